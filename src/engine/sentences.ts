@@ -1,44 +1,55 @@
 import type { Span } from '../core/types.ts';
 
-// Words after which a full stop does not end a sentence.
-const ABBREVIATIONS = new Set(
-  [
-    'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'gen', 'gov', 'sen', 'rep', 'rev', 'col', 'lt',
-    'sgt', 'capt', 'cmdr', 'adm', 'maj', 'pres', 'supt', 'insp', 'det', 'hon', 'fr', 'messrs',
-    'inc', 'ltd', 'corp', 'co', 'bros', 'plc', 'llc', 'dept', 'univ', 'assn', 'est', 'no', 'nos', 'vs', 'v',
-    'etc', 'approx', 'fig', 'vol', 'pp', 'ed', 'al', 'cf', 'ie', 'eg', 'i.e', 'e.g', 'u.s', 'u.k', 'u.n', 'e.u',
-    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-    'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
-    'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'ky', 'la', 'md',
-    'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex', 'va', 'vt',
-    'wash', 'wis', 'wyo', 'a.m', 'p.m',
-  ],
-);
+// Titles and other words whose full stop is almost never the end of a sentence.
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'gov', 'sen', 'rep', 'rev', 'col', 'lt',
+  'sgt', 'capt', 'cmdr', 'adm', 'maj', 'pres', 'supt', 'insp', 'det', 'hon', 'fr', 'messrs', 'cpl', 'pvt',
+  'vs', 'v', 'fig', 'vol', 'pp', 'cf', 'ie', 'eg', 'i.e', 'e.g', 'approx', 'dept', 'univ', 'assn', 'est',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat',
+  'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'fla', 'ga', 'ill', 'kan', 'ky', 'md', 'mich', 'minn',
+  'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex', 'va', 'vt', 'wis', 'wyo',
+]);
+// Abbreviations that often do end a sentence ("... bought by Acme Inc. The deal ...").
+const ENDING_ABBREVIATIONS = new Set(['inc', 'ltd', 'corp', 'co', 'plc', 'llc', 'etc', 'bros', 'al', 'jr', 'sr']);
 
+// Words that usually open a sentence: in text without capitals they decide after "U.S." or "...".
+const STARTERS = new Set(
+  ('the a an he she it they we i you his her its their our this that these those there but and so yet ' +
+    'however in on at for after before when while if as one some many most all now then still also meanwhile')
+    .split(' '),
+);
+const SPEECH_VERB = /^(?:[\p{L}'.-]+\s+){0,2}?(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|cried|shouted|yelled|replied|replies|continued|explained|wondered|joked)\b/iu;
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
 
 /**
- * Splits text into sentences with their offsets. A full stop after an abbreviation, an initial
- * ("J. K. Rowling") or inside a number does not end a sentence; closing quotes and brackets stay
- * with the sentence they close; a blank line always ends one (headings, datelines on their own line).
+ * Splits text into sentences with exact offsets. Handles abbreviations ("Mr.", "U.S.", "Inc."),
+ * initials ("J. K. Rowling"), decimals, quotes closing after the full stop, "?" and "!" inside a
+ * quote followed by "she asked", ellipses, and blank-line or short-line breaks (headings, datelines).
+ * Text without capital letters (lower-cased, PTB-tokenised: "( cnn ) -- he said . she ...") is split
+ * on its own rules, so boundaries never depend on case there.
  */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
+  const caseless = isCaseless(text);
+  // PTB tokenisation detaches a final stop even after an abbreviation ("the u.s. ."), so there an
+  // attached stop never ends a sentence.
+  const tokenised = caseless && isTokenised(text);
   let start = skipSpace(text, 0);
   let i = start;
   while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '\n' && /\n[ \t]*\n/y.test(text.slice(i, i + 3) + ' ') && isParagraphBreak(text, i)) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 /* \n */ && isLineBreak(text, start, i)) {
       push(spans, text, start, i);
       start = skipSpace(text, i);
       i = start;
       continue;
     }
-    if (ch === '.' || ch === '!' || ch === '?' || ch === '…') {
+    if (ch === 46 /* . */ || ch === 33 /* ! */ || ch === 63 /* ? */ || ch === 8230 /* … */) {
       let end = i + 1;
-      while (end < text.length && (text[end] === '.' || text[end] === '!' || text[end] === '?')) end++;
-      while (end < text.length && CLOSERS.has(text[end]!)) end++;
-      if (isBoundary(text, i, end)) {
+      while (end < text.length && isMark(text.charCodeAt(end))) end++;
+      end = absorbClosers(text, end, caseless);
+      if (isBoundary(text, i, end, caseless, tokenised)) {
         push(spans, text, start, end);
         start = skipSpace(text, end);
         i = start;
@@ -53,47 +64,110 @@ export function splitSentences(text: string): Span[] {
   return spans;
 }
 
-function isParagraphBreak(text: string, i: number): boolean {
+function isMark(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 8230;
+}
+
+// Few capitals among many letters: lower-cased text, where case carries no signal.
+function isCaseless(text: string): boolean {
+  let letters = 0;
+  let upper = 0;
+  const n = Math.min(text.length, 5000);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) letters++;
+    else if (c >= 65 && c <= 90) {
+      letters++;
+      upper++;
+    }
+  }
+  return letters > 0 && upper / letters < 0.005;
+}
+
+function isTokenised(text: string): boolean {
+  let detached = 0;
+  let attached = 0;
+  const n = Math.min(text.length, 5000);
+  for (let i = 1; i < n - 1; i++) {
+    if (text.charCodeAt(i) !== 46 || text.charCodeAt(i + 1) !== 32) continue;
+    if (text.charCodeAt(i - 1) === 32) detached++;
+    else attached++;
+  }
+  return detached > 0 && detached >= attached;
+}
+
+// Closing quotes and brackets belong to the sentence they close; tokenised text puts a space
+// before them (`said . ''`), so a lone closer token after a stop is taken too.
+function absorbClosers(text: string, end: number, caseless: boolean): number {
+  while (end < text.length && CLOSERS.has(text[end]!)) end++;
+  if (caseless && text[end] === ' ') {
+    const m = /^ (''|'|"|\)|\])(?=\s|$)/.exec(text.slice(end, end + 4));
+    if (m) end += m[0].length;
+  }
+  return end;
+}
+
+function isLineBreak(text: string, start: number, i: number): boolean {
   let j = i + 1;
-  while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
-  return text[j] === '\n';
+  while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+  if (text[j] === '\n') return true; // blank line
+  // A short line with no end punctuation is a heading, dateline or byline, not a wrapped sentence.
+  const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+  const line = text.slice(Math.max(lineStart, start), i).trim();
+  return line.length > 0 && line.length < 60 && !/[,;:\-–—]$/.test(line) && j < text.length;
 }
 
 function skipSpace(text: string, i: number): number {
-  while (i < text.length && /\s/.test(text[i]!)) i++;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11;
+}
+
 function push(spans: Span[], text: string, start: number, end: number): void {
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (end > start) spans.push({ text: text.slice(start, end), start, end });
 }
 
-function isBoundary(text: string, mark: number, end: number): boolean {
+function isBoundary(text: string, mark: number, end: number, caseless: boolean, tokenised: boolean): boolean {
   if (end >= text.length) return true;
-  if (!/\s/.test(text[end]!)) return false;
-  const next = text.slice(skipSpace(text, end), skipSpace(text, end) + 2);
-  if (next === '') return true;
-  if (text[mark] !== '.') return startsSentence(next);
+  if (!isSpace(text.charCodeAt(end))) return false; // "3.5", "U.S.-led", "example.com"
+  const from = skipSpace(text, end);
+  if (from >= text.length) return true;
+  const rest = text.slice(from, from + 40);
+  const nextWord = (/^[\p{L}\p{N}]+/u.exec(rest)?.[0] ?? '').toLowerCase();
+  const upperNext = /^[\p{Lu}\p{N}“"‘'`(\[]/u.test(rest) || !/^\p{Ll}/u.test(rest);
+  const startsNext = caseless ? true : upperNext;
+  const c = text[mark]!;
+  const quoted = end > mark + 1 && CLOSERS.has(text[end - 1]!);
+
+  if (c === '?' || c === '!') {
+    if (quoted && SPEECH_VERB.test(rest)) return false; // "Why?" she asked.
+    return startsNext;
+  }
+  if (c === '…' || text.startsWith('..', mark)) {
+    return caseless ? STARTERS.has(nextWord) || rest.startsWith('``') : upperNext && !/^\p{Ll}/u.test(rest);
+  }
+  if (mark > 0 && text[mark - 1] === ' ') {
+    // A stop standing alone as a token: tokenised text ends a sentence so, bar "gov . mike", "no . 1".
+    const prev = /(\S+)\s+$/.exec(text.slice(Math.max(0, mark - 16), mark))?.[1]?.toLowerCase() ?? '';
+    if (TITLES.has(prev) && prev !== 'v') return !/^\p{L}/u.test(rest) ? startsNext : false;
+    if (prev === 'no' && /^\p{N}/u.test(rest)) return false;
+    return startsNext;
+  }
   const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, mark - 12), mark))?.[1] ?? '';
   const bare = word.replace(/^\.+/, '').toLowerCase();
-  if (/^\p{Lu}$/u.test(word)) return false; // an initial: "J. K. Rowling"
-  if (ABBREVIATIONS.has(bare)) return /^[A-Z“"]/.test(next) && !isTitleAbbreviation(bare) && isCommonEnd(bare);
-  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return startsSentence(next) && /^[A-Z“"]/.test(next); // U.S. / a.m.
-  return startsSentence(next);
-}
-
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'gen', 'gov', 'sen', 'rep', 'rev', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'maj', 'pres', 'supt', 'insp', 'det', 'hon', 'fr', 'no', 'nos', 'vs', 'v', 'fig', 'vol', 'pp', 'cf', 'ie', 'eg', 'i.e', 'e.g']);
-
-function isTitleAbbreviation(word: string): boolean {
-  return TITLES.has(word);
-}
-
-// "Inc.", "Ltd.", "etc." often end a sentence; month names rarely do.
-function isCommonEnd(word: string): boolean {
-  return ['inc', 'ltd', 'corp', 'co', 'plc', 'llc', 'etc', 'bros', 'al', 'u.s', 'u.k', 'u.n', 'e.u', 'a.m', 'p.m'].includes(word);
-}
-
-function startsSentence(next: string): boolean {
-  return /^[\p{Lu}\p{N}“"'‘(\[]/u.test(next) || /^\p{Ll}/u.test(next) === false;
+  if (/^\p{L}$/u.test(word) && (caseless || /^\p{Lu}$/u.test(word))) return false; // "J. K. Rowling"
+  const dotted = /^(\p{L}\.)+\p{L}$/u.test(bare); // U.S., a.m.
+  if (TITLES.has(bare)) return false;
+  if (ENDING_ABBREVIATIONS.has(bare) || dotted) {
+    if (tokenised) return false;
+    if (caseless) return STARTERS.has(nextWord) || rest.startsWith('``');
+    // "Acme Inc. The deal" ends; "the U.S. Army" does not, "in the U.S. He said" does.
+    if (!/^[\p{Lu}“"‘]/u.test(rest)) return false;
+    return ENDING_ABBREVIATIONS.has(bare) ? true : STARTERS.has(nextWord);
+  }
+  return startsNext;
 }
