@@ -1,0 +1,32 @@
+import type { OptionChoice, OptionDef } from '../src/core/command.ts';
+import { resolveArticle } from '../src/core/input.ts';
+import type { CommandContext } from '../src/core/platform.ts';
+import type { Services } from '../src/core/services.ts';
+import type { Article } from '../src/core/types.ts';
+
+/** The "what article?" option shared by /summary, /quotes and /timeline. */
+export const articleOption: OptionDef = {
+  name: 'input',
+  description: 'A link, the article text, or a recent story (its number or title)',
+  type: 'string',
+  required: false,
+  autocomplete: true,
+};
+
+/** The article a command is about: the input, else the article behind the thread it was typed in. */
+export async function articleFor(ctx: CommandContext, services: Services): Promise<Article> {
+  const input = ctx.options.input;
+  const threadArticles = ctx.threadId ? await services.library.threadArticles(ctx.platform, ctx.threadId) : undefined;
+  return resolveArticle(services, ctx.channel, typeof input === 'string' ? input : undefined, threadArticles);
+}
+
+/** Recent stories of the channel whose titles contain what the user has typed so far. */
+export async function suggestRecent(channel: CommandContext['channel'], typed: string, services: Services): Promise<OptionChoice[]> {
+  const needle = typed.trim().toLowerCase();
+  const recent = await services.library.listRecent(channel);
+  return recent
+    .map((article, index) => ({ article, number: index + 1 }))
+    .filter(({ article }) => article.title && (needle === '' || article.title.toLowerCase().includes(needle)))
+    .slice(0, 25)
+    .map(({ article, number }) => ({ name: `#${number} ${article.title}`.slice(0, 100), value: String(number) }));
+}

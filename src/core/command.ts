@@ -1,0 +1,68 @@
+import type { Services } from './services.ts';
+import type { CommandContext } from './platform.ts';
+
+// The platform-neutral shape of a slash command. Adapters register from these definitions
+// (Discord: application commands with typed options; Slack and the console: parsed free text).
+
+export type OptionType = 'string' | 'integer' | 'boolean';
+
+export interface OptionChoice {
+  name: string;
+  value: string | number;
+}
+
+export interface OptionDef {
+  name: string;
+  description: string;
+  type: OptionType;
+  required?: boolean;
+  choices?: OptionChoice[];
+  /** Suggest values while the user types (feed names, recent stories). */
+  autocomplete?: boolean;
+  min?: number;
+  max?: number;
+  /**
+   * In free-text form (Slack, console) positional options take words in order and the last one takes
+   * the rest of the line; a named-only option must be written `name:value`.
+   */
+  namedOnly?: boolean;
+}
+
+export interface SubcommandDef {
+  name: string;
+  description: string;
+  options?: OptionDef[];
+  /** Needs channel-manager rights (overrides the command's). */
+  manage?: boolean;
+}
+
+export interface AutocompleteRequest {
+  channel: CommandContext['channel'];
+  subcommand?: string;
+  option: string;
+  value: string;
+}
+
+export interface CommandDef {
+  name: string;
+  description: string;
+  /** Either options or subcommands, as Discord requires. */
+  options?: OptionDef[];
+  subcommands?: SubcommandDef[];
+  /** Needs channel-manager rights (Discord: Manage Channels; Slack: admin/owner or allow-list). */
+  manage?: boolean;
+  /** Answer only the person who asked (help, settings). */
+  ephemeral?: boolean;
+  run(ctx: CommandContext, services: Services): Promise<void>;
+  autocomplete?(request: AutocompleteRequest, services: Services): Promise<OptionChoice[]>;
+}
+
+export function needsManage(command: CommandDef, subcommand?: string): boolean {
+  const sub = command.subcommands?.find((candidate) => candidate.name === subcommand);
+  return sub?.manage ?? command.manage ?? false;
+}
+
+export function optionsOf(command: CommandDef, subcommand?: string): OptionDef[] {
+  if (!command.subcommands) return command.options ?? [];
+  return command.subcommands.find((candidate) => candidate.name === subcommand)?.options ?? [];
+}

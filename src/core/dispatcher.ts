@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { needsManage, type CommandDef } from './command.ts';
+import { isUserError } from './errors.ts';
+import type { OutgoingMessage, ThreadRequest } from './messages.ts';
+import type { CommandContext, PlatformName, PostedMessage } from './platform.ts';
+import type { Services } from './services.ts';
+
+const MANAGE_HINT: Record<PlatformName, string> = {
+  discord: 'This command changes the channel’s set-up, so it needs the **Manage Channels** permission.',
+  slack: 'This command changes the channel’s set-up, so it needs a workspace admin or owner (or someone on the newsdesk allow-list).',
+  console: 'This command needs channel-manager rights.',
+};
+
+/**
+ * Runs one command: the permission check, the acknowledgement, the handler, and the one place where
+ * errors are caught. A UserError becomes a short answer only the asker sees; anything else is logged
+ * with its context and the user gets an apology with an id to quote.
+ */
+export async function dispatch(commands: readonly CommandDef[], ctx: CommandContext, services: Services): Promise<void> {
+  const command = commands.find((candidate) => candidate.name === ctx.command);
+  if (!command) {
+    await ctx.replyEphemeral({ kind: 'text', tone: 'warning', text: `I don't know /${ctx.command}. Try /help.` });
+    return;
+  }
+  if (needsManage(command, ctx.subcommand) && !ctx.canManage) {
+    await ctx.replyEphemeral({ kind: 'text', tone: 'warning', text: MANAGE_HINT[ctx.platform] });
+    return;
+  }
+  try {
+    await ctx.defer({ ephemeral: command.ephemeral });
+    await command.run(withThreadRecording(ctx, services), services);
+  } catch (error) {
+    await reportError(ctx, services, error);
+  }
+}
+
+async function reportError(ctx: CommandContext, services: Services, error: unknown): Promise<void> {
+  if (isUserError(error)) {
+    await ctx.replyEphemeral({ kind: 'text', tone: 'warning', text: error.message }).catch((replyError: unknown) => {
+      services.logger.warn({ err: replyError }, 'could not send a user error');
+    });
+    return;
+  }
+  const id = randomUUID().slice(0, 8);
+  services.logger.error(
+    {
+      err: error,
+      errorId: id,
+      command: ctx.command,
+      subcommand: ctx.subcommand,
+      platform: ctx.platform,
+      tenant: ctx.channel.tenantId,
+      channel: ctx.channel.channelId,
+      user: ctx.user.id,
+    },
+    'command failed',
+  );
+  const apology: OutgoingMessage = {
+    kind: 'text',
+    tone: 'error',
+    text: `Sorry, something went wrong on my side. If it keeps happening, quote this id to the bot's admins: ${id}`,
+  };
+  await ctx.replyEphemeral(apology).catch((replyError: unknown) => {
+    services.logger.error({ err: replyError, errorId: id }, 'could not send the apology');
+  });
+}
+
+/** Whatever a command posts with a thread is remembered, so follow-ups there find their articles. */
+function withThreadRecording(ctx: CommandContext, services: Services): CommandContext {
+  return {
+    ...ctx,
+    reply: async (message: OutgoingMessage, options?: { thread?: ThreadRequest }): Promise<PostedMessage> => {
+      const posted = await ctx.reply(message, options);
+      await recordPosted(services, ctx, posted, options?.thread);
+      return posted;
+    },
+  };
+}
+
+export async function recordPosted(
+  services: Services,
+  ctx: Pick<CommandContext, 'platform' | 'channel'>,
+  posted: PostedMessage,
+  thread: ThreadRequest | undefined,
+): Promise<void> {
+  if (!thread) return;
+  await services.library.addRecent(ctx.channel, thread.articleIds);
+  if (posted.threadId) await services.library.linkThread(ctx.platform, posted.threadId, thread.articleIds);
+}

@@ -1,0 +1,61 @@
+import type { Analysis, Answer, Article, Digest } from './types.ts';
+
+// What commands and the scheduler hand to a platform: neutral data, rendered by each adapter
+// (adapters/discord/render.ts -> embeds, adapters/slack/render.ts -> Block Kit, adapters/console -> text).
+
+/** Title, link and outlet of the article an analysis or answer is about. */
+export interface ArticleRef {
+  id: string;
+  title?: string;
+  url?: string;
+  siteName?: string;
+  publishedAt?: string;
+}
+
+export function articleRef(article: Article): ArticleRef {
+  return {
+    id: article.id,
+    title: article.title,
+    url: article.url,
+    siteName: article.siteName,
+    publishedAt: article.publishedAt,
+  };
+}
+
+export type AnalysisView = 'summary' | 'quotes' | 'timeline';
+
+export interface FeedStatusView {
+  id: string;
+  title: string;
+  url: string;
+  lastSuccessAt?: string;
+  lastError?: string;
+  lastErrorAt?: string;
+  nextPollAt?: string;
+  consecutiveFailures: number;
+}
+
+export interface HelpEntry {
+  usage: string;
+  description: string;
+  manage: boolean;
+}
+
+/** Everything the bot can say, as data. */
+export type OutgoingMessage =
+  /** Plain words: confirmations, notices, errors. `tone` lets renderers colour it. */
+  | { kind: 'text'; text: string; tone?: 'info' | 'success' | 'warning' | 'error' }
+  /** One article's summary, quotes or timeline. */
+  | { kind: 'analysis'; view: AnalysisView; article: ArticleRef; analysis: Analysis }
+  /** The answer to a question (null: the articles do not answer it). */
+  | { kind: 'answer'; question: string; answer: Answer | null; article?: ArticleRef }
+  /** A digest of stories for a channel; `part`/`parts` when split over several messages. */
+  | { kind: 'digest'; digest: Digest; part?: number; parts?: number }
+  | { kind: 'feeds'; feeds: FeedStatusView[] }
+  | { kind: 'help'; entries: HelpEntry[] };
+
+/** Make a thread under the posted message; questions asked there are answered from these articles. */
+export interface ThreadRequest {
+  title: string;
+  articleIds: string[];
+}

@@ -1,0 +1,64 @@
+import type { OutgoingMessage, ThreadRequest } from './messages.ts';
+
+export type PlatformName = 'discord' | 'slack' | 'console';
+
+/** Where a command was typed or a digest goes. Ids are the platform's own. */
+export interface ChannelRef {
+  platform: PlatformName;
+  /** Discord guild id / Slack team id / "local" for the console. */
+  tenantId: string;
+  channelId: string;
+}
+
+/** A key that names a channel across platforms, for storage. */
+export function channelKey(channel: ChannelRef): string {
+  return `${channel.platform}:${channel.tenantId}:${channel.channelId}`;
+}
+
+export function threadKey(platform: PlatformName, threadId: string): string {
+  return `${platform}:${threadId}`;
+}
+
+/** A posted message, as the adapter knows it (to start a thread under it, or to record delivery). */
+export interface PostedMessage {
+  id: string;
+  /** The thread the bot opened under it, when one was asked for. */
+  threadId?: string;
+}
+
+/**
+ * The port every platform adapter implements for messages the bot sends on its own (digests,
+ * feed notices). Commands use `CommandContext` instead. Each adapter renders the neutral message
+ * itself and splits it to fit its limits; `post` resolves once every part is accepted by the platform
+ * and rejects if any part could not be sent (so the caller does not record it as delivered).
+ */
+export interface PlatformPort {
+  readonly name: PlatformName;
+  post(channel: ChannelRef, message: OutgoingMessage, options?: { thread?: ThreadRequest }): Promise<PostedMessage>;
+}
+
+/** A value given to a command option, already typed by the adapter (Discord) or the text parser (Slack, console). */
+export type OptionValue = string | number | boolean;
+
+/**
+ * What a command handler gets: who asked, where, with which options, and how to answer.
+ * It never sees a platform SDK.
+ */
+export interface CommandContext {
+  platform: PlatformName;
+  channel: ChannelRef;
+  user: { id: string; name?: string };
+  /** Set when the command was typed inside a thread the bot knows (Slack, console). */
+  threadId?: string;
+  command: string;
+  subcommand?: string;
+  options: Record<string, OptionValue | undefined>;
+  /** Channel-manager rights: Discord Manage Channels; Slack admin/owner or allow-listed. */
+  canManage: boolean;
+  /** Acknowledge now (within the platform's 3 s), answer later. Calling it twice is harmless. */
+  defer(options?: { ephemeral?: boolean }): Promise<void>;
+  /** Answer in the channel, for everyone; with `thread`, open a thread under the answer. */
+  reply(message: OutgoingMessage, options?: { thread?: ThreadRequest }): Promise<PostedMessage>;
+  /** Answer only the person who asked. */
+  replyEphemeral(message: OutgoingMessage): Promise<void>;
+}

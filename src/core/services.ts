@@ -1,0 +1,26 @@
+import type { Config } from '../config.ts';
+import type { Stores } from '../store/index.ts';
+import type { AnalysisService } from './analysis-service.ts';
+import type { Clock } from './clock.ts';
+import type { ArticleLibrary } from './library.ts';
+import type { Logger } from './logger.ts';
+import type { Article } from './types.ts';
+
+/** Reading articles from the outside world, through the one safe fetcher. */
+export interface IngestPort {
+  /** Fetch a web page (or a feed item's page) and extract its article. */
+  fetchArticle(url: string): Promise<Article>;
+  /** An article from text a user pasted. */
+  articleFromText(text: string, title?: string): Article;
+}
+
+/** Everything a command handler or a scheduled job may use; built once in src/app.ts. */
+export interface Services {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  stores: Stores;
+  analysis: AnalysisService;
+  library: ArticleLibrary;
+  ingest: IngestPort;
+}

@@ -1,0 +1,39 @@
+import { contentHash } from '../core/hash.ts';
+import type { Analysis, AnalyzeOptions, Answer, Article, Engine, EngineInfo } from '../core/types.ts';
+import { answerQuestion } from './answer.ts';
+import { extractQuotes } from './quotes.ts';
+import { summarize } from './summary.ts';
+import { extractTags } from './tags.ts';
+import { extractTimeline } from './timeline.ts';
+
+/** Bump when any part of the embedded engine changes what it returns: cached analyses refresh. */
+export const EMBEDDED_ENGINE_VERSION = '1';
+
+/** The offline engine: pure TypeScript, no network, no key. */
+export class EmbeddedEngine implements Engine {
+  readonly info: EngineInfo = { name: 'embedded', version: EMBEDDED_ENGINE_VERSION };
+
+  async analyze(article: Article, options: AnalyzeOptions = {}): Promise<Analysis> {
+    return analyzeArticle(article, options);
+  }
+
+  async answer(question: string, articles: Article[]): Promise<Answer | null> {
+    const best = answerQuestion(question, articles.map((article) => ({ id: article.id, text: article.text })));
+    if (!best) return null;
+    return { articleId: best.id, citation: best.span, text: best.span.text, engine: this.info };
+  }
+}
+
+/** The whole analysis, synchronously (the CLI and the benchmark call this directly). */
+export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): Analysis {
+  const { text, title, publishedAt } = article;
+  return {
+    articleId: article.id,
+    contentHash: contentHash(text),
+    engine: { name: 'embedded', version: EMBEDDED_ENGINE_VERSION },
+    summary: summarize(text, { sentences: options.sentences ?? 3, title }),
+    tags: extractTags(text, { title }),
+    quotes: extractQuotes(text),
+    timeline: extractTimeline(text, { publishedAt }),
+  };
+}
