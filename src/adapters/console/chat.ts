@@ -1,0 +1,141 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { CommandDef } from '../../core/command.ts';
+import { dispatch } from '../../core/dispatcher.ts';
+import { isUserError } from '../../core/errors.ts';
+import { answerFollowUp } from '../../core/follow-up.ts';
+import type { OutgoingMessage, ThreadRequest } from '../../core/messages.ts';
+import type { ChannelRef, CommandContext, PlatformPort, PostedMessage } from '../../core/platform.ts';
+import { parseCommandText } from '../../core/parse-text.ts';
+import type { Services } from '../../core/services.ts';
+import { renderText } from './render.ts';
+
+export const CONSOLE_CHANNEL: ChannelRef = { platform: 'console', tenantId: 'local', channelId: 'terminal' };
+
+export interface ConsoleChat {
+  /** The port scheduled digests are posted through. */
+  port: PlatformPort;
+  /** Handles one typed line, as if entered at the prompt. */
+  handleLine(line: string): Promise<void>;
+  /** Resolves when the user quits or the input ends. */
+  closed: Promise<void>;
+  close(): void;
+}
+
+/**
+ * The terminal chat: the same commands and follow-ups as on Discord and Slack, through the same
+ * neutral port. Threads are numbered (t1, t2 …); after the bot opens one, plain text is a question
+ * asked in it, `/thread tN` switches, `/back` leaves.
+ */
+export function startConsoleChat(services: Services, commands: readonly CommandDef[], io: { input: Readable; output: Writable; prompt?: boolean }): ConsoleChat {
+  const write = (text: string) => io.output.write(`${text}\n`);
+  const threads: string[] = [];
+  let current: string | undefined;
+
+  const openThread = (thread: ThreadRequest | undefined): string | undefined => {
+    if (!thread) return undefined;
+    threads.push(`t${threads.length + 1}`);
+    current = threads[threads.length - 1];
+    write(`   ↳ thread ${current} “${thread.title}”: type a question about it (/back to leave).`);
+    return current;
+  };
+
+  const show = (message: OutgoingMessage, thread?: ThreadRequest): PostedMessage => {
+    write(`\n${renderText(message)}`);
+    return { id: `m${Date.now()}`, threadId: openThread(thread) };
+  };
+
+  const port: PlatformPort = {
+    name: 'console',
+    async post(_channel, message, options) {
+      return show(message, options?.thread);
+    },
+  };
+
+  const runCommand = async (name: string, text: string): Promise<void> => {
+    const command = commands.find((candidate) => candidate.name === name);
+    if (!command) {
+      write(`! I don't know /${name}. Try /help.`);
+      return;
+    }
+    let parsed;
+    try {
+      parsed = parseCommandText(command, text);
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      write(`! ${error.message}`);
+      return;
+    }
+    const ctx: CommandContext = {
+      platform: 'console',
+      channel: CONSOLE_CHANNEL,
+      user: { id: 'local', name: 'you' },
+      threadId: current,
+      command: name,
+      subcommand: parsed.subcommand,
+      options: parsed.options,
+      // Whoever runs the terminal owns it.
+      canManage: true,
+      defer: async () => undefined,
+      reply: async (message, options) => show(message, options?.thread),
+      replyEphemeral: async (message) => {
+        show(message);
+      },
+    };
+    await dispatch(commands, ctx, services);
+  };
+
+  const handleLine = async (raw: string): Promise<void> => {
+    const line = raw.trim();
+    if (line === '') return;
+    if (line === '/back') {
+      current = undefined;
+      write('Back in the channel.');
+      return;
+    }
+    const switchTo = /^\/thread\s+(t\d+)$/i.exec(line);
+    if (switchTo) {
+      const wanted = switchTo[1]!.toLowerCase();
+      if (threads.includes(wanted)) {
+        current = wanted;
+        write(`In thread ${wanted}.`);
+      } else write(`! There is no thread ${wanted}.`);
+      return;
+    }
+    const command = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
+    if (command) return runCommand(command[1]!.toLowerCase(), command[2]!);
+    if (!current) {
+      write('Type a command such as /summary, /ask or /help (questions in plain text go in a thread).');
+      return;
+    }
+    const answer = await answerFollowUp(services, 'console', current, line, CONSOLE_CHANNEL.tenantId);
+    if (answer) show(answer);
+  };
+
+  const rl = createInterface({ input: io.input, output: io.prompt ? io.output : undefined, terminal: false });
+  const prompt = () => {
+    if (io.prompt) io.output.write(current ? `newsdesk [${current}]> ` : 'newsdesk> ');
+  };
+  let queue = Promise.resolve();
+  const closed = new Promise<void>((resolve) => {
+    rl.on('line', (line) => {
+      if (/^\/(quit|exit)$/i.test(line.trim())) {
+        rl.close();
+        return;
+      }
+      // Lines are handled one at a time, in order, even when a command takes a while.
+      queue = queue
+        .then(() => handleLine(line))
+        .catch((error: unknown) => {
+          services.logger.error({ err: error }, 'console line failed');
+          write('! Something went wrong; see the log.');
+        })
+        .then(prompt);
+    });
+    rl.on('close', () => {
+      void queue.then(() => resolve());
+    });
+  });
+  prompt();
+  return { port, handleLine, closed, close: () => rl.close() };
+}

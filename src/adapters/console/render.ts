@@ -1,0 +1,87 @@
+import type { AnalysisView, ArticleRef, FeedStatusView, OutgoingMessage } from '../../core/messages.ts';
+import type { Analysis, Story, Tags } from '../../core/types.ts';
+
+// Terminal text for the neutral messages. Plain text, wrapped by the terminal itself.
+
+export function renderText(message: OutgoingMessage): string {
+  switch (message.kind) {
+    case 'text':
+      return (message.tone === 'warning' || message.tone === 'error' ? '! ' : '') + message.text;
+    case 'analysis':
+      return renderAnalysis(message.view, message.article, message.analysis);
+    case 'answer':
+      return renderAnswer(message);
+    case 'digest':
+      return renderDigest(message.digest.stories, message.part, message.parts);
+    case 'feeds':
+      return renderFeeds(message.feeds);
+    case 'help':
+      return ['newsdesk commands (★ needs channel-manager rights):', ...message.entries.map((entry) => `  ${entry.manage ? '★' : ' '} ${entry.usage}\n      ${entry.description}`)].join('\n');
+  }
+}
+
+function heading(article: ArticleRef): string {
+  const title = article.title ?? 'Pasted text';
+  const meta = [article.siteName, article.publishedAt?.slice(0, 10)].filter(Boolean).join(', ');
+  return `${title}${meta ? ` (${meta})` : ''}${article.url ? `\n${article.url}` : ''}`;
+}
+
+function engineLine(analysis: Analysis): string {
+  const { name, model } = analysis.engine;
+  return name === 'llm' ? `answered by ${model ?? 'the model'}` : 'answered by the embedded engine';
+}
+
+function renderAnalysis(view: AnalysisView, article: ArticleRef, analysis: Analysis): string {
+  const lines = [heading(article), ''];
+  if (view === 'summary') {
+    lines.push(...analysis.summary.map((sentence) => `• ${sentence.text}`));
+    const tags = tagLine(analysis.tags);
+    if (tags) lines.push('', tags);
+  } else if (view === 'quotes') {
+    if (analysis.quotes.length === 0) lines.push('No direct quotes in this article.');
+    for (const quote of analysis.quotes) lines.push(`“${quote.text}”\n    — ${quote.speaker ?? 'unattributed'}`);
+  } else {
+    if (analysis.timeline.length === 0) lines.push('No dated events in this article.');
+    for (const entry of analysis.timeline) lines.push(`${entry.value.padEnd(18)} ${entry.text}: ${entry.event}`);
+  }
+  lines.push('', `(${engineLine(analysis)})`);
+  return lines.join('\n');
+}
+
+export function tagLine(tags: Tags): string {
+  const parts = [
+    tags.people.length ? `People: ${tags.people.join(', ')}` : '',
+    tags.organizations.length ? `Organisations: ${tags.organizations.join(', ')}` : '',
+    tags.places.length ? `Places: ${tags.places.join(', ')}` : '',
+    tags.topics.length ? `Topics: ${tags.topics.join(', ')}` : '',
+  ].filter(Boolean);
+  return parts.join(' · ');
+}
+
+function renderAnswer(message: Extract<OutgoingMessage, { kind: 'answer' }>): string {
+  if (!message.answer) return `Q: ${message.question}\nThe articles here don't answer that.`;
+  const source = message.article ? `\n    — from “${message.article.title ?? 'the article'}”` : '';
+  const cited = message.answer.text === message.answer.citation.text ? '' : `\n    Based on: “${message.answer.citation.text}”`;
+  return `Q: ${message.question}\nA: ${message.answer.text}${cited}${source}`;
+}
+
+function renderDigest(stories: Story[], part?: number, parts?: number): string {
+  const header = `📰 Digest${parts && parts > 1 ? ` (part ${part}/${parts})` : ''}: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`;
+  const body = stories.map((story, index) => {
+    const sources = story.sources.length > 1 ? `covered by ${story.sources.length} outlets: ${story.sources.map((source) => source.name).join(', ')}` : `from ${story.sources[0]?.name ?? 'unknown'}`;
+    const summary = story.analysis.summary.map((sentence) => `   ${sentence.text}`).join('\n');
+    const tags = tagLine(story.analysis.tags);
+    return `${index + 1}. ${story.title}\n   (${sources})\n${summary}${tags ? `\n   ${tags}` : ''}`;
+  });
+  return [header, '', ...body].join('\n');
+}
+
+function renderFeeds(feeds: FeedStatusView[]): string {
+  if (feeds.length === 0) return 'No feeds in this channel yet. Add one with /feeds add <url>.';
+  return feeds
+    .map((feed) => {
+      const health = feed.consecutiveFailures > 0 ? `failing (${feed.consecutiveFailures}×): ${feed.lastError ?? 'unknown error'}` : feed.lastSuccessAt ? `ok, last read ${feed.lastSuccessAt}` : 'not read yet';
+      return `• ${feed.title}\n  ${feed.url}\n  ${health}${feed.nextPollAt ? `; next poll ${feed.nextPollAt}` : ''}`;
+    })
+    .join('\n');
+}

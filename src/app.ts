@@ -1,0 +1,33 @@
+import type { Config } from './config.ts';
+import { AnalysisService } from './core/analysis-service.ts';
+import { systemClock, type Clock } from './core/clock.ts';
+import { ArticleLibrary } from './core/library.ts';
+import type { Logger } from './core/logger.ts';
+import type { IngestPort, Services } from './core/services.ts';
+import type { Engine } from './core/types.ts';
+import { EmbeddedEngine } from './engine/index.ts';
+import { createIngest } from './ingest/port.ts';
+import { createStores, type Stores } from './store/index.ts';
+
+export interface AppOverrides {
+  clock?: Clock;
+  stores?: Stores;
+  ingest?: IngestPort;
+  engine?: Engine;
+}
+
+/** Builds every service once, from the parsed config. Tests pass overrides (a manual clock, a temp store). */
+export function createServices(config: Config, logger: Logger, overrides: AppOverrides = {}): Services {
+  const stores = overrides.stores ?? createStores({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL });
+  const embedded = new EmbeddedEngine();
+  const engine = overrides.engine ?? embedded;
+  return {
+    config,
+    logger,
+    clock: overrides.clock ?? systemClock,
+    stores,
+    analysis: new AnalysisService(engine, stores.analyses, logger, engine === embedded ? undefined : embedded),
+    library: new ArticleLibrary(stores.articles, stores.recent, stores.threads),
+    ingest: overrides.ingest ?? createIngest(config),
+  };
+}

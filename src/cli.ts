@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { createServices } from './app.ts';
+import { renderText } from './adapters/console/render.ts';
+import { loadConfig } from './config.ts';
+import { UserError, isUserError } from './core/errors.ts';
+import { createLogger } from './core/logger.ts';
+import { articleRef, type AnalysisView } from './core/messages.ts';
+import type { Services } from './core/services.ts';
+import type { Article } from './core/types.ts';
+import { answerLines, analyzeLines } from './jsonl.ts';
+
+const HELP = `newsdesk — news digests for Discord and Slack, with an embedded engine that needs no API key
+
+Usage:
+  newsdesk                         start the bot (the terminal chat when no Discord/Slack token is set)
+  newsdesk chat                    the terminal chat, even when tokens are set
+  newsdesk summarize <url|file|->  summary and tags of an article    [--sentences N]
+  newsdesk quotes <url|file|->     direct quotes and their speakers
+  newsdesk timeline <url|file|->   dated events, in time order
+  newsdesk digest --feed <url|file> [--max N]   a digest of a feed's stories
+  newsdesk analyze  [--sentences N]  JSON Lines: {"id","text","title"?,"publishedAt"?,"url"?} per line in,
+                                   {"id","summary","tags","quotes","timeline"} per line out
+  newsdesk answer                  JSON Lines: {"id","text","question"} in, {"id","answer"} out
+  newsdesk eval                    measure the engine on ../shared/eval (see README)
+
+Files may be HTML pages or plain text; "-" reads standard input. URLs are fetched through the safe
+fetcher (no private addresses; FETCH_ALLOW_HOSTS lists exceptions).`;
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'start') return (await import('./main.ts')).main({ forceConsole: false });
+  if (command === 'chat') return (await import('./main.ts')).main({ forceConsole: true });
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { sentences: { type: 'string' }, feed: { type: 'string' }, max: { type: 'string' } },
+  });
+  const sentences = values.sentences === undefined ? undefined : Number(values.sentences);
+  if (sentences !== undefined && !(Number.isInteger(sentences) && sentences >= 1 && sentences <= 20)) {
+    return fail('--sentences takes a whole number from 1 to 20.');
+  }
+  switch (command) {
+    case 'analyze':
+      await analyzeLines(process.stdin, process.stdout, { sentences });
+      return 0;
+    case 'answer':
+      await answerLines(process.stdin, process.stdout);
+      return 0;
+    case 'eval':
+      return (await import('./eval/run.ts')).runEval();
+    case 'summarize':
+    case 'quotes':
+    case 'timeline':
+      return withServices((services) => printAnalysis(services, command === 'summarize' ? 'summary' : command, positionals[0], sentences));
+    case 'digest':
+      return withServices(async (services) => {
+        if (!values.feed) throw new UserError('digest needs --feed <url|file>.');
+        const { feedDigest } = await import('./digest/cli-digest.ts');
+        const message = await feedDigest(services, values.feed, { max: values.max ? Number(values.max) : undefined });
+        process.stdout.write(`${renderText(message)}\n`);
+      });
+    default:
+      return fail(`Unknown command “${command}”.\n\n${HELP}`);
+  }
+}
+
+async function withServices(work: (services: Services) => Promise<void>): Promise<number> {
+  const config = loadConfig();
+  const services = createServices(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, process.stderr));
+  try {
+    await work(services);
+    return 0;
+  } catch (error) {
+    if (isUserError(error)) return fail(error.message);
+    throw error;
+  } finally {
+    await services.stores.close();
+  }
+}
+
+async function printAnalysis(services: Services, view: AnalysisView, source: string | undefined, sentences?: number): Promise<void> {
+  const article = await loadArticle(services, source);
+  const analysis = await services.analysis.analyze(article, { sentences });
+  process.stdout.write(`${renderText({ kind: 'analysis', view, article: articleRef(article), analysis })}\n`);
+}
+
+/** An article from a URL (safe fetcher), a local file (HTML page or text) or standard input. */
+export async function loadArticle(services: Services, source: string | undefined): Promise<Article> {
+  if (!source) throw new UserError('Name an article: a URL, a file, or - for standard input.');
+  if (/^https?:\/\//i.test(source)) return services.ingest.fetchArticle(source);
+  const text = source === '-' ? await readStdin() : await readFile(source, 'utf8').catch(() => {
+    throw new UserError(`I can't read the file ${source}.`);
+  });
+  if (/^\s*<(!doctype html|html)[\s>]/i.test(text)) {
+    const { articleFromHtml } = await import('./ingest/port.ts');
+    return articleFromHtml(text, source === '-' ? 'file:///stdin' : new URL(source, `file://${process.cwd()}/`).href);
+  }
+  return services.ingest.articleFromText(text);
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function fail(message: string): number {
+  process.stderr.write(`newsdesk: ${message}\n`);
+  return 1;
+}

@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import pino from 'pino';
+import { commands } from '../commands/index.ts';
+import { CONSOLE_CHANNEL, startConsoleChat } from './adapters/console/chat.ts';
+import { createServices } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createLogger, type Logger } from './core/logger.ts';
+import type { PlatformPort } from './core/platform.ts';
+import type { Services } from './core/services.ts';
+import { mkdirSync } from 'node:fs';
+
+interface Running {
+  port: PlatformPort;
+  stop(): Promise<void>;
+}
+
+/** Starts the bot: Discord and/or Slack when their tokens are set, else the terminal chat. */
+export async function main(options: { forceConsole: boolean }): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  const onPlatforms = !options.forceConsole && Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN);
+  const logger = onPlatforms ? createLogger(config.LOG_LEVEL) : fileLogger(config);
+  const services = createServices(config, logger);
+  const running: Running[] = [];
+  try {
+    if (onPlatforms) {
+      running.push(...(await startPlatforms(config, services)));
+      running.push(await startBackground(services, running.map((entry) => entry.port)));
+      logger.info({ platforms: running.map((entry) => entry.port.name) }, 'newsdesk is running');
+      await waitForSignal();
+    } else {
+      await runConsole(services, running);
+    }
+  } finally {
+    await Promise.allSettled(running.reverse().map((entry) => entry.stop()));
+    await services.stores.close();
+  }
+  return 0;
+}
+
+async function startPlatforms(config: Config, services: Services): Promise<Running[]> {
+  const started: Running[] = [];
+  if (config.DISCORD_TOKEN) {
+    const { startDiscord } = await import('./adapters/discord/index.ts');
+    started.push(await startDiscord(services, commands));
+  }
+  if (config.SLACK_BOT_TOKEN) {
+    const { startSlack } = await import('./adapters/slack/index.ts');
+    started.push(await startSlack(services, commands));
+  }
+  return started;
+}
+
+/** Scheduled digests and feed polling, posting through every platform that runs. */
+async function startBackground(services: Services, ports: PlatformPort[]): Promise<Running> {
+  const { startScheduler } = await import('./scheduler/index.ts');
+  const scheduler = await startScheduler(services, ports);
+  return { port: ports[0]!, stop: () => scheduler.stop() };
+}
+
+async function runConsole(services: Services, running: Running[]): Promise<void> {
+  const { ensureDemoFeed } = await import('./scheduler/index.ts');
+  process.stdout.write(
+    'newsdesk terminal chat — no Discord or Slack token is set, so the bot talks here.\n' +
+      'This channel follows the demo feed. Try /digest now, /summary 1, /quotes 2, /timeline 3, /ask <question>, /help; /quit to leave.\n' +
+      `(Logs go to ${join(services.config.DATA_DIR, 'newsdesk.log')}.)\n`,
+  );
+  const chat = startConsoleChat(services, commands, { input: process.stdin, output: process.stdout, prompt: true });
+  running.push({ port: chat.port, stop: async () => chat.close() });
+  await ensureDemoFeed(services, CONSOLE_CHANNEL);
+  running.push(await startBackground(services, [chat.port]));
+  await chat.closed;
+}
+
+/** In the terminal chat, log lines would interleave with the conversation: they go to a file. */
+function fileLogger(config: Config): Logger {
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  return createLogger(config.LOG_LEVEL, pino.destination({ dest: join(config.DATA_DIR, 'newsdesk.log'), sync: false, mkdir: true }));
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await main({ forceConsole: process.argv.includes('--console') });
+}
