@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createServices } from './app.ts';
 import { renderText } from './adapters/console/render.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, loadDotEnv } from './config.ts';
 import { UserError, isUserError } from './core/errors.ts';
 import { createLogger } from './core/logger.ts';
 import { articleRef, type AnalysisView } from './core/messages.ts';
@@ -60,7 +60,7 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'digest':
       return withServices(async (services) => {
         if (!values.feed) throw new UserError('digest needs --feed <url|file>.');
-        const { feedDigest } = await import('./digest/cli-digest.ts');
+        const { feedDigest } = await import('./cli-digest.ts');
         const message = await feedDigest(services, values.feed, { max: values.max ? Number(values.max) : undefined });
         process.stdout.write(`${renderText(message)}\n`);
       });
@@ -70,6 +70,7 @@ export async function runCli(argv: string[]): Promise<number> {
 }
 
 async function withServices(work: (services: Services) => Promise<void>): Promise<number> {
+  loadDotEnv();
   const config = loadConfig();
   const services = createServices(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, process.stderr));
   try {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 // The one place that reads process.env. Every variable is listed, with a comment, in .env.example.
@@ -49,6 +50,11 @@ const schema = z.object({
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;
+
+/** Reads ./.env into the environment when there is one (variables already set win). */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
 
 /** Parses the environment once; a wrong variable fails with its name and what to put there. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

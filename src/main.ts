@@ -3,7 +3,7 @@ import pino from 'pino';
 import { commands } from '../commands/index.ts';
 import { CONSOLE_CHANNEL, startConsoleChat } from './adapters/console/chat.ts';
 import { createServices } from './app.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import type { PlatformPort } from './core/platform.ts';
 import type { Services } from './core/services.ts';
@@ -18,6 +18,7 @@ interface Running {
 export async function main(options: { forceConsole: boolean }): Promise<number> {
   let config: Config;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -1,0 +1,65 @@
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { startConsoleChat } from '../../src/adapters/console/chat.ts';
+import { HARBOUR_ARTICLE } from '../fixtures/articles.ts';
+import { testServices } from '../helpers.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+});
+
+function chat() {
+  const test = testServices();
+  cleanups.push(test.cleanup);
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk) => {
+    printed += String(chunk);
+  });
+  const session = startConsoleChat(test.services, commands, { input, output });
+  cleanups.push(async () => session.close());
+  return { session, printed: () => printed, services: test.services };
+}
+
+const pasted = HARBOUR_ARTICLE.replace(/\n+/g, ' ');
+
+describe('the terminal chat', () => {
+  it('summarises pasted text and opens a thread where a question is answered with the cited sentence', async () => {
+    const { session, printed } = chat();
+    await session.handleLine(`/summary ${pasted}`);
+    expect(printed()).toContain('• ');
+    expect(printed()).toContain('↳ thread t1');
+    await session.handleLine('Where were the cruise ships diverted?');
+    expect(printed()).toMatch(/A: .*Catania/);
+  });
+
+  it('shows quotes with their speakers and the timeline', async () => {
+    const { session, printed } = chat();
+    await session.handleLine(`/quotes ${pasted}`);
+    expect(printed()).toContain('“We will not reopen the channel until every metre of it has been checked,”'.slice(1, 40));
+    expect(printed()).toContain('— Lucia Camilleri');
+    await session.handleLine(`/timeline ${pasted}`);
+    expect(printed()).toContain('P3D');
+  });
+
+  it('answers bad input with a short explanation and keeps going', async () => {
+    const { session, printed } = chat();
+    await session.handleLine('/summary sentences:99 hello');
+    expect(printed()).toMatch(/! sentences must be at most 10/);
+    await session.handleLine('/summary 3');
+    expect(printed()).toMatch(/! There is no recent story #3 here yet/);
+    await session.handleLine('/frobnicate');
+    expect(printed()).toContain("! I don't know /frobnicate");
+    await session.handleLine('/help');
+    expect(printed()).toContain('/summary [input] [sentences:…]');
+  });
+
+  it('treats plain text outside a thread as a hint, not a question', async () => {
+    const { session, printed } = chat();
+    await session.handleLine('what happened?');
+    expect(printed()).toContain('Type a command such as /summary');
+  });
+});
