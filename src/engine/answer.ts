@@ -1,0 +1,90 @@
+import type { Span } from '../core/types.ts';
+import { SentenceCollection } from './bm25.ts';
+import model from './answer-model.json' with { type: 'json' };
+import { FEATURES } from './answer/features.ts';
+import { analyzeQuestion } from './answer/question.ts';
+import { candidateSpan, dot, scoreCandidates } from './answer/rank.ts';
+import { prepareDoc, type PreparedDoc } from './answer/tokens.ts';
+
+export interface AnswerModel {
+  features: readonly string[];
+  weights: readonly number[];
+  /** Below this idf-weighted share of the question's terms, the docs are taken not to answer. */
+  minCoverage: number;
+}
+
+export interface AnswerOptions {
+  /** Longest span returned, in characters (default 300). */
+  maxChars?: number;
+}
+
+export interface AnswerHit {
+  id: string;
+  span: Span;
+  /** The ranker's score (comparable between answers to the same question only). */
+  score: number;
+}
+
+/** Documents prepared once (sentences, tokens, stems, collection statistics) for many questions. */
+export interface AnswerIndex {
+  docs: PreparedDoc[];
+  collection: SentenceCollection;
+}
+
+function checkModel(m: AnswerModel): AnswerModel {
+  if (m.features.join() !== FEATURES.join()) {
+    throw new Error('answer-model.json was trained on other features; run scripts/train-answer.ts again');
+  }
+  return m;
+}
+
+export const DEFAULT_MODEL: AnswerModel = checkModel(model);
+
+// Follow-up questions in one thread hit the same articles again and again: keep their preparation.
+const PREPARED = new Map<string, PreparedDoc>();
+const PREPARED_MAX = 256;
+
+function prepared(id: string, text: string): PreparedDoc {
+  const hit = PREPARED.get(id);
+  if (hit && hit.text === text) {
+    PREPARED.delete(id); // re-insert: most recently used last
+    PREPARED.set(id, hit);
+    return hit;
+  }
+  const doc = prepareDoc(id, text);
+  PREPARED.set(id, doc);
+  if (PREPARED.size > PREPARED_MAX) PREPARED.delete(PREPARED.keys().next().value!);
+  return doc;
+}
+
+export function createAnswerIndex(docs: { id: string; text: string }[]): AnswerIndex {
+  const list = docs.map((d) => prepared(d.id, d.text));
+  return { docs: list, collection: new SentenceCollection(list) };
+}
+
+/**
+ * The span of the docs that best answers the question: one sentence, or two adjacent sentences,
+ * of at most `maxChars` characters, ranked by a small linear model over term overlap, phrase and
+ * proximity matches and answer-type cues. Null when the docs share too little with the question.
+ */
+export function answerQuestion(question: string, docs: { id: string; text: string }[], options: AnswerOptions = {}): AnswerHit | null {
+  return answerWithIndex(question, createAnswerIndex(docs), options);
+}
+
+export function answerWithIndex(question: string, index: AnswerIndex, options: AnswerOptions = {}, m: AnswerModel = DEFAULT_MODEL): AnswerHit | null {
+  const maxChars = options.maxChars ?? 300;
+  const q = analyzeQuestion(question);
+  const scored = scoreCandidates(q, index.docs, index.collection, maxChars);
+  let best: { i: number; score: number } | null = null;
+  for (let i = 0; i < scored.length; i++) {
+    const score = dot(m.weights, scored[i]!.features);
+    // Ties go to the earlier candidate, so the answer never depends on anything but the input.
+    if (best === null || score > best.score) best = { i, score };
+  }
+  if (best === null) return null;
+  const { candidate, features } = scored[best.i]!;
+  if (features[0]! < m.minCoverage) return null;
+  const doc = index.docs[candidate.docIndex]!;
+  const span = candidateSpan(doc, candidate, q, (t) => index.collection.idf(t), maxChars);
+  return { id: doc.id, span, score: best.score };
+}

@@ -1,0 +1,174 @@
+import type { SentenceCollection } from '../bm25.ts';
+import type { QuestionInfo } from './question.ts';
+import type { PreparedDoc, Sentence, Token } from './tokens.ts';
+
+/** Feature names, in the order of the vector; the model file lists them too, so a mismatch is caught. */
+export const FEATURES = [
+  'coverage', // idf-weighted share of the question's terms found in the span
+  'bm25', // BM25 of the span, divided by the question's total idf
+  'count', // share of the question's terms found (unweighted)
+  'exact', // idf-weighted share found with the question's exact word form
+  'bigram', // share of the question's consecutive term pairs found side by side
+  'proximity', // matched terms / width of the smallest window holding them
+  'context', // extra coverage found in the sentences just around the span
+  'novel', // log(1 + content words the question does not already contain)
+  'restates', // 1 when the span adds (almost) nothing to the question
+  'length', // characters / 300
+  'pair', // 1 for two sentences
+  'novelCapital', // a capitalised word the question lacks
+  'novelNumber', // a number the question lacks
+  'personName', // who-question and a novel capitalised word
+  'dateValue', // when-question and a year, month or date word
+  'numberValue', // how-many-question and a novel number
+  'placeValue', // where-question and "in/at/near + capitalised word"
+  'typeMissing', // a typed question and no answer of that type
+] as const;
+
+export type FeatureName = (typeof FEATURES)[number];
+
+const MONTH_OR_DATE = /^(january|february|march|april|may|june|july|august|september|october|november|december|century|centuries|bc|bce|ad|ce|decade|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{3,4}s?)$/;
+const YEAR = /^(1\d{3}|20\d{2})$/;
+const NUMBER_WORD = /^(\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|percent)$/;
+const PLACE_CUE = /^(in|at|near|from|into|across|outside|inside)$/;
+
+/** A candidate answer: one sentence, or two adjacent ones, of one document. */
+export interface Candidate {
+  docIndex: number;
+  /** Index of the first sentence. */
+  first: number;
+  /** 1 or 2 sentences. */
+  count: number;
+}
+
+export function sentencesOf(doc: PreparedDoc, c: Candidate): Sentence[] {
+  return doc.sentences.slice(c.first, c.first + c.count);
+}
+
+/** Sum of the idf of the question terms found in these sentences. */
+function matchedWeight(q: QuestionInfo, sentences: Sentence[], idf: Map<string, number>): number {
+  let sum = 0;
+  for (const t of q.terms) if (sentences.some((s) => s.termFreq.has(t))) sum += idf.get(t) ?? 0;
+  return sum;
+}
+
+/**
+ * The feature vector of a candidate. `idf` holds the question terms' idf over the collection and
+ * `totalIdf` their sum (> 0).
+ */
+export function featuresOf(
+  q: QuestionInfo,
+  doc: PreparedDoc,
+  c: Candidate,
+  collection: SentenceCollection,
+  idf: Map<string, number>,
+  totalIdf: number,
+): number[] {
+  const sentences = sentencesOf(doc, c);
+  const tokens: Token[] = sentences.flatMap((s) => s.tokens);
+  const termFreq = new Map<string, number>();
+  let length = 0;
+  for (const s of sentences) {
+    length += s.length;
+    for (const [t, n] of s.termFreq) termFreq.set(t, (termFreq.get(t) ?? 0) + n);
+  }
+  const matchedTerms = q.terms.filter((t) => termFreq.has(t));
+  const covered = matchedWeight(q, sentences, idf);
+  let exact = 0;
+  const exactSeen = new Set<string>();
+  for (const tok of tokens) {
+    if (!tok.stop && q.words.has(tok.lower) && !exactSeen.has(tok.stem)) {
+      exactSeen.add(tok.stem);
+      exact += idf.get(tok.stem) ?? 0;
+    }
+  }
+  let bigrams = 0;
+  const seenBigrams = new Set<string>();
+  let prevStem: string | null = null;
+  for (const tok of tokens) {
+    if (tok.stop) continue;
+    if (prevStem !== null) {
+      const key = `${prevStem} ${tok.stem}`;
+      if (q.bigrams.has(key) && !seenBigrams.has(key)) {
+        seenBigrams.add(key);
+        bigrams++;
+      }
+    }
+    prevStem = tok.stem;
+  }
+  const around = doc.sentences.slice(Math.max(0, c.first - 1), c.first + c.count + 1);
+  const contextGain = (matchedWeight(q, around, idf) - covered) / totalIdf;
+
+  let novel = 0;
+  let novelCapital = false;
+  let novelNumber = false;
+  let dateValue = false;
+  let placeValue = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const inQuestion = termFreq.has(tok.stem) && q.terms.includes(tok.stem);
+    if (!tok.stop && !inQuestion) novel++;
+    if (inQuestion) continue;
+    const sentenceStart = sentences.some((s) => s.tokens[0] === tok);
+    if (tok.capitalized && !tok.stop && !sentenceStart) {
+      novelCapital = true;
+      const before = tokens[i - 1]?.lower ?? '';
+      const before2 = tokens[i - 2]?.lower ?? '';
+      if (PLACE_CUE.test(before) || (before === 'the' && PLACE_CUE.test(before2))) placeValue = true;
+    }
+    if (NUMBER_WORD.test(tok.lower)) novelNumber = true;
+    if (YEAR.test(tok.lower) || MONTH_OR_DATE.test(tok.lower)) dateValue = true;
+  }
+  const typed = {
+    person: novelCapital,
+    date: dateValue,
+    number: novelNumber,
+    place: placeValue || novelCapital,
+    other: true,
+  }[q.type];
+  const chars = sentences[sentences.length - 1]!.span.end - sentences[0]!.span.start;
+  return [
+    covered / totalIdf,
+    collection.score(q.terms, termFreq, length) / totalIdf,
+    matchedTerms.length / q.terms.length,
+    exact / totalIdf,
+    q.bigrams.size > 0 ? bigrams / q.bigrams.size : 0,
+    proximity(tokens, new Set(matchedTerms)),
+    contextGain,
+    Math.log1p(novel),
+    novel <= 1 ? 1 : 0,
+    chars / 300,
+    c.count === 2 ? 1 : 0,
+    novelCapital ? 1 : 0,
+    novelNumber ? 1 : 0,
+    q.type === 'person' && novelCapital ? 1 : 0,
+    q.type === 'date' && dateValue ? 1 : 0,
+    q.type === 'number' && novelNumber ? 1 : 0,
+    q.type === 'place' && placeValue ? 1 : 0,
+    q.type !== 'other' && !typed ? 1 : 0,
+  ];
+}
+
+/** Distinct matched terms divided by the width (in tokens) of the smallest window that holds them all. */
+function proximity(tokens: Token[], matched: Set<string>): number {
+  if (matched.size === 0) return 0;
+  const need = matched.size;
+  const inWindow = new Map<string, number>();
+  let best = Infinity;
+  let left = 0;
+  for (let right = 0; right < tokens.length; right++) {
+    const t = tokens[right]!.stem;
+    if (!matched.has(t) || tokens[right]!.stop) continue;
+    inWindow.set(t, (inWindow.get(t) ?? 0) + 1);
+    while (inWindow.size === need) {
+      best = Math.min(best, right - left + 1);
+      const lt = tokens[left]!;
+      if (matched.has(lt.stem) && !lt.stop) {
+        const n = inWindow.get(lt.stem)! - 1;
+        if (n === 0) inWindow.delete(lt.stem);
+        else inWindow.set(lt.stem, n);
+      }
+      left++;
+    }
+  }
+  return Number.isFinite(best) ? need / best : 0;
+}

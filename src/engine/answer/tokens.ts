@@ -1,0 +1,94 @@
+import type { Span } from '../../core/types.ts';
+import { splitSentences } from '../sentences.ts';
+import { isStopWord, stem, tokenize } from '../text.ts';
+
+/** A word of a sentence with its offsets in the document text. */
+export interface Token {
+  /** Lower-cased surface form, as `tokenize` gives it. */
+  lower: string;
+  stem: string;
+  start: number;
+  end: number;
+  /** First letter upper-case in the source text. */
+  capitalized: boolean;
+  /** A stop word: not matched against the question, but kept for offsets and proximity. */
+  stop: boolean;
+}
+
+export interface Sentence {
+  span: Span;
+  tokens: Token[];
+  /** Distinct content stems of the sentence, with their counts. */
+  termFreq: Map<string, number>;
+  /** Number of content tokens (the BM25 document length). */
+  length: number;
+}
+
+export interface PreparedDoc {
+  id: string;
+  text: string;
+  sentences: Sentence[];
+}
+
+/**
+ * Word tokens of `text` with offsets. `tokenize` (the engine's one tokenizer) gives no offsets, so
+ * its words are located in order in the lower-cased text.
+ */
+export function tokensWithOffsets(text: string, base = 0): Token[] {
+  const lower = text.toLowerCase();
+  // Lower-casing changes the length of a few letters ("İ"); then locate words chunk by chunk.
+  if (lower.length !== text.length) return tokensByChunk(text, base);
+  const out: Token[] = [];
+  let from = 0;
+  for (const word of tokenize(text)) {
+    const at = lower.indexOf(word, from);
+    if (at < 0) return tokensByChunk(text, base);
+    from = at + word.length;
+    out.push(makeToken(text, word, at, from, base));
+  }
+  return out;
+}
+
+function tokensByChunk(text: string, base: number): Token[] {
+  const out: Token[] = [];
+  const chunk = /\S+/g;
+  for (let m = chunk.exec(text); m; m = chunk.exec(text)) {
+    for (const word of tokenize(m[0])) out.push(makeToken(text, word, m.index, m.index + m[0].length, base));
+  }
+  return out;
+}
+
+function makeToken(text: string, word: string, start: number, end: number, base: number): Token {
+  const first = text[start] ?? '';
+  return {
+    lower: word,
+    stem: stem(word),
+    start: base + start,
+    end: base + end,
+    capitalized: first !== first.toLowerCase(),
+    stop: isStopWord(word),
+  };
+}
+
+export function prepareSentence(span: Span): Sentence {
+  const tokens = tokensWithOffsets(span.text, span.start);
+  const termFreq = new Map<string, number>();
+  let length = 0;
+  for (const t of tokens) {
+    if (t.stop) continue;
+    length++;
+    termFreq.set(t.stem, (termFreq.get(t.stem) ?? 0) + 1);
+  }
+  return { span, tokens, termFreq, length };
+}
+
+export function prepareDoc(id: string, text: string): PreparedDoc {
+  return { id, text, sentences: splitSentences(text).map(prepareSentence) };
+}
+
+/** Content stems of a question, in order (duplicates kept for bigrams; callers dedupe). */
+export function questionStems(question: string): string[] {
+  return tokenize(question)
+    .filter((w) => !isStopWord(w))
+    .map(stem);
+}

@@ -1,0 +1,104 @@
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Span } from '../core/types.ts';
+import { answerWithIndex, createAnswerIndex } from '../engine/answer.ts';
+import { bm25Rank, SentenceCollection, truncateSpan } from '../engine/bm25.ts';
+import type { EvalRow } from './types.ts';
+
+export interface SquadQuestion {
+  id: string;
+  question: string;
+  answers: string[];
+}
+
+/** One Wikipedia article: its paragraphs joined by a blank line, and every question asked of it. */
+export interface SquadArticle {
+  title: string;
+  text: string;
+  questions: SquadQuestion[];
+}
+
+interface SquadJson {
+  data: { title: string; paragraphs: { context: string; qas: { id: string; question: string; answers: { text: string }[] }[] }[] }[];
+}
+
+export const SQUAD_FILE = join('squad', 'squad-v1.1-dev-part1.json');
+
+export async function loadSquad(path: string): Promise<SquadArticle[]> {
+  const json = JSON.parse(await readFile(path, 'utf8')) as SquadJson;
+  return json.data.map((a) => ({
+    title: a.title,
+    text: a.paragraphs.map((p) => p.context).join('\n\n'),
+    questions: a.paragraphs.flatMap((p) =>
+      p.qas.map((qa) => ({ id: qa.id, question: qa.question, answers: qa.answers.map((x) => x.text) })),
+    ),
+  }));
+}
+
+/**
+ * The model is trained on the even-numbered articles (0, 2, 4 ...) and tested on the odd ones, so
+ * the held-out figure is measured on articles whose questions it never saw.
+ */
+export function isHeldOut(articleIndex: number): boolean {
+  return articleIndex % 2 === 1;
+}
+
+export type Answerer = (question: string, article: SquadArticle) => Span | null;
+
+/** Share (in %) of questions whose answer span contains one of the gold answers. */
+export function containsGold(articles: SquadArticle[], answer: Answerer, maxChars = 300): number {
+  let total = 0;
+  let hits = 0;
+  for (const article of articles) {
+    for (const q of article.questions) {
+      total++;
+      const span = answer(q.question, article);
+      if (span && span.text.length <= maxChars && q.answers.some((gold) => span.text.includes(gold))) hits++;
+    }
+  }
+  return total === 0 ? 0 : (100 * hits) / total;
+}
+
+/** Answerers that prepare each article once, whatever the number of questions asked of it. */
+export function oursAnswerer(): Answerer {
+  const cache = new Map<SquadArticle, ReturnType<typeof createAnswerIndex>>();
+  return (question, article) => {
+    let index = cache.get(article);
+    if (!index) cache.set(article, (index = createAnswerIndex([{ id: article.title, text: article.text }])));
+    return answerWithIndex(question, index)?.span ?? null;
+  };
+}
+
+export function bm25Answerer(maxChars = 300): Answerer {
+  const cache = new Map<SquadArticle, SentenceCollection>();
+  return (question, article) => {
+    let collection = cache.get(article);
+    if (!collection) cache.set(article, (collection = createAnswerIndex([{ id: article.title, text: article.text }]).collection));
+    const best = bm25Rank(question, collection);
+    return best ? truncateSpan(article.text, best.sentence.span, maxChars) : null;
+  };
+}
+
+export async function run(evalDir: string): Promise<EvalRow[]> {
+  const path = join(evalDir, SQUAD_FILE);
+  try {
+    await access(path);
+  } catch {
+    return [];
+  }
+  const articles = await loadSquad(path);
+  const heldOut = articles.filter((_, i) => isHeldOut(i));
+  const row = (task: string, set: SquadArticle[]): EvalRow => ({
+    task,
+    metric: 'contains gold answer (%)',
+    ours: round(containsGold(set, oursAnswerer())),
+    baseline: round(containsGold(set, bm25Answerer())),
+    baselineName: 'BM25',
+    target: '>= BM25 + 5',
+  });
+  return [row('answers', articles), row('answers (held-out articles)', heldOut)];
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
