@@ -1,0 +1,178 @@
+import {
+  CITIES, COUNTRIES, FEMALE_NAMES, MALE_NAMES, ORGS, ORG_HEADS, PERSON_TITLES, PLACE_ALIASES, PLACE_HEADS,
+  THING_HEADS, US_STATES,
+} from './entities/gazetteer.ts';
+import { findRawMentions, isNotEntity, type RawMention } from './entities/mentions.ts';
+
+export type EntityKind = 'person' | 'org' | 'place' | 'other';
+export type Gender = 'm' | 'f' | '';
+
+export interface Entity {
+  /** Normalised name: the longest full form in the text, no title, no possessive. */
+  name: string;
+  kind: EntityKind;
+  gender: Gender;
+  mentions: Mention[];
+  /** Lower-case words the text uses to describe it ("spokesman", "ministry", "president"). */
+  descriptors: Set<string>;
+  /** Corroborated by something other than a sentence-initial capital. */
+  trusted: boolean;
+}
+
+export interface Mention {
+  start: number;
+  end: number;
+  surface: string;
+  entity: Entity;
+}
+
+export interface EntityIndex {
+  entities: Entity[];
+  /** All trusted mentions in text order. */
+  mentions: Mention[];
+  /** The entity a name written in the text refers to at `pos` ("Putin" -> "Vladimir Putin"). */
+  resolve(name: string, pos: number): Entity | null;
+}
+
+const TITLE_WORDS: Record<string, string> = {
+  'Sen.': 'senator', 'Rep.': 'representative', 'Gov.': 'governor', 'Gen.': 'general', 'Dr.': 'doctor', 'Pres.': 'president',
+  'Rev.': 'reverend', 'Del.': 'delegate', 'Col.': 'colonel', 'Lt.': 'lieutenant', 'Capt.': 'captain', 'Adm.': 'admiral',
+};
+const SPEECH_AFTER = /^(?:,[^,.;]{0,80},)?\s+(?:said|says|told|added|wrote|tweeted|asked|explained|argued|insisted|stated|noted|warned|replied|responded|claimed|declared)\b/;
+const PRONOUN_AFTER = /\b(?:(he|his|him)|(she|her|hers))\b/i;
+
+/** Finds, classifies and merges the names of a text. */
+export function findEntities(text: string): EntityIndex {
+  const raws = findRawMentions(text).filter((m) => !isNotEntity(m.tokens) && m.tokens.join('').length > 1);
+  const capsSeen = new Set<string>();
+  for (const m of raws) if (!m.sentenceStart && !m.shouted) capsSeen.add(m.tokens.join(' '));
+  const lowerSeen = lowerWords(text);
+  const clusters = new Map<string, { raws: RawMention[]; tokens: string[] }>();
+  const keyOf = (tokens: string[]): string => canonicalPlace(tokens.join(' ')) ?? tokens.join(' ');
+  // Longest names first, so a shorter form can join the full name it abbreviates.
+  const ordered = [...raws].sort((a, b) => b.tokens.length - a.tokens.length || a.start - b.start);
+  for (const m of ordered) {
+    const key = keyOf(m.tokens);
+    let target = clusters.get(key) ?? (isPlaceOrOrg(key) ? undefined : findFuller(clusters, m.tokens));
+    if (!target) {
+      if (m.shouted && !isKnown(key)) continue;
+      if (m.sentenceStart && m.tokens.length === 1 && !capsSeen.has(key) && !isKnown(key) && (lowerSeen.has(key.toLowerCase()) || !SPEECH_AFTER.test(text.slice(m.end, m.end + 90)))) continue;
+      target = { raws: [], tokens: m.tokens };
+      clusters.set(key, target);
+    }
+    target.raws.push(m);
+  }
+  const entities: Entity[] = [];
+  for (const [key, c] of clusters) {
+    const e = classify(key, c.raws, text, lowerSeen);
+    if (e) entities.push(e);
+  }
+  const mentions = entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+  return { entities, mentions, resolve: (name, pos) => resolveName(entities, mentions, name, pos) };
+}
+
+function lowerWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\b\p{Ll}[\p{Ll}'’-]{2,}\b/gu)) out.add(m[0]);
+  return out;
+}
+
+function canonicalPlace(s: string): string | undefined {
+  return PLACE_ALIASES.get(s);
+}
+
+function isKnown(key: string): boolean {
+  return COUNTRIES.has(key) || US_STATES.has(key) || CITIES.has(key) || ORGS.has(key) || PLACE_ALIASES.has(key);
+}
+
+function isPlaceOrOrg(key: string): boolean {
+  const last = key.split(' ').pop() ?? '';
+  return isKnown(key) || ORG_HEADS.has(last) || PLACE_HEADS.has(last) || /^[\p{Lu}.&]{2,6}$/u.test(key);
+}
+
+// "Putin" joins "Vladimir Putin"; "Hillary Clinton" joins "Hillary Rodham Clinton".
+function findFuller(clusters: Map<string, { raws: RawMention[]; tokens: string[] }>, tokens: string[]): { raws: RawMention[]; tokens: string[] } | undefined {
+  let best: { raws: RawMention[]; tokens: string[] } | undefined;
+  for (const [key, c] of clusters) {
+    if (c.tokens.length <= tokens.length || isPlaceOrOrg(key)) continue;
+    const last = tokens[tokens.length - 1]!;
+    const fullLast = c.tokens[c.tokens.length - 1]!.replace(/^(?:Jr\.|Sr\.|II|III)$/, '') || c.tokens[c.tokens.length - 2]!;
+    const ok = tokens.length === 1
+      ? fullLast === last || (c.tokens[0] === last && (MALE_NAMES.has(last) || FEMALE_NAMES.has(last)))
+      : tokens[0] === c.tokens[0] && last === fullLast;
+    if (ok && (!best || c.raws.length > best.raws.length)) best = c;
+  }
+  return best;
+}
+
+function classify(key: string, raws: RawMention[], text: string, lowerSeen: Set<string>): Entity | null {
+  const tokens = key.split(' ');
+  const last = tokens[tokens.length - 1]!;
+  const longest = raws.reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a)).tokens.join(' ');
+  const name = canonicalPlace(longest) ?? (ORGS.has(longest) || isKnown(longest) ? longest : key.length >= longest.length ? key : longest);
+  let person = 0;
+  let org = 0;
+  let place = 0;
+  let male = 0;
+  let female = 0;
+  const descriptors = new Set<string>();
+  let trusted = false;
+  for (const m of raws) {
+    if (!m.sentenceStart || m.tokens.length > 1) trusted = true;
+    for (const t of m.titles) {
+      const g = PERSON_TITLES.get(t);
+      if (g === 'm') male += 3;
+      if (g === 'f') female += 3;
+      person += 2;
+      descriptors.add((TITLE_WORDS[t] ?? t).toLowerCase());
+    }
+    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    const after = text.slice(m.end, m.end + 90);
+    if (/\b(?:in|at|from|to|across|near|outside|throughout)\s+(?:the\s+)?$/.test(before)) place += 1;
+    if (SPEECH_AFTER.test(after)) person += 1;
+    if (/^,\s+(?:who|whose)\b/.test(after) || /^,\s+\d{2},/.test(after)) person += 2;
+    const desc = /(?:^|[\s,(])((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)\s+$/.exec(before)?.[1];
+    if (desc && !/\b(?:said|says|and|or|by|to|of|with|for|from|the|a|an|that|in|on|at|is|was|as|when|told|but)$/.test(desc)) for (const w of desc.split(/\s+/)) descriptors.add(w);
+    const appos = /^,\s+(?:the|a|an|its|his|her)\s+([^,.;:"“”]{2,60})/.exec(after)?.[1];
+    if (appos) for (const w of appos.split(/\s+/).slice(0, 6)) if (/^[a-z-]+$/.test(w)) descriptors.add(w);
+    const pr = PRONOUN_AFTER.exec(after.slice(0, 160));
+    if (pr) pr[1] ? (male += 1) : (female += 1);
+    trusted ||= SPEECH_AFTER.test(after);
+  }
+  const first = tokens[0]!;
+  if (MALE_NAMES.has(first)) (person += 2), (male += 2);
+  if (FEMALE_NAMES.has(first)) (person += 2), (female += 2);
+  if (tokens.length >= 2 && tokens.slice(0, -1).some((t) => MALE_NAMES.has(t) || FEMALE_NAMES.has(t))) person += 1;
+  const orgInside = tokens.some((t, n) => ORG_HEADS.has(t) && /^(?:of|for)$/.test(tokens[n + 1] ?? ''));
+  if (ORGS.has(key) || ORGS.has(name) || ORG_HEADS.has(last) || orgInside || /^[\p{Lu}&]{2,6}$|^(?:\p{Lu}\.){2,}$/u.test(key)) org += 4;
+  if (COUNTRIES.has(name) || US_STATES.has(name) || CITIES.has(name) || PLACE_HEADS.has(last)) place += 4;
+  if (THING_HEADS.has(last) && !org && !place) return null;
+  let kind: EntityKind = 'other';
+  if (org >= 4 && org >= place) kind = 'org';
+  else if (place >= 4) kind = 'place';
+  else if (person >= 1 && person >= place) kind = 'person';
+  else if (place >= 1) kind = 'place';
+  else if (tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => (/^\p{Lu}\p{Ll}/u.test(t) && !lowerSeen.has(t.toLowerCase())) || /^\p{Lu}\.$/u.test(t))) kind = 'person';
+  if (kind === 'person') for (const w of ['he', 'she']) descriptors.delete(w);
+  const entity: Entity = { name, kind, gender: male > female ? 'm' : female > male ? 'f' : '', mentions: [], descriptors, trusted };
+  if (kind === 'org') for (const w of name.toLowerCase().split(/\s+/)) descriptors.add(w);
+  entity.mentions = raws.map((m) => ({ start: m.start, end: m.end, surface: m.tokens.join(' '), entity })).sort((a, b) => a.start - b.start);
+  return entity;
+}
+
+function resolveName(entities: Entity[], mentions: Mention[], name: string, pos: number): Entity | null {
+  const clean = name.replace(/['’]s$/, '').trim();
+  const exact = mentions.find((m) => m.surface === clean && Math.abs(m.start - pos) < 400);
+  if (exact) return exact.entity;
+  const tokens = clean.split(/\s+/);
+  const last = tokens[tokens.length - 1]!;
+  // The most recent entity before pos that ends with the same word, else any.
+  let best: Entity | null = null;
+  for (const m of mentions) {
+    const ts = m.entity.name.split(' ');
+    if (ts[ts.length - 1] !== last && m.surface !== clean) continue;
+    if (m.start <= pos || !best) best = m.entity;
+  }
+  if (best) return best;
+  return entities.find((e) => e.name === canonicalPlace(clean)) ?? null;
+}

@@ -1,0 +1,169 @@
+// Compact, hand-written word lists for the name finder. Small on purpose: cues in the text
+// (titles, "said", org suffixes, "in <Place>") do most of the work; these lists settle the
+// common cases and give canonical spellings.
+
+const words = (s: string): string[] => s.split('|').map((w) => w.trim()).filter(Boolean);
+
+/** Variant -> canonical place name. */
+export const PLACE_ALIASES = new Map<string, string>([
+  ['U.S.', 'United States'], ['US', 'United States'], ['USA', 'United States'], ['U.S.A.', 'United States'],
+  ['America', 'United States'], ['United States of America', 'United States'],
+  ['U.K.', 'United Kingdom'], ['UK', 'United Kingdom'], ['Britain', 'United Kingdom'], ['Great Britain', 'United Kingdom'],
+  ['UAE', 'United Arab Emirates'], ['U.A.E.', 'United Arab Emirates'], ['D.C.', 'Washington'],
+  ['Washington D.C.', 'Washington'], ['Washington, D.C.', 'Washington'], ['NYC', 'New York'], ['New York City', 'New York'],
+  ['L.A.', 'Los Angeles'], ['Holland', 'Netherlands'], ['Burma', 'Myanmar'], ['Czechia', 'Czech Republic'],
+]);
+
+export const COUNTRIES = new Set(words(
+  'Afghanistan|Albania|Algeria|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahrain|Bangladesh|Belarus|' +
+  'Belgium|Bolivia|Bosnia|Brazil|Bulgaria|Cambodia|Cameroon|Canada|Chile|China|Colombia|Congo|Costa Rica|Croatia|Cuba|' +
+  'Cyprus|Czech Republic|Denmark|Ecuador|Egypt|El Salvador|Eritrea|Estonia|Ethiopia|Finland|France|Georgia|Germany|Ghana|' +
+  'Greece|Guatemala|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|' +
+  'Kazakhstan|Kenya|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Libya|Lithuania|Luxembourg|Malaysia|Mali|Malta|Mexico|' +
+  'Moldova|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|' +
+  'North Korea|Norway|Oman|Pakistan|Palestine|Panama|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|' +
+  'Rwanda|Saudi Arabia|Senegal|Serbia|Singapore|Slovakia|Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain|' +
+  'Sri Lanka|Sudan|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Tunisia|Turkey|Turkmenistan|Uganda|' +
+  'Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|' +
+  'Crimea|Gaza|West Bank|Kashmir|Tibet|Hong Kong|Scotland|Wales|England|Northern Ireland|Puerto Rico|Europe|Asia|Africa|' +
+  'Latin America|Middle East|Antarctica|Arctic|Balkans|Caribbean|Pacific|Atlantic',
+));
+
+export const US_STATES = new Set(words(
+  'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|' +
+  'Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|' +
+  'Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|' +
+  'Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|' +
+  'Wisconsin|Wyoming',
+));
+
+export const CITIES = new Set(words(
+  'London|Paris|Berlin|Moscow|Beijing|Shanghai|Tokyo|Seoul|Delhi|New Delhi|Mumbai|Kolkata|Karachi|Lahore|Islamabad|Kabul|' +
+  'Tehran|Baghdad|Damascus|Aleppo|Beirut|Jerusalem|Tel Aviv|Cairo|Riyadh|Dubai|Doha|Istanbul|Ankara|Athens|Rome|Milan|' +
+  'Madrid|Barcelona|Lisbon|Dublin|Edinburgh|Manchester|Birmingham|Brussels|Amsterdam|The Hague|Geneva|Zurich|Vienna|' +
+  'Prague|Warsaw|Budapest|Bucharest|Kiev|Kyiv|Minsk|Stockholm|Oslo|Copenhagen|Helsinki|Frankfurt|Munich|Hamburg|' +
+  'Lagos|Nairobi|Johannesburg|Cape Town|Addis Ababa|Khartoum|Tripoli|Tunis|Algiers|Rabat|Bangkok|Hanoi|Jakarta|Manila|' +
+  'Kuala Lumpur|Sydney|Melbourne|Canberra|Auckland|Toronto|Montreal|Vancouver|Ottawa|Mexico City|Havana|Caracas|Bogota|' +
+  'Lima|Santiago|Buenos Aires|Sao Paulo|Rio de Janeiro|Brasilia|Washington|New York|Los Angeles|Chicago|Houston|' +
+  'Philadelphia|Phoenix|San Antonio|San Diego|Dallas|San Francisco|Seattle|Boston|Miami|Atlanta|Detroit|Denver|' +
+  'Las Vegas|Baltimore|Cleveland|Pittsburgh|Charlotte|Orlando|New Orleans|Minneapolis|St. Louis|Nashville|Austin|' +
+  'Portland|Sacramento|Tulsa|Milwaukee|Cincinnati|Honolulu|Anchorage|Brooklyn|Manhattan|Queens|Bronx|Silicon Valley|' +
+  'Hollywood|Wall Street|Pyongyang|Taipei|Singapore|Hong Kong|Kathmandu|Dhaka|Colombo|Yangon|Mosul|Raqqa|Gaza City|' +
+  'Sochi|St. Petersburg|Donetsk|Luhansk|Sevastopol|Odessa|Belgrade|Sarajevo|Zagreb|Sofia|Riga|Vilnius|Tallinn',
+));
+
+/** Well-known organisations, written as the press writes them. */
+export const ORGS = new Set(words(
+  'Twitter|Facebook|Google|Apple|Amazon|Microsoft|Netflix|Tesla|Uber|Instagram|YouTube|TikTok|WhatsApp|Snapchat|LinkedIn|' +
+  'Reddit|Wikipedia|Samsung|Huawei|Sony|Toyota|Boeing|Airbus|Exxon|ExxonMobil|Chevron|Shell|BP|Gazprom|Walmart|' +
+  'Goldman Sachs|Morgan Stanley|JPMorgan|Citigroup|Wells Fargo|Bank of America|Deutsche Bank|Barclays|HSBC|' +
+  'Reuters|AP|Associated Press|AFP|Bloomberg|CNN|MSNBC|Fox News|Fox|BBC|NBC|CBS|ABC|NPR|PBS|Politico|Breitbart|' +
+  'The New York Times|New York Times|The Washington Post|Washington Post|The Wall Street Journal|Wall Street Journal|' +
+  'The Guardian|Guardian|USA Today|The Atlantic|Axios|BuzzFeed|Huffington Post|HuffPost|Time|Newsweek|The Economist|' +
+  'Financial Times|Al Jazeera|RT|Sputnik|Xinhua|Tass|Interfax|PolitiFact|' +
+  'United Nations|UN|U.N.|NATO|EU|European Union|European Commission|European Parliament|IMF|World Bank|WHO|WTO|OPEC|' +
+  'FBI|CIA|NSA|NASA|Pentagon|Kremlin|White House|Congress|Senate|Supreme Court|Federal Reserve|Fed|Treasury|' +
+  'State Department|Justice Department|Department of Justice|Homeland Security|DHS|EPA|FDA|CDC|IRS|SEC|FCC|FEMA|' +
+  'Democratic Party|Republican Party|GOP|DNC|RNC|Labour|Conservative Party|Hamas|Hezbollah|Taliban|Islamic State|ISIS|' +
+  'ISIL|Al Qaeda|al-Qaeda|Red Cross|Amnesty International|Human Rights Watch|Greenpeace|NAACP|ACLU|NRA|Vatican|' +
+  'Harvard|Yale|Stanford|Oxford|Cambridge|MIT|Princeton',
+));
+
+/** Last words that make a capitalised phrase an organisation. */
+export const ORG_HEADS = new Set(words(
+  'Inc|Corp|Corporation|Co|Company|Ltd|LLC|Plc|Group|Holdings|Bank|Ministry|Department|Agency|Party|University|' +
+  'College|School|Institute|Institution|Center|Centre|Council|Committee|Commission|Association|Foundation|Fund|' +
+  'Federation|Union|Office|Bureau|Board|Authority|Administration|Service|Services|Court|Parliament|Assembly|' +
+  'Senate|Congress|Caucus|Campaign|Organization|Organisation|Society|Network|News|Times|Post|Journal|Herald|Tribune|' +
+  'Press|Daily|Gazette|Magazine|Review|Radio|Television|TV|Airlines|Airways|Motors|Technologies|Systems|Partners|' +
+  'Capital|Church|Police|Army|Navy|Force|Forces|Guard|Club|League|Team|Project|Coalition|Alliance|Movement|Front|' +
+  'Brigade|Reserve|Exchange|Hospital|Clinic|Museum|Library|Academy|Laboratory|Labs|Watch|Report|Channel|Studios|' +
+  'Government|Corps|Embassy|Consulate|Energy|Oil|Pharmaceuticals|Foods|Insurance|Bancorp|Fargo|Sachs|Cabinet|Secretariat|Initiative|Trust|Industries|Enterprises|Media|Post-Dispatch|Observer|Examiner',
+));
+
+/** Last words that make a capitalised phrase a place. */
+export const PLACE_HEADS = new Set(words(
+  'City|County|State|Province|Region|District|Island|Islands|Bay|River|Lake|Valley|Mountain|Mountains|Mount|Sea|' +
+  'Ocean|Gulf|Coast|Peninsula|Strait|Desert|Park|Street|Avenue|Square|Heights|Beach|Falls|Canyon|Harbor|Harbour|Atoll',
+));
+
+/** Titles stripped from person names; the value says the gender they imply ('' when none). */
+export const PERSON_TITLES = new Map<string, string>([
+  ['Mr', 'm'], ['Mr.', 'm'], ['Mrs', 'f'], ['Mrs.', 'f'], ['Ms', 'f'], ['Ms.', 'f'], ['Miss', 'f'], ['Sir', 'm'],
+  ['Dame', 'f'], ['Lady', 'f'], ['Lord', 'm'], ['King', 'm'], ['Queen', 'f'], ['Prince', 'm'], ['Princess', 'f'],
+  ['Pope', 'm'], ['Sheikh', 'm'], ['Dr', ''], ['Dr.', ''], ['Prof', ''], ['Prof.', ''], ['Professor', ''],
+  ['President', ''], ['Vice', ''], ['Premier', ''], ['Chancellor', ''], ['Senator', ''], ['Sen.', ''], ['Rep.', ''],
+  ['Representative', ''], ['Congressman', 'm'], ['Congresswoman', 'f'], ['Gov.', ''], ['Governor', ''], ['Mayor', ''],
+  ['Judge', ''], ['Justice', ''], ['Gen.', ''], ['General', ''], ['Col.', ''], ['Colonel', ''], ['Lt.', ''],
+  ['Capt.', ''], ['Captain', ''], ['Adm.', ''], ['Admiral', ''], ['Sgt.', ''], ['Sergeant', ''], ['Rev.', ''],
+  ['Reverend', ''], ['Father', 'm'], ['Bishop', ''], ['Cardinal', ''], ['Rabbi', ''], ['Imam', ''], ['Ambassador', ''],
+  ['Secretary', ''], ['Minister', ''], ['Prime', ''], ['Speaker', ''], ['Leader', ''], ['Chief', ''], ['Director', ''],
+  ['Commissioner', ''], ['Officer', ''], ['Detective', ''], ['Attorney', ''], ['Del.', ''], ['Lawmaker', ''],
+  ['Chairman', 'm'], ['Chairwoman', 'f'], ['Spokesman', 'm'], ['Spokeswoman', 'f'], ['Coach', ''], ['Host', ''],
+  ['Candidate', ''], ['Nominee', ''], ['Pres.', ''], ['Supt.', ''], ['Insp.', ''], ['Det.', ''], ['Hon.', ''],
+  ['Former', ''], ['State', ''], ['Foreign', ''], ['Defense', ''], ['Defence', ''], ['Interior', ''], ['Finance', ''],
+  ['First', ''], ['Democrat', ''], ['Republican', ''], ['Democratic', ''], ['GOP', ''], ['Lady', 'f'],
+]);
+
+// Title words that can also start an organisation or place ("State Department", "First Bank").
+export const WEAK_TITLES = new Set(['State', 'Foreign', 'Defense', 'Defence', 'Interior', 'Finance', 'First', 'Former',
+  'Democrat', 'Republican', 'Democratic', 'GOP', 'Vice', 'Prime', 'Chief', 'Director', 'Leader', 'Speaker', 'Host',
+  'Secretary', 'Minister', 'Attorney', 'General', 'Officer', 'Candidate', 'Nominee', 'Lawmaker', 'Coach', 'Justice']);
+
+export const MALE_NAMES = new Set(words(
+  'Aaron|Adam|Alan|Albert|Alex|Alexander|Alexei|Ali|Andrew|Andy|Anthony|Antonio|Arthur|Barack|Ben|Benjamin|Bernie|' +
+  'Bill|Bob|Boris|Brad|Brian|Bruce|Carl|Carlos|Charles|Charlie|Chris|Christopher|Chuck|Colin|Craig|Dan|Daniel|Dave|' +
+  'David|Dennis|Dick|Don|Donald|Doug|Douglas|Ed|Edward|Elon|Emmanuel|Eric|Frank|Fred|Gary|George|Gerald|Greg|Gregory|' +
+  'Harold|Harry|Henry|Hugh|Ian|Ivan|Jack|Jacob|Jake|James|Jason|Jay|Jeb|Jeff|Jeffrey|Jeremy|Jerry|Jim|Jimmy|Joe|John|' +
+  'Johnny|Jon|Jonathan|Jose|Joseph|Josh|Juan|Justin|Keith|Ken|Kenneth|Kevin|Kim|Larry|Lee|Leon|Luis|Marco|Mark|Martin|' +
+  'Matt|Matthew|Max|Michael|Mike|Mitch|Mitt|Mohammed|Muhammad|Narendra|Neil|Newt|Nick|Nicholas|Nicolas|Oliver|Pat|' +
+  'Patrick|Paul|Pete|Peter|Phil|Philip|Ralph|Rand|Randy|Ray|Recep|Reince|Richard|Rick|Rob|Robert|Roger|Ron|Ronald|' +
+  'Rudy|Russell|Ryan|Sam|Samuel|Scott|Sean|Sergei|Sergey|Stephen|Steve|Steven|Ted|Terry|Thomas|Tim|Timothy|Todd|Tom|' +
+  'Tony|Victor|Vladimir|Walter|Wayne|William|Xi|Yuri|Hans|Kurt|Frederick|Jean|Pierre|Francois|Angus|Emmanuel|Hassan|' +
+  'Ahmed|Omar|Abdul|Benjamin|Bashar|Hosni|Recep|Justin|Shinzo|Jair|Volodymyr|Dmitry|Mikhail|Nikolai|Viktor|Enrique',
+));
+
+export const FEMALE_NAMES = new Set(words(
+  'Alice|Alicia|Amanda|Amy|Ana|Andrea|Angela|Ann|Anna|Anne|Barbara|Betty|Beth|Brenda|Carly|Carol|Caroline|Catherine|' +
+  'Chelsea|Christina|Christine|Claire|Cynthia|Deborah|Debbie|Diana|Diane|Donna|Dorothy|Elaine|Elizabeth|Ellen|Emily|' +
+  'Emma|Eva|Frances|Gina|Hannah|Heather|Helen|Hillary|Ivanka|Jane|Janet|Jennifer|Jessica|Jill|Joan|Julia|Julie|Karen|' +
+  'Kate|Katherine|Kathleen|Kathy|Kelly|Kellyanne|Kim|Laura|Lauren|Linda|Lisa|Liz|Lori|Madeleine|Margaret|Maria|Marie|' +
+  'Marine|Martha|Mary|Megan|Megyn|Melania|Melanie|Melissa|Michelle|Nancy|Natalie|Nicola|Nicole|Nikki|Olivia|Pam|' +
+  'Pamela|Patricia|Rachel|Rebecca|Rosa|Ruth|Sandra|Sara|Sarah|Sharon|Sheila|Sophie|Stephanie|Susan|Susana|Suzanne|' +
+  'Theresa|Tina|Tulsi|Valerie|Victoria|Virginia|Wendy|Zoe|Ava|Marcia|Gwen|Claudia|Ursula|Jacinda|Condoleezza|Christiane',
+));
+
+/** Capitalised words that are not names when they open a sentence or stand alone. */
+export const COMMON_CAPS = new Set(words(
+  'The|A|An|And|But|Or|Nor|So|Yet|For|If|When|While|Where|Why|How|What|Who|Whom|Which|That|This|These|Those|There|' +
+  'Then|Here|Now|It|Its|He|She|They|We|I|You|His|Her|Their|Our|My|Your|Him|Them|Us|Me|In|On|At|By|To|From|With|' +
+  'Without|After|Before|During|Since|Until|Over|Under|About|As|Of|Off|Into|Through|Across|Among|Against|Between|' +
+  'Despite|Although|Though|Because|Unless|Whether|Once|Also|Still|Even|Just|Only|Many|Much|Most|More|Some|Any|All|' +
+  'Both|Each|Every|No|Not|Yes|Other|Another|Such|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|First|Second|Third|' +
+  'Last|Next|New|Few|Several|Meanwhile|However|Indeed|Instead|Later|Earlier|Today|Yesterday|Tomorrow|Tonight|Already|' +
+  'Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|January|February|March|April|May|June|July|August|' +
+  'September|October|November|December|Mr|Mrs|Ms|Dr|Sir|Like|Unlike|Asked|Says|Said|According|Follow|Read|Watch|' +
+  'Click|Share|Photo|Video|Image|Getty|Images|Updated|Editor|Note|Advertisement|Related|Why|Did|Do|Does|Is|Are|Was|' +
+  'Were|Will|Would|Could|Should|Can|May|Might|Must|Has|Have|Had|Let|Please|Thanks|Well|Oh|Ok|Okay|Hey|Perhaps|Maybe|' +
+  'Never|Always|Often|Sometimes|Again|Almost|Rather|Together|Overall|Finally|Recently|Currently|Previously|' +
+  'Still|Though|Thus|Therefore|Hence|Besides|Nonetheless|Nevertheless|Otherwise|Especially|Particularly|Abstract|' +
+  'Full|Text|Letters|Update|Breaking|Exclusive|Analysis|Opinion|Editorial|Commentary|Live|Sources|Source',
+));
+
+/** Adjectives and group nouns that look like names but are not entities on their own. */
+export const NOT_ENTITIES = new Set(words(
+  'Republican|Republicans|Democrat|Democrats|Democratic|Conservative|Conservatives|Liberal|Liberals|Independent|' +
+  'American|Americans|Russian|Russians|Chinese|British|French|German|Germans|European|Europeans|Iranian|Iraqi|Syrian|' +
+  'Israeli|Israelis|Palestinian|Palestinians|Ukrainian|Mexican|Mexicans|Canadian|Japanese|Korean|Indian|Muslim|' +
+  'Muslims|Christian|Christians|Jewish|Jews|Catholic|Catholics|Black|White|Hispanic|Hispanics|Latino|Latinos|Latina|' +
+  'African|Asian|Western|Eastern|Northern|Southern|Arab|Arabs|Sunni|Shiite|Kurdish|Kurds|Islamic|Islamist|Evangelical|' +
+  'Internet|God|Lord|Earth|Sun|Mother|Dad|Mom|Oscar|Emmy|Grammy|OK|TV|CEO|GDP|PM|AM|PhD|MP|MPs|DJ|VP',
+));
+
+/** Last words of events, laws and works: such phrases are not people. */
+export const THING_HEADS = new Set(words(
+  'Act|Agreement|Accord|Accords|Treaty|Day|Week|War|Plan|Law|Bill|Amendment|Deal|Summit|Games|Cup|Olympics|Award|' +
+  'Awards|Prize|Festival|Conference|Convention|Show|Series|Debate|Program|Programme|Prize|Index|Rule|Doctrine|Era|' +
+  'Revolution|Crisis|Movement|Declaration|Constitution|Code|Virus|Syndrome|Disease|Month|Year|Hall|Building|Tower|' +
+  'Airport|Station|Stadium|Bridge|Ave|Road|Highway|Trail|Room',
+));

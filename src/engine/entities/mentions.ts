@@ -1,0 +1,187 @@
+import { COMMON_CAPS, NOT_ENTITIES, PERSON_TITLES, WEAK_TITLES, ORG_HEADS, PLACE_HEADS } from './gazetteer.ts';
+
+/** A capitalised name as written in the text, titles and possessives already stripped. */
+export interface RawMention {
+  /** Offsets of the name itself (without title or possessive) in the text. */
+  start: number;
+  end: number;
+  tokens: string[];
+  /** Title words that preceded the name ("President", "Mr."). */
+  titles: string[];
+  /** The name was written in capitals only ("PENCE"): trusted only if it matches another mention. */
+  shouted: boolean;
+  /** The name opened a sentence, so its capital letter proves nothing. */
+  sentenceStart: boolean;
+}
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+  /** Characters between the previous token and this one. */
+  gap: string;
+}
+
+// Words, with inner dots/apostrophes/hyphens ("U.S", "O'Neill", "al-Assad"); a trailing dot is
+// attached below only for initials and abbreviations so "Twitter." never keeps its full stop.
+const WORD = /[\p{L}\p{N}]+(?:[.'’\-&][\p{L}\p{N}]+)*/gu;
+const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'al', 'and', 'for', '&', 'y', 'on']);
+const DOTTED = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Sen', 'Rep', 'Gov', 'Gen', 'Col', 'Lt', 'Capt', 'Adm', 'Sgt', 'Rev',
+  'Jr', 'Sr', 'St', 'Inc', 'Corp', 'Co', 'Ltd', 'Prof', 'Del', 'Pres', 'Supt', 'Insp', 'Det', 'Hon', 'Mt', 'Ft']);
+// "of" joins a name only after a word that takes it ("Bank of America", "Secretary of State"),
+// so "Xi Jinping of China" stays two names.
+const OF_BEFORE = new Set([...ORG_HEADS, ...PLACE_HEADS, ...PERSON_TITLES.keys(), 'Republic', 'Kingdom', 'Isle', 'Duke',
+  'Statue', 'Cape', 'States', 'Secretary', 'Department', 'Ministry', 'Sea', 'Gulf', 'Bay', 'Board', 'Chamber', 'Court']);
+const SENTENCE_OPEN = /(?:^|[.!?:;]\s*|\n\s*|[“"‘(—–\-]\s*|[.!?][”"’)]\s*)$/;
+const UPPER = /^\p{Lu}/u;
+const ALL_CAPS = /^[\p{Lu}.&\-]+$/u;
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let last = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    let word = m[0];
+    let end = m.index + word.length;
+    const dotted = text[end] === '.' && (DOTTED.has(word) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word));
+    if (dotted) {
+      word += '.';
+      end += 1;
+      WORD.lastIndex = end;
+    }
+    out.push({ word, start: m.index, end, gap: text.slice(last, m.index) });
+    last = end;
+  }
+  return out;
+}
+
+function isCap(word: string): boolean {
+  return UPPER.test(word);
+}
+
+/** Finds capitalised names; the caller decides what they are. */
+export function findRawMentions(text: string): RawMention[] {
+  const tokens = tokenize(text);
+  const out: RawMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCap(tokens[i]!.word)) {
+      i++;
+      continue;
+    }
+    // A run of capitalised words joined by spaces (and lower-case connectors between capitals).
+    let j = i + 1;
+    let last = i;
+    while (j < tokens.length) {
+      const t = tokens[j]!;
+      if (!/^[ \t]+$/.test(t.gap) && t.gap !== '') break;
+      if (/['’]s$/.test(tokens[j - 1]!.word)) break;
+      if (isCap(t.word)) {
+        last = j;
+        j++;
+        continue;
+      }
+      if (CONNECTORS.has(t.word) && (t.word !== 'of' || OF_BEFORE.has(tokens[j - 1]!.word)) && j + 1 < tokens.length && isCap(tokens[j + 1]!.word) && /^[ \t]+$/.test(tokens[j + 1]!.gap)) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    const run = tokens.slice(i, last + 1);
+    const sentenceStart = SENTENCE_OPEN.test(text.slice(Math.max(0, run[0]!.start - 4), run[0]!.start));
+    for (const m of splitRun(run, sentenceStart)) out.push(m);
+    i = last + 1;
+  }
+  return out;
+}
+
+// Splits a run at "and"/"for"/"on" unless it names an organisation, strips opening common words
+// and titles, and splits at a title inside the run ("European Council President Donald Tusk").
+function splitRun(run: Token[], sentenceStart: boolean): RawMention[] {
+  const parts: Token[][] = [];
+  let cur: Token[] = [];
+  const orgLike = run.some((t) => ORG_HEADS.has(t.word.replace(/['’]s$/, '')));
+  for (const t of run) {
+    if ((t.word === 'and' || t.word === '&' || t.word === 'for' || t.word === 'on') && !orgLike) {
+      parts.push(cur);
+      cur = [];
+      continue;
+    }
+    cur.push(t);
+  }
+  parts.push(cur);
+  const out: RawMention[] = [];
+  parts.forEach((part, k) => {
+    let first = true;
+    let atStart = sentenceStart && k === 0;
+    while (part.length > 0) {
+      // Drop opening common words: "But Trump", "The Kremlin", "In London".
+      while (part.length > 0 && COMMON_CAPS.has(part[0]!.word) && !(part[0]!.word === 'The' && part.length > 1 && part[1]!.word === 'Hague')) {
+        part = part.slice(1);
+        atStart = false;
+      }
+      // Months and days inside a run end it ("Trump Monday").
+      const cut = part.findIndex((t, n) => n > 0 && COMMON_CAPS.has(t.word) && !CONNECTORS.has(t.word));
+      const head = cut > 0 ? part.slice(0, cut) : part;
+      const rest = cut > 0 ? part.slice(cut) : [];
+      out.push(...titled(head, atStart && first));
+      first = false;
+      atStart = false;
+      part = rest;
+    }
+  });
+  return out;
+}
+
+function titled(part: Token[], sentenceStart: boolean): RawMention[] {
+  // Trailing connectors ("Bank of") are not part of a name.
+  while (part.length > 0 && CONNECTORS.has(part[part.length - 1]!.word)) part = part.slice(0, -1);
+  while (part.length > 0 && CONNECTORS.has(part[0]!.word)) part = part.slice(1);
+  if (part.length === 0) return [];
+  const words = part.map((t) => t.word);
+  const lastWord = words[words.length - 1]!.replace(/['’]s$/, '');
+  if (ORG_HEADS.has(lastWord) || PLACE_HEADS.has(lastWord)) return [mention(part, [], sentenceStart)];
+  // A title inside the run splits it: what precedes is an organisation or a place.
+  for (let k = part.length - 2; k >= 1; k--) {
+    const w = part[k]!.word;
+    if (PERSON_TITLES.has(w) && !WEAK_TITLES.has(w)) {
+      let s = k;
+      while (s > 0 && (PERSON_TITLES.has(part[s - 1]!.word) || part[s - 1]!.word === 'of')) s--;
+      const left = s > 0 ? titled(part.slice(0, s), sentenceStart) : [];
+      const titles = part.slice(s, k + 1).map((t) => t.word);
+      return [...left, ...withTitles(part.slice(k + 1), titles, false)];
+    }
+  }
+  return withTitles(part, [], sentenceStart);
+}
+
+function withTitles(part: Token[], titles: string[], sentenceStart: boolean): RawMention[] {
+  let k = 0;
+  while (k < part.length - 1 && (PERSON_TITLES.has(part[k]!.word) || (k > 0 && part[k]!.word === 'of'))) k++;
+  const rest = part.slice(k);
+  if (rest.length === 0) return [];
+  const allTitles = [...titles, ...part.slice(0, k).map((t) => t.word)];
+  if (k > 0 && !allTitles.some((t) => !WEAK_TITLES.has(t)) && rest.length < 2) return [mention(part, titles, sentenceStart)];
+  return [mention(rest, allTitles, sentenceStart && k === 0)];
+}
+
+function mention(part: Token[], titles: string[], sentenceStart: boolean): RawMention {
+  const tokens = part.map((t) => t.word);
+  let end = part[part.length - 1]!.end;
+  const lastTok = tokens[tokens.length - 1]!;
+  const poss = /['’]s$/.exec(lastTok);
+  if (poss) {
+    tokens[tokens.length - 1] = lastTok.slice(0, -2);
+    end -= 2;
+  }
+  const shouted = tokens.every((t) => ALL_CAPS.test(t)) && tokens.some((t) => t.replace(/[.&\-]/g, '').length > 5);
+  return { start: part[0]!.start, end, tokens: shouted ? tokens.map(titleCase) : tokens, titles, shouted, sentenceStart };
+}
+
+function titleCase(w: string): string {
+  return w.charAt(0) + w.slice(1).toLowerCase();
+}
+
+export function isNotEntity(tokens: string[]): boolean {
+  return tokens.length === 1 && NOT_ENTITIES.has(tokens[0]!);
+}

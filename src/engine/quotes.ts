@@ -1,0 +1,114 @@
+import type { Quote } from '../core/types.ts';
+import { findEntities, type Entity, type EntityIndex } from './entities.ts';
+import { splitSentences } from './sentences.ts';
+import { upperBound } from './quotes/coref.ts';
+import { findQuoteSpans, type QuoteSpan } from './quotes/spans.ts';
+import { speakerAfter, speakerBefore, type Attribution, type SpeakerContext } from './quotes/speaker.ts';
+
+interface Found {
+  span: QuoteSpan;
+  attribution: Attribution | null;
+  /** The speaker came from a cue next to this quote, not from a neighbouring quote. */
+  cued: boolean;
+}
+
+const MIN_WORDS = 4;
+
+/**
+ * Direct quotes in text order, each with its speaker: a normalised name (the same as in the
+ * tags) where the text allows, else the description the text gives ("the spokesman"), else null.
+ * Short unattributed quotes (scare quotes, titles) are left out.
+ */
+export function extractQuotes(text: string, index: EntityIndex = findEntities(text)): Quote[] {
+  const spans = findQuoteSpans(text);
+  if (spans.length === 0) return [];
+  const starts = spans.map((s) => s.start);
+  const inside = (pos: number): boolean => {
+    const k = upperBound(starts, pos) - 1;
+    return k >= 0 && pos < spans[k]!.end;
+  };
+  const sentenceStarts = splitSentences(text).map((s) => s.start);
+  const ctx: SpeakerContext = { text, index, inside, sentenceStarts };
+  const found: Found[] = [];
+  let previous: Entity | null = null;
+  spans.forEach((span, k) => {
+    const prior = k > 0 && spans[k - 1]!.paraStart === span.paraStart ? spans[k - 1]! : null;
+    const next = spans[k + 1]?.paraStart === span.paraStart ? spans[k + 1]! : null;
+    let attribution: Attribution | null = null;
+    if (span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, next ? next.open : span.paraEnd, previous);
+    if (!attribution) {
+      const from = Math.max(prior ? prior.after : span.paraStart, clauseStart(text, sentenceStarts, span));
+      attribution = speakerBefore(ctx, from, span.open, previous);
+    }
+    if (!attribution && span.open === span.paraStart) attribution = introBefore(ctx, span, previous);
+    found.push({ span, attribution, cued: attribution !== null && !span.continued });
+    if (attribution?.entity) previous = attribution.entity;
+  });
+  borrowFromNeighbours(text, found);
+  const out: Quote[] = [];
+  for (const f of found) {
+    const words = countWords(text, f.span.start, f.span.end);
+    if (!f.cued && (words < MIN_WORDS || looksLikeTitle(text, f.span))) continue;
+    if (words === 0) continue;
+    const a = f.attribution;
+    out.push({ text: text.slice(f.span.start, f.span.end), start: f.span.start, end: f.span.end, speaker: a?.entity?.name ?? a?.description ?? null });
+  }
+  return out;
+}
+
+// Words after a closing mark attribute the quote only when the quote did not end its sentence:
+// `"…," he said` and `"…?" she asked` do, `"…." He left` does not.
+function afterAllowed(text: string, span: QuoteSpan): boolean {
+  const last = text[span.end - 1] ?? '';
+  const tail = text.slice(span.after, span.after + 3);
+  if (/^\s*[,—–-]/.test(tail)) return true;
+  if (last === '.') return /^\s*\p{Ll}/u.test(tail);
+  return true;
+}
+
+function clauseStart(text: string, sentenceStarts: number[], span: QuoteSpan): number {
+  const k = upperBound(sentenceStarts, span.open) - 1;
+  return k >= 0 ? Math.min(sentenceStarts[k]!, span.open) : span.paraStart;
+}
+
+// A quote that opens a paragraph after "X said:" at the end of the previous one.
+function introBefore(ctx: SpeakerContext, span: QuoteSpan, previous: Entity | null): Attribution | null {
+  const head = ctx.text.slice(Math.max(0, span.paraStart - 300), span.paraStart).trimEnd();
+  if (!head.endsWith(':')) return null;
+  const from = span.paraStart - 300 + Math.max(head.lastIndexOf('\n'), head.search(/[.!?]\s+[^.!?]*$/)) + 1;
+  return speakerBefore(ctx, Math.max(0, from), span.paraStart - 300 + head.length + 1, previous);
+}
+
+// An unattributed quote takes the speaker of the quote next to it in the same paragraph, or,
+// when it opens a paragraph, of the last quote of the paragraph before (the news convention for
+// a speaker's quote that runs on).
+function borrowFromNeighbours(text: string, found: Found[]): void {
+  for (let k = found.length - 1; k >= 0; k--) {
+    const f = found[k]!;
+    const n = found[k + 1];
+    if (f.attribution || !n || n.span.paraStart !== f.span.paraStart) continue;
+    if (/^[\s,.;:!?—–-]*$/.test(text.slice(f.span.after, n.span.open)) && n.attribution) f.attribution = n.attribution;
+  }
+  for (let k = 1; k < found.length; k++) {
+    const f = found[k]!;
+    const p = found[k - 1]!;
+    if (f.attribution || !p.attribution) continue;
+    const samePara = p.span.paraStart === f.span.paraStart;
+    const nextPara = !samePara && text.slice(p.span.paraEnd, f.span.paraStart).split('\n').length <= 3 && f.span.open === f.span.paraStart;
+    if (samePara || nextPara || f.span.continued) f.attribution = p.attribution;
+  }
+}
+
+function countWords(text: string, start: number, end: number): number {
+  let n = 0;
+  for (const _ of text.slice(start, end).matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) n++;
+  return n;
+}
+
+// Titles of works and headings: mostly capitalised words and no attribution.
+function looksLikeTitle(text: string, span: QuoteSpan): boolean {
+  const words = text.slice(span.start, span.end).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  const caps = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+  const minor = words.filter((w) => /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|is|are)$/.test(w)).length;
+  return words.length <= 12 && caps + minor >= words.length && caps >= 0.6 * words.length;
+}

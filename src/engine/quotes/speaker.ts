@@ -1,0 +1,117 @@
+import type { Entity, EntityIndex, Mention } from '../entities.ts';
+import { resolveDescription, resolvePronoun, type Inside } from './coref.ts';
+
+const VERB =
+  'said|says|say|told|tells|added|adds|wrote|writes|tweeted|tweets|posted|asked|asks|explained|explains|argued|argues|' +
+  'insisted|insists|stated|states|noted|notes|warned|warns|replied|replies|responded|responds|recalled|recalls|' +
+  'continued|continues|declared|declares|claimed|claims|acknowledged|admitted|admits|conceded|announced|announces|' +
+  'joked|jokes|quipped|remarked|observed|predicted|suggested|suggests|reported|reports|shouted|yelled|cried|' +
+  'testified|concluded|emphasized|emphasised|stressed|recounted|boasted|complained|complains|lamented|vowed|' +
+  'promised|urged|cautioned|countered|retorted|whispered|mused|answered|exclaimed|interjected|wondered|demanded|' +
+  'charged|alleged|contended|maintained|pleaded|predicts|thundered|scoffed|chided|mocked|read|reads|sang|sings|' +
+  'added|offered|opined|explained|recalled|acknowledges|agreed|agrees|tweeted|wrote|writes|put it|pointed out';
+const SAY = `(?:${VERB})`;
+// A full stop that does not end the clause: "Mr.", "U.S.", "J."
+const DOT = '(?<=\\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.';
+const CLAUSE = new RegExp(`^(?:[^.;:!?\\n“"]|${DOT})*`);
+const PRONOUNS = /^(?:he|she|they|it|we|i)$/i;
+
+/** Verb right after the quote with the subject after it: `," said Jane Doe, a lawyer.` */
+const AFTER_VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SAY}|according to)\\s+(.{1,160})`, 'i');
+/** Subject then verb after the quote: `," Jane Doe, a lawyer, said.` / `," he told reporters.` */
+const AFTER_SUBJECT_FIRST = new RegExp(`^[\\s,—–-]*((?:[^"“”.!?;]|${DOT}){1,140}?)\\s+(?:also\\s+|later\\s+|then\\s+|again\\s+|once\\s+|has\\s+|had\\s+|would\\s+|will\\s+|previously\\s+|recently\\s+|simply\\s+|quickly\\s+|flatly\\s+)?${SAY}\\b`, 'i');
+/** The last speech verb of the text before a quote. */
+const BEFORE_VERB = new RegExp(`\\b(${SAY}|according to)\\b(?![\\s\\S]*\\b(?:${SAY})\\b)`, 'i');
+const DESCRIPTION = /\b(?:the|a|an|this|that|one|another)\s+(?:[\w’'-]+\s+){0,4}?([a-z][a-z-]+)\s*$/;
+
+export interface SpeakerContext {
+  text: string;
+  index: EntityIndex;
+  inside: Inside;
+  sentenceStarts: number[];
+}
+
+export interface Attribution {
+  /** A resolved entity, a description the text gives, or nothing. */
+  entity: Entity | null;
+  description: string | null;
+}
+
+/** Reads the speaker from the words right after a quote; null when they carry no speech verb. */
+export function speakerAfter(ctx: SpeakerContext, from: number, limit: number, previous: Entity | null): Attribution | null {
+  const tail = ctx.text.slice(from, limit);
+  const v = AFTER_VERB_FIRST.exec(tail);
+  if (v) {
+    const subjStart = from + v.index + v[0].length - v[1]!.length;
+    const clause = CLAUSE.exec(v[1]!)![0];
+    const got = subject(ctx, clause, subjStart, 'first', previous);
+    if (got.entity || got.description) return got;
+  }
+  const s = AFTER_SUBJECT_FIRST.exec(tail);
+  if (s) {
+    const subjStart = from + s.index + s[0].indexOf(s[1]!);
+    const got = subject(ctx, s[1]!, subjStart, 'last', previous);
+    if (got.entity || got.description) return got;
+  }
+  return null;
+}
+
+/** Reads the speaker from the clause before a quote: `Jane Doe said: "…"`, `X: "…"`, `According to X, "…"`. */
+export function speakerBefore(ctx: SpeakerContext, from: number, to: number, previous: Entity | null): Attribution | null {
+  const head = ctx.text.slice(from, to);
+  const v = BEFORE_VERB.exec(head);
+  if (v) {
+    if (/^according to$/i.test(v[1]!)) {
+      const got = subject(ctx, head.slice(v.index + v[0].length), from + v.index + v[0].length, 'first', previous);
+      if (got.entity || got.description) return got;
+    }
+    let lo = 0;
+    // The subject sits in the clause that holds the verb; a comma-free run back to a clause start.
+    const left = head.slice(0, v.index);
+    const cut = Math.max(left.lastIndexOf(';'), left.lastIndexOf('—'), left.search(/\b(?:and|but|while|when|because|as|after|before|that)\s+[^,]*$/));
+    if (cut > 0) lo = cut;
+    const got = subject(ctx, left.slice(lo), from + lo, 'last', previous);
+    if (got.entity || got.description) return got;
+    if (lo > 0) {
+      const wider = subject(ctx, left, from, 'last', previous);
+      if (wider.entity || wider.description) return wider;
+    }
+  }
+  const colon = /([^.!?;:\n]{1,80}):\s*$/.exec(head);
+  if (colon) {
+    const got = subject(ctx, colon[1]!, from + colon.index, 'last', previous);
+    if (got.entity) return got;
+  }
+  return null;
+}
+
+function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'last', previous: Entity | null): Attribution {
+  const end = at + s.length;
+  const ms: Mention[] = ctx.index.mentions.filter((m) => m.start >= at && m.end <= end && !ctx.inside(m.start) && isSubjectish(ctx.text, m, at));
+  const persons = ms.filter((m) => m.entity.kind === 'person');
+  const pool = persons.length ? persons : ms.filter((m) => m.entity.kind !== 'place');
+  const m = pick === 'first' ? pool[0] : pool[pool.length - 1];
+  const pron = /\b(he|she|they|it|we|I)\b/.exec(s);
+  // A name before the pronoun wins ("Jane Doe, who …, he" never happens); a pronoun first wins over later names.
+  if (m && (!pron || m.start - at <= pron.index)) return { entity: m.entity, description: null };
+  if (pron && PRONOUNS.test(pron[1]!) && (pick === 'last' || pron.index < 12)) {
+    const e = resolvePronoun(pron[1]!, at + pron.index, ctx.index, ctx.inside, ctx.sentenceStarts, previous);
+    if (e) return { entity: e, description: null };
+  }
+  if (m) return { entity: m.entity, description: null };
+  const clause = pick === 'first' ? /^[^,]*/.exec(s)![0] : s;
+  const d = DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with)\s+.*$/, ''));
+  if (d) {
+    const e = resolveDescription(d[1]!, at, ctx.index, ctx.inside);
+    const desc = d[0].trim();
+    return { entity: e, description: desc.split(/\s+/).length <= 8 ? desc : null };
+  }
+  return { entity: null, description: null };
+}
+
+// A name after a preposition or before a possessive is not the speaker ("a lawyer for Acme", "Trump's aide").
+function isSubjectish(text: string, m: Mention, lo: number): boolean {
+  const before = text.slice(Math.max(lo, m.start - 12), m.start);
+  if (/\b(?:of|for|at|with|to|from|in|on|by|about|against|than|like|under|told|asked)\s+(?:the\s+)?$/i.test(before)) return false;
+  return !/^['’]s?\b/.test(text.slice(m.end, m.end + 2));
+}

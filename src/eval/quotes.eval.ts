@@ -1,0 +1,240 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { EvalRow } from './types.ts';
+
+/** A gold direct quote: a quotation-marked segment (marks stripped) inside an annotated Content span. */
+export interface GoldQuote {
+  start: number;
+  end: number;
+  /** The attribution's Source span text, or null when the annotation has none. */
+  source: string | null;
+  sourceStart: number;
+  /** The name the Source refers to, by the rule documented in docs/engine-quotes-tags.md. */
+  referent: string | null;
+}
+
+export interface PolnearDoc {
+  name: string;
+  text: string;
+  gold: GoldQuote[];
+}
+
+interface Fragmented {
+  type: string;
+  frags: [number, number][];
+}
+
+interface Attribution {
+  content: Fragmented;
+  source: Fragmented | null;
+}
+
+/** Parses a BRAT .ann file into attributions (Content + optional Source). */
+export function parseAnn(ann: string): Attribution[] {
+  const spans = new Map<string, Fragmented>();
+  const events: Attribution[] = [];
+  const lines = ann.split('\n');
+  for (const line of lines) {
+    const m = /^(T\d+)\t(\w+) ([\d ;]+)\t/.exec(line);
+    if (!m) continue;
+    const frags = m[3]!.split(';').map((p) => p.trim().split(' ').map(Number) as [number, number]);
+    spans.set(m[1]!, { type: m[2]!, frags });
+  }
+  for (const line of lines) {
+    if (!/^E\d+\t/.test(line)) continue;
+    const content = /Content:(T\d+)/.exec(line)?.[1];
+    const source = /Source:(T\d+)/.exec(line)?.[1];
+    const c = content ? spans.get(content) : undefined;
+    if (!c) continue;
+    events.push({ content: c, source: (source && spans.get(source)) || null });
+  }
+  return events;
+}
+
+/**
+ * Quotation-marked segments of a text, found independently of the engine with the plainest
+ * rule: per paragraph, “ opens and ” closes, a straight " toggles; outside double quotes, a
+ * single quote (‘ or ') after a space opens and one before a space or punctuation closes.
+ * A quote still open at the end of a paragraph ends there (multi-paragraph quotes give one
+ * segment per paragraph). Returned spans exclude the marks.
+ */
+export function quoteSegments(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const paras = /[^\n]+/g;
+  for (let p = paras.exec(text); p; p = paras.exec(text)) {
+    const base = p.index;
+    const s = p[0];
+    let open = -1;
+    let single = -1;
+    for (let i = 0; i < s.length; i++) {
+      const ch = s[i]!;
+      if (ch === '“' || (ch === '"' && open < 0)) {
+        if (open >= 0) out.push([base + open, base + i]);
+        open = i + 1;
+        single = -1;
+      } else if (ch === '”' || ch === '"') {
+        if (open >= 0) out.push([base + open, base + i]);
+        open = -1;
+      } else if (open < 0 && (ch === '‘' || ch === "'" || ch === '’')) {
+        const before = i === 0 ? ' ' : s[i - 1]!;
+        const after = s[i + 1] ?? ' ';
+        if (single < 0 && ch !== '’' && /[\s(\[—-]/.test(before) && /\p{L}/u.test(after)) single = i + 1;
+        else if (single >= 0 && ch !== '‘' && /\S/.test(before) && /[\s.,;:!?)—-]/.test(after)) {
+          out.push([base + single, base + i]);
+          single = -1;
+        }
+      }
+    }
+    if (open >= 0 && open < s.length) out.push([base + open, base + s.length]);
+  }
+  return out.filter(([a, b]) => b > a);
+}
+
+export function wordCount(s: string): number {
+  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+function covered(a: number, b: number, frags: [number, number][]): number {
+  let n = 0;
+  for (const [s, e] of frags) n += Math.max(0, Math.min(b, e) - Math.max(a, s));
+  return n;
+}
+
+const PRONOUN = /^(?:he|she|they|it|we|i|him|her|his|its|their|you)$/i;
+const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
+
+/**
+ * The name a gold Source span gives, or null for a pronoun or a description. Parentheses are
+ * dropped ("(D-Mo.)"); the first comma-separated part whose last word is capitalised and that
+ * holds no possessive is a name ("Jane Doe, a lawyer" -> "Jane Doe"; "Obama's aide" -> null).
+ */
+export function sourceName(source: string): string | null {
+  for (const part of source.replace(/\([^)]*\)/g, ' ').split(',')) {
+    const words = part.trim().split(/\s+/).filter((w) => w && !SUFFIX.test(w));
+    const last = words[words.length - 1];
+    if (!last || PRONOUN.test(last) || /['’]s?$/.test(part.trim()) || /\p{L}['’]s\b/u.test(part)) continue;
+    if (/^\p{Lu}/u.test(last)) return last.replace(/[.,;:]+$/, '');
+  }
+  return null;
+}
+
+/** Reads one PolNeAR document (first annotator in file-name order; see docs/engine-quotes-tags.md). */
+export function goldQuotes(text: string, ann: string): GoldQuote[] {
+  const attrs = parseAnn(ann);
+  // Sources in text order, for pronouns and descriptions: the nearest earlier Source that is a name.
+  const named = attrs
+    .filter((a) => a.source)
+    .map((a) => ({ start: a.source!.frags[0]![0], name: sourceName(spanText(text, a.source!.frags)) }))
+    .filter((s): s is { start: number; name: string } => s.name !== null)
+    .sort((a, b) => a.start - b.start);
+  const out: GoldQuote[] = [];
+  for (const [s, e] of quoteSegments(text)) {
+    if (wordCount(text.slice(s, e)) < MIN_WORDS) continue;
+    let best: Attribution | null = null;
+    let bestCover = 0;
+    for (const a of attrs) {
+      const c = covered(s, e, a.content.frags);
+      if (c > bestCover) (best = a), (bestCover = c);
+    }
+    if (!best || bestCover < 0.5 * (e - s)) continue;
+    const source = best.source ? spanText(text, best.source.frags) : null;
+    const sourceStart = best.source ? best.source.frags[0]![0] : -1;
+    let referent = source ? sourceName(source) : null;
+    if (source && !referent) referent = [...named].reverse().find((n) => n.start < sourceStart)?.name ?? null;
+    out.push({ start: s, end: e, source, sourceStart, referent });
+  }
+  return out;
+}
+
+const MIN_WORDS = 4;
+
+function spanText(text: string, frags: [number, number][]): string {
+  return frags.map(([a, b]) => text.slice(a, b)).join(' ');
+}
+
+/** Last word of a name, for comparing speakers: "President Vladimir Putin's" -> "putin". */
+export function lastName(name: string): string {
+  const words = name.replace(/['’]s?$/, '').split(/\s+/).filter((w) => w && !SUFFIX.test(w));
+  return (words[words.length - 1] ?? '').replace(/[.,;:]+$/, '').toLowerCase();
+}
+
+export interface QuoteScore {
+  predicted: number;
+  gold: number;
+  matched: number;
+  speakerScored: number;
+  speakerRight: number;
+}
+
+export interface PairedQuote {
+  gold: GoldQuote;
+  predicted: { start: number; end: number; speaker: string | null } | null;
+}
+
+/** Greedy one-to-one matching by overlap of at least half the longer span. */
+export function matchQuotes(gold: GoldQuote[], predicted: { start: number; end: number; speaker: string | null }[]): { pairs: PairedQuote[]; unmatched: typeof predicted } {
+  const used = new Set<number>();
+  const pairs: PairedQuote[] = gold.map((g) => {
+    let bestK = -1;
+    let best = 0;
+    predicted.forEach((p, k) => {
+      if (used.has(k)) return;
+      const o = Math.min(g.end, p.end) - Math.max(g.start, p.start);
+      if (o >= 0.5 * Math.max(g.end - g.start, p.end - p.start) && o > best) (best = o), (bestK = k);
+    });
+    if (bestK >= 0) used.add(bestK);
+    return { gold: g, predicted: bestK >= 0 ? predicted[bestK]! : null };
+  });
+  return { pairs, unmatched: predicted.filter((_, k) => !used.has(k)) };
+}
+
+export async function loadPolnear(dir: string): Promise<PolnearDoc[]> {
+  let files: string[];
+  try {
+    files = (await readdir(join(dir, 'attributions'))).filter((f) => f.endsWith('.ann')).sort();
+  } catch {
+    return [];
+  }
+  const docs: PolnearDoc[] = [];
+  const seen = new Set<string>();
+  for (const f of files) {
+    const name = f.replace(/_[0-9a-f]+\.ann$/, '');
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const text = await readFile(join(dir, 'text', `${name}.txt`), 'utf8');
+    docs.push({ name, text, gold: goldQuotes(text, await readFile(join(dir, 'attributions', f), 'utf8')) });
+  }
+  return docs;
+}
+
+export function scoreDocs(docs: PolnearDoc[], extract: (text: string) => { start: number; end: number; speaker: string | null; text: string }[]): QuoteScore {
+  const score: QuoteScore = { predicted: 0, gold: 0, matched: 0, speakerScored: 0, speakerRight: 0 };
+  for (const d of docs) {
+    const predicted = extract(d.text).filter((q) => wordCount(q.text) >= MIN_WORDS);
+    const { pairs } = matchQuotes(d.gold, predicted);
+    score.predicted += predicted.length;
+    score.gold += d.gold.length;
+    for (const p of pairs) {
+      if (!p.predicted) continue;
+      score.matched++;
+      if (!p.gold.referent) continue;
+      score.speakerScored++;
+      if (p.predicted.speaker && lastName(p.predicted.speaker) === lastName(p.gold.referent)) score.speakerRight++;
+    }
+  }
+  return score;
+}
+
+const pct = (a: number, b: number): number => (b === 0 ? 0 : Math.round((1000 * a) / b) / 10);
+
+export async function run(evalDir: string): Promise<EvalRow[]> {
+  const docs = await loadPolnear(join(evalDir, 'polnear', 'dev'));
+  if (docs.length === 0) return [];
+  const { extractQuotes } = await import('../engine/quotes.ts');
+  const s = scoreDocs(docs, (t) => extractQuotes(t));
+  return [
+    { task: 'quotes', metric: 'precision', ours: pct(s.matched, s.predicted), target: '>= 95' },
+    { task: 'quotes', metric: 'recall', ours: pct(s.matched, s.gold), target: '>= 95' },
+    { task: 'quotes', metric: 'speaker accuracy', ours: pct(s.speakerRight, s.speakerScored), target: '>= 85' },
+  ];
+}
