@@ -1,0 +1,190 @@
+import { escapeMarkdown, type APIEmbedField } from 'discord.js';
+import type { AnalysisView, ArticleRef, FeedStatusView, HelpEntry, OutgoingMessage } from '../../core/messages.ts';
+import type { Analysis, Digest, Story, Tags } from '../../core/types.ts';
+import { fitEmbed, packEmbeds, type DiscordPayload, type EmbedSpec } from './limits.ts';
+
+// Neutral messages -> Discord embeds. Every article-derived string is markdown-escaped, so a title
+// with asterisks or a quote with backticks shows as written. Mentions in embeds never ping, and every
+// send also carries allowedMentions { parse: [] } (see send.ts), so article text cannot ping anyone.
+
+export const COLORS = {
+  info: 0x5865f2,
+  success: 0x57f287,
+  warning: 0xfee75c,
+  error: 0xed4245,
+  news: 0x2f80ed,
+} as const;
+
+/** Renders one neutral message as one or more Discord messages, each within every limit. */
+export function renderMessage(message: OutgoingMessage): DiscordPayload[] {
+  switch (message.kind) {
+    case 'text':
+      return packEmbeds([fitEmbed({ description: message.text, color: COLORS[message.tone ?? 'info'] })]);
+    case 'analysis':
+      return packEmbeds([fitEmbed(analysisSpec(message.view, message.article, message.analysis))]);
+    case 'answer':
+      return packEmbeds([fitEmbed(answerSpec(message))]);
+    case 'digest':
+      return renderDigest(message.digest, message.part, message.parts);
+    case 'feeds':
+      return packEmbeds([fitEmbed(feedsSpec(message.feeds))]);
+    case 'help':
+      return packEmbeds([fitEmbed(helpSpec(message.entries))]);
+  }
+}
+
+const VIEW_TITLES: Record<AnalysisView, string> = { summary: 'Summary', quotes: 'Quotes', timeline: 'Timeline' };
+
+function analysisSpec(view: AnalysisView, article: ArticleRef, analysis: Analysis): EmbedSpec {
+  const title = article.title ? escapeMarkdown(article.title) : `${VIEW_TITLES[view]} of the pasted text`;
+  const spec: EmbedSpec = {
+    title: view === 'summary' || !article.title ? title : `${VIEW_TITLES[view]}: ${title}`,
+    url: safeUrl(article.url),
+    author: article.siteName ? { name: article.siteName } : undefined,
+    color: COLORS.news,
+    footer: `${VIEW_TITLES[view]} · ${engineLabel(analysis)}`,
+    timestamp: isoTime(article.publishedAt),
+  };
+  if (view === 'summary') {
+    spec.description = analysis.summary.map((sentence) => `• ${clean(sentence.text)}`).join('\n') || 'The article is too short to summarise.';
+    spec.fields = tagFields(analysis.tags);
+  } else if (view === 'quotes') {
+    spec.description =
+      analysis.quotes.map((quote) => `> ${quoted(quote.text)}\n— ${quote.speaker ? `**${escapeMarkdown(quote.speaker)}**` : '*unattributed*'}`).join('\n\n') ||
+      'No direct quotes in this article.';
+  } else {
+    spec.description =
+      analysis.timeline.map((entry) => `**${escapeMarkdown(entry.value)}** · “${clean(entry.text)}”\n${clean(entry.event)}`).join('\n\n') ||
+      'No dated events in this article.';
+  }
+  return spec;
+}
+
+function answerSpec(message: Extract<OutgoingMessage, { kind: 'answer' }>): EmbedSpec {
+  const { answer, article } = message;
+  const spec: EmbedSpec = { title: `Q: ${clean(message.question)}`, color: answer ? COLORS.news : COLORS.warning };
+  if (!answer) {
+    spec.description = "The articles here don't answer that. Try other words, or name an article with /ask about:<link>.";
+    return spec;
+  }
+  const citation = `> ${clean(answer.citation.text)}`;
+  // The embedded engine's answer is the cited sentence itself; an LLM's answer is shown above what it rests on.
+  spec.description = answer.text === answer.citation.text ? citation : `${clean(answer.text)}\n\n**From the article:**\n${citation}`;
+  if (article) spec.fields = [{ name: 'Source', value: sourceLink(article) }];
+  spec.footer = engineLabel(answer);
+  return spec;
+}
+
+function renderDigest(digest: Digest, part?: number, parts?: number): DiscordPayload[] {
+  const count = `${digest.stories.length} new ${digest.stories.length === 1 ? 'story' : 'stories'}`;
+  const partLabel = parts && parts > 1 ? ` (part ${part ?? 1} of ${parts})` : '';
+  if (digest.stories.length === 0) {
+    return packEmbeds([fitEmbed({ description: 'No new stories since the last digest.', color: COLORS.info })], `📰 **News digest**${partLabel}`);
+  }
+  const groups = digest.stories.map((story, index) => fitEmbed(storySpec(story, index + 1)));
+  return packEmbeds(groups, `📰 **News digest**${partLabel}: ${count}`, (n) => `📰 **News digest**${partLabel}, continued (${n})`);
+}
+
+function storySpec(story: Story, number: number): EmbedSpec {
+  const lead = story.articles[0];
+  const sources = story.sources.map((source) => (safeUrl(source.url) ? `[${linkText(source.name)}](${source.url})` : escapeMarkdown(source.name)));
+  const covered = story.sources.length > 1 ? `Covered by ${story.sources.length} outlets: ` : 'From ';
+  return {
+    title: `${number}. ${escapeMarkdown(story.title)}`,
+    url: safeUrl(lead?.url),
+    description: story.analysis.summary.map((sentence) => clean(sentence.text)).join(' ') || undefined,
+    fields: [{ name: 'Sources', value: covered + (sources.join(' · ') || 'unknown') }, ...tagFields(story.analysis.tags)],
+    color: COLORS.news,
+    timestamp: isoTime(lead?.publishedAt ?? story.firstSeenAt),
+  };
+}
+
+function feedsSpec(feeds: FeedStatusView[]): EmbedSpec {
+  if (feeds.length === 0) {
+    return { description: 'No feeds in this channel yet. Add one with `/feeds add <url>`.', color: COLORS.info };
+  }
+  const failing = feeds.filter((feed) => feed.consecutiveFailures > 0).length;
+  return {
+    title: `Feeds in this channel (${feeds.length})`,
+    description: failing ? `⚠️ ${failing} of them could not be read lately.` : undefined,
+    color: failing ? COLORS.warning : COLORS.success,
+    fields: feeds.map((feed) => ({
+      name: `${feed.consecutiveFailures > 0 ? '⚠️' : '✅'} ${escapeMarkdown(feed.title)}`,
+      value: [feed.url, health(feed)].join('\n'),
+    })),
+  };
+}
+
+function health(feed: FeedStatusView): string {
+  const parts: string[] = [];
+  if (feed.consecutiveFailures > 0) {
+    parts.push(`failing ${feed.consecutiveFailures}× in a row${feed.lastErrorAt ? ` (last ${relative(feed.lastErrorAt)})` : ''}: ${escapeMarkdown(feed.lastError ?? 'unknown error')}`);
+  }
+  parts.push(feed.lastSuccessAt ? `last read ${relative(feed.lastSuccessAt)}` : 'not read yet');
+  if (feed.nextPollAt) parts.push(`next check ${relative(feed.nextPollAt)}`);
+  return parts.join(' · ');
+}
+
+function helpSpec(entries: HelpEntry[]): EmbedSpec {
+  return {
+    title: 'newsdesk commands',
+    description: 'Ask in the thread under a summary or a digest and I answer from its articles. 🔒 needs the Manage Channels permission.',
+    color: COLORS.info,
+    fields: entries.map((entry) => ({ name: `${entry.manage ? '🔒 ' : ''}${entry.usage}`, value: entry.description })),
+  };
+}
+
+function tagFields(tags: Tags): APIEmbedField[] {
+  const rows: [string, string[]][] = [
+    ['People', tags.people],
+    ['Organisations', tags.organizations],
+    ['Places', tags.places],
+    ['Topics', tags.topics],
+  ];
+  return rows.filter(([, values]) => values.length > 0).map(([name, values]) => ({ name, value: values.map((value) => escapeMarkdown(value)).join(', '), inline: true }));
+}
+
+function engineLabel(source: { engine: Analysis['engine'] }): string {
+  const { name, model, version } = source.engine;
+  return name === 'llm' ? `by ${model ?? 'the model'}` : `embedded engine v${version}`;
+}
+
+function sourceLink(article: ArticleRef): string {
+  const title = article.title ?? article.siteName ?? 'the article';
+  const url = safeUrl(article.url);
+  return url ? `[${linkText(title)}](${url})` : escapeMarkdown(title);
+}
+
+/** Article text on one line, markdown-escaped. */
+function clean(text: string): string {
+  return escapeMarkdown(text.replace(/\s+/g, ' ').trim());
+}
+
+function quoted(text: string): string {
+  const body = clean(text);
+  return /^["“‘«]/.test(body) ? body : `“${body}”`;
+}
+
+/** Brackets would end a masked link early. */
+function linkText(text: string): string {
+  return escapeMarkdown(text.replace(/[[\]]/g, '')).slice(0, 200);
+}
+
+/** Embed URLs must be http(s); anything else is dropped rather than refused by Discord. */
+function safeUrl(url: string | undefined): string | undefined {
+  return url && /^https?:\/\/[^\s()<>]+$/i.test(url) ? url : undefined;
+}
+
+function isoTime(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** Discord shows <t:…:R> as "3 hours ago" in each reader's own time zone. */
+function relative(value: string): string {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : `<t:${Math.floor(time / 1000)}:R>`;
+}
+
+export type { DiscordPayload } from './limits.ts';
