@@ -27,6 +27,7 @@ export interface Mention {
 }
 
 export interface EntityIndex {
+  text: string;
   entities: Entity[];
   /** All trusted mentions in text order. */
   mentions: Mention[];
@@ -38,7 +39,7 @@ const TITLE_WORDS: Record<string, string> = {
   'Sen.': 'senator', 'Rep.': 'representative', 'Gov.': 'governor', 'Gen.': 'general', 'Dr.': 'doctor', 'Pres.': 'president',
   'Rev.': 'reverend', 'Del.': 'delegate', 'Col.': 'colonel', 'Lt.': 'lieutenant', 'Capt.': 'captain', 'Adm.': 'admiral',
 };
-const SPEECH_AFTER = /^(?:,[^,.;]{0,80},)?\s+(?:said|says|told|added|wrote|tweeted|asked|explained|argued|insisted|stated|noted|warned|replied|responded|claimed|declared)\b/;
+const SPEECH_AFTER = /^(?:,[^,.;]{0,80},)?\s+(?:said|says|told|tells|added|adds|wrote|writes|tweeted|asked|explained|argued|insisted|stated|noted|warned|replied|responded|claimed|declared)\b/;
 const PRONOUN_AFTER = /\b(?:(he|his|him)|(she|her|hers))\b/i;
 
 /** Finds, classifies and merges the names of a text. */
@@ -68,7 +69,7 @@ export function findEntities(text: string): EntityIndex {
     if (e) entities.push(e);
   }
   const mentions = entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
-  return { entities, mentions, resolve: (name, pos) => resolveName(entities, mentions, name, pos) };
+  return { text, entities, mentions, resolve: (name, pos) => resolveName(entities, mentions, name, pos) };
 }
 
 function lowerWords(text: string): Set<string> {

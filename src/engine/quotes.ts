@@ -3,7 +3,7 @@ import { findEntities, type Entity, type EntityIndex } from './entities.ts';
 import { splitSentences } from './sentences.ts';
 import { upperBound } from './quotes/coref.ts';
 import { findQuoteSpans, type QuoteSpan } from './quotes/spans.ts';
-import { speakerAfter, speakerBefore, type Attribution, type SpeakerContext } from './quotes/speaker.ts';
+import { clauseSubject, speakerAfter, speakerBefore, type Attribution, type SpeakerContext } from './quotes/speaker.ts';
 
 interface Found {
   span: QuoteSpan;
@@ -34,13 +34,18 @@ export function extractQuotes(text: string, index: EntityIndex = findEntities(te
   spans.forEach((span, k) => {
     const prior = k > 0 && spans[k - 1]!.paraStart === span.paraStart ? spans[k - 1]! : null;
     const next = spans[k + 1]?.paraStart === span.paraStart ? spans[k + 1]! : null;
-    let attribution: Attribution | null = null;
-    if (span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, next ? next.open : span.paraEnd, previous);
+    let attribution: Attribution | null = transcriptSpeaker(ctx, span);
+    if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, next ? next.open : span.paraEnd, previous);
     if (!attribution) {
       const from = Math.max(prior ? prior.after : span.paraStart, clauseStart(text, sentenceStarts, span));
       attribution = speakerBefore(ctx, from, span.open, previous);
     }
     if (!attribution && span.open === span.paraStart) attribution = introBefore(ctx, span, previous);
+    if (!attribution && !span.continued && span.open > span.paraStart) {
+      // A partial quote without a speech verb ("X dismissed it as “…”") belongs to the clause's subject.
+      const from = Math.max(prior ? prior.after : span.paraStart, clauseStart(text, sentenceStarts, span));
+      attribution = clauseSubject(ctx, from, span.open, previous);
+    }
     found.push({ span, attribution, cued: attribution !== null && !span.continued });
     if (attribution?.entity) previous = attribution.entity;
   });
@@ -56,12 +61,21 @@ export function extractQuotes(text: string, index: EntityIndex = findEntities(te
   return out;
 }
 
+// Transcripts put the speaker inside the quote: "PENCE: Well, look, …".
+function transcriptSpeaker(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
+  const m = /^(?:\p{Lu}[\p{Lu}.'’-]+ ){0,2}\p{Lu}[\p{Lu}.'’-]+:\s/u.exec(ctx.text.slice(span.start, span.start + 40));
+  if (!m) return null;
+  const name = m[0].replace(/:\s$/, '').split(' ').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
+  const entity = ctx.index.resolve(name, span.start);
+  return { entity, description: entity ? null : name };
+}
+
 // Words after a closing mark attribute the quote only when the quote did not end its sentence:
 // `"…," he said` and `"…?" she asked` do, `"…." He left` does not.
 function afterAllowed(text: string, span: QuoteSpan): boolean {
   const last = text[span.end - 1] ?? '';
   const tail = text.slice(span.after, span.after + 3);
-  if (/^\s*[,—–-]/.test(tail)) return true;
+  if (/^\s*[,—–―-]/.test(tail)) return true;
   if (last === '.') return /^\s*\p{Ll}/u.test(tail);
   return true;
 }
@@ -73,10 +87,11 @@ function clauseStart(text: string, sentenceStarts: number[], span: QuoteSpan): n
 
 // A quote that opens a paragraph after "X said:" at the end of the previous one.
 function introBefore(ctx: SpeakerContext, span: QuoteSpan, previous: Entity | null): Attribution | null {
-  const head = ctx.text.slice(Math.max(0, span.paraStart - 300), span.paraStart).trimEnd();
+  const base = Math.max(0, span.paraStart - 300);
+  const head = ctx.text.slice(base, span.paraStart).trimEnd();
   if (!head.endsWith(':')) return null;
-  const from = span.paraStart - 300 + Math.max(head.lastIndexOf('\n'), head.search(/[.!?]\s+[^.!?]*$/)) + 1;
-  return speakerBefore(ctx, Math.max(0, from), span.paraStart - 300 + head.length + 1, previous);
+  const from = base + Math.max(head.lastIndexOf('\n'), head.search(/[.!?]\s+[^.!?]*$/)) + 1;
+  return speakerBefore(ctx, from, base + head.length, previous);
 }
 
 // An unattributed quote takes the speaker of the quote next to it in the same paragraph, or,

@@ -109,7 +109,9 @@ const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
  * holds no possessive is a name ("Jane Doe, a lawyer" -> "Jane Doe"; "Obama's aide" -> null).
  */
 export function sourceName(source: string): string | null {
-  for (const part of source.replace(/\([^)]*\)/g, ' ').split(',')) {
+  // "Representative Jane Doe of New York" names Doe, not York.
+  const plain = source.replace(/\([^)]*\)/g, ' ').replace(/(\p{Lu}[\p{L}.'’-]+\s+\p{Lu}[\p{L}.'’-]+)\s+of\s+\p{Lu}[^,]*/gu, '$1');
+  for (const part of plain.split(',')) {
     const words = part.trim().split(/\s+/).filter((w) => w && !SUFFIX.test(w));
     const last = words[words.length - 1];
     if (!last || PRONOUN.test(last) || /['’]s?$/.test(part.trim()) || /\p{L}['’]s\b/u.test(part)) continue;

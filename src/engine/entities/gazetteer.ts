@@ -140,7 +140,7 @@ export const COMMON_CAPS = new Set(words(
   'Without|After|Before|During|Since|Until|Over|Under|About|As|Of|Off|Into|Through|Across|Among|Against|Between|' +
   'Despite|Although|Though|Because|Unless|Whether|Once|Also|Still|Even|Just|Only|Many|Much|Most|More|Some|Any|All|' +
   'Both|Each|Every|No|Not|Yes|Other|Another|Such|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|First|Second|Third|' +
-  'Last|Next|New|Few|Several|Meanwhile|However|Indeed|Instead|Later|Earlier|Today|Yesterday|Tomorrow|Tonight|Already|' +
+  'Last|Next|Few|Several|Meanwhile|However|Indeed|Instead|Later|Earlier|Today|Yesterday|Tomorrow|Tonight|Already|' +
   'Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|January|February|March|April|May|June|July|August|' +
   'September|October|November|December|Mr|Mrs|Ms|Dr|Sir|Like|Unlike|Asked|Says|Said|According|Follow|Read|Watch|' +
   'Click|Share|Photo|Video|Image|Getty|Images|Updated|Editor|Note|Advertisement|Related|Why|Did|Do|Does|Is|Are|Was|' +

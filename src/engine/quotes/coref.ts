@@ -26,6 +26,11 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
   let hi = pos;
   for (let k = upperBound(sentenceStarts, pos) - 1, n = 0; k >= 0 && n < 8; k--, n++) {
     const lo = sentenceStarts[k]!;
+    // A sentence whose subject is the same pronoun carries the same referent: look further back.
+    if (n > 0 && new RegExp(`^[\\s“"‘]*${p}\\b`, 'i').test(index.text.slice(lo, lo + 12))) {
+      hi = lo;
+      continue;
+    }
     const ms = index.mentions.filter((m) => m.start >= lo && m.start < hi && !inside(m.start) && ok(m.entity));
     const exact = ms.find((m) => m.entity.gender === want);
     const pick = exact ?? ms[0];

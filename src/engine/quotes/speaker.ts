@@ -9,10 +9,11 @@ const VERB =
   'testified|concluded|emphasized|emphasised|stressed|recounted|boasted|complained|complains|lamented|vowed|' +
   'promised|urged|cautioned|countered|retorted|whispered|mused|answered|exclaimed|interjected|wondered|demanded|' +
   'charged|alleged|contended|maintained|pleaded|predicts|thundered|scoffed|chided|mocked|read|reads|sang|sings|' +
-  'added|offered|opined|explained|recalled|acknowledges|agreed|agrees|tweeted|wrote|writes|put it|pointed out';
+  'offered|opined|acknowledges|agreed|agrees|put it|pointed out|saying|adding|noting|arguing|insisting|claiming|' +
+  'called|calls|described|describes|labeled|branded|telling|writing|asking|explaining|warning|declaring|calling it|describing it|tweeting|stating|recalling';
 const SAY = `(?:${VERB})`;
 // A full stop that does not end the clause: "Mr.", "U.S.", "J."
-const DOT = '(?<=\\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.';
+const DOT = '(?<=\\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.|\\([^()]{0,30}\\)';
 const CLAUSE = new RegExp(`^(?:[^.;:!?\\n“"]|${DOT})*`);
 const PRONOUNS = /^(?:he|she|they|it|we|i)$/i;
 
@@ -22,7 +23,7 @@ const AFTER_VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SAY}|according to)\\
 const AFTER_SUBJECT_FIRST = new RegExp(`^[\\s,—–-]*((?:[^"“”.!?;]|${DOT}){1,140}?)\\s+(?:also\\s+|later\\s+|then\\s+|again\\s+|once\\s+|has\\s+|had\\s+|would\\s+|will\\s+|previously\\s+|recently\\s+|simply\\s+|quickly\\s+|flatly\\s+)?${SAY}\\b`, 'i');
 /** The last speech verb of the text before a quote. */
 const BEFORE_VERB = new RegExp(`\\b(${SAY}|according to)\\b(?![\\s\\S]*\\b(?:${SAY})\\b)`, 'i');
-const DESCRIPTION = /\b(?:the|a|an|this|that|one|another)\s+(?:[\w’'-]+\s+){0,4}?([a-z][a-z-]+)\s*$/;
+const DESCRIPTION = /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?([a-z][a-z-]+)\s*$/;
 
 export interface SpeakerContext {
   text: string;
@@ -40,6 +41,14 @@ export interface Attribution {
 /** Reads the speaker from the words right after a quote; null when they carry no speech verb. */
 export function speakerAfter(ctx: SpeakerContext, from: number, limit: number, previous: Entity | null): Attribution | null {
   const tail = ctx.text.slice(from, limit);
+  // A signature after a dash: `" ― Jane Doe`.
+  const dash = /^\s*[―—–-]+\s*(?=\p{Lu})/u.exec(tail);
+  if (dash) {
+    const got = subject(ctx, tail.slice(dash[0].length, dash[0].length + 60), from + dash[0].length, 'first', previous);
+    if (got.entity) return got;
+    const name = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}/u.exec(tail.slice(dash[0].length))?.[0];
+    if (name) return { entity: null, description: name.replace(/\.$/, '') };
+  }
   const v = AFTER_VERB_FIRST.exec(tail);
   if (v) {
     const subjStart = from + v.index + v[0].length - v[1]!.length;
@@ -64,6 +73,11 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number, pre
     if (/^according to$/i.test(v[1]!)) {
       const got = subject(ctx, head.slice(v.index + v[0].length), from + v.index + v[0].length, 'first', previous);
       if (got.entity || got.description) return got;
+    }
+    if (/ing$/i.test(v[1]!)) {
+      // "footage of Trump saying, …": the name right before the participle speaks.
+      const m = ctx.index.mentions.find((x) => x.end <= from + v.index && /^[\s,]*$/.test(ctx.text.slice(x.end, from + v.index)) && x.start >= from);
+      if (m && m.entity.kind !== 'place') return { entity: m.entity, description: null };
     }
     let lo = 0;
     // The subject sits in the clause that holds the verb; a comma-free run back to a clause start.
@@ -91,7 +105,7 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   const persons = ms.filter((m) => m.entity.kind === 'person');
   const pool = persons.length ? persons : ms.filter((m) => m.entity.kind !== 'place');
   const m = pick === 'first' ? pool[0] : pool[pool.length - 1];
-  const pron = /\b(he|she|they|it|we|I)\b/.exec(s);
+  const pron = /\b(he|she|they|it|we|I)\b/i.exec(s);
   // A name before the pronoun wins ("Jane Doe, who …, he" never happens); a pronoun first wins over later names.
   if (m && (!pron || m.start - at <= pron.index)) return { entity: m.entity, description: null };
   if (pron && PRONOUNS.test(pron[1]!) && (pick === 'last' || pron.index < 12)) {
@@ -114,4 +128,13 @@ function isSubjectish(text: string, m: Mention, lo: number): boolean {
   const before = text.slice(Math.max(lo, m.start - 12), m.start);
   if (/\b(?:of|for|at|with|to|from|in|on|by|about|against|than|like|under|told|asked)\s+(?:the\s+)?$/i.test(before)) return false;
   return !/^['’]s?\b/.test(text.slice(m.end, m.end + 2));
+}
+
+/** The subject at the head of the clause before a quote, for quotes without a speech verb. */
+export function clauseSubject(ctx: SpeakerContext, from: number, to: number, previous: Entity | null): Attribution | null {
+  const head = ctx.text.slice(from, to);
+  const lead = /^[\s“"‘]*((?:[^,;:()]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.){1,60}?)\s+(?:also\s+|has\s+|had\s+|have\s+|is\s+|was\s+|repeatedly\s+|cynically\s+|then\s+)?[a-z]+(?:ed|s)\b/.exec(head);
+  if (!lead) return null;
+  const got = subject(ctx, lead[1]!, from + head.indexOf(lead[1]!), 'first', previous);
+  return got.entity || got.description ? got : null;
 }
