@@ -1,0 +1,111 @@
+import {
+  addDays, addMonths, addQuarters, fmtDate, fmtMonth, fmtQuarter, fmtWeek, fmtYear, isValidDate, quarterOf, weekday,
+  type Ymd,
+} from './calendar.ts';
+import type { Resolved, Tense } from './types.ts';
+import type { Reference } from './reference.ts';
+
+// Value builders for expressions relative to the publication time. Without a publication time
+// TimeML leaves the unknown part as X ("XXXX-XX-XX"), which is what these return then.
+
+export type Grain = 'D' | 'W' | 'M' | 'Q' | 'H' | 'Y' | 'E' | 'C' | 'WE';
+
+export function dayValue(day: Ymd | null): Resolved {
+  return day ? { value: fmtDate(day), day } : { value: 'XXXX-XX-XX' };
+}
+
+/** The period `n` grains away from the reference day ("last week" is n = -1). */
+export function shifted(ref: Reference | null, grain: Grain, n: number): Resolved {
+  if (!ref) return { value: unknownOf(grain) };
+  const t = ref.date;
+  switch (grain) {
+    case 'D':
+      return dayValue(addDays(t, n));
+    case 'W':
+      return { value: fmtWeek(addDays(t, 7 * n)) };
+    case 'WE':
+      return { value: `${fmtWeek(addDays(t, 7 * n + (weekday(t) === 7 ? -1 : 0)))}-WE` };
+    case 'M': {
+      const r = addMonths(t.y, t.m, n);
+      return { value: fmtMonth(r.y, r.m) };
+    }
+    case 'Q': {
+      const r = addQuarters(t.y, quarterOf(t.m), n);
+      return { value: fmtQuarter(r.y, r.q) };
+    }
+    case 'H': {
+      const half = t.m <= 6 ? 1 : 2;
+      const total = t.y * 2 + (half - 1) + n;
+      return { value: `${fmtYear(Math.floor(total / 2))}-H${(total % 2) + 1}` };
+    }
+    case 'Y':
+      return { value: fmtYear(t.y + n) };
+    case 'E':
+      return { value: String(Math.floor(t.y / 10) + n) };
+    case 'C':
+      return { value: String(Math.floor(t.y / 100) + n) };
+  }
+}
+
+export function unknownOf(grain: Grain): string {
+  switch (grain) {
+    case 'D':
+      return 'XXXX-XX-XX';
+    case 'W':
+      return 'XXXX-WXX';
+    case 'WE':
+      return 'XXXX-WXX-WE';
+    case 'M':
+      return 'XXXX-XX';
+    case 'Q':
+      return 'XXXX-QX';
+    case 'H':
+      return 'XXXX-HX';
+    default:
+      return 'XXXX';
+  }
+}
+
+/** The weekday nearest the reference day in the direction the tense suggests (same day counts). */
+export function resolveWeekday(ref: Reference | null, wd: number, tense: Tense, shift = 0): Resolved {
+  if (!ref) return { value: 'XXXX-XX-XX' };
+  const today = weekday(ref.date);
+  let delta: number;
+  if (shift < 0) delta = -(((today - wd + 7) % 7) || 7) - 7 * (-shift - 1);
+  else if (shift > 0) delta = (((wd - today + 7) % 7) || 7) + 7 * (shift - 1);
+  else if (tense === 'future') delta = (wd - today + 7) % 7;
+  else delta = -((today - wd + 7) % 7);
+  return dayValue(addDays(ref.date, delta));
+}
+
+/** A month named without a year: this year's, unless the tense points across the year boundary. */
+export function resolveMonth(ref: Reference | null, month: number, tense: Tense, shift = 0): Resolved {
+  if (!ref) return { value: `XXXX-${String(month).padStart(2, '0')}` };
+  const cur = ref.date.m;
+  let y = ref.date.y;
+  if (shift < 0) y = month < cur ? y : y - 1;
+  else if (shift > 0) y = month > cur ? y : y + 1;
+  else if (tense === 'future' && month < cur - 1) y += 1;
+  else if (tense === 'past' && month > cur) y -= 1;
+  return { value: fmtMonth(y, month) };
+}
+
+/** "Nov. 25" without a year: the year that puts the day nearest the reference, nudged by tense. */
+export function resolveMonthDay(ref: Reference | null, month: number, day: number, tense: Tense): Resolved {
+  if (!ref) return { value: `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+  let best: Ymd | null = null;
+  let bestScore = Infinity;
+  for (const y of [ref.date.y - 1, ref.date.y, ref.date.y + 1]) {
+    if (!isValidDate(y, month, day)) continue;
+    const cand = { y, m: month, d: day };
+    const diff = (Date.UTC(y, month - 1, day) - Date.UTC(ref.date.y, ref.date.m - 1, ref.date.d)) / 86_400_000;
+    let score = Math.abs(diff);
+    if (tense === 'past' && diff > 0) score += 120;
+    if (tense === 'future' && diff < 0) score += 120;
+    if (score < bestScore) {
+      bestScore = score;
+      best = cand;
+    }
+  }
+  return dayValue(best);
+}

@@ -1,0 +1,147 @@
+import { MONTH_STRICT, NUM, UNIT, VAGUE, WEEKDAY, monthNumber, parseNumber, unitCode, weekdayNumber } from './lexicon.ts';
+import type { Rule } from './types.ts';
+
+// Durations ("three days", "the past two years", "a 10-year note") and sets ("every Monday",
+// "daily", "$1 billion a year"), valued as TimeML: P3D, P2Y, P10Y, XXXX-WXX-1, P1D.
+
+const rx = (source: string): RegExp => new RegExp(source, 'gi');
+
+const SMALLER: Record<string, [string, number, boolean]> = {
+  Y: ['M', 12, false], M: ['D', 30, false], W: ['D', 7, false], D: ['H', 24, true], H: ['M', 60, true], S: ['S', 1, true],
+};
+
+/** n units as an ISO duration: 2.5 years -> P2Y6M, 5.5 hours -> PT5H30M, unknown n -> PXY. */
+export function durationValue(n: number | null, unitWord: string): string {
+  const u = unitCode(unitWord);
+  let letter = u.letter === 'WE' ? 'D' : u.letter;
+  let count = n === null ? null : n * u.factor * (u.letter === 'WE' ? 2 : 1);
+  if (count !== null && letter === 'E') {
+    count *= 10;
+    letter = 'Y';
+  } else if (count !== null && letter === 'C') {
+    count *= 100;
+    letter = 'Y';
+  } else if (count !== null && letter === 'Q') {
+    count *= 3;
+    letter = 'M';
+  }
+  const t = u.time ? 'T' : '';
+  if (count === null) return `P${t}X${letter}`;
+  const whole = Math.floor(count);
+  const frac = count - whole;
+  if (frac > 0 && SMALLER[letter] && letter !== 'S') {
+    const [small, factor, smallTime] = SMALLER[letter]!;
+    const part = Math.round(frac * factor);
+    const head = whole ? `${whole}${letter}` : '';
+    if (!u.time && smallTime) return `P${head}T${part}${small}`;
+    return `P${t}${head}${part}${small}`;
+  }
+  return `P${t}${whole}${letter}`;
+}
+
+const MOD = '(?:(?:about|around|nearly|almost|roughly|approximately|more than|less than|fewer than|at least|at most|up to|no more than|no less than|just over|just under|well over|over|under|barely|only|some|another|an additional|a further|the better part of)\\s+)';
+const DET = '(?:(?:the|its|their|his|her|a|an|each of the|all)\\s+)?(?:(?:past|last|next|first|coming|previous|following|final|initial|latest|preceding|remaining|ensuing|subsequent|same|additional|further|few|other)\\s+)?';
+
+export const DURATION_RULES: Rule[] = [
+  {
+    // "the past three years", "about two weeks", "a minute and a half", "2 1/2 years", "two to three weeks"
+    name: 'duration',
+    re: rx(`\\b${MOD}?${DET}(${NUM}|${VAGUE})(?:\\s+(?:to|or)\\s+(${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|long|trading|business|working|calendar))?[- ](${UNIT})(?:\\s+and\\s+a\\s+half)?(?:[- ](?:long|period|stretch|span|term|run))?(?:\\s+or\\s+so)?\\b(?![- ](?:old\\b|olds\\b|ago\\b))`),
+    priority: 1,
+    build: (m, text) => {
+      const count = m[1]!;
+      const unit = m[3]!;
+      const vague = new RegExp(`^${VAGUE}$`, 'i').test(count);
+      let n = vague ? null : parseNumber(count);
+      if (!vague && n === null) return null;
+      if (/\band a half$/i.test(m[0]) && n !== null) n += 0.5;
+      const hyphenated = new RegExp(`[-]${unit}`).test(m[0]);
+      const single = /^(?:an?)$/i.test(count.trim());
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      // "$1 billion a year", "twice a day": a rate is a set, not a duration.
+      if (single && !hyphenated && /(?:\d|million|billion|trillion|times|twice|once|percent|%|\$\S*)\s*$/i.test(before) && /^(?:an?)\s/i.test(m[0])) {
+        return { type: 'SET', resolve: () => ({ value: durationValue(1, unit) }) };
+      }
+      // "quarter" is also a fraction: "a quarter of the shares".
+      if (/^quarter/i.test(unit) && /^\s+of\b/i.test(text.slice(m.index + m[0].length))) return null;
+      // "the 30-year" bond, "a 10-year note": still a duration per TimeBank; "12-day-old" is an age, excluded by the regex.
+      return { type: 'DURATION', resolve: () => ({ value: durationValue(n, unit) }) };
+    },
+  },
+  {
+    // "for years", "within weeks", "centuries", "decades-long", "the weeks ahead"
+    name: 'bare-units',
+    re: /\b(?:(for|in|within|over|after|of|during|the)\s+)(?:(?:the\s+)?(?:coming|recent|ensuing|early|following)\s+)?(minutes|hours|days|weeks|months|years|decades|centuries)(?:\s+(?:ahead|to come))?\b(?![- ](?:old|ago|of age|earlier|later)\b)|\b(decades|centuries|years|months)-long\b/gi,
+    priority: 0,
+    build: (m, text) => {
+      const unit = m[2] ?? m[3]!;
+      const prep = m[1]?.toLowerCase();
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (prep === 'of' && !/recent|coming/i.test(m[0])) return null;
+      if (prep === 'the' && !/\s(?:ahead|to come)$|coming|early|ensuing|following/i.test(m[0]) && !/^\s+that\b/i.test(after)) return null;
+      if (/^\s*(?:of age|old)\b/i.test(after)) return null;
+      const start = prep && prep !== 'the' ? m.index + m[1]!.length + m[0].slice(m[1]!.length).search(/\S/) : m.index;
+      return { type: 'DURATION', start, resolve: () => ({ value: durationValue(null, unit) }) };
+    },
+  },
+  {
+    name: 'a-while',
+    re: /\b(?:a (?:long |short |little )?while|a long time|a short time|a (?:fairly |very )?(?:long|lengthy|brief) period)\b/gi,
+    priority: 0,
+    build: () => ({ type: 'DURATION', resolve: () => ({ value: 'PXX' }) }),
+  },
+];
+
+export const SET_RULES: Rule[] = [
+  {
+    name: 'every-unit',
+    re: rx(`\\b(every|each|per)\\s+(other\\s+|(${NUM})\\s+)?(second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|afternoon|evening)s?\\b`),
+    priority: 2,
+    build: (m) => {
+      const n = m[2] && /other/i.test(m[2]) ? 2 : m[3] ? parseNumber(m[3]) : 1;
+      const unit = m[4]!.toLowerCase();
+      if (n === null) return null;
+      const part: Record<string, string> = { morning: 'TMO', afternoon: 'TAF', evening: 'TEV', night: 'TNI' };
+      if (part[unit] && unit !== 'night') return { type: 'SET', resolve: () => ({ value: `XXXX-XX-XX${part[unit]}` }) };
+      return { type: 'SET', resolve: () => ({ value: durationValue(n, unit === 'night' ? 'day' : unit) }) };
+    },
+  },
+  {
+    name: 'every-weekday',
+    re: rx(`\\b(?:every|each|on)\\s+(${WEEKDAY})s?\\b|\\b(${WEEKDAY})s\\b`),
+    priority: 3,
+    build: (m) => {
+      if (/^on/i.test(m[0]) && !/s$/i.test(m[0])) return null;
+      const wd = weekdayNumber((m[1] ?? m[2])!);
+      if (wd === undefined) return null;
+      const start = /^on\s/i.test(m[0]) ? m.index + 3 : m.index;
+      return { type: 'SET', start, resolve: () => ({ value: `XXXX-WXX-${wd}` }) };
+    },
+  },
+  {
+    name: 'every-month',
+    re: rx(`\\b(?:every|each)\\s+(${MONTH_STRICT})(?![\\w'])`),
+    priority: 3,
+    build: (m) => {
+      const month = monthNumber(m[1]!);
+      return month === undefined ? null : { type: 'SET', resolve: () => ({ value: `XXXX-${String(month).padStart(2, '0')}` }) };
+    },
+  },
+  {
+    name: 'adverb-set',
+    re: /\b(daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually|hourly|twice a (?:day|week|month|year)|once a (?:day|week|month|year)|(?:several|many|\d+|two|three|four|five|six|ten) times a (?:day|week|month|year))\b/gi,
+    priority: 1,
+    build: (m) => {
+      const w = m[1]!.toLowerCase();
+      // "the Communist Party daily": the newspaper, still tagged daily in TimeBank; "quarterly report" is an adjective we keep too.
+      const map: Record<string, string> = {
+        daily: 'P1D', nightly: 'P1D', weekly: 'P1W', biweekly: 'P2W', fortnightly: 'P2W', monthly: 'P1M', quarterly: 'P3M',
+        yearly: 'P1Y', annually: 'P1Y', hourly: 'PT1H',
+      };
+      const unit = /(day|week|month|year)$/.exec(w)?.[1];
+      const value = map[w] ?? (unit ? durationValue(1, unit) : null);
+      if (!value) return null;
+      return { type: 'SET', resolve: () => ({ value }) };
+    },
+  },
+];

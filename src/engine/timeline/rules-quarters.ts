@@ -1,0 +1,82 @@
+import { fmtYear, quarterOf } from './calendar.ts';
+import { reportingQuarter } from './rules-relative.ts';
+import type { Rule } from './types.ts';
+
+// Financial periods: "the third quarter", "fourth-quarter", "this year's second quarter",
+// "the fiscal first quarter", "the third quarter of 1990", "Q3 2026", "the first half of 1990".
+
+const ORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4, last: 4 };
+const PREFIX = "(?:(?:the|its|their|this|that|a|latest|current|previous|prior|same|comparable|corresponding|fiscal|calendar|(?:this|last|next) year's|year-earlier|year-ago|\\d{4}|fiscal \\d{4})[- ]+){0,4}";
+
+export const QUARTER_RULES: Rule[] = [
+  {
+    name: 'ordinal-quarter',
+    re: new RegExp(`\\b(${PREFIX})(first|second|third|fourth|1st|2nd|3rd|4th|final)[- ]+(?:fiscal[- ]+)?(quarter|half)(?:\\s+of\\s+(?:(?:the\\s+)?fiscal\\s+(?:year\\s+)?)?(?:(this|last|next)\\s+year|(\\d{4})))?\\b(?!-point)`, 'gi'),
+    priority: 2,
+    build: (m) => {
+      const prefix = m[1]!.toLowerCase();
+      const n = ORDS[m[2]!.toLowerCase()]!;
+      const half = m[3]!.toLowerCase() === 'half';
+      if (half && n > 2) return null;
+      const explicit = m[5] ? Number(m[5]) : /(\d{4})/.exec(prefix) ? Number(/(\d{4})/.exec(prefix)![1]) : null;
+      const rel = (m[4] ?? /(this|last|next) year's/.exec(prefix)?.[1])?.toLowerCase();
+      const yearEarlier = /year-earlier|year-ago/.test(prefix);
+      const start = m.index;
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          let y: number | null = explicit;
+          if (y === null && ctx.ref) {
+            y = ctx.ref.date.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+            const curQ = quarterOf(ctx.ref.date.m);
+            if (!rel && !half && n - curQ >= 2 && ctx.tense(start, start + m[0].length) !== 'future') y -= 1;
+            if (yearEarlier) y -= 1;
+          }
+          if (y === null) return { value: half ? `XXXX-H${n}` : `XXXX-Q${n}` };
+          if (half) return { value: `${fmtYear(y)}-H${n}` };
+          return { value: `${fmtYear(y)}-Q${n}`, quarter: yearEarlier ? undefined : { y, q: n } };
+        },
+      };
+    },
+  },
+  {
+    name: 'q-notation',
+    re: /\b(?:Q([1-4])(?:\s+|\/|-)?((?:19|20)\d\d)?|([1-4])Q((?:19|20)?\d\d)?|(FY|H)([12])?\s?((?:19|20)\d\d))\b/g,
+    priority: 2,
+    build: (m) => {
+      if (m[5]) {
+        const y = Number(m[7]);
+        return { type: 'DATE', resolve: () => ({ value: m[5] === 'H' && m[6] ? `${fmtYear(y)}-H${m[6]}` : fmtYear(y) }) };
+      }
+      const q = Number(m[1] ?? m[3]);
+      const yRaw = m[2] ?? m[4];
+      const y = yRaw ? (yRaw.length === 2 ? 2000 + Number(yRaw) : Number(yRaw)) : null;
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          const year = y ?? ctx.ref?.date.y ?? null;
+          return year === null ? { value: `XXXX-Q${q}` } : { value: `${fmtYear(year)}-Q${q}`, quarter: { y: year, q } };
+        },
+      };
+    },
+  },
+  {
+    // "the latest period", "the year-earlier period" read as the reporting quarter
+    name: 'reporting-period',
+    re: /\b(?:the|its)\s+(latest|most recent|current|same|comparable|\d{4})\s+(?:fiscal\s+)?(period|quarter)\b/gi,
+    priority: 1,
+    build: (m) => {
+      const mod = m[1]!.toLowerCase();
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          const q = ctx.quarter ?? reportingQuarter(ctx);
+          if (!q) return { value: 'XXXX-QX' };
+          const y = /^\d{4}$/.test(mod) ? Number(mod) : mod === 'current' && ctx.ref ? ctx.ref.date.y : q.y;
+          const qq = mod === 'current' && ctx.ref ? quarterOf(ctx.ref.date.m) : q.q;
+          return { value: `${fmtYear(y)}-Q${qq}` };
+        },
+      };
+    },
+  },
+];

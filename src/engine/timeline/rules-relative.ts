@@ -1,0 +1,284 @@
+import { addDays, addMonths, fmtDate, fmtMonth, fmtTime, fmtWeek, fmtYear } from './calendar.ts';
+import { dayValue, resolveMonth, resolveWeekday, shifted, unknownOf, type Grain } from './clock.ts';
+import { DAY_PARTS, MONTH_STRICT, NUM, UNIT, VAGUE, WEEKDAY, monthNumber, parseNumber, unitCode, weekdayNumber } from './lexicon.ts';
+import type { ResolveContext, Resolved, Rule } from './types.ts';
+
+// Expressions whose value depends on the publication time or on a date mentioned earlier:
+// "yesterday", "last week", "next Tuesday", "two years ago", "the day before", "Friday morning".
+
+const rx = (source: string): RegExp => new RegExp(source, 'gi');
+
+const withPart = (r: Resolved, part: string | undefined): Resolved => {
+  if (!part) return r;
+  const code = DAY_PARTS[part.toLowerCase()]!;
+  return { value: /^\d{4}-\d\d-\d\d$|^XXXX-XX-XX$/.test(r.value) ? `${r.value}T${code}` : r.value, type: 'TIME', day: r.day };
+};
+
+const GRAIN: Record<string, Grain> = { week: 'W', weekend: 'WE', month: 'M', year: 'Y', quarter: 'Q', decade: 'E', century: 'C', half: 'H', day: 'D' };
+
+function shiftOf(word: string): number {
+  const w = word.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ');
+  if (/^(last|past|previous|preceding|prior|this past)$/.test(w)) return -1;
+  if (/^(next|coming|following|this coming|upcoming)$/.test(w)) return 1;
+  return 0;
+}
+
+/** Anaphoric phrases ("the following day", "that year") count from the last date the text named. */
+function anchored(ctx: ResolveContext, grain: Grain, n: number): Resolved {
+  const a = ctx.anchor;
+  if (!a) return shifted(ctx.ref, grain, n);
+  return shifted({ date: a, hour: null, minute: null, offset: null }, grain, n);
+}
+
+/** The reporting quarter a bare "the quarter" means: the one just ended early in a quarter, else the current one. */
+export function reportingQuarter(ctx: ResolveContext): { y: number; q: number } | null {
+  if (!ctx.ref) return null;
+  const { y, m, d } = ctx.ref.date;
+  const q = Math.floor((m - 1) / 3) + 1;
+  const intoQuarter = ((m - 1) % 3) * 31 + d;
+  if (intoQuarter <= 50) return q === 1 ? { y: y - 1, q: 4 } : { y, q: q - 1 };
+  return { y, q };
+}
+
+export const RELATIVE_RULES: Rule[] = [
+  {
+    name: 'deictic-day',
+    re: /\b(yesterday|today|tomorrow|tonight)\b(?:\s+(morning|afternoon|evening|night))?/gi,
+    priority: 2,
+    build: (m) => {
+      const word = m[1]!.toLowerCase();
+      const offset = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
+      const part = m[2] ?? (word === 'tonight' ? 'tonight' : undefined);
+      return { type: part ? 'TIME' : 'DATE', resolve: (ctx) => withPart(shifted(ctx.ref, 'D', offset), part) };
+    },
+  },
+  {
+    name: 'day-part',
+    re: /\b(this|last|that|the|tomorrow|yesterday)\s+(morning|afternoon|evening|night)\b|\b(overnight)\b|\bmid[- ]?(morning|afternoon)\b/gi,
+    priority: 1,
+    build: (m, text) => {
+      const det = m[1]?.toLowerCase();
+      const part = m[2] ?? m[3] ?? m[4]!;
+      if (det === 'the' && /^\s+(?:of|before|after)\b/i.test(text.slice(m.index + m[0].length))) return null;
+      return {
+        type: 'TIME',
+        resolve: (ctx) => {
+          if (det === 'that') return withPart(dayValue(ctx.anchor), part);
+          const offset = det === 'yesterday' || (det === 'last' && part.toLowerCase() === 'night') ? -1 : det === 'tomorrow' ? 1 : 0;
+          return withPart(shifted(ctx.ref, 'D', offset), part);
+        },
+      };
+    },
+  },
+  {
+    name: 'weekday',
+    re: rx(`\\b(?:(last|next|this|this past|this coming|coming|past|the previous|the following|the next)\\s+)?(${WEEKDAY})\\b(?!')(?:\\s+(morning|afternoon|evening|night))?`),
+    priority: 2,
+    build: (m) => {
+      const wd = weekdayNumber(m[2]!)!;
+      const det = m[1]?.toLowerCase();
+      const shift = det ? shiftOf(det) : 0;
+      const start = m.index;
+      return {
+        type: m[3] ? 'TIME' : 'DATE',
+        resolve: (ctx) => {
+          if (det && /^the /.test(det) && ctx.anchor) {
+            return withPart(resolveWeekday({ date: ctx.anchor, hour: null, minute: null, offset: null }, wd, 'none', shift), m[3]);
+          }
+          return withPart(resolveWeekday(ctx.ref, wd, ctx.tense(start, start + m[0].length), shift), m[3]);
+        },
+      };
+    },
+  },
+  {
+    name: 'relative-unit',
+    re: /\b(last|this|next|this past|this coming|the past|the last|the next|the coming|the current|the previous|past|previous|coming|current|that|the following|the preceding|the prior|the same|that same)\s+(week|weekend|month|year|quarter|decade|century|fiscal year|half)\b(?!-)/gi,
+    priority: 2,
+    build: (m, text) => {
+      const det = m[1]!.toLowerCase();
+      const unit = m[2]!.toLowerCase().replace('fiscal ', '');
+      const grain = GRAIN[unit]!;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (/^\s+(?:or|and)\s+(?:so|two|more)\b/i.test(after) && det.startsWith('the ')) return null;
+      const anaphoric = /^(that|the following|the preceding|the prior|the same|that same)$/.test(det);
+      const shift = shiftOf(det);
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          if (grain === 'Q' && shift === 0 && !/current/.test(det)) {
+            const q = ctx.quarter ?? reportingQuarter(ctx);
+            return q ? { value: `${fmtYear(q.y)}-Q${q.q}`, quarter: q } : { value: 'XXXX-QX' };
+          }
+          if (grain === 'WE' && shift === 0 && ctx.ref) {
+            return shifted(ctx.ref, 'WE', ctx.tense(m.index, m.index + m[0].length) === 'past' ? -1 : 0);
+          }
+          const r = anaphoric ? anchored(ctx, grain, shift) : shifted(ctx.ref, grain, shift);
+          if (grain === 'Q' && /^\d{4}-Q\d$/.test(r.value)) r.quarter = { y: Number(r.value.slice(0, 4)), q: Number(r.value[6]) };
+          return r;
+        },
+      };
+    },
+  },
+  {
+    // "April last year", "January this year"
+    name: 'month-of-relative-year',
+    re: rx(`\\b(${MONTH_STRICT})\\s+(last|this|next)\\s+year\\b`),
+    priority: 3,
+    build: (m) => {
+      const month = monthNumber(m[1]!)!;
+      const shift = shiftOf(m[2]!);
+      return { type: 'DATE', resolve: (ctx) => ({ value: ctx.ref ? fmtMonth(ctx.ref.date.y + shift, month) : `XXXX-${String(month).padStart(2, '0')}` }) };
+    },
+  },
+  {
+    name: 'relative-month',
+    re: rx(`\\b(last|next|this|this past|this coming)\\s+(${MONTH_STRICT})(?![\\w'])`),
+    priority: 2,
+    build: (m) => {
+      const month = monthNumber(m[2]!);
+      if (month === undefined) return null;
+      const det = m[1]!.toLowerCase();
+      const shift = det === 'this' ? 0 : shiftOf(det);
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          if (det === 'this') return { value: ctx.ref ? fmtMonth(ctx.ref.date.y, month) : `XXXX-${String(month).padStart(2, '0')}` };
+          return resolveMonth(ctx.ref, month, 'none', shift);
+        },
+      };
+    },
+  },
+  {
+    // "two years ago", "about a decade ago", "three weeks from now", "a year earlier"
+    name: 'ago',
+    re: rx(`\\b(?:(?:about|around|nearly|almost|some|roughly|approximately|more than|less than|over|just over|only|barely|at least)\\s+)?(${NUM}|${VAGUE})[- ](${UNIT})\\s+(ago|earlier|later|from now|hence|back)\\b`),
+    priority: 3,
+    build: (m) => {
+      const countWord = m[1]!;
+      const n = parseNumber(countWord);
+      const unit = unitCode(m[2]!);
+      const dir = m[3]!.toLowerCase();
+      const sign = dir === 'ago' || dir === 'earlier' || dir === 'back' ? -1 : 1;
+      const fixedCalendar = !unit.time && unit.letter !== 'D' && unit.letter !== 'W' && unit.letter !== 'WE';
+      if ((dir === 'earlier' || dir === 'later') && (!fixedCalendar || n === null)) {
+        const amount = n === null ? 'X' : String(n * unit.factor);
+        return { type: 'DURATION', resolve: () => ({ value: `P${unit.time ? 'T' : ''}${amount}${unit.letter === 'WE' ? 'D' : unit.letter}` }) };
+      }
+      if (n === null) return { type: 'DATE', resolve: () => ({ value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' }) };
+      const start = m.index;
+      return {
+        type: unit.time ? 'TIME' : 'DATE',
+        resolve: (ctx) => agoValue(ctx, unit.letter, unit.time, Math.round(n * unit.factor) * sign, dir, start, start + m[0].length),
+      };
+    },
+  },
+  {
+    // "year-earlier", "the year-ago quarter", "the comparable year-earlier period"
+    name: 'year-earlier',
+    re: /\b(?:the\s+)?(?:(?:comparable|same|corresponding)\s+)?(?:year-earlier|year-ago|year earlier|prior-year)(?:\s+(?:(first|second|third|fourth)[- ])?(quarter|period|nine months|six months|three months|half))?(?!\w)/gi,
+    priority: 2,
+    build: (m) => {
+      const ord = m[1]?.toLowerCase();
+      const noun = m[2]?.toLowerCase();
+      if (noun && /months/.test(noun)) return { type: 'DURATION', resolve: () => ({ value: `P${parseNumber(noun.split(' ')[0]!)}M` }) };
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          const quarterish = noun === 'quarter' || noun === 'period' || (!noun && ctx.aboutQuarter(m.index, m.index + m[0].length));
+          if (quarterish) {
+            const q = ord ? { y: ctx.ref?.date.y ?? 0, q: ['first', 'second', 'third', 'fourth'].indexOf(ord) + 1 } : ctx.quarter ?? reportingQuarter(ctx);
+            return q && ctx.ref ? { value: `${fmtYear(q.y - 1)}-Q${q.q}` } : { value: 'XXXX-QX' };
+          }
+          return shifted(ctx.ref, 'Y', -1);
+        },
+      };
+    },
+  },
+  {
+    // "the day before", "the following day", "that same day", "the next morning"
+    name: 'anaphoric-day',
+    re: /\b(?:(the\s+(?:next|following|previous|preceding|same|prior)|that(?:\s+same)?|the\s+same)\s+(day|morning|afternoon|evening|night)|the\s+(day|night)\s+(before|after))\b/gi,
+    priority: 2,
+    build: (m) => {
+      const det = (m[1] ?? m[4] ?? '').toLowerCase();
+      const part = m[2]?.toLowerCase() ?? m[3]!.toLowerCase();
+      const n = /next|following|after/.test(det) ? 1 : /previous|preceding|prior|before/.test(det) ? -1 : 0;
+      const dayPart = part === 'day' ? undefined : part;
+      return {
+        type: dayPart ? 'TIME' : 'DATE',
+        resolve: (ctx) => withPart(dayValue(ctx.anchor ? addDays(ctx.anchor, n) : ctx.ref ? addDays(ctx.ref.date, n) : null), dayPart),
+      };
+    },
+  },
+  {
+    // "the year", "the month", "the week", "the fiscal year", "the full year"; "the year ended ..." is a duration
+    name: 'the-unit',
+    re: /\b(?:the|its)\s+(?:(full|fiscal|calendar|latest|current|whole|entire)\s+)?(year|month|week|quarter)\b(?!-|\s+(?:\d|two|thousand|of\s+the))/gi,
+    priority: 1,
+    build: (m, text) => {
+      const mod = m[1]?.toLowerCase();
+      const unit = m[2]!.toLowerCase();
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+      if (/^\s+(?:end(?:ed|ing)|to date)\b/i.test(after)) {
+        return { type: 'DURATION', resolve: () => ({ value: unit === 'quarter' ? 'P1Q' : `P1${unit[0]!.toUpperCase()}` }) };
+      }
+      if (unit === 'quarter') {
+        return {
+          type: 'DATE',
+          resolve: (ctx) => {
+            const q = mod === 'current' ? reportingQuarterNow(ctx) : ctx.quarter ?? reportingQuarter(ctx);
+            return q ? { value: `${fmtYear(q.y)}-Q${q.q}`, quarter: q } : { value: 'XXXX-QX' };
+          },
+        };
+      }
+      const grain = GRAIN[unit]!;
+      return { type: 'DATE', resolve: (ctx) => shifted(ctx.ref, grain, mod === 'latest' && unit === 'year' ? -1 : 0) };
+    },
+  },
+];
+
+function reportingQuarterNow(ctx: ResolveContext): { y: number; q: number } | null {
+  return ctx.ref ? { y: ctx.ref.date.y, q: Math.floor((ctx.ref.date.m - 1) / 3) + 1 } : null;
+}
+
+function agoValue(ctx: ResolveContext, letter: string, time: boolean, n: number, dir: string, start: number, end: number): Resolved {
+  const relativeToAnchor = dir === 'earlier' || dir === 'later';
+  const base = relativeToAnchor && ctx.anchor ? ctx.anchor : ctx.ref?.date;
+  if (!base || !ctx.ref) return { value: time ? 'XXXX-XX-XXTXX:XX' : unknownOf(letter === 'D' ? 'D' : letter === 'W' ? 'W' : letter === 'M' ? 'M' : 'Y') };
+  if (time) {
+    if (ctx.ref.hour === null) return dayValue(ctx.ref.date);
+    const minutes = ctx.ref.hour * 60 + (ctx.ref.minute ?? 0) + (letter === 'H' ? 60 : letter === 'M' ? 1 : 1 / 60) * n;
+    const days = Math.floor(minutes / 1440);
+    const rest = minutes - days * 1440;
+    return { value: fmtTime(addDays(ctx.ref.date, days), Math.floor(rest / 60), Math.floor(rest % 60), false) };
+  }
+  switch (letter) {
+    case 'D':
+      return dayValue(addDays(base, n));
+    case 'W':
+    case 'WE':
+      return { value: fmtWeek(addDays(base, 7 * n)) };
+    case 'M': {
+      const r = addMonths(base.y, base.m, n);
+      return { value: fmtMonth(r.y, r.m) };
+    }
+    case 'Q': {
+      const total = base.y * 4 + Math.floor((base.m - 1) / 3) + n;
+      return { value: `${fmtYear(Math.floor(total / 4))}-Q${(total % 4) + 1}` };
+    }
+    default: {
+      const years = letter === 'E' ? 10 * n : letter === 'C' ? 100 * n : letter === 'L' ? 1000 * n : n;
+      if (years === -1 || years === 1) {
+        if (ctx.aboutQuarter(start, end)) {
+          const q = ctx.quarter ?? reportingQuarter(ctx);
+          if (q) return { value: `${fmtYear(q.y + years)}-Q${q.q}` };
+        }
+      }
+      if (relativeToAnchor && ctx.anchor && ctx.sentenceDay(start, end)) {
+        const d = ctx.anchor;
+        return { value: fmtDate({ y: d.y + years, m: d.m, d: d.d }) };
+      }
+      return { value: fmtYear(base.y + years) };
+    }
+  }
+}

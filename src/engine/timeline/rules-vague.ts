@@ -1,0 +1,56 @@
+import type { Rule } from './types.ts';
+
+// Vague references, valued as TimeBank does: PRESENT_REF ("now", "currently"), PAST_REF
+// ("recently", "the past"), FUTURE_REF ("soon", "the future"). "Former" is not tagged there.
+
+export const VAGUE_RULES: Rule[] = [
+  {
+    name: 'present',
+    re: /\b(?:right now|just now|now|nowadays|currently|presently|at present|these days|at the moment|for the time being|current|the present)\b(?!-day)/gi,
+    priority: 1,
+    build: (m, text) => {
+      const w = m[0].toLowerCase();
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      // "now that", "by now" and "until now" still point at the present; "current" only as "the current X".
+      if (w === 'current' && !/\b(?:the|its|their|his|her|our|in)\s+$/i.test(before)) return null;
+      if (w === 'current' && /^\s+(?:account|accounts|affairs|events|assets|liabilities|ratio|flow|accounts)\b/i.test(text.slice(m.index + m[0].length))) return null;
+      if (w === 'current' && /^\s+(?:year|month|week|quarter|period|fiscal|session|term)\b/i.test(text.slice(m.index + m[0].length))) return null;
+      if (w === 'the present' && /^\s+(?:\w+ing|case|situation|system)\b/i.test(text.slice(m.index + m[0].length))) return null;
+      return { type: 'DATE', resolve: () => ({ value: 'PRESENT_REF' }) };
+    },
+  },
+  {
+    name: 'past',
+    re: /\b(?:recently|lately|formerly|previously|more recently|until recently|the past|in the past|recent|the time|earlier)\b/gi,
+    priority: 0,
+    build: (m, text) => {
+      const w = m[0].toLowerCase();
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+      const before = text.slice(Math.max(0, m.index - 10), m.index);
+      if (w === 'in the past') return { type: 'DATE', start: m.index + 3, resolve: () => ({ value: 'PAST_REF' }) };
+      if (w === 'the past' && /^\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|few|several|year|month|week|decade|day|quarter)/i.test(after)) return null;
+      if (w === 'recent' && /^\s+(?:years|months|weeks|days|quarters|decades|times)\b/i.test(after)) return null;
+      if (w === 'recent' && /^\s+(?:high|low|peak|record)/i.test(after)) return null;
+      if (w === 'the time' && !/\bat\s+$/i.test(before)) return null;
+      if (w === 'the time' && /^\s+(?:of|when|being|it|that|to)\b/i.test(after)) return null;
+      // "Earlier," opening a sentence reports an earlier event the same day; elsewhere it is a comparison.
+      if (w === 'earlier' && !(/(?:^|[.!?"]\s+|\n)$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && /^,/.test(after))) return null;
+      return { type: 'DATE', resolve: () => ({ value: 'PAST_REF' }) };
+    },
+  },
+  {
+    name: 'future',
+    re: /\b(?:soon|the (?:near |distant |foreseeable )?future|future|the (?:near|short|long|medium) term|a later date|someday|one day soon|in the years ahead)\b/gi,
+    priority: 0,
+    build: (m, text) => {
+      const w = m[0].toLowerCase();
+      const before = text.slice(Math.max(0, m.index - 8), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (w === 'soon' && /^\s+(?:after|as|before|afterward)\b/i.test(after)) return null;
+      if (w === 'soon' && /\bas\s+$/i.test(before)) return null;
+      if (w === 'future' && /^\s*(?:contracts?|prices?|markets?|exchange|delivery)\b/i.test(after)) return null;
+      if (/term$/.test(w) && /^[- ]\w/.test(after) && !/^[,.]/.test(after)) return null;
+      return { type: 'DATE', resolve: () => ({ value: 'FUTURE_REF' }) };
+    },
+  },
+];

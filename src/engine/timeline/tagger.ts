@@ -1,0 +1,179 @@
+import type { Span, TimexType } from '../../core/types.ts';
+import { splitSentences } from '../sentences.ts';
+import type { Ymd } from './calendar.ts';
+import { parseReference } from './reference.ts';
+import { DATE_RULES } from './rules-dates.ts';
+import { DURATION_RULES, SET_RULES } from './rules-durations.ts';
+import { QUARTER_RULES } from './rules-quarters.ts';
+import { RELATIVE_RULES } from './rules-relative.ts';
+import { TIME_RULES, timeOn } from './rules-times.ts';
+import { VAGUE_RULES } from './rules-vague.ts';
+import { tenseAround } from './tense.ts';
+import type { Candidate, ResolveContext, Rule } from './types.ts';
+
+/** A tagged time expression in text order, before it is attached to its sentence. */
+export interface Timex {
+  text: string;
+  start: number;
+  end: number;
+  type: TimexType;
+  value: string;
+}
+
+const RULES: Rule[] = [...DATE_RULES, ...RELATIVE_RULES, ...QUARTER_RULES, ...DURATION_RULES, ...SET_RULES, ...TIME_RULES, ...VAGUE_RULES];
+
+// Rules whose match names a single calendar day: a clock time next to one is put on that day.
+const DAY_RULES = new Set(['iso-date', 'month-day', 'day-month', 'numeric-date', 'weekday', 'deictic-day', 'holiday', 'anaphoric-day']);
+
+// "early", "late 1990", "mid-November", "the end of 1990", "earlier this month", "around Nov. 1":
+// TimeBank tags the modifier with the expression it modifies.
+const MODIFIER = /(?:\b(?:the\s+)?(?:very\s+)?(?:(?:early|late|mid|middle|end|beginning|start|close|rest|remainder|latter part|turn|height|dawn)\s+of\s+|(?:early|late|mid)[- ]?|(?:earlier|later)\s+(?:in\s+)?)|\baround\s+)$/i;
+
+function collect(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      const built = rule.build(m, text);
+      if (!built) continue;
+      const start = built.start ?? m.index;
+      const end = built.end ?? m.index + m[0].length;
+      const c: Candidate = { ...built, start, end, rule: rule.name, priority: rule.priority ?? 0 };
+      if (c.type === 'DATE' || c.type === 'TIME') extendLeft(text, c);
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+function extendLeft(text: string, c: Candidate): void {
+  const before = text.slice(Math.max(0, c.start - 30), c.start);
+  const m = MODIFIER.exec(before);
+  if (!m || /\bas\s+$/i.test(text.slice(Math.max(0, c.start - m[0].length - 4), c.start - m[0].length))) return;
+  c.start -= m[0].length;
+}
+
+/** Longest match wins; then the rule's priority; then the earlier start. */
+function select(text: string, cands: Candidate[]): Candidate[] {
+  cands.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const taken = new Uint8Array(text.length + 1);
+  const chosen: Candidate[] = [];
+  for (const c of cands) {
+    let free = true;
+    for (let i = c.start; i < c.end; i++) {
+      if (taken[i]) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** "10 p.m. Wednesday", "Friday at 3pm ET", "5 p.m. EST, Nov. 6": one TIME on that day. */
+function mergeClockAndDay(text: string, list: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    const b = list[i + 1];
+    if (b) {
+      const gap = text.slice(a.end, b.start);
+      const clockFirst = a.clock && DAY_RULES.has(b.rule) && /^,?\s{1,2}(?:on\s+)?$/i.test(gap);
+      const dayFirst = b.clock && DAY_RULES.has(a.rule) && /^,?\s{1,2}(?:at\s+|around\s+)?$/i.test(gap);
+      if (clockFirst || dayFirst) {
+        const [clock, day] = clockFirst ? [a.clock!, b] : [b.clock!, a];
+        out.push({
+          start: a.start,
+          end: b.end,
+          type: 'TIME',
+          rule: 'clock+day',
+          priority: 3,
+          clock,
+          resolve: (ctx) => timeOn(day.resolve(ctx)?.day ?? null, clock),
+        });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+function sentenceIndex(sentences: Span[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Finds the time expressions of a text, in text order, with TimeML types and values resolved
+ * against `publishedAt` (relative ones stay X-valued without it). `sentences` may be passed
+ * when the caller already split the text.
+ */
+export function tagTimeExpressions(text: string, publishedAt?: string, sentences: Span[] = splitSentences(text)): Timex[] {
+  if (!text) return [];
+  const chosen = mergeClockAndDay(text, select(text, collect(text)));
+  const ref = parseReference(publishedAt);
+  const bounds = (pos: number): Span => sentences[sentenceIndex(sentences, pos)] ?? { text, start: 0, end: text.length };
+  const days: { pos: number; day: Ymd }[] = [];
+  const ctx: ResolveContext = {
+    text,
+    ref,
+    anchor: null,
+    quarter: null,
+    tense: (start, end) => {
+      const s = bounds(start);
+      return tenseAround(text, start, end, s.start, s.end);
+    },
+    aboutQuarter: (start) => /quarter|period/i.test(bounds(start).text),
+    sentenceDay: (start) => {
+      const s = bounds(start);
+      let best: { pos: number; day: Ymd } | null = null;
+      for (const d of days) {
+        if (d.pos < s.start || d.pos >= s.end) continue;
+        if (!best || Math.abs(d.pos - start) < Math.abs(best.pos - start)) best = d;
+      }
+      return best?.day ?? null;
+    },
+  };
+  const values = new Map<Candidate, { type: TimexType; value: string }>();
+  // Clock times last: they take their day from any day named in their sentence, before or after them.
+  const clocks: Candidate[] = [];
+  for (const c of chosen) {
+    if (c.clock && c.rule !== 'clock+day') {
+      clocks.push(c);
+      continue;
+    }
+    const r = c.resolve(ctx);
+    if (!r) continue;
+    values.set(c, { type: r.type ?? c.type, value: r.value });
+    if (r.day) {
+      ctx.anchor = r.day;
+      days.push({ pos: c.start, day: r.day });
+    }
+    if (r.quarter) ctx.quarter = r.quarter;
+  }
+  for (const c of clocks) {
+    const r = c.resolve(ctx);
+    if (r) values.set(c, { type: r.type ?? c.type, value: r.value });
+  }
+  const out: Timex[] = [];
+  for (const c of chosen) {
+    const v = values.get(c);
+    if (v) out.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, type: v.type, value: v.value });
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+import type { TimexType } from '../../core/types.ts';
+import type { Ymd } from './calendar.ts';
+import type { Reference } from './reference.ts';
+
+/** Direction a bare "Friday" or "in March" points to, read from the words around it. */
+export type Tense = 'past' | 'future' | 'none';
+
+/** What a rule's resolver can read: the publication time, the last fully dated day, the wording around the match. */
+export interface ResolveContext {
+  text: string;
+  ref: Reference | null;
+  /** The most recent explicit calendar date mentioned before this expression ("that day" refers to it). */
+  anchor: Ymd | null;
+  /** The most recent quarter named before this expression ("the quarter", "a year earlier" refer to it). */
+  quarter: { y: number; q: number } | null;
+  /** Whether the sentence around [start, end) talks about a reporting period (quarter, period). */
+  aboutQuarter: (start: number, end: number) => boolean;
+  /** A day named in the same sentence, for bare clock times ("at 10 p.m. ... on Friday"). */
+  sentenceDay: (start: number, end: number) => Ymd | null;
+  tense: (start: number, end: number) => Tense;
+}
+
+export interface Resolved {
+  value: string;
+  type?: TimexType;
+  /** A calendar day this expression fixes, offered as the anchor to later anaphora ("the next day"). */
+  day?: Ymd;
+  /** A quarter this expression fixes, offered to later "the quarter" / "a year earlier". */
+  quarter?: { y: number; q: number };
+}
+
+export interface Candidate {
+  start: number;
+  end: number;
+  type: TimexType;
+  rule: string;
+  /** Breaks ties between overlapping candidates of equal length. */
+  priority: number;
+  resolve: (ctx: ResolveContext) => Resolved | null;
+  /** Set on clock times, so a neighbouring day can be merged in ("10 p.m. Wednesday"). */
+  clock?: ClockTime;
+}
+
+/** What a clock expression says, before it is put on a day. */
+export interface ClockTime {
+  hour: number;
+  minute: number;
+  zone: string | null;
+  /** The same instant restated in another zone, in brackets: preferred when it is UTC/GMT. */
+  restated: { hour: number; minute: number; zone: string } | null;
+}
+
+/** A rule: one pre-compiled global regex and what a match means. */
+export interface Rule {
+  name: string;
+  re: RegExp;
+  priority?: number;
+  build: (m: RegExpExecArray, text: string) => Omit<Candidate, 'rule' | 'priority' | 'start' | 'end'> & { start?: number; end?: number } | null;
+}
