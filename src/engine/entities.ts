@@ -42,11 +42,20 @@ const TITLE_WORDS: Record<string, string> = {
 const SPEECH_AFTER = /^(?:,[^,.;]{0,80},)?\s+(?:said|says|told|tells|added|adds|wrote|writes|tweeted|asked|explained|argued|insisted|stated|noted|warned|replied|responded|claimed|declared)\b/;
 const PRONOUN_AFTER = /\b(?:(he|his|him)|(she|her|hers))\b/i;
 
+// Tags and quotes of one article read the same names: keep the last result.
+let last: EntityIndex | null = null;
+
+/** findEntities, remembering the last text (the analysis asks for tags, then quotes, of one text). */
+export function entitiesOf(text: string): EntityIndex {
+  if (last?.text !== text) last = findEntities(text);
+  return last;
+}
+
 /** Finds, classifies and merges the names of a text. */
 export function findEntities(text: string): EntityIndex {
   const raws = findRawMentions(text).filter((m) => !isNotEntity(m.tokens) && m.tokens.join('').length > 1);
   const capsSeen = new Set<string>();
-  for (const m of raws) if (!m.sentenceStart && !m.shouted) capsSeen.add(m.tokens.join(' '));
+  for (const m of raws) if (!m.sentenceStart && !m.shouted && !m.headline) capsSeen.add(m.tokens.join(' '));
   const lowerSeen = lowerWords(text);
   const clusters = new Map<string, { raws: RawMention[]; tokens: string[] }>();
   const keyOf = (tokens: string[]): string => canonicalPlace(tokens.join(' ')) ?? tokens.join(' ');
@@ -54,9 +63,9 @@ export function findEntities(text: string): EntityIndex {
   const ordered = [...raws].sort((a, b) => b.tokens.length - a.tokens.length || a.start - b.start);
   for (const m of ordered) {
     const key = keyOf(m.tokens);
-    let target = clusters.get(key) ?? (isPlaceOrOrg(key) ? undefined : findFuller(clusters, m.tokens));
+    let target = clusters.get(key) ?? findFuller(clusters, m.tokens, isPlaceOrOrg(key));
     if (!target) {
-      if (m.shouted && !isKnown(key)) continue;
+      if ((m.shouted || m.headline) && !isKnown(key)) continue;
       if (m.sentenceStart && m.tokens.length === 1 && !capsSeen.has(key) && !isKnown(key) && (lowerSeen.has(key.toLowerCase()) || !SPEECH_AFTER.test(text.slice(m.end, m.end + 90)))) continue;
       target = { raws: [], tokens: m.tokens };
       clusters.set(key, target);
@@ -92,10 +101,12 @@ function isPlaceOrOrg(key: string): boolean {
 }
 
 // "Putin" joins "Vladimir Putin"; "Hillary Clinton" joins "Hillary Rodham Clinton".
-function findFuller(clusters: Map<string, { raws: RawMention[]; tokens: string[] }>, tokens: string[]): { raws: RawMention[]; tokens: string[] } | undefined {
+function findFuller(clusters: Map<string, { raws: RawMention[]; tokens: string[] }>, tokens: string[], orgLike: boolean): { raws: RawMention[]; tokens: string[] } | undefined {
   let best: { raws: RawMention[]; tokens: string[] } | undefined;
   for (const [key, c] of clusters) {
-    if (c.tokens.length <= tokens.length || isPlaceOrOrg(key)) continue;
+    if (c.tokens.length <= tokens.length) continue;
+    // An organisation's short form joins only a longer organisation ("Post" -> "Washington Post").
+    if (orgLike !== isPlaceOrOrg(key) || (orgLike && (tokens.length > 1 || !ORG_HEADS.has(tokens[0]!) || COUNTRIES.has(key)))) continue;
     const last = tokens[tokens.length - 1]!;
     const fullLast = c.tokens[c.tokens.length - 1]!.replace(/^(?:Jr\.|Sr\.|II|III)$/, '') || c.tokens[c.tokens.length - 2]!;
     const ok = tokens.length === 1
@@ -152,8 +163,8 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: Set<
   if (org >= 4 && org >= place) kind = 'org';
   else if (place >= 4) kind = 'place';
   else if (person >= 1 && person >= place) kind = 'person';
-  else if (place >= 1) kind = 'place';
-  else if (tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => (/^\p{Lu}\p{Ll}/u.test(t) && !lowerSeen.has(t.toLowerCase())) || /^\p{Lu}\.$/u.test(t))) kind = 'person';
+  else if (place >= 1 && tokens.length > 1) kind = 'place';
+  else if ((raws.length >= 2 || MALE_NAMES.has(first) || FEMALE_NAMES.has(first)) && tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => (/^\p{Lu}\p{Ll}/u.test(t) && !lowerSeen.has(t.toLowerCase())) || /^\p{Lu}\.$/u.test(t))) kind = 'person';
   if (kind === 'person') for (const w of ['he', 'she']) descriptors.delete(w);
   const entity: Entity = { name, kind, gender: male > female ? 'm' : female > male ? 'f' : '', mentions: [], descriptors, trusted };
   if (kind === 'org') for (const w of name.toLowerCase().split(/\s+/)) descriptors.add(w);

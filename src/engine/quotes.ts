@@ -1,5 +1,5 @@
 import type { Quote } from '../core/types.ts';
-import { findEntities, type Entity, type EntityIndex } from './entities.ts';
+import { entitiesOf, type Entity, type EntityIndex } from './entities.ts';
 import { splitSentences } from './sentences.ts';
 import { upperBound } from './quotes/coref.ts';
 import { findQuoteSpans, type QuoteSpan } from './quotes/spans.ts';
@@ -19,7 +19,7 @@ const MIN_WORDS = 4;
  * tags) where the text allows, else the description the text gives ("the spokesman"), else null.
  * Short unattributed quotes (scare quotes, titles) are left out.
  */
-export function extractQuotes(text: string, index: EntityIndex = findEntities(text)): Quote[] {
+export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text)): Quote[] {
   const spans = findQuoteSpans(text);
   if (spans.length === 0) return [];
   const starts = spans.map((s) => s.start);

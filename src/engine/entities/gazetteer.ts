@@ -11,7 +11,7 @@ export const PLACE_ALIASES = new Map<string, string>([
   ['U.K.', 'United Kingdom'], ['UK', 'United Kingdom'], ['Britain', 'United Kingdom'], ['Great Britain', 'United Kingdom'],
   ['UAE', 'United Arab Emirates'], ['U.A.E.', 'United Arab Emirates'], ['D.C.', 'Washington'],
   ['Washington D.C.', 'Washington'], ['Washington, D.C.', 'Washington'], ['NYC', 'New York'], ['New York City', 'New York'],
-  ['L.A.', 'Los Angeles'], ['Holland', 'Netherlands'], ['Burma', 'Myanmar'], ['Czechia', 'Czech Republic'],
+  ['L.A.', 'Los Angeles'], ['N.Y.', 'New York'], ['N.J.', 'New Jersey'], ['Calif.', 'California'], ['Holland', 'Netherlands'], ['Burma', 'Myanmar'], ['Czechia', 'Czech Republic'],
 ]);
 
 export const COUNTRIES = new Set(words(
@@ -157,7 +157,7 @@ export const NOT_ENTITIES = new Set(words(
   'Israeli|Israelis|Palestinian|Palestinians|Ukrainian|Mexican|Mexicans|Canadian|Japanese|Korean|Indian|Muslim|' +
   'Muslims|Christian|Christians|Jewish|Jews|Catholic|Catholics|Black|White|Hispanic|Hispanics|Latino|Latinos|Latina|' +
   'African|Asian|Western|Eastern|Northern|Southern|Arab|Arabs|Sunni|Shiite|Kurdish|Kurds|Islamic|Islamist|Evangelical|' +
-  'Internet|God|Lord|Earth|Sun|Mother|Dad|Mom|Oscar|Emmy|Grammy|OK|TV|CEO|GDP|PM|AM|PhD|MP|MPs|DJ|VP',
+  'EDT|EST|PDT|PST|CDT|CST|GMT|UTC|BST|CET|PTSD|ER|ACA|FAQ|ID|IQ|DNA|HIV|AIDS|COVID|Internet|God|Lord|Earth|Sun|Mother|Dad|Mom|Oscar|Emmy|Grammy|OK|TV|CEO|GDP|PM|AM|PhD|MP|MPs|DJ|VP',
 ));
 
 /** Last words of events, laws and works: such phrases are not people. */

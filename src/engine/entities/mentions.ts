@@ -12,6 +12,8 @@ export interface RawMention {
   shouted: boolean;
   /** The name opened a sentence, so its capital letter proves nothing. */
   sentenceStart: boolean;
+  /** The name sits in a Title Case line (a headline), where every word is capitalised. */
+  headline: boolean;
 }
 
 interface Token {
@@ -62,6 +64,7 @@ function isCap(word: string): boolean {
 /** Finds capitalised names; the caller decides what they are. */
 export function findRawMentions(text: string): RawMention[] {
   const tokens = tokenize(text);
+  const headlines = titleCaseLines(text);
   const out: RawMention[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -89,7 +92,10 @@ export function findRawMentions(text: string): RawMention[] {
     }
     const run = tokens.slice(i, last + 1);
     const sentenceStart = SENTENCE_OPEN.test(text.slice(Math.max(0, run[0]!.start - 4), run[0]!.start));
-    for (const m of splitRun(run, sentenceStart)) out.push(m);
+    for (const m of splitRun(run, sentenceStart)) {
+      m.headline = headlines.some(([a, b]) => m.start >= a && m.start < b);
+      out.push(m);
+    }
     i = last + 1;
   }
   return out;
@@ -121,7 +127,7 @@ function splitRun(run: Token[], sentenceStart: boolean): RawMention[] {
         atStart = false;
       }
       // Months and days inside a run end it ("Trump Monday").
-      const cut = part.findIndex((t, n) => n > 0 && COMMON_CAPS.has(t.word) && !CONNECTORS.has(t.word));
+      const cut = part.findIndex((t, n) => n > 0 && COMMON_CAPS.has(t.word.replace(/['’]s$/, '')) && !CONNECTORS.has(t.word));
       const head = cut > 0 ? part.slice(0, cut) : part;
       const rest = cut > 0 ? part.slice(cut) : [];
       out.push(...titled(head, atStart && first));
@@ -144,7 +150,7 @@ function titled(part: Token[], sentenceStart: boolean): RawMention[] {
   // A title inside the run splits it: what precedes is an organisation or a place.
   for (let k = part.length - 2; k >= 1; k--) {
     const w = part[k]!.word;
-    if (PERSON_TITLES.has(w) && !WEAK_TITLES.has(w)) {
+    if (PERSON_TITLES.has(w) && (!WEAK_TITLES.has(w) || /^(?:Secretary|Minister|Director|Chief|Leader|Speaker|Host|Coach)$/.test(w))) {
       let s = k;
       while (s > 0 && (PERSON_TITLES.has(part[s - 1]!.word) || part[s - 1]!.word === 'of')) s--;
       const left = s > 0 ? titled(part.slice(0, s), sentenceStart) : [];
@@ -175,7 +181,7 @@ function mention(part: Token[], titles: string[], sentenceStart: boolean): RawMe
     end -= 2;
   }
   const shouted = tokens.every((t) => ALL_CAPS.test(t)) && tokens.some((t) => t.replace(/[.&\-]/g, '').length > 5);
-  return { start: part[0]!.start, end, tokens: shouted ? tokens.map(titleCase) : tokens, titles, shouted, sentenceStart };
+  return { start: part[0]!.start, end, tokens: shouted ? tokens.map(titleCase) : tokens, titles, shouted, sentenceStart, headline: false };
 }
 
 function titleCase(w: string): string {
@@ -184,4 +190,16 @@ function titleCase(w: string): string {
 
 export function isNotEntity(tokens: string[]): boolean {
   return tokens.length === 1 && NOT_ENTITIES.has(tokens[0]!);
+}
+
+// Lines where nearly every longer word is capitalised: headlines and section titles.
+function titleCaseLines(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(/[^\n]+/g)) {
+    const words = m[0].match(/\p{L}{4,}/gu) ?? [];
+    if (words.length < 3 || words.length > 20) continue;
+    const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+    if (caps >= 0.8 * words.length) out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
 }

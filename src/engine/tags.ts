@@ -1,0 +1,33 @@
+import type { Tags } from '../core/types.ts';
+import { entitiesOf, type Entity, type EntityKind } from './entities.ts';
+import { topicLabels } from './entities/topics.ts';
+
+const MAX_TAGS = 8;
+
+/**
+ * People, organisations and places named in a text, normalised ("Putin", "President Vladimir
+ * Putin" and "Putin." are one "Vladimir Putin") and most salient first, plus subject labels.
+ * All-lower-case text yields topics only: without capitals there is no safe way to tell names.
+ */
+export function extractTags(text: string, options: { title?: string } = {}): Tags {
+  const index = entitiesOf(text);
+  const title = options.title ?? '';
+  const pick = (kind: EntityKind): string[] =>
+    index.entities
+      .filter((e) => e.kind === kind && e.trusted)
+      .map((e) => ({ e, score: salience(e, text.length, title) }))
+      .sort((a, b) => b.score - a.score || a.e.mentions[0]!.start - b.e.mentions[0]!.start)
+      .map(({ e }) => e.name)
+      .filter((name, k, all) => all.indexOf(name) === k)
+      .slice(0, MAX_TAGS);
+  return { people: pick('person'), organizations: pick('org'), places: pick('place'), topics: topicLabels(`${title}\n${text}`) };
+}
+
+// Mentions count most; an early first mention and a place in the title add to it.
+function salience(e: Entity, length: number, title: string): number {
+  const first = e.mentions[0]!.start;
+  const last = e.name.split(' ').pop() ?? e.name;
+  let score = e.mentions.length + (length > 0 ? 1.5 * (1 - first / length) : 0);
+  if (title && new RegExp(`\\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(title)) score += 3;
+  return score;
+}
