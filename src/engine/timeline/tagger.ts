@@ -9,6 +9,7 @@ import { RELATIVE_RULES } from './rules-relative.ts';
 import { TIME_RULES, timeOn } from './rules-times.ts';
 import { VAGUE_RULES } from './rules-vague.ts';
 import { tenseAround } from './tense.ts';
+import { TRIGGERS } from './triggers.ts';
 import type { Candidate, ResolveContext, Rule } from './types.ts';
 
 /** A tagged time expression in text order, before it is attached to its sentence. */
@@ -29,28 +30,96 @@ const DAY_RULES = new Set(['iso-date', 'month-day', 'day-month', 'numeric-date',
 // TimeBank tags the modifier with the expression it modifies.
 const MODIFIER = /(?:\b(?:the\s+)?(?:very\s+)?(?:(?:early|late|mid|middle|end|beginning|start|close|rest|remainder|latter part|turn|height|dawn)\s+of\s+|(?:early|late|mid)[- ]?|(?:earlier|later)\s+(?:in\s+)?)|\baround\s+)$/i;
 
+interface CompiledRule {
+  id: number;
+  rule: Rule;
+  sticky: RegExp;
+  lookback: number;
+}
+
+// Trigger word -> the rules it can anchor; digit-led tokens and special tokens have their own lists.
+const BY_WORD = new Map<string, CompiledRule[]>();
+const BY_DIGIT: { test: (t: string) => boolean; rule: CompiledRule }[] = [];
+const BY_TEST: { test: (t: string) => boolean; rule: CompiledRule }[] = [];
+for (const [id, rule] of RULES.entries()) {
+  const trig = TRIGGERS[rule.name];
+  if (!trig) throw new Error(`timeline rule ${rule.name} has no trigger`);
+  const compiled: CompiledRule = { id, rule, sticky: new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y'), lookback: trig.lookback };
+  for (const w of trig.words ?? []) {
+    const list = BY_WORD.get(w) ?? [];
+    list.push(compiled);
+    BY_WORD.set(w, list);
+  }
+  if (trig.digits) BY_DIGIT.push({ test: trig.digits, rule: compiled });
+  if (trig.test) BY_TEST.push({ test: trig.test, rule: compiled });
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 function collect(text: string): Candidate[] {
+  // One pass over the text: token starts and ends (ASCII letters and digits).
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const s = i;
+    while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+    starts.push(s);
+    ends.push(i);
+  }
   const out: Candidate[] = [];
-  for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      if (m[0].length === 0) {
-        rule.re.lastIndex++;
-        continue;
-      }
-      const built = rule.build(m, text);
+  // Per rule, the position before which it has already been tried or matched.
+  const tried = new Int32Array(RULES.length);
+  const attempt = (c: CompiledRule, k: number): void => {
+    const seed = starts[k]!;
+    let j = k;
+    while (j > 0 && starts[j - 1]! >= seed - c.lookback) j--;
+    for (; j <= k; j++) {
+      const pos = starts[j]!;
+      if (pos < tried[c.id]!) continue;
+      c.sticky.lastIndex = pos;
+      const m = c.sticky.exec(text);
+      tried[c.id] = pos + 1;
+      if (!m || m[0].length === 0) continue;
+      const built = c.rule.build(m, text);
       if (!built) continue;
       const start = built.start ?? m.index;
       const end = built.end ?? m.index + m[0].length;
-      const c: Candidate = { ...built, start, end, rule: rule.name, priority: rule.priority ?? 0 };
-      if (c.type === 'DATE' || c.type === 'TIME') extendLeft(text, c);
-      out.push(c);
+      const cand: Candidate = { ...built, start, end, rule: c.rule.name, priority: c.rule.priority ?? 0 };
+      if (cand.type === 'DATE' || cand.type === 'TIME') extendLeft(text, cand);
+      out.push(cand);
+      tried[c.id] = m.index + m[0].length;
+      return;
+    }
+  };
+  for (let k = 0; k < starts.length; k++) {
+    const first = text.charCodeAt(starts[k]!);
+    const len = ends[k]! - starts[k]!;
+    if (first >= 48 && first <= 57) {
+      const token = text.slice(starts[k]!, ends[k]!);
+      for (const t of BY_DIGIT) if (t.test(token)) attempt(t.rule, k);
+      continue;
+    }
+    if (len < 2 || len > 14) continue;
+    const token = text.slice(starts[k]!, ends[k]!).toLowerCase();
+    const list = BY_WORD.get(token);
+    if (list) for (const c of list) attempt(c, k);
+    if (len <= 6 && (first | 32) >= 102 && ((first | 32) === 102 || (first | 32) === 104 || (first | 32) === 113)) {
+      for (const t of BY_TEST) if (t.test(token)) attempt(t.rule, k);
     }
   }
   return out;
 }
 
+const MODIFIER_TAIL = /(?:early|late|mid|of|earlier|later|in|around)[- ]?\s*$/i;
+
 function extendLeft(text: string, c: Candidate): void {
+  if (!MODIFIER_TAIL.test(text.slice(Math.max(0, c.start - 9), c.start))) return;
   const before = text.slice(Math.max(0, c.start - 30), c.start);
   const m = MODIFIER.exec(before);
   if (!m || /\bas\s+$/i.test(text.slice(Math.max(0, c.start - m[0].length - 4), c.start - m[0].length))) return;
@@ -83,7 +152,7 @@ function mergeClockAndDay(text: string, list: Candidate[]): Candidate[] {
   for (let i = 0; i < list.length; i++) {
     const a = list[i]!;
     const b = list[i + 1];
-    if (b) {
+    if (b && b.start - a.end <= 6) {
       const gap = text.slice(a.end, b.start);
       const clockFirst = a.clock && DAY_RULES.has(b.rule) && /^,?\s{1,2}(?:on\s+)?$/i.test(gap);
       const dayFirst = b.clock && DAY_RULES.has(a.rule) && /^,?\s{1,2}(?:at\s+|around\s+)?$/i.test(gap);
