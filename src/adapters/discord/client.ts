@@ -1,0 +1,95 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, RESTEvents, type Message } from 'discord.js';
+import type { CommandDef } from '../../core/command.ts';
+import { dispatch } from '../../core/dispatcher.ts';
+import { answerFollowUp } from '../../core/follow-up.ts';
+import type { PlatformPort } from '../../core/platform.ts';
+import type { Services } from '../../core/services.ts';
+import { answerAutocomplete, commandContext } from './interactions.ts';
+import { createDiscordPort } from './port.ts';
+import { renderMessage } from './render.ts';
+import { messageOptions, NO_MENTIONS } from './send.ts';
+
+export interface DiscordOptions {
+  /** Another REST base (a local fake in tests); the gateway is found through its GET /gateway/bot. */
+  apiUrl?: string;
+  /** Defaults to DISCORD_TOKEN. */
+  token?: string;
+}
+
+export interface RunningDiscord {
+  port: PlatformPort;
+  client: Client;
+  stop(): Promise<void>;
+}
+
+/**
+ * Logs in through the gateway, answers slash commands, autocomplete and questions typed in the
+ * threads the bot opened, and resolves once READY (and the guilds) have arrived.
+ */
+export async function startDiscord(services: Services, commands: readonly CommandDef[], options: DiscordOptions = {}): Promise<RunningDiscord> {
+  const { config, logger } = services;
+  const token = options.token ?? config.DISCORD_TOKEN;
+  if (!token) throw new Error('DISCORD_TOKEN is not set: put the bot token from the Discord developer portal there.');
+  const apiUrl = options.apiUrl ?? config.DISCORD_API_URL;
+  const client = new Client({
+    // MessageContent (a privileged intent, switched on in the developer portal) lets the bot read
+    // questions typed in its threads; without it those messages arrive empty.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
+    allowedMentions: NO_MENTIONS,
+    ...(apiUrl ? { rest: { api: apiUrl } } : {}),
+  });
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    const work = interaction.isChatInputCommand()
+      ? dispatch(commands, commandContext(interaction, services), services)
+      : interaction.isAutocomplete()
+        ? answerAutocomplete(interaction, commands, services)
+        : Promise.resolve();
+    work.catch((error: unknown) => logger.error({ err: error, interaction: interaction.id, guild: interaction.guildId }, 'discord interaction failed'));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    answerInThread(message, services).catch((error: unknown) =>
+      logger.error({ err: error, channel: message.channelId, guild: message.guildId }, 'discord follow-up failed'),
+    );
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord warning'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn({ route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limit: the request waits and is retried'),
+  );
+
+  const ready = once(client, Events.ClientReady);
+  try {
+    await client.login(token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  const applicationId = client.application?.id;
+  if (config.DISCORD_APP_ID && applicationId && applicationId !== config.DISCORD_APP_ID) {
+    logger.warn({ expected: config.DISCORD_APP_ID, actual: applicationId }, 'DISCORD_APP_ID does not match the bot token’s application');
+  }
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord connected');
+  return {
+    client,
+    port: createDiscordPort(client, services),
+    async stop() {
+      await client.destroy();
+    },
+  };
+}
+
+/** A question typed in a thread the bot opened is answered there, from the articles behind it. */
+async function answerInThread(message: Message, services: Services): Promise<void> {
+  if (message.author.bot || message.system || !message.channel.isThread()) return;
+  // "@newsdesk what did the mayor say?" asks the same as without the mention.
+  const question = message.content.replace(/<@[!&]?\d+>/g, ' ').trim();
+  if (question === '') return;
+  const answer = await answerFollowUp(services, 'discord', message.channelId, question, message.guildId ?? undefined);
+  if (!answer) return;
+  const [first, ...rest] = renderMessage(answer);
+  await message.reply({ ...messageOptions(first!), allowedMentions: { ...NO_MENTIONS, repliedUser: false }, failIfNotExists: false });
+  for (const payload of rest) await message.channel.send(messageOptions(payload));
+}

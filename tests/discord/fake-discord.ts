@@ -1,0 +1,326 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { limitViolations } from './discord-limits.ts';
+import {
+  botUser,
+  guildCreate,
+  humanUser,
+  interactionPayload,
+  MEMBER_PERMISSIONS,
+  pingsOf,
+  readyPayload,
+  snowflake,
+  textChannel,
+  threadChannel,
+  type FakeIds,
+  type InteractionOption,
+} from './fake-payloads.ts';
+
+// A small but real Discord on 127.0.0.1: REST under /api/v10 and a JSON gateway websocket, enough
+// for the real discord.js client to log in, receive interactions and messages, and answer them.
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: any;
+  /** performance.now() when the request arrived. */
+  at: number;
+  status: number;
+}
+
+export interface SentMessage {
+  id: string;
+  channel_id: string;
+  content: string;
+  embeds: any[];
+  flags: number;
+  allowed_mentions: unknown;
+  /** Who Discord would have notified. */
+  pings: string[];
+  via: 'channel' | 'interaction' | 'followup';
+}
+
+interface RateLimitRule {
+  method: string;
+  path: RegExp;
+  remaining: number;
+  retryAfter: number;
+}
+
+interface Waiter {
+  test: (request: RecordedRequest) => boolean;
+  resolve: (request: RecordedRequest) => void;
+}
+
+export class FakeDiscord {
+  readonly ids: FakeIds = { appId: '1100000000000000001', guildId: '1200000000000000001', channelId: '1300000000000000001' };
+  readonly requests: RecordedRequest[] = [];
+  readonly messages: SentMessage[] = [];
+  /** Frames the client sent on the gateway (IDENTIFY, heartbeats). */
+  readonly frames: { op: number; d: any }[] = [];
+  readonly channels = new Map<string, any>();
+  /** When each interaction was dispatched, by interaction id (for the benchmark). */
+  readonly dispatchedAt = new Map<string, number>();
+  private readonly interactions = new Map<string, { id: string; channelId: string; acked?: number; original?: string }>();
+  private readonly rules: RateLimitRule[] = [];
+  private readonly waiters: Waiter[] = [];
+  private readonly sockets = new Set<WebSocket>();
+  private readonly http: Server;
+  private readonly wss: WebSocketServer;
+  private sequence = 0;
+  private port = 0;
+
+  private constructor(private readonly heartbeatInterval: number) {
+    this.http = createServer((req, res) => void this.onRequest(req, res));
+    this.wss = new WebSocketServer({ server: this.http, path: '/gateway' });
+    this.wss.on('connection', (socket) => this.onGateway(socket));
+    this.channels.set(this.ids.channelId, textChannel(this.ids, this.ids.channelId, 'news'));
+  }
+
+  static async start(options: { heartbeatInterval?: number } = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options.heartbeatInterval ?? 41_250);
+    await new Promise<void>((resolve) => fake.http.listen(0, '127.0.0.1', resolve));
+    fake.port = (fake.http.address() as AddressInfo).port;
+    return fake;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  /** The next `count` requests matching method and path get a 429 with this Retry-After (seconds). */
+  rateLimit(method: string, path: RegExp, count: number, retryAfter: number): void {
+    this.rules.push({ method, path, remaining: count, retryAfter });
+  }
+
+  /** Resolves with the first request (past or future) that passes the test. */
+  waitFor(test: (request: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+    const seen = this.requests.find(test);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = { test, resolve };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(new Error(`no matching request within ${timeoutMs} ms; got:\n${this.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join('\n')}`));
+      }, timeoutMs);
+      waiter.resolve = (request) => {
+        clearTimeout(timer);
+        resolve(request);
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Sends a slash command (type 2) or an autocomplete request (type 4) as INTERACTION_CREATE. */
+  interact(
+    name: string,
+    options: InteractionOption[] = [],
+    input: { type?: 2 | 4; permissions?: bigint; channelId?: string; userId?: string } = {},
+  ): { id: string; token: string } {
+    const id = snowflake();
+    const token = `aW50ZXJhY3Rpb246${randomBytes(24).toString('base64url')}`;
+    const channel = this.channels.get(input.channelId ?? this.ids.channelId);
+    this.interactions.set(token, { id, channelId: channel.id });
+    const payload = interactionPayload(this.ids, {
+      id,
+      token,
+      type: input.type ?? 2,
+      name,
+      options,
+      channel: { id: channel.id, type: channel.type, parent_id: channel.parent_id, name: channel.name },
+      user: humanUser(input.userId ?? '1400000000000000001', 'reader'),
+      permissions: input.permissions ?? MEMBER_PERMISSIONS,
+    });
+    this.dispatchedAt.set(id, performance.now());
+    this.dispatch('INTERACTION_CREATE', payload);
+    return { id, token };
+  }
+
+  /** A person types in a channel or thread (MESSAGE_CREATE). */
+  say(channelId: string, content: string, userId = '1400000000000000002'): string {
+    const id = snowflake();
+    const channel = this.channels.get(channelId);
+    this.dispatch('MESSAGE_CREATE', {
+      ...this.messageJson(id, channelId, content, []),
+      author: humanUser(userId, 'asker'),
+      member: { roles: [], joined_at: '2026-01-01T00:00:00Z', deaf: false, mute: false, flags: 0 },
+      channel_type: channel?.type ?? 0,
+    });
+    return id;
+  }
+
+  dispatch(event: string, data: unknown): void {
+    const frame = JSON.stringify({ op: 0, t: event, s: ++this.sequence, d: data });
+    for (const socket of this.sockets) socket.send(frame);
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  private onGateway(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.heartbeatInterval }, s: null, t: null }));
+    socket.on('message', (raw) => {
+      const frame = JSON.parse(String(raw)) as { op: number; d: any };
+      this.frames.push(frame);
+      if (frame.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      if (frame.op === 2) {
+        this.dispatch('READY', readyPayload(this.ids, this.gatewayUrl));
+        const channels = [...this.channels.values()].filter((channel) => channel.type === 0);
+        const threads = [...this.channels.values()].filter((channel) => channel.type === 11);
+        this.dispatch('GUILD_CREATE', guildCreate(this.ids, channels, threads));
+      }
+    });
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname.replace(/^\/api\/v10/, ''),
+      query: url.searchParams,
+      body: text ? JSON.parse(text) : undefined,
+      at: performance.now(),
+      status: 0,
+    };
+    const [status, body, headers] = this.route(request);
+    request.status = status;
+    this.requests.push(request);
+    if (body === undefined) {
+      // Discord answers interaction callbacks with 204 and no content type.
+      res.writeHead(status, headers).end();
+    } else {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+    }
+    for (const waiter of [...this.waiters]) {
+      if (waiter.test(request)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(request);
+      }
+    }
+  }
+
+  private route(request: RecordedRequest): [number, unknown, Record<string, string>?] {
+    const { method, path, body } = request;
+    const rule = this.rules.find((candidate) => candidate.remaining > 0 && candidate.method === method && candidate.path.test(path));
+    if (rule) {
+      rule.remaining--;
+      return [
+        429,
+        { message: 'You are being rate limited.', retry_after: rule.retryAfter, global: false },
+        { 'retry-after': String(rule.retryAfter), 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': String(rule.retryAfter), 'x-ratelimit-bucket': 'fake-bucket', 'x-ratelimit-scope': 'user' },
+      ];
+    }
+    let match: RegExpExecArray | null;
+    if (method === 'GET' && path === '/gateway/bot') {
+      return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } }];
+    }
+    if (method === 'POST' && (match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
+      const interaction = this.interactions.get(match[2]!);
+      if (!interaction || interaction.id !== match[1] || interaction.acked) return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
+      interaction.acked = body.type;
+      if (body.type === 4) {
+        const problems = limitViolations(body.data);
+        if (problems.length) return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
+        interaction.original = this.store(interaction.channelId, body.data, 'interaction').id;
+      }
+      return [204, undefined];
+    }
+    if ((match = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(path))) {
+      const interaction = this.interactions.get(match[2]!);
+      if (match[1] !== this.ids.appId || !interaction?.acked) return [404, { message: 'Unknown Webhook', code: 10015 }];
+      if (method === 'DELETE' && match[3]) return [204, undefined];
+      const problems = limitViolations(body);
+      if (problems.length) return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
+      if (method === 'PATCH' && match[3]) {
+        const message = this.store(interaction.channelId, body, 'interaction', interaction.original);
+        interaction.original = message.id;
+        return [200, this.messageJson(message.id, message.channel_id, message.content, message.embeds, message.flags)];
+      }
+      if (method === 'POST' && !match[3]) {
+        const message = this.store(interaction.channelId, body, 'followup');
+        return [200, this.messageJson(message.id, message.channel_id, message.content, message.embeds, message.flags)];
+      }
+    }
+    if (method === 'GET' && (match = /^\/channels\/(\d+)$/.exec(path))) {
+      const channel = this.channels.get(match[1]!);
+      return channel ? [200, channel] : [404, { message: 'Unknown Channel', code: 10003 }];
+    }
+    if (method === 'POST' && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      if (!this.channels.has(match[1]!)) return [404, { message: 'Unknown Channel', code: 10003 }];
+      const problems = limitViolations(body);
+      if (problems.length) return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
+      const message = this.store(match[1]!, body, 'channel');
+      const json = this.messageJson(message.id, message.channel_id, message.content, message.embeds);
+      this.dispatch('MESSAGE_CREATE', json);
+      return [200, json];
+    }
+    if (method === 'POST' && (match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      if (!this.messages.some((message) => message.id === match![2] && message.channel_id === match![1])) return [404, { message: 'Unknown Message', code: 10008 }];
+      // A thread started from a message takes the message's id.
+      const thread = threadChannel(this.ids, match[2]!, match[1]!, body.name);
+      this.channels.set(thread.id, thread);
+      this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+      return [201, thread];
+    }
+    if (method === 'PUT' && (match = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
+      return [200, (body as any[]).map((command) => ({ ...command, id: snowflake(), application_id: match![1], version: snowflake(), ...(match![2] ? { guild_id: match![2] } : {}) }))];
+    }
+    return [404, { message: '404: Not Found', code: 0 }];
+  }
+
+  private store(channelId: string, body: any, via: SentMessage['via'], id = snowflake()): SentMessage {
+    const message: SentMessage = {
+      id,
+      channel_id: channelId,
+      content: body.content ?? '',
+      embeds: body.embeds ?? [],
+      flags: body.flags ?? 0,
+      allowed_mentions: body.allowed_mentions,
+      pings: pingsOf(body.content ?? '', body.allowed_mentions),
+      via,
+    };
+    const existing = this.messages.findIndex((candidate) => candidate.id === id);
+    if (existing >= 0) this.messages[existing] = message;
+    else this.messages.push(message);
+    return message;
+  }
+
+  private messageJson(id: string, channelId: string, content: string, embeds: unknown[], flags = 0) {
+    const channel = this.channels.get(channelId);
+    return {
+      id,
+      channel_id: channelId,
+      ...(channel?.guild_id ? { guild_id: channel.guild_id } : {}),
+      author: botUser(this.ids),
+      content,
+      embeds,
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      type: 0,
+      flags,
+      components: [],
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+    };
+  }
+}
