@@ -39,7 +39,7 @@ const TITLE_WORDS: Record<string, string> = {
   'Sen.': 'senator', 'Rep.': 'representative', 'Gov.': 'governor', 'Gen.': 'general', 'Dr.': 'doctor', 'Pres.': 'president',
   'Rev.': 'reverend', 'Del.': 'delegate', 'Col.': 'colonel', 'Lt.': 'lieutenant', 'Capt.': 'captain', 'Adm.': 'admiral',
 };
-const SPEECH_AFTER = /^(?:,[^,.;]{0,80},)?\s+(?:said|says|told|tells|added|adds|wrote|writes|tweeted|asked|explained|argued|insisted|stated|noted|warned|replied|responded|claimed|declared)\b/;
+const SPEECH_AFTER = /^(?:,[^,.;]{0,80},)?,?\s+(?:said|says|told|tells|added|adds|wrote|writes|tweeted|asked|explained|argued|insisted|stated|noted|warned|replied|responded|claimed|declared)\b/;
 const PRONOUN_AFTER = /\b(?:(he|his|him)|(she|her|hers))\b/i;
 
 // Tags and quotes of one article read the same names: keep the last result.
@@ -130,7 +130,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: Set<
   const descriptors = new Set<string>();
   let trusted = false;
   for (const m of raws) {
-    if (!m.sentenceStart || m.tokens.length > 1) trusted = true;
+    if (!m.sentenceStart || m.tokens.length > 1 || isKnown(key)) trusted = true;
     for (const t of m.titles) {
       const g = PERSON_TITLES.get(t);
       if (g === 'm') male += 3;

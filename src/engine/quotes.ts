@@ -53,7 +53,9 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
   const out: Quote[] = [];
   for (const f of found) {
     const words = countWords(text, f.span.start, f.span.end);
-    if (!f.cued && (words < MIN_WORDS || looksLikeTitle(text, f.span))) continue;
+    // Short quotes stay only when a cue names who said them: the rest are scare quotes and titles.
+    if (words < MIN_WORDS && !(f.cued && f.attribution?.entity)) continue;
+    if (!f.cued && looksLikeTitle(text, f.span)) continue;
     if (words === 0) continue;
     const a = f.attribution;
     out.push({ text: text.slice(f.span.start, f.span.end), start: f.span.start, end: f.span.end, speaker: a?.entity?.name ?? a?.description ?? null });

@@ -147,6 +147,8 @@ export const COMMON_CAPS = new Set(words(
   'Were|Will|Would|Could|Should|Can|May|Might|Must|Has|Have|Had|Let|Please|Thanks|Well|Oh|Ok|Okay|Hey|Perhaps|Maybe|' +
   'Never|Always|Often|Sometimes|Again|Almost|Rather|Together|Overall|Finally|Recently|Currently|Previously|' +
   'Still|Though|Thus|Therefore|Hence|Besides|Nonetheless|Nevertheless|Otherwise|Especially|Particularly|Abstract|' +
+  'Critics|Officials|Analysts|Experts|Observers|Opponents|Supporters|Residents|Witnesses|Investigators|Authorities|' +
+  'Protesters|Voters|Lawmakers|Economists|Scientists|Researchers|Doctors|Teachers|Students|Parents|Workers|Sources|' +
   'Full|Text|Letters|Update|Breaking|Exclusive|Analysis|Opinion|Editorial|Commentary|Live|Sources|Source',
 ));
 
@@ -167,3 +169,5 @@ export const THING_HEADS = new Set(words(
   'Revolution|Crisis|Movement|Declaration|Constitution|Code|Virus|Syndrome|Disease|Month|Year|Hall|Building|Tower|' +
   'Airport|Station|Stadium|Bridge|Ave|Road|Highway|Trail|Room',
 ));
+
+export const MONTHS = new Set(words('January|February|March|April|May|June|July|August|September|October|November|December'));

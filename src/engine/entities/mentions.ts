@@ -1,4 +1,4 @@
-import { COMMON_CAPS, NOT_ENTITIES, PERSON_TITLES, WEAK_TITLES, ORG_HEADS, PLACE_HEADS } from './gazetteer.ts';
+import { MONTHS, COMMON_CAPS, NOT_ENTITIES, PERSON_TITLES, WEAK_TITLES, ORG_HEADS, PLACE_HEADS } from './gazetteer.ts';
 
 /** A capitalised name as written in the text, titles and possessives already stripped. */
 export interface RawMention {
@@ -92,7 +92,7 @@ export function findRawMentions(text: string): RawMention[] {
     }
     const run = tokens.slice(i, last + 1);
     const sentenceStart = SENTENCE_OPEN.test(text.slice(Math.max(0, run[0]!.start - 4), run[0]!.start));
-    for (const m of splitRun(run, sentenceStart)) {
+    for (const m of splitRun(run, sentenceStart, (t) => text.slice(t.end, t.end + 4))) {
       m.headline = headlines.some(([a, b]) => m.start >= a && m.start < b);
       out.push(m);
     }
@@ -103,7 +103,7 @@ export function findRawMentions(text: string): RawMention[] {
 
 // Splits a run at "and"/"for"/"on" unless it names an organisation, strips opening common words
 // and titles, and splits at a title inside the run ("European Council President Donald Tusk").
-function splitRun(run: Token[], sentenceStart: boolean): RawMention[] {
+function splitRun(run: Token[], sentenceStart: boolean, afterOf: (t: Token) => string): RawMention[] {
   const parts: Token[][] = [];
   let cur: Token[] = [];
   const orgLike = run.some((t) => ORG_HEADS.has(t.word.replace(/['’]s$/, '')));
@@ -127,7 +127,8 @@ function splitRun(run: Token[], sentenceStart: boolean): RawMention[] {
         atStart = false;
       }
       // Months and days inside a run end it ("Trump Monday").
-      const cut = part.findIndex((t, n) => n > 0 && COMMON_CAPS.has(t.word.replace(/['’]s$/, '')) && !CONNECTORS.has(t.word));
+      // A month after a name is a surname ("Theresa May") unless a day number follows.
+      const cut = part.findIndex((t, n) => n > 0 && COMMON_CAPS.has(t.word.replace(/['’]s$/, '')) && !CONNECTORS.has(t.word) && !(MONTHS.has(t.word) && !/^\s+\d/.test(afterOf(t))));
       const head = cut > 0 ? part.slice(0, cut) : part;
       const rest = cut > 0 ? part.slice(cut) : [];
       out.push(...titled(head, atStart && first));
@@ -166,6 +167,8 @@ function withTitles(part: Token[], titles: string[], sentenceStart: boolean): Ra
   while (k < part.length - 1 && (PERSON_TITLES.has(part[k]!.word) || (k > 0 && part[k]!.word === 'of'))) k++;
   const rest = part.slice(k);
   if (rest.length === 0) return [];
+  // "Foreign Ministry of Ruritania" keeps its first word: titles only lead people.
+  if (k > 0 && rest.some((t) => ORG_HEADS.has(t.word))) return [mention(part, titles, sentenceStart)];
   const allTitles = [...titles, ...part.slice(0, k).map((t) => t.word)];
   if (k > 0 && !allTitles.some((t) => !WEAK_TITLES.has(t)) && rest.length < 2) return [mention(part, titles, sentenceStart)];
   return [mention(rest, allTitles, sentenceStart && k === 0)];
@@ -192,14 +195,16 @@ export function isNotEntity(tokens: string[]): boolean {
   return tokens.length === 1 && NOT_ENTITIES.has(tokens[0]!);
 }
 
-// Lines where nearly every longer word is capitalised: headlines and section titles.
+// Title Case lines (headlines, section titles): every word is capitalised except short
+// function words, so capitals there prove nothing.
+const MINOR = new Set(['a', 'an', 'the', 'of', 'on', 'in', 'for', 'and', 'to', 'at', 'by', 'or', 'as', 'vs', 'with', 'from', 'is']);
 function titleCaseLines(text: string): [number, number][] {
   const out: [number, number][] = [];
   for (const m of text.matchAll(/[^\n]+/g)) {
-    const words = m[0].match(/\p{L}{4,}/gu) ?? [];
-    if (words.length < 3 || words.length > 20) continue;
-    const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-    if (caps >= 0.8 * words.length) out.push([m.index, m.index + m[0].length]);
+    const words = m[0].match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+    if (words.length < 3 || words.length > 24) continue;
+    const lower = words.filter((w) => !/^\p{Lu}/u.test(w));
+    if (lower.every((w) => MINOR.has(w))) out.push([m.index, m.index + m[0].length]);
   }
   return out;
 }

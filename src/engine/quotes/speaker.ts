@@ -22,7 +22,7 @@ const AFTER_VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SAY}|according to)\\
 /** Subject then verb after the quote: `," Jane Doe, a lawyer, said.` / `," he told reporters.` */
 const AFTER_SUBJECT_FIRST = new RegExp(`^[\\s,—–-]*((?:[^"“”.!?;]|${DOT}){1,140}?)\\s+(?:also\\s+|later\\s+|then\\s+|again\\s+|once\\s+|has\\s+|had\\s+|would\\s+|will\\s+|previously\\s+|recently\\s+|simply\\s+|quickly\\s+|flatly\\s+)?${SAY}\\b`, 'i');
 /** The last speech verb of the text before a quote. */
-const BEFORE_VERB = new RegExp(`\\b(${SAY}|according to)\\b(?![\\s\\S]*\\b(?:${SAY})\\b)`, 'i');
+const BEFORE_VERB = new RegExp(`(?<![\\w-])(${SAY}|according to)\\b(?![\\s\\S]*(?<![\\w-])(?:${SAY})\\b)`, 'i');
 const DESCRIPTION = /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?([a-z][a-z-]+)\s*$/;
 
 export interface SpeakerContext {

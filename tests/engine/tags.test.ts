@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { extractTags } from '../../src/engine/tags.ts';
+
+const KREMLIN = `MOSCOW (Reuters) — President Vladimir Putin said on Tuesday that Russia’s economy would grow next year, despite sanctions.
+
+Putin told a meeting of the Central Bank of Russia that inflation was slowing. The Kremlin did not give details.
+
+Analysts in London doubted the forecast. "The numbers do not add up," said Jane Doe, an economist at Barclays. Growth had stalled, she added, and unemployment was rising.
+
+Later, Putin. Then Mr. Putin again, and the bank's governor, Elvira Nabiullina, said interest rates would stay high. Posts on Twitter. Twitter.`;
+
+describe('extractTags', () => {
+  it('merges titles, surname-only mentions and trailing punctuation into one full name', () => {
+    const tags = extractTags(KREMLIN);
+    expect(tags.people[0]).toBe('Vladimir Putin');
+    expect(tags.people.filter((p) => p.includes('Putin'))).toEqual(['Vladimir Putin']);
+    expect(tags.people).toContain('Jane Doe');
+    expect(tags.people).toContain('Elvira Nabiullina');
+  });
+
+  it('drops possessives and full stops from names', () => {
+    const tags = extractTags(KREMLIN);
+    const all = [...tags.people, ...tags.organizations, ...tags.places];
+    expect(tags.places).toContain('Russia');
+    expect(all.some((n) => /['’]s$|\.$/.test(n))).toBe(false);
+    expect(tags.organizations).toContain('Twitter');
+    expect(tags.organizations).toContain('Central Bank of Russia');
+  });
+
+  it('reads datelines as places and agencies as organisations', () => {
+    const tags = extractTags(KREMLIN);
+    expect(tags.places).toContain('Moscow');
+    expect(tags.places).toContain('London');
+    expect(tags.organizations).toContain('Reuters');
+    const paris = extractTags('Paris: The mayor of Paris, Anne Hidalgo, opened a new bridge on Monday. Hidalgo said it would cut traffic.');
+    expect(paris.places).toEqual(['Paris']);
+    expect(paris.people).toEqual(['Anne Hidalgo']);
+  });
+
+  it('does not take sentence-initial common words for names', () => {
+    const tags = extractTags('Bombs were not falling. Critics said the plan was weak. However, the senator from Ohio, Mark Lane, defended it. Lane said it was sound.');
+    const all = [...tags.people, ...tags.organizations, ...tags.places];
+    expect(all).not.toContain('Bombs');
+    expect(all).not.toContain('Critics');
+    expect(all).not.toContain('However');
+    expect(tags.people).toEqual(['Mark Lane']);
+    expect(tags.places).toEqual(['Ohio']);
+  });
+
+  it('gives topics and no garbage names for lower-case text', () => {
+    const text = 'the economy slowed as inflation rose and unemployment climbed. economists expect the central bank to raise interest rates, and markets fell on the news about jobs.';
+    const tags = extractTags(text);
+    expect(tags.people).toEqual([]);
+    expect(tags.organizations).toEqual([]);
+    expect(tags.places).toEqual([]);
+    expect(tags.topics[0]).toBe('economy');
+  });
+
+  it('returns empty tags for empty text', () => {
+    expect(extractTags('')).toEqual({ people: [], organizations: [], places: [], topics: [] });
+  });
+});
