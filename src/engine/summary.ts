@@ -39,56 +39,127 @@ const CAPTION = /^[\p{L}'’\- ]{1,40} : /u;
 const QUOTE = /``|''|["“”‘’]|(?:^|\s)'(?=\s|\p{L})/u;
 const ATTRIBUTION = /\b(?:said|says|told|according to|added|stated|explained)\b/;
 
-interface Sent {
+/** A sentence reduced to integer stem ids (per-process vocabulary), for cheap counting. */
+export interface Sent {
   span: Span;
-  stems: string[];
-  content: string[];
-  set: Set<string>;
+  /** Number of word tokens. */
+  length: number;
+  /** Stem ids of the content (non-stop) words, in order. */
+  content: Int32Array;
+  /** Distinct content stem ids. */
+  unique: Int32Array;
+  /** Tokens that start with a digit. */
+  numbers: number;
+}
+
+// Stems and stop-word flags per word, and counting buffers indexed by stem id: reused across
+// articles so scoring one allocates almost nothing. Reset when the vocabulary grows too large.
+const VOCAB_MAX = 200_000;
+const wordCode = new Map<string, number>();
+const stemIds = new Map<string, number>();
+let tfBuf = new Float64Array(1 << 14);
+let sfBuf = new Float64Array(1 << 14);
+let markBuf = new Int32Array(1 << 14);
+let stamp = 0;
+
+function codeOf(word: string): number {
+  let code = wordCode.get(word);
+  if (code === undefined) {
+    const st = stem(word);
+    let id = stemIds.get(st);
+    if (id === undefined) {
+      id = stemIds.size;
+      stemIds.set(st, id);
+      if (id >= tfBuf.length) grow(id + 1);
+    }
+    code = id * 2 + (STOP_WORDS.has(word) ? 1 : 0);
+    wordCode.set(word, code);
+  }
+  return code;
+}
+
+function grow(min: number): void {
+  let size = tfBuf.length;
+  while (size < min) size *= 2;
+  const tf = new Float64Array(size);
+  tf.set(tfBuf);
+  const sf = new Float64Array(size);
+  sf.set(sfBuf);
+  const mark = new Int32Array(size);
+  mark.set(markBuf);
+  tfBuf = tf;
+  sfBuf = sf;
+  markBuf = mark;
 }
 
 function prepare(span: Span): Sent {
   const words = span.text.toLowerCase().match(WORD) ?? [];
-  const stems: string[] = new Array(words.length);
-  const content: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const s = stem(w);
-    stems[i] = s;
-    if (!STOP_WORDS.has(w)) content.push(s);
+  const content: number[] = [];
+  const unique: number[] = [];
+  const s = ++stamp;
+  let numbers = 0;
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    if (c >= 48 && c <= 57) numbers++;
+    const code = codeOf(w);
+    if (code & 1) continue;
+    const id = code >> 1;
+    content.push(id);
+    if (markBuf[id] !== s) {
+      markBuf[id] = s;
+      unique.push(id);
+    }
   }
-  return { span, stems, content, set: new Set(content) };
+  return { span, length: words.length, content: Int32Array.from(content), unique: Int32Array.from(unique), numbers };
 }
 
+/** |A ∩ B| / min(|A|, |B|) over distinct content stems. */
 function overlap(a: Sent, b: Sent): number {
-  if (a.set.size === 0 || b.set.size === 0) return 0;
+  if (a.unique.length === 0 || b.unique.length === 0) return 0;
+  const s = ++stamp;
+  for (const id of b.unique) markBuf[id] = s;
   let shared = 0;
-  for (const w of a.set) if (b.set.has(w)) shared++;
-  return shared / Math.min(a.set.size, b.set.size);
+  for (const id of a.unique) if (markBuf[id] === s) shared++;
+  return shared / Math.min(a.unique.length, b.unique.length);
 }
 
 /** Feature vectors (FEATURE_NAMES order) for each sentence, and the prepared sentences. */
 export function sentenceFeatures(spans: Span[], title?: string): { sents: Sent[]; features: Float64Array[] } {
+  if (wordCode.size > VOCAB_MAX) {
+    wordCode.clear();
+    stemIds.clear();
+  }
+  if (stamp > 2e9) {
+    markBuf.fill(0);
+    stamp = 0;
+  }
   const sents = spans.map(prepare);
   const n = sents.length;
-  const tf = new Map<string, number>();
-  const sf = new Map<string, number>();
+  const touched: number[] = [];
   for (const s of sents) {
-    for (const w of s.content) tf.set(w, (tf.get(w) ?? 0) + 1);
-    for (const w of s.set) sf.set(w, (sf.get(w) ?? 0) + 1);
+    for (const id of s.content) {
+      if (tfBuf[id] === 0) touched.push(id);
+      tfBuf[id]! += 1;
+    }
+    for (const id of s.unique) sfBuf[id]! += 1;
   }
   if (title) {
     // Title words are what the article is about: count them as three more mentions each.
-    for (const w of prepare({ text: title, start: 0, end: title.length }).set) tf.set(w, (tf.get(w) ?? 0) + 3);
+    for (const id of prepare({ text: title, start: 0, end: title.length }).unique) {
+      if (tfBuf[id] === 0) touched.push(id);
+      tfBuf[id]! += 3;
+    }
   }
   let docNorm = 0;
-  for (const v of tf.values()) docNorm += v * v;
+  for (const id of touched) docNorm += tfBuf[id]! * tfBuf[id]!;
   docNorm = Math.sqrt(docNorm) || 1;
 
   const features: Float64Array[] = [];
+  const counts = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const s = sents[i]!;
     const text = s.span.text.toLowerCase();
-    const len = s.stems.length;
+    const len = s.length;
     const f = new Float64Array(FEATURE_NAMES.length);
     const posBucket = i <= 5 ? i : i <= 7 ? 6 : i <= 10 ? 7 : i <= 15 ? 8 : 9;
     f[posBucket] = 1;
@@ -97,32 +168,30 @@ export function sentenceFeatures(spans: Span[], title?: string): { sents: Sent[]
     const lenBucket = len < 5 ? 0 : len < 10 ? 1 : len < 15 ? 2 : len < 20 ? 3 : len < 30 ? 4 : len < 40 ? 5 : 6;
     f[12 + lenBucket] = 1;
     f[19] = Math.log1p(len);
+    counts.clear();
+    for (const id of s.content) counts.set(id, (counts.get(id) ?? 0) + 1);
     let central = 0;
     let dot = 0;
     let isf = 0;
-    const local = new Map<string, number>();
-    for (const w of s.content) local.set(w, (local.get(w) ?? 0) + 1);
     let selfNorm = 0;
-    for (const [w, c] of local) {
-      const t = tf.get(w) ?? 0;
+    for (const [id, c] of counts) {
+      const t = tfBuf[id]!;
       central += Math.log1p(t - c);
       dot += c * t;
       selfNorm += c * c;
-      isf += Math.log(n / (sf.get(w) ?? 1));
+      isf += Math.log(n / (sfBuf[id]! || 1));
     }
-    const k = local.size || 1;
+    const k = counts.size || 1;
     f[20] = central / k;
     f[21] = dot / ((Math.sqrt(selfNorm) || 1) * docNorm);
     f[22] = isf / k / Math.log(n + 1);
     f[23] = i > 0 ? overlap(s, sents[0]!) : 0;
     f[24] = i > 0 ? overlap(s, sents[i - 1]!) : 0;
     f[25] = len > 0 ? 1 - s.content.length / len : 1;
-    let nums = 0;
-    for (const w of s.stems) if (w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57) nums++;
-    f[26] = len > 0 ? nums / len : 0;
+    f[26] = len > 0 ? s.numbers / len : 0;
     f[27] = QUOTE.test(text) ? 1 : 0;
     f[28] = /^\s*(?:``|["“‘']|`)/.test(text) ? 1 : 0;
-    f[29] = nums > 0 ? 1 : 0;
+    f[29] = s.numbers > 0 ? 1 : 0;
     f[30] = CAPTION.test(text) ? 1 : 0;
     f[31] = BOILERPLATE.test(text) ? 1 : 0;
     f[32] = /\?\s*(?:''|["”’'])?\s*$/.test(text) ? 1 : 0;
@@ -130,6 +199,10 @@ export function sentenceFeatures(spans: Span[], title?: string): { sents: Sent[]
     f[34] = text.includes('(') ? 1 : 0;
     f[35] = text.includes(':') ? 1 : 0;
     features.push(f);
+  }
+  for (const id of touched) {
+    tfBuf[id] = 0;
+    sfBuf[id] = 0;
   }
   return { sents, features };
 }
@@ -145,14 +218,13 @@ export function scoreFeatures(f: Float64Array, m: SummaryModel): number {
 export function select(sents: Sent[], scores: number[], count: number, redundancy: number): number[] {
   const chosen: number[] = [];
   const used = new Uint8Array(sents.length);
+  const maxSim = new Float64Array(sents.length);
   while (chosen.length < count && chosen.length < sents.length) {
     let best = -1;
     let bestScore = -Infinity;
     for (let i = 0; i < sents.length; i++) {
       if (used[i]) continue;
-      let sim = 0;
-      for (const c of chosen) sim = Math.max(sim, overlap(sents[i]!, sents[c]!));
-      const s = scores[i]! - redundancy * sim;
+      const s = scores[i]! - redundancy * maxSim[i]!;
       if (s > bestScore) {
         bestScore = s;
         best = i;
@@ -160,6 +232,7 @@ export function select(sents: Sent[], scores: number[], count: number, redundanc
     }
     used[best] = 1;
     chosen.push(best);
+    if (redundancy !== 0) for (let i = 0; i < sents.length; i++) if (!used[i]) maxSim[i] = Math.max(maxSim[i]!, overlap(sents[i]!, sents[best]!));
   }
   return chosen.sort((a, b) => a - b);
 }
