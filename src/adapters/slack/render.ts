@@ -1,0 +1,165 @@
+import type { ArticleRef, FeedStatusView, HelpEntry, OutgoingMessage } from '../../core/messages.ts';
+import type { Analysis, Answer, Digest, EngineInfo, Story } from '../../core/types.ts';
+import { rewriteInvocations } from './commands.ts';
+import { context, divider, header, pack, sections, type Draft, type SlackBlock, type SlackMessage } from './blocks.ts';
+import { bold, escapeMultiline, escapeText, italic, link, slackDate } from './mrkdwn.ts';
+
+export type { SlackMessage } from './blocks.ts';
+
+export interface RenderOptions {
+  /** The message opens a thread: say that questions asked there are answered. */
+  thread?: boolean;
+  /**
+   * How a neutral command name is typed in this workspace ("/summary", "/newsdesk feeds"), so usage
+   * lines and hints written by the core name the real Slack command.
+   */
+  invocation?: (commandName: string) => string;
+}
+
+const TONE_ICON = { info: 'ℹ️', success: '✅', warning: '⚠️', error: '❌' } as const;
+const THREAD_HINT = '💬 Reply in this thread to ask a question about it.';
+
+/** One neutral message as one or more Slack messages, each within Slack's limits. */
+export function renderMessage(message: OutgoingMessage, options: RenderOptions = {}): SlackMessage[] {
+  const draft = draftOf(message, options);
+  if (options.thread) draft.tail = [...(draft.tail ?? []), ...context([escapeText(THREAD_HINT)])];
+  return pack(draft);
+}
+
+function draftOf(message: OutgoingMessage, options: RenderOptions): Draft {
+  switch (message.kind) {
+    case 'text':
+      return textDraft(message.text, message.tone, options);
+    case 'analysis':
+      return analysisDraft(message.view, message.article, message.analysis);
+    case 'answer':
+      return answerDraft(message.question, message.answer, message.article);
+    case 'digest':
+      return digestDraft(message.digest, message.part, message.parts);
+    case 'feeds':
+      return feedsDraft(message.feeds);
+    case 'help':
+      return helpDraft(message.entries, options);
+  }
+}
+
+function simple(fallback: string, head: SlackBlock[], units: SlackBlock[][]): Draft {
+  return { fallback, head, units, continued: (part, parts) => `${fallback} (continued, ${part}/${parts})` };
+}
+
+function textDraft(text: string, tone: keyof typeof TONE_ICON | undefined, options: RenderOptions): Draft {
+  const body = escapeMultiline(withInvocations(text, options));
+  const lines = body.split('\n');
+  if (tone) lines[0] = `${TONE_ICON[tone]} ${lines[0] ?? ''}`;
+  return simple(text, [], [sections(lines)]);
+}
+
+function analysisDraft(view: 'summary' | 'quotes' | 'timeline', article: ArticleRef, analysis: Analysis): Draft {
+  const title = article.title ?? (article.url ? hostOf(article.url) : 'Pasted article');
+  const heading = view === 'summary' ? title : `${view === 'quotes' ? 'Quotes' : 'Timeline'} · ${title}`;
+  const head = [header(heading), ...context([sourceLine(article), engineLine(analysis.engine)])];
+  if (view === 'summary') {
+    const lines = analysis.summary.map((sentence) => `• ${escapeText(sentence.text)}`);
+    const units = [sections(lines.length ? lines : [italic(escapeText('The article is too short to summarise.'))]), context(tagLines(analysis))];
+    return simple(`Summary: ${title}`, head, units);
+  }
+  if (view === 'quotes') {
+    const units = analysis.quotes.map((quote) =>
+      sections([`“${escapeText(quote.text)}”\n— ${quote.speaker ? bold(escapeText(quote.speaker)) : italic('speaker not named')}`]),
+    );
+    return simple(`Quotes: ${title}`, head, units.length ? units : [sections([escapeText('I found no direct quotes in this article.')])]);
+  }
+  const units = analysis.timeline.map((entry) =>
+    sections([`${bold(escapeText(entry.value))} “${escapeText(entry.text)}”\n${escapeText(entry.event)}`]),
+  );
+  return simple(`Timeline: ${title}`, head, units.length ? units : [sections([escapeText('I found no dates or times in this article.')])]);
+}
+
+function answerDraft(question: string, answer: Answer | null, article: ArticleRef | undefined): Draft {
+  const asked = `${bold('Q:')} ${escapeText(question)}`;
+  if (!answer) {
+    return simple(`No answer found for: ${question}`, [], [sections([asked, escapeText('I could not find the answer in these stories.')])]);
+  }
+  const cited = article ? `From ${link(article.url, article.title ?? article.siteName ?? 'the article')}` : '';
+  const units = [sections([asked, `> ${escapeText(answer.text)}`]), context([cited, engineLine(answer.engine)])];
+  return simple(answer.text, [], units);
+}
+
+function digestDraft(digest: Digest, part: number | undefined, parts: number | undefined): Draft {
+  const count = digest.stories.length;
+  const title = `📰 News digest · ${count} ${count === 1 ? 'story' : 'stories'}${part && parts && parts > 1 ? ` (part ${part} of ${parts})` : ''}`;
+  const head = [header(title), ...context([slackDate(digest.createdAt, '{date_long_pretty}')])];
+  const units = digest.stories.map((story, index) => [...storyBlocks(story, index + 1), divider]);
+  return {
+    fallback: title,
+    head,
+    units: units.length ? units : [sections([escapeText('No new stories since the last digest.')])],
+    continued: (page, pages) => `News digest, continued (${page}/${pages})`,
+  };
+}
+
+function storyBlocks(story: Story, number: number): SlackBlock[] {
+  const lead = story.articles[0];
+  const summary = story.analysis.summary.map((sentence) => escapeText(sentence.text)).join(' ');
+  const titleLine = `${number}. ${bold(link(lead?.url, story.title))}`;
+  const sources = story.sources.map((source) => link(source.url, source.name));
+  const covered = sources.length > 1 ? `Covered by ${sources.length} outlets: ${sources.join(', ')}` : sources[0] ? `Source: ${sources[0]}` : '';
+  return [...sections([titleLine, summary].filter(Boolean)), ...context([covered, ...tagLines(story.analysis)])];
+}
+
+function feedsDraft(feeds: FeedStatusView[]): Draft {
+  const head = [header(`Feeds in this channel (${feeds.length})`)];
+  const units = feeds.map((feed) => sections([`${bold(link(feed.url, feed.title || feed.url))}\n${feedHealth(feed)}`]));
+  return simple(`${feeds.length} feeds`, head, units.length ? units : [sections([escapeText('No feeds are followed in this channel yet.')])]);
+}
+
+function feedHealth(feed: FeedStatusView): string {
+  const next = feed.nextPollAt ? ` · next check ${slackDate(feed.nextPollAt)}` : '';
+  if (feed.consecutiveFailures > 0) {
+    const since = feed.lastErrorAt ? ` since ${slackDate(feed.lastErrorAt)}` : '';
+    const times = feed.consecutiveFailures === 1 ? 'once' : `${feed.consecutiveFailures} times in a row`;
+    return `⚠️ Failing (${times})${since}: ${escapeText(feed.lastError ?? 'unknown error')}${next}`;
+  }
+  if (feed.lastSuccessAt) return `✅ Last read ${slackDate(feed.lastSuccessAt)}${next}`;
+  return `⏳ Not read yet${next}`;
+}
+
+function helpDraft(entries: HelpEntry[], options: RenderOptions): Draft {
+  const lines = entries.map((entry) => {
+    const usage = escapeText(withInvocations(entry.usage, options));
+    const admin = entry.manage ? ` ${italic('(admins)')}` : '';
+    return `\`${usage}\` ${escapeText(entry.description)}${admin}`;
+  });
+  const footer = entries.some((entry) => entry.manage)
+    ? context([escapeText('(admins): needs a workspace admin or owner, or someone on the newsdesk allow-list.')])
+    : [];
+  return simple('What newsdesk can do', [header('newsdesk: what I can do')], [sections(lines), footer]);
+}
+
+function sourceLine(article: ArticleRef): string {
+  const outlet = article.siteName ?? (article.url ? hostOf(article.url) : '');
+  const source = article.url ? link(article.url, outlet || 'source') : escapeText(outlet);
+  return [source, slackDate(article.publishedAt, '{date_short_pretty}')].filter(Boolean).join(' · ');
+}
+
+function engineLine(engine: EngineInfo): string {
+  return escapeText(engine.name === 'llm' ? `by ${engine.model ?? 'a language model'}` : 'by the built-in engine');
+}
+
+function tagLines(analysis: Analysis): string[] {
+  const { people, organizations, places, topics } = analysis.tags;
+  const line = (label: string, values: string[]) => (values.length ? `${bold(label)} ${escapeText(values.slice(0, 6).join(', '))}` : '');
+  return [line('People', people), line('Organisations', organizations), line('Places', places), line('Topics', topics)];
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+function withInvocations(text: string, options: RenderOptions): string {
+  return options.invocation ? rewriteInvocations(text, options.invocation) : text;
+}
