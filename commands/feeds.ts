@@ -1,0 +1,59 @@
+import type { CommandDef } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import { addFeed, channelFeeds, feedStatusViews, removeFeed } from '../src/feeds/subscribe.ts';
+
+export const feeds: CommandDef = {
+  name: 'feeds',
+  description: 'The news feeds this channel follows',
+  subcommands: [
+    {
+      name: 'add',
+      description: 'Follow a feed (RSS, Atom, JSON Feed) or a site that advertises one',
+      manage: true,
+      options: [{ name: 'url', description: 'The feed’s link, or a page that links to its feed', type: 'string', required: true }],
+    },
+    {
+      name: 'remove',
+      description: 'Stop following a feed',
+      manage: true,
+      options: [{ name: 'feed', description: 'Its number in /feeds list, its link, or words of its title', type: 'string', required: true, autocomplete: true }],
+    },
+    { name: 'list', description: 'The feeds here, with their health' },
+  ],
+  async run(ctx, services) {
+    if (ctx.subcommand === 'add') {
+      const added = await addFeed(services, ctx.channel, String(ctx.options.url ?? ''));
+      const schedule = await services.newsroom.schedules.get(ctx.channel);
+      const items = `${added.itemCount} item${added.itemCount === 1 ? '' : 's'}`;
+      const next = schedule
+        ? `Its new stories go in the next digest (${schedule.label}, ${schedule.timezone}).`
+        : 'There is no digest schedule here yet: try /digest schedule daily 08:00, or /digest now.';
+      await ctx.reply({ kind: 'text', tone: 'success', text: `Now following “${added.feed.title}” (${items}). ${next}` });
+      return;
+    }
+    if (ctx.subcommand === 'remove') {
+      const removed = await removeFeed(services, ctx.channel, String(ctx.options.feed ?? ''));
+      await ctx.reply({ kind: 'text', tone: 'success', text: `No longer following “${removed.title}”.` });
+      return;
+    }
+    if (ctx.subcommand === 'list') {
+      const views = await feedStatusViews(services, ctx.channel);
+      if (views.length === 0) {
+        await ctx.replyEphemeral({ kind: 'text', tone: 'info', text: 'This channel follows no feeds yet. Add one with /feeds add <link>.' });
+        return;
+      }
+      await ctx.replyEphemeral({ kind: 'feeds', feeds: views });
+      return;
+    }
+    throw new UserError('Use /feeds add <link>, /feeds remove <feed> or /feeds list.');
+  },
+  async autocomplete(request, services) {
+    const typed = request.value.trim().toLowerCase();
+    const list = await channelFeeds(services, request.channel);
+    return list
+      .map((feed, index) => ({ feed, number: index + 1 }))
+      .filter(({ feed }) => typed === '' || feed.title.toLowerCase().includes(typed) || feed.location.toLowerCase().includes(typed))
+      .slice(0, 25)
+      .map(({ feed, number }) => ({ name: `#${number} ${feed.title}`.slice(0, 100), value: String(number) }));
+  },
+};

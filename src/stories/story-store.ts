@@ -1,0 +1,165 @@
+import type Keyv from 'keyv';
+import { shortId } from '../core/hash.ts';
+import type { Article } from '../core/types.ts';
+import { canonicalUrl } from '../ingest/canonical-url.ts';
+import type { LockService } from '../scheduler/locks.ts';
+import { bandKeys, signature, similarity, storyTerms } from './fingerprint.ts';
+
+/** Estimated Jaccard of title+lead stems above which two articles report the same event (see docs/digests.md). */
+export const SAME_STORY_SIMILARITY = 0.25;
+/** Articles only join stories first seen this recently: the same words a week later are a new event. */
+export const MATCH_WINDOW_MS = 48 * 60 * 60_000;
+const INDEX_TTL_MS = MATCH_WINDOW_MS + 60 * 60_000;
+const STORY_TTL_MS = 30 * 24 * 60 * 60_000;
+const BAND_BUCKET_LIMIT = 16;
+
+/** One article of a story, with what the digest shows about it and the feeds it came through. */
+export interface StoryMember {
+  articleId: string;
+  feedIds: string[];
+  title?: string;
+  url?: string;
+  canonicalUrl?: string;
+  source: string;
+  publishedAt?: string;
+  seenAt: string;
+  signature: number[];
+}
+
+/** A story that reached the digest pipeline through a feed, and when. Written only by that feed's poller. */
+export interface FeedStoryEntry {
+  storyId: string;
+  articleId: string;
+  at: string;
+}
+
+/** Entries older than this are dropped from a feed's index (digests look back at most DIGEST_WINDOW_MS). */
+const FEED_INDEX_KEEP_MS = 7 * 24 * 60 * 60_000;
+const FEED_INDEX_LIMIT = 500;
+
+export interface StoryRecord {
+  id: string;
+  title: string;
+  firstSeenAt: string;
+  updatedAt: string;
+  members: StoryMember[];
+}
+
+/**
+ * Stories across every feed: an article joins the story that has the same canonical URL or a
+ * near-duplicate text, else it starts a new one. Keys: `s:<id>` the story, `u:<canonical url>` and
+ * `b:<band>` the look-up indexes (expiring with the match window).
+ */
+export class StoryStore {
+  constructor(
+    private readonly store: Keyv,
+    private readonly locks: LockService,
+  ) {}
+
+  async get(id: string): Promise<StoryRecord | undefined> {
+    return (await this.store.get(`s:${id}`)) as StoryRecord | undefined;
+  }
+
+  async getMany(ids: string[]): Promise<StoryRecord[]> {
+    if (ids.length === 0) return [];
+    const found = (await this.store.getMany(ids.map((id) => `s:${id}`))) as (StoryRecord | undefined)[];
+    return found.filter((story): story is StoryRecord => story !== undefined);
+  }
+
+  /** Files the article under its story and returns the story id. */
+  async add(article: Article, feedId: string, source: string, now: Date): Promise<string> {
+    const canonical = article.url ? canonicalUrl(article.url) : undefined;
+    const sig = signature(storyTerms(article.title, article.text));
+    const storyId = (await this.findMatch(canonical, sig, now)) ?? shortId(`story:${article.id}`);
+    const member: StoryMember = {
+      articleId: article.id,
+      feedIds: [feedId],
+      title: article.title,
+      url: article.url,
+      canonicalUrl: canonical,
+      source,
+      publishedAt: article.publishedAt,
+      seenAt: now.toISOString(),
+      signature: sig,
+    };
+    await this.addMember(storyId, member, article.title ?? source, now);
+    await Promise.all([
+      canonical ? this.store.set(`u:${canonical}`, storyId, INDEX_TTL_MS) : undefined,
+      ...bandKeys(sig).map((band) => this.addToBand(band, storyId)),
+    ]);
+    return storyId;
+  }
+
+  async appendFeedEntries(feedId: string, entries: FeedStoryEntry[], now: Date): Promise<void> {
+    if (entries.length === 0) return;
+    const current = (await this.feedEntries([feedId])).get(feedId) ?? [];
+    const cutoff = now.getTime() - FEED_INDEX_KEEP_MS;
+    const kept = [...entries, ...current].filter((entry) => Date.parse(entry.at) >= cutoff).slice(0, FEED_INDEX_LIMIT);
+    await this.store.set(`fs:${feedId}`, kept);
+  }
+
+  /** Newest first, per feed. */
+  async feedEntries(feedIds: string[]): Promise<Map<string, FeedStoryEntry[]>> {
+    const result = new Map<string, FeedStoryEntry[]>();
+    if (feedIds.length === 0) return result;
+    const found = (await this.store.getMany(feedIds.map((id) => `fs:${id}`))) as (FeedStoryEntry[] | undefined)[];
+    feedIds.forEach((id, index) => result.set(id, found[index] ?? []));
+    return result;
+  }
+
+  private async findMatch(canonical: string | undefined, sig: number[], now: Date): Promise<string | undefined> {
+    if (canonical) {
+      const byUrl = (await this.store.get(`u:${canonical}`)) as string | undefined;
+      if (byUrl && (await this.isRecent(byUrl, now))) return byUrl;
+    }
+    const bands = bandKeys(sig);
+    if (bands.length === 0) return undefined;
+    const buckets = (await this.store.getMany(bands.map((band) => `b:${band}`))) as (string[] | undefined)[];
+    const candidates = [...new Set(buckets.flatMap((bucket) => bucket ?? []))];
+    let best: { id: string; score: number } | undefined;
+    for (const story of await this.getMany(candidates)) {
+      if (now.getTime() - Date.parse(story.firstSeenAt) > MATCH_WINDOW_MS) continue;
+      const score = Math.max(...story.members.map((member) => similarity(sig, member.signature)));
+      if (score >= SAME_STORY_SIMILARITY && (!best || score > best.score)) best = { id: story.id, score };
+    }
+    return best?.id;
+  }
+
+  private async isRecent(id: string, now: Date): Promise<boolean> {
+    const story = await this.get(id);
+    return story !== undefined && now.getTime() - Date.parse(story.firstSeenAt) <= MATCH_WINDOW_MS;
+  }
+
+  private async addMember(id: string, member: StoryMember, title: string, now: Date): Promise<void> {
+    // Pollers of different feeds may add to one story at once (in several processes with Redis).
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const lease = await this.locks.acquire(`story:${id}`, 10_000);
+      if (!lease) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        continue;
+      }
+      try {
+        const story = (await this.get(id)) ?? { id, title, firstSeenAt: now.toISOString(), updatedAt: now.toISOString(), members: [] };
+        const existing = story.members.find((candidate) => candidate.articleId === member.articleId);
+        if (existing) {
+          if (!existing.feedIds.includes(member.feedIds[0]!)) existing.feedIds.push(...member.feedIds);
+        } else {
+          story.members.push(member);
+        }
+        story.updatedAt = now.toISOString();
+        await this.store.set(`s:${id}`, story, STORY_TTL_MS);
+        return;
+      } finally {
+        await lease.release();
+      }
+    }
+    throw new Error(`story ${id} stayed locked`);
+  }
+
+  private async addToBand(band: string, storyId: string): Promise<void> {
+    const key = `b:${band}`;
+    const current = ((await this.store.get(key)) as string[] | undefined) ?? [];
+    if (current.includes(storyId)) return;
+    await this.store.set(key, [storyId, ...current].slice(0, BAND_BUCKET_LIMIT), INDEX_TTL_MS);
+  }
+}
