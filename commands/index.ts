@@ -1,9 +1,11 @@
 import type { CommandDef } from '../src/core/command.ts';
 import { ask } from './ask.ts';
+import { digest } from './digest.ts';
+import { feeds } from './feeds.ts';
 import { helpCommand } from './help.ts';
 import { quotes } from './quotes.ts';
 import { summary } from './summary.ts';
 import { timeline } from './timeline.ts';
 
 /** Every command, in the order /help lists them. Both platform adapters and the console register from this list. */
-export const commands: readonly CommandDef[] = [summary, quotes, timeline, ask, helpCommand(() => commands)];
+export const commands: readonly CommandDef[] = [summary, quotes, timeline, ask, feeds, digest, helpCommand(() => commands)];

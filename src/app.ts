@@ -7,6 +7,7 @@ import type { IngestPort, Services } from './core/services.ts';
 import type { Engine } from './core/types.ts';
 import { EmbeddedEngine } from './engine/index.ts';
 import { createIngest } from './ingest/port.ts';
+import { createNewsroom } from './scheduler/newsroom.ts';
 import { createStores, type Stores } from './store/index.ts';
 
 export interface AppOverrides {
@@ -29,5 +30,6 @@ export function createServices(config: Config, logger: Logger, overrides: AppOve
     analysis: new AnalysisService(engine, stores.analyses, logger, engine === embedded ? undefined : embedded),
     library: new ArticleLibrary(stores.articles, stores.recent, stores.threads),
     ingest: overrides.ingest ?? createIngest(config),
+    newsroom: createNewsroom(config, stores, overrides.clock ?? systemClock),
   };
 }

@@ -4,6 +4,7 @@ import type { AnalysisService } from './analysis-service.ts';
 import type { Clock } from './clock.ts';
 import type { ArticleLibrary } from './library.ts';
 import type { Logger } from './logger.ts';
+import type { Newsroom } from '../scheduler/newsroom.ts';
 import type { Article } from './types.ts';
 
 /** Reading articles from the outside world, through the one safe fetcher. */
@@ -23,4 +24,6 @@ export interface Services {
   analysis: AnalysisService;
   library: ArticleLibrary;
   ingest: IngestPort;
+  /** Feeds, stories, schedules and digests (src/feeds, src/stories, src/scheduler, src/digest). */
+  newsroom: Newsroom;
 }
