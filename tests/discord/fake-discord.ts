@@ -156,6 +156,15 @@ export class FakeDiscord {
     return id;
   }
 
+  /** Someone opens a thread the bot knows nothing about (THREAD_CREATE). */
+  openThread(parentId: string, name: string): string {
+    const thread = threadChannel(this.ids, snowflake(), parentId, name);
+    thread.owner_id = '1400000000000000002';
+    this.channels.set(thread.id, thread);
+    this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+    return thread.id;
+  }
+
   dispatch(event: string, data: unknown): void {
     const frame = JSON.stringify({ op: 0, t: event, s: ++this.sequence, d: data });
     for (const socket of this.sockets) socket.send(frame);
@@ -192,7 +201,7 @@ export class FakeDiscord {
     const text = Buffer.concat(chunks).toString('utf8');
     const request: RecordedRequest = {
       method: req.method ?? 'GET',
-      path: url.pathname.replace(/^\/api\/v10/, ''),
+      path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
       query: url.searchParams,
       body: text ? JSON.parse(text) : undefined,
       at: performance.now(),

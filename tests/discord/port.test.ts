@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { articleRef, type OutgoingMessage } from '../../src/core/messages.ts';
+import type { ChannelRef } from '../../src/core/platform.ts';
+import { visibleText } from './discord-limits.ts';
+import { fakeAnalysis, harbourArticle, longProse, orchardArticle, pingArticle, storyOf } from './fixtures.ts';
+import { eventually, startBot, type Bot } from './harness.ts';
+
+let bot: Bot | undefined;
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+});
+
+const STRING = 3;
+
+function channelOf(fake: Bot['fake']): ChannelRef {
+  return { platform: 'discord', tenantId: fake.ids.guildId, channelId: fake.ids.channelId };
+}
+
+describe('discord digests through the port', () => {
+  it('posts a digest, opens a thread under it and answers follow-ups there from its articles', async () => {
+    bot = await startBot();
+    const { fake, running, services } = bot;
+    const stories = [harbourArticle, orchardArticle].map((article) => storyOf(article, fakeAnalysis(article), 2));
+    const posted = await running.port.post(
+      channelOf(fake),
+      { kind: 'digest', digest: { channelId: fake.ids.channelId, createdAt: '2026-09-03T08:00:00Z', stories } },
+      { thread: { title: 'Digest, 3 September', articleIds: [harbourArticle.id, orchardArticle.id] } },
+    );
+    expect(posted.threadId).toBe(posted.id);
+    const sent = fake.messages.find((message) => message.id === posted.id)!;
+    expect(sent.content).toBe('📰 **News digest**: 2 new stories');
+    expect(sent.embeds.map((embed) => embed.title)).toEqual([`1. ${harbourArticle.title}`, `2. ${orchardArticle.title}`]);
+    expect((await services.library.threadArticles('discord', posted.threadId!))?.map((article) => article.id)).toEqual([harbourArticle.id, orchardArticle.id]);
+
+    await eventually(() => running.client.channels.cache.has(posted.threadId!), 'the digest thread in the cache');
+    fake.say(posted.threadId!, 'When will the relief fund rules be published?');
+    const answer = await fake.waitFor((request) => request.method === 'POST' && request.path === `/channels/${posted.threadId}/messages`);
+    expect(answer.body.embeds[0].description).toMatch(/^> .*relief fund/);
+  });
+
+  it('splits a digest too long for one message at the limits and threads under the first part', async () => {
+    bot = await startBot();
+    const { fake, running } = bot;
+    const stories = Array.from({ length: 24 }, (_, i) => {
+      const article = { ...orchardArticle, id: `long-${i}`, title: `Valley report ${i + 1}` };
+      return storyOf(article, fakeAnalysis(article, { summary: [{ text: longProse(14, `report${i}`) }], tags: { people: ['Anja Lind'], organizations: [], places: ['Vell'], topics: ['farming'] } }), 3);
+    });
+    const posted = await running.port.post(channelOf(fake), { kind: 'digest', digest: { channelId: fake.ids.channelId, createdAt: 'x', stories } }, { thread: { title: 'Long digest', articleIds: stories.map((story) => story.articles[0]!.id) } });
+    // The fake refuses (400) any message over Discord's limits, so every part it stored was legal.
+    const parts = fake.messages.filter((message) => message.via === 'channel');
+    expect(parts.length).toBeGreaterThan(1);
+    expect(fake.requests.filter((request) => request.status === 400)).toEqual([]);
+    const titles = parts.flatMap((part) => part.embeds.map((embed) => embed.title));
+    expect(titles).toEqual(stories.map((story, i) => `${i + 1}. ${story.title}`));
+    for (const part of parts) expect(part.embeds.length).toBeLessThanOrEqual(10);
+    expect(posted.id).toBe(parts[0]!.id);
+    expect(posted.threadId).toBe(parts[0]!.id);
+  });
+
+  it('loses no message to a 429: discord.js waits Retry-After and sends it again', async () => {
+    bot = await startBot();
+    const { fake, running, logs } = bot;
+    fake.rateLimit('POST', new RegExp(`^/channels/${fake.ids.channelId}/messages$`), 1, 0.2);
+    const notice: OutgoingMessage = { kind: 'text', tone: 'warning', text: 'The feed “Valley Farmer” could not be read three times in a row.' };
+    const posted = await running.port.post(channelOf(fake), notice);
+    const attempts = fake.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${fake.ids.channelId}/messages`);
+    expect(attempts.map((request) => request.status)).toEqual([429, 200]);
+    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(200);
+    expect(fake.messages.filter((message) => message.id === posted.id)).toHaveLength(1);
+    expect(logs.some((line) => line.msg === 'discord rate limit: the request waits and is retried')).toBe(true);
+  });
+
+  it('rejects when a channel cannot be posted in, so the caller does not count it delivered', async () => {
+    bot = await startBot();
+    const { fake, running } = bot;
+    await expect(running.port.post({ ...channelOf(fake), channelId: '1399999999999999999' }, { kind: 'text', text: 'hello' })).rejects.toThrow();
+  });
+});
+
+describe('mentions', () => {
+  it('lets no article text ping anyone: commands, digests and thread answers all send allowed_mentions parse []', async () => {
+    bot = await startBot();
+    const { fake, running } = bot;
+    fake.interact('summary', [{ name: 'input', type: STRING, value: '3' }]);
+    const thread = await fake.waitFor((request) => /\/threads$/.test(request.path));
+    const threadId = thread.path.split('/')[4]!;
+    await running.port.post(channelOf(fake), { kind: 'analysis', view: 'quotes', article: articleRef(pingArticle), analysis: fakeAnalysis(pingArticle, { quotes: [{ text: pingArticle.text.slice(0, 120), start: 0, end: 120, speaker: '@everyone' }] }) });
+    await running.port.post(channelOf(fake), { kind: 'digest', digest: { channelId: 'c', createdAt: 'x', stories: [storyOf(pingArticle, fakeAnalysis(pingArticle, { summary: [{ text: pingArticle.text }] }))] } });
+    await eventually(() => running.client.channels.cache.has(threadId), 'the thread in the cache');
+    fake.say(threadId, 'Who lent the hall?');
+    await fake.waitFor((request) => request.method === 'POST' && request.path === `/channels/${threadId}/messages`);
+
+    const sent = fake.messages;
+    expect(sent.length).toBeGreaterThanOrEqual(4);
+    const text = sent.map((message) => visibleText(message)).join('\n');
+    // The ping attempts really were in what the bot sent...
+    expect(text).toContain('@everyone');
+    expect(text).toContain('<@&223344556677889900>');
+    // ...and Discord would have notified nobody.
+    for (const message of sent) {
+      expect(message.allowed_mentions).toMatchObject({ parse: [] });
+      expect(message.pings).toEqual([]);
+    }
+  });
+});
