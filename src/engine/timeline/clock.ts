@@ -78,15 +78,17 @@ export function resolveWeekday(ref: Reference | null, wd: number, tense: Tense, 
   return dayValue(addDays(ref.date, delta));
 }
 
-/** A month named without a year: this year's, unless the tense points across the year boundary. */
+/** A month named without a year: the nearest one, or the last/next one when the tense says so. */
 export function resolveMonth(ref: Reference | null, month: number, tense: Tense, shift = 0): Resolved {
   if (!ref) return { value: `XXXX-${String(month).padStart(2, '0')}` };
   const cur = ref.date.m;
   let y = ref.date.y;
-  if (shift < 0) y = month < cur ? y : y - 1;
+  if (shift < 0) y = month < cur - 1 ? y : y - 1; // "last February" said in March is a year back
   else if (shift > 0) y = month > cur ? y : y + 1;
-  else if (tense === 'future' && month < cur - 1) y += 1;
-  else if (tense === 'past' && month > cur) y -= 1;
+  else if (tense === 'past') y = month <= cur ? y : y - 1;
+  else if (tense === 'future') y = month >= cur ? y : y + 1;
+  else if (month - cur > 6) y -= 1;
+  else if (cur - month > 6) y += 1;
   return { value: fmtMonth(y, month) };
 }
 
@@ -100,8 +102,10 @@ export function resolveMonthDay(ref: Reference | null, month: number, day: numbe
     const cand = { y, m: month, d: day };
     const diff = (Date.UTC(y, month - 1, day) - Date.UTC(ref.date.y, ref.date.m - 1, ref.date.d)) / 86_400_000;
     let score = Math.abs(diff);
-    if (tense === 'past' && diff > 0) score += 120;
-    if (tense === 'future' && diff < 0) score += 120;
+    // News mostly reports the past: a future date must be much nearer to win without a cue.
+    if (tense === 'past' && diff > 0) score += 365;
+    if (tense === 'future' && diff < 0) score += 365;
+    if (tense === 'none' && diff > 0) score *= 1.6;
     if (score < bestScore) {
       bestScore = score;
       best = cand;

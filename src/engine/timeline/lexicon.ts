@@ -23,7 +23,7 @@ const SMALL: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-  hundred: 100, dozen: 12, single: 1,
+  hundred: 100, thousand: 1000, dozen: 12, single: 1, couple: 2,
 };
 
 /** Words for an unknown count ("several years"): the value gets an X. */
@@ -44,7 +44,7 @@ export function parseNumber(raw: string): number | null {
   let total = 0;
   let seen = false;
   for (const word of s.split(/\s+/)) {
-    if (word === 'and') continue;
+    if (word === 'and' || word === 'of') continue;
     if (word === 'half') {
       total += seen ? 0.5 : 0.5;
       seen = true;
@@ -52,7 +52,8 @@ export function parseNumber(raw: string): number | null {
     }
     const n = SMALL[word];
     if (n === undefined) return null;
-    if (n === 100) total = (total || 1) * 100;
+    if (word === 'of') continue;
+    if (n === 100 || n === 1000) total = (total || 1) * n;
     else if (seen && (word === 'a' || word === 'an')) continue;
     else total += n;
     seen = true;
@@ -77,11 +78,11 @@ export function parseOrdinal(raw: string): number | null {
 const alt = (words: Iterable<string>): string =>
   [...words].sort((a, b) => b.length - a.length).join('|');
 
-const NUMBER_WORDS = alt(Object.keys(SMALL).filter((w) => w !== 'a' && w !== 'an' && w !== 'single'));
+const NUMBER_WORDS = alt(Object.keys(SMALL).filter((w) => !['a', 'an', 'single', 'couple'].includes(w)));
 
 /** A count: digits, "1 1/2", "twenty-four", "two and a half", "a", "an". */
-export const NUM = `(?:\\d+(?:\\.\\d+)?(?: 1\\/2)?|(?:${NUMBER_WORDS})(?:[- ](?:${NUMBER_WORDS}))?(?: and a half)?|an?(?: half)?)`;
-export const VAGUE = '(?:a few|few|several|many|some|a couple of|a couple|a number of)';
+export const NUM = `(?:\\d+(?:\\.\\d+)?(?: 1\\/2)?|(?:${NUMBER_WORDS})(?:[- ](?:${NUMBER_WORDS}))?(?: and a half)?|an?(?: half)?|(?:a )?couple of)`;
+export const VAGUE = '(?:a few|few|several|many|some|a number of)';
 export const ORD = `(?:\\d+(?:st|nd|rd|th)|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|${alt(Object.keys(ORDINALS).filter((w) => w !== 'last'))})`;
 
 export const MONTH = '(?:jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?\\.?|july?\\.?|aug(?:ust|\\.)?|sep(?:t(?:ember|\\.)?|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?)';

@@ -2,7 +2,7 @@ import { fmtDate, fmtMonth, fmtYear, isValidDate, type Ymd } from './calendar.ts
 import { dayValue, resolveMonth, resolveMonthDay } from './clock.ts';
 import { HOLIDAY, holidayDate } from './holidays.ts';
 import { MONTH, MONTH_STRICT, ORD, SEASON, SEASONS, WEEKDAY, monthNumber, parseNumber, parseOrdinal } from './lexicon.ts';
-import type { Rule } from './types.ts';
+import type { ResolveContext, Rule } from './types.ts';
 
 // Calendar dates written out: full dates, month and year, bare years, decades, centuries,
 // seasons and holidays. Relative words ("last", "next") live in rules-relative.ts.
@@ -32,11 +32,11 @@ function dayOf(m: RegExpExecArray, digitGroup: number): number | null {
   return word ? parseOrdinal(word) : null;
 }
 
-function fullDate(y: number | null, month: number, day: number | null) {
-  return (ctx: Parameters<NonNullable<ReturnType<Rule['build']>>['resolve']>[0]) => {
+function fullDate(y: number | null, month: number, day: number | null, start: number, end: number) {
+  return (ctx: ResolveContext) => {
     if (day === null) return null;
     if (y !== null) return isValidDate(y, month, day) ? dayValue({ y, m: month, d: day }) : null;
-    return resolveMonthDay(ctx.ref, month, day, 'none');
+    return resolveMonthDay(ctx.ref, month, day, ctx.tense(start, end));
   };
 }
 
@@ -69,7 +69,7 @@ export const DATE_RULES: Rule[] = [
       const day = dayOf(m, 3);
       if (day === null || day < 1 || day > 31) return null;
       const y = m[5] ? parseYear(m[5]) : null;
-      return { type: 'DATE', resolve: fullDate(y, month, day) };
+      return { type: 'DATE', resolve: fullDate(y, month, day, m.index, m.index + m[0].length) };
     },
   },
   {
@@ -83,7 +83,7 @@ export const DATE_RULES: Rule[] = [
       const day = dayOf(m, 2);
       if (day === null || day < 1 || day > 31) return null;
       const y = m[5] ? parseYear(m[5]) : null;
-      return { type: 'DATE', resolve: fullDate(y, month, day) };
+      return { type: 'DATE', resolve: fullDate(y, month, day, m.index, m.index + m[0].length) };
     },
   },
   {
@@ -114,7 +114,7 @@ export const DATE_RULES: Rule[] = [
   },
   {
     name: 'month',
-    re: rx(`\\b(${MONTH_STRICT})(?![\\w'])`),
+    re: rx(`\\b(${MONTH_STRICT})(?!\\w|'(?!s\\b))`),
     priority: 1,
     build: (m, text) => {
       const word = m[1]!;
@@ -130,7 +130,7 @@ export const DATE_RULES: Rule[] = [
   {
     // "fiscal 1989", "1998", "the year 2000", "the year two thousand"
     name: 'year',
-    re: rx(`(?:\\b(?:the\\s+)?(?:fiscal(?:\\s+year)?|FY|the\\s+year|calendar(?:\\s+year)?)\\s*)?(?<![$#£€.,\\d-])\\b(1[5-9]\\d\\d|20\\d\\d|${SPOKEN_YEAR})\\b(?![.,]\\d|%|-\\d|\\s*(?:%|percent|per cent|people|persons|shares|points|feet|foot|meters|metres|miles|kilometers|km|tons|tonnes|acres|troops|soldiers|workers|employees|members|students|cars|homes|jobs|cases|deaths|dollars|euros|pounds|yen|barrels|units|\\$|x\\s))`),
+    re: rx(`(?:\\b(?:the\\s+)?(?:fiscal(?:\\s+year)?|FY|the\\s+year|calendar(?:\\s+year)?)\\s*)?(?<![$#£€.,\\d]|\\d-)\\b(1[5-9]\\d\\d|20\\d\\d|${SPOKEN_YEAR})\\b(?![.,]\\d|%|-\\d|\\s*(?:%|percent|per cent|people|persons|shares|points|feet|foot|meters|metres|miles|kilometers|km|tons|tonnes|acres|troops|soldiers|workers|employees|members|students|cars|homes|jobs|cases|deaths|dollars|euros|pounds|yen|barrels|units|\\$|x\\s))`),
     priority: 0,
     build: (m, text) => {
       const words = m[1]!;
@@ -228,5 +228,5 @@ export const DATE_RULES: Rule[] = [
 function monthContext(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 12), index);
   const after = text.slice(index, index + 20);
-  return /\b(?:in|of|since|until|till|by|from|through|last|next|this|early|late|mid|during|before|after|between|and|to)[- ]$/i.test(before) || /^\w+\s+(?:\d|and\b|to\b|through\b)/.test(after);
+  return /\b(?:in|of|since|until|till|by|from|through|last|next|this|early|late|mid|during|before|after|between|and|to|the)[- ]$/i.test(before) || /^\w+\s+(?:\d|and\b|to\b|through\b)/.test(after);
 }

@@ -46,7 +46,7 @@ export const DURATION_RULES: Rule[] = [
   {
     // "the past three years", "about two weeks", "a minute and a half", "2 1/2 years", "two to three weeks"
     name: 'duration',
-    re: rx(`\\b${MOD}?${DET}(${NUM}|${VAGUE})(?:\\s+(?:to|or)\\s+(${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|long|trading|business|working|calendar))?[- ](${UNIT})(?:\\s+and\\s+a\\s+half)?(?:[- ](?:long|period|stretch|span|term|run))?(?:\\s+or\\s+so)?\\b(?![- ](?:old\\b|olds\\b|ago\\b))`),
+    re: rx(`\\b${MOD}?${DET}(${NUM}|${VAGUE})(?:\\s+(?:to|or)\\s+(${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|long|trading|business|working|calendar))?[- ](${UNIT})(?:\\s+and\\s+a\\s+half)?(?:[- ](?:long|period|stretch|span|term|run|old(?=\\s+(?:truce|war|conflict|ceasefire|strike|dispute|crisis|boom|slump|fight|battle|campaign|investigation))))?(?:\\s+or\\s+so)?\\b(?![- ](?:old\\b|olds\\b|ago\\b))`),
     priority: 1,
     build: (m, text) => {
       const count = m[1]!;
@@ -58,12 +58,14 @@ export const DURATION_RULES: Rule[] = [
       const hyphenated = new RegExp(`[-]${unit}`).test(m[0]);
       const single = /^(?:an?)$/i.test(count.trim());
       const before = text.slice(Math.max(0, m.index - 12), m.index);
-      // "$1 billion a year", "twice a day": a rate is a set, not a duration.
-      if (single && !hyphenated && /(?:\d|million|billion|trillion|times|twice|once|percent|%|\$\S*)\s*$/i.test(before) && /^(?:an?)\s/i.test(m[0])) {
+      // "$1 billion a year", "four flights a week": a rate after a quantity is a set, not a duration.
+      if (single && !hyphenated && /^(?:an?)\s/i.test(m[0]) && /(?:\d|million|billion|trillion|times|twice|once|percent|%|\$\S*|\w\ws)\s*$/i.test(before) && !/\b(?:in|for|within|over|than|after|about|of|last|past|whole)\s*$/i.test(before)) {
         return { type: 'SET', resolve: () => ({ value: durationValue(1, unit) }) };
       }
-      // "quarter" is also a fraction: "a quarter of the shares".
-      if (/^quarter/i.test(unit) && /^\s+of\b/i.test(text.slice(m.index + m[0].length))) return null;
+      // "a second group": the ordinal, not the unit.
+      if (single && /^second$/i.test(unit)) return null;
+      // "quarter" is also a fraction: "a quarter of the shares", "three quarters of them".
+      if (/^quarter/i.test(unit) && !vague && (n ?? 0) < 4 && /^\s+of\b/i.test(text.slice(m.index + m[0].length))) return null;
       // "the 30-year" bond, "a 10-year note": still a duration per TimeBank; "12-day-old" is an age, excluded by the regex.
       return { type: 'DURATION', resolve: () => ({ value: durationValue(n, unit) }) };
     },
@@ -71,17 +73,29 @@ export const DURATION_RULES: Rule[] = [
   {
     // "for years", "within weeks", "centuries", "decades-long", "the weeks ahead"
     name: 'bare-units',
-    re: /\b(?:(for|in|within|over|after|of|during|the)\s+)(?:(?:the\s+)?(?:coming|recent|ensuing|early|following)\s+)?(minutes|hours|days|weeks|months|years|decades|centuries)(?:\s+(?:ahead|to come))?\b(?![- ](?:old|ago|of age|earlier|later)\b)|\b(decades|centuries|years|months)-long\b/gi,
+    re: /\b(?:(for|in|within|over|after|of|during|the)\s+)(?:(?:the\s+)?(?:coming|recent|ensuing|early|following|first|final|last|past|next)\s+)?(minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?:\s+(?:ahead|to come))?\b(?![- ](?:old|ago|of age|earlier|later)\b)|\b(decades|centuries|years|months|weeks|days|day|hours|hour|year|month|week)-(?:long|old)\b/gi,
     priority: 0,
     build: (m, text) => {
       const unit = m[2] ?? m[3]!;
       const prep = m[1]?.toLowerCase();
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       if (prep === 'of' && !/recent|coming/i.test(m[0])) return null;
-      if (prep === 'the' && !/\s(?:ahead|to come)$|coming|early|ensuing|following/i.test(m[0]) && !/^\s+that\b/i.test(after)) return null;
+      if (prep === 'the' && !/\s(?:ahead|to come)$|coming|early|ensuing|following|first|final|last|past|next/i.test(m[0]) && !/^\s+(?:that|before|after|since|following|leading)\b/i.test(after)) return null;
       if (/^\s*(?:of age|old)\b/i.test(after)) return null;
       const start = prep && prep !== 'the' ? m.index + m[1]!.length + m[0].slice(m[1]!.length).search(/\S/) : m.index;
       return { type: 'DURATION', start, resolve: () => ({ value: durationValue(null, unit) }) };
+    },
+  },
+  {
+    // "recent years", "past years", "coming months" without an article: vague references
+    name: 'vague-plural',
+    re: /\b(recent|past|coming)\s+(years|months|weeks|days|quarters|decades)\b/gi,
+    priority: 1,
+    build: (m, text) => {
+      const w = m[1]!.toLowerCase();
+      if (/\bthe\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index))) return null;
+      if (w === 'recent' && !/years/i.test(m[2]!)) return { type: 'DURATION', resolve: () => ({ value: durationValue(null, m[2]!) }) };
+      return { type: 'DATE', resolve: () => ({ value: w === 'coming' ? 'FUTURE_REF' : 'PAST_REF' }) };
     },
   },
   {
@@ -131,8 +145,10 @@ export const SET_RULES: Rule[] = [
     name: 'adverb-set',
     re: /\b(daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually|hourly|twice a (?:day|week|month|year)|once a (?:day|week|month|year)|(?:several|many|\d+|two|three|four|five|six|ten) times a (?:day|week|month|year))\b/gi,
     priority: 1,
-    build: (m) => {
+    build: (m, text) => {
       const w = m[1]!.toLowerCase();
+      // "its quarterly dividend": an adjective of frequency that TimeBank leaves untagged.
+      if (w === 'quarterly' && /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return null;
       // "the Communist Party daily": the newspaper, still tagged daily in TimeBank; "quarterly report" is an adjective we keep too.
       const map: Record<string, string> = {
         daily: 'P1D', nightly: 'P1D', weekly: 'P1W', biweekly: 'P2W', fortnightly: 'P2W', monthly: 'P1M', quarterly: 'P3M',

@@ -70,7 +70,7 @@ export const QUARTER_RULES: Rule[] = [
       return {
         type: 'DATE',
         resolve: (ctx) => {
-          const q = ctx.quarter ?? reportingQuarter(ctx);
+          const q = (mod === 'same' || mod === 'comparable' ? ctx.quarter : null) ?? reportingQuarter(ctx);
           if (!q) return { value: 'XXXX-QX' };
           const y = /^\d{4}$/.test(mod) ? Number(mod) : mod === 'current' && ctx.ref ? ctx.ref.date.y : q.y;
           const qq = mod === 'current' && ctx.ref ? quarterOf(ctx.ref.date.m) : q.q;

@@ -25,6 +25,11 @@ function shiftOf(word: string): number {
 
 /** Anaphoric phrases ("the following day", "that year") count from the last date the text named. */
 function anchored(ctx: ResolveContext, grain: Grain, n: number): Resolved {
+  if (grain === 'M' && ctx.anchorMonth) {
+    const r = addMonths(ctx.anchorMonth.y, ctx.anchorMonth.m, n);
+    return { value: fmtMonth(r.y, r.m) };
+  }
+  if (grain === 'Y' && ctx.anchorYear !== null) return { value: fmtYear(ctx.anchorYear + n) };
   const a = ctx.anchor;
   if (!a) return shifted(ctx.ref, grain, n);
   return shifted({ date: a, hour: null, minute: null, offset: null }, grain, n);
@@ -72,7 +77,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'weekday',
-    re: rx(`\\b(?:(last|next|this|this past|this coming|coming|past|the previous|the following|the next)\\s+)?(${WEEKDAY})\\b(?!')(?:\\s+(morning|afternoon|evening|night))?`),
+    re: rx(`\\b(?:(last|next|this|this past|this coming|coming|past|the previous|the following|the next)\\s+)?(${WEEKDAY})\\b(?:\\s+(morning|afternoon|evening|night))?`),
     priority: 2,
     build: (m) => {
       const wd = weekdayNumber(m[2]!)!;
@@ -106,7 +111,7 @@ export const RELATIVE_RULES: Rule[] = [
         type: 'DATE',
         resolve: (ctx) => {
           if (grain === 'Q' && shift === 0 && !/current/.test(det)) {
-            const q = ctx.quarter ?? reportingQuarter(ctx);
+            const q = (det === 'that' || det === 'the same' ? ctx.quarter : null) ?? reportingQuarter(ctx);
             return q ? { value: `${fmtYear(q.y)}-Q${q.q}`, quarter: q } : { value: 'XXXX-QX' };
           }
           if (grain === 'WE' && shift === 0 && ctx.ref) {
@@ -132,7 +137,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'relative-month',
-    re: rx(`\\b(last|next|this|this past|this coming)\\s+(${MONTH_STRICT})(?![\\w'])`),
+    re: rx(`\\b(last|next|this|this past|this coming)\\s+(${MONTH_STRICT})(?![\\w'])(?!\\s*\\d)`),
     priority: 2,
     build: (m) => {
       const month = monthNumber(m[2]!);
@@ -173,6 +178,30 @@ export const RELATIVE_RULES: Rule[] = [
     },
   },
   {
+    // "year-end", "year's end", "the fiscal year end": the close of the current year (or the last one, looking back)
+    name: 'year-end',
+    re: /\b(?:(?:fiscal|calendar)\s+)?year(-end|\s+end|'s\s+end)\b(?!-)/gi,
+    priority: 2,
+    build: (m, text) => {
+      const hyphen = m[1] === '-end';
+      const since = /\bsince\s+$/i.test(text.slice(Math.max(0, m.index - 7), m.index));
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          if (!ctx.ref) return { value: hyphen ? 'XXXX-12-31' : 'XXXX' };
+          const y = ctx.ref.date.y - (since || ctx.tense(m.index, m.index + m[0].length) === 'past' ? 1 : 0);
+          return hyphen ? dayValue({ y, m: 12, d: 31 }) : { value: fmtYear(y) };
+        },
+      };
+    },
+  },
+  {
+    name: 'bare-ago',
+    re: /\b(?:years|months|weeks|days|decades)\s+ago\b/gi,
+    priority: 1,
+    build: () => ({ type: 'DATE', resolve: () => ({ value: 'PAST_REF' }) }),
+  },
+  {
     // "year-earlier", "the year-ago quarter", "the comparable year-earlier period"
     name: 'year-earlier',
     re: /\b(?:the\s+)?(?:(?:comparable|same|corresponding)\s+)?(?:year-earlier|year-ago|year earlier|prior-year)(?:\s+(?:(first|second|third|fourth)[- ])?(quarter|period|nine months|six months|three months|half))?(?!\w)/gi,
@@ -184,7 +213,7 @@ export const RELATIVE_RULES: Rule[] = [
       return {
         type: 'DATE',
         resolve: (ctx) => {
-          const quarterish = noun === 'quarter' || noun === 'period' || (!noun && ctx.aboutQuarter(m.index, m.index + m[0].length));
+          const quarterish = noun === 'quarter' || noun === 'period' || (!noun && (ctx.quarter !== null || ctx.aboutQuarter(m.index, m.index + m[0].length)));
           if (quarterish) {
             const q = ord ? { y: ctx.ref?.date.y ?? 0, q: ['first', 'second', 'third', 'fourth'].indexOf(ord) + 1 } : ctx.quarter ?? reportingQuarter(ctx);
             return q && ctx.ref ? { value: `${fmtYear(q.y - 1)}-Q${q.q}` } : { value: 'XXXX-QX' };
@@ -213,7 +242,7 @@ export const RELATIVE_RULES: Rule[] = [
   {
     // "the year", "the month", "the week", "the fiscal year", "the full year"; "the year ended ..." is a duration
     name: 'the-unit',
-    re: /\b(?:the|its)\s+(?:(full|fiscal|calendar|latest|current|whole|entire)\s+)?(year|month|week|quarter)\b(?!-|\s+(?:\d|two|thousand|of\s+the))/gi,
+    re: /\b(?:the|its)\s+(?:(full|fiscal|calendar|latest|current|whole|entire)\s+)?(?:fiscal\s+)?(year|month|week|quarter|weekend)\b(?!-|\s+(?:\d|two|thousand|of\s+the))/gi,
     priority: 1,
     build: (m, text) => {
       const mod = m[1]?.toLowerCase();
@@ -226,12 +255,15 @@ export const RELATIVE_RULES: Rule[] = [
         return {
           type: 'DATE',
           resolve: (ctx) => {
-            const q = mod === 'current' ? reportingQuarterNow(ctx) : ctx.quarter ?? reportingQuarter(ctx);
+            const q = mod === 'current' ? reportingQuarterNow(ctx) : mod === 'latest' ? reportingQuarter(ctx) : ctx.quarter ?? reportingQuarter(ctx);
             return q ? { value: `${fmtYear(q.y)}-Q${q.q}`, quarter: q } : { value: 'XXXX-QX' };
           },
         };
       }
       const grain = GRAIN[unit]!;
+      if (grain === 'WE') {
+        return { type: 'DATE', resolve: (ctx) => shifted(ctx.ref, 'WE', ctx.tense(m.index, m.index + m[0].length) === 'future' ? 0 : -1) };
+      }
       return { type: 'DATE', resolve: (ctx) => shifted(ctx.ref, grain, mod === 'latest' && unit === 'year' ? -1 : 0) };
     },
   },
@@ -268,11 +300,10 @@ function agoValue(ctx: ResolveContext, letter: string, time: boolean, n: number,
     }
     default: {
       const years = letter === 'E' ? 10 * n : letter === 'C' ? 100 * n : letter === 'L' ? 1000 * n : n;
-      if (years === -1 || years === 1) {
-        if (ctx.aboutQuarter(start, end)) {
-          const q = ctx.quarter ?? reportingQuarter(ctx);
-          if (q) return { value: `${fmtYear(q.y + years)}-Q${q.q}` };
-        }
+      // In earnings reports "a year ago" is the same quarter a year back.
+      if ((years === -1 || years === 1) && (ctx.quarter !== null || ctx.aboutQuarter(start, end))) {
+        const q = ctx.quarter ?? reportingQuarter(ctx);
+        if (q) return { value: `${fmtYear(q.y + years)}-Q${q.q}` };
       }
       if (relativeToAnchor && ctx.anchor && ctx.sentenceDay(start, end)) {
         const d = ctx.anchor;

@@ -6,13 +6,13 @@ import type { Rule } from './types.ts';
 export const VAGUE_RULES: Rule[] = [
   {
     name: 'present',
-    re: /\b(?:right now|just now|now|nowadays|currently|presently|at present|these days|at the moment|for the time being|current|the present)\b(?!-day)/gi,
+    re: /\b(?:right now|just now|now|nowadays|currently|presently|at present|these days|current|the present)\b(?!-day)/gi,
     priority: 1,
     build: (m, text) => {
       const w = m[0].toLowerCase();
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       // "now that", "by now" and "until now" still point at the present; "current" only as "the current X".
-      if (w === 'current' && !/\b(?:the|its|their|his|her|our|in)\s+$/i.test(before)) return null;
+      if (w === 'current' && /^\s*(?:[,.;)]|and\b|or\b)/i.test(text.slice(m.index + m[0].length))) return null;
       if (w === 'current' && /^\s+(?:account|accounts|affairs|events|assets|liabilities|ratio|flow|accounts)\b/i.test(text.slice(m.index + m[0].length))) return null;
       if (w === 'current' && /^\s+(?:year|month|week|quarter|period|fiscal|session|term)\b/i.test(text.slice(m.index + m[0].length))) return null;
       if (w === 'the present' && /^\s+(?:\w+ing|case|situation|system)\b/i.test(text.slice(m.index + m[0].length))) return null;
@@ -21,7 +21,7 @@ export const VAGUE_RULES: Rule[] = [
   },
   {
     name: 'past',
-    re: /\b(?:recently|lately|formerly|previously|more recently|until recently|the past|in the past|recent|the time|earlier)\b/gi,
+    re: /\b(?:recently|lately|formerly|more recently|until recently|the past|in the past|the time)\b/gi,
     priority: 0,
     build: (m, text) => {
       const w = m[0].toLowerCase();
@@ -40,7 +40,7 @@ export const VAGUE_RULES: Rule[] = [
   },
   {
     name: 'future',
-    re: /\b(?:soon|the (?:near |distant |foreseeable )?future|future|the (?:near|short|long|medium) term|a later date|someday|one day soon|in the years ahead)\b/gi,
+    re: /\b(?:soon|the (?:near |distant |foreseeable )?future|the (?:near|short|long|medium) term|a later date|as soon as possible|someday|one day soon)\b/gi,
     priority: 0,
     build: (m, text) => {
       const w = m[0].toLowerCase();
@@ -48,7 +48,7 @@ export const VAGUE_RULES: Rule[] = [
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       if (w === 'soon' && /^\s+(?:after|as|before|afterward)\b/i.test(after)) return null;
       if (w === 'soon' && /\bas\s+$/i.test(before)) return null;
-      if (w === 'future' && /^\s*(?:contracts?|prices?|markets?|exchange|delivery)\b/i.test(after)) return null;
+      if (w === 'the future' && /^\s+of\b/i.test(after)) return null;
       if (/term$/.test(w) && /^[- ]\w/.test(after) && !/^[,.]/.test(after)) return null;
       return { type: 'DATE', resolve: () => ({ value: 'FUTURE_REF' }) };
     },

@@ -202,6 +202,8 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
     text,
     ref,
     anchor: null,
+    anchorMonth: null,
+    anchorYear: null,
     quarter: null,
     tense: (start, end) => {
       const s = bounds(start);
@@ -234,6 +236,11 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
       days.push({ pos: c.start, day: r.day });
     }
     if (r.quarter) ctx.quarter = r.quarter;
+    const cal = /^(\d{4})(?:-(\d\d))?/.exec(r.value);
+    if (cal) {
+      ctx.anchorYear = Number(cal[1]);
+      if (cal[2]) ctx.anchorMonth = { y: Number(cal[1]), m: Number(cal[2]) };
+    }
   }
   for (const c of clocks) {
     const r = c.resolve(ctx);

@@ -11,6 +11,9 @@ export interface ResolveContext {
   ref: Reference | null;
   /** The most recent explicit calendar date mentioned before this expression ("that day" refers to it). */
   anchor: Ymd | null;
+  /** The most recent month and year named ("the following month", "that year" refer to them). */
+  anchorMonth: { y: number; m: number } | null;
+  anchorYear: number | null;
   /** The most recent quarter named before this expression ("the quarter", "a year earlier" refer to it). */
   quarter: { y: number; q: number } | null;
   /** Whether the sentence around [start, end) talks about a reporting period (quarter, period). */
