@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.ts';
 import type { CommandDef } from '../../src/core/command.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { MANAGE_CHANNELS, MEMBER_PERMISSIONS } from './fake-payloads.ts';
@@ -14,7 +13,7 @@ afterEach(async () => {
 });
 
 const STRING = 3;
-const INTEGER = 4;
+const SUBCOMMAND = 1;
 const EPHEMERAL = 64;
 
 /** The callback (defer) and the edit of @original for one interaction, in the order the fake got them. */
@@ -124,32 +123,30 @@ describe('discord slash commands', () => {
 });
 
 describe('discord permissions', () => {
-  const saved: string[] = [];
-  const manageCommand: CommandDef = {
-    name: 'quiet',
-    description: 'Pause digests in this channel',
-    manage: true,
-    options: [{ name: 'hours', description: 'For how long', type: 'integer', min: 1, max: 48, required: true }],
-    async run(ctx) {
-      saved.push(`${ctx.channel.channelId}:${String(ctx.options.hours)}`);
-      await ctx.reply({ kind: 'text', tone: 'success', text: `Digests paused for ${String(ctx.options.hours)} hours.` });
-    },
-  };
-
   it('refuses a configuration command without Manage Channels, privately and saying what is missing', async () => {
-    bot = await startBot({ commands: [...commands, manageCommand] });
+    bot = await startBot();
     const { fake } = bot;
-    const interaction = fake.interact('quiet', [{ name: 'hours', type: INTEGER, value: 3 }], { permissions: MEMBER_PERMISSIONS });
+    const interaction = fake.interact('digest', [{ name: 'off', type: SUBCOMMAND, options: [] }], { permissions: MEMBER_PERMISSIONS });
     const callback = await fake.waitFor((request) => request.path === `/interactions/${interaction.id}/${interaction.token}/callback`);
     expect(callback.body.type).toBe(4);
     expect(callback.body.data.flags).toBe(EPHEMERAL);
-    expect(visibleText(callback.body.data)).toContain('Manage Channels');
-    expect(saved).toEqual([]);
+    expect(visibleText(callback.body.data)).toContain('needs the **Manage Channels** permission');
+    expect(fake.requests.filter((request) => request.path.includes(interaction.token))).toHaveLength(1);
 
-    const allowed = fake.interact('quiet', [{ name: 'hours', type: INTEGER, value: 3 }], { permissions: MEMBER_PERMISSIONS | MANAGE_CHANNELS });
+    const allowed = fake.interact('digest', [{ name: 'off', type: SUBCOMMAND, options: [] }], { permissions: MEMBER_PERMISSIONS | MANAGE_CHANNELS });
     const { edit } = await deferredAnswer(fake, allowed);
-    expect(edit.body.embeds[0].description).toBe('Digests paused for 3 hours.');
-    expect(saved).toEqual([`${fake.ids.channelId}:3`]);
+    expect(edit.body.embeds[0].description).toMatch(/^There was no digest schedule here/);
+  });
+
+  it('lets everyone use the reading subcommands of a command that also configures', async () => {
+    bot = await startBot();
+    const { fake } = bot;
+    const interaction = fake.interact('feeds', [{ name: 'list', type: SUBCOMMAND, options: [] }], { permissions: MEMBER_PERMISSIONS });
+    const callback = await fake.waitFor((request) => request.path === `/interactions/${interaction.id}/${interaction.token}/callback`);
+    expect(callback.body.type).toBe(5);
+    const answer = await fake.waitFor((request) => request.method === 'POST' && request.path === `/webhooks/${fake.ids.appId}/${interaction.token}`);
+    expect(answer.body.flags).toBe(EPHEMERAL);
+    expect(answer.body.embeds[0].description).toMatch(/follows no feeds yet/);
   });
 
   it('reports an unexpected failure with an id to quote, and keeps running', async () => {

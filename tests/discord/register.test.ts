@@ -50,6 +50,9 @@ describe('discord command registration', () => {
     const ask = json.find((command) => command.name === 'ask')!;
     expect(ask.options?.[0]).toMatchObject({ name: 'question', required: true });
     for (const command of json) expect(command.description.length).toBeLessThanOrEqual(100);
+    // Configuration: /digest only configures, /feeds also lists (open to all, checked per subcommand at run time).
+    expect(json.find((command) => command.name === 'digest')?.default_member_permissions).toBe('16');
+    expect(json.find((command) => command.name === 'feeds')?.default_member_permissions).toBeNull();
   });
 
   it('declares Manage Channels for managing commands, and keeps mixed subcommand groups visible', () => {
