@@ -82,7 +82,15 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
     return { channel: record.channel, slot: slot.toISOString(), run };
   }
 
-  async function sync(): Promise<ScheduleRecord[]> {
+  // The heartbeat, a schedule change and a tick can ask for a sync at once: one at a time, or two tasks get made.
+  let syncing: Promise<unknown> = Promise.resolve();
+  function sync(): Promise<ScheduleRecord[]> {
+    const next = syncing.then(syncNow, syncNow);
+    syncing = next.catch(() => undefined);
+    return next;
+  }
+
+  async function syncNow(): Promise<ScheduleRecord[]> {
     const records = await services.newsroom.schedules.all();
     if (!timers || stopped) return records;
     const wanted = new Set<string>();
