@@ -87,13 +87,14 @@ export function resolveMonth(ref: Reference | null, month: number, tense: Tense,
   else if (shift > 0) y = month > cur ? y : y + 1;
   else if (tense === 'past') y = month <= cur ? y : y - 1;
   else if (tense === 'future') y = month >= cur ? y : y + 1;
+  // Without a cue, the nearest such month.
   else if (month - cur > 6) y -= 1;
   else if (cur - month > 6) y += 1;
   return { value: fmtMonth(y, month) };
 }
 
 /** "Nov. 25" without a year: the year that puts the day nearest the reference, nudged by tense. */
-export function resolveMonthDay(ref: Reference | null, month: number, day: number, tense: Tense): Resolved {
+export function resolveMonthDay(ref: Reference | null, month: number, day: number, tense: Tense, wd?: number): Resolved {
   if (!ref) return { value: `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
   let best: Ymd | null = null;
   let bestScore = Infinity;
@@ -103,8 +104,9 @@ export function resolveMonthDay(ref: Reference | null, month: number, day: numbe
     const diff = (Date.UTC(y, month - 1, day) - Date.UTC(ref.date.y, ref.date.m - 1, ref.date.d)) / 86_400_000;
     let score = Math.abs(diff);
     // News mostly reports the past: a future date must be much nearer to win without a cue.
-    if (tense === 'past' && diff > 0) score += 365;
-    if (tense === 'future' && diff < 0) score += 365;
+    if (tense === 'past' && diff > 0) score += 120;
+    if (tense === 'future' && diff < 0) score += 120;
+    if (wd !== undefined && weekday(cand) !== wd) score += 1000;
     if (tense === 'none' && diff > 0) score *= 1.6;
     if (score < bestScore) {
       bestScore = score;

@@ -1,7 +1,7 @@
 import { fmtDate, fmtMonth, fmtYear, isValidDate, type Ymd } from './calendar.ts';
 import { dayValue, resolveMonth, resolveMonthDay } from './clock.ts';
 import { HOLIDAY, holidayDate } from './holidays.ts';
-import { MONTH, MONTH_STRICT, ORD, SEASON, SEASONS, WEEKDAY, monthNumber, parseNumber, parseOrdinal } from './lexicon.ts';
+import { MONTH, MONTH_STRICT, ORD, SEASON, SEASONS, WEEKDAY, monthNumber, parseNumber, parseOrdinal, weekdayNumber } from './lexicon.ts';
 import type { ResolveContext, Rule } from './types.ts';
 
 // Calendar dates written out: full dates, month and year, bare years, decades, centuries,
@@ -32,11 +32,14 @@ function dayOf(m: RegExpExecArray, digitGroup: number): number | null {
   return word ? parseOrdinal(word) : null;
 }
 
-function fullDate(y: number | null, month: number, day: number | null, start: number, end: number) {
+function fullDate(y: number | null, month: number, day: number | null, start: number, end: number, wd?: string) {
   return (ctx: ResolveContext) => {
     if (day === null) return null;
     if (y !== null) return isValidDate(y, month, day) ? dayValue({ y, m: month, d: day }) : null;
-    return resolveMonthDay(ctx.ref, month, day, ctx.tense(start, end));
+    // "the quarter ended Sept. 30", "since Jan. 1": a closing date already passed.
+    const ended = /\b(?:ended|since)\s+$/i.test(ctx.text.slice(Math.max(0, start - 7), start));
+    const tense = ended ? 'past' : ctx.tense(start, end);
+    return resolveMonthDay(ctx.ref, month, day, tense, wd ? weekdayNumber(wd) : undefined);
   };
 }
 
@@ -69,7 +72,7 @@ export const DATE_RULES: Rule[] = [
       const day = dayOf(m, 3);
       if (day === null || day < 1 || day > 31) return null;
       const y = m[5] ? parseYear(m[5]) : null;
-      return { type: 'DATE', resolve: fullDate(y, month, day, m.index, m.index + m[0].length) };
+      return { type: 'DATE', resolve: fullDate(y, month, day, m.index, m.index + m[0].length, m[1]) };
     },
   },
   {
@@ -83,7 +86,7 @@ export const DATE_RULES: Rule[] = [
       const day = dayOf(m, 2);
       if (day === null || day < 1 || day > 31) return null;
       const y = m[5] ? parseYear(m[5]) : null;
-      return { type: 'DATE', resolve: fullDate(y, month, day, m.index, m.index + m[0].length) };
+      return { type: 'DATE', resolve: fullDate(y, month, day, m.index, m.index + m[0].length, m[1]) };
     },
   },
   {

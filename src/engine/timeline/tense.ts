@@ -3,7 +3,7 @@ import type { Tense } from './types.ts';
 // News text reports the past ("said Friday"); a bare weekday or month points forward only when
 // the clause around it says so. Without a part-of-speech tagger, these cue words stand in for
 // the future-tense and plan verbs a tagger would find.
-const FUTURE = /\b(?:will|won't|shall|'ll|going to|is to|are to|is due|are due|due|scheduled|plans? to|planned|planning|expects? to|expected|set to|would|intends?|intended|hopes? to|aims? to|upcoming|coming|until|through|by|next|later|could|might|to be|to meet|to visit|to hold|to begin|to start|to leave|to travel|to return|to vote|to announce|to resume|to close|to expire|as soon as|as early as|deadline|effective|tomorrow)\b/i;
+const FUTURE = /\b(?:will|won't|shall|'ll|going to|is to|are to|is due|are due|due to|scheduled|plans? to|expects? to|is expected to|are expected to|set to|intends? to|upcoming|next(?! to\b)|to meet|to visit|to hold|to begin|to start|to leave|to travel|to return|to vote|to announce|to resume|to expire|as soon as|as early as)\b/i;
 const PAST = /\b(?:said|says|was|were|had|did|ago|last|earlier|yesterday|announced|reported|told|\w+ed)\b/i;
 
 /** Reads the clause around [start, end) within the sentence [sStart, sEnd) for future or past cues. */
