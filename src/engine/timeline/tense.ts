@@ -13,6 +13,8 @@ export function tenseAround(text: string, start: number, end: number, sStart: nu
   // Only the part of the clause after the last comma or semicolon: an earlier "said" belongs to the attribution.
   const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1);
   if (FUTURE.test(clause) || /^\W*will\b/i.test(after)) return 'future';
+  // A deadline: "until 9 a.m. Tuesday", "postponed until Tuesday morning".
+  if (/\buntil\s+(?:\S+\s+){0,3}$/i.test(clause) && !/^\s*,/.test(after)) return 'future';
   if (PAST.test(clause)) return 'past';
   return 'none';
 }
