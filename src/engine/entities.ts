@@ -57,18 +57,26 @@ export function findEntities(text: string): EntityIndex {
   const capsSeen = new Set<string>();
   for (const m of raws) if (!m.sentenceStart && !m.shouted && !m.headline) capsSeen.add(m.tokens.join(' '));
   const lowerSeen = lowerWords(text);
-  const clusters = new Map<string, { raws: RawMention[]; tokens: string[] }>();
+  const clusters = new Map<string, Cluster>();
+  // Clusters by last and first word, so a short form finds its full name without a scan.
+  const byWord = new Map<string, Cluster[]>();
   const keyOf = (tokens: string[]): string => canonicalPlace(tokens.join(' ')) ?? tokens.join(' ');
   // Longest names first, so a shorter form can join the full name it abbreviates.
   const ordered = [...raws].sort((a, b) => b.tokens.length - a.tokens.length || a.start - b.start);
   for (const m of ordered) {
     const key = keyOf(m.tokens);
-    let target = clusters.get(key) ?? findFuller(clusters, m.tokens, isPlaceOrOrg(key));
+    const orgLike = isPlaceOrOrg(key);
+    let target = clusters.get(key) ?? findFuller(byWord, m.tokens, orgLike);
     if (!target) {
       if ((m.shouted || m.headline) && !isKnown(key)) continue;
       if (m.sentenceStart && m.tokens.length === 1 && !capsSeen.has(key) && !isKnown(key) && (lowerSeen.has(key.toLowerCase()) || !SPEECH_AFTER.test(text.slice(m.end, m.end + 90)))) continue;
-      target = { raws: [], tokens: m.tokens };
+      target = { raws: [], tokens: m.tokens, orgLike };
       clusters.set(key, target);
+      for (const w of new Set([m.tokens[0]!, m.tokens[m.tokens.length - 1]!, m.tokens[m.tokens.length - 2] ?? ''])) {
+        const list = byWord.get(w) ?? [];
+        list.push(target);
+        byWord.set(w, list);
+      }
     }
     target.raws.push(m);
   }
@@ -81,10 +89,23 @@ export function findEntities(text: string): EntityIndex {
   return { text, entities, mentions, resolve: (name, pos) => resolveName(entities, mentions, name, pos) };
 }
 
-function lowerWords(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/\b\p{Ll}[\p{Ll}'’-]{2,}\b/gu)) out.add(m[0]);
-  return out;
+// Whether a word also appears in lower case in the text ("Bombs" vs "bombs"): asked only for a
+// few candidates, so a scan per question is cheaper than indexing every word.
+function lowerWords(text: string): { has(word: string): boolean } {
+  const cache = new Map<string, boolean>();
+  return {
+    has(word: string): boolean {
+      let hit = cache.get(word);
+      if (hit === undefined) {
+        hit = false;
+        for (let k = text.indexOf(word); k >= 0 && !hit; k = text.indexOf(word, k + 1)) {
+          hit = !/[\p{L}]/u.test(text[k - 1] ?? ' ') && !/[\p{L}]/u.test(text[k + word.length] ?? ' ');
+        }
+        cache.set(word, hit);
+      }
+      return hit;
+    },
+  };
 }
 
 function canonicalPlace(s: string): string | undefined {
@@ -101,13 +122,19 @@ function isPlaceOrOrg(key: string): boolean {
 }
 
 // "Putin" joins "Vladimir Putin"; "Hillary Clinton" joins "Hillary Rodham Clinton".
-function findFuller(clusters: Map<string, { raws: RawMention[]; tokens: string[] }>, tokens: string[], orgLike: boolean): { raws: RawMention[]; tokens: string[] } | undefined {
-  let best: { raws: RawMention[]; tokens: string[] } | undefined;
-  for (const [key, c] of clusters) {
+interface Cluster {
+  raws: RawMention[];
+  tokens: string[];
+  orgLike: boolean;
+}
+
+function findFuller(byWord: Map<string, Cluster[]>, tokens: string[], orgLike: boolean): Cluster | undefined {
+  let best: Cluster | undefined;
+  const last = tokens[tokens.length - 1]!;
+  for (const c of byWord.get(last) ?? []) {
     if (c.tokens.length <= tokens.length) continue;
     // An organisation's short form joins only a longer organisation ("Post" -> "Washington Post").
-    if (orgLike !== isPlaceOrOrg(key) || (orgLike && (tokens.length > 1 || !ORG_HEADS.has(tokens[0]!) || COUNTRIES.has(key)))) continue;
-    const last = tokens[tokens.length - 1]!;
+    if (orgLike !== c.orgLike || (orgLike && (tokens.length > 1 || !ORG_HEADS.has(tokens[0]!) || COUNTRIES.has(c.tokens.join(' '))))) continue;
     const fullLast = c.tokens[c.tokens.length - 1]!.replace(/^(?:Jr\.|Sr\.|II|III)$/, '') || c.tokens[c.tokens.length - 2]!;
     const ok = tokens.length === 1
       ? fullLast === last || (c.tokens[0] === last && (MALE_NAMES.has(last) || FEMALE_NAMES.has(last)))
@@ -117,7 +144,22 @@ function findFuller(clusters: Map<string, { raws: RawMention[]; tokens: string[]
   return best;
 }
 
-function classify(key: string, raws: RawMention[], text: string, lowerSeen: Set<string>): Entity | null {
+const STOP_DESC = new Set(['said', 'says', 'and', 'or', 'by', 'to', 'of', 'with', 'for', 'from', 'the', 'a', 'an', 'that', 'in', 'on', 'at', 'is', 'was', 'as', 'when', 'told', 'but']);
+
+// Up to three lower-case words right before a name: "press secretary Josh Earnest".
+function precedingWords(before: string): string[] {
+  const words = before.split(/\s+/);
+  if (words[words.length - 1] !== '') return [];
+  const out: string[] = [];
+  for (let k = words.length - 2; k >= 0 && out.length < 3; k--) {
+    const w = words[k]!;
+    if (!/^[a-z][a-z-]+$/.test(w) || STOP_DESC.has(w)) break;
+    out.push(w);
+  }
+  return out;
+}
+
+function classify(key: string, raws: RawMention[], text: string, lowerSeen: { has(word: string): boolean }): Entity | null {
   const tokens = key.split(' ');
   const last = tokens[tokens.length - 1]!;
   const longest = raws.reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a)).tokens.join(' ');
@@ -129,7 +171,8 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: Set<
   let female = 0;
   const descriptors = new Set<string>();
   let trusted = false;
-  for (const m of raws) {
+  // Cues from the first dozen mentions are plenty, and keep long articles fast.
+  for (const m of raws.slice(0, 12)) {
     if (!m.sentenceStart || m.tokens.length > 1 || isKnown(key)) trusted = true;
     for (const t of m.titles) {
       const g = PERSON_TITLES.get(t);
@@ -143,8 +186,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: Set<
     if (/\b(?:in|at|from|to|across|near|outside|throughout)\s+(?:the\s+)?$/.test(before)) place += 1;
     if (SPEECH_AFTER.test(after)) person += 1;
     if (/^,\s+(?:who|whose)\b/.test(after) || /^,\s+\d{2},/.test(after)) person += 2;
-    const desc = /(?:^|[\s,(])((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)\s+$/.exec(before)?.[1];
-    if (desc && !/\b(?:said|says|and|or|by|to|of|with|for|from|the|a|an|that|in|on|at|is|was|as|when|told|but)$/.test(desc)) for (const w of desc.split(/\s+/)) descriptors.add(w);
+    for (const w of precedingWords(before)) descriptors.add(w);
     const appos = /^,\s+(?:the|a|an|its|his|her)\s+([^,.;:"“”]{2,60})/.exec(after)?.[1];
     if (appos) for (const w of appos.split(/\s+/).slice(0, 6)) if (/^[a-z-]+$/.test(w)) descriptors.add(w);
     const pr = PRONOUN_AFTER.exec(after.slice(0, 160));

@@ -38,11 +38,11 @@ const SENTENCE_OPEN = /(?:^|[.!?:;]\s*|\n\s*|[“"‘(—–\-]\s*|[.!?][”"’
 const UPPER = /^\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}.&\-]+$/u;
 
-function tokenize(text: string): Token[] {
+function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
-  let last = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+  let last = from;
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
     let word = m[0];
     let end = m.index + word.length;
     const dotted = text[end] === '.' && (DOTTED.has(word) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word));
@@ -62,10 +62,23 @@ function isCap(word: string): boolean {
 }
 
 /** Finds capitalised names; the caller decides what they are. */
+// Stretches of capitalised words (with connectors between them): the only places names can be,
+// found with one regex so the lower-case bulk of the text is never tokenised.
+const CAPS_RUN = /\p{Lu}[\p{L}\p{N}.'’&\-]*(?:[ \t]+(?:(?:of|de|del|da|van|von|der|den|la|le|du|bin|al|and|for|&|y|on)[ \t]+)?\p{Lu}[\p{L}\p{N}.'’&\-]*)*/gu;
+
 export function findRawMentions(text: string): RawMention[] {
-  const tokens = tokenize(text);
   const headlines = titleCaseLines(text);
   const out: RawMention[] = [];
+  CAPS_RUN.lastIndex = 0;
+  for (let r = CAPS_RUN.exec(text); r; r = CAPS_RUN.exec(text)) {
+    const end = r.index + r[0].length;
+    runsOf(text, tokenize(text, r.index, end), headlines, out);
+    CAPS_RUN.lastIndex = Math.max(CAPS_RUN.lastIndex, end);
+  }
+  return out;
+}
+
+function runsOf(text: string, tokens: Token[], headlines: [number, number][], out: RawMention[]): void {
   let i = 0;
   while (i < tokens.length) {
     if (!isCap(tokens[i]!.word)) {
@@ -98,7 +111,6 @@ export function findRawMentions(text: string): RawMention[] {
     }
     i = last + 1;
   }
-  return out;
 }
 
 // Splits a run at "and"/"for"/"on" unless it names an organisation, strips opening common words
@@ -201,6 +213,7 @@ const MINOR = new Set(['a', 'an', 'the', 'of', 'on', 'in', 'for', 'and', 'to', '
 function titleCaseLines(text: string): [number, number][] {
   const out: [number, number][] = [];
   for (const m of text.matchAll(/[^\n]+/g)) {
+    if (m[0].length > 240 || !/^[\s"“‘']*\p{Lu}/u.test(m[0])) continue;
     const words = m[0].match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
     if (words.length < 3 || words.length > 24) continue;
     const lower = words.filter((w) => !/^\p{Lu}/u.test(w));
