@@ -39,7 +39,7 @@ export function durationValue(n: number | null, unitWord: string): string {
   return `P${t}${whole}${letter}`;
 }
 
-const MOD = '(?:(?:about|around|nearly|almost|roughly|approximately|more than|less than|fewer than|at least|at most|up to|no more than|no less than|just over|just under|well over|over|under|barely|only|some|another|an additional|a further|the better part of)\\s+)';
+const MOD = '(?:(?:about|around|nearly|almost|roughly|approximately|more than|less than|fewer than|at least|at most|up to|no more than|no less than|just over|just under|well over|over(?!\\s+(?:the|its|their|his|her|this|that)\\b)|under|barely|only|some|another|an additional|a further|the better part of)\\s+)';
 const DET = '(?:(?:the|its|their|his|her|a|an|each of the|all)\\s+)?(?:(?:past|last|next|first|coming|previous|following|final|initial|latest|preceding|remaining|ensuing|subsequent|same|additional|further|few|other)\\s+)?';
 
 export const DURATION_RULES: Rule[] = [
@@ -67,7 +67,9 @@ export const DURATION_RULES: Rule[] = [
       // "quarter" is also a fraction: "a quarter of the shares", "three quarters of them".
       if (/^quarter/i.test(unit) && !vague && (n ?? 0) < 4 && /^\s+of\b/i.test(text.slice(m.index + m[0].length))) return null;
       // "the 30-year" bond, "a 10-year note": still a duration per TimeBank; "12-day-old" is an age, excluded by the regex.
-      return { type: 'DURATION', resolve: () => ({ value: durationValue(n, unit) }) };
+      // "a two-hour meeting": TimeBank tags the adjective, not the article ("a three-year period" keeps it).
+      const article = hyphenated && /^an?\s/i.test(m[0]) && !/(?:period|stretch|span|term|run)$/i.test(m[0]) ? m[0].indexOf(' ') + 1 : 0;
+      return { type: 'DURATION', start: m.index + article, resolve: () => ({ value: durationValue(n, unit) }) };
     },
   },
   {

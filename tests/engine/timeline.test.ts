@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { extractTimeline, sortKey, tagTimex } from '../../src/engine/timeline.ts';
+
+// All texts are written for these tests. 2026-11-26 is a Thursday.
+const published = '2026-11-26T10:00:00Z';
+
+function find(text: string, expression: string, publishedAt: string | null = published) {
+  const options = publishedAt === null ? {} : { publishedAt };
+  const entry = tagTimex(text, options).find((e) => e.text === expression);
+  if (!entry) throw new Error(`"${expression}" not tagged in: ${JSON.stringify(tagTimex(text, options))}`);
+  return entry;
+}
+
+describe('extractTimeline: types and values', () => {
+  it('tags explicit calendar dates as DATE', () => {
+    const text = 'The council approved the plan on 3 March 2025 and reviewed it on Sept. 14, 2025. It was first proposed in July 2024.';
+    expect(find(text, '3 March 2025')).toMatchObject({ type: 'DATE', value: '2025-03-03' });
+    expect(find(text, 'Sept. 14, 2025')).toMatchObject({ type: 'DATE', value: '2025-09-14' });
+    expect(find(text, 'July 2024')).toMatchObject({ type: 'DATE', value: '2024-07' });
+  });
+
+  it('tags years, decades, quarters and seasons', () => {
+    const text = 'Sales peaked in 2019, slumped in the 1990s, rose in the third quarter and should recover by the summer of 2027.';
+    expect(find(text, '2019').value).toBe('2019');
+    expect(find(text, 'the 1990s').value).toBe('199');
+    expect(find(text, 'the third quarter').value).toBe('2026-Q3');
+    expect(find(text, 'the summer of 2027').value).toBe('2027-SU');
+  });
+
+  it('tags durations with TimeML values', () => {
+    const text = 'The talks lasted three days. Over the past two years the firm grew, and a two-hour meeting followed after 2 1/2 years of delay.';
+    expect(find(text, 'three days')).toMatchObject({ type: 'DURATION', value: 'P3D' });
+    expect(find(text, 'the past two years')).toMatchObject({ type: 'DURATION', value: 'P2Y' });
+    expect(find(text, 'two-hour')).toMatchObject({ type: 'DURATION', value: 'PT2H' });
+    expect(find(text, '2 1/2 years')).toMatchObject({ type: 'DURATION', value: 'P2Y6M' });
+  });
+
+  it('tags sets: recurring days and rates', () => {
+    const text = 'The market opens every Monday. Buses run daily. The plant earns $4 million a year.';
+    expect(find(text, 'every Monday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1' });
+    expect(find(text, 'daily')).toMatchObject({ type: 'SET', value: 'P1D' });
+    expect(find(text, 'a year')).toMatchObject({ type: 'SET', value: 'P1Y' });
+  });
+
+  it('tags vague references as TimeBank does', () => {
+    const text = 'The mayor now leads the party. She recently moved house. The club will expand in the future.';
+    expect(find(text, 'now').value).toBe('PRESENT_REF');
+    expect(find(text, 'recently').value).toBe('PAST_REF');
+    expect(find(text, 'the future').value).toBe('FUTURE_REF');
+  });
+});
+
+describe('extractTimeline: relative expressions against the publication time', () => {
+  const text =
+    'The mayor resigned yesterday. The vote was held last week and the budget passes next Tuesday. ' +
+    'The bridge opened two years ago. Prices rose this month. The strike began on Friday. ' +
+    'Earlier this year the council met, and it will meet again in March.';
+
+  it('resolves each expression against the publication date', () => {
+    expect(find(text, 'yesterday').value).toBe('2026-11-25');
+    expect(find(text, 'last week').value).toBe('2026-W47');
+    expect(find(text, 'next Tuesday').value).toBe('2026-12-01');
+    expect(find(text, 'two years ago').value).toBe('2024');
+    expect(find(text, 'this month').value).toBe('2026-11');
+    expect(find(text, 'Friday').value).toBe('2026-11-20');
+    expect(find(text, 'Earlier this year').value).toBe('2026');
+    expect(find(text, 'March').value).toBe('2027-03');
+  });
+
+  it('reads "the day before" from the date named just before', () => {
+    const t = 'The treaty was signed on Nov. 10. Protesters had gathered the day before.';
+    expect(find(t, 'Nov. 10').value).toBe('2026-11-10');
+    expect(find(t, 'the day before').value).toBe('2026-11-09');
+  });
+
+  it('keeps the publisher\'s own calendar day when the publication time has an offset', () => {
+    // 23:30 on the 26th in UTC+10 is still the 26th there, though it is the 26th 13:30 in UTC.
+    expect(find('The port closed today.', 'today', '2026-11-26T23:30:00+10:00').value).toBe('2026-11-26');
+    expect(find('The port closed today.', 'today', '2026-11-26T01:30:00-05:00').value).toBe('2026-11-26');
+  });
+
+  it('leaves unknown parts as X without a publication time', () => {
+    expect(find('The mayor resigned yesterday.', 'yesterday', null).value).toBe('XXXX-XX-XX');
+  });
+});
+
+describe('extractTimeline: clock times and zones', () => {
+  it('prefers the GMT restatement of a local time', () => {
+    const t = 'The quake struck at 9.15am (00:15 GMT) on Thursday.';
+    const e = tagTimex(t, { publishedAt: published }).find((x) => x.type === 'TIME')!;
+    expect(e.text).toContain('9.15am (00:15 GMT)');
+    expect(e.value).toBe('2026-11-26T00:15Z');
+  });
+
+  it('moves the date back when the UTC time is on the previous day', () => {
+    const t = 'Sirens sounded at 1.30am (17:30 GMT) today.';
+    const e = tagTimex(t, { publishedAt: published }).find((x) => x.type === 'TIME')!;
+    expect(e.value).toBe('2026-11-25T17:30Z');
+  });
+
+  it('converts named zones and numeric offsets to UTC', () => {
+    expect(find('The polls close at 3pm ET.', '3pm ET', '2026-07-01').value).toBe('2026-07-01T19:00Z');
+    expect(find('The polls close at 3pm ET.', '3pm ET', '2026-01-15').value).toBe('2026-01-15T20:00Z');
+    expect(find('The match starts at 15:00 CET.', '15:00 CET').value).toBe('2026-11-26T14:00Z');
+    expect(find('The statement came at noon BST.', 'noon BST', '2026-06-10').value).toBe('2026-06-10T11:00Z');
+    expect(find('Trading resumed at 10:00 +02:00.', '10:00 +02:00').value).toBe('2026-11-26T08:00Z');
+  });
+
+  it('keeps a time without a zone local, on the day named next to it', () => {
+    expect(find('The shop was robbed at 10 p.m. Wednesday.', '10 p.m. Wednesday').value).toBe('2026-11-25T22:00');
+  });
+});
+
+describe('extractTimeline: entries', () => {
+  it('dates a dateline article', () => {
+    const t = 'GENEVA, Nov. 24 (Newswire) - Negotiators resumed talks on Tuesday after a pause of two weeks.';
+    const entries = extractTimeline(t, { publishedAt: published });
+    expect(entries.find((e) => e.text === 'Nov. 24')?.value).toBe('2026-11-24');
+    expect(entries.find((e) => e.text === 'Tuesday')?.value).toBe('2026-11-24');
+    expect(entries.find((e) => e.text === 'two weeks')?.value).toBe('P2W');
+  });
+
+  it('gives each expression the sentence that contains it as its event', () => {
+    const t = 'The dam burst on Monday. Rescuers worked for three days.';
+    const entries = extractTimeline(t, { publishedAt: published });
+    expect(entries.find((e) => e.text === 'Monday')?.event).toBe('The dam burst on Monday.');
+    expect(entries.find((e) => e.text === 'three days')?.event).toBe('Rescuers worked for three days.');
+    for (const e of entries) expect(t.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it('orders entries by the time they name, durations and vague references last in text order', () => {
+    const t = 'Shares fell for two weeks. The firm was founded in 1998. It now employs 300 people. The merger closed on Nov. 2. Profit doubled in March.';
+    const entries = extractTimeline(t, { publishedAt: published });
+    expect(entries.map((e) => e.text)).toEqual(['1998', 'March', 'Nov. 2', 'two weeks', 'now']);
+  });
+
+  it('keeps one entry per occurrence', () => {
+    const t = 'Talks began on Monday. The union walked out on Monday too.';
+    expect(extractTimeline(t, { publishedAt: published }).filter((e) => e.text === 'Monday')).toHaveLength(2);
+  });
+
+  it('returns nothing for empty text', () => {
+    expect(extractTimeline('')).toEqual([]);
+    expect(extractTimeline('No dates here at all.')).toEqual([]);
+  });
+
+  it('orders weeks, quarters and seasons by their first day', () => {
+    expect(sortKey({ type: 'DATE', value: '2026-W01' })).toBe(Date.UTC(2025, 11, 29));
+    expect(sortKey({ type: 'DATE', value: '2026-Q3' })).toBe(Date.UTC(2026, 6, 1));
+    expect(sortKey({ type: 'DURATION', value: 'P3D' })).toBeNull();
+    expect(sortKey({ type: 'DATE', value: 'PRESENT_REF' })).toBeNull();
+  });
+});
