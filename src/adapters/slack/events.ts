@@ -1,0 +1,68 @@
+import type Keyv from 'keyv';
+import { answerFollowUp } from '../../core/follow-up.ts';
+import type { Services } from '../../core/services.ts';
+import { plainFromMrkdwn } from './mrkdwn.ts';
+import { slackThreadId, type SlackOutbox } from './outbox.ts';
+
+/** Slack retries an event for up to about an hour when it got no 200 in time; remember ids that long. */
+const EVENT_TTL_MS = 2 * 60 * 60_000;
+
+/**
+ * Each Slack event is handled once, even when Slack delivers it again (X-Slack-Retry-Num) or while
+ * the first delivery is still being answered. The id is claimed before the work, in the `events`
+ * store (shared by every process on Redis) and in memory for deliveries racing within one process.
+ */
+export class EventOnce {
+  private readonly claiming = new Set<string>();
+
+  constructor(
+    private readonly store: Keyv,
+    private readonly ttlMs = EVENT_TTL_MS,
+  ) {}
+
+  async claim(eventId: string): Promise<boolean> {
+    if (this.claiming.has(eventId)) return false;
+    this.claiming.add(eventId);
+    try {
+      const key = `slack:${eventId}`;
+      if (await this.store.get(key)) return false;
+      await this.store.set(key, true, this.ttlMs);
+      return true;
+    } finally {
+      this.claiming.delete(eventId);
+    }
+  }
+}
+
+/** The fields of a Slack message event this adapter reads. */
+export interface ThreadMessage {
+  eventId?: string;
+  teamId?: string;
+  channel: string;
+  ts: string;
+  threadTs?: string;
+  text?: string;
+  subtype?: string;
+  botId?: string;
+}
+
+export type ThreadReplyOutcome = 'answered' | 'not-a-thread-reply' | 'unknown-thread' | 'duplicate' | 'nothing-to-answer';
+
+/**
+ * A message in a thread under a digest or a summary is a question: answered in that thread from the
+ * articles behind it (the stored thread -> articles link; the thread's history is never read).
+ */
+export async function answerThreadReply(services: Services, outbox: SlackOutbox, once: EventOnce, message: ThreadMessage): Promise<ThreadReplyOutcome> {
+  // Edits, joins and bot posts carry a subtype; a reply also sent to the channel is still a question.
+  if (message.subtype && message.subtype !== 'thread_broadcast') return 'not-a-thread-reply';
+  if (message.botId || !message.threadTs || message.threadTs === message.ts) return 'not-a-thread-reply';
+  const threadId = slackThreadId(message.channel, message.threadTs);
+  // Most threads in a channel are people's own: skip them before touching the event store.
+  if (!(await services.library.threadArticles('slack', threadId))) return 'unknown-thread';
+  if (message.eventId && !(await once.claim(message.eventId))) return 'duplicate';
+  const question = plainFromMrkdwn(message.text ?? '');
+  const answer = await answerFollowUp(services, 'slack', threadId, question, message.teamId);
+  if (!answer) return 'nothing-to-answer';
+  await outbox.post(message.channel, answer, { threadTs: message.threadTs });
+  return 'answered';
+}

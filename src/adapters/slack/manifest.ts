@@ -1,0 +1,66 @@
+import type { CommandDef } from '../../core/command.ts';
+import { UMBRELLA, ownSlashCommands, umbrellaUsageHint, usageHint } from './commands.ts';
+import { truncate } from './mrkdwn.ts';
+
+// The Slack app manifest, derived from the command list so the app registered in Slack always has the
+// commands the code answers. slack-manifest.json (HTTP) and slack-manifest.socket-mode.json at the top
+// of the repo are written by write-manifest.ts; a test fails when they fall behind.
+
+export const BOT_SCOPES = [
+  'commands', // slash commands
+  'chat:write', // digests, answers, thread replies
+  'chat:write.public', // post digests in public channels the bot was not invited to
+  'users:read', // users.info: is the user a workspace admin or owner?
+  'channels:history', // message events in public channels (thread replies)
+  'groups:history', // message events in private channels the bot is in
+] as const;
+
+export const BOT_EVENTS = ['message.channels', 'message.groups'] as const;
+
+/** Where Slack sends commands and events in HTTP mode; replace the host with yours. */
+export const EXAMPLE_REQUEST_URL = 'https://newsdesk.example.com/slack/events';
+
+export interface ManifestOptions {
+  socketMode: boolean;
+  requestUrl?: string;
+}
+
+export function buildManifest(commands: readonly CommandDef[], options: ManifestOptions): Record<string, unknown> {
+  const url = options.socketMode ? undefined : (options.requestUrl ?? EXAMPLE_REQUEST_URL);
+  const slash = (name: string, description: string, hint: string) => ({
+    command: `/${name}`,
+    ...(url ? { url } : {}),
+    description: truncate(description, 100),
+    ...(hint ? { usage_hint: truncate(hint, 100) } : {}),
+    should_escape: false,
+  });
+  return {
+    _metadata: { major_version: 1, minor_version: 1 },
+    display_information: {
+      name: 'newsdesk',
+      description: 'News digests with summaries, quotes and timelines; ask follow-ups in the thread.',
+      background_color: '#1f3a5f',
+    },
+    features: {
+      bot_user: { display_name: 'newsdesk', always_online: true },
+      slash_commands: [
+        ...ownSlashCommands(commands).map((command) => slash(command.name, command.description, usageHint(command))),
+        slash(UMBRELLA, 'newsdesk: feeds, digests, help and every other command', umbrellaUsageHint(commands)),
+      ],
+    },
+    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
+    settings: {
+      event_subscriptions: { ...(url ? { request_url: url } : {}), bot_events: [...BOT_EVENTS] },
+      interactivity: { is_enabled: false },
+      org_deploy_enabled: false,
+      socket_mode_enabled: options.socketMode,
+      token_rotation_enabled: false,
+    },
+  };
+}
+
+export function manifestJson(commands: readonly CommandDef[], options: ManifestOptions): string {
+  return `${JSON.stringify(buildManifest(commands, options), null, 2)}\n`;
+}
+
+export const MANIFEST_FILES = { http: 'slack-manifest.json', socket: 'slack-manifest.socket-mode.json' } as const;

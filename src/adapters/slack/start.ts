@@ -1,0 +1,103 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import type { CommandDef } from '../../core/command.ts';
+import type { PlatformPort } from '../../core/platform.ts';
+import type { Services } from '../../core/services.ts';
+import { registerHandlers } from './app.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { invocationFor } from './commands.ts';
+import { EventOnce } from './events.ts';
+import { SlackOutbox } from './outbox.ts';
+import { ChannelPacer, realSleep, type Sleep } from './pacer.ts';
+import { SlackPermissions } from './permissions.ts';
+import { slackPort } from './port.ts';
+
+export const EVENTS_PATH = '/slack/events';
+
+export interface SlackStartOptions {
+  /** HTTP port for /slack/events (default: PORT). 0 picks a free one (tests, the benchmark). */
+  port?: number;
+  /** Web API base URL (default: SLACK_API_URL, else Slack's own). */
+  apiUrl?: string;
+  /** How @slack/web-api retries failed calls (tests pass a fast policy). */
+  retryConfig?: webApi.RetryOptions;
+  /** Spacing of posts to one channel (default one a second after a burst of three). */
+  pacing?: { intervalMs: number; burst: number; sleep?: Sleep };
+}
+
+export interface RunningSlack {
+  port: PlatformPort;
+  stop(): Promise<void>;
+  /** Where the HTTP receiver listens (HTTP mode only). */
+  address?: { port: number };
+}
+
+/**
+ * Starts the Slack adapter: Socket Mode when SLACK_APP_TOKEN is set (no public URL needed), else Bolt's
+ * HTTP receiver on PORT at /slack/events for commands and events. Resolves once Slack accepted the
+ * token (auth.test) and the receiver is listening or connected.
+ */
+export async function startSlack(services: Services, commands: readonly CommandDef[], options: SlackStartOptions = {}): Promise<RunningSlack> {
+  const { config } = services;
+  const token = config.SLACK_BOT_TOKEN;
+  if (!token) throw new Error('SLACK_BOT_TOKEN is not set: put the Bot User OAuth Token (xoxb-…) there.');
+  const logger = boltLogger(services.logger);
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: options.apiUrl ?? config.SLACK_API_URL ?? 'https://slack.com/api/',
+    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+  };
+  let httpReceiver: HTTPReceiver | undefined;
+  let socketReceiver: SocketModeReceiver | undefined;
+  if (config.SLACK_APP_TOKEN) {
+    socketReceiver = new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger, installerOptions: { clientOptions: { ...clientOptions } } });
+  } else {
+    if (!config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET is not set: HTTP mode needs the Signing Secret (or set SLACK_APP_TOKEN for Socket Mode).');
+    httpReceiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, endpoints: EVENTS_PATH, logger });
+  }
+  const app = new App({
+    token,
+    receiver: socketReceiver ?? httpReceiver,
+    clientOptions,
+    logger,
+    // auth.test runs in init(), where its failure can be reported, not in the constructor.
+    deferInitialization: true,
+  });
+
+  const pacer = new ChannelPacer(services.clock, options.pacing?.sleep ?? realSleep, options.pacing?.intervalMs, options.pacing?.burst);
+  const outbox = new SlackOutbox(app.client, services, pacer, invocationFor(commands));
+  const permissions = new SlackPermissions(app.client, config.SLACK_ADMIN_USERS, services.clock, services.logger);
+  registerHandlers(app, { services, commands, outbox, permissions, once: new EventOnce(services.stores.events) });
+
+  try {
+    await app.init();
+  } catch (error) {
+    throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test failed: ${describe(error)}).`, { cause: error });
+  }
+  const port = slackPort(outbox, services);
+  if (socketReceiver) {
+    const receiver = socketReceiver;
+    await receiver.start();
+    services.logger.info({ platform: 'slack', mode: 'socket' }, 'slack: connected in Socket Mode');
+    return { port, stop: () => receiver.client.disconnect() };
+  }
+  const server = (await app.start(options.port ?? config.PORT)) as Server;
+  const address = server.address() as AddressInfo;
+  services.logger.info({ platform: 'slack', mode: 'http', port: address.port, path: EVENTS_PATH }, 'slack: listening for commands and events');
+  return {
+    port,
+    address: { port: address.port },
+    async stop() {
+      const closing = app.stop();
+      // Keep-alive connections from Slack (or a test client) would otherwise keep the server open.
+      server.closeAllConnections();
+      await closing;
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  if (typeof data?.error === 'string') return data.error;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { invocationFor, ownSlashCommands, routeSlashCommand } from '../../src/adapters/slack/commands.ts';
+import { MANIFEST_FILES, buildManifest, manifestJson } from '../../src/adapters/slack/manifest.ts';
+import { ChannelPacer } from '../../src/adapters/slack/pacer.ts';
+import type { CommandDef } from '../../src/core/command.ts';
+import { ManualClock } from '../../src/core/clock.ts';
+import { isUserError } from '../../src/core/errors.ts';
+
+/** A command with subcommands, as feeds and digest are: it must be reachable as /newsdesk watch …. */
+const watch: CommandDef = {
+  name: 'watch',
+  description: 'Watch a topic',
+  manage: true,
+  subcommands: [
+    { name: 'add', description: 'Watch a topic', options: [{ name: 'topic', description: 'Topic', type: 'string', required: true }, { name: 'hours', description: 'How often', type: 'integer', min: 1, max: 24, namedOnly: true }] },
+    { name: 'list', description: 'Topics watched here', manage: false },
+  ],
+  async run() {},
+};
+const all = [...commands, watch];
+
+function routeError(slash: string, text: string): string {
+  try {
+    routeSlashCommand(all, slash, text);
+  } catch (error) {
+    if (isUserError(error)) return error.message;
+    throw error;
+  }
+  throw new Error('expected a usage error');
+}
+
+describe('slack slash commands to neutral commands', () => {
+  it('parses /summary free text into the same typed options Discord gives', () => {
+    const route = routeSlashCommand(all, '/summary', 'https://news.example.com/a sentences:2');
+    expect(route.command.name).toBe('summary');
+    expect(route.options).toEqual({ input: 'https://news.example.com/a', sentences: 2 });
+    const ask = routeSlashCommand(all, '/ask', 'who closed the harbour? about:2');
+    expect(ask.options).toEqual({ question: 'who closed the harbour?', about: '2' });
+  });
+
+  it('maps /newsdesk <command> <subcommand> … to commands with subcommands', () => {
+    const route = routeSlashCommand(all, '/newsdesk', 'watch add "harbour works" hours:6');
+    expect(route.command.name).toBe('watch');
+    expect(route.subcommand).toBe('add');
+    expect(route.options).toEqual({ topic: 'harbour works', hours: 6 });
+    expect(routeSlashCommand(all, '/newsdesk', 'WATCH list').subcommand).toBe('list');
+  });
+
+  it('answers /newsdesk alone and /newsdesk help with help, and any command under the umbrella', () => {
+    expect(routeSlashCommand(all, '/newsdesk', '').command.name).toBe('help');
+    expect(routeSlashCommand(all, '/newsdesk', 'help').command.name).toBe('help');
+    expect(routeSlashCommand(all, '/newsdesk', 'quotes 2').options).toEqual({ input: '2' });
+  });
+
+  it('gives a usage line written the Slack way for wrong input', () => {
+    expect(routeError('/newsdesk', 'watch')).toContain('Usage: /newsdesk watch add <topic> [hours:…]');
+    expect(routeError('/newsdesk', 'watch remove x')).toMatch(/has no “remove”.*\n.*\/newsdesk watch add/);
+    expect(routeError('/newsdesk', 'watch add x hours:99')).toContain('hours must be at most 24');
+    expect(routeError('/summary', 'x sentences:lots')).toContain('Usage: /summary');
+    expect(routeError('/ask', '')).toContain('/ask needs question');
+    expect(routeError('/newsdesk', 'frobnicate')).toMatch(/has no “frobnicate”.*\/newsdesk <summary \| quotes/);
+    expect(routeError('/weather', 'x')).toContain("I don't know /weather");
+  });
+
+  it('gives plain commands their own slash command and keeps subcommand groups and help under /newsdesk', () => {
+    const own = ownSlashCommands(all).map((command) => command.name);
+    expect(own).toEqual(expect.arrayContaining(['summary', 'quotes', 'timeline', 'ask']));
+    expect(own).not.toContain('watch');
+    expect(own).not.toContain('help');
+    const invocation = invocationFor(all);
+    expect(invocation('summary')).toBe('/summary');
+    expect(invocation('watch')).toBe('/newsdesk watch');
+    expect(invocation('help')).toBe('/newsdesk help');
+    expect(invocation('invite')).toBe('/invite');
+  });
+});
+
+describe('slack app manifest', () => {
+  it('registers every own slash command and /newsdesk, with the scopes and events the adapter uses', () => {
+    const manifest = buildManifest(all, { socketMode: false }) as {
+      features: { slash_commands: { command: string; url?: string; description: string }[] };
+      oauth_config: { scopes: { bot: string[] } };
+      settings: { event_subscriptions: { request_url?: string; bot_events: string[] }; socket_mode_enabled: boolean };
+    };
+    const names = manifest.features.slash_commands.map((command) => command.command);
+    expect(names).toEqual([...ownSlashCommands(all).map((command) => `/${command.name}`), '/newsdesk']);
+    for (const command of manifest.features.slash_commands) {
+      expect(command.url).toMatch(/\/slack\/events$/);
+      expect(command.description.length).toBeLessThanOrEqual(100);
+    }
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'users:read', 'channels:history']));
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('message.channels');
+    expect(manifest.settings.socket_mode_enabled).toBe(false);
+    const socket = buildManifest(all, { socketMode: true }) as typeof manifest;
+    expect(socket.settings.socket_mode_enabled).toBe(true);
+    expect(socket.settings.event_subscriptions.request_url).toBeUndefined();
+    expect(socket.features.slash_commands.every((command) => command.url === undefined)).toBe(true);
+  });
+
+  it('ships manifests that match the command list (regenerate: npx tsx src/adapters/slack/write-manifest.ts)', () => {
+    const root = new URL('../../', import.meta.url);
+    expect(readFileSync(new URL(MANIFEST_FILES.http, root), 'utf8')).toBe(manifestJson(commands, { socketMode: false }));
+    expect(readFileSync(new URL(MANIFEST_FILES.socket, root), 'utf8')).toBe(manifestJson(commands, { socketMode: true }));
+  });
+});
+
+describe('slack channel pacing', () => {
+  it('lets a burst through, then spaces posts to one channel a second apart, other channels unaffected', async () => {
+    const clock = new ManualClock('2026-02-03T09:00:00Z');
+    const waits: number[] = [];
+    const pacer = new ChannelPacer(clock, async (ms) => {
+      waits.push(ms);
+    }, 1000, 3);
+    for (let i = 0; i < 5; i++) await pacer.turn('C1');
+    await pacer.turn('C2');
+    expect(waits).toEqual([1000, 2000]);
+    clock.advance(10_000);
+    await pacer.turn('C1');
+    expect(waits).toEqual([1000, 2000]);
+  });
+});

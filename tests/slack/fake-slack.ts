@@ -1,0 +1,321 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+// A small Slack on 127.0.0.1 for driving the real Bolt / @slack/web-api / @slack/socket-mode against:
+// the Web API methods the adapter uses (auth.test, chat.postMessage, chat.postEphemeral, users.info,
+// apps.connections.open), response_url endpoints, and the Socket Mode websocket (hello, envelopes,
+// acks). It records every call so tests can assert what the app sent.
+
+export const BOT_TOKEN = 'xoxb-test-bot-token';
+export const APP_TOKEN = 'xapp-test-app-token';
+export const SIGNING_SECRET = 'test-signing-secret';
+export const TEAM_ID = 'T0NEWSDESK';
+export const BOT_USER_ID = 'U0BOT';
+
+export interface ApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  token?: string;
+  status: number;
+  /** What the fake answered (for chat.postMessage: the ts of the new message). */
+  result?: Record<string, unknown>;
+}
+
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+export interface SlackUser {
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_primary_owner?: boolean;
+}
+
+type Handler = (args: Record<string, unknown>, call: ApiCall) => { status?: number; headers?: Record<string, string>; body: Record<string, unknown> } | undefined;
+
+interface Waiter<T> {
+  match: (item: T) => boolean;
+  resolve: (item: T) => void;
+}
+
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  readonly acks: Record<string, unknown>[] = [];
+  readonly users = new Map<string, SlackUser>();
+  private readonly overrides = new Map<string, Handler[]>();
+  private readonly callWaiters: Waiter<ApiCall>[] = [];
+  private readonly responseWaiters: Waiter<ResponseUrlPost>[] = [];
+  private readonly ackWaiters = new Map<string, (ack: Record<string, unknown>) => void>();
+  private readonly sockets = new Set<WebSocket>();
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private socketWaiter?: (socket: WebSocket) => void;
+  private tsCounter = 0;
+  private port = 0;
+
+  private constructor(private readonly server: Server) {}
+
+  static async start(): Promise<FakeSlack> {
+    const server = createServer();
+    const fake = new FakeSlack(server);
+    server.on('request', (req, res) => void fake.handle(req, res));
+    server.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/socket')) return socket.destroy();
+      fake.wss.handleUpgrade(req, socket, head, (ws) => fake.accept(ws));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    fake.port = (server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.url}/respond/${id}`;
+  }
+
+  /** Answers the next call(s) of `method` with this handler (returning undefined falls through). */
+  once(method: string, handler: Handler): void {
+    const list = this.overrides.get(method) ?? [];
+    list.push(handler);
+    this.overrides.set(method, list);
+  }
+
+  /** The next call of `method` gets a 429 with this Retry-After, as Slack does when a channel is too busy. */
+  rateLimitNext(method: string, retryAfterSeconds: number): void {
+    this.once(method, () => ({ status: 429, headers: { 'retry-after': String(retryAfterSeconds) }, body: { ok: false, error: 'ratelimited' } }));
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((call) => call.method === method && call.status === 200);
+  }
+
+  waitForCall(method: string, match: (call: ApiCall) => boolean = () => true): Promise<ApiCall> {
+    const wanted = (call: ApiCall) => call.method === method && call.status === 200 && match(call);
+    const found = this.calls.find(wanted);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => this.callWaiters.push({ match: wanted, resolve }));
+  }
+
+  waitForResponse(match: (post: ResponseUrlPost) => boolean = () => true): Promise<ResponseUrlPost> {
+    const found = this.responses.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => this.responseWaiters.push({ match, resolve }));
+  }
+
+  /** Resolves with the next Socket Mode connection (after the fake sent it `hello`). */
+  nextSocket(): Promise<WebSocket> {
+    const open = [...this.sockets][0];
+    if (open) return Promise.resolve(open);
+    return new Promise((resolve) => (this.socketWaiter = resolve));
+  }
+
+  /** Sends a Socket Mode envelope and resolves with the client's ack ({ envelope_id, payload? }). */
+  async sendEnvelope(envelope: { envelope_id: string } & Record<string, unknown>): Promise<Record<string, unknown>> {
+    const socket = await this.nextSocket();
+    const acked = new Promise<Record<string, unknown>>((resolve) => this.ackWaiters.set(envelope.envelope_id, resolve));
+    socket.send(JSON.stringify(envelope));
+    return acked;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private accept(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('message', (data) => {
+      const message = JSON.parse(String(data)) as Record<string, unknown>;
+      this.acks.push(message);
+      const id = String(message.envelope_id ?? '');
+      this.ackWaiters.get(id)?.(message);
+      this.ackWaiters.delete(id);
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake-slack' }, connection_info: { app_id: 'A0NEWSDESK' } }));
+    this.socketWaiter?.(ws);
+    this.socketWaiter = undefined;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? '/', this.url).pathname;
+    if (path.startsWith('/respond/')) {
+      const post = { id: path.slice('/respond/'.length), body: JSON.parse(raw || '{}') as Record<string, unknown> };
+      this.responses.push(post);
+      notify(this.responseWaiters, post);
+      return send(res, 200, { ok: true });
+    }
+    if (!path.startsWith('/api/')) return send(res, 404, { ok: false, error: 'unknown_path' });
+    const method = path.slice('/api/'.length);
+    const args = parseArgs(raw, String(req.headers['content-type'] ?? ''));
+    const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? (typeof args.token === 'string' ? args.token : undefined);
+    const call: ApiCall = { method, args, token, status: 200 };
+    const override = this.overrides.get(method)?.shift();
+    const answer: ReturnType<Handler> & object = override?.(args, call) ?? this.answer(method, args, token);
+    call.status = answer.status ?? 200;
+    call.result = answer.body;
+    this.calls.push(call);
+    if (call.status === 200) notify(this.callWaiters, call);
+    send(res, call.status, answer.body, answer.headers);
+  }
+
+  private answer(method: string, args: Record<string, unknown>, token: string | undefined): { status?: number; body: Record<string, unknown> } {
+    if (method === 'apps.connections.open') {
+      if (token !== APP_TOKEN) return { body: { ok: false, error: 'invalid_auth' } };
+      return { body: { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=fake` } };
+    }
+    if (token !== BOT_TOKEN) return { body: { ok: false, error: 'invalid_auth' } };
+    switch (method) {
+      case 'auth.test':
+        return { body: { ok: true, url: 'https://newsdesk-test.slack.com/', team: 'Newsdesk test', user: 'newsdesk', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: 'B0BOT' } };
+      case 'chat.postMessage': {
+        const ts = this.nextTs();
+        return { body: { ok: true, channel: args.channel, ts, message: { text: args.text, ts, thread_ts: args.thread_ts } } };
+      }
+      case 'chat.postEphemeral':
+        return { body: { ok: true, message_ts: this.nextTs() } };
+      case 'users.info': {
+        const user = this.users.get(String(args.user));
+        if (!user) return { body: { ok: false, error: 'user_not_found' } };
+        return { body: { ok: true, user: { id: args.user, team_id: TEAM_ID, ...user } } };
+      }
+      default:
+        return { body: { ok: false, error: 'unknown_method' } };
+    }
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `${1_760_000_000 + this.tsCounter}.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+}
+
+function notify<T>(waiters: Waiter<T>[], item: T): void {
+  for (let i = waiters.length - 1; i >= 0; i--) {
+    const waiter = waiters[i]!;
+    if (!waiter.match(item)) continue;
+    waiters.splice(i, 1);
+    waiter.resolve(item);
+  }
+}
+
+function send(res: ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** @slack/web-api posts form fields, JSON-encoding objects such as blocks; some calls post JSON. */
+function parseArgs(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+// ---- requests as Slack sends them to the app -------------------------------------------------------
+
+export function sign(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SignedPostOptions {
+  secret?: string;
+  /** Seconds since the epoch (default now). */
+  timestamp?: number;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export interface SignedPostResult {
+  status: number;
+  body: string;
+  json?: Record<string, unknown>;
+}
+
+/** POSTs a body to the app the way Slack does: signed with the signing secret and a timestamp. */
+export async function postSigned(url: string, body: string, options: SignedPostOptions = {}): Promise<SignedPostResult> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': sign(options.secret ?? SIGNING_SECRET, timestamp, body),
+      ...options.headers,
+    },
+    body,
+  });
+  const text = await response.text();
+  let json: Record<string, unknown> | undefined;
+  try {
+    json = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, body: text, json };
+}
+
+export interface SlashCommandFields {
+  command: string;
+  text: string;
+  channel_id?: string;
+  user_id?: string;
+  response_url: string;
+}
+
+/** The form body of a slash command, as Slack posts it. */
+export function slashCommandBody(fields: SlashCommandFields): string {
+  return new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: TEAM_ID,
+    team_domain: 'newsdesk-test',
+    channel_id: fields.channel_id ?? 'C0NEWS',
+    channel_name: 'news',
+    user_id: fields.user_id ?? 'U0READER',
+    user_name: 'reader',
+    command: fields.command,
+    text: fields.text,
+    api_app_id: 'A0NEWSDESK',
+    is_enterprise_install: 'false',
+    response_url: fields.response_url,
+    trigger_id: '123.456.abc',
+  }).toString();
+}
+
+/** An Events API callback for a message, as Slack posts it (JSON). */
+export function messageEventBody(eventId: string, event: { channel: string; text: string; ts: string; thread_ts?: string; user?: string }): string {
+  return JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: TEAM_ID,
+    api_app_id: 'A0NEWSDESK',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+    event: { type: 'message', channel_type: 'channel', user: event.user ?? 'U0READER', ...event, event_ts: event.ts },
+  });
+}
