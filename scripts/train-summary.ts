@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitSentences } from '../src/engine/sentences.ts';
-import { FEATURE_NAMES, type SummaryModel, scoreFeatures, select, sentenceFeatures } from '../src/engine/summary.ts';
+import { FEATURE_NAMES, type SummaryModel, candidateSentences, scoreFeatures, select, sentenceFeatures } from '../src/engine/summary.ts';
 import { rougeN, rougeTokens } from '../src/eval/rouge.ts';
 import { isHeldOut, loadCnndm, scoreSummaries } from '../src/eval/summaries.eval.ts';
 
@@ -46,8 +46,9 @@ function oracle(toks: string[][], ref: string[]): Set<number> {
 function prepareDocs(articles: typeof train): Doc[] {
   const docs: Doc[] = [];
   for (const a of articles) {
-    const spans = splitSentences(a.article);
-    if (spans.length <= 3) continue;
+    const all = splitSentences(a.article);
+    if (all.length <= 3) continue;
+    const spans = candidateSentences(all, 3);
     const { sents, features } = sentenceFeatures(spans);
     const toks = spans.map((s) => rougeTokens(s.text));
     const ref = a.highlights.flatMap(rougeTokens);
@@ -124,7 +125,7 @@ function fitness(m: SummaryModel): number {
   return total / docs.length;
 }
 let bestFit = -1;
-for (const r of [0, 0.25, 0.5, 1, 1.5, 2, 3]) {
+for (const r of [0, 0.5, 1, 1.5, 2, 2.5, 3, 4]) {
   const fit = fitness({ ...model, redundancy: r });
   console.log(`redundancy ${r}: train R1+R2 ${(100 * fit).toFixed(2)}`);
   if (fit > bestFit) { bestFit = fit; model.redundancy = r; }

@@ -34,7 +34,10 @@ export const FEATURE_NAMES = [
 const WORD = /[\p{L}\p{N}]+/gu;
 // Markers of photo captions, page furniture and bylines in extracted news pages.
 const BOILERPLATE =
-  /\b(?:scroll down|click here|read more|published :|updated :|follow us|follow @|e-?mail|newsletter|all rights reserved|copyright|subscribe|watch the video|video :|pictured|photo :|image :|getty images|reporter)\b/;
+  /\b(?:scroll down|click here|read more|published ?:|updated ?:|follow us|follow @|e-?mail|newsletter|all rights reserved|copyright|subscribe|watch the video|video :|pictured|photo :|image :|getty images|reporter)\b/;
+// Page furniture that is never summary material: bylines, date stamps, links, share prompts.
+const FURNITURE =
+  /^(?:by\s[^.!?]{0,60}$|by \.|(?:published|updated|last updated|posted|last modified)\b\s*:?|(?:scroll down|click here|read more|sign up|subscribe|follow us|share this|advertisement|related :|related:)|(?:photo|image|picture|video)s?(?: credit)?\s*:\s*\S{0,40}$)/;
 const CAPTION = /^[\p{L}'’\- ]{1,40} : /u;
 const QUOTE = /``|''|["“”‘’]|(?:^|\s)'(?=\s|\p{L})/u;
 const ATTRIBUTION = /\b(?:said|says|told|according to|added|stated|explained)\b/;
@@ -121,6 +124,15 @@ function overlap(a: Sent, b: Sent): number {
   let shared = 0;
   for (const id of a.unique) if (markBuf[id] === s) shared++;
   return shared / Math.min(a.unique.length, b.unique.length);
+}
+
+/**
+ * The sentences worth scoring: page furniture (bylines, date stamps, "click here") is dropped,
+ * unless that would leave fewer than `min` sentences. Positions are counted among these.
+ */
+export function candidateSentences(spans: Span[], min: number): Span[] {
+  const kept = spans.filter((s) => !FURNITURE.test(s.text.trim().toLowerCase()));
+  return kept.length >= min ? kept : spans;
 }
 
 /** Feature vectors (FEATURE_NAMES order) for each sentence, and the prepared sentences. */
@@ -242,9 +254,10 @@ const MODEL = model as SummaryModel;
 /** The `sentences` (default 3) most informative sentences of the text, in article order, with exact offsets. */
 export function summarize(text: string, options: SummaryOptions = {}, m: SummaryModel = MODEL): Span[] {
   const count = Math.max(0, Math.floor(options.sentences ?? 3));
-  const spans = splitSentences(text);
-  if (count === 0 || spans.length === 0) return [];
-  if (spans.length <= count) return spans;
+  const all = splitSentences(text);
+  if (count === 0 || all.length === 0) return [];
+  if (all.length <= count) return all;
+  const spans = candidateSentences(all, count);
   const { sents, features } = sentenceFeatures(spans, options.title);
   const scores = features.map((f) => scoreFeatures(f, m));
   return select(sents, scores, count, m.redundancy).map((i) => spans[i]!);

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/engine/sentences.ts';
+import { summarize } from '../../src/engine/summary.ts';
+
+// Fiction written for these tests.
+const ARTICLE = `By Tomas Ekdahl, Staff Reporter
+
+Published: 09:14 GMT, 3 March 2026 | Updated: 11:02 GMT, 3 March 2026
+
+The regional water board approved a plan on Monday to build a desalination plant that will supply drinking water to 40,000 homes in the drought-hit Serra valley.
+
+The plant, to be built on the coast near the fishing town of Porto Alba, will cost about 180 million euros and should open in 2029, the board said.
+
+Board chair Marta Quintela said the valley's reservoirs had fallen to a fifth of their capacity after three dry winters.
+
+"We cannot keep trucking water into villages every summer," she said.
+
+Farmers' groups welcomed the decision but asked for a share of the water for irrigation.
+
+Environmental campaigners warned that the brine released by the plant could harm sea grass beds near Porto Alba.
+
+The board said it would publish an environmental study before construction begins.
+
+Scroll down for video.
+
+Click here to sign up for our newsletter.`;
+
+describe('summarize', () => {
+  it('returns the requested number of sentences in article order with exact offsets', () => {
+    for (const n of [1, 2, 3, 4]) {
+      const summary = summarize(ARTICLE, { sentences: n });
+      expect(summary).toHaveLength(n);
+      for (let i = 0; i < summary.length; i++) {
+        const s = summary[i]!;
+        expect(ARTICLE.slice(s.start, s.end)).toBe(s.text);
+        if (i > 0) expect(s.start).toBeGreaterThan(summary[i - 1]!.start);
+      }
+    }
+    expect(summarize(ARTICLE)).toHaveLength(3);
+  });
+
+  it('prefers the informative sentences over the byline, the dates line and page furniture', () => {
+    const summary = summarize(ARTICLE).map((s) => s.text);
+    expect(summary.join(' ')).not.toMatch(/By Tomas|Published:|Scroll down|Click here/);
+    expect(summary).toContain(
+      'The regional water board approved a plan on Monday to build a desalination plant that will supply drinking water to 40,000 homes in the drought-hit Serra valley.',
+    );
+  });
+
+  it('ranks the same sentences whether or not the text has capitals', () => {
+    const plain = ARTICLE.replace(/By Tomas[^\n]*\n\n/, '').replace(/Published:[^\n]*\n\n/, '');
+    const lower = plain.toLowerCase();
+    const index = (text: string) => {
+      const starts = splitSentences(text).map((s) => s.start);
+      return summarize(text).map((s) => starts.indexOf(s.start));
+    };
+    expect(splitSentences(lower)).toHaveLength(splitSentences(plain).length);
+    expect(index(lower)).toEqual(index(plain));
+  });
+
+  it('handles empty and short texts', () => {
+    expect(summarize('')).toEqual([]);
+    expect(summarize('   ')).toEqual([]);
+    expect(summarize(ARTICLE, { sentences: 0 })).toEqual([]);
+    const two = 'The ferry left at noon. It reached the island an hour later.';
+    expect(summarize(two)).toEqual(splitSentences(two));
+    expect(summarize('A single line without a stop')).toEqual([{ text: 'A single line without a stop', start: 0, end: 28 }]);
+  });
+
+  it('uses the title to pick the sentences about it', () => {
+    const text =
+      'The council met on Tuesday evening. Members discussed the annual budget for parks. ' +
+      'A new library will open in the old post office next year. Residents asked about parking fees. ' +
+      'The meeting ended at nine.';
+    const withTitle = summarize(text, { sentences: 1, title: 'New library to open in old post office' });
+    expect(withTitle[0]!.text).toBe('A new library will open in the old post office next year.');
+  });
+});
