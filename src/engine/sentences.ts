@@ -101,7 +101,8 @@ function isTokenised(text: string): boolean {
 function absorbClosers(text: string, end: number, caseless: boolean): number {
   while (end < text.length && CLOSERS.has(text[end]!)) end++;
   if (caseless && text[end] === ' ') {
-    const m = /^ (''|'|"|\)|\])(?=\s|$)/.exec(text.slice(end, end + 4));
+    // A lone ' or " could as well open the next quote; only unambiguous closers are taken.
+    const m = /^ (''|\)|\]|”|’)(?=\s|$)/.exec(text.slice(end, end + 4));
     if (m) end += m[0].length;
   }
   return end;
