@@ -44,7 +44,7 @@ describe.each(backends)('stores on %s', (_name, options) => {
       await stores.schedules.set('s1', { cron: '0 8 * * *' });
       await stores.events.set('e1', true, 1);
       const keys: string[] = [];
-      for await (const [key] of stores.feeds.iterator!()) keys.push(String(key));
+      for await (const [key] of stores.feeds.iterator!(undefined)) keys.push(String(key));
       expect(keys.sort()).toEqual(['f1', 'f2']);
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(await stores.events.get('e1')).toBeUndefined();
