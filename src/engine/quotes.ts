@@ -49,6 +49,7 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     if (attribution?.entity) previous = attribution.entity;
   });
   borrowFromNeighbours(text, found);
+  fromIntroducingParagraph(ctx, found);
   const out: Quote[] = [];
   for (const f of found) {
     const words = countWords(text, f.span.start, f.span.end);
@@ -112,6 +113,20 @@ function borrowFromNeighbours(text: string, found: Found[]): void {
     const samePara = p.span.paraStart === f.span.paraStart;
     const nextPara = !samePara && text.slice(p.span.paraEnd, f.span.paraStart).split('\n').length <= 3 && f.span.open === f.span.paraStart;
     if (samePara || nextPara || f.span.continued) f.attribution = p.attribution;
+  }
+}
+
+// A quote paragraph with no cue and no quote before it follows the paragraph that introduced
+// its speaker: take the person that paragraph's last sentence is about.
+function fromIntroducingParagraph(ctx: SpeakerContext, found: Found[]): void {
+  for (const f of found) {
+    if (f.attribution || f.span.open !== f.span.paraStart || f.span.paraStart === 0) continue;
+    const prevEnd = ctx.text.lastIndexOf('\n', f.span.paraStart - 1);
+    const trimmed = ctx.text.slice(0, prevEnd).trimEnd().length;
+    const k = upperBound(ctx.sentenceStarts, trimmed - 1) - 1;
+    const lo = k >= 0 ? ctx.sentenceStarts[k]! : 0;
+    const m = ctx.index.mentions.find((x) => x.start >= lo && x.start < trimmed && !ctx.inside(x.start) && x.entity.kind === 'person');
+    if (m) f.attribution = { entity: m.entity, description: null };
   }
 }
 

@@ -114,7 +114,8 @@ export function sourceName(source: string): string | null {
   for (const part of plain.split(',')) {
     const words = part.trim().split(/\s+/).filter((w) => w && !SUFFIX.test(w));
     const last = words[words.length - 1];
-    if (!last || PRONOUN.test(last) || /['’]s?$/.test(part.trim()) || /\p{L}['’]s\b/u.test(part)) continue;
+    // A possessive makes a description ("Obama's aide") unless a capitalised head follows it ("Breitbart's Joe Roe").
+    if (!last || PRONOUN.test(last) || /['’]s?$/.test(part.trim())) continue;
     if (/^\p{Lu}/u.test(last)) return last.replace(/[.,;:]+$/, '');
   }
   return null;

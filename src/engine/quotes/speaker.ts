@@ -1,16 +1,21 @@
 import type { Entity, EntityIndex, Mention } from '../entities.ts';
 import { resolveDescription, resolvePronoun, type Inside } from './coref.ts';
 
-const VERB =
-  'said|says|say|told|tells|added|adds|wrote|writes|tweeted|tweets|posted|asked|asks|explained|explains|argued|argues|' +
-  'insisted|insists|stated|states|noted|notes|warned|warns|replied|replies|responded|responds|recalled|recalls|' +
-  'continued|continues|declared|declares|claimed|claims|acknowledged|admitted|admits|conceded|announced|announces|' +
-  'joked|jokes|quipped|remarked|observed|predicted|suggested|suggests|reported|reports|shouted|yelled|cried|' +
-  'testified|concluded|emphasized|emphasised|stressed|recounted|boasted|complained|complains|lamented|vowed|' +
-  'promised|urged|cautioned|countered|retorted|whispered|mused|answered|exclaimed|interjected|wondered|demanded|' +
-  'charged|alleged|contended|maintained|pleaded|predicts|thundered|scoffed|chided|mocked|read|reads|sang|sings|' +
-  'offered|opined|acknowledges|agreed|agrees|put it|pointed out|saying|adding|noting|arguing|insisting|claiming|' +
-  'called|calls|described|describes|labeled|branded|telling|writing|asking|explaining|warning|declaring|calling it|describing it|tweeting|stating|recalling';
+// Speech verbs: base forms with their third-person, past and -ing forms generated below.
+const BASES =
+  'add|admit|agree|allege|announce|answer|argue|ask|boast|brand|call|caution|charge|chide|claim|complain|concede|' +
+  'conclude|contend|continue|counter|declare|demand|describe|emphasize|emphasise|exclaim|explain|insist|interject|' +
+  'joke|label|lament|maintain|mock|muse|note|observe|offer|opine|plead|pledge|point out|post|praise|predict|promise|' +
+  'quip|recall|recount|remark|repeat|report|respond|retort|scoff|shout|state|stress|suggest|tell|testify|thank|' +
+  'thunder|tweet|urge|vow|warn|whisper|wonder|write|yell|reply|acknowledge|confess|recommend|reason|insist';
+const IRREGULAR = 'said|says|say|told|tells|wrote|writes|written|read|reads|sang|sings|put it|replied|replies|testified|cried|saying|telling|writing';
+function forms(base: string): string[] {
+  const stem = base.replace(/e$/, '');
+  if (base.endsWith(' out')) return [base, base.replace(' out', 's out'), base.replace(' out', 'ed out'), base.replace(' out', 'ing out')];
+  const y = /[^aeiou]y$/.test(base);
+  return [base, y ? `${base.slice(0, -1)}ies` : `${base}s`, y ? `${base.slice(0, -1)}ied` : `${stem}ed`, `${stem}ing`];
+}
+const VERB = [...IRREGULAR.split('|'), ...BASES.split('|').flatMap(forms)].sort((x, y) => y.length - x.length).join('|');
 const SAY = `(?:${VERB})`;
 // A full stop that does not end the clause: "Mr.", "U.S.", "J."
 const DOT = '(?<=\\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.|\\([^()]{0,30}\\)';
@@ -104,7 +109,10 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   const ms: Mention[] = ctx.index.mentions.filter((m) => m.start >= at && m.end <= end && !ctx.inside(m.start) && isSubjectish(ctx.text, m, at));
   const persons = ms.filter((m) => m.entity.kind === 'person');
   const pool = persons.length ? persons : ms.filter((m) => m.entity.kind !== 'place');
-  const m = pick === 'first' ? pool[0] : pool[pool.length - 1];
+  // "Jane Doe, who once worked for John Roe, said": a name opening the clause and followed by an
+  // apposition is the subject, not the last name before the verb.
+  const opener = pool[0] && /^[\s“"‘]*(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}$/u.test(ctx.text.slice(at, pool[0].start)) && ctx.text[pool[0].end] === ',' ? pool[0] : undefined;
+  const m = pick === 'first' ? pool[0] : opener ?? pool[pool.length - 1];
   const pron = /\b(he|she|they|it|we|I)\b/i.exec(s);
   // A name before the pronoun wins ("Jane Doe, who …, he" never happens); a pronoun first wins over later names.
   if (m && (!pron || m.start - at <= pron.index)) return { entity: m.entity, description: null };
@@ -133,8 +141,18 @@ function isSubjectish(text: string, m: Mention, lo: number): boolean {
 /** The subject at the head of the clause before a quote, for quotes without a speech verb. */
 export function clauseSubject(ctx: SpeakerContext, from: number, to: number, previous: Entity | null): Attribution | null {
   const head = ctx.text.slice(from, to);
-  const lead = /^[\s“"‘]*((?:[^,;:()]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.){1,60}?)\s+(?:also\s+|has\s+|had\s+|have\s+|is\s+|was\s+|repeatedly\s+|cynically\s+|then\s+)?[a-z]+(?:ed|s)\b/.exec(head);
-  if (!lead) return null;
-  const got = subject(ctx, lead[1]!, from + head.indexOf(lead[1]!), 'first', previous);
-  return got.entity || got.description ? got : null;
+  const lead = /^[\s“"‘]*/.exec(head)![0].length;
+  const m = ctx.index.mentions.find((x) => x.start >= from + lead && x.start < from + lead + 45 && x.end <= to && !ctx.inside(x.start) && isSubjectish(ctx.text, x, from) && x.entity.kind !== 'place');
+  if (m && /^(?:[A-Z][\w.’'-]*\s+){0,4}$/.test(ctx.text.slice(from + lead, m.start))) return { entity: m.entity, description: null };
+  const pron = /^(he|she|they|it)\b/i.exec(head.slice(lead));
+  if (pron) {
+    const e = resolvePronoun(pron[1]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, previous);
+    return e ? { entity: e, description: null } : null;
+  }
+  const d = /^(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+)\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?[a-z]+(?:ed|s|ing)\b/.exec(head.slice(lead));
+  if (d) {
+    const e = resolveDescription(d[1]!, from, ctx.index, ctx.inside);
+    if (e) return { entity: e, description: null };
+  }
+  return null;
 }
