@@ -3,6 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { UserError } from '../core/errors.ts';
 import { linkOf, list, rawItemFields, text, type RawItemFields } from './feed-fields.ts';
 import { htmlToText, inlineText, normalizeText } from './html-text.ts';
+import { isoDate } from './dates.ts';
 import { assertOk } from './http-status.ts';
 import type { ConditionalRequest, FetchResult, SafeFetch } from './safe-fetch.ts';
 
@@ -165,13 +166,6 @@ function toItem(raw: RawItemFields, base: string | undefined): FeedItem {
   if (image) item.imageUrl = image;
   if (raw.sourceName) item.sourceName = raw.sourceName;
   return item;
-}
-
-/** An ISO 8601 instant from RFC 822 / RFC 3339 dates; undefined when the date is unreadable. */
-export function isoDate(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const time = Date.parse(value.trim());
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
 function absolute(link: string, base: string | undefined): string | undefined {

@@ -15,7 +15,15 @@ export interface TextNode {
   nodeType: number;
   nodeName: string;
   textContent: string | null;
-  childNodes: ArrayLike<TextNode>;
+  firstChild: TextNode | null;
+  nextSibling: TextNode | null;
+}
+
+/** Children in order. linkedom's childNodes getter rebuilds a list on every call; sibling links are cheap. */
+export function childrenOf(node: TextNode): TextNode[] {
+  const out: TextNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) out.push(child);
+  return out;
 }
 
 export function htmlToText(html: string): string {
@@ -55,11 +63,8 @@ export function nodeToText(root: TextNode): string {
     }
     if (BLOCK.has(name)) flush();
     if (BLOCK.has(name) || name === 'td' || name === 'th') stack.push({ node, closing: name });
-    const children = node.childNodes;
-    for (let index = children.length - 1; index >= 0; index--) {
-      const child = children[index];
-      if (child) stack.push({ node: child });
-    }
+    const children = childrenOf(node);
+    for (let index = children.length - 1; index >= 0; index--) stack.push({ node: children[index]! });
   }
   flush();
   return blocks.join('\n\n');

@@ -1,0 +1,74 @@
+import { UserError } from '../core/errors.ts';
+import type { Article } from '../core/types.ts';
+import type { ExtractedArticle } from './article.ts';
+import type { FeedItem, ParsedFeed } from './feeds.ts';
+import { contentHash, idFromGuid, idFromUrl } from './hash.ts';
+import { normalizeText } from './html-text.ts';
+
+/** The longest pasted text accepted, about 30 long news articles. */
+export const MAX_PASTED_CHARS = 200_000;
+
+export interface PastedTextOptions {
+  title?: string;
+  url?: string;
+  publishedAt?: string;
+  author?: string;
+  siteName?: string;
+}
+
+function withoutEmpty(article: Article): Article {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(article)) if (value !== undefined && value !== '') out[key] = value;
+  return out as unknown as Article;
+}
+
+/**
+ * An article from pasted text; its id is the content hash. A short first line without closing
+ * punctuation, followed by more text, is taken as the title (and left out of the text).
+ */
+export function articleFromText(input: string, options: PastedTextOptions = {}): Article {
+  let text = normalizeText(input);
+  if (text === '') throw new UserError('There is no text to read: paste the article itself.');
+  if (text.length > MAX_PASTED_CHARS) throw new UserError('That text is too long (more than 200,000 characters); paste one article at a time.');
+  let title = options.title?.trim();
+  const firstBreak = text.indexOf('\n');
+  if (!title && firstBreak > 0) {
+    const firstLine = text.slice(0, firstBreak).trim();
+    if (firstLine.length <= 150 && !/[.!?:;,"”’)]$/.test(firstLine)) {
+      title = firstLine;
+      text = text.slice(firstBreak + 1).trim();
+    }
+  }
+  return withoutEmpty({ ...options, id: contentHash(text), text, title });
+}
+
+/** An article from an extracted web page; its id comes from the page's canonical URL. */
+export function articleFromPage(page: ExtractedArticle): Article {
+  const url = page.canonicalUrl ?? page.url;
+  return withoutEmpty({
+    id: /^https?:/i.test(url) ? idFromUrl(url) : contentHash(page.text),
+    text: page.text,
+    title: page.title,
+    url,
+    publishedAt: page.publishedAt,
+    author: page.author,
+    siteName: page.siteName,
+    imageUrl: page.imageUrl,
+  });
+}
+
+/** An article from a feed item: id from its link, else its GUID (scoped by feed), else its text. */
+export function articleFromFeedItem(item: FeedItem, feed: Pick<ParsedFeed, 'title' | 'link'>): Article {
+  const id = item.url ? idFromUrl(item.url) : item.guid ? idFromGuid(item.guid, feed.link ?? feed.title) : contentHash(`${item.title ?? ''}\n${item.text}`);
+  return withoutEmpty({
+    id,
+    text: item.text,
+    title: item.title,
+    url: item.url,
+    publishedAt: item.publishedAt,
+    author: item.author,
+    siteName: item.sourceName ?? feed.title,
+    imageUrl: item.imageUrl,
+    guid: item.guid,
+  });
+}
