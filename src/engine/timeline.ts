@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../core/types.ts';
+import type { Span, TimelineEntry } from '../core/types.ts';
 import { splitSentences } from './sentences.ts';
 import { mondayOfWeek } from './timeline/calendar.ts';
 import { tagTimeExpressions, type Timex } from './timeline/tagger.ts';
@@ -8,11 +8,16 @@ export type { Timex } from './timeline/tagger.ts';
 export interface TimelineOptions {
   /** ISO 8601 publication time; relative expressions ("yesterday", "Friday") are resolved against it. */
   publishedAt?: string;
+  /**
+   * The text already split by `splitSentences` (offsets into this same text), so an engine that
+   * needs the sentences for other parts does not split twice. Omitted: split here.
+   */
+  sentences?: Span[];
 }
 
 /** The raw tagged expressions in text order, without events. */
 export function tagTimex(text: string, options: TimelineOptions = {}): Timex[] {
-  return tagTimeExpressions(text, options.publishedAt);
+  return tagTimeExpressions(text, options.publishedAt, options.sentences);
 }
 
 const SEASON_MONTH: Record<string, number> = { WI: 1, SP: 4, SU: 7, FA: 10 };
@@ -48,7 +53,7 @@ export function sortKey(entry: Pick<Timex, 'type' | 'value'>): number | null {
  */
 export function extractTimeline(text: string, options: TimelineOptions = {}): TimelineEntry[] {
   if (!text) return [];
-  const sentences = splitSentences(text);
+  const sentences = options.sentences ?? splitSentences(text);
   const tagged = tagTimeExpressions(text, options.publishedAt, sentences);
   let s = 0;
   const entries = tagged.map((t, index) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/engine/sentences.ts';
 import { extractTimeline, sortKey, tagTimex } from '../../src/engine/timeline.ts';
 
 // All texts are written for these tests. 2026-11-26 is a Thursday.
@@ -132,6 +133,15 @@ describe('extractTimeline: entries', () => {
     const t = 'Shares fell for two weeks. The firm was founded in 1998. It now employs 300 people. The merger closed on Nov. 2. Profit doubled in March.';
     const entries = extractTimeline(t, { publishedAt: published });
     expect(entries.map((e) => e.text)).toEqual(['1998', 'March', 'Nov. 2', 'two weeks', 'now']);
+  });
+
+  it('uses sentences split by the caller instead of splitting again', () => {
+    const t = 'The dam burst on Monday. Rescuers worked for three days.';
+    expect(extractTimeline(t, { publishedAt: published, sentences: splitSentences(t) })).toEqual(extractTimeline(t, { publishedAt: published }));
+    // One caller-made span over the whole text: every event is that span, so the split was not redone.
+    const whole = [{ text: t, start: 0, end: t.length }];
+    const entries = extractTimeline(t, { publishedAt: published, sentences: whole });
+    expect(entries.map((e) => e.event)).toEqual([t, t]);
   });
 
   it('keeps one entry per occurrence', () => {
