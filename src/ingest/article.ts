@@ -126,6 +126,15 @@ function cleanByline(byline: string | undefined): string | undefined {
   return value && value.length <= 120 ? value : undefined;
 }
 
+/** Drops a first paragraph that only repeats the headline, so summaries start with the story. */
+function withoutLeadingTitle(text: string, titles: (string | undefined)[]): string {
+  const breakAt = text.indexOf('\n\n');
+  if (breakAt < 0) return text;
+  const first = text.slice(0, breakAt).trim().toLowerCase();
+  const isTitle = titles.some((title) => title !== undefined && title.trim().toLowerCase() === first);
+  return isTitle ? text.slice(breakAt + 2) : text;
+}
+
 /** Extracts the readable article and its metadata from a page. Never throws on bad markup. */
 export function extractArticle(html: string, url: string): ExtractedArticle {
   if (markupDepth(html) > MAX_MARKUP_DEPTH) {
@@ -139,13 +148,15 @@ export function extractArticle(html: string, url: string): ExtractedArticle {
   if (text.length < MIN_ARTICLE_CHARS) {
     // Readability rewrites the document it reads, so the fallback needs a fresh copy when it ran.
     const fallback = bodyText(result.ran ? parse(html) : document);
-    if (fallback.length > text.length) text = fallback;
+    if (fallback !== '') text = fallback;
   }
+  const title = meta.title || result.title || documentTitle || undefined;
+  text = withoutLeadingTitle(normalizeText(text), [title, documentTitle, result.title]);
   return {
     url,
     canonicalUrl: meta.canonicalUrl,
-    title: meta.title || result.title || documentTitle || undefined,
-    text: normalizeText(text),
+    title,
+    text,
     author: meta.author ?? cleanByline(result.byline),
     publishedAt: meta.publishedAt,
     siteName: meta.siteName ?? hostName(url),
