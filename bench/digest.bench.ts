@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServices } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { ManualClock } from '../src/core/clock.ts';
+import { silentLogger } from '../src/core/logger.ts';
+import { composeDigest } from '../src/digest/compose.ts';
+
+// Composing digests for 1,000 channels, each following 5 of 200 feeds with 10 new items each
+// (2,000 articles, grouped into stories). Analyses are cached by content hash, so the first pass
+// pays for analysing each lead article once and the second pass shows the steady state.
+
+const FEEDS = 200;
+const ITEMS = 10;
+const CHANNELS = 1_000;
+const PLACES = ['harbour', 'airport', 'museum', 'stadium', 'library', 'railway', 'hospital', 'market', 'bridge', 'school'];
+
+function text(feed: number, item: number): string {
+  const place = PLACES[item % PLACES.length]!;
+  return `Officials in district ${feed}-${item} said on Tuesday that the ${place} would close for repairs next month. ` +
+    `The work will cost ${feed * 10 + item} thousand euros and last about ${item + 2} weeks, according to a statement. ` +
+    `"We have waited too long for this," said Councillor Ana Ruiz${feed}, who has campaigned for the repairs since last year. ` +
+    `Residents of quarter ${feed * 31 + item} were told to use the temporary entrance on the north side.`;
+}
+
+export async function run(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-digest-'));
+  const clock = new ManualClock('2026-11-26T12:00:00Z');
+  const services = createServices(loadConfig({ DATA_DIR: dataDir }), silentLogger, { clock });
+  try {
+    const { feeds, stories } = services.newsroom;
+    const seedStarted = performance.now();
+    for (let f = 0; f < FEEDS; f++) {
+      const id = `feed-${f}`;
+      await feeds.saveFeed({ id, location: `https://feeds${f}.example/rss`, kind: 'url', title: `Outlet ${f}`, addedAt: clock.now().toISOString() });
+      const entries = [];
+      for (let i = 0; i < ITEMS; i++) {
+        const article = { id: `a-${f}-${i}`, title: `District ${f}-${i} ${PLACES[i % PLACES.length]} to close for repairs`, text: text(f, i), url: `https://feeds${f}.example/${i}`, publishedAt: new Date(clock.now().getTime() - i * 3_600_000).toISOString() };
+        await services.library.save(article);
+        const storyId = await stories.add(article, id, `Outlet ${f}`, clock.now());
+        entries.push({ storyId, articleId: article.id, at: clock.now().toISOString() });
+      }
+      await stories.appendFeedEntries(id, entries, clock.now());
+    }
+    const channels = Array.from({ length: CHANNELS }, (_, c) => ({ platform: 'discord' as const, tenantId: 'bench', channelId: `c${c}` }));
+    for (const [c, channel] of channels.entries()) {
+      for (let k = 0; k < 5; k++) await feeds.subscribe(channel, `feed-${(c * 7 + k * 41) % FEEDS}`, new Date(clock.now().getTime() - 60 * 60_000));
+    }
+    console.log(`seeded ${FEEDS * ITEMS} articles from ${FEEDS} feeds and ${CHANNELS} channels in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+    for (const pass of ['first (analyses computed)', 'second (analyses cached)']) {
+      const started = performance.now();
+      let storiesComposed = 0;
+      const settled = await Promise.allSettled(channels.map((channel) => composeDigest(services, channel, { maxStories: 10, sentences: 3 })));
+      for (const result of settled) if (result.status === 'fulfilled') storiesComposed += result.value?.stories.length ?? 0;
+      const seconds = (performance.now() - started) / 1000;
+      console.log(`compose, ${pass}: ${CHANNELS} channels, ${storiesComposed} stories in ${seconds.toFixed(2)} s (${((seconds * 1000) / CHANNELS).toFixed(1)} ms per channel); peak RSS now ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
+    }
+  } finally {
+    await services.stores.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
