@@ -29,6 +29,7 @@ export interface RecordedRequest {
   /** performance.now() when the request arrived. */
   at: number;
   status: number;
+  authorization?: string;
 }
 
 export interface SentMessage {
@@ -73,15 +74,21 @@ export class FakeDiscord {
   private sequence = 0;
   private port = 0;
 
-  private constructor(private readonly heartbeatInterval: number) {
+  private constructor(
+    private readonly heartbeatInterval: number,
+    /** When set, REST calls outside interaction webhooks must carry `Authorization: Bot <token>`. */
+    private readonly token?: string,
+    /** Intent bits this application may not use (privileged intents not switched on in the portal). */
+    private readonly refusedIntents = 0,
+  ) {
     this.http = createServer((req, res) => void this.onRequest(req, res));
     this.wss = new WebSocketServer({ server: this.http, path: '/gateway' });
     this.wss.on('connection', (socket) => this.onGateway(socket));
     this.channels.set(this.ids.channelId, textChannel(this.ids, this.ids.channelId, 'news'));
   }
 
-  static async start(options: { heartbeatInterval?: number } = {}): Promise<FakeDiscord> {
-    const fake = new FakeDiscord(options.heartbeatInterval ?? 41_250);
+  static async start(options: { heartbeatInterval?: number; token?: string; refusedIntents?: number } = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options.heartbeatInterval ?? 41_250, options.token, options.refusedIntents);
     await new Promise<void>((resolve) => fake.http.listen(0, '127.0.0.1', resolve));
     fake.port = (fake.http.address() as AddressInfo).port;
     return fake;
@@ -185,6 +192,10 @@ export class FakeDiscord {
       const frame = JSON.parse(String(raw)) as { op: number; d: any };
       this.frames.push(frame);
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      if (frame.op === 2 && (frame.d.intents & this.refusedIntents) !== 0) {
+        socket.close(4014, 'Disallowed intent(s).');
+        return;
+      }
       if (frame.op === 2) {
         this.dispatch('READY', readyPayload(this.ids, this.gatewayUrl));
         const channels = [...this.channels.values()].filter((channel) => channel.type === 0);
@@ -206,6 +217,7 @@ export class FakeDiscord {
       body: text ? JSON.parse(text) : undefined,
       at: performance.now(),
       status: 0,
+      authorization: req.headers.authorization,
     };
     const [status, body, headers] = this.route(request);
     request.status = status;
@@ -234,6 +246,10 @@ export class FakeDiscord {
         { message: 'You are being rate limited.', retry_after: rule.retryAfter, global: false },
         { 'retry-after': String(rule.retryAfter), 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': String(rule.retryAfter), 'x-ratelimit-bucket': 'fake-bucket', 'x-ratelimit-scope': 'user' },
       ];
+    }
+    // Interaction callbacks and webhooks are authorised by their token in the path, the rest by the bot token.
+    if (this.token && !/^\/(interactions|webhooks)\//.test(path) && request.authorization !== `Bot ${this.token}`) {
+      return [401, { message: '401: Unauthorized', code: 0 }];
     }
     let match: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {

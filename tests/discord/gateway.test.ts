@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { startDiscord } from '../../src/adapters/discord/client.ts';
+import { testServices } from '../helpers.ts';
+import { FakeDiscord } from './fake-discord.ts';
 import { BOT_TOKEN, eventually, startBot, type Bot } from './harness.ts';
 
 let bot: Bot | undefined;
@@ -32,5 +35,30 @@ describe('discord gateway', () => {
     expect(running.client.isReady()).toBe(false);
     await bot.fake.close();
     bot = undefined;
+  });
+});
+
+describe('discord login failures', () => {
+  it('says how to switch on the Message Content intent when Discord refuses it', async () => {
+    const fake = await FakeDiscord.start({ refusedIntents: 1 << 15 });
+    const { services, cleanup } = testServices({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_APP_ID: fake.ids.appId, DISCORD_API_URL: fake.apiUrl });
+    try {
+      await expect(startDiscord(services, [])).rejects.toThrow(/Message Content Intent/);
+    } finally {
+      await fake.close();
+      await cleanup();
+    }
+  });
+
+  it('says the token was refused when Discord answers 401', async () => {
+    const fake = await FakeDiscord.start({ token: 'the.right.token' });
+    const { services, cleanup } = testServices({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_APP_ID: fake.ids.appId, DISCORD_API_URL: fake.apiUrl });
+    try {
+      await expect(startDiscord(services, [])).rejects.toThrow(/Discord refused DISCORD_TOKEN/);
+      expect(fake.requests[0]).toMatchObject({ path: '/gateway/bot', status: 401, authorization: `Bot ${BOT_TOKEN}` });
+    } finally {
+      await fake.close();
+      await cleanup();
+    }
   });
 });

@@ -23,7 +23,7 @@ export interface Bot {
  * SQLite file and the fixture articles shown as the channel's recent stories (#1 is the first).
  */
 export async function startBot(options: { heartbeatInterval?: number; commands?: readonly CommandDef[]; articles?: Article[] } = {}): Promise<Bot> {
-  const fake = await FakeDiscord.start({ heartbeatInterval: options.heartbeatInterval });
+  const fake = await FakeDiscord.start({ heartbeatInterval: options.heartbeatInterval, token: BOT_TOKEN });
   const env = { DISCORD_TOKEN: BOT_TOKEN, DISCORD_APP_ID: fake.ids.appId, DISCORD_API_URL: fake.apiUrl };
   const { services, logs, cleanup } = testServices(env);
   const articles = options.articles ?? fixtureArticles;

@@ -65,7 +65,7 @@ export async function startDiscord(services: Services, commands: readonly Comman
     await ready;
   } catch (error) {
     await client.destroy();
-    throw error;
+    throw explain(error);
   }
   const applicationId = client.application?.id;
   if (config.DISCORD_APP_ID && applicationId && applicationId !== config.DISCORD_APP_ID) {
@@ -79,6 +79,21 @@ export async function startDiscord(services: Services, commands: readonly Comman
       await client.destroy();
     },
   };
+}
+
+/** Login failures the operator can fix, with what to do. */
+function explain(error: unknown): unknown {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/disallowed intents/i.test(message)) {
+    return new Error(
+      'Discord refused the Message Content intent. In the developer portal, open your application → Bot → Privileged Gateway Intents and switch on “Message Content Intent” (newsdesk reads the questions typed in its threads).',
+      { cause: error },
+    );
+  }
+  if (/invalid token|authentication failed|401/i.test(message)) {
+    return new Error('Discord refused DISCORD_TOKEN: copy the bot token again from the developer portal (Bot → Reset Token).', { cause: error });
+  }
+  return error;
 }
 
 /** A question typed in a thread the bot opened is answered there, from the articles behind it. */
