@@ -7,6 +7,7 @@ import type { IngestPort, Services } from './core/services.ts';
 import type { Engine } from './core/types.ts';
 import { EmbeddedEngine } from './engine/index.ts';
 import { createIngest } from './ingest/port.ts';
+import { createLlmEngine } from './llm/index.ts';
 import { createNewsroom } from './scheduler/newsroom.ts';
 import { createStores, type Stores } from './store/index.ts';
 
@@ -21,7 +22,8 @@ export interface AppOverrides {
 export function createServices(config: Config, logger: Logger, overrides: AppOverrides = {}): Services {
   const stores = overrides.stores ?? createStores({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL });
   const embedded = new EmbeddedEngine();
-  const engine = overrides.engine ?? embedded;
+  // With OPENAI_API_KEY the model answers first; the embedded engine stays as its fallback.
+  const engine = overrides.engine ?? createLlmEngine(config, stores.usage, overrides.clock ?? systemClock, logger) ?? embedded;
   return {
     config,
     logger,
