@@ -6,6 +6,7 @@ import { helpCommand } from './help.ts';
 import { quotes } from './quotes.ts';
 import { summary } from './summary.ts';
 import { timeline } from './timeline.ts';
+import { usage } from './usage.ts';
 
 /** Every command, in the order /help lists them. Both platform adapters and the console register from this list. */
-export const commands: readonly CommandDef[] = [summary, quotes, timeline, ask, feeds, digest, helpCommand(() => commands)];
+export const commands: readonly CommandDef[] = [summary, quotes, timeline, ask, feeds, digest, usage, helpCommand(() => commands)];
