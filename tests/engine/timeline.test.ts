@@ -68,6 +68,24 @@ describe('extractTimeline: relative expressions against the publication time', (
     expect(find(text, 'March').value).toBe('2027-03');
   });
 
+  it('reads the verb after a month that opens its clause', () => {
+    expect(find('In March, the club sold its stadium to the city.', 'March').value).toBe('2026-03');
+    expect(find('In March, the club will sell its stadium.', 'March').value).toBe('2027-03');
+  });
+
+  it('counts irregular past verbs as past, but not a participle after "is"', () => {
+    expect(find('The firm bought the mill in February.', 'February').value).toBe('2026-02');
+    expect(find('The reopening is planned in January.', 'January').value).toBe('2027-01');
+  });
+
+  it('reads "until mid-January" as a deadline even after a past verb', () => {
+    expect(find('The mayor gave the firm until mid-January to reply.', 'mid-January').value).toBe('2027-01');
+  });
+
+  it('never puts the end of a period that "ended" after publication', () => {
+    expect(find('In the fiscal year ended Dec. 31, sales rose 4%.', 'Dec. 31').value).toBe('2025-12-31');
+  });
+
   it('reads "the day before" from the date named just before', () => {
     const t = 'The treaty was signed on Nov. 10. Protesters had gathered the day before.';
     expect(find(t, 'Nov. 10').value).toBe('2026-11-10');

@@ -93,8 +93,11 @@ export function resolveMonth(ref: Reference | null, month: number, tense: Tense,
   return { value: fmtMonth(y, month) };
 }
 
-/** "Nov. 25" without a year: the year that puts the day nearest the reference, nudged by tense. */
-export function resolveMonthDay(ref: Reference | null, month: number, day: number, tense: Tense, wd?: number): Resolved {
+/**
+ * "Nov. 25" without a year: the year that puts the day nearest the reference, nudged by tense.
+ * `closed`: the wording says the day has passed ("the quarter ended Jan. 31"), so never a later one.
+ */
+export function resolveMonthDay(ref: Reference | null, month: number, day: number, tense: Tense, wd?: number, closed = false): Resolved {
   if (!ref) return { value: `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
   let best: Ymd | null = null;
   let bestScore = Infinity;
@@ -104,7 +107,7 @@ export function resolveMonthDay(ref: Reference | null, month: number, day: numbe
     const diff = (Date.UTC(y, month - 1, day) - Date.UTC(ref.date.y, ref.date.m - 1, ref.date.d)) / 86_400_000;
     let score = Math.abs(diff);
     // News mostly reports the past: a future date must be much nearer to win without a cue.
-    if (tense === 'past' && diff > 0) score += 120;
+    if (tense === 'past' && diff > 0) score += closed ? 1000 : 120;
     if (tense === 'future' && diff < 0) score += 120;
     if (wd !== undefined && weekday(cand) !== wd) score += 1000;
     if (tense === 'none' && diff > 0) score *= 1.6;

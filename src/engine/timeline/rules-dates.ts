@@ -38,8 +38,8 @@ function fullDate(y: number | null, month: number, day: number | null, start: nu
     if (y !== null) return isValidDate(y, month, day) ? dayValue({ y, m: month, d: day }) : null;
     // "the quarter ended Sept. 30", "since Jan. 1": a closing date already passed.
     const ended = /\b(?:ended|since)\s+$/i.test(ctx.text.slice(Math.max(0, start - 7), start));
-    const tense = ended ? 'past' : ctx.tense(start, end);
-    return resolveMonthDay(ctx.ref, month, day, tense, wd ? weekdayNumber(wd) : undefined);
+    const tense = ended ? 'past' : ctx.tenseWide(start, end);
+    return resolveMonthDay(ctx.ref, month, day, tense, wd ? weekdayNumber(wd) : undefined, ended);
   };
 }
 
@@ -126,7 +126,7 @@ export const DATE_RULES: Rule[] = [
       if (/^(may|march)$/i.test(word) && !monthContext(text, m.index)) return null;
       return {
         type: 'DATE',
-        resolve: (ctx) => resolveMonth(ctx.ref, month, ctx.tense(m.index, m.index + word.length)),
+        resolve: (ctx) => resolveMonth(ctx.ref, month, ctx.tenseWide(m.index, m.index + word.length)),
       };
     },
   },

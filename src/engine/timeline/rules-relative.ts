@@ -90,7 +90,7 @@ export const RELATIVE_RULES: Rule[] = [
           if (det && /^the /.test(det) && ctx.anchor) {
             return withPart(resolveWeekday({ date: ctx.anchor, hour: null, minute: null, offset: null }, wd, 'none', shift), m[3]);
           }
-          return withPart(resolveWeekday(ctx.ref, wd, ctx.tense(start, start + m[0].length), shift), m[3]);
+          return withPart(resolveWeekday(ctx.ref, wd, ctx.tenseWide(start, start + m[0].length), shift), m[3]);
         },
       };
     },

@@ -8,7 +8,7 @@ import { QUARTER_RULES } from './rules-quarters.ts';
 import { RELATIVE_RULES } from './rules-relative.ts';
 import { TIME_RULES, timeOn } from './rules-times.ts';
 import { VAGUE_RULES } from './rules-vague.ts';
-import { tenseAround } from './tense.ts';
+import { tenseAround, tenseWide } from './tense.ts';
 import { TRIGGERS } from './triggers.ts';
 import type { Candidate, ResolveContext, Rule } from './types.ts';
 
@@ -208,6 +208,10 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
     tense: (start, end) => {
       const s = bounds(start);
       return tenseAround(text, start, end, s.start, s.end);
+    },
+    tenseWide: (start, end) => {
+      const s = bounds(start);
+      return tenseWide(text, start, end, s.start, s.end);
     },
     aboutQuarter: (start) => /quarter|period/i.test(bounds(start).text),
     sentenceDay: (start) => {

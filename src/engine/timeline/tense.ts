@@ -3,18 +3,55 @@ import type { Tense } from './types.ts';
 // News text reports the past ("said Friday"); a bare weekday or month points forward only when
 // the clause around it says so. Without a part-of-speech tagger, these cue words stand in for
 // the future-tense and plan verbs a tagger would find.
-const FUTURE = /\b(?:will|won't|shall|'ll|going to|is to|are to|is due|are due|due to|scheduled|plans? to|expects? to|is expected to|are expected to|set to|intends? to|upcoming|next(?! to\b)|to meet|to visit|to hold|to begin|to start|to leave|to travel|to return|to vote|to announce|to resume|to expire|as soon as|as early as)\b/i;
-const PAST = /\b(?:said|says|was|were|had|did|ago|last|earlier|yesterday|announced|reported|told|\w+ed)\b/i;
+const FUTURE_WORDS =
+  "will|won't|shall|'ll|going to|is to|are to|is due|are due|due to|scheduled|plans? to|expects? to|is expected to|are expected to|set to|intends? to|upcoming|next(?! to\\b)|to meet|to visit|to hold|to begin|to start|to leave|to travel|to return|to vote|to announce|to resume|to expire|as soon as|as early as";
+// Irregular past forms are common news verbs that the "-ed" test misses.
+const IRREGULAR_PAST =
+  'began|bought|sold|took|made|came|went|won|lost|left|met|held|gave|paid|rose|fell|grew|saw|brought|became|got|kept|led|ran|sent|spent|struck|stood|thought|wrote|broke|chose|drove|flew|found|knew|spoke|shot|threw|fought|caught|built|dealt|felt|sought|taught|tore|withdrew|overthrew|forgave|swore|sank|hid|underwent|oversaw';
+const PAST_WORDS = `said|says|was|were|had|did|ago|last|earlier|yesterday|announced|reported|told|${IRREGULAR_PAST}|\\w+ed`;
+const FUTURE = new RegExp(`\\b(?:${FUTURE_WORDS})\\b`, 'i');
+// "is heard", "are expected", "being held": a participle after a present form is not the past.
+const PAST = new RegExp(`(?<!\\b(?:is|are|be|being)\\s+)\\b(?:${PAST_WORDS})\\b`, 'i');
+const CUE = new RegExp(`\\b(?:(${FUTURE_WORDS})|(?<!\\b(?:is|are|be|being)\\s+)(${PAST_WORDS}))\\b`, 'gi');
+
+/** The direction of the first (or last) cue word in `s`, or 'none'. */
+function cueIn(s: string, last: boolean): Tense {
+  CUE.lastIndex = 0;
+  let found: Tense = 'none';
+  for (let m = CUE.exec(s); m; m = CUE.exec(s)) {
+    found = m[1] !== undefined ? 'future' : 'past';
+    if (!last) break;
+  }
+  return found;
+}
 
 /** Reads the clause around [start, end) within the sentence [sStart, sEnd) for future or past cues. */
 export function tenseAround(text: string, start: number, end: number, sStart: number, sEnd: number): Tense {
   const before = text.slice(Math.max(sStart, start - 60), start);
   const after = text.slice(end, Math.min(sEnd, end + 25));
   // Only the part of the clause after the last comma or semicolon: an earlier "said" belongs to the attribution.
-  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1);
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1).replace(/\b(?:early|late|mid)[- ]?$/i, '');
   if (FUTURE.test(clause) || /^\W*will\b/i.test(after)) return 'future';
   // A deadline: "until 9 a.m. Tuesday", "postponed until Tuesday morning".
   if (/\buntil\s+(?:\S+\s+){0,3}$/i.test(clause) && !/^\s*,/.test(after)) return 'future';
   if (PAST.test(clause)) return 'past';
+  return 'none';
+}
+
+/**
+ * Like `tenseAround`, and when the clause before says nothing, the words after the expression
+ * decide when the expression opens its clause ("In March, the company bought ...").
+ */
+export function tenseWide(text: string, start: number, end: number, sStart: number, sEnd: number): Tense {
+  const near = tenseAround(text, start, end, sStart, sEnd);
+  if (near !== 'none') return near;
+  const before = text.slice(Math.max(sStart, start - 100), start);
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1);
+  // A deadline or span end ("by February", "through January") is read without the wider context.
+  if (/\b(?:by|through|thru|until|till|before)\s+(?:(?:early|late|mid)[- ]?)?$/i.test(clause)) return 'none';
+  // A fronted expression ("In March, the company bought ...") takes the verb of the clause after it.
+  if (/^\W*(?:(?:in|on|by|since|during|from|until|through|early|late|and|but|then|so)\s+)*$/i.test(clause)) {
+    return cueIn(text.slice(end, Math.min(sEnd, end + 60)), false);
+  }
   return 'none';
 }

@@ -21,6 +21,8 @@ export interface ResolveContext {
   /** A day named in the same sentence, for bare clock times ("at 10 p.m. ... on Friday"). */
   sentenceDay: (start: number, end: number) => Ymd | null;
   tense: (start: number, end: number) => Tense;
+  /** `tense`, falling back on the rest of the sentence (after, then before) when the clause has no cue. */
+  tenseWide: (start: number, end: number) => Tense;
 }
 
 export interface Resolved {
