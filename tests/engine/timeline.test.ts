@@ -82,6 +82,18 @@ describe('extractTimeline: relative expressions against the publication time', (
     expect(find('The mayor gave the firm until mid-January to reply.', 'mid-January').value).toBe('2027-01');
   });
 
+  it('reads "would", "supposed to" and "planning to" as pointing forward, "would have" not', () => {
+    expect(find('The union said it would strike on Monday.', 'Monday').value).toBe('2026-11-30');
+    expect(find('The strike would have started on Monday.', 'Monday').value).toBe('2026-11-23');
+    expect(find('Talks are supposed to end by March.', 'March').value).toBe('2027-03');
+    expect(find('Farmers were planning to march on Saturday.', 'Saturday').value).toBe('2026-11-28');
+  });
+
+  it('dates a possessive weekday by its own words, not by the verb of the clause', () => {
+    expect(find('Lawyers said they would appeal Wednesday\'s ruling.', 'Wednesday').value).toBe('2026-11-25');
+    expect(find('Police closed roads ahead of Sunday\'s march.', 'Sunday').value).toBe('2026-11-29');
+  });
+
   it('never puts the end of a period that "ended" after publication', () => {
     expect(find('In the fiscal year ended Dec. 31, sales rose 4%.', 'Dec. 31').value).toBe('2025-12-31');
   });

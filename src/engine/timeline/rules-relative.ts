@@ -79,18 +79,23 @@ export const RELATIVE_RULES: Rule[] = [
     name: 'weekday',
     re: rx(`\\b(?:(last|next|this|this past|this coming|coming|past|the previous|the following|the next)\\s+)?(${WEEKDAY})\\b(?:\\s+(morning|afternoon|evening|night))?`),
     priority: 2,
-    build: (m) => {
+    build: (m, text) => {
       const wd = weekdayNumber(m[2]!)!;
       const det = m[1]?.toLowerCase();
       const shift = det ? shiftOf(det) : 0;
       const start = m.index;
+      // "Wednesday's ruling" names an event by its day: the verbs of the clause ("would appeal
+      // Wednesday's ruling") are about the noun, so only words right before it point forward.
+      const possessive = !m[3] && /^['’]s\b/.test(text.slice(start + m[0].length, start + m[0].length + 3));
+      const ahead = possessive && /\b(?:ahead of|until|upcoming|awaited)\s+$/i.test(text.slice(Math.max(0, start - 12), start));
       return {
         type: m[3] ? 'TIME' : 'DATE',
         resolve: (ctx) => {
           if (det && /^the /.test(det) && ctx.anchor) {
             return withPart(resolveWeekday({ date: ctx.anchor, hour: null, minute: null, offset: null }, wd, 'none', shift), m[3]);
           }
-          return withPart(resolveWeekday(ctx.ref, wd, ctx.tenseWide(start, start + m[0].length), shift), m[3]);
+          const tense = possessive ? (ahead ? 'future' : 'none') : ctx.tenseWide(start, start + m[0].length);
+          return withPart(resolveWeekday(ctx.ref, wd, tense, shift), m[3]);
         },
       };
     },
