@@ -31,14 +31,17 @@ export interface AnswerIndex {
   collection: SentenceCollection;
 }
 
-function checkModel(m: AnswerModel): AnswerModel {
-  if (m.features.join() !== FEATURES.join()) {
-    throw new Error('answer-model.json was trained on other features; run scripts/train-answer.ts again');
-  }
-  return m;
+export function isCurrentModel(m: AnswerModel): boolean {
+  return m.features.join() === FEATURES.join();
 }
 
-export const DEFAULT_MODEL: AnswerModel = checkModel(model);
+/** The committed model (src/engine/answer-model.json, written by scripts/train-answer.ts). */
+export function defaultModel(): AnswerModel {
+  if (!isCurrentModel(model)) {
+    throw new Error('answer-model.json was trained on other features; run scripts/train-answer.ts --write');
+  }
+  return model;
+}
 
 // Follow-up questions in one thread hit the same articles again and again: keep their preparation.
 const PREPARED = new Map<string, PreparedDoc>();
@@ -71,7 +74,7 @@ export function answerQuestion(question: string, docs: { id: string; text: strin
   return answerWithIndex(question, createAnswerIndex(docs), options);
 }
 
-export function answerWithIndex(question: string, index: AnswerIndex, options: AnswerOptions = {}, m: AnswerModel = DEFAULT_MODEL): AnswerHit | null {
+export function answerWithIndex(question: string, index: AnswerIndex, options: AnswerOptions = {}, m: AnswerModel = defaultModel()): AnswerHit | null {
   const maxChars = options.maxChars ?? 300;
   const q = analyzeQuestion(question);
   const scored = scoreCandidates(q, index.docs, index.collection, maxChars);

@@ -9,28 +9,38 @@ const B = 0.75;
  * collection, so a word frequent across the article weighs little.
  */
 export class SentenceCollection {
-  readonly docFreq = new Map<string, number>();
   readonly size: number;
   readonly avgLength: number;
+  // Only the question's few terms ever need an idf: sum the documents' counts on demand.
+  private readonly idfs = new Map<string, number>();
 
   constructor(readonly docs: PreparedDoc[]) {
     let n = 0;
     let total = 0;
     for (const doc of docs) {
-      for (const s of doc.sentences) {
-        n++;
-        total += s.length;
-        for (const term of s.termFreq.keys()) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
-      }
+      n += doc.sentences.length;
+      total += doc.contentLength;
     }
     this.size = n;
     this.avgLength = n > 0 ? total / n : 0;
   }
 
+  /** Number of sentences holding the term. */
+  docFreq(term: string): number {
+    let df = 0;
+    for (const doc of this.docs) df += doc.sentenceFreq.get(term) ?? 0;
+    return df;
+  }
+
   /** BM25 idf, kept positive (Lucene's variant); a term absent from the collection gets the largest weight. */
   idf(term: string): number {
-    const df = this.docFreq.get(term) ?? 0;
-    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+    let idf = this.idfs.get(term);
+    if (idf === undefined) {
+      const df = this.docFreq(term);
+      idf = Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+      this.idfs.set(term, idf);
+    }
+    return idf;
   }
 
   /** BM25 score of a bag of terms (`termFreq`, `length` content tokens) for the distinct query terms. */

@@ -11,6 +11,9 @@ export const FEATURES = [
   'bigram', // share of the question's consecutive term pairs found side by side
   'proximity', // matched terms / width of the smallest window holding them
   'context', // extra coverage found in the sentences just around the span
+  'paragraph', // extra coverage found in the rest of the span's paragraph
+  'prefix', // idf-weighted share of unmatched question terms whose first 5 letters a span word shares
+  'names', // share of the question's capitalised words (names) found
   'novel', // log(1 + content words the question does not already contain)
   'restates', // 1 when the span adds (almost) nothing to the question
   'length', // characters / 300
@@ -51,18 +54,42 @@ function matchedWeight(q: QuestionInfo, sentences: Sentence[], idf: Map<string, 
   return sum;
 }
 
-/**
- * The feature vector of a candidate. `idf` holds the question terms' idf over the collection and
- * `totalIdf` their sum (> 0).
- */
-export function featuresOf(
-  q: QuestionInfo,
-  doc: PreparedDoc,
-  c: Candidate,
-  collection: SentenceCollection,
-  idf: Map<string, number>,
-  totalIdf: number,
-): number[] {
+/** What the features of one question's candidates share: idf of its terms, cached paragraph weights. */
+export interface FeatureContext {
+  collection: SentenceCollection;
+  /** Idf of each question term over the collection. */
+  idf: Map<string, number>;
+  /** Sum of `idf` (> 0). */
+  totalIdf: number;
+  /** Question weight found in each paragraph, by doc then paragraph (filled lazily). */
+  paragraphWeights: Map<PreparedDoc, number[]>;
+}
+
+export function featureContext(q: QuestionInfo, collection: SentenceCollection): FeatureContext {
+  const idf = new Map<string, number>();
+  let totalIdf = 0;
+  for (const t of q.terms) {
+    const w = collection.idf(t);
+    idf.set(t, w);
+    totalIdf += w;
+  }
+  return { collection, idf, totalIdf, paragraphWeights: new Map() };
+}
+
+function paragraphWeight(q: QuestionInfo, doc: PreparedDoc, paragraph: number, ctx: FeatureContext): number {
+  let weights = ctx.paragraphWeights.get(doc);
+  if (!weights) ctx.paragraphWeights.set(doc, (weights = []));
+  let w = weights[paragraph];
+  if (w === undefined) {
+    const [first, end] = doc.paragraphs[paragraph] ?? [0, 0];
+    w = weights[paragraph] = matchedWeight(q, doc.sentences.slice(first, end), ctx.idf);
+  }
+  return w;
+}
+
+/** The feature vector of a candidate, in the order of FEATURES. */
+export function featuresOf(q: QuestionInfo, doc: PreparedDoc, c: Candidate, ctx: FeatureContext): number[] {
+  const { collection, idf, totalIdf } = ctx;
   const sentences = sentencesOf(doc, c);
   const tokens: Token[] = sentences.flatMap((s) => s.tokens);
   const termFreq = new Map<string, number>();
@@ -96,7 +123,20 @@ export function featuresOf(
     prevStem = tok.stem;
   }
   const around = doc.sentences.slice(Math.max(0, c.first - 1), c.first + c.count + 1);
-  const contextGain = (matchedWeight(q, around, idf) - covered) / totalIdf;
+  const aroundWeight = matchedWeight(q, around, idf);
+  const contextGain = (aroundWeight - covered) / totalIdf;
+  // A pair can straddle two paragraphs: take the better one.
+  const paragraphs = new Set(sentences.map((s) => s.paragraph));
+  const inParagraph = Math.max(...[...paragraphs].map((p) => paragraphWeight(q, doc, p, ctx)));
+  const paragraphGain = Math.max(0, inParagraph - covered) / totalIdf;
+  let prefixWeight = 0;
+  for (const t of q.terms) {
+    if (t.length < 5 || termFreq.has(t)) continue;
+    const head = t.slice(0, 5);
+    if (tokens.some((tok) => !tok.stop && tok.stem.startsWith(head))) prefixWeight += idf.get(t) ?? 0;
+  }
+  let namesFound = 0;
+  for (const name of q.names) if (tokens.some((t) => t.lower === name)) namesFound++;
 
   let novel = 0;
   let novelCapital = false;
@@ -105,10 +145,10 @@ export function featuresOf(
   let placeValue = false;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    const inQuestion = termFreq.has(tok.stem) && q.terms.includes(tok.stem);
+    const inQuestion = idf.has(tok.stem);
     if (!tok.stop && !inQuestion) novel++;
     if (inQuestion) continue;
-    const sentenceStart = sentences.some((s) => s.tokens[0] === tok);
+    const sentenceStart = tok === sentences[0]!.tokens[0] || tok === sentences[1]?.tokens[0];
     if (tok.capitalized && !tok.stop && !sentenceStart) {
       novelCapital = true;
       const before = tokens[i - 1]?.lower ?? '';
@@ -134,6 +174,9 @@ export function featuresOf(
     q.bigrams.size > 0 ? bigrams / q.bigrams.size : 0,
     proximity(tokens, new Set(matchedTerms)),
     contextGain,
+    paragraphGain,
+    prefixWeight / totalIdf,
+    q.names.size > 0 ? namesFound / q.names.size : 0,
     Math.log1p(novel),
     novel <= 1 ? 1 : 0,
     chars / 300,

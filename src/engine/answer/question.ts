@@ -1,4 +1,5 @@
 import { isStopWord, stem, tokenize } from '../text.ts';
+import { tokensWithOffsets } from './tokens.ts';
 
 /** The kind of thing a question asks for, read from its wh-words. */
 export type AnswerType = 'person' | 'date' | 'number' | 'place' | 'other';
@@ -10,6 +11,8 @@ export interface QuestionInfo {
   words: Set<string>;
   /** Consecutive content stems of the question ("oil crisis" -> "oil crisi"). */
   bigrams: Set<string>;
+  /** Lower-cased words written with a capital inside the question (names), first word excepted. */
+  names: Set<string>;
   type: AnswerType;
 }
 
@@ -19,7 +22,13 @@ export function analyzeQuestion(question: string): QuestionInfo {
   const stems = content.map(stem);
   const bigrams = new Set<string>();
   for (let i = 1; i < stems.length; i++) bigrams.add(`${stems[i - 1]} ${stems[i]}`);
-  return { terms: [...new Set(stems)], words: new Set(content), bigrams, type: answerType(tokens) };
+  const names = new Set(
+    tokensWithOffsets(question)
+      .slice(1)
+      .filter((t) => t.capitalized && !t.stop)
+      .map((t) => t.lower),
+  );
+  return { terms: [...new Set(stems)], words: new Set(content), bigrams, names, type: answerType(tokens) };
 }
 
 const NUMBER_NOUNS = /^(percent|percentage|proportion|number|amount|population|size|distance|length|height|area|cost|price|temperature|age)$/;

@@ -17,17 +17,26 @@ export interface Token {
 
 export interface Sentence {
   span: Span;
-  tokens: Token[];
+  /** Word tokens with offsets; built on first use, as only the shortlisted sentences need them. */
+  readonly tokens: Token[];
   /** Distinct content stems of the sentence, with their counts. */
   termFreq: Map<string, number>;
   /** Number of content tokens (the BM25 document length). */
   length: number;
+  /** Index of the paragraph (blank-line separated block) the sentence belongs to. */
+  paragraph: number;
 }
 
 export interface PreparedDoc {
   id: string;
   text: string;
   sentences: Sentence[];
+  /** Sentence index ranges [first, end) of each paragraph. */
+  paragraphs: [number, number][];
+  /** For each content stem, the number of sentences that hold it. */
+  sentenceFreq: Map<string, number>;
+  /** Content tokens over all sentences. */
+  contentLength: number;
 }
 
 /**
@@ -70,20 +79,48 @@ function makeToken(text: string, word: string, start: number, end: number, base:
   };
 }
 
-export function prepareSentence(span: Span): Sentence {
-  const tokens = tokensWithOffsets(span.text, span.start);
+export function prepareSentence(span: Span, paragraph = 0): Sentence {
   const termFreq = new Map<string, number>();
   let length = 0;
-  for (const t of tokens) {
-    if (t.stop) continue;
+  for (const word of tokenize(span.text)) {
+    if (isStopWord(word)) continue;
     length++;
-    termFreq.set(t.stem, (termFreq.get(t.stem) ?? 0) + 1);
+    const s = stem(word);
+    termFreq.set(s, (termFreq.get(s) ?? 0) + 1);
   }
-  return { span, tokens, termFreq, length };
+  let tokens: Token[] | undefined;
+  return {
+    span,
+    get tokens() {
+      return (tokens ??= tokensWithOffsets(span.text, span.start));
+    },
+    termFreq,
+    length,
+    paragraph,
+  };
 }
 
 export function prepareDoc(id: string, text: string): PreparedDoc {
-  return { id, text, sentences: splitSentences(text).map(prepareSentence) };
+  let paragraph = 0;
+  let previousEnd = 0;
+  const sentences = splitSentences(text).map((span) => {
+    if (/\n[ \t]*\n/.test(text.slice(previousEnd, span.start))) paragraph++;
+    previousEnd = span.end;
+    return prepareSentence(span, paragraph);
+  });
+  const paragraphs: [number, number][] = [];
+  sentences.forEach((sentence, i) => {
+    const last = paragraphs[sentence.paragraph];
+    if (last) last[1] = i + 1;
+    else paragraphs[sentence.paragraph] = [i, i + 1];
+  });
+  const sentenceFreq = new Map<string, number>();
+  let contentLength = 0;
+  for (const sentence of sentences) {
+    contentLength += sentence.length;
+    for (const term of sentence.termFreq.keys()) sentenceFreq.set(term, (sentenceFreq.get(term) ?? 0) + 1);
+  }
+  return { id, text, sentences, paragraphs, sentenceFreq, contentLength };
 }
 
 /** Content stems of a question, in order (duplicates kept for bigrams; callers dedupe). */
