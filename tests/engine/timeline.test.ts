@@ -89,6 +89,11 @@ describe('extractTimeline: relative expressions against the publication time', (
     expect(find('Farmers were planning to march on Saturday.', 'Saturday').value).toBe('2026-11-28');
   });
 
+  it('reads a plan in the past perfect ("had been due to") as past', () => {
+    expect(find('The offer had been due to expire on Friday but was extended.', 'Friday').value).toBe('2026-11-20');
+    expect(find('The vote previously scheduled for Tuesday was cancelled.', 'Tuesday').value).toBe('2026-11-24');
+  });
+
   it('dates a possessive weekday by its own words, not by the verb of the clause', () => {
     expect(find('Lawyers said they would appeal Wednesday\'s ruling.', 'Wednesday').value).toBe('2026-11-25');
     expect(find('Police closed roads ahead of Sunday\'s march.', 'Sunday').value).toBe('2026-11-29');

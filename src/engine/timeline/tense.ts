@@ -31,6 +31,8 @@ export function tenseAround(text: string, start: number, end: number, sStart: nu
   const after = text.slice(end, Math.min(sEnd, end + 25));
   // Only the part of the clause after the last comma or semicolon: an earlier "said" belongs to the attribution.
   const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1).replace(/\b(?:early|late|mid)[- ]?$/i, '');
+  // "had been due to expire Friday", "as previously planned": a plan already overtaken is the past.
+  if (/\b(?:had\s+(?:been\s+)?|previously\s+(?:been\s+)?)(?:\w+\s+)?(?:due|scheduled|expected|set|supposed|planned|slated|intended)\b/i.test(clause)) return 'past';
   if (FUTURE.test(clause) || /^\W*will\b/i.test(after)) return 'future';
   // A deadline: "until 9 a.m. Tuesday", "postponed until Tuesday morning".
   if (/\buntil\s+(?:\S+\s+){0,3}$/i.test(clause) && !/^\s*,/.test(after)) return 'future';
