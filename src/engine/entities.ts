@@ -39,7 +39,7 @@ const TITLE_WORDS: Record<string, string> = {
   'Sen.': 'senator', 'Rep.': 'representative', 'Gov.': 'governor', 'Gen.': 'general', 'Dr.': 'doctor', 'Pres.': 'president',
   'Rev.': 'reverend', 'Del.': 'delegate', 'Col.': 'colonel', 'Lt.': 'lieutenant', 'Capt.': 'captain', 'Adm.': 'admiral',
 };
-const SPEECH_AFTER = /^(?:,[^,.;]{0,80},)?,?\s+(?:said|says|told|tells|added|adds|wrote|writes|tweeted|asked|explained|argued|insisted|stated|noted|warned|replied|responded|claimed|declared)\b/;
+const SPEECH_AFTER = /^(?:,[^.;"“”]{0,160}?,)?,?\s+(?:said|says|told|tells|added|adds|wrote|writes|tweeted|asked|explained|argued|insisted|stated|noted|warned|replied|responded|claimed|declared)\b/;
 const PRONOUN_AFTER = /\b(?:(he|his|him)|(she|her|hers))\b/i;
 
 // Tags and quotes of one article read the same names: keep the last result.
@@ -69,7 +69,7 @@ export function findEntities(text: string): EntityIndex {
     let target = clusters.get(key) ?? findFuller(byWord, m.tokens, orgLike);
     if (!target) {
       if ((m.shouted || m.headline) && !isKnown(key)) continue;
-      if (m.sentenceStart && m.tokens.length === 1 && !capsSeen.has(key) && !isKnown(key) && (lowerSeen.has(key.toLowerCase()) || !SPEECH_AFTER.test(text.slice(m.end, m.end + 90)))) continue;
+      if (m.sentenceStart && m.tokens.length === 1 && !capsSeen.has(key) && !isKnown(key) && (lowerSeen.has(key.toLowerCase()) || !SPEECH_AFTER.test(text.slice(m.end, m.end + 200)))) continue;
       target = { raws: [], tokens: m.tokens, orgLike };
       clusters.set(key, target);
       for (const w of new Set([m.tokens[0]!, m.tokens[m.tokens.length - 1]!, m.tokens[m.tokens.length - 2] ?? ''])) {
@@ -136,9 +136,11 @@ function findFuller(byWord: Map<string, Cluster[]>, tokens: string[], orgLike: b
     // An organisation's short form joins only a longer organisation ("Post" -> "Washington Post").
     if (orgLike !== c.orgLike || (orgLike && (tokens.length > 1 || !ORG_HEADS.has(tokens[0]!) || COUNTRIES.has(c.tokens.join(' '))))) continue;
     const fullLast = c.tokens[c.tokens.length - 1]!.replace(/^(?:Jr\.|Sr\.|II|III)$/, '') || c.tokens[c.tokens.length - 2]!;
+    // A multi-word short form joins when it matches the same first word or the full name's tail,
+    // ignoring case ("De Blasio" is "Bill de Blasio" at a sentence start).
     const ok = tokens.length === 1
       ? fullLast === last || (c.tokens[0] === last && (MALE_NAMES.has(last) || FEMALE_NAMES.has(last)))
-      : tokens[0] === c.tokens[0] && last === fullLast;
+      : last === fullLast && (tokens[0] === c.tokens[0] || c.tokens.slice(-tokens.length).join(' ').toLowerCase() === tokens.join(' ').toLowerCase());
     if (ok && (!best || c.raws.length > best.raws.length)) best = c;
   }
   return best;
@@ -182,14 +184,16 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
       descriptors.add((TITLE_WORDS[t] ?? t).toLowerCase());
     }
     const before = text.slice(Math.max(0, m.start - 40), m.start);
-    const after = text.slice(m.end, m.end + 90);
+    const after = text.slice(m.end, m.end + 200);
     if (/\b(?:in|at|from|to|across|near|outside|throughout)\s+(?:the\s+)?$/.test(before)) place += 1;
     if (SPEECH_AFTER.test(after)) person += 1;
     if (/^,\s+(?:who|whose)\b/.test(after) || /^,\s+\d{2},/.test(after)) person += 2;
     for (const w of precedingWords(before)) descriptors.add(w);
-    const appos = /^,\s+(?:the|a|an|its|his|her)\s+([^,.;:"“”]{2,60})/.exec(after)?.[1];
+    // Only a closed apposition (", the mayor of X,") describes the name; an open one runs into the next clause.
+    const appos = /^,\s+(?:the|a|an|its|his|her)\s+([^,.;:"“”]{2,60})(?=[,.;)])/.exec(after)?.[1];
+    if (appos && tokens.length >= 2) person += 1;
     if (appos) for (const w of appos.split(/\s+/).slice(0, 6)) if (/^[a-z-]+$/.test(w)) descriptors.add(w);
-    const pr = PRONOUN_AFTER.exec(after.slice(0, 160));
+    const pr = PRONOUN_AFTER.exec(after.slice(0, 90));
     if (pr) pr[1] ? (male += 1) : (female += 1);
     trusted ||= SPEECH_AFTER.test(after);
   }
@@ -197,7 +201,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   if (MALE_NAMES.has(first)) (person += 2), (male += 2);
   if (FEMALE_NAMES.has(first)) (person += 2), (female += 2);
   if (tokens.length >= 2 && tokens.slice(0, -1).some((t) => MALE_NAMES.has(t) || FEMALE_NAMES.has(t))) person += 1;
-  const orgInside = tokens.some((t, n) => ORG_HEADS.has(t) && /^(?:of|for)$/.test(tokens[n + 1] ?? ''));
+  const orgInside = tokens.some((t, n) => ORG_HEADS.has(t) && /^(?:of|for|on)$/.test(tokens[n + 1] ?? ''));
   if (ORGS.has(key) || ORGS.has(name) || ORG_HEADS.has(last) || orgInside || /^[\p{Lu}&]{2,6}$|^(?:\p{Lu}\.){2,}$/u.test(key)) org += 4;
   if (COUNTRIES.has(name) || US_STATES.has(name) || CITIES.has(name) || PLACE_HEADS.has(last)) place += 4;
   if (THING_HEADS.has(last) && !org && !place) return null;

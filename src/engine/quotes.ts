@@ -27,28 +27,28 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     return k >= 0 && pos < spans[k]!.end;
   };
   const sentenceStarts = sentenceStartsOf(text);
-  const ctx: SpeakerContext = { text, index, inside, sentenceStarts };
+  const ctx: SpeakerContext = { text, index, inside, sentenceStarts, history: [] };
   const found: Found[] = [];
-  let previous: Entity | null = null;
   spans.forEach((span, k) => {
     const prior = k > 0 && spans[k - 1]!.paraStart === span.paraStart ? spans[k - 1]! : null;
     const next = spans[k + 1]?.paraStart === span.paraStart ? spans[k + 1]! : null;
     let attribution: Attribution | null = transcriptSpeaker(ctx, span);
-    if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, next ? next.open : span.paraEnd, previous);
+    if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, next ? next.open : span.paraEnd);
     if (!attribution) {
       const from = Math.max(prior ? prior.after : span.paraStart, clauseStart(text, sentenceStarts, span));
-      attribution = speakerBefore(ctx, from, span.open, previous);
+      attribution = speakerBefore(ctx, from, span.open);
     }
-    if (!attribution && span.open === span.paraStart) attribution = introBefore(ctx, span, previous);
+    if (!attribution && span.open === span.paraStart) attribution = introBefore(ctx, span);
     if (!attribution && !span.continued && span.open > span.paraStart) {
       // A partial quote without a speech verb ("X dismissed it as “…”") belongs to the clause's subject.
       const from = Math.max(prior ? prior.after : span.paraStart, clauseStart(text, sentenceStarts, span));
-      attribution = clauseSubject(ctx, from, span.open, previous);
+      attribution = clauseSubject(ctx, from, span.open);
     }
     found.push({ span, attribution, cued: attribution !== null && !span.continued });
-    if (attribution?.entity) previous = attribution.entity;
+    if (attribution?.entity) ctx.history.push({ at: span.open, entity: attribution.entity });
   });
   borrowFromNeighbours(text, found);
+  fromSentenceBefore(ctx, found);
   fromIntroducingParagraph(ctx, found);
   const out: Quote[] = [];
   for (const f of found) {
@@ -88,12 +88,12 @@ function clauseStart(text: string, sentenceStarts: number[], span: QuoteSpan): n
 }
 
 // A quote that opens a paragraph after "X said:" at the end of the previous one.
-function introBefore(ctx: SpeakerContext, span: QuoteSpan, previous: Entity | null): Attribution | null {
+function introBefore(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
   const base = Math.max(0, span.paraStart - 300);
   const head = ctx.text.slice(base, span.paraStart).trimEnd();
   if (!head.endsWith(':')) return null;
   const from = base + Math.max(head.lastIndexOf('\n'), head.search(/[.!?]\s+[^.!?]*$/)) + 1;
-  return speakerBefore(ctx, from, base + head.length, previous);
+  return speakerBefore(ctx, from, base + head.length);
 }
 
 // An unattributed quote takes the speaker of the quote next to it in the same paragraph, or,
@@ -113,6 +113,20 @@ function borrowFromNeighbours(text: string, found: Found[]): void {
     const samePara = p.span.paraStart === f.span.paraStart;
     const nextPara = !samePara && text.slice(p.span.paraEnd, f.span.paraStart).split('\n').length <= 3 && f.span.open === f.span.paraStart;
     if (samePara || nextPara || f.span.continued) f.attribution = p.attribution;
+  }
+}
+
+// An uncued quote opening a sentence inside a paragraph continues the reported speech of the
+// sentence before it: `The vote may slip, Jane Doe said. "The budget is late."`
+function fromSentenceBefore(ctx: SpeakerContext, found: Found[]): void {
+  for (const f of found) {
+    if (f.attribution || f.span.open <= f.span.paraStart) continue;
+    const before = ctx.text.slice(f.span.paraStart, f.span.open).trimEnd();
+    if (!/[.!?]["”’]?$/.test(before) || /["“”]/.test(before)) continue;
+    const k = upperBound(ctx.sentenceStarts, f.span.paraStart + before.length - 1) - 1;
+    const lo = Math.max(f.span.paraStart, k >= 0 ? ctx.sentenceStarts[k]! : 0);
+    const got = speakerBefore(ctx, lo, f.span.paraStart + before.length);
+    if (got?.entity) f.attribution = got;
   }
 }
 

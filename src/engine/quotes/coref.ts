@@ -1,4 +1,4 @@
-import type { Entity, EntityIndex, Mention } from '../entities.ts';
+import type { Entity, EntityIndex, Gender, Mention } from '../entities.ts';
 
 /** Where quotes are, so names inside them are not taken for the speaker. */
 export type Inside = (pos: number) => boolean;
@@ -7,37 +7,80 @@ const MEDIA_HEADS = /^(?:daily|newspaper|paper|outlet|publication|network|broadc
 const MEDIA_NAME = /(?:Times|Post|Journal|News|Herald|Tribune|Daily|Gazette|Magazine|Press|Reuters|Bloomberg|CNN|MSNBC|BBC|NBC|CBS|ABC|NPR|Fox|Politico|Breitbart|Atlantic|Economist|Guardian|Telegraph|Observer|Wire|Today|Axios|BuzzFeed|HuffPost)$/;
 const ORG_WORDS = /^(?:ministry|department|company|firm|agency|campaign|committee|group|government|organization|organisation|party|bank|court|office|union|council|commission|administration|board|institute|university|foundation|association|center|centre|service|police|army|military|embassy|corporation|team|club|league|coalition|alliance|senate|house|congress|parliament|kremlin|pentagon|statement)$/;
 
-/** The person a pronoun refers to at `pos`: the subject of the nearest earlier sentence that names a compatible one. */
-export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex, inside: Inside, sentenceStarts: number[], previous: Entity | null): Entity | null {
+/** A quote already attributed: where it opens and who said it. */
+export interface Said {
+  at: number;
+  entity: Entity;
+}
+
+const PERSON_HEADS = new RegExp(
+  '^(?:businessman|businesswoman|billionaire|mogul|governor|senator|mayor|nominee|candidate|president|secretary|' +
+    'spokesman|spokeswoman|spokesperson|official|lawmaker|legislator|congressman|congresswoman|representative|' +
+    'chairman|chairwoman|chair|leader|minister|premier|judge|justice|attorney|lawyer|prosecutor|director|chief|' +
+    'executive|founder|economist|analyst|professor|manager|host|speaker|commander|general|ambassador|diplomat|' +
+    'adviser|advisor|aide|strategist|pollster|activist|veteran|democrat|republican|conservative|liberal|' +
+    'populist|star|actor|actress|author|preacher|pastor|pope|king|queen|prince|princess|mother|father|widow)$',
+);
+
+/**
+ * The person a pronoun refers to at `pos`, by salience: walking back sentence by sentence, the
+ * speaker of an already attributed quote in that sentence, else the sentence's subject (its first
+ * compatible person, not after a preposition nor before a possessive). A sentence opened by the
+ * same pronoun has the same referent, so the walk goes on past it. `gender` '' accepts anyone
+ * (definite descriptions: "the New York businessman").
+ */
+export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex, inside: Inside, sentenceStarts: number[], history: Said[]): Entity | null {
   const p = pronoun.toLowerCase();
+  const last = history[history.length - 1]?.entity ?? null;
   if (p === 'it') return lastOf(index.mentions, pos, inside, (e) => e.kind === 'org');
   if (p === 'they' || p === 'we' || p === 'i') {
-    if (previous) return previous;
+    if (last) return last;
     return p === 'they' ? null : lastOf(index.mentions, pos, inside, (e) => e.kind === 'person');
   }
-  const want = p === 'he' || p === 'his' || p === 'him' ? 'm' : 'f';
-  const ok = (e: Entity): boolean => e.kind === 'person' && e.gender !== (want === 'm' ? 'f' : 'm');
-  if (previous && ok(previous) && previous.gender === want) {
-    // A pronoun right after a quote by a named speaker of that gender nearly always means them.
-    const last = lastOf(index.mentions, pos, inside, ok);
-    if (!last || last === previous || last.gender !== want) return previous;
-  }
-  // Walk back sentence by sentence; within a sentence the first compatible name is the subject.
+  const want: Gender = p === 'he' || p === 'his' || p === 'him' ? 'm' : p === 'she' || p === 'her' ? 'f' : '';
+  const ok = (e: Entity): boolean => e.kind === 'person' && (want === '' || e.gender !== (want === 'm' ? 'f' : 'm'));
+  const same = want === '' ? null : new RegExp(`^[\\s“"‘]*${p}\\b`, 'i');
   let hi = pos;
+  let h = history.length - 1;
   for (let k = upperBound(sentenceStarts, pos) - 1, n = 0; k >= 0 && n < 8; k--, n++) {
     const lo = sentenceStarts[k]!;
-    // A sentence whose subject is the same pronoun carries the same referent: look further back.
-    if (n > 0 && new RegExp(`^[\\s“"‘]*${p}\\b`, 'i').test(index.text.slice(lo, lo + 12))) {
+    while (h >= 0 && history[h]!.at >= hi) h--;
+    // The speaker of a quote in this sentence is its subject.
+    for (let j = h; j >= 0 && history[j]!.at >= lo; j--) if (ok(history[j]!.entity) && (want === '' || history[j]!.entity.gender === want)) return history[j]!.entity;
+    if (n > 0 && same?.test(index.text.slice(lo, lo + 12))) {
       hi = lo;
       continue;
     }
-    const ms = index.mentions.filter((m) => m.start >= lo && m.start < hi && !inside(m.start) && ok(m.entity));
+    const ms = mentionsIn(index, lo, hi).filter((m) => !inside(m.start) && ok(m.entity) && subjectish(index.text, m, lo));
     const exact = ms.find((m) => m.entity.gender === want);
-    const pick = exact ?? ms[0];
+    const pick = ms[0] && ms[0].entity.gender === '' && exact ? exact : ms[0];
     if (pick) return pick.entity;
     hi = lo;
   }
-  return previous && ok(previous) ? previous : null;
+  for (let j = history.length - 1; j >= 0; j--) if (history[j]!.at < pos && ok(history[j]!.entity)) return history[j]!.entity;
+  return null;
+}
+
+/** Mentions starting in [lo, hi), by binary search. */
+export function mentionsIn(index: EntityIndex, lo: number, hi: number): Mention[] {
+  const ms = index.mentions;
+  let a = 0;
+  let b = ms.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (ms[mid]!.start < lo) a = mid + 1;
+    else b = mid;
+  }
+  const out: Mention[] = [];
+  for (let k = a; k < ms.length && ms[k]!.start < hi; k++) out.push(ms[k]!);
+  return out;
+}
+
+// A name after a preposition or before a possessive is not a subject ("a lawyer for Acme", "Trump's aide").
+export function subjectish(text: string, m: Mention, lo: number): boolean {
+  const before = text.slice(Math.max(lo, m.start - 12), m.start);
+  if (/\b(?:of|for|at|with|to|from|in|on|by|about|against|than|like|under|told|asked)\s+(?:the\s+)?$/i.test(before)) return false;
+  return !/^['’]s?\b/.test(text.slice(m.end, m.end + 2));
 }
 
 /** The entity a description refers to ("the ministry" -> "Foreign Ministry"), or null. */
@@ -51,12 +94,28 @@ export function resolveDescription(head: string, pos: number, index: EntityIndex
   return lastOf(index.mentions, pos, inside, (e) => e.kind === 'person' && e.descriptors.has(h));
 }
 
+/** Whether a description's head names a person's role ("governor", "businessman"). */
+export function isPersonHead(head: string): boolean {
+  return PERSON_HEADS.test(head.toLowerCase());
+}
+
 function lastOf(mentions: Mention[], pos: number, inside: Inside, ok: (e: Entity) => boolean): Entity | null {
-  for (let k = upperBound(mentions.map((m) => m.start), pos) - 1; k >= 0; k--) {
+  for (let k = firstAtOrAfter(mentions, pos) - 1; k >= 0; k--) {
     const m = mentions[k]!;
     if (!inside(m.start) && ok(m.entity)) return m.entity;
   }
   return null;
+}
+
+function firstAtOrAfter(mentions: Mention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function upperBound(sorted: number[], x: number): number {

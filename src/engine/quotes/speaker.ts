@@ -1,5 +1,5 @@
 import type { Entity, EntityIndex, Mention } from '../entities.ts';
-import { resolveDescription, resolvePronoun, type Inside } from './coref.ts';
+import { isPersonHead, mentionsIn, resolveDescription, resolvePronoun, subjectish, type Inside, type Said } from './coref.ts';
 
 // Speech verbs: base forms with their third-person, past and -ing forms generated below.
 const BASES =
@@ -15,26 +15,30 @@ function forms(base: string): string[] {
   const y = /[^aeiou]y$/.test(base);
   return [base, y ? `${base.slice(0, -1)}ies` : `${base}s`, y ? `${base.slice(0, -1)}ied` : `${stem}ed`, `${stem}ing`];
 }
-const VERB = [...IRREGULAR.split('|'), ...BASES.split('|').flatMap(forms)].sort((x, y) => y.length - x.length).join('|');
-const SAY = `(?:${VERB})`;
-// A full stop that does not end the clause: "Mr.", "U.S.", "J."
-const DOT = '(?<=\\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.|\\([^()]{0,30}\\)';
+const ALL_FORMS = [...IRREGULAR.split('|'), ...BASES.split('|').flatMap(forms)].sort((x, y) => y.length - x.length);
+const SAY = `(?:${ALL_FORMS.join('|')})`;
+// After a quote a participle (`," adding that …`) continues the previous clause: it has no subject of its own.
+const SAY_FINITE = `(?:${ALL_FORMS.filter((f) => !/ing(?: out)?$/.test(f)).join('|')})`;
+// A full stop that does not end the clause: "Mr.", "U.S.", "J.", and state abbreviations in "R-Ky., said".
+const DOT = '(?<=\\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.|\\.(?=,)|\\([^()]{0,30}\\)';
 const CLAUSE = new RegExp(`^(?:[^.;:!?\\n“"]|${DOT})*`);
 const PRONOUNS = /^(?:he|she|they|it|we|i)$/i;
 
 /** Verb right after the quote with the subject after it: `," said Jane Doe, a lawyer.` */
-const AFTER_VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SAY}|according to)\\s+(.{1,160})`, 'i');
+const AFTER_VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SAY_FINITE}|according to)\\s+(.{1,160})`, 'i');
 /** Subject then verb after the quote: `," Jane Doe, a lawyer, said.` / `," he told reporters.` */
-const AFTER_SUBJECT_FIRST = new RegExp(`^[\\s,—–-]*((?:[^"“”.!?;]|${DOT}){1,140}?)\\s+(?:also\\s+|later\\s+|then\\s+|again\\s+|once\\s+|has\\s+|had\\s+|would\\s+|will\\s+|previously\\s+|recently\\s+|simply\\s+|quickly\\s+|flatly\\s+)?${SAY}\\b`, 'i');
+const AFTER_SUBJECT_FIRST = new RegExp(`^[\\s,—–-]*((?:[^"“”.!?;]|${DOT}){1,140}?)\\s+(?:also\\s+|later\\s+|then\\s+|again\\s+|once\\s+|has\\s+|had\\s+|would\\s+|will\\s+|previously\\s+|recently\\s+|simply\\s+|quickly\\s+|flatly\\s+)?${SAY_FINITE}\\b`, 'i');
 /** The last speech verb of the text before a quote. */
 const BEFORE_VERB = new RegExp(`(?<![\\w-])(${SAY}|according to)\\b(?![\\s\\S]*(?<![\\w-])(?:${SAY})\\b)`, 'i');
-const DESCRIPTION = /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?([a-z][a-z-]+)\s*$/;
+const DESCRIPTION = /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,7}?([a-z][a-z-]+)\s*$/;
 
 export interface SpeakerContext {
   text: string;
   index: EntityIndex;
   inside: Inside;
   sentenceStarts: number[];
+  /** Quotes attributed so far, in text order: the salience history for pronouns. */
+  history: Said[];
 }
 
 export interface Attribution {
@@ -44,12 +48,12 @@ export interface Attribution {
 }
 
 /** Reads the speaker from the words right after a quote; null when they carry no speech verb. */
-export function speakerAfter(ctx: SpeakerContext, from: number, limit: number, previous: Entity | null): Attribution | null {
+export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): Attribution | null {
   const tail = ctx.text.slice(from, limit);
   // A signature after a dash: `" ― Jane Doe`.
   const dash = /^\s*[―—–-]+\s*(?=\p{Lu})/u.exec(tail);
   if (dash) {
-    const got = subject(ctx, tail.slice(dash[0].length, dash[0].length + 60), from + dash[0].length, 'first', previous);
+    const got = subject(ctx, tail.slice(dash[0].length, dash[0].length + 60), from + dash[0].length, 'first');
     if (got.entity) return got;
     const name = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}/u.exec(tail.slice(dash[0].length))?.[0];
     if (name) return { entity: null, description: name.replace(/\.$/, '') };
@@ -58,95 +62,113 @@ export function speakerAfter(ctx: SpeakerContext, from: number, limit: number, p
   if (v) {
     const subjStart = from + v.index + v[0].length - v[1]!.length;
     const clause = CLAUSE.exec(v[1]!)![0];
-    const got = subject(ctx, clause, subjStart, 'first', previous);
+    const got = subject(ctx, clause, subjStart, 'first');
     if (got.entity || got.description) return got;
   }
   const s = AFTER_SUBJECT_FIRST.exec(tail);
   if (s) {
     const subjStart = from + s.index + s[0].indexOf(s[1]!);
-    const got = subject(ctx, s[1]!, subjStart, 'last', previous);
+    const got = subject(ctx, s[1]!, subjStart, 'last');
     if (got.entity || got.description) return got;
   }
   return null;
 }
 
 /** Reads the speaker from the clause before a quote: `Jane Doe said: "…"`, `X: "…"`, `According to X, "…"`. */
-export function speakerBefore(ctx: SpeakerContext, from: number, to: number, previous: Entity | null): Attribution | null {
+export function speakerBefore(ctx: SpeakerContext, from: number, to: number): Attribution | null {
   const head = ctx.text.slice(from, to);
   const v = BEFORE_VERB.exec(head);
   if (v) {
     if (/^according to$/i.test(v[1]!)) {
-      const got = subject(ctx, head.slice(v.index + v[0].length), from + v.index + v[0].length, 'first', previous);
+      const got = subject(ctx, head.slice(v.index + v[0].length), from + v.index + v[0].length, 'first');
       if (got.entity || got.description) return got;
     }
     if (/ing$/i.test(v[1]!)) {
       // "footage of Trump saying, …": the name right before the participle speaks.
       const m = ctx.index.mentions.find((x) => x.end <= from + v.index && /^[\s,]*$/.test(ctx.text.slice(x.end, from + v.index)) && x.start >= from);
       if (m && m.entity.kind !== 'place') return { entity: m.entity, description: null };
+      // "X attacked Y for …, saying, …": the participle continues the main clause, whose subject speaks.
+      if (/,\s*$/.test(head.slice(0, v.index))) {
+        const main = clauseSubject(ctx, from, from + v.index);
+        if (main?.entity) return main;
+      }
     }
     let lo = 0;
     // The subject sits in the clause that holds the verb; a comma-free run back to a clause start.
     const left = head.slice(0, v.index);
     const cut = Math.max(left.lastIndexOf(';'), left.lastIndexOf('—'), left.search(/\b(?:and|but|while|when|because|as|after|before|that)\s+[^,]*$/));
     if (cut > 0) lo = cut;
-    const got = subject(ctx, left.slice(lo), from + lo, 'last', previous);
+    const got = subject(ctx, left.slice(lo), from + lo, 'last');
     if (got.entity || got.description) return got;
     if (lo > 0) {
-      const wider = subject(ctx, left, from, 'last', previous);
+      const wider = subject(ctx, left, from, 'last');
       if (wider.entity || wider.description) return wider;
     }
   }
   const colon = /([^.!?;:\n]{1,80}):\s*$/.exec(head);
   if (colon) {
-    const got = subject(ctx, colon[1]!, from + colon.index, 'last', previous);
+    const got = subject(ctx, colon[1]!, from + colon.index, 'last');
     if (got.entity) return got;
   }
   return null;
 }
 
-function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'last', previous: Entity | null): Attribution {
+function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'last'): Attribution {
   const end = at + s.length;
-  const ms: Mention[] = ctx.index.mentions.filter((m) => m.start >= at && m.end <= end && !ctx.inside(m.start) && isSubjectish(ctx.text, m, at));
+  const ms: Mention[] = mentionsIn(ctx.index, at, end).filter((m) => m.end <= end && !ctx.inside(m.start) && subjectish(ctx.text, m, at));
   const persons = ms.filter((m) => m.entity.kind === 'person');
-  const pool = persons.length ? persons : ms.filter((m) => m.entity.kind !== 'place');
+  const others = ms.filter((m) => m.entity.kind !== 'place');
+  // A country or city speaks through its government ("Japan said"): last resort after people and organisations.
+  const pool = persons.length ? persons : others.length ? others : ms.filter((m) => !/\b(?:the|a|an)\s+$/i.test(ctx.text.slice(Math.max(at, m.start - 5), m.start)));
   // "Jane Doe, who once worked for John Roe, said": a name opening the clause and followed by an
   // apposition is the subject, not the last name before the verb.
   const opener = pool[0] && /^[\s“"‘]*(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}$/u.test(ctx.text.slice(at, pool[0].start)) && ctx.text[pool[0].end] === ',' ? pool[0] : undefined;
   const m = pick === 'first' ? pool[0] : opener ?? pool[pool.length - 1];
-  const pron = /\b(he|she|they|it|we|I)\b/i.exec(s);
-  // A name before the pronoun wins ("Jane Doe, who …, he" never happens); a pronoun first wins over later names.
-  if (m && (!pron || m.start - at <= pron.index)) return { entity: m.entity, description: null };
-  if (pron && PRONOUNS.test(pron[1]!) && (pick === 'last' || pron.index < 12)) {
-    const e = resolvePronoun(pron[1]!, at + pron.index, ctx.index, ctx.inside, ctx.sentenceStarts, previous);
-    if (e) return { entity: e, description: null };
+  const pron = PRONOUN_IN.exec(s);
+  if (pron) {
+    // After the verb the pronoun counts only right after it ("said he"); before the verb, only
+    // right before it ("…, she said"): a pronoun elsewhere belongs to another clause.
+    const usable = pick === 'first' ? pron.index < 12 && (!m || pron.index < m.start - at) : /^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|will\s+)?$/i.test(s.slice(pron.index + pron[0].length));
+    const lastPron = pick === 'last' ? lastPronoun(s) : pron;
+    if ((usable || (!m && lastPron)) && lastPron) {
+      const e = resolvePronoun(lastPron[1]!, at + lastPron.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
+      if (e) return { entity: e, description: null };
+    }
   }
   if (m) return { entity: m.entity, description: null };
   const clause = pick === 'first' ? /^[^,]*/.exec(s)![0] : s;
   const d = DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with)\s+.*$/, ''));
   if (d) {
-    const e = resolveDescription(d[1]!, at, ctx.index, ctx.inside);
+    let e = resolveDescription(d[1]!, at, ctx.index, ctx.inside);
+    // "The New York businessman said": a definite description of a person's role refers to the salient person.
+    if (!e && /^the\b/i.test(d[0].trim()) && isPersonHead(d[1]!)) e = resolvePronoun('', at + d.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
     const desc = d[0].trim();
     return { entity: e, description: desc.split(/\s+/).length <= 8 ? desc : null };
   }
   return { entity: null, description: null };
 }
 
-// A name after a preposition or before a possessive is not the speaker ("a lawyer for Acme", "Trump's aide").
-function isSubjectish(text: string, m: Mention, lo: number): boolean {
-  const before = text.slice(Math.max(lo, m.start - 12), m.start);
-  if (/\b(?:of|for|at|with|to|from|in|on|by|about|against|than|like|under|told|asked)\s+(?:the\s+)?$/i.test(before)) return false;
-  return !/^['’]s?\b/.test(text.slice(m.end, m.end + 2));
+const PRONOUN_IN = /\b(he|she|they|it|we|I)\b/i;
+function lastPronoun(s: string): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  const re = /\b(he|she|they|it|we|I)\b/gi;
+  for (let m = re.exec(s); m; m = re.exec(s)) last = m;
+  return last;
 }
 
+// Openers that are not the subject: "In July, X dismissed …", "During a speech, X attacked …".
+const LEAD_ADVERBIAL = /^(?:(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Speaking|Asked|Over|Outside|Inside|Back)\b[^,.;:"“”]{0,70},\s*)?/;
+
 /** The subject at the head of the clause before a quote, for quotes without a speech verb. */
-export function clauseSubject(ctx: SpeakerContext, from: number, to: number, previous: Entity | null): Attribution | null {
+export function clauseSubject(ctx: SpeakerContext, from: number, to: number): Attribution | null {
   const head = ctx.text.slice(from, to);
-  const lead = /^[\s“"‘]*/.exec(head)![0].length;
-  const m = ctx.index.mentions.find((x) => x.start >= from + lead && x.start < from + lead + 45 && x.end <= to && !ctx.inside(x.start) && isSubjectish(ctx.text, x, from) && x.entity.kind !== 'place');
+  let lead = /^[\s“"‘]*/.exec(head)![0].length;
+  lead += LEAD_ADVERBIAL.exec(head.slice(lead))![0].length;
+  const m = mentionsIn(ctx.index, from + lead, from + lead + 45).find((x) => x.end <= to && !ctx.inside(x.start) && subjectish(ctx.text, x, from));
   if (m && /^(?:[A-Z][\w.’'-]*\s+){0,4}$/.test(ctx.text.slice(from + lead, m.start))) return { entity: m.entity, description: null };
   const pron = /^(he|she|they|it)\b/i.exec(head.slice(lead));
   if (pron) {
-    const e = resolvePronoun(pron[1]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, previous);
+    const e = resolvePronoun(pron[1]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
     return e ? { entity: e, description: null } : null;
   }
   const d = /^(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+)\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?[a-z]+(?:ed|s|ing)\b/.exec(head.slice(lead));

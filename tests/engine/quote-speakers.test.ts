@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/engine/quotes.ts';
+
+// One test per speaker rule, on short articles written for these tests.
+function speakers(text: string): (string | null)[] {
+  return extractQuotes(text).map((q) => q.speaker);
+}
+
+describe('quote speakers: cues', () => {
+  it('takes a country as the speaker of a speech verb when no person is named', () => {
+    const text = 'The launch was condemned across the region. “We will answer any further launch with new sanctions,” Japan said on Friday.';
+    expect(speakers(text)).toEqual(['Japan']);
+  });
+
+  it('prefers the name nearest the verb over an earlier pronoun in the clause', () => {
+    const text = `The Fire Department gave no details on Monday.
+
+Asked about the claim that it had been a gas leak, Mayor Jane Doe said, “We will know more about the cause by tomorrow morning.”`;
+    expect(speakers(text)).toEqual(['Jane Doe']);
+  });
+
+  it('reads through a state abbreviation in an apposition', () => {
+    const text = `President Barack Obama vetoed the bill on Friday.
+
+“Our assumption is that the veto will be overridden,” Sen. Tom Reed, R-Kan., said Tuesday.`;
+    expect(speakers(text)).toEqual(['Tom Reed']);
+  });
+
+  it('finds the clause subject after a leading adverbial for a quote without a speech verb', () => {
+    const text = 'Lawmakers debated the treaty for hours. In July, Senator Mark Lane dismissed the treaty as “a relic of another century.”';
+    expect(speakers(text)).toEqual(['Mark Lane']);
+  });
+
+  it('gives a quote after ", saying," to the subject of the main clause', () => {
+    const text = 'During a speech in Ohio, Governor Tom Baker attacked Jane Doe for her record on taxes, saying, “She has raised them every single year.”';
+    expect(speakers(text)).toEqual(['Tom Baker']);
+  });
+
+  it('gives an uncued quote the speaker of the sentence before it in the paragraph', () => {
+    const text = 'The vote may slip to next week, Senator Mark Lane said. “The other factor is the budget, which nobody has read yet.”';
+    expect(speakers(text)).toEqual(['Mark Lane']);
+  });
+
+  it('does not read a subject after a participle that follows the quote', () => {
+    const text = 'In a statement, Acme Corp said: “Our results were strong in every region this year,” adding that its shares had doubled.';
+    expect(speakers(text)).toEqual(['Acme Corp']);
+  });
+});
+
+describe('quote speakers: pronouns and descriptions', () => {
+  it('does not keep the previous speaker when another person was named since', () => {
+    const text = `Jane Doe defended the plan on Monday. “It will work,” she said.
+
+Mary Roe said Doe does not care about teachers.
+
+“We were never asked what we think about any of it,” she said.`;
+    expect(speakers(text)).toEqual(['Jane Doe', 'Mary Roe']);
+  });
+
+  it('gives a quote paragraph to the person introduced just before it', () => {
+    const text = `While Jane Doe had support from the unions, that has not been true for Mark Lane, which worries Tom Baker, president of the Ohio Teachers Union.
+
+“Nobody is marching for Lane this year,” he said.`;
+    expect(speakers(text)).toEqual(['Tom Baker']);
+  });
+
+  it('recognises a person introduced with a long apposition and a speech verb', () => {
+    const text = `Odile Brunner, a Paris-based developer and spokeswoman for the Builders Coalition, which speaks for investors, said the program had worked.
+
+“People only look at the finished towers and never at the empty lots,” she said.`;
+    expect(speakers(text)).toEqual(['Odile Brunner']);
+  });
+
+  it('resolves a definite description without a matching title to the salient person', () => {
+    const text = 'Donald Trump spoke in Dayton on Friday. The New York businessman said the plan would bring “thousands of jobs to every county.”';
+    expect(speakers(text)).toEqual(['Donald Trump']);
+  });
+
+  it('resolves "the mayor" to the mayor even when his surname opens a sentence', () => {
+    const text = `Mayor Bill de Blasio spoke on Saturday. At a press conference in Chelsea, the mayor also said that it was too early to tell. De Blasio said the blast was deliberate.
+
+“We do not see a link to terrorism at this time,” the mayor said.`;
+    expect(speakers(text)).toEqual(['Bill de Blasio']);
+  });
+
+  it('resolves "the commission" to an organisation named with "on"', () => {
+    const text = 'The Commission on Presidential Debates met on Friday. The commission says on its website that “there were issues with the sound in the hall.”';
+    expect(speakers(text)).toEqual(['Commission on Presidential Debates']);
+  });
+});
