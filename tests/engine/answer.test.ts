@@ -126,3 +126,10 @@ describe('bm25Answer', () => {
     expect(bm25Answer('Anything?', '')).toBeNull();
   });
 });
+
+describe('answers eval', () => {
+  it('returns no rows when the SQuAD file is not there', async () => {
+    const { run } = await import('../../src/eval/answers.eval.ts');
+    expect(await run('/nonexistent-eval-dir')).toEqual([]);
+  });
+});
