@@ -36,6 +36,11 @@ describe('extractTimeline: types and values', () => {
     expect(find(text, '2 1/2 years')).toMatchObject({ type: 'DURATION', value: 'P2Y6M' });
   });
 
+  it('splits half a minute into seconds, half a month into days', () => {
+    expect(find('The alarm rang for a minute and a half.', 'a minute and a half').value).toBe('PT1M30S');
+    expect(find('The strike lasted a month and a half.', 'a month and a half').value).toBe('P1M15D');
+  });
+
   it('tags sets: recurring days and rates', () => {
     const text = 'The market opens every Monday. Buses run daily. The plant earns $4 million a year.';
     expect(find(text, 'every Monday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1' });

@@ -29,8 +29,10 @@ export function durationValue(n: number | null, unitWord: string): string {
   if (count === null) return `P${t}X${letter}`;
   const whole = Math.floor(count);
   const frac = count - whole;
-  if (frac > 0 && SMALLER[letter] && letter !== 'S') {
-    const [small, factor, smallTime] = SMALLER[letter]!;
+  // "M" is minutes among time units (PT1M30S), months otherwise (P1M15D).
+  const smaller = u.time && letter === 'M' ? (['S', 60, true] as const) : SMALLER[letter];
+  if (frac > 0 && smaller && letter !== 'S') {
+    const [small, factor, smallTime] = smaller;
     const part = Math.round(frac * factor);
     const head = whole ? `${whole}${letter}` : '';
     if (!u.time && smallTime) return `P${head}T${part}${small}`;
