@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
+import type { Logger } from '../core/logger.ts';
 import { describeIssues, type OutputFormat } from './schemas.ts';
 
 export type StructuredOutputMode = 'json_schema' | 'json_object' | 'none';
@@ -15,6 +16,8 @@ export interface ModelClientOptions {
   timeoutMs: number;
   /** The SDK's own retries of 408/409/429/5xx and time-outs, honouring retry-after(-ms). */
   maxRetries: number;
+  /** The SDK's own notices (retries, warnings) go here instead of the console. */
+  logger?: Logger;
 }
 
 export interface TokenUsage {
@@ -56,6 +59,7 @@ export class ModelClient {
       project: null,
       timeout: options.timeoutMs,
       maxRetries: options.maxRetries,
+      ...(options.logger ? { logger: sdkLogger(options.logger), logLevel: 'info' as const } : { logLevel: 'off' as const }),
     });
   }
 
@@ -109,6 +113,15 @@ export class ModelClient {
         { promptTokens: estimateTokens(messages.map((m) => String(m.content ?? '')).join('\n')), completionTokens: estimateTokens(content) };
     return { content, usage, truncated: choice?.finish_reason === 'length' };
   }
+}
+
+// The SDK's info lines (a retry, its reason) are debug detail for us; its warnings and errors stay what they are.
+function sdkLogger(logger: Logger) {
+  const at =
+    (level: 'error' | 'warn' | 'debug') =>
+    (message: string, ...details: unknown[]) =>
+      logger[level]({ sdk: 'openai', details: details.length ? details : undefined }, message);
+  return { error: at('error'), warn: at('warn'), info: at('debug'), debug: at('debug') };
 }
 
 /** About four characters a token for English prose; used for chunking and when a server reports no usage. */

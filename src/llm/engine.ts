@@ -1,3 +1,5 @@
+import { APIConnectionError, InternalServerError, RateLimitError } from 'openai';
+import type { Clock } from '../core/clock.ts';
 import { contentHash } from '../core/hash.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Analysis, AnalyzeOptions, Answer, Article, Engine, EngineInfo, Span, Tags } from '../core/types.ts';
@@ -16,6 +18,7 @@ export interface LlmEngineOptions {
   /** Tokens a tenant may spend a month; 0: no limit. */
   monthlyBudget: number;
   logger: Logger;
+  clock: Clock;
   prompts?: Prompts;
   /** Article tokens per analysis call; longer articles are read in parts (default 6,000). */
   chunkTokens?: number;
@@ -23,6 +26,13 @@ export interface LlmEngineOptions {
   maxChunks?: number;
   /** Article tokens sent with a question (default 6,000). */
   answerTokens?: number;
+  /** After a time-out, a 5xx or a 429 that outlasted the SDK's retries, skip the model this long (default 60 s). */
+  pauseMs?: number;
+}
+
+/** The model failed moments ago (unreachable, overloaded): not asked again until the pause ends. */
+export class ModelPausedError extends Error {
+  override readonly name = 'ModelPausedError';
 }
 
 /**
@@ -35,6 +45,7 @@ export class LlmEngine implements Engine {
   readonly info: EngineInfo;
   private readonly answerInfo: EngineInfo;
   private readonly prompts: Prompts;
+  private pausedUntil = 0;
 
   constructor(private readonly options: LlmEngineOptions) {
     this.prompts = options.prompts ?? loadPrompts();
@@ -44,7 +55,32 @@ export class LlmEngine implements Engine {
     this.answerInfo = { name: 'llm', model, version: promptTag(this.prompts.answer) };
   }
 
-  async analyze(article: Article, options: AnalyzeOptions = {}): Promise<Analysis> {
+  analyze(article: Article, options: AnalyzeOptions = {}): Promise<Analysis> {
+    return this.guarded(() => this.analyzeNow(article, options));
+  }
+
+  answer(question: string, articles: Article[], options: { tenant?: string } = {}): Promise<Answer | null> {
+    return this.guarded(() => this.answerNow(question, articles, options));
+  }
+
+  /**
+   * A model that is down would make every channel's digest wait for the time-outs and retries in turn:
+   * after such a failure the embedded engine answers at once for a short pause.
+   */
+  private async guarded<T>(work: () => Promise<T>): Promise<T> {
+    const now = this.options.clock.now().getTime();
+    if (now < this.pausedUntil) throw new ModelPausedError(`the model failed recently; asking it again after ${new Date(this.pausedUntil).toISOString()}`);
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof APIConnectionError || error instanceof InternalServerError || error instanceof RateLimitError) {
+        this.pausedUntil = this.options.clock.now().getTime() + (this.options.pauseMs ?? 60_000);
+      }
+      throw error;
+    }
+  }
+
+  private async analyzeNow(article: Article, options: AnalyzeOptions): Promise<Analysis> {
     const { client, usage, monthlyBudget, logger } = this.options;
     await usage.assertWithinBudget(options.tenant, monthlyBudget);
     const sentences = options.sentences ?? 3;
@@ -82,7 +118,7 @@ export class LlmEngine implements Engine {
     };
   }
 
-  async answer(question: string, articles: Article[], options: { tenant?: string } = {}): Promise<Answer | null> {
+  private async answerNow(question: string, articles: Article[], options: { tenant?: string }): Promise<Answer | null> {
     const { client, usage, monthlyBudget } = this.options;
     if (articles.length === 0) return null;
     await usage.assertWithinBudget(options.tenant, monthlyBudget);

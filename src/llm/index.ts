@@ -6,7 +6,7 @@ import { ModelClient } from './client.ts';
 import { LlmEngine } from './engine.ts';
 import { UsageLedger } from './usage.ts';
 
-export { LlmEngine } from './engine.ts';
+export { LlmEngine, ModelPausedError } from './engine.ts';
 export { BudgetExhaustedError, UsageLedger } from './usage.ts';
 
 /** The SDK's own retries of 429/5xx/time-outs: few, so a user waits seconds, not minutes, before the fallback. */
@@ -22,6 +22,7 @@ export function createLlmEngine(config: Config, usageStore: Keyv, clock: Clock, 
     mode: config.OPENAI_STRUCTURED_OUTPUT,
     timeoutMs: config.OPENAI_TIMEOUT_MS,
     maxRetries: MODEL_MAX_RETRIES,
+    logger,
   });
-  return new LlmEngine({ client, usage: new UsageLedger(usageStore, clock), monthlyBudget: config.LLM_MONTHLY_TOKEN_BUDGET, logger });
+  return new LlmEngine({ client, usage: new UsageLedger(usageStore, clock), monthlyBudget: config.LLM_MONTHLY_TOKEN_BUDGET, logger, clock });
 }

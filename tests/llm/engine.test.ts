@@ -113,14 +113,20 @@ describe('the model engine: invalid output, errors and time-outs', () => {
 
   it('falls back when the model does not answer in time', async () => {
     fake.script = () => ({ kind: 'hang' });
-    const { engine } = engineFor(fake, { timeoutMs: 100, maxRetries: 1 });
+    const { engine, clock } = engineFor(fake, { timeoutMs: 100, maxRetries: 1 });
     const service = serviceWith(engine);
     const analysis = await service.analyze(BRIDGE);
     expect(analysis.engine.name).toBe('embedded');
     expect(fake.requests).toHaveLength(2);
-    // The fallback is not cached as the model's analysis: once the model answers, it is asked again.
+    // For a minute the model is not asked at all: nobody waits for another time-out.
     fake.script = sequence(completion(bridgeReply()));
+    expect((await service.analyze(BRIDGE)).engine.name).toBe('embedded');
+    expect(await service.answer('When does the bridge reopen?', [BRIDGE])).toMatchObject({ engine: { name: 'embedded' } });
+    expect(fake.requests).toHaveLength(2);
+    // The fallback was not cached as the model's analysis: after the pause, the model is asked again.
+    clock.advance(60_001);
     expect((await service.analyze(BRIDGE)).engine.name).toBe('llm');
+    expect(fake.requests).toHaveLength(3);
   });
 
   it('falls back when the model refuses', async () => {

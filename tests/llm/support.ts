@@ -14,7 +14,7 @@ export interface EngineSetup {
   store?: Keyv;
   clock?: ManualClock;
   logger?: Logger;
-  engine?: Partial<Pick<LlmEngineOptions, 'prompts' | 'chunkTokens' | 'maxChunks' | 'answerTokens'>>;
+  engine?: Partial<Pick<LlmEngineOptions, 'prompts' | 'chunkTokens' | 'maxChunks' | 'answerTokens' | 'pauseMs'>>;
 }
 
 /** The real engine and the real openai SDK, pointed at the fake on 127.0.0.1. */
@@ -30,7 +30,7 @@ export function engineFor(fake: FakeOpenAI, setup: EngineSetup = {}) {
     maxRetries: setup.maxRetries ?? 2,
   });
   const usage = new UsageLedger(store, clock);
-  const engine = new LlmEngine({ client, usage, monthlyBudget: setup.budget ?? 0, logger: setup.logger ?? silentLogger, ...setup.engine });
+  const engine = new LlmEngine({ client, usage, monthlyBudget: setup.budget ?? 0, logger: setup.logger ?? silentLogger, clock, ...setup.engine });
   return { engine, usage, clock, store };
 }
 
