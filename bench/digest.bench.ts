@@ -16,12 +16,26 @@ const ITEMS = 10;
 const CHANNELS = 1_000;
 const PLACES = ['harbour', 'airport', 'museum', 'stadium', 'library', 'railway', 'hospital', 'market', 'bridge', 'school'];
 
+const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vu', 'zel', 'dor', 'pin', 'sha', 'gri', 'bel', 'nox', 'ter', 'qui', 'fam'];
+
+/** A made-up name unique to (n, k): articles about different events share no content words but the template's. */
+function name(n: number, k: number): string {
+  let value = n * 131 + k * 17 + 7;
+  let out = '';
+  for (let i = 0; i < 3; i++) {
+    out += SYLLABLES[value % SYLLABLES.length];
+    value = Math.floor(value / SYLLABLES.length) + n + 3 * k + i;
+  }
+  return out[0]!.toUpperCase() + out.slice(1) + n;
+}
+
 function text(feed: number, item: number): string {
+  const n = feed * ITEMS + item;
   const place = PLACES[item % PLACES.length]!;
-  return `Officials in district ${feed}-${item} said on Tuesday that the ${place} would close for repairs next month. ` +
-    `The work will cost ${feed * 10 + item} thousand euros and last about ${item + 2} weeks, according to a statement. ` +
-    `"We have waited too long for this," said Councillor Ana Ruiz${feed}, who has campaigned for the repairs since last year. ` +
-    `Residents of quarter ${feed * 31 + item} were told to use the temporary entrance on the north side.`;
+  return `Officials in ${name(n, 1)} said on Tuesday that the ${name(n, 2)} ${place} would close for repairs next month. ` +
+    `The work will cost ${n} thousand euros and last about ${item + 2} weeks, according to ${name(n, 3)}. ` +
+    `"We have waited too long for this," said ${name(n, 4)} ${name(n, 5)}, who has campaigned for ${name(n, 6)} since last year. ` +
+    `Residents of ${name(n, 7)} were told to use the ${name(n, 8)} entrance instead.`;
 }
 
 export async function run(): Promise<void> {
@@ -36,7 +50,7 @@ export async function run(): Promise<void> {
       await feeds.saveFeed({ id, location: `https://feeds${f}.example/rss`, kind: 'url', title: `Outlet ${f}`, addedAt: clock.now().toISOString() });
       const entries = [];
       for (let i = 0; i < ITEMS; i++) {
-        const article = { id: `a-${f}-${i}`, title: `District ${f}-${i} ${PLACES[i % PLACES.length]} to close for repairs`, text: text(f, i), url: `https://feeds${f}.example/${i}`, publishedAt: new Date(clock.now().getTime() - i * 3_600_000).toISOString() };
+        const article = { id: `a-${f}-${i}`, title: `${name(f * ITEMS + i, 2)} ${PLACES[i % PLACES.length]} in ${name(f * ITEMS + i, 1)} to close for repairs`, text: text(f, i), url: `https://feeds${f}.example/${i}`, publishedAt: new Date(clock.now().getTime() - i * 3_600_000).toISOString() };
         await services.library.save(article);
         const storyId = await stories.add(article, id, `Outlet ${f}`, clock.now());
         entries.push({ storyId, articleId: article.id, at: clock.now().toISOString() });

@@ -5,8 +5,7 @@ import { dispatch } from '../../src/core/dispatcher.ts';
 import type { CommandContext } from '../../src/core/platform.ts';
 import { parseCommandText } from '../../src/core/parse-text.ts';
 import { ensureDemoFeed } from '../../src/feeds/subscribe.ts';
-import { recordingContext } from './context.ts';
-import { testServices } from '../feeds/services.ts';
+import { recordingContext, testServices } from '../helpers.ts';
 
 const consoleChannel = { platform: 'console' as const, tenantId: 'local', channelId: 'chat' };
 let env: ReturnType<typeof testServices>;

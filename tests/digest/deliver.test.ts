@@ -5,7 +5,7 @@ import { deliverDigest, portPoster } from '../../src/digest/deliver.ts';
 import { storyScore } from '../../src/digest/rank.ts';
 import { addFeed } from '../../src/feeds/subscribe.ts';
 import { FakePlatform, item, rss, startFeedServer, type FeedServer } from '../feeds/support.ts';
-import { testServices } from '../feeds/services.ts';
+import { testServices } from '../helpers.ts';
 
 const NOW = '2026-11-26T12:00:00Z';
 const channel: ChannelRef = { platform: 'discord', tenantId: 'g1', channelId: 'news' };

@@ -5,7 +5,7 @@ import { appendFileSync } from 'node:fs';
 import { ManualClock } from '../../src/core/clock.ts';
 import type { PlatformPort } from '../../src/core/platform.ts';
 import { deliverDigest, portPoster } from '../../src/digest/deliver.ts';
-import { testServices } from '../feeds/services.ts';
+import { testServices } from '../helpers.ts';
 
 const [dataDir, outFile, blockOnPart, now] = process.argv.slice(2) as [string, string, string, string];
 const channel = { platform: 'console' as const, tenantId: 'local', channelId: 'kill-test' };

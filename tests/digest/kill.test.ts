@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
 import { addFeed } from '../../src/feeds/subscribe.ts';
 import { item, rss } from '../feeds/support.ts';
-import { testServices } from '../feeds/services.ts';
+import { testServices } from '../helpers.ts';
 
 const NOW = '2026-11-26T12:00:00Z';
 const child = join(import.meta.dirname, 'kill-child.ts');

@@ -5,7 +5,7 @@ import { FAILURES_BEFORE_NOTICE } from '../../src/feeds/health.ts';
 import { pollDueFeeds } from '../../src/feeds/poller.ts';
 import { addFeed, feedStatusViews } from '../../src/feeds/subscribe.ts';
 import { createNewsroom } from '../../src/scheduler/newsroom.ts';
-import { testServices } from './services.ts';
+import { testServices } from '../helpers.ts';
 import { FakePlatform, item, rss, startFeedServer, type FeedServer } from './support.ts';
 
 const NOW = '2026-11-26T12:00:00Z';

@@ -7,7 +7,7 @@ import { startScheduler } from '../../src/scheduler/scheduler.ts';
 import { parseSchedule } from '../../src/scheduler/spec.ts';
 import { createStores, NAMESPACES } from '../../src/store/index.ts';
 import { FakePlatform, item, rss, startFeedServer, type FeedServer } from '../feeds/support.ts';
-import { testServices } from '../feeds/services.ts';
+import { testServices } from '../helpers.ts';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const channel: ChannelRef = { platform: 'discord', tenantId: 'g1', channelId: 'news' };
