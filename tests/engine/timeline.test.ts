@@ -28,6 +28,13 @@ describe('extractTimeline: types and values', () => {
     expect(find(text, 'the summer of 2027').value).toBe('2027-SU');
   });
 
+  it('dates "the quarter ended <day>" as the calendar quarter holding most of it, unless a fiscal quarter was named', () => {
+    expect(find('Sales rose 5% in the quarter ended Sept. 30.', 'the quarter')).toMatchObject({ type: 'DATE', value: '2026-Q3' });
+    expect(find('In the quarter ended July 31, the chain opened four shops.', 'the quarter').value).toBe('2026-Q2');
+    const fiscal = 'The firm earned $3 million in its fiscal first quarter. Sales for the quarter ended Sept. 30 rose 4%.';
+    expect(find(fiscal, 'the quarter').value).toBe('2026-Q1');
+  });
+
   it('tags durations with TimeML values', () => {
     const text = 'The talks lasted three days. Over the past two years the firm grew, and a two-hour meeting followed after 2 1/2 years of delay.';
     expect(find(text, 'three days')).toMatchObject({ type: 'DURATION', value: 'P3D' });

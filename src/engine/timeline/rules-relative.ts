@@ -252,7 +252,26 @@ export const RELATIVE_RULES: Rule[] = [
     build: (m, text) => {
       const mod = m[1]?.toLowerCase();
       const unit = m[2]!.toLowerCase();
-      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
+      // "the quarter ended Sept. 30" names one quarter: the calendar quarter holding most of its three months.
+      const closing = unit === 'quarter' ? new RegExp(`^\\s+ended\\s+(${MONTH_STRICT})\\s*(\\d{1,2})\\b`, 'i').exec(after) : null;
+      if (closing) {
+        const endMonth = monthNumber(closing[1]!)!;
+        const endDay = Number(closing[2]);
+        return {
+          type: 'DATE',
+          resolve: (ctx) => {
+            // A quarter already named ("its fiscal first quarter") is the one meant: fiscal numbering wins.
+            if (ctx.quarter) return { value: `${fmtYear(ctx.quarter.y)}-Q${ctx.quarter.q}` };
+            if (!ctx.ref) return { value: 'XXXX-QX' };
+            const r = ctx.ref.date;
+            const y = endMonth > r.m || (endMonth === r.m && endDay > r.d) ? r.y - 1 : r.y;
+            const mid = addMonths(y, endMonth, -1);
+            const q = { y: mid.y, q: Math.floor((mid.m - 1) / 3) + 1 };
+            return { value: `${fmtYear(q.y)}-Q${q.q}` };
+          },
+        };
+      }
       if (/^\s+(?:end(?:ed|ing)|to date)\b/i.test(after)) {
         return { type: 'DURATION', resolve: () => ({ value: unit === 'quarter' ? 'P1Q' : `P1${unit[0]!.toUpperCase()}` }) };
       }
