@@ -2,12 +2,13 @@ import { contentHash } from '../core/hash.ts';
 import type { Analysis, AnalyzeOptions, Answer, Article, Engine, EngineInfo } from '../core/types.ts';
 import { answerQuestion } from './answer.ts';
 import { extractQuotes } from './quotes.ts';
+import { splitSentences } from './sentences.ts';
 import { summarize } from './summary.ts';
 import { extractTags } from './tags.ts';
 import { extractTimeline } from './timeline.ts';
 
 /** Bump when any part of the embedded engine changes what it returns: cached analyses refresh. */
-export const EMBEDDED_ENGINE_VERSION = '1';
+export const EMBEDDED_ENGINE_VERSION = '2';
 
 /** The offline engine: pure TypeScript, no network, no key. */
 export class EmbeddedEngine implements Engine {
@@ -27,13 +28,15 @@ export class EmbeddedEngine implements Engine {
 /** The whole analysis, synchronously (the CLI and the benchmark call this directly). */
 export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): Analysis {
   const { text, title, publishedAt } = article;
+  // One split serves the summary and the timeline (splitting costs more than either's own work).
+  const sentences = splitSentences(text);
   return {
     articleId: article.id,
     contentHash: contentHash(text),
     engine: { name: 'embedded', version: EMBEDDED_ENGINE_VERSION },
-    summary: summarize(text, { sentences: options.sentences ?? 3, title }),
+    summary: summarize(text, { sentences: options.sentences ?? 3, title, spans: sentences }),
     tags: extractTags(text, { title }),
     quotes: extractQuotes(text),
-    timeline: extractTimeline(text, { publishedAt }),
+    timeline: extractTimeline(text, { publishedAt, sentences }),
   };
 }

@@ -11,6 +11,8 @@ export interface SummaryOptions {
   sentences?: number;
   /** The article's title; its words count as extra mentions when measuring centrality. */
   title?: string;
+  /** The text's sentences, when the caller has already split it (the engine shares one split). */
+  spans?: Span[];
 }
 
 export interface SummaryModel {
@@ -254,7 +256,7 @@ const MODEL = model as SummaryModel;
 /** The `sentences` (default 3) most informative sentences of the text, in article order, with exact offsets. */
 export function summarize(text: string, options: SummaryOptions = {}, m: SummaryModel = MODEL): Span[] {
   const count = Math.max(0, Math.floor(options.sentences ?? 3));
-  const all = splitSentences(text);
+  const all = options.spans ?? splitSentences(text);
   if (count === 0 || all.length === 0) return [];
   if (all.length <= count) return all;
   const spans = candidateSentences(all, count);
