@@ -75,6 +75,22 @@ describe('discord slash commands', () => {
     expect(fake.requests.slice(before).filter((request) => /^\/channels\/\d+\/messages$/.test(request.path))).toEqual([]);
   });
 
+  it('treats a command typed inside a thread as about the thread’s articles, and opens no thread in a thread', async () => {
+    bot = await startBot();
+    const { fake } = bot;
+    fake.interact('summary', [{ name: 'input', type: STRING, value: '2' }]);
+    const created = await fake.waitFor((request) => /\/threads$/.test(request.path));
+    const threadId = created.path.split('/')[4]!;
+    await eventually(() => bot!.running.client.channels.cache.has(threadId), 'the thread in the cache');
+
+    const inThread = fake.interact('summary', [], { channelId: threadId });
+    const { edit } = await deferredAnswer(fake, inThread);
+    expect(edit.body.embeds[0].title).toBe(orchardArticle.title);
+    const help = fake.interact('help');
+    await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(help.token));
+    expect(fake.requests.filter((request) => /\/threads$/.test(request.path))).toHaveLength(1);
+  });
+
   it('/quotes, /timeline and /ask answer through a deferred, edited reply', async () => {
     bot = await startBot();
     const { fake } = bot;
@@ -136,6 +152,15 @@ describe('discord permissions', () => {
     const allowed = fake.interact('digest', [{ name: 'off', type: SUBCOMMAND, options: [] }], { permissions: MEMBER_PERMISSIONS | MANAGE_CHANNELS });
     const { edit } = await deferredAnswer(fake, allowed);
     expect(edit.body.embeds[0].description).toMatch(/^There was no digest schedule here/);
+  });
+
+  it('answers a command it no longer has (a stale registration) privately', async () => {
+    bot = await startBot();
+    const { fake } = bot;
+    const interaction = fake.interact('obsolete');
+    const callback = await fake.waitFor((request) => request.path === `/interactions/${interaction.id}/${interaction.token}/callback`);
+    expect(callback.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(visibleText(callback.body.data)).toContain("I don't know /obsolete");
   });
 
   it('lets everyone use the reading subcommands of a command that also configures', async () => {

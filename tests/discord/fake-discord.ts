@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { limitViolations } from './discord-limits.ts';
+import { FakeGateway, type ClientFrame } from './fake-gateway.ts';
 import {
   botUser,
   guildCreate,
   humanUser,
   interactionPayload,
+  messageJson,
   MEMBER_PERMISSIONS,
   pingsOf,
+  rateLimited,
   readyPayload,
   snowflake,
   textChannel,
@@ -25,6 +27,7 @@ export interface RecordedRequest {
   method: string;
   path: string;
   query: URLSearchParams;
+  /** JSON as the client sent it; tests read into it freely. */
   body: any;
   /** performance.now() when the request arrived. */
   at: number;
@@ -60,30 +63,33 @@ export class FakeDiscord {
   readonly ids: FakeIds = { appId: '1100000000000000001', guildId: '1200000000000000001', channelId: '1300000000000000001' };
   readonly requests: RecordedRequest[] = [];
   readonly messages: SentMessage[] = [];
-  /** Frames the client sent on the gateway (IDENTIFY, heartbeats). */
-  readonly frames: { op: number; d: any }[] = [];
   readonly channels = new Map<string, any>();
   /** When each interaction was dispatched, by interaction id (for the benchmark). */
   readonly dispatchedAt = new Map<string, number>();
   private readonly interactions = new Map<string, { id: string; channelId: string; acked?: number; original?: string }>();
   private readonly rules: RateLimitRule[] = [];
   private readonly waiters: Waiter[] = [];
-  private readonly sockets = new Set<WebSocket>();
   private readonly http: Server;
-  private readonly wss: WebSocketServer;
-  private sequence = 0;
+  private readonly gateway: FakeGateway;
   private port = 0;
 
   private constructor(
-    private readonly heartbeatInterval: number,
+    heartbeatInterval: number,
     /** When set, REST calls outside interaction webhooks must carry `Authorization: Bot <token>`. */
     private readonly token?: string,
     /** Intent bits this application may not use (privileged intents not switched on in the portal). */
-    private readonly refusedIntents = 0,
+    refusedIntents = 0,
   ) {
     this.http = createServer((req, res) => void this.onRequest(req, res));
-    this.wss = new WebSocketServer({ server: this.http, path: '/gateway' });
-    this.wss.on('connection', (socket) => this.onGateway(socket));
+    this.gateway = new FakeGateway(this.http, {
+      heartbeatInterval,
+      refusedIntents,
+      onIdentify: () => {
+        const all = [...this.channels.values()];
+        const guild = guildCreate(this.ids, all.filter((channel) => channel.type === 0), all.filter((channel) => channel.type === 11));
+        return [['READY', readyPayload(this.ids, this.gatewayUrl)], ['GUILD_CREATE', guild]];
+      },
+    });
     this.channels.set(this.ids.channelId, textChannel(this.ids, this.ids.channelId, 'news'));
   }
 
@@ -155,7 +161,7 @@ export class FakeDiscord {
     const id = snowflake();
     const channel = this.channels.get(channelId);
     this.dispatch('MESSAGE_CREATE', {
-      ...this.messageJson(id, channelId, content, []),
+      ...messageJson(this.ids, { id, channel_id: channelId, content, embeds: [] }, channel?.guild_id),
       author: humanUser(userId, 'asker'),
       member: { roles: [], joined_at: '2026-01-01T00:00:00Z', deaf: false, mute: false, flags: 0 },
       channel_type: channel?.type ?? 0,
@@ -172,37 +178,19 @@ export class FakeDiscord {
     return thread.id;
   }
 
+  /** Frames the client sent on the gateway (IDENTIFY, heartbeats). */
+  get frames(): ClientFrame[] {
+    return this.gateway.frames;
+  }
+
   dispatch(event: string, data: unknown): void {
-    const frame = JSON.stringify({ op: 0, t: event, s: ++this.sequence, d: data });
-    for (const socket of this.sockets) socket.send(frame);
+    this.gateway.dispatch(event, data);
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets) socket.terminate();
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await this.gateway.close();
     this.http.closeAllConnections();
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
-  }
-
-  private onGateway(socket: WebSocket): void {
-    this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
-    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.heartbeatInterval }, s: null, t: null }));
-    socket.on('message', (raw) => {
-      const frame = JSON.parse(String(raw)) as { op: number; d: any };
-      this.frames.push(frame);
-      if (frame.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
-      if (frame.op === 2 && (frame.d.intents & this.refusedIntents) !== 0) {
-        socket.close(4014, 'Disallowed intent(s).');
-        return;
-      }
-      if (frame.op === 2) {
-        this.dispatch('READY', readyPayload(this.ids, this.gatewayUrl));
-        const channels = [...this.channels.values()].filter((channel) => channel.type === 0);
-        const threads = [...this.channels.values()].filter((channel) => channel.type === 11);
-        this.dispatch('GUILD_CREATE', guildCreate(this.ids, channels, threads));
-      }
-    });
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -241,11 +229,7 @@ export class FakeDiscord {
     const rule = this.rules.find((candidate) => candidate.remaining > 0 && candidate.method === method && candidate.path.test(path));
     if (rule) {
       rule.remaining--;
-      return [
-        429,
-        { message: 'You are being rate limited.', retry_after: rule.retryAfter, global: false },
-        { 'retry-after': String(rule.retryAfter), 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': String(rule.retryAfter), 'x-ratelimit-bucket': 'fake-bucket', 'x-ratelimit-scope': 'user' },
-      ];
+      return rateLimited(rule.retryAfter);
     }
     // Interaction callbacks and webhooks are authorised by their token in the path, the rest by the bot token.
     if (this.token && !/^\/(interactions|webhooks)\//.test(path) && request.authorization !== `Bot ${this.token}`) {
@@ -260,8 +244,8 @@ export class FakeDiscord {
       if (!interaction || interaction.id !== match[1] || interaction.acked) return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
       interaction.acked = body.type;
       if (body.type === 4) {
-        const problems = limitViolations(body.data);
-        if (problems.length) return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
+        const refused = invalidForm(body.data);
+        if (refused) return refused;
         interaction.original = this.store(interaction.channelId, body.data, 'interaction').id;
       }
       return [204, undefined];
@@ -270,16 +254,16 @@ export class FakeDiscord {
       const interaction = this.interactions.get(match[2]!);
       if (match[1] !== this.ids.appId || !interaction?.acked) return [404, { message: 'Unknown Webhook', code: 10015 }];
       if (method === 'DELETE' && match[3]) return [204, undefined];
-      const problems = limitViolations(body);
-      if (problems.length) return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
+      const refused = invalidForm(body);
+      if (refused) return refused;
       if (method === 'PATCH' && match[3]) {
         const message = this.store(interaction.channelId, body, 'interaction', interaction.original);
         interaction.original = message.id;
-        return [200, this.messageJson(message.id, message.channel_id, message.content, message.embeds, message.flags)];
+        return [200, this.json(message)];
       }
       if (method === 'POST' && !match[3]) {
         const message = this.store(interaction.channelId, body, 'followup');
-        return [200, this.messageJson(message.id, message.channel_id, message.content, message.embeds, message.flags)];
+        return [200, this.json(message)];
       }
     }
     if (method === 'GET' && (match = /^\/channels\/(\d+)$/.exec(path))) {
@@ -288,10 +272,10 @@ export class FakeDiscord {
     }
     if (method === 'POST' && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       if (!this.channels.has(match[1]!)) return [404, { message: 'Unknown Channel', code: 10003 }];
-      const problems = limitViolations(body);
-      if (problems.length) return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
+      const refused = invalidForm(body);
+      if (refused) return refused;
       const message = this.store(match[1]!, body, 'channel');
-      const json = this.messageJson(message.id, message.channel_id, message.content, message.embeds);
+      const json = this.json(message);
       this.dispatch('MESSAGE_CREATE', json);
       return [200, json];
     }
@@ -307,6 +291,10 @@ export class FakeDiscord {
       return [200, (body as any[]).map((command) => ({ ...command, id: snowflake(), application_id: match![1], version: snowflake(), ...(match![2] ? { guild_id: match![2] } : {}) }))];
     }
     return [404, { message: '404: Not Found', code: 0 }];
+  }
+
+  private json(message: SentMessage) {
+    return messageJson(this.ids, message, this.channels.get(message.channel_id)?.guild_id);
   }
 
   private store(channelId: string, body: any, via: SentMessage['via'], id = snowflake()): SentMessage {
@@ -326,26 +314,10 @@ export class FakeDiscord {
     return message;
   }
 
-  private messageJson(id: string, channelId: string, content: string, embeds: unknown[], flags = 0) {
-    const channel = this.channels.get(channelId);
-    return {
-      id,
-      channel_id: channelId,
-      ...(channel?.guild_id ? { guild_id: channel.guild_id } : {}),
-      author: botUser(this.ids),
-      content,
-      embeds,
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      type: 0,
-      flags,
-      components: [],
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-    };
-  }
+}
+
+/** Discord refuses a message over its limits with 400 Invalid Form Body (code 50035). */
+function invalidForm(message: Parameters<typeof limitViolations>[0]): [number, unknown] | undefined {
+  const problems = limitViolations(message);
+  return problems.length ? [400, { message: 'Invalid Form Body', code: 50035, errors: problems }] : undefined;
 }

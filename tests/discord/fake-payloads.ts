@@ -138,3 +138,41 @@ export function pingsOf(content: string, allowed: { parse?: string[]; users?: st
   for (const [, user] of content.matchAll(/<@!?(\d+)>/g)) if (parse.includes('users') || allowed?.users?.includes(user!)) pings.push(`user:${user}`);
   return pings;
 }
+
+export function messageJson(ids: FakeIds, message: { id: string; channel_id: string; content: string; embeds: unknown[]; flags?: number }, guildId?: string) {
+  return {
+    id: message.id,
+    channel_id: message.channel_id,
+    ...(guildId ? { guild_id: guildId } : {}),
+    author: botUser(ids),
+    content: message.content,
+    embeds: message.embeds,
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    type: 0,
+    flags: message.flags ?? 0,
+    components: [],
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+  };
+}
+
+/** A 429 as Discord sends it: JSON body plus the rate-limit headers discord.js reads. */
+export function rateLimited(retryAfter: number): [number, unknown, Record<string, string>] {
+  return [
+    429,
+    { message: 'You are being rate limited.', retry_after: retryAfter, global: false },
+    {
+      'retry-after': String(retryAfter),
+      'x-ratelimit-limit': '5',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset-after': String(retryAfter),
+      'x-ratelimit-bucket': 'fake-bucket',
+      'x-ratelimit-scope': 'user',
+    },
+  ];
+}
