@@ -35,6 +35,12 @@ describe('extractTimeline: types and values', () => {
     expect(find(fiscal, 'the quarter').value).toBe('2026-Q1');
   });
 
+  it('compares a nine-month or yearly figure with the year before, a quarterly one with the quarter', () => {
+    const t = 'Third-quarter profit doubled from a year earlier. For the nine months, profit rose to $9 million from $7 million a year earlier.';
+    const values = tagTimex(t, { publishedAt: published }).filter((e) => e.text === 'a year earlier').map((e) => e.value);
+    expect(values).toEqual(['2025-Q3', '2025']);
+  });
+
   it('tags durations with TimeML values', () => {
     const text = 'The talks lasted three days. Over the past two years the firm grew, and a two-hour meeting followed after 2 1/2 years of delay.';
     expect(find(text, 'three days')).toMatchObject({ type: 'DURATION', value: 'P3D' });

@@ -218,7 +218,8 @@ export const RELATIVE_RULES: Rule[] = [
       return {
         type: 'DATE',
         resolve: (ctx) => {
-          const quarterish = noun === 'quarter' || noun === 'period' || (!noun && (ctx.quarter !== null || ctx.aboutQuarter(m.index, m.index + m[0].length)));
+          const quarterish =
+            noun === 'quarter' || noun === 'period' || (!noun && !ctx.aboutLongPeriod(m.index) && (ctx.quarter !== null || ctx.aboutQuarter(m.index, m.index + m[0].length)));
           if (quarterish) {
             const q = ord ? { y: ctx.ref?.date.y ?? 0, q: ['first', 'second', 'third', 'fourth'].indexOf(ord) + 1 } : ctx.quarter ?? reportingQuarter(ctx);
             return q && ctx.ref ? { value: `${fmtYear(q.y - 1)}-Q${q.q}` } : { value: 'XXXX-QX' };
@@ -325,7 +326,7 @@ function agoValue(ctx: ResolveContext, letter: string, time: boolean, n: number,
     default: {
       const years = letter === 'E' ? 10 * n : letter === 'C' ? 100 * n : letter === 'L' ? 1000 * n : n;
       // In earnings reports "a year ago" is the same quarter a year back.
-      if ((years === -1 || years === 1) && (ctx.quarter !== null || ctx.aboutQuarter(start, end))) {
+      if ((years === -1 || years === 1) && !ctx.aboutLongPeriod(start) && (ctx.quarter !== null || ctx.aboutQuarter(start, end))) {
         const q = ctx.quarter ?? reportingQuarter(ctx);
         if (q) return { value: `${fmtYear(q.y + years)}-Q${q.q}` };
       }

@@ -30,6 +30,9 @@ const DAY_RULES = new Set(['iso-date', 'month-day', 'day-month', 'numeric-date',
 // TimeBank tags the modifier with the expression it modifies.
 const MODIFIER = /(?:\b(?:the\s+)?(?:very\s+)?(?:(?:early|late|mid|middle|end|beginning|start|close|rest|remainder|latter part|turn|height|dawn)\s+of\s+|(?:early|late|mid)[- ]?|(?:earlier|later)\s+(?:in\s+)?)|\baround\s+)$/i;
 
+// "For the nine months, ... a year earlier": the comparison is with the same months a year back, valued as the year.
+const LONG_PERIOD = /\b(?:(?:nine|six|eight|ten|eleven|twelve)[- ]months?|first half|fiscal year|full year|the year(?!-))\b/i;
+
 interface CompiledRule {
   id: number;
   rule: Rule;
@@ -214,6 +217,10 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
       return tenseWide(text, start, end, s.start, s.end);
     },
     aboutQuarter: (start) => /quarter|period/i.test(bounds(start).text),
+    aboutLongPeriod: (start) => {
+      const t = bounds(start).text;
+      return LONG_PERIOD.test(t) && !/quarter/i.test(t);
+    },
     sentenceDay: (start) => {
       const s = bounds(start);
       let best: { pos: number; day: Ymd } | null = null;

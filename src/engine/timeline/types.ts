@@ -18,6 +18,8 @@ export interface ResolveContext {
   quarter: { y: number; q: number } | null;
   /** Whether the sentence around [start, end) talks about a reporting period (quarter, period). */
   aboutQuarter: (start: number, end: number) => boolean;
+  /** Whether the sentence compares a longer reporting period (nine months, the fiscal year) and no quarter. */
+  aboutLongPeriod: (start: number) => boolean;
   /** A day named in the same sentence, for bare clock times ("at 10 p.m. ... on Friday"). */
   sentenceDay: (start: number, end: number) => Ymd | null;
   tense: (start: number, end: number) => Tense;
