@@ -55,6 +55,29 @@ describe('discord command registration', () => {
     expect(json.find((command) => command.name === 'feeds')?.default_member_permissions).toBeNull();
   });
 
+  it('produces only what Discord accepts, for every command listed', () => {
+    const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
+    const problems: string[] = [];
+    const check = (where: string, option: { name: string; description: string; type: number; options?: unknown[]; required?: boolean; choices?: { name: string }[] }) => {
+      if (!NAME.test(option.name)) problems.push(`${where}: bad name ${option.name}`);
+      if (option.description.length < 1 || option.description.length > 100) problems.push(`${where}: description length`);
+      if ((option.choices?.length ?? 0) > 25 || option.choices?.some((choice) => choice.name.length > 100)) problems.push(`${where}: choices`);
+    };
+    for (const command of commandsJson(commands)) {
+      check(command.name, { ...command, type: 1 });
+      const options = (command.options ?? []) as { name: string; description: string; type: number; required?: boolean; options?: unknown[] }[];
+      if (options.length > 25) problems.push(`${command.name}: more than 25 options`);
+      const lists = options.every((option) => option.type === 1) ? options.map((sub) => (sub.options ?? []) as typeof options) : [options];
+      for (const sub of options.filter((option) => option.type === 1)) check(`${command.name} ${sub.name}`, sub);
+      for (const list of lists) {
+        list.forEach((option) => check(`${command.name} ${option.name}`, option));
+        const firstOptional = list.findIndex((option) => !option.required);
+        if (firstOptional >= 0 && list.slice(firstOptional).some((option) => option.required)) problems.push(`${command.name}: required after optional`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('declares Manage Channels for managing commands, and keeps mixed subcommand groups visible', () => {
     const managed = commandJson(settings);
     expect(managed.default_member_permissions).toBe('16');
