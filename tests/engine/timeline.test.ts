@@ -121,6 +121,16 @@ describe('extractTimeline: relative expressions against the publication time', (
     expect(find('In the fiscal year ended Dec. 31, sales rose 4%.', 'Dec. 31').value).toBe('2025-12-31');
   });
 
+  it('values expressions built on another date: the week of a day, the day before a weekday', () => {
+    expect(find('A hearing is set for the week of Dec. 7.', 'the week of Dec. 7').value).toBe('2026-W50');
+    expect(find('The day before last Tuesday\'s vote, the mayor resigned.', 'The day before last Tuesday').value).toBe('2026-11-23');
+  });
+
+  it('reads "one day" after a modal as an unspecified future, elsewhere as a duration', () => {
+    expect(find('Doctors say the drug could one day cure the disease.', 'one day')).toMatchObject({ type: 'DATE', value: 'FUTURE_REF' });
+    expect(find('The strike lasted one day.', 'one day')).toMatchObject({ type: 'DURATION', value: 'P1D' });
+  });
+
   it('reads "the day before" from the date named just before', () => {
     const t = 'The treaty was signed on Nov. 10. Protesters had gathered the day before.';
     expect(find(t, 'Nov. 10').value).toBe('2026-11-10');

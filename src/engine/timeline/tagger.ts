@@ -2,6 +2,7 @@ import type { Span, TimexType } from '../../core/types.ts';
 import { splitSentences } from '../sentences.ts';
 import type { Ymd } from './calendar.ts';
 import { parseReference } from './reference.ts';
+import { COMPOUND_RULES } from './rules-compound.ts';
 import { DATE_RULES } from './rules-dates.ts';
 import { DURATION_RULES, SET_RULES } from './rules-durations.ts';
 import { QUARTER_RULES } from './rules-quarters.ts';
@@ -21,7 +22,7 @@ export interface Timex {
   value: string;
 }
 
-const RULES: Rule[] = [...DATE_RULES, ...RELATIVE_RULES, ...QUARTER_RULES, ...DURATION_RULES, ...SET_RULES, ...TIME_RULES, ...VAGUE_RULES];
+const RULES: Rule[] = [...DATE_RULES, ...RELATIVE_RULES, ...QUARTER_RULES, ...DURATION_RULES, ...SET_RULES, ...TIME_RULES, ...VAGUE_RULES, ...COMPOUND_RULES];
 
 // Rules whose match names a single calendar day: a clock time next to one is put on that day.
 const DAY_RULES = new Set(['iso-date', 'month-day', 'day-month', 'numeric-date', 'weekday', 'deictic-day', 'holiday', 'anaphoric-day']);

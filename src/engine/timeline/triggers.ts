@@ -67,5 +67,8 @@ export const TRIGGERS: Record<string, Trigger> = {
   past: { words: ['recently', 'lately', 'formerly', 'past', 'time'], lookback: 16 },
   future: { words: ['soon', 'future', 'term', 'date', 'someday'], lookback: 26 },
   'year-end': { words: ['end'], lookback: 16 },
+  'week-of': { words: ['week'], lookback: 4 },
+  'day-around-day': { words: ['day', 'night'], lookback: 4 },
+  'one-day-future': { words: ['day'], lookback: 4 },
   'vague-plural': { words: ['years', 'months', 'weeks', 'days', 'quarters', 'decades'], lookback: 10 },
 };
