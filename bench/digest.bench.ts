@@ -29,13 +29,13 @@ function name(n: number, k: number): string {
   return out[0]!.toUpperCase() + out.slice(1) + n;
 }
 
+/** Mostly made-up names, so different events share little vocabulary, as real news mostly does. */
 function text(feed: number, item: number): string {
   const n = feed * ITEMS + item;
-  const place = PLACES[item % PLACES.length]!;
-  return `Officials in ${name(n, 1)} said on Tuesday that the ${name(n, 2)} ${place} would close for repairs next month. ` +
-    `The work will cost ${n} thousand euros and last about ${item + 2} weeks, according to ${name(n, 3)}. ` +
-    `"We have waited too long for this," said ${name(n, 4)} ${name(n, 5)}, who has campaigned for ${name(n, 6)} since last year. ` +
-    `Residents of ${name(n, 7)} were told to use the ${name(n, 8)} entrance instead.`;
+  const w = (k: number) => name(n, k);
+  return `${w(1)} ${w(2)} ${PLACES[item % PLACES.length]} ${w(3)} ${w(4)} on Tuesday, ${w(5)} said. ` +
+    `${w(6)} ${w(7)} ${w(8)} ${n} ${w(9)} ${w(10)}, ${w(11)} ${w(12)} ${w(13)}. ` +
+    `"${w(14)} ${w(15)} ${w(16)} ${w(17)}," said ${w(18)} ${w(19)}, ${w(20)} ${w(21)} ${w(22)}.`;
 }
 
 export async function run(): Promise<void> {
