@@ -25,16 +25,17 @@ export function groundTimeline(article: ArticleIndex, items: ModelTimex[], publi
   for (const item of items) {
     const expression = item.expression.trim();
     if (expression === '') continue;
-    const span = findAll(text, article.folded, expression, { ignoreCase: true }).find(
-      (candidate) => isWordBounded(text, candidate) && !kept.some((entry) => entry.start === candidate.start),
+    const candidates = findAll(text, article.folded, expression, { ignoreCase: true }).filter(
+      (candidate) => isWordBounded(text, candidate) && !kept.some((entry) => entry.start < candidate.end && candidate.start < entry.end),
     );
-    if (!span) continue;
+    if (candidates.length === 0) continue;
     tagged ??= tagTimex(text, { publishedAt });
+    sentences ??= splitSentences(text);
+    const span = pickOccurrence(candidates, expression, item.event, tagged, sentences);
     const computed = tagged.find((timex) => timex.start < span.end && span.start < timex.end);
     const type = computed?.type ?? item.type;
     const value = computed?.value ?? item.value.trim();
     if (!isTimemlValue(value, type)) continue;
-    sentences ??= splitSentences(text);
     const sentence = sentences.find((candidate) => candidate.start <= span.start && span.start < candidate.end);
     const event = item.event.replace(/\s+/g, ' ').trim() || sentence?.text || span.text;
     kept.push({ ...span, type, value, event });
@@ -48,6 +49,24 @@ export function groundTimeline(article: ArticleIndex, items: ModelTimex[], publi
       return a.entry.start - b.entry.start;
     })
     .map(({ entry }) => entry);
+}
+
+/**
+ * The model names an expression, not a place: where it occurs more than once, prefer the occurrence
+ * written as given (so "May" is not "may"), that the embedded tagger reads as this very time expression, in the
+ * sentence sharing most words with the event; else the first.
+ */
+function pickOccurrence(candidates: Span[], expression: string, event: string, tagged: Timex[], sentences: Span[]): Span {
+  if (candidates.length === 1) return candidates[0]!;
+  const eventWords = new Set(event.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
+  const score = (span: Span) => {
+    const sentence = sentences.find((candidate) => candidate.start <= span.start && span.start < candidate.end);
+    const shared = new Set((sentence?.text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((word) => eventWords.has(word))).size;
+    const exact = span.text.replace(/\s+/g, ' ') === expression.replace(/\s+/g, ' ') ? 100 : 0;
+    const timex = tagged.some((t) => t.start === span.start && t.end === span.end) ? 50 : tagged.some((t) => t.start < span.end && span.start < t.end) ? 25 : 0;
+    return exact + timex + Math.min(shared, 49);
+  };
+  return candidates.reduce((best, span) => (score(span) > score(best) ? span : best), candidates[0]!);
 }
 
 // "May" must not match inside "Mayor", nor "1990" inside "19901".

@@ -4,8 +4,12 @@ import type { Quote, Span, SummarySentence } from '../core/types.ts';
 // folds white space and the many quote marks (“ ” ‘ ’ « » „ ‚ ′ ″ ` ´) so a model that re-wraps a line
 // or straightens a quote still matches, and every hit is mapped back to exact offsets of the text.
 
-const DOUBLE_QUOTES = /[“”„‟«»″〝〞＂]/;
-const SINGLE_QUOTES = /[‘’‚‛′`´‹›＇]/;
+const DOUBLE_QUOTES = new Set([...'“”„‟«»″〝〞＂'].map((ch) => ch.charCodeAt(0)));
+const SINGLE_QUOTES = new Set([...'‘’‚‛′`´‹›＇'].map((ch) => ch.charCodeAt(0)));
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
+}
 
 /** The text with runs of white space folded to one space and quote marks to ' and ", with an offset map. */
 export interface FoldedText {
@@ -15,20 +19,23 @@ export interface FoldedText {
 }
 
 export function fold(text: string): FoldedText {
-  let folded = '';
+  const out: string[] = [];
   const starts: number[] = [];
+  let lastSpace = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (/\s/.test(ch)) {
-      if (folded.endsWith(' ')) continue;
-      folded += ' ';
-    } else if (DOUBLE_QUOTES.test(ch)) folded += '"';
-    else if (SINGLE_QUOTES.test(ch)) folded += "'";
-    else folded += ch;
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
+      if (lastSpace) continue;
+      out.push(' ');
+      lastSpace = true;
+    } else {
+      out.push(DOUBLE_QUOTES.has(code) ? '"' : SINGLE_QUOTES.has(code) ? "'" : text[i]!);
+      lastSpace = false;
+    }
     starts.push(i);
   }
   starts.push(text.length);
-  return { folded, starts };
+  return { folded: out.join(''), starts };
 }
 
 /** Every occurrence of `needle` in the text (folded alike), as exact spans of the original text. */
