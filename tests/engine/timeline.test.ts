@@ -89,6 +89,8 @@ describe('extractTimeline: relative expressions against the publication time', (
   it('reads the verb after a month that opens its clause', () => {
     expect(find('In March, the club sold its stadium to the city.', 'March').value).toBe('2026-03');
     expect(find('In March, the club will sell its stadium.', 'March').value).toBe('2027-03');
+    const long = 'On Friday, the national association of independent bakers and pastry makers plans to strike.';
+    expect(find(long, 'Friday').value).toBe('2026-11-27');
   });
 
   it('counts irregular past verbs as past, but not a participle after "is"', () => {

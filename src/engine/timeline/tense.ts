@@ -53,7 +53,7 @@ export function tenseWide(text: string, start: number, end: number, sStart: numb
   if (/\b(?:by|through|thru|until|till|before)\s+(?:(?:early|late|mid)[- ]?)?$/i.test(clause)) return 'none';
   // A fronted expression ("In March, the company bought ...") takes the verb of the clause after it.
   if (/^\W*(?:(?:in|on|by|since|during|from|until|through|early|late|and|but|then|so)\s+)*$/i.test(clause)) {
-    return cueIn(text.slice(end, Math.min(sEnd, end + 60)), false);
+    return cueIn(text.slice(end, Math.min(sEnd, end + 80)), false);
   }
   return 'none';
 }
