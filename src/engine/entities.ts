@@ -40,6 +40,8 @@ const TITLE_WORDS: Record<string, string> = {
   'Rev.': 'reverend', 'Del.': 'delegate', 'Col.': 'colonel', 'Lt.': 'lieutenant', 'Capt.': 'captain', 'Adm.': 'admiral',
 };
 const SPEECH_AFTER = /^(?:,[^.;"“”]{0,160}?,)?,?\s+(?:said|says|told|tells|added|adds|wrote|writes|tweeted|asked|explained|argued|insisted|stated|noted|warned|replied|responded|claimed|declared)\b/;
+// Inverted attribution: "…, said Jane Doe", "noted NBC's Dante Chinni".
+const SPEECH_BEFORE = /\b(?:said|says|added|wrote|noted|explained|argued|insisted|warned|replied)\s+(?:(?:the\s+)?\p{Lu}[\p{L}.&-]*['’]s\s+)?$/u;
 const PRONOUN_AFTER = /\b(?:(he|his|him)|(she|her|hers))\b/i;
 
 // Tags and quotes of one article read the same names: keep the last result.
@@ -186,7 +188,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     const before = text.slice(Math.max(0, m.start - 40), m.start);
     const after = text.slice(m.end, m.end + 200);
     if (/\b(?:in|at|from|to|across|near|outside|throughout)\s+(?:the\s+)?$/.test(before)) place += 1;
-    if (SPEECH_AFTER.test(after)) person += 1;
+    if (SPEECH_AFTER.test(after) || (tokens.length >= 2 && SPEECH_BEFORE.test(before))) person += 1;
     if (/^,\s+(?:who|whose)\b/.test(after) || /^,\s+\d{2},/.test(after)) person += 2;
     for (const w of precedingWords(before)) descriptors.add(w);
     // Only a closed apposition (", the mayor of X,") describes the name; an open one runs into the next clause.

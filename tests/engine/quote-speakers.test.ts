@@ -83,6 +83,22 @@ Mary Roe said Doe does not care about teachers.
     expect(speakers(text)).toEqual(['Bill de Blasio']);
   });
 
+  it('recognises a person named after an inverted speech verb as an antecedent', () => {
+    const text = `Tom Baker, the party chairman, said the debates would decide nothing. “The voters made up their minds in the summer,” he said.
+
+Debates rarely move the polls, noted the Herald's Dario Pellegrini.
+
+“By the time the candidates meet on stage, most voters have heard it all before,” he wrote.`;
+    expect(speakers(text)).toEqual(['Tom Baker', 'Dario Pellegrini']);
+  });
+
+  it('reads a long definite description before the verb', () => {
+    const text = `Hillary Clinton spoke on a radio show on Tuesday.
+
+On the show, the former secretary of state and current Democratic presidential nominee said she wanted to speak “directly to the voters of Ohio.”`;
+    expect(speakers(text)).toEqual(['Hillary Clinton']);
+  });
+
   it('resolves "the commission" to an organisation named with "on"', () => {
     const text = 'The Commission on Presidential Debates met on Friday. The commission says on its website that “there were issues with the sound in the hall.”';
     expect(speakers(text)).toEqual(['Commission on Presidential Debates']);

@@ -46,7 +46,7 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
     const lo = sentenceStarts[k]!;
     while (h >= 0 && history[h]!.at >= hi) h--;
     // The speaker of a quote in this sentence is its subject.
-    for (let j = h; j >= 0 && history[j]!.at >= lo; j--) if (ok(history[j]!.entity) && (want === '' || history[j]!.entity.gender === want)) return history[j]!.entity;
+    for (let j = h; j >= 0 && history[j]!.at >= lo; j--) if (ok(history[j]!.entity)) return history[j]!.entity;
     if (n > 0 && same?.test(index.text.slice(lo, lo + 12))) {
       hi = lo;
       continue;
