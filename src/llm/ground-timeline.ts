@@ -53,8 +53,8 @@ export function groundTimeline(article: ArticleIndex, items: ModelTimex[], publi
 
 /**
  * The model names an expression, not a place: where it occurs more than once, prefer the occurrence
- * written as given (so "May" is not "may"), that the embedded tagger reads as this very time expression, in the
- * sentence sharing most words with the event; else the first.
+ * the embedded tagger reads as this very time expression (so "May" the month, not "may" the verb), then one
+ * written as given, then one in the sentence sharing most words with the event; else the first.
  */
 function pickOccurrence(candidates: Span[], expression: string, event: string, tagged: Timex[], sentences: Span[]): Span {
   if (candidates.length === 1) return candidates[0]!;
@@ -62,8 +62,8 @@ function pickOccurrence(candidates: Span[], expression: string, event: string, t
   const score = (span: Span) => {
     const sentence = sentences.find((candidate) => candidate.start <= span.start && span.start < candidate.end);
     const shared = new Set((sentence?.text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((word) => eventWords.has(word))).size;
-    const exact = span.text.replace(/\s+/g, ' ') === expression.replace(/\s+/g, ' ') ? 100 : 0;
-    const timex = tagged.some((t) => t.start === span.start && t.end === span.end) ? 50 : tagged.some((t) => t.start < span.end && span.start < t.end) ? 25 : 0;
+    const exact = span.text.replace(/\s+/g, ' ') === expression.replace(/\s+/g, ' ') ? 40 : 0;
+    const timex = tagged.some((t) => t.start === span.start && t.end === span.end) ? 100 : tagged.some((t) => t.start < span.end && span.start < t.end) ? 25 : 0;
     return exact + timex + Math.min(shared, 49);
   };
   return candidates.reduce((best, span) => (score(span) > score(best) ? span : best), candidates[0]!);

@@ -71,6 +71,14 @@ describe('grounding what the model says in the article', () => {
     expect(timeline.find((entry) => entry.text === 'this autumn')?.value).toBe(tagged('autumn')?.value);
   });
 
+  it('puts a repeated expression where the text uses it as a time ("May" the month, not "may" the verb)', () => {
+    const text = 'Officials may decide soon. The vote was held in May, they said.';
+    for (const expression of ['may', 'May']) {
+      const [entry] = groundTimeline(indexArticle(text), [{ expression, type: 'DATE', value: '2026-05', event: 'the vote' }], '2026-11-26T10:00:00Z');
+      expect(entry).toMatchObject({ text: 'May', start: text.indexOf('May'), value: '2026-05' });
+    }
+  });
+
   it('knows TimeML values from the embedded engine and rejects prose', () => {
     for (const value of ['2026-11-26', '2026-11-26T02:43Z', '2026-W48', '2026-Q3', '2026-SU', 'XXXX-WXX-1', 'PRESENT_REF', 'P3D', 'PT2H30M', 'PXY', '199X']) {
       expect(isTimemlValue(value, value.startsWith('P') && value !== 'PRESENT_REF' ? 'DURATION' : 'DATE'), value).toBe(true);
