@@ -133,6 +133,11 @@ describe('extractTimeline: relative expressions against the publication time', (
     expect(find('The strike lasted one day.', 'one day')).toMatchObject({ type: 'DURATION', value: 'P1D' });
   });
 
+  it('puts "in the morning" told in the past on the day the story named, else on the publication day', () => {
+    expect(find('Shares slid on Monday. Traders sold heavily in the morning.', 'the morning').value).toBe('2026-11-23TMO');
+    expect(find('Shares slid on Monday. Trading resumes in the morning.', 'the morning').value).toBe('2026-11-26TMO');
+  });
+
   it('reads "the day before" from the date named just before', () => {
     const t = 'The treaty was signed on Nov. 10. Protesters had gathered the day before.';
     expect(find(t, 'Nov. 10').value).toBe('2026-11-10');

@@ -68,7 +68,9 @@ export const RELATIVE_RULES: Rule[] = [
       return {
         type: 'TIME',
         resolve: (ctx) => {
-          if (det === 'that') return withPart(dayValue(ctx.anchor), part);
+          // "that morning", or "in the morning" told in the past after a named day: the narrative's day.
+          const narrated = det === 'the' && ctx.anchor && ctx.tense(m.index, m.index + m[0].length) === 'past';
+          if (det === 'that' || narrated) return withPart(dayValue(ctx.anchor), part);
           const offset = det === 'yesterday' || (det === 'last' && part.toLowerCase() === 'night') ? -1 : det === 'tomorrow' ? 1 : 0;
           return withPart(shifted(ctx.ref, 'D', offset), part);
         },
