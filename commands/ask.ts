@@ -10,7 +10,7 @@ const RECENT_SCOPE = 20;
 
 export const ask: CommandDef = {
   name: 'ask',
-  description: 'Ask a question; answered from the recent stories here (or one article) with the sentence it comes from',
+  description: 'Ask about the recent stories here (or one article); the answer cites its sentence',
   options: [
     { name: 'question', description: 'Your question', type: 'string', required: true },
     { name: 'about', description: 'A link or recent story to answer from', type: 'string', autocomplete: true, namedOnly: true },

@@ -12,6 +12,10 @@ function sources(dir: string): string[] {
   });
 }
 
+function withoutComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+}
+
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1] ?? match[2]!);
@@ -33,7 +37,7 @@ describe('the seams', () => {
   it('reads process.env only in src/config.ts', () => {
     const offenders = sources(join(root, 'src'))
       .filter((file) => !file.endsWith(join('src', 'config.ts')) && !file.includes(join('src', 'eval')))
-      .filter((file) => /process\.env\b/.test(readFileSync(file, 'utf8')))
+      .filter((file) => /process\.env\b/.test(withoutComments(readFileSync(file, 'utf8'))))
       .map((file) => relative(root, file));
     expect(offenders).toEqual([]);
   });
