@@ -109,8 +109,8 @@ const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
  * holds no possessive is a name ("Jane Doe, a lawyer" -> "Jane Doe"; "Obama's aide" -> null).
  */
 export function sourceName(source: string): string | null {
-  // "Representative Jane Doe of New York" names Doe, not York.
-  const plain = source.replace(/\([^)]*\)/g, ' ').replace(/(\p{Lu}[\p{L}.'’-]+\s+\p{Lu}[\p{L}.'’-]+)\s+of\s+\p{Lu}[^,]*/gu, '$1');
+  // "Representative Jane Doe of New York" and "Mr. Doe of the Sierra Club" name Doe, not York or Club.
+  const plain = source.replace(/\([^)]*\)/g, ' ').replace(/(\p{Lu}[\p{L}.'’-]+\s+\p{Lu}[\p{L}.'’-]+)\s+of\s+(?:the\s+)?\p{Lu}[^,]*/gu, '$1');
   for (const part of plain.split(',')) {
     const words = part.trim().split(/\s+/).filter((w) => w && !SUFFIX.test(w));
     const last = words[words.length - 1];
@@ -140,8 +140,11 @@ export function goldQuotes(text: string, ann: string): GoldQuote[] {
       if (c > bestCover) (best = a), (bestCover = c);
     }
     if (!best || bestCover < 0.5 * (e - s)) continue;
-    const source = best.source ? spanText(text, best.source.frags) : null;
-    const sourceStart = best.source ? best.source.frags[0]![0] : -1;
+    // A Source span holding only a speech verb ("said") is an annotation slip that names no one:
+    // such a quote is scored as one without a Source.
+    const marked = best.source ? spanText(text, best.source.frags) : null;
+    const source = marked && !VERB_ONLY.test(marked.trim()) ? marked : null;
+    const sourceStart = source && best.source ? best.source.frags[0]![0] : -1;
     let referent = source ? sourceName(source) : null;
     if (source && !referent) referent = [...named].reverse().find((n) => n.start < sourceStart)?.name ?? null;
     out.push({ start: s, end: e, source, sourceStart, referent });
@@ -150,6 +153,7 @@ export function goldQuotes(text: string, ann: string): GoldQuote[] {
 }
 
 const MIN_WORDS = 4;
+const VERB_ONLY = /^(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|stated|noted|according to)$/i;
 
 function spanText(text: string, frags: [number, number][]): string {
   return frags.map(([a, b]) => text.slice(a, b)).join(' ');
