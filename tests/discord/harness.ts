@@ -1,5 +1,6 @@
 import { commands as allCommands } from '../../commands/index.ts';
 import { startDiscord, type RunningDiscord } from '../../src/adapters/discord/client.ts';
+import type { Clock } from '../../src/core/clock.ts';
 import type { CommandDef } from '../../src/core/command.ts';
 import type { Services } from '../../src/core/services.ts';
 import type { Article } from '../../src/core/types.ts';
@@ -22,10 +23,12 @@ export interface Bot {
  * The real discord.js client, logged in to a fresh fake Discord, with real services on a temp
  * SQLite file and the fixture articles shown as the channel's recent stories (#1 is the first).
  */
-export async function startBot(options: { heartbeatInterval?: number; commands?: readonly CommandDef[]; articles?: Article[] } = {}): Promise<Bot> {
+export async function startBot(
+  options: { heartbeatInterval?: number; commands?: readonly CommandDef[]; articles?: Article[]; env?: Record<string, string>; clock?: Clock } = {},
+): Promise<Bot> {
   const fake = await FakeDiscord.start({ heartbeatInterval: options.heartbeatInterval, token: BOT_TOKEN });
-  const env = { DISCORD_TOKEN: BOT_TOKEN, DISCORD_APP_ID: fake.ids.appId, DISCORD_API_URL: fake.apiUrl };
-  const { services, logs, cleanup } = testServices(env);
+  const env = { DISCORD_TOKEN: BOT_TOKEN, DISCORD_APP_ID: fake.ids.appId, DISCORD_API_URL: fake.apiUrl, ...options.env };
+  const { services, logs, cleanup } = testServices(env, options.clock ? { clock: options.clock } : {});
   const articles = options.articles ?? fixtureArticles;
   for (const article of articles) await services.library.save(article);
   await services.library.addRecent({ platform: 'discord', tenantId: fake.ids.guildId, channelId: fake.ids.channelId }, articles.map((article) => article.id));

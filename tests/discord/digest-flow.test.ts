@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.ts';
+import { MANAGE_CHANNELS, MEMBER_PERMISSIONS } from './fake-payloads.ts';
+import { eventually, startBot, type Bot } from './harness.ts';
+
+const SUBCOMMAND = 1;
+const STRING = 3;
+const EPHEMERAL = 64;
+const MANAGER = MEMBER_PERMISSIONS | MANAGE_CHANNELS;
+
+let bot: Bot | undefined;
+let feedServer: Server | undefined;
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+  feedServer?.closeAllConnections();
+  await new Promise<void>((resolve) => (feedServer ? feedServer.close(() => resolve()) : resolve()));
+  feedServer = undefined;
+});
+
+/** The project's demo feed, served on 127.0.0.1 (allowed for the fetcher with FETCH_ALLOW_HOSTS). */
+async function serveDemoFeed(): Promise<string> {
+  const feed = readFileSync(join(import.meta.dirname, '..', '..', 'demo', 'feed.xml'));
+  feedServer = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed));
+  await new Promise<void>((resolve) => feedServer!.listen(0, '127.0.0.1', resolve));
+  return `127.0.0.1:${(feedServer.address() as AddressInfo).port}`;
+}
+
+describe('a channel’s news on Discord, end to end', () => {
+  it('follows a feed, posts a digest with a thread, answers a follow-up there and shows the feed’s health', async () => {
+    const host = await serveDemoFeed();
+    // The demo feed's stories are from the afternoon of 25 November 2026.
+    bot = await startBot({ articles: [], env: { FETCH_ALLOW_HOSTS: host }, clock: new ManualClock('2026-11-25T16:00:00Z') });
+    const { fake } = bot;
+
+    const add = fake.interact('feeds', [{ name: 'add', type: SUBCOMMAND, options: [{ name: 'url', type: STRING, value: `http://${host}/feed.xml` }] }], { permissions: MANAGER });
+    const added = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(add.token), 15_000);
+    expect(added.body.embeds[0].description).toMatch(/^Now following “Newsdesk Demo Wire”/);
+
+    const now = fake.interact('digest', [{ name: 'now', type: SUBCOMMAND, options: [] }], { permissions: MANAGER });
+    const digest = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(now.token), 15_000);
+    expect(digest.body.content).toMatch(/^📰 \*\*News digest\*\*/);
+    expect(digest.body.embeds.length).toBeGreaterThan(1);
+    expect(digest.body.embeds.map((embed: { title: string }) => embed.title)).toContain('1. Challenger Varga levels world chess title match with sharp win in Game 9');
+    const thread = await fake.waitFor((request) => /\/threads$/.test(request.path), 15_000);
+    const threadId = thread.path.split('/')[4]!;
+    await eventually(() => bot!.running.client.channels.cache.has(threadId), 'the digest thread in the cache');
+
+    fake.say(threadId, 'When is Game 10 of the chess match?');
+    const answer = await fake.waitFor((request) => request.method === 'POST' && request.path === `/channels/${threadId}/messages`, 15_000);
+    expect(answer.body.embeds[0].description).toMatch(/^> .*Game 10 is on Friday/);
+
+    const list = fake.interact('feeds', [{ name: 'list', type: SUBCOMMAND, options: [] }]);
+    const health = await fake.waitFor((request) => request.method === 'POST' && request.path === `/webhooks/${fake.ids.appId}/${list.token}`, 15_000);
+    expect(health.body.flags).toBe(EPHEMERAL);
+    expect(health.body.embeds[0].fields[0]).toMatchObject({ name: '✅ Newsdesk Demo Wire' });
+    expect(health.body.embeds[0].fields[0].value).toMatch(/last read <t:\d+:R>/);
+    expect(fake.messages.every((message) => message.pings.length === 0)).toBe(true);
+  });
+});
