@@ -128,6 +128,12 @@ describe('extractTimeline: relative expressions against the publication time', (
     expect(find('The day before last Tuesday\'s vote, the mayor resigned.', 'The day before last Tuesday').value).toBe('2026-11-23');
   });
 
+  it('values holiday weeks and halves named by their quarters', () => {
+    expect(find('Crowds gathered as Easter week began.', 'Easter week', '2026-04-03').value).toBe('2026-W14');
+    expect(find('Profit will fall in the last half of 2027.', 'the last half of 2027').value).toBe('2027-H2');
+    expect(find('Sales should grow through the first two quarters of 2027.', 'the first two quarters of 2027').value).toBe('2027-H1');
+  });
+
   it('reads "one day" after a modal as an unspecified future, elsewhere as a duration', () => {
     expect(find('Doctors say the drug could one day cure the disease.', 'one day')).toMatchObject({ type: 'DATE', value: 'FUTURE_REF' });
     expect(find('The strike lasted one day.', 'one day')).toMatchObject({ type: 'DURATION', value: 'P1D' });

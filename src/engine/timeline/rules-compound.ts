@@ -1,5 +1,6 @@
-import { addDays, fmtWeek } from './calendar.ts';
+import { addDays, fmtWeek, fmtYear } from './calendar.ts';
 import { dayValue, resolveMonthDay, resolveWeekday, shifted } from './clock.ts';
+import { HOLIDAY, holidayDate } from './holidays.ts';
 import { MONTH_STRICT, WEEKDAY, monthNumber, weekdayNumber } from './lexicon.ts';
 import type { Resolved, Rule } from './types.ts';
 
@@ -54,6 +55,38 @@ export const COMPOUND_RULES: Rule[] = [
           return night ? { value: `${r.value}TNI`, day: r.day } : r;
         },
       };
+    },
+  },
+  {
+    // "Easter week", "Thanksgiving week": the ISO week holding the holiday nearest publication
+    name: 'holiday-week',
+    re: new RegExp(`\\b(${HOLIDAY})\\s+week\\b`, 'g'),
+    priority: 3,
+    build: (m) => {
+      const name = m[1]!;
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          if (!ctx.ref) return { value: 'XXXX-WXX' };
+          const ref = ctx.ref.date;
+          const near = [ref.y - 1, ref.y, ref.y + 1]
+            .map((y) => holidayDate(name, y))
+            .filter((d) => d !== null)
+            .sort((a, b) => Math.abs(Date.UTC(a.y, a.m - 1, a.d) - Date.UTC(ref.y, ref.m - 1, ref.d)) - Math.abs(Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(ref.y, ref.m - 1, ref.d)))[0];
+          return { value: near ? fmtWeek(near) : 'XXXX-WXX' };
+        },
+      };
+    },
+  },
+  {
+    // "the first two quarters of 1990" is the first half; "the last two quarters" the second
+    name: 'two-quarters',
+    re: /\b(?:the\s+)?(first|last|final)\s+(?:two|2)\s+quarters\s+of\s+(\d{4})\b/gi,
+    priority: 3,
+    build: (m) => {
+      const half = m[1]!.toLowerCase() === 'first' ? 1 : 2;
+      const y = Number(m[2]);
+      return { type: 'DATE', resolve: () => ({ value: `${fmtYear(y)}-H${half}` }) };
     },
   },
   {

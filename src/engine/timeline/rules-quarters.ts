@@ -11,13 +11,16 @@ const PREFIX = "(?:(?:the|its|their|this|that|a|latest|current|previous|prior|sa
 export const QUARTER_RULES: Rule[] = [
   {
     name: 'ordinal-quarter',
-    re: new RegExp(`\\b(${PREFIX})(first|second|third|fourth|1st|2nd|3rd|4th|final)[- ]+(?:fiscal[- ]+)?(quarter|half)(?:\\s+of\\s+(?:(?:the\\s+)?fiscal\\s+(?:year\\s+)?)?(?:(this|last|next)\\s+year|(\\d{4})))?\\b(?!-point)`, 'gi'),
+    re: new RegExp(`\\b(${PREFIX})(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ]+(?:fiscal[- ]+)?(quarter|half)(?:\\s+of\\s+(?:(?:the\\s+)?fiscal\\s+(?:year\\s+)?)?(?:(this|last|next)\\s+year|(\\d{4})))?\\b(?!-point)`, 'gi'),
     priority: 2,
     build: (m) => {
       const prefix = m[1]!.toLowerCase();
       const n = ORDS[m[2]!.toLowerCase()]!;
       const half = m[3]!.toLowerCase() === 'half';
-      if (half && n > 2) return null;
+      const closing = /^(?:last|final)$/i.test(m[2]!);
+      // "the last quarter" alone is the previous one (relative rules); "the last half of 1989" is H2.
+      if (/^last$/i.test(m[2]!) && !m[5] && !m[4]) return null;
+      if (half && n > 2 && !closing) return null;
       const explicit = m[5] ? Number(m[5]) : /(\d{4})/.exec(prefix) ? Number(/(\d{4})/.exec(prefix)![1]) : null;
       const rel = (m[4] ?? /(this|last|next) year's/.exec(prefix)?.[1])?.toLowerCase();
       const yearEarlier = /year-earlier|year-ago/.test(prefix);
@@ -33,7 +36,7 @@ export const QUARTER_RULES: Rule[] = [
             if (yearEarlier) y -= 1;
           }
           if (y === null) return { value: half ? `XXXX-H${n}` : `XXXX-Q${n}` };
-          if (half) return { value: `${fmtYear(y)}-H${n}` };
+          if (half) return { value: `${fmtYear(y)}-H${closing ? 2 : n}` };
           return { value: `${fmtYear(y)}-Q${n}`, quarter: yearEarlier ? undefined : { y, q: n } };
         },
       };

@@ -70,5 +70,7 @@ export const TRIGGERS: Record<string, Trigger> = {
   'week-of': { words: ['week'], lookback: 4 },
   'day-around-day': { words: ['day', 'night'], lookback: 4 },
   'one-day-future': { words: ['day'], lookback: 4 },
+  'holiday-week': { words: ['week'], lookback: 20 },
+  'two-quarters': { words: ['quarters'], lookback: 20 },
   'vague-plural': { words: ['years', 'months', 'weeks', 'days', 'quarters', 'decades'], lookback: 10 },
 };
