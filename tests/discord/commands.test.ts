@@ -91,6 +91,20 @@ describe('discord slash commands', () => {
     expect(fake.requests.filter((request) => /\/threads$/.test(request.path))).toHaveLength(1);
   });
 
+  it('still answers when it may not open threads, and says so in the log', async () => {
+    bot = await startBot();
+    const { fake, services, logs } = bot;
+    fake.forbid('POST', /\/threads$/);
+    const interaction = fake.interact('summary', [{ name: 'input', type: STRING, value: '1' }]);
+    const { edit } = await deferredAnswer(fake, interaction);
+    expect(edit.body.embeds[0].title).toBe(harbourArticle.title);
+    await fake.waitFor((request) => /\/threads$/.test(request.path) && request.status === 403);
+    await eventually(() => logs.some((line) => line.msg === 'could not open a thread under the message'), 'the warning');
+    const original = fake.messages.find((message) => message.via === 'interaction')!;
+    expect(await services.library.threadArticles('discord', original.id)).toBeUndefined();
+    expect(fake.messages.filter((message) => message.flags === EPHEMERAL)).toEqual([]);
+  });
+
   it('/quotes, /timeline and /ask answer through a deferred, edited reply', async () => {
     bot = await startBot();
     const { fake } = bot;

@@ -47,11 +47,11 @@ export interface SentMessage {
   via: 'channel' | 'interaction' | 'followup';
 }
 
-interface RateLimitRule {
+interface FailureRule {
   method: string;
   path: RegExp;
   remaining: number;
-  retryAfter: number;
+  response: [number, unknown, Record<string, string>?];
 }
 
 interface Waiter {
@@ -67,7 +67,7 @@ export class FakeDiscord {
   /** When each interaction was dispatched, by interaction id (for the benchmark). */
   readonly dispatchedAt = new Map<string, number>();
   private readonly interactions = new Map<string, { id: string; channelId: string; acked?: number; original?: string }>();
-  private readonly rules: RateLimitRule[] = [];
+  private readonly rules: FailureRule[] = [];
   private readonly waiters: Waiter[] = [];
   private readonly http: Server;
   private readonly gateway: FakeGateway;
@@ -110,7 +110,12 @@ export class FakeDiscord {
 
   /** The next `count` requests matching method and path get a 429 with this Retry-After (seconds). */
   rateLimit(method: string, path: RegExp, count: number, retryAfter: number): void {
-    this.rules.push({ method, path, remaining: count, retryAfter });
+    this.rules.push({ method, path, remaining: count, response: rateLimited(retryAfter) });
+  }
+
+  /** Requests matching method and path are refused with 403 Missing Permissions (code 50013). */
+  forbid(method: string, path: RegExp): void {
+    this.rules.push({ method, path, remaining: Number.POSITIVE_INFINITY, response: [403, { message: 'Missing Permissions', code: 50013 }] });
   }
 
   /** Resolves with the first request (past or future) that passes the test. */
@@ -229,7 +234,7 @@ export class FakeDiscord {
     const rule = this.rules.find((candidate) => candidate.remaining > 0 && candidate.method === method && candidate.path.test(path));
     if (rule) {
       rule.remaining--;
-      return rateLimited(rule.retryAfter);
+      return rule.response;
     }
     // Interaction callbacks and webhooks are authorised by their token in the path, the rest by the bot token.
     if (this.token && !/^\/(interactions|webhooks)\//.test(path) && request.authorization !== `Bot ${this.token}`) {
