@@ -144,6 +144,10 @@ describe('extractTimeline: relative expressions against the publication time', (
     expect(find('Shares slid on Monday. Trading resumes in the morning.', 'the morning').value).toBe('2026-11-26TMO');
   });
 
+  it('reads a part of the day written before "yesterday"', () => {
+    expect(find('Shares rose by mid-afternoon yesterday.', 'mid-afternoon yesterday')).toMatchObject({ type: 'TIME', value: '2026-11-25TAF' });
+  });
+
   it('reads "the day before" from the date named just before', () => {
     const t = 'The treaty was signed on Nov. 10. Protesters had gathered the day before.';
     expect(find(t, 'Nov. 10').value).toBe('2026-11-10');

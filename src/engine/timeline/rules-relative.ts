@@ -48,12 +48,14 @@ export function reportingQuarter(ctx: ResolveContext): { y: number; q: number } 
 export const RELATIVE_RULES: Rule[] = [
   {
     name: 'deictic-day',
-    re: /\b(yesterday|today|tomorrow|tonight)\b(?:\s+(morning|afternoon|evening|night))?/gi,
+    // "(mid-)afternoon yesterday": the part of the day may also come first
+    re: /\b(?:(?:mid-?)?(morning|afternoon|evening)\s+)?(yesterday|today|tomorrow|tonight)\b(?:\s+(morning|afternoon|evening|night))?/gi,
     priority: 2,
     build: (m) => {
-      const word = m[1]!.toLowerCase();
+      const word = m[2]!.toLowerCase();
       const offset = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
-      const part = m[2] ?? (word === 'tonight' ? 'tonight' : undefined);
+      if (m[1] && m[3]) return null;
+      const part = m[1] ?? m[3] ?? (word === 'tonight' ? 'tonight' : undefined);
       return { type: part ? 'TIME' : 'DATE', resolve: (ctx) => withPart(shifted(ctx.ref, 'D', offset), part) };
     },
   },

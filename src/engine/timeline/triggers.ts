@@ -38,7 +38,7 @@ export const TRIGGERS: Record<string, Trigger> = {
     words: ['new', 'christmas', 'boxing', 'valentine', 'halloween', 'independence', 'bastille', 'veterans', 'armistice', 'may', 'thanksgiving', 'labor', 'labour', 'memorial', 'martin', 'presidents', 'election', 'easter', 'good'],
     lookback: 6,
   },
-  'deictic-day': { words: ['yesterday', 'today', 'tomorrow', 'tonight'], lookback: 0 },
+  'deictic-day': { words: ['yesterday', 'today', 'tomorrow', 'tonight'], lookback: 16 },
   'day-part': { words: [...DAY_PARTS, 'overnight', 'mid', 'midmorning', 'midafternoon'], lookback: 12 },
   weekday: { words: weekdays, lookback: 20 },
   'relative-unit': { words: ['week', 'weekend', 'month', 'year', 'quarter', 'decade', 'century', 'half'], lookback: 22 },
