@@ -99,6 +99,13 @@ On the show, the former secretary of state and current Democratic presidential n
     expect(speakers(text)).toEqual(['Hillary Clinton']);
   });
 
+  it('takes an unclassified full name heading the sentence before a she-quote', () => {
+    const text = `Tom Baker spoke first. Marisol Okonkwo-Reyes, political science professor at Lakeside College, described the plan as risky.
+
+"If the money runs out, the city will have to cut its services," she said.`;
+    expect(speakers(text)).toEqual(['Marisol Okonkwo-Reyes']);
+  });
+
   it('resolves "the commission" to an organisation named with "on"', () => {
     const text = 'The Commission on Presidential Debates met on Friday. The commission says on its website that “there were issues with the sound in the hall.”';
     expect(speakers(text)).toEqual(['Commission on Presidential Debates']);

@@ -47,6 +47,12 @@ describe('extractTags', () => {
     expect(tags.places).toEqual(['Ohio']);
   });
 
+  it('does not take a pageant title for a person', () => {
+    const tags = extractTags('Donald Trump attacked former Miss Universe Alicia Machado on Friday. Machado said she would vote.');
+    expect(tags.people).toContain('Alicia Machado');
+    expect(tags.people).not.toContain('Universe');
+  });
+
   it('gives topics and no garbage names for lower-case text', () => {
     const text = 'the economy slowed as inflation rose and unemployment climbed. economists expect the central bank to raise interest rates, and markets fell on the news about jobs.';
     const tags = extractTags(text);

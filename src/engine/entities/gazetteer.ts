@@ -154,7 +154,7 @@ export const COMMON_CAPS = new Set(words(
 
 /** Adjectives and group nouns that look like names but are not entities on their own. */
 export const NOT_ENTITIES = new Set(words(
-  'Republican|Republicans|Democrat|Democrats|Democratic|Conservative|Conservatives|Liberal|Liberals|Independent|' +
+  'Universe|Republican|Republicans|Democrat|Democrats|Democratic|Conservative|Conservatives|Liberal|Liberals|Independent|' +
   'American|Americans|Russian|Russians|Chinese|British|French|German|Germans|European|Europeans|Iranian|Iraqi|Syrian|' +
   'Israeli|Israelis|Palestinian|Palestinians|Ukrainian|Mexican|Mexicans|Canadian|Japanese|Korean|Indian|Muslim|' +
   'Muslims|Christian|Christians|Jewish|Jews|Catholic|Catholics|Black|White|Hispanic|Hispanics|Latino|Latinos|Latina|' +

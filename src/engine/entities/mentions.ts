@@ -34,6 +34,7 @@ const DOTTED = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Sen', 'Rep', 'Gov', 'Gen', 'Co
 // so "Xi Jinping of China" stays two names.
 const OF_BEFORE = new Set([...ORG_HEADS, ...PLACE_HEADS, ...PERSON_TITLES.keys(), 'Republic', 'Kingdom', 'Isle', 'Duke',
   'Statue', 'Cape', 'States', 'Secretary', 'Department', 'Ministry', 'Sea', 'Gulf', 'Bay', 'Board', 'Chamber', 'Court']);
+const PAGEANTS = new Set(['Universe', 'World', 'America', 'USA', 'Teen']);
 const SENTENCE_OPEN = /(?:^|[.!?:;]\s*|\n\s*|[“"‘(—–\-]\s*|[.!?][”"’)]\s*)$/;
 const UPPER = /^\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}.&\-]+$/u;
@@ -176,7 +177,8 @@ function titled(part: Token[], sentenceStart: boolean): RawMention[] {
 
 function withTitles(part: Token[], titles: string[], sentenceStart: boolean): RawMention[] {
   let k = 0;
-  while (k < part.length - 1 && (PERSON_TITLES.has(part[k]!.word) || (k > 0 && part[k]!.word === 'of'))) k++;
+  // "Miss Universe Jane Doe": the pageant is part of the title.
+  while (k < part.length - 1 && (PERSON_TITLES.has(part[k]!.word) || (k > 0 && (part[k]!.word === 'of' || (part[k - 1]!.word === 'Miss' && PAGEANTS.has(part[k]!.word)))))) k++;
   const rest = part.slice(k);
   if (rest.length === 0) return [];
   // "Foreign Ministry of Ruritania" keeps its first word: titles only lead people.

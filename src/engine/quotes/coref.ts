@@ -51,10 +51,15 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
       hi = lo;
       continue;
     }
-    const ms = mentionsIn(index, lo, hi).filter((m) => !inside(m.start) && ok(m.entity) && subjectish(index.text, m, lo));
+    const all = mentionsIn(index, lo, hi).filter((m) => !inside(m.start) && subjectish(index.text, m, lo));
+    const ms = all.filter((m) => ok(m.entity));
     const exact = ms.find((m) => m.entity.gender === want);
     const pick = ms[0] && ms[0].entity.gender === '' && exact ? exact : ms[0];
     if (pick) return pick.entity;
+    // A he/she needs a person: an unclassified full name heading the sentence is one ("Jo-Ann Roe, a
+    // professor at …, described …").
+    const head = all[0];
+    if (head && head.entity.kind === 'other' && /^[\s“"‘]*$/.test(index.text.slice(lo, head.start)) && head.entity.name.includes(' ') && head.entity.gender !== (want === 'm' ? 'f' : 'm') && want !== '') return head.entity;
     hi = lo;
   }
   for (let j = history.length - 1; j >= 0; j--) if (history[j]!.at < pos && ok(history[j]!.entity)) return history[j]!.entity;
