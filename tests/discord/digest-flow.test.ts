@@ -41,6 +41,11 @@ describe('a channel’s news on Discord, end to end', () => {
     const added = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(add.token), 15_000);
     expect(added.body.embeds[0].description).toMatch(/^Now following “Newsdesk Demo Wire”/);
 
+    // Autocomplete inside a subcommand: the feed's name while typing /feeds remove.
+    const typing = fake.interact('feeds', [{ name: 'remove', type: SUBCOMMAND, options: [{ name: 'feed', type: STRING, value: 'demo', focused: true }] }], { type: 4, permissions: MANAGER });
+    const suggestions = await fake.waitFor((request) => request.path === `/interactions/${typing.id}/${typing.token}/callback`);
+    expect(suggestions.body).toEqual({ type: 8, data: { choices: [{ name: '#1 Newsdesk Demo Wire', value: '1' }] } });
+
     const now = fake.interact('digest', [{ name: 'now', type: SUBCOMMAND, options: [] }], { permissions: MANAGER });
     const digest = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(now.token), 15_000);
     expect(digest.body.content).toMatch(/^📰 \*\*News digest\*\*/);
