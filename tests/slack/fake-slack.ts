@@ -19,6 +19,8 @@ export interface ApiCall {
   args: Record<string, unknown>;
   token?: string;
   status: number;
+  /** When the call arrived (performance.now() of the fake's thread). */
+  at: number;
   /** What the fake answered (for chat.postMessage: the ts of the new message). */
   result?: Record<string, unknown>;
 }
@@ -162,7 +164,7 @@ export class FakeSlack {
     const method = path.slice('/api/'.length);
     const args = parseArgs(raw, String(req.headers['content-type'] ?? ''));
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? (typeof args.token === 'string' ? args.token : undefined);
-    const call: ApiCall = { method, args, token, status: 200 };
+    const call: ApiCall = { method, args, token, status: 200, at: performance.now() };
     const override = this.overrides.get(method)?.shift();
     const answer: ReturnType<Handler> & object = override?.(args, call) ?? this.answer(method, args, token);
     call.status = answer.status ?? 200;

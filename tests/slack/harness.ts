@@ -39,7 +39,7 @@ export const FAST_RETRIES = { retries: 2, minTimeout: 0, maxTimeout: 1 };
  */
 export async function startHarness(
   commands: readonly CommandDef[],
-  options: { socketMode?: boolean; env?: Record<string, string>; start?: SlackStartOptions } = {},
+  options: { socketMode?: boolean; env?: Record<string, string>; start?: SlackStartOptions; logLevel?: string } = {},
 ): Promise<SlackHarness> {
   const fake = await FakeSlack.start();
   const env: Record<string, string> = {
@@ -50,7 +50,7 @@ export async function startHarness(
     ...(options.socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
     ...options.env,
   };
-  const test = testServices(env);
+  const test = testServices(env, options.logLevel ?? 'debug');
   let slack: RunningSlack;
   try {
     slack = await startSlack(test.services, commands, {
@@ -85,9 +85,9 @@ export async function startHarness(
 }
 
 // TEMPORARY until src/ingest/port.ts lands (createServices imports it): the same wiring as src/app.ts.
-function testServices(env: Record<string, string>) {
+export function testServices(env: Record<string, string>, logLevel: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'newsdesk-slack-'));
-  const { logger, logs, waitForLog } = watchedLogger();
+  const { logger, logs, waitForLog } = watchedLogger(logLevel);
   const config = loadConfig({ DATA_DIR: dataDir, ...env });
   const stores = createStores({ dataDir });
   const services: Services = {
@@ -115,7 +115,7 @@ function testServices(env: Record<string, string>) {
 }
 
 /** A debug logger whose lines tests can wait for (instead of sleeping until something happened). */
-function watchedLogger() {
+function watchedLogger(level: string) {
   const logs: Record<string, unknown>[] = [];
   const waiters: { match: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }[] = [];
   const sink = new Writable({
@@ -136,5 +136,5 @@ function watchedLogger() {
     const found = logs.find(match);
     return found ? Promise.resolve(found) : new Promise<Record<string, unknown>>((resolve) => waiters.push({ match, resolve }));
   };
-  return { logger: pino({ level: 'debug' }, sink), logs, waitForLog };
+  return { logger: pino({ level }, sink), logs, waitForLog };
 }

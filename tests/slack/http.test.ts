@@ -111,6 +111,24 @@ describe('slack over HTTP (real Bolt against a fake Slack)', () => {
     expect(h.fake.callsOf('users.info').map((call) => call.args.user)).toEqual(['U0READER', 'U0ADMIN']);
   });
 
+  it('runs the real /feeds and /digest commands through /newsdesk, hints naming Slack commands', async () => {
+    h.fake.users.set('U0OWNER', { is_owner: true });
+    await command({ command: '/newsdesk', text: 'feeds list', id: 'feeds' });
+    const feeds = await h.fake.waitForResponse((post) => post.id === 'feeds');
+    expect(feeds.body.response_type).toBe('ephemeral');
+    expect(JSON.stringify(feeds.body.blocks)).toContain('Add one with /newsdesk feeds add &lt;link&gt;');
+
+    await command({ command: '/newsdesk', text: 'digest schedule "daily 08:00" timezone:Europe/Malta', id: 'schedule', user_id: 'U0OWNER' });
+    const confirmation = await h.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'C0NEWS');
+    expect(JSON.stringify(confirmation.args.blocks)).toMatch(/08:00/);
+
+    await command({ command: '/newsdesk', text: 'digest now', id: 'now', user_id: 'U0OWNER' });
+    // A UserError from the command: short, only for the asker, naming the Slack command.
+    const refusal = await h.fake.waitForResponse((post) => post.id === 'now');
+    expect(refusal.body.response_type).toBe('ephemeral');
+    expect(JSON.stringify(refusal.body)).toContain('follows no feeds yet. Add one with /newsdesk feeds add');
+  });
+
   it('retries chat.postMessage after a 429 and posts once', async () => {
     h.fake.rateLimitNext('chat.postMessage', 0);
     await command({ command: '/summary', text: HARBOUR_ARTICLE, id: 'limited' });

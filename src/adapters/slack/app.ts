@@ -1,6 +1,5 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { App, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { CommandDef } from '../../core/command.ts';
+import { needsManage, type CommandDef } from '../../core/command.ts';
 import { dispatch } from '../../core/dispatcher.ts';
 import { isUserError } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
@@ -9,6 +8,7 @@ import { slashCommandContext } from './context.ts';
 import { answerThreadReply, type EventOnce } from './events.ts';
 import type { SlackOutbox } from './outbox.ts';
 import type { SlackPermissions } from './permissions.ts';
+import type { WorkQueue } from './work-queue.ts';
 
 export interface SlackHandlers {
   services: Services;
@@ -16,6 +16,7 @@ export interface SlackHandlers {
   outbox: SlackOutbox;
   permissions: SlackPermissions;
   once: EventOnce;
+  work: WorkQueue;
 }
 
 /** Registers the command and event listeners on a Bolt app (HTTP or Socket Mode alike). */
@@ -24,7 +25,7 @@ export function registerHandlers(app: App, handlers: SlackHandlers): void {
   app.command(/.*/, (args) => handleSlashCommand(handlers, args));
   app.event('message', async ({ event, body }) => {
     const fields = event as unknown as Record<string, unknown>;
-    const outcome = await answerThreadReply(handlers.services, handlers.outbox, handlers.once, {
+    const outcome = await handlers.work.run(() => answerThreadReply(handlers.services, handlers.outbox, handlers.once, {
       eventId: body.event_id,
       teamId: body.team_id,
       channel: String(fields.channel ?? ''),
@@ -33,7 +34,7 @@ export function registerHandlers(app: App, handlers: SlackHandlers): void {
       text: typeof fields.text === 'string' ? fields.text : undefined,
       subtype: typeof fields.subtype === 'string' ? fields.subtype : undefined,
       botId: typeof fields.bot_id === 'string' ? fields.bot_id : undefined,
-    });
+    }));
     handlers.services.logger.debug({ platform: 'slack', eventId: body.event_id, outcome }, 'slack: message event handled');
   });
   app.error(async (error) => {
@@ -55,15 +56,16 @@ async function handleSlashCommand(handlers: SlackHandlers, { command, ack, respo
   }
   // Slack wants the acknowledgement within 3 s; the work happens after it.
   await ack();
-  // Let commands that arrived meanwhile be acknowledged before this one's work takes the CPU.
-  await nextTurn();
-  const canManage = await permissions.canManage(command.team_id, command.user_id);
-  const ctx = slashCommandContext(
-    { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id, userName: command.user_name, respond },
-    route,
-    canManage,
-    outbox,
-    services.logger,
-  );
-  await dispatch(commands, ctx, services);
+  await handlers.work.run(async () => {
+    // users.info is only asked when the command needs the rights.
+    const canManage = needsManage(route.command, route.subcommand) && (await permissions.canManage(command.team_id, command.user_id));
+    const ctx = slashCommandContext(
+      { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id, userName: command.user_name, respond },
+      route,
+      canManage,
+      outbox,
+      services.logger,
+    );
+    await dispatch(commands, ctx, services);
+  });
 }
