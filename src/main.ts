@@ -72,9 +72,10 @@ async function runConsole(services: Services, running: Running[]): Promise<void>
       'This channel follows the demo feed. Try /digest now, /summary 1, /quotes 2, /timeline 3, /ask <question>, /help; /quit to leave.\n' +
       `(Logs go to ${join(services.config.DATA_DIR, 'newsdesk.log')}.)\n`,
   );
+  // Subscribed before the first line is read, so "/digest now" finds the demo feed even when typed at once.
+  await ensureDemoFeed(services, CONSOLE_CHANNEL);
   const chat = startConsoleChat(services, commands, { input: process.stdin, output: process.stdout, prompt: true });
   running.push({ port: chat.port, stop: async () => chat.close() });
-  await ensureDemoFeed(services, CONSOLE_CHANNEL);
   running.push(await startBackground(services, [chat.port]));
   await chat.closed;
 }

@@ -85,5 +85,6 @@ export async function recordPosted(
 ): Promise<void> {
   if (!thread) return;
   await services.library.addRecent(ctx.channel, thread.articleIds);
+  if (thread.numbered) await services.library.setNumbered(ctx.channel, thread.numbered.articleIds, thread.numbered.from);
   if (posted.threadId) await services.library.linkThread(ctx.platform, posted.threadId, thread.articleIds);
 }

@@ -28,7 +28,7 @@ export async function resolveArticle(services: Services, channel: ChannelRef, in
   const recent = threadArticles?.length ? threadArticles : await services.library.listRecent(channel);
   const number = STORY_NUMBER.exec(value);
   if (number) {
-    const article = recent[Number(number[1]) - 1];
+    const article = threadArticles?.length ? recent[Number(number[1]) - 1] : await services.library.numbered(channel, Number(number[1]));
     if (article) return article;
     throw new UserError(recent.length === 0
       ? `There is no recent story #${number[1]} here yet. ${INPUT_HINT}`

@@ -37,6 +37,21 @@ export class ArticleLibrary {
     await this.recent.set(key, next);
   }
 
+  /** The stories a digest numbered; `from` > 1 continues an earlier part of the same digest. */
+  async setNumbered(channel: ChannelRef, articleIds: string[], from: number): Promise<void> {
+    const key = `${channelKey(channel)}:numbered`;
+    const earlier = from > 1 ? (((await this.recent.get(key)) as string[] | undefined) ?? []).slice(0, from - 1) : [];
+    await this.recent.set(key, [...earlier, ...articleIds]);
+  }
+
+  /** The article numbered `number` in the channel's last digest, else the `number`th most recent one. */
+  async numbered(channel: ChannelRef, number: number): Promise<Article | undefined> {
+    const ids = ((await this.recent.get(`${channelKey(channel)}:numbered`)) as string[] | undefined) ?? [];
+    const id = ids[number - 1];
+    if (id) return this.get(id);
+    return (await this.listRecent(channel))[number - 1];
+  }
+
   async listRecent(channel: ChannelRef): Promise<Article[]> {
     const ids = ((await this.recent.get(channelKey(channel))) as string[] | undefined) ?? [];
     return this.getMany(ids);

@@ -49,8 +49,11 @@ export type OutgoingMessage =
   | { kind: 'analysis'; view: AnalysisView; article: ArticleRef; analysis: Analysis }
   /** The answer to a question (null: the articles do not answer it). */
   | { kind: 'answer'; question: string; answer: Answer | null; article?: ArticleRef }
-  /** A digest of stories for a channel; `part`/`parts` when split over several messages. */
-  | { kind: 'digest'; digest: Digest; part?: number; parts?: number }
+  /**
+   * A digest of stories for a channel; `part`/`parts` when split over several messages, whose stories
+   * are numbered on from `firstNumber` (default 1), the numbers "/summary 2" refers to.
+   */
+  | { kind: 'digest'; digest: Digest; part?: number; parts?: number; firstNumber?: number }
   | { kind: 'feeds'; feeds: FeedStatusView[] }
   | { kind: 'help'; entries: HelpEntry[] };
 
@@ -58,4 +61,6 @@ export type OutgoingMessage =
 export interface ThreadRequest {
   title: string;
   articleIds: string[];
+  /** The articles the message numbers (a digest's stories), from which number: "/summary 2" picks the second. */
+  numbered?: { articleIds: string[]; from: number };
 }

@@ -47,13 +47,17 @@ export async function deliverLocked(services: Services, channel: ChannelRef, pos
   const parts = splitStories(digest.stories, options.budget ?? PART_BUDGETS[channel.platform]);
   let partsPosted = 0;
   let storiesDelivered = 0;
+  let firstNumber = 1;
   for (const [index, stories] of parts.entries()) {
     const partDigest: Digest = { ...digest, stories };
     const thread: ThreadRequest = {
       title: threadTitle(digest, index, parts.length),
       articleIds: stories.flatMap((story) => story.articles.map((article) => article.id)),
+      // Stories are numbered across the parts, so "/summary 2" means the digest's second story.
+      numbered: { articleIds: stories.map((story) => story.analysis.articleId), from: firstNumber },
     };
-    const message: OutgoingMessage = { kind: 'digest', digest: partDigest, part: index + 1, parts: parts.length };
+    const message: OutgoingMessage = { kind: 'digest', digest: partDigest, part: index + 1, parts: parts.length, firstNumber };
+    firstNumber += stories.length;
     let posted: PostedMessage;
     try {
       posted = await post(message, thread);
@@ -83,3 +87,4 @@ function threadTitle(digest: Digest, index: number, parts: number): string {
   const day = new Date(digest.createdAt).toISOString().slice(0, 10);
   return `News digest ${day}${parts > 1 ? ` (${index + 1}/${parts})` : ''}`;
 }
+

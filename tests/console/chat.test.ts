@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
-import { startConsoleChat } from '../../src/adapters/console/chat.ts';
+import { CONSOLE_CHANNEL, startConsoleChat } from '../../src/adapters/console/chat.ts';
+import { ensureDemoFeed } from '../../src/scheduler/index.ts';
 import { HARBOUR_ARTICLE } from '../fixtures/articles.ts';
 import { testServices } from '../helpers.ts';
 
@@ -55,6 +56,22 @@ describe('the terminal chat', () => {
     expect(printed()).toContain("! I don't know /frobnicate");
     await session.handleLine('/help');
     expect(printed()).toContain('/summary [input] [sentences:…]');
+  });
+
+  it('numbers the demo digest’s stories, and the numbers keep pointing at them after other answers', async () => {
+    const { session, printed, services } = chat();
+    await ensureDemoFeed(services, CONSOLE_CHANNEL);
+    await session.handleLine('/digest now');
+    const titles = [...printed().matchAll(/^(\d+)\. (.+)$/gm)].map((match) => match[2]!);
+    expect(titles.length).toBeGreaterThanOrEqual(5);
+    await session.handleLine('/back');
+    await session.handleLine('/summary 2');
+    await session.handleLine('/back');
+    const before = printed().length;
+    await session.handleLine('/quotes 1');
+    expect(printed().slice(before)).toContain(titles[0]!);
+    await session.handleLine('/timeline #3');
+    expect(printed().slice(before)).toContain(titles[2]!);
   });
 
   it('treats plain text outside a thread as a hint, not a question', async () => {

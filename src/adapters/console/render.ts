@@ -1,5 +1,5 @@
 import type { AnalysisView, ArticleRef, FeedStatusView, OutgoingMessage } from '../../core/messages.ts';
-import type { Analysis, Story, Tags } from '../../core/types.ts';
+import type { Analysis, EngineInfo, Story, Tags } from '../../core/types.ts';
 
 // Terminal text for the neutral messages. Plain text, wrapped by the terminal itself.
 
@@ -12,7 +12,7 @@ export function renderText(message: OutgoingMessage): string {
     case 'answer':
       return renderAnswer(message);
     case 'digest':
-      return renderDigest(message.digest.stories, message.part, message.parts);
+      return renderDigest(message.digest.stories, message.part, message.parts, message.firstNumber);
     case 'feeds':
       return renderFeeds(message.feeds);
     case 'help':
@@ -26,8 +26,8 @@ function heading(article: ArticleRef): string {
   return `${title}${meta ? ` (${meta})` : ''}${article.url ? `\n${article.url}` : ''}`;
 }
 
-function engineLine(analysis: Analysis): string {
-  const { name, model } = analysis.engine;
+function engineLine(engine: EngineInfo): string {
+  const { name, model } = engine;
   return name === 'llm' ? `answered by ${model ?? 'the model'}` : 'answered by the embedded engine';
 }
 
@@ -44,7 +44,7 @@ function renderAnalysis(view: AnalysisView, article: ArticleRef, analysis: Analy
     if (analysis.timeline.length === 0) lines.push('No dated events in this article.');
     for (const entry of analysis.timeline) lines.push(`${entry.value.padEnd(18)} ${entry.text}: ${entry.event}`);
   }
-  lines.push('', `(${engineLine(analysis)})`);
+  lines.push('', `(${engineLine(analysis.engine)})`);
   return lines.join('\n');
 }
 
@@ -62,16 +62,16 @@ function renderAnswer(message: Extract<OutgoingMessage, { kind: 'answer' }>): st
   if (!message.answer) return `Q: ${message.question}\nThe articles here don't answer that.`;
   const source = message.article ? `\n    — from “${message.article.title ?? 'the article'}”` : '';
   const cited = message.answer.text === message.answer.citation.text ? '' : `\n    Based on: “${message.answer.citation.text}”`;
-  return `Q: ${message.question}\nA: ${message.answer.text}${cited}${source}`;
+  return `Q: ${message.question}\nA: ${message.answer.text}${cited}${source}\n(${engineLine(message.answer.engine)})`;
 }
 
-function renderDigest(stories: Story[], part?: number, parts?: number): string {
+function renderDigest(stories: Story[], part?: number, parts?: number, firstNumber = 1): string {
   const header = `📰 Digest${parts && parts > 1 ? ` (part ${part}/${parts})` : ''}: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`;
   const body = stories.map((story, index) => {
     const sources = story.sources.length > 1 ? `covered by ${story.sources.length} outlets: ${story.sources.map((source) => source.name).join(', ')}` : `from ${story.sources[0]?.name ?? 'unknown'}`;
     const summary = story.analysis.summary.map((sentence) => `   ${sentence.text}`).join('\n');
     const tags = tagLine(story.analysis.tags);
-    return `${index + 1}. ${story.title}\n   (${sources})\n${summary}${tags ? `\n   ${tags}` : ''}`;
+    return `${firstNumber + index}. ${story.title}\n   (${sources})\n${summary}${tags ? `\n   ${tags}` : ''}`;
   });
   return [header, '', ...body].join('\n');
 }
