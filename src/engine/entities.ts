@@ -200,8 +200,8 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     trusted ||= SPEECH_AFTER.test(after);
   }
   const first = tokens[0]!;
-  if (MALE_NAMES.has(first)) (person += 2), (male += 2);
-  if (FEMALE_NAMES.has(first)) (person += 2), (female += 2);
+  if (MALE_NAMES.has(first)) (person += 2), (male += 3);
+  if (FEMALE_NAMES.has(first)) (person += 2), (female += 3);
   if (tokens.length >= 2 && tokens.slice(0, -1).some((t) => MALE_NAMES.has(t) || FEMALE_NAMES.has(t))) person += 1;
   const orgInside = tokens.some((t, n) => ORG_HEADS.has(t) && /^(?:of|for|on)$/.test(tokens[n + 1] ?? ''));
   if (ORGS.has(key) || ORGS.has(name) || ORG_HEADS.has(last) || orgInside || /^[\p{Lu}&]{2,6}$|^(?:\p{Lu}\.){2,}$/u.test(key)) org += 4;

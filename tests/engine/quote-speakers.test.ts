@@ -106,6 +106,18 @@ On the show, the former secretary of state and current Democratic presidential n
     expect(speakers(text)).toEqual(['Marisol Okonkwo-Reyes']);
   });
 
+  it('does not read the subject of a clause joined after the quote', () => {
+    const text = 'Governor Anna Weber dismissed the report as “a tax raise in all but name,” and Senator Mark Lane agreed.';
+    expect(speakers(text)).toEqual(['Anna Weber']);
+  });
+
+  it('trusts a first name over a possessive "her" near the name for gender', () => {
+    const text = `Governor Anna Weber met Senator Mark Lane on Monday. Lane praised her budget.
+
+"We will not raise taxes this year," she said.`;
+    expect(speakers(text)).toEqual(['Anna Weber']);
+  });
+
   it('resolves "the commission" to an organisation named with "on"', () => {
     const text = 'The Commission on Presidential Debates met on Friday. The commission says on its website that “there were issues with the sound in the hall.”';
     expect(speakers(text)).toEqual(['Commission on Presidential Debates']);

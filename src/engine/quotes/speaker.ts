@@ -50,6 +50,8 @@ export interface Attribution {
 /** Reads the speaker from the words right after a quote; null when they carry no speech verb. */
 export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): Attribution | null {
   const tail = ctx.text.slice(from, limit);
+  // `"…," and Jane Doe agreed`: a conjunction opens a new clause with its own subject.
+  if (/^[\s,]*(?:and|but|while|although)\s/i.test(tail)) return null;
   // A signature after a dash: `" ― Jane Doe`.
   const dash = /^\s*[―—–-]+\s*(?=\p{Lu})/u.exec(tail);
   if (dash) {
