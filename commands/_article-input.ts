@@ -1,4 +1,5 @@
-import type { OptionChoice, OptionDef } from '../src/core/command.ts';
+import type { CommandDef, OptionChoice, OptionDef } from '../src/core/command.ts';
+import { articleRef, type AnalysisView } from '../src/core/messages.ts';
 import { resolveArticle } from '../src/core/input.ts';
 import type { CommandContext } from '../src/core/platform.ts';
 import type { Services } from '../src/core/services.ts';
@@ -29,4 +30,19 @@ export async function suggestRecent(channel: CommandContext['channel'], typed: s
     .filter(({ article }) => article.title && (needle === '' || article.title.toLowerCase().includes(needle)))
     .slice(0, 25)
     .map(({ article, number }) => ({ name: `#${number} ${article.title}`.slice(0, 100), value: String(number) }));
+}
+
+/** A command that shows one view of an article's analysis (/quotes, /timeline). */
+export function analysisViewCommand(name: string, view: AnalysisView, description: string): CommandDef {
+  return {
+    name,
+    description,
+    options: [articleOption],
+    async run(ctx, services) {
+      const article = await articleFor(ctx, services);
+      const analysis = await services.analysis.analyze(article, { tenant: ctx.channel.tenantId });
+      await ctx.reply({ kind: 'analysis', view, article: articleRef(article), analysis });
+    },
+    autocomplete: (request, services) => suggestRecent(request.channel, request.value, services),
+  };
 }

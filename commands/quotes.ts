@@ -1,15 +1,3 @@
-import type { CommandDef } from '../src/core/command.ts';
-import { articleRef } from '../src/core/messages.ts';
-import { articleFor, articleOption, suggestRecent } from './_article-input.ts';
+import { analysisViewCommand } from './_article-input.ts';
 
-export const quotes: CommandDef = {
-  name: 'quotes',
-  description: 'The key quotes of an article and who said them',
-  options: [articleOption],
-  async run(ctx, services) {
-    const article = await articleFor(ctx, services);
-    const analysis = await services.analysis.analyze(article, { tenant: ctx.channel.tenantId });
-    await ctx.reply({ kind: 'analysis', view: 'quotes', article: articleRef(article), analysis });
-  },
-  autocomplete: (request, services) => suggestRecent(request.channel, request.value, services),
-};
+export const quotes = analysisViewCommand('quotes', 'quotes', 'The key quotes of an article and who said them');
