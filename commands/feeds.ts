@@ -18,7 +18,7 @@ export const feeds: CommandDef = {
       manage: true,
       options: [{ name: 'feed', description: 'Its number in /feeds list, its link, or words of its title', type: 'string', required: true, autocomplete: true }],
     },
-    { name: 'list', description: 'The feeds here, with their health' },
+    { name: 'list', description: 'The feeds here, with their health', ephemeral: true },
   ],
   async run(ctx, services) {
     if (ctx.subcommand === 'add') {

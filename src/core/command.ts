@@ -34,6 +34,8 @@ export interface SubcommandDef {
   options?: OptionDef[];
   /** Needs channel-manager rights (overrides the command's). */
   manage?: boolean;
+  /** Answer only the person who asked (overrides the command's). */
+  ephemeral?: boolean;
 }
 
 export interface AutocompleteRequest {
@@ -60,6 +62,11 @@ export interface CommandDef {
 export function needsManage(command: CommandDef, subcommand?: string): boolean {
   const sub = command.subcommands?.find((candidate) => candidate.name === subcommand);
   return sub?.manage ?? command.manage ?? false;
+}
+
+export function isEphemeral(command: CommandDef, subcommand?: string): boolean {
+  const sub = command.subcommands?.find((candidate) => candidate.name === subcommand);
+  return sub?.ephemeral ?? command.ephemeral ?? false;
 }
 
 export function optionsOf(command: CommandDef, subcommand?: string): OptionDef[] {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { needsManage, type CommandDef } from './command.ts';
+import { isEphemeral, needsManage, type CommandDef } from './command.ts';
 import { isUserError } from './errors.ts';
 import type { OutgoingMessage, ThreadRequest } from './messages.ts';
 import type { CommandContext, PlatformName, PostedMessage } from './platform.ts';
@@ -27,7 +27,7 @@ export async function dispatch(commands: readonly CommandDef[], ctx: CommandCont
     return;
   }
   try {
-    await ctx.defer({ ephemeral: command.ephemeral });
+    await ctx.defer({ ephemeral: isEphemeral(command, ctx.subcommand) });
     await command.run(withThreadRecording(ctx, services), services);
   } catch (error) {
     await reportError(ctx, services, error);

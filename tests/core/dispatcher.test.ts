@@ -39,6 +39,17 @@ const commands: CommandDef[] = [
     },
   },
   {
+    name: 'mixed',
+    description: 'one private subcommand',
+    subcommands: [
+      { name: 'list', description: 'private', ephemeral: true },
+      { name: 'post', description: 'public' },
+    ],
+    async run(ctx) {
+      await ctx.reply({ kind: 'text', text: ctx.subcommand ?? '' });
+    },
+  },
+  {
     name: 'show',
     description: 'posts with a thread',
     async run(ctx) {
@@ -82,6 +93,16 @@ describe('dispatch', () => {
     const allowed = recordingContext({ command: 'config', canManage: true });
     await dispatch(commands, allowed.ctx, services);
     expect(allowed.recorded.replies).toHaveLength(1);
+  });
+
+  it('acknowledges privately when the subcommand answers privately', async () => {
+    const { services } = setup();
+    const list = recordingContext({ command: 'mixed', subcommand: 'list' });
+    await dispatch(commands, list.ctx, services);
+    expect(list.recorded.deferred).toEqual([{ ephemeral: true }]);
+    const post = recordingContext({ command: 'mixed', subcommand: 'post' });
+    await dispatch(commands, post.ctx, services);
+    expect(post.recorded.deferred).toEqual([{ ephemeral: false }]);
   });
 
   it('answers an unknown command with a pointer to /help', async () => {

@@ -181,11 +181,10 @@ describe('discord permissions', () => {
     bot = await startBot();
     const { fake } = bot;
     const interaction = fake.interact('feeds', [{ name: 'list', type: SUBCOMMAND, options: [] }], { permissions: MEMBER_PERMISSIONS });
-    const callback = await fake.waitFor((request) => request.path === `/interactions/${interaction.id}/${interaction.token}/callback`);
-    expect(callback.body.type).toBe(5);
-    const answer = await fake.waitFor((request) => request.method === 'POST' && request.path === `/webhooks/${fake.ids.appId}/${interaction.token}`);
-    expect(answer.body.flags).toBe(EPHEMERAL);
-    expect(answer.body.embeds[0].description).toMatch(/follows no feeds yet/);
+    // /feeds list answers privately, so it is deferred privately and its reply edited in place.
+    const { callback, edit } = await deferredAnswer(fake, interaction);
+    expect(callback.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    expect(edit.body.embeds[0].description).toMatch(/follows no feeds yet/);
   });
 
   it('reports an unexpected failure with an id to quote, and keeps running', async () => {

@@ -60,8 +60,9 @@ describe('a channel’s news on Discord, end to end', () => {
     expect(answer.body.embeds[0].description).toMatch(/^> .*Game 10 is on Friday/);
 
     const list = fake.interact('feeds', [{ name: 'list', type: SUBCOMMAND, options: [] }]);
-    const health = await fake.waitFor((request) => request.method === 'POST' && request.path === `/webhooks/${fake.ids.appId}/${list.token}`, 15_000);
-    expect(health.body.flags).toBe(EPHEMERAL);
+    const deferred = await fake.waitFor((request) => request.path === `/interactions/${list.id}/${list.token}/callback`, 15_000);
+    expect(deferred.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    const health = await fake.waitFor((request) => request.method === 'PATCH' && request.path === `/webhooks/${fake.ids.appId}/${list.token}/messages/@original`, 15_000);
     expect(health.body.embeds[0].fields[0]).toMatchObject({ name: '✅ Newsdesk Demo Wire' });
     expect(health.body.embeds[0].fields[0].value).toMatch(/last read <t:\d+:R>/);
     expect(fake.messages.every((message) => message.pings.length === 0)).toBe(true);
