@@ -25,17 +25,19 @@ export async function resolveArticle(services: Services, channel: ChannelRef, in
     await services.library.save(article);
     return article;
   }
-  const recent = threadArticles?.length ? threadArticles : await services.library.listRecent(channel);
   const number = STORY_NUMBER.exec(value);
   if (number) {
-    const article = threadArticles?.length ? recent[Number(number[1]) - 1] : await services.library.numbered(channel, Number(number[1]));
+    // Only the one article is read: a channel remembers up to 50.
+    const article = threadArticles?.length ? threadArticles[Number(number[1]) - 1] : await services.library.numbered(channel, Number(number[1]));
     if (article) return article;
+    const recent = threadArticles?.length ? threadArticles : await services.library.listRecent(channel);
     throw new UserError(recent.length === 0
       ? `There is no recent story #${number[1]} here yet. ${INPUT_HINT}`
       : `There is no story #${number[1]} here: the recent ones are numbered 1 to ${recent.length}.`);
   }
   const words = tokenizeWords(value);
   if (words.length <= 12) {
+    const recent = threadArticles?.length ? threadArticles : await services.library.listRecent(channel);
     const match = bestTitleMatch(recent, words);
     if (match) return match;
   }

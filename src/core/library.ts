@@ -46,10 +46,10 @@ export class ArticleLibrary {
 
   /** The article numbered `number` in the channel's last digest, else the `number`th most recent one. */
   async numbered(channel: ChannelRef, number: number): Promise<Article | undefined> {
-    const ids = ((await this.recent.get(`${channelKey(channel)}:numbered`)) as string[] | undefined) ?? [];
-    const id = ids[number - 1];
-    if (id) return this.get(id);
-    return (await this.listRecent(channel))[number - 1];
+    const numbered = ((await this.recent.get(`${channelKey(channel)}:numbered`)) as string[] | undefined) ?? [];
+    const recent = numbered.length ? [] : (((await this.recent.get(channelKey(channel))) as string[] | undefined) ?? []);
+    const id = numbered[number - 1] ?? recent[number - 1];
+    return id ? this.get(id) : undefined;
   }
 
   async listRecent(channel: ChannelRef): Promise<Article[]> {
