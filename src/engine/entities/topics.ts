@@ -1,6 +1,6 @@
 // Subject labels and the words that signal them. A label needs several hits in the text, so a
 // passing mention of "vote" does not make a story about elections. Two-word entries are phrases
-// (one space, or the hyphen written in them).
+// (`_` stands for the one space between their words; a hyphen is written as such).
 const TOPICS: [string, string][] = [
   ['elections', 'elect election elections electoral elected vote votes voted voter voters voting ballot ballots poll polls polling campaign campaigns campaigning candidate candidates nominee primary primaries debate debates swing_state swing_states turnout'],
   ['politics', 'congress senate senator senators lawmaker lawmakers legislation legislature legislative parliament republican republicans democrat democrats partisan bipartisan white_house administration governor'],
@@ -22,85 +22,47 @@ const TOPICS: [string, string][] = [
   ['science', 'scientist scientists research researchers study studies experiment space nasa physics biology laboratory laboratories'],
 ];
 
-interface Phrase {
-  label: number;
-  second: string;
-  sep: string;
-  text: string;
-}
-
-// Word -> labels, and first word of a phrase -> its phrases: one pass over the words of the text
-// instead of one regular expression per label.
-const SINGLE = new Map<string, number[]>();
-const PHRASES = new Map<string, Phrase[]>();
+// Every word and phrase of every label in one pattern, longest first so a phrase wins over its
+// first word: one regex pass over the text, then a map says which labels a match counts for.
+const LABELS_OF = new Map<string, number[]>();
 TOPICS.forEach(([, words], label) => {
   for (const w of words.split(' ')) {
-    const m = /^(\w+)([_-])(\w+)$/.exec(w);
-    if (m) {
-      const sep = m[2] === '_' ? ' ' : '-';
-      const list = PHRASES.get(m[1]!) ?? [];
-      list.push({ label, second: m[3]!, sep, text: `${m[1]}${sep}${m[3]}` });
-      PHRASES.set(m[1]!, list);
-    } else {
-      const list = SINGLE.get(w) ?? [];
-      list.push(label);
-      SINGLE.set(w, list);
-    }
+    const form = w.replace('_', ' ');
+    const list = LABELS_OF.get(form) ?? [];
+    list.push(label);
+    LABELS_OF.set(form, list);
   }
 });
-
-const WORD = /\w+/g;
+const ANY = new RegExp(`\\b(?:${[...LABELS_OF.keys()].sort((a, b) => b.length - a.length).join('|')})\\b`, 'g');
 const NONE: number[] = [];
 
 /** Up to `max` subject labels, most frequent first; nothing for a text too short to tell. */
 export function topicLabels(text: string, max = 5): string[] {
   const lower = text.toLowerCase();
-  const need = Math.max(2, Math.round(whitespaceWords(lower) / 400));
+  const need = Math.max(2, Math.round(lower.split(/\s+/).length / 400));
   const hits = new Array<number>(TOPICS.length).fill(0);
   const distinct = TOPICS.map(() => new Set<string>());
-  // Per label, the offset up to which a phrase already consumed the words.
-  const consumed = new Array<number>(TOPICS.length).fill(-1);
-  WORD.lastIndex = 0;
-  let prevWord = '';
-  let prevStart = -1;
-  let prevEnd = -1;
-  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
-    const word = m[0];
-    const phrases = PHRASES.get(prevWord);
-    if (phrases) {
-      for (const p of phrases) {
-        // A phrase never starts on a word that another phrase of its label already took.
-        if (p.second !== word || m.index !== prevEnd + 1 || lower[prevEnd] !== p.sep || consumed[p.label]! > prevStart) continue;
-        hits[p.label]!++;
-        distinct[p.label]!.add(p.text);
-        consumed[p.label] = m.index + word.length;
-      }
-    }
-    for (const label of SINGLE.get(word) ?? NONE) {
-      if (consumed[label]! > m.index) continue;
+  const count = (form: string, skip: readonly number[]): void => {
+    for (const label of LABELS_OF.get(form) ?? NONE) {
+      if (skip.includes(label)) continue;
       hits[label]!++;
-      distinct[label]!.add(word);
+      distinct[label]!.add(form);
     }
-    prevWord = word;
-    prevStart = m.index;
-    prevEnd = m.index + word.length;
+  };
+  ANY.lastIndex = 0;
+  for (let m = ANY.exec(lower); m; m = ANY.exec(lower)) {
+    const form = m[0];
+    count(form, NONE);
+    const sep = form.search(/[ -]/);
+    if (sep < 0 || form.startsWith('african-american')) continue;
+    // The words of a phrase still count for the other labels ("nuclear" in "nuclear power").
+    const own = LABELS_OF.get(form)!;
+    count(form.slice(0, sep), own);
+    count(form.slice(sep + 1), own);
   }
   const scored: [string, number][] = [];
   TOPICS.forEach(([label], k) => {
     if (hits[k]! >= need && distinct[k]!.size >= 2) scored.push([label, hits[k]! + distinct[k]!.size]);
   });
   return scored.sort((a, b) => b[1] - a[1]).slice(0, max).map(([label]) => label);
-}
-
-// Same count as `text.split(/\s+/).length` without building the array.
-function whitespaceWords(text: string): number {
-  let n = 1;
-  let inSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-    if (space && !inSpace) n++;
-    inSpace = space;
-  }
-  return n;
 }
