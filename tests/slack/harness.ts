@@ -3,15 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { createServices } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { AnalysisService } from '../../src/core/analysis-service.ts';
-import { systemClock } from '../../src/core/clock.ts';
-import { contentHash } from '../../src/core/hash.ts';
-import { ArticleLibrary } from '../../src/core/library.ts';
 import type { Services } from '../../src/core/services.ts';
-import { EmbeddedEngine } from '../../src/engine/index.ts';
-import { createNewsroom } from '../../src/scheduler/newsroom.ts';
-import { createStores } from '../../src/store/index.ts';
 import type { CommandDef } from '../../src/core/command.ts';
 import { startSlack, type RunningSlack, type SlackStartOptions } from '../../src/adapters/slack/index.ts';
 import { APP_TOKEN, BOT_TOKEN, FakeSlack, SIGNING_SECRET } from './fake-slack.ts';
@@ -84,31 +78,17 @@ export async function startHarness(
   };
 }
 
-// TEMPORARY until src/ingest/port.ts lands (createServices imports it): the same wiring as src/app.ts.
+/** Real services (createServices) on a fresh SQLite file in a temp folder, logging to a watched logger. */
 export function testServices(env: Record<string, string>, logLevel: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'newsdesk-slack-'));
   const { logger, logs, waitForLog } = watchedLogger(logLevel);
-  const config = loadConfig({ DATA_DIR: dataDir, ...env });
-  const stores = createStores({ dataDir });
-  const services: Services = {
-    config,
-    logger,
-    clock: systemClock,
-    stores,
-    analysis: new AnalysisService(new EmbeddedEngine(), stores.analyses, logger),
-    library: new ArticleLibrary(stores.articles, stores.recent, stores.threads),
-    ingest: {
-      fetchArticle: async (url) => ({ id: url, text: url }),
-      articleFromText: (text, title) => ({ id: `text:${contentHash(text).slice(0, 16)}`, text, title }),
-    },
-    newsroom: createNewsroom(config, stores, systemClock),
-  };
+  const services = createServices(loadConfig({ DATA_DIR: dataDir, ...env }), logger);
   return {
     services,
     logs,
     waitForLog,
     async cleanup() {
-      await stores.close();
+      await services.stores.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

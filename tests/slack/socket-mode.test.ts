@@ -78,3 +78,13 @@ describe('slack in Socket Mode (real Bolt and socket-mode client against a fake 
     expect(h.fake.callsOf('chat.postMessage')).toHaveLength(0);
   });
 });
+
+describe('slack start-up errors', () => {
+  it('refuses to start when Slack rejects the bot token, naming the variable', async () => {
+    await expect(startHarness(commands, { env: { SLACK_BOT_TOKEN: 'xoxb-revoked' } })).rejects.toThrow(/SLACK_BOT_TOKEN.*invalid_auth/);
+  });
+
+  it('refuses to start Socket Mode when Slack rejects the app token', async () => {
+    await expect(startHarness(commands, { socketMode: true, env: { SLACK_APP_TOKEN: 'xapp-revoked' } })).rejects.toThrow(/SLACK_APP_TOKEN.*invalid_auth/);
+  });
+});
