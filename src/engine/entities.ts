@@ -151,14 +151,15 @@ function findFuller(byWord: Map<string, Cluster[]>, tokens: string[], orgLike: b
 const STOP_DESC = new Set(['said', 'says', 'and', 'or', 'by', 'to', 'of', 'with', 'for', 'from', 'the', 'a', 'an', 'that', 'in', 'on', 'at', 'is', 'was', 'as', 'when', 'told', 'but']);
 
 // Up to three lower-case words right before a name: "press secretary Josh Earnest".
+const PRECEDING = /(?:^|\s)((?:[a-z][a-z-]+\s+){1,3})$/;
 function precedingWords(before: string): string[] {
-  const words = before.split(/\s+/);
-  if (words[words.length - 1] !== '') return [];
+  const m = PRECEDING.exec(before);
+  if (!m) return [];
+  const words = m[1]!.trim().split(/\s+/);
   const out: string[] = [];
-  for (let k = words.length - 2; k >= 0 && out.length < 3; k--) {
-    const w = words[k]!;
-    if (!/^[a-z][a-z-]+$/.test(w) || STOP_DESC.has(w)) break;
-    out.push(w);
+  for (let k = words.length - 1; k >= 0; k--) {
+    if (STOP_DESC.has(words[k]!)) break;
+    out.push(words[k]!);
   }
   return out;
 }
@@ -188,7 +189,8 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     const before = text.slice(Math.max(0, m.start - 40), m.start);
     const after = text.slice(m.end, m.end + 200);
     if (/\b(?:in|at|from|to|across|near|outside|throughout)\s+(?:the\s+)?$/.test(before)) place += 1;
-    if (SPEECH_AFTER.test(after) || (tokens.length >= 2 && SPEECH_BEFORE.test(before))) person += 1;
+    const speech = SPEECH_AFTER.test(after);
+    if (speech || (tokens.length >= 2 && SPEECH_BEFORE.test(before))) person += 1;
     if (/^,\s+(?:who|whose)\b/.test(after) || /^,\s+\d{2},/.test(after)) person += 2;
     for (const w of precedingWords(before)) descriptors.add(w);
     // Only a closed apposition (", the mayor of X,") describes the name; an open one runs into the next clause.
@@ -197,7 +199,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     if (appos) for (const w of appos.split(/\s+/).slice(0, 6)) if (/^[a-z-]+$/.test(w)) descriptors.add(w);
     const pr = PRONOUN_AFTER.exec(after.slice(0, 90));
     if (pr) pr[1] ? (male += 1) : (female += 1);
-    trusted ||= SPEECH_AFTER.test(after);
+    trusted ||= speech;
   }
   const first = tokens[0]!;
   if (MALE_NAMES.has(first)) (person += 2), (male += 3);

@@ -214,12 +214,22 @@ export function isNotEntity(tokens: string[]): boolean {
 const MINOR = new Set(['a', 'an', 'the', 'of', 'on', 'in', 'for', 'and', 'to', 'at', 'by', 'or', 'as', 'vs', 'with', 'from', 'is']);
 function titleCaseLines(text: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of text.matchAll(/[^\n]+/g)) {
-    if (m[0].length > 240 || !/^[\s"“‘']*\p{Lu}/u.test(m[0])) continue;
-    const words = m[0].match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-    if (words.length < 3 || words.length > 24) continue;
-    const lower = words.filter((w) => !/^\p{Lu}/u.test(w));
-    if (lower.every((w) => MINOR.has(w))) out.push([m.index, m.index + m[0].length]);
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    // Paragraphs are longer than any headline: only short lines are read.
+    if (end - start <= 240 && end > start && isTitleCase(text.slice(start, end))) out.push([start, end]);
+    start = end + 1;
   }
   return out;
+}
+
+const LOWER_WORD = /(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*/gu;
+function isTitleCase(line: string): boolean {
+  if (!/^[\s"“‘']*\p{Lu}/u.test(line)) return false;
+  // Any lower-case word that is not a function word rules the line out, usually within a few words.
+  LOWER_WORD.lastIndex = 0;
+  for (let m = LOWER_WORD.exec(line); m; m = LOWER_WORD.exec(line)) if (!MINOR.has(m[0])) return false;
+  const words = line.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  return words.length >= 3 && words.length <= 24;
 }
