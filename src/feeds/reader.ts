@@ -3,9 +3,10 @@ import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { UserError } from '../core/errors.ts';
 import type { ChannelRef } from '../core/platform.ts';
-import { FEED_TYPES, parseFeed, type ParsedFeed } from '../ingest/feeds.ts';
+import { parseFeed, type ParsedFeed } from '../ingest/feeds.ts';
 import { assertOk } from '../ingest/http-status.ts';
-import { PAGE_AND_FEED_TYPES, type ConditionalRequest, type SafeFetch } from '../ingest/safe-fetch.ts';
+import { FEED_TYPES, PAGE_AND_FEED_TYPES } from '../ingest/media-types.ts';
+import type { ConditionalRequest, SafeFetch } from '../ingest/safe-fetch.ts';
 import type { FeedRecord } from './types.ts';
 
 export type FeedRead =

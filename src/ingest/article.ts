@@ -4,7 +4,8 @@ import { UserError } from '../core/errors.ts';
 import { assertOk } from './http-status.ts';
 import { nodeToText, normalizeText, type TextNode } from './html-text.ts';
 import { readPageMeta, type MetaDocument } from './page-meta.ts';
-import { PAGE_AND_FEED_TYPES, type SafeFetch } from './safe-fetch.ts';
+import { isFeed, PAGE_AND_FEED_TYPES } from './media-types.ts';
+import type { SafeFetch } from './safe-fetch.ts';
 
 export interface ExtractedArticle {
   /** The URL the page was read from (after redirects). */
@@ -165,14 +166,10 @@ export function extractArticle(html: string, url: string): ExtractedArticle {
   };
 }
 
-const FEED_MEDIA = /(?:rss|atom|rdf|feed)\+(?:xml|json)/;
-/** An XML document whose root is a feed, after an optional prolog and comments. */
-export const FEED_START = /^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<\?xml-stylesheet[^>]*>\s*)?<(?:rss|feed|rdf:RDF)[\s>]/;
-
 /** Fetches a page through the safe fetcher and extracts its article. */
 export async function fetchArticle(fetcher: SafeFetch, url: string): Promise<ExtractedArticle> {
   const result = assertOk(await fetcher(url, { accept: PAGE_AND_FEED_TYPES }));
-  if (FEED_MEDIA.test(result.mediaType) || FEED_START.test(result.body) || /jsonfeed\.org\/version/.test(result.body.slice(0, 500))) {
+  if (isFeed(result.mediaType, result.body)) {
     throw new UserError('That link is a feed, not an article: add it as a feed, or give me the link of one article.');
   }
   if (result.mediaType === 'application/json') throw new UserError('That link isn’t a web page (application/json).');

@@ -1,9 +1,9 @@
 import { parseHTML } from 'linkedom';
 import { UserError } from '../core/errors.ts';
-import { FEED_START } from './article.ts';
-import { FEED_TYPES, parseFeed, type FeedFetch } from './feeds.ts';
+import { parseFeed, type FeedFetch } from './feeds.ts';
 import { assertOk } from './http-status.ts';
-import { PAGE_AND_FEED_TYPES, type ConditionalRequest, type SafeFetch } from './safe-fetch.ts';
+import { FEED_TYPES, isFeed, PAGE_AND_FEED_TYPES } from './media-types.ts';
+import type { ConditionalRequest, SafeFetch } from './safe-fetch.ts';
 
 const ADVERTISED_TYPES = /^application\/(?:rss|atom|feed|rdf)\+(?:xml|json)$|^application\/json$/i;
 
@@ -33,17 +33,11 @@ export interface ResolvedFeed extends FeedFetch {
   feedUrl: string;
 }
 
-function looksLikeFeed(mediaType: string, body: string): boolean {
-  if (/(?:rss|atom|rdf|feed)\+(?:xml|json)|^(?:application|text)\/xml$/.test(mediaType)) return true;
-  if (FEED_START.test(body)) return true;
-  return /^\s*\{/.test(body) && /jsonfeed\.org\/version/.test(body.slice(0, 1000));
-}
-
 /** The feed behind a URL: the URL itself when it is a feed, else the first feed its page advertises. */
 export async function resolveFeed(fetcher: SafeFetch, url: string, conditional?: ConditionalRequest): Promise<ResolvedFeed> {
   const first = assertOk(await fetcher(url, { accept: PAGE_AND_FEED_TYPES, conditional }));
   if (first.notModified) return { feedUrl: first.url, feed: null, result: first };
-  if (looksLikeFeed(first.mediaType, first.body)) {
+  if (isFeed(first.mediaType, first.body) || /^(?:application|text)\/xml$/.test(first.mediaType)) {
     return { feedUrl: first.url, feed: parseFeed(first.body, first.contentType, first.url), result: first };
   }
   const candidates = discoverFeeds(first.body, first.url);

@@ -5,6 +5,7 @@ import { linkOf, list, rawItemFields, text, type RawItemFields } from './feed-fi
 import { htmlToText, inlineText, normalizeText } from './html-text.ts';
 import { isoDate } from './dates.ts';
 import { assertOk } from './http-status.ts';
+import { FEED_TYPES, HTML_START } from './media-types.ts';
 import type { ConditionalRequest, FetchResult, SafeFetch } from './safe-fetch.ts';
 
 export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json';
@@ -33,18 +34,6 @@ export interface ParsedFeed {
   items: FeedItem[];
 }
 
-export const FEED_TYPES: readonly string[] = [
-  'application/rss+xml',
-  'application/atom+xml',
-  'application/rdf+xml',
-  'application/x-rss+xml',
-  'application/feed+json',
-  'application/json',
-  'application/xml',
-  'text/xml',
-  'text/plain',
-];
-
 const XML_OPTIONS = {
   // Keep GUIDs such as "00123" or 20-digit ids exactly as written.
   parseTagValue: false,
@@ -61,7 +50,7 @@ export function parseFeed(body: string, contentType = '', baseUrl?: string): Par
   const start = body.replace(/^\uFEFF/, '').trimStart();
   if (start === '') throw unreadable('it is empty');
   if (/json/i.test(contentType) || start.startsWith('{')) return parseJsonFeed(start, baseUrl);
-  if (/^<!doctype html|^<html[\s>]/i.test(start)) throw unreadable('it is a web page, not a feed');
+  if (HTML_START.test(start)) throw unreadable('it is a web page, not a feed');
   return parseXmlFeed(start, baseUrl);
 }
 

@@ -3,16 +3,16 @@ export { classifyAddress, isAllowedHost, parseAllowHosts, type AddressRefusal } 
 export { extractArticle, fetchArticle, type ExtractedArticle } from './article.ts';
 export { canonicalUrl } from './canonical-url.ts';
 export { discoverFeeds, resolveFeed, type ResolvedFeed } from './discover.ts';
-export { FEED_TYPES, fetchFeed, parseFeed, type FeedFetch, type FeedFormat, type FeedItem, type ParsedFeed } from './feeds.ts';
+export { fetchFeed, parseFeed, type FeedFetch, type FeedFormat, type FeedItem, type ParsedFeed } from './feeds.ts';
 export { contentHash, idFromGuid, idFromUrl } from './hash.ts';
 export { htmlToText } from './html-text.ts';
 export { HttpStatusError, assertOk } from './http-status.ts';
+export { FEED_TYPES, PAGE_AND_FEED_TYPES, PAGE_TYPES, isFeed, isPage } from './media-types.ts';
 export { articleFromHtml, createIngest, fetcherFromConfig } from './port.ts';
 export {
   DEFAULT_MAX_BYTES,
   DEFAULT_TIMEOUT_MS,
   MAX_REDIRECTS,
-  PAGE_AND_FEED_TYPES,
   createFetcher,
   safeFetch,
   type ConditionalRequest,

@@ -13,27 +13,13 @@ import {
   refusalError,
 } from './address-guard.ts';
 import { decodeBody } from './decode.ts';
+import { PAGE_AND_FEED_TYPES } from './media-types.ts';
 import { readBody, tooLarge } from './read-body.ts';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 export const MAX_REDIRECTS = 5;
 export const DEFAULT_USER_AGENT = 'newsdesk/0.1 (news digest bot; +https://github.com/newsdesk)';
-
-/** Web pages and every feed format: what the bot reads unless a caller narrows it. */
-export const PAGE_AND_FEED_TYPES: readonly string[] = [
-  'text/html',
-  'application/xhtml+xml',
-  'application/rss+xml',
-  'application/atom+xml',
-  'application/rdf+xml',
-  'application/x-rss+xml',
-  'application/feed+json',
-  'application/json',
-  'application/xml',
-  'text/xml',
-  'text/plain',
-];
 
 export interface ResolvedAddress {
   address: string;
