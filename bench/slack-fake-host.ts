@@ -6,10 +6,11 @@ import { FakeSlack, SIGNING_SECRET, sign, slashCommandBody } from '../tests/slac
 // machines: its HTTP work does not share the bot's event loop. Times are taken here, on one clock:
 // from sending a signed slash command to its HTTP ack, and to the chat.postMessage with the answer.
 
-export type HostRequest = { type: 'burst'; url: string; texts: string[]; prefix: string } | { type: 'close' };
+/** `burst`: every command at once; `serial`: one after another (each waits for the previous answer). */
+export type HostRequest = { type: 'burst' | 'serial'; url: string; texts: string[]; prefix: string } | { type: 'close' };
 export type HostReply =
   | { type: 'ready'; apiUrl: string }
-  | { type: 'burst'; ack: number[]; answer: number[]; wall: number; failed: number }
+  | { type: 'timings'; ack: number[]; answer: number[]; wall: number; failed: number }
   | { type: 'error'; message: string }
   | { type: 'closed' };
 
@@ -38,18 +39,19 @@ async function handle(request: HostRequest): Promise<void> {
     const body = slashCommandBody({ command: '/summary', text, channel_id: channel, response_url: fake.responseUrl(channel) });
     return { channel, body, signature: sign(SIGNING_SECRET, timestamp, body) };
   });
+  const one = async ({ channel, body, signature }: (typeof prepared)[number]) => {
+    const posted = fake.waitForCall('chat.postMessage', (call) => call.args.channel === channel);
+    const sent = performance.now();
+    const ack = await post(request.url, body, { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature });
+    const answer = await posted;
+    return { ack: ack.at - sent, answer: answer.at - sent, ok: ack.status === 200 && ack.body === '' };
+  };
   const started = performance.now();
-  const results = await Promise.all(
-    prepared.map(async ({ channel, body, signature }) => {
-      const posted = fake.waitForCall('chat.postMessage', (call) => call.args.channel === channel);
-      const sent = performance.now();
-      const ack = await post(request.url, body, { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature });
-      const answer = await posted;
-      return { ack: ack.at - sent, answer: answer.at - sent, ok: ack.status === 200 && ack.body === '' };
-    }),
-  );
+  const results: Awaited<ReturnType<typeof one>>[] = [];
+  if (request.type === 'burst') results.push(...(await Promise.all(prepared.map(one))));
+  else for (const command of prepared) results.push(await one(command));
   reply({
-    type: 'burst',
+    type: 'timings',
     ack: results.map((result) => result.ack),
     answer: results.map((result) => result.answer),
     wall: performance.now() - started,

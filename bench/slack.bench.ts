@@ -14,6 +14,9 @@ import type { HostReply, HostRequest } from './slack-fake-host.ts';
 const CONCURRENT = 200;
 const DISTINCT = 50;
 const ROUNDS = 3;
+const SERIAL = 50;
+
+type Timings = Extract<HostReply, { type: 'timings' }>;
 
 export async function run(): Promise<void> {
   const host = new FakeHost();
@@ -25,12 +28,17 @@ export async function run(): Promise<void> {
     // 50 distinct pasted articles: a quarter of the commands need a fresh analysis, the rest hit the cache.
     const texts = Array.from({ length: CONCURRENT }, (_, i) => variant(i % DISTINCT));
     await host.call({ type: 'burst', url, texts: texts.slice(0, 5), prefix: 'CWARM' }); // engine models loaded, connections open
+    // The cost of one command alone: what each of a burst's commands adds to the ones behind it.
+    const serial = (await host.call({ type: 'serial', url, texts: texts.slice(0, SERIAL).map((text) => `${text}\n\nAlone.`), prefix: 'CSOLO' })) as Timings;
+    console.log(`${SERIAL} signed /summary commands one after another (load average ${loadavg()[0]!.toFixed(1)}):`);
+    console.log(`    time to ack:          p50 ${ms(percentile(serial.ack, 50))}  p99 ${ms(percentile(serial.ack, 99))}`);
+    console.log(`    time to final answer: p50 ${ms(percentile(serial.answer, 50))}  p99 ${ms(percentile(serial.answer, 99))}`);
     console.log(`${CONCURRENT} concurrent signed /summary commands (${DISTINCT} distinct pasted articles), one channel each; fake Slack in a worker thread on 127.0.0.1; ${availableParallelism()} cores`);
     // Three bursts, each on fresh articles (the analysis cache would make later bursts cheaper otherwise).
     for (let round = 1; round <= ROUNDS; round++) {
       const fresh = texts.map((text) => `${text}\n\nRound ${round}.`);
       const load = loadavg()[0]!.toFixed(1);
-      const result = (await host.call({ type: 'burst', url, texts: fresh, prefix: `CR${round}X` })) as Extract<HostReply, { type: 'burst' }>;
+      const result = (await host.call({ type: 'burst', url, texts: fresh, prefix: `CR${round}X` })) as Timings;
       console.log(`  burst ${round} (load average ${load}):`);
       console.log(`    time to ack:          p50 ${ms(percentile(result.ack, 50))}  p99 ${ms(percentile(result.ack, 99))}  max ${ms(Math.max(...result.ack))}   (target p99 < 100 ms; Slack allows 3 s)`);
       console.log(`    time to final answer: p50 ${ms(percentile(result.answer, 50))}  p99 ${ms(percentile(result.answer, 99))}  max ${ms(Math.max(...result.answer))}   (chat.postMessage received)`);
