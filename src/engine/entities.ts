@@ -55,18 +55,18 @@ export function entitiesOf(text: string): EntityIndex {
 
 /** Finds, classifies and merges the names of a text. */
 export function findEntities(text: string): EntityIndex {
-  const raws = findRawMentions(text).filter((m) => !isNotEntity(m.tokens) && m.tokens.join('').length > 1);
+  const raws = findRawMentions(text).filter((m) => !isNotEntity(m.tokens) && m.name.length > 1);
   const capsSeen = new Set<string>();
-  for (const m of raws) if (!m.sentenceStart && !m.shouted && !m.headline) capsSeen.add(m.tokens.join(' '));
+  for (const m of raws) if (!m.sentenceStart && !m.shouted && !m.headline) capsSeen.add(m.name);
   const lowerSeen = lowerWords(text);
   const clusters = new Map<string, Cluster>();
   // Clusters by last and first word, so a short form finds its full name without a scan.
   const byWord = new Map<string, Cluster[]>();
-  const keyOf = (tokens: string[]): string => canonicalPlace(tokens.join(' ')) ?? tokens.join(' ');
+  const keyOf = (name: string): string => canonicalPlace(name) ?? name;
   // Longest names first, so a shorter form can join the full name it abbreviates.
   const ordered = [...raws].sort((a, b) => b.tokens.length - a.tokens.length || a.start - b.start);
   for (const m of ordered) {
-    const key = keyOf(m.tokens);
+    const key = keyOf(m.name);
     const orgLike = isPlaceOrOrg(key);
     let target = clusters.get(key) ?? findFuller(byWord, m.tokens, orgLike);
     if (!target) {
@@ -119,7 +119,7 @@ function isKnown(key: string): boolean {
 }
 
 function isPlaceOrOrg(key: string): boolean {
-  const last = key.split(' ').pop() ?? '';
+  const last = key.slice(key.lastIndexOf(' ') + 1);
   return isKnown(key) || ORG_HEADS.has(last) || PLACE_HEADS.has(last) || /^[\p{Lu}.&]{2,6}$/u.test(key);
 }
 

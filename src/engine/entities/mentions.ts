@@ -6,6 +6,8 @@ export interface RawMention {
   start: number;
   end: number;
   tokens: string[];
+  /** The tokens joined by spaces. */
+  name: string;
   /** Title words that preceded the name ("President", "Mr."). */
   titles: string[];
   /** The name was written in capitals only ("PENCE"): trusted only if it matches another mention. */
@@ -20,8 +22,10 @@ interface Token {
   word: string;
   start: number;
   end: number;
-  /** Characters between the previous token and this one. */
-  gap: string;
+  /** Only spaces or tabs (at least one) separate it from the previous token. */
+  spaced: boolean;
+  /** Nothing separates it from the previous token. */
+  joined: boolean;
 }
 
 // Words, with inner dots/apostrophes/hyphens ("U.S", "O'Neill", "al-Assad"); a trailing dot is
@@ -52,10 +56,18 @@ function tokenize(text: string, from: number, to: number): Token[] {
       end += 1;
       WORD.lastIndex = end;
     }
-    out.push({ word, start: m.index, end, gap: text.slice(last, m.index) });
+    out.push({ word, start: m.index, end, spaced: last < m.index && onlySpaces(text, last, m.index), joined: last === m.index });
     last = end;
   }
   return out;
+}
+
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 function isCap(word: string): boolean {
@@ -91,14 +103,14 @@ function runsOf(text: string, tokens: Token[], headlines: [number, number][], ou
     let last = i;
     while (j < tokens.length) {
       const t = tokens[j]!;
-      if (!/^[ \t]+$/.test(t.gap) && t.gap !== '') break;
+      if (!t.spaced && !t.joined) break;
       if (/['’]s$/.test(tokens[j - 1]!.word)) break;
       if (isCap(t.word)) {
         last = j;
         j++;
         continue;
       }
-      if (CONNECTORS.has(t.word) && (t.word !== 'of' || OF_BEFORE.has(tokens[j - 1]!.word)) && j + 1 < tokens.length && isCap(tokens[j + 1]!.word) && /^[ \t]+$/.test(tokens[j + 1]!.gap)) {
+      if (CONNECTORS.has(t.word) && (t.word !== 'of' || OF_BEFORE.has(tokens[j - 1]!.word)) && j + 1 < tokens.length && isCap(tokens[j + 1]!.word) && tokens[j + 1]!.spaced) {
         j++;
         continue;
       }
@@ -198,7 +210,8 @@ function mention(part: Token[], titles: string[], sentenceStart: boolean): RawMe
     end -= 2;
   }
   const shouted = tokens.every((t) => ALL_CAPS.test(t)) && tokens.some((t) => t.replace(/[.&\-]/g, '').length > 5);
-  return { start: part[0]!.start, end, tokens: shouted ? tokens.map(titleCase) : tokens, titles, shouted, sentenceStart, headline: false };
+  const final = shouted ? tokens.map(titleCase) : tokens;
+  return { start: part[0]!.start, end, tokens: final, name: final.join(' '), titles, shouted, sentenceStart, headline: false };
 }
 
 function titleCase(w: string): string {
