@@ -97,12 +97,14 @@ export class FakeSlack {
     this.once(method, () => ({ status: 429, headers: { 'retry-after': String(retryAfterSeconds) }, body: { ok: false, error: 'ratelimited' } }));
   }
 
+  /** The calls of `method` that Slack accepted (HTTP 200 and ok: true). */
   callsOf(method: string): ApiCall[] {
-    return this.calls.filter((call) => call.method === method && call.status === 200);
+    return this.calls.filter((call) => call.method === method && accepted(call));
   }
 
+  /** Resolves with the first accepted call of `method` (past or future) that matches. */
   waitForCall(method: string, match: (call: ApiCall) => boolean = () => true): Promise<ApiCall> {
-    const wanted = (call: ApiCall) => call.method === method && call.status === 200 && match(call);
+    const wanted = (call: ApiCall) => call.method === method && accepted(call) && match(call);
     const found = this.calls.find(wanted);
     if (found) return Promise.resolve(found);
     return new Promise((resolve) => this.callWaiters.push({ match: wanted, resolve }));
@@ -170,7 +172,7 @@ export class FakeSlack {
     call.status = answer.status ?? 200;
     call.result = answer.body;
     this.calls.push(call);
-    if (call.status === 200) notify(this.callWaiters, call);
+    if (accepted(call)) notify(this.callWaiters, call);
     send(res, call.status, answer.body, answer.headers);
   }
 
@@ -203,6 +205,10 @@ export class FakeSlack {
     this.tsCounter += 1;
     return `${1_760_000_000 + this.tsCounter}.${String(this.tsCounter).padStart(6, '0')}`;
   }
+}
+
+function accepted(call: ApiCall): boolean {
+  return call.status === 200 && call.result?.ok === true;
 }
 
 function notify<T>(waiters: Waiter<T>[], item: T): void {

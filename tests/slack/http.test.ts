@@ -63,6 +63,18 @@ describe('slack over HTTP (real Bolt against a fake Slack)', () => {
     expect(h.fake.callsOf('chat.postMessage').filter((call) => call.args.thread_ts === ts)).toHaveLength(1);
   });
 
+  it('apologises in the thread with an error id when an answer cannot be posted', async () => {
+    await command({ command: '/summary', text: HARBOUR_ARTICLE, id: 'sum2' });
+    const ts = String((await h.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'C0NEWS')).result?.ts);
+    h.fake.once('chat.postMessage', () => ({ body: { ok: false, error: 'msg_blocks_too_long' } }));
+    const event = messageEventBody('Ev0FAILS', { channel: 'C0NEWS', ts: '1760000999.000500', thread_ts: ts, text: 'Who ran the barge?' });
+    await postSigned(h.eventsUrl, event, { contentType: 'application/json' });
+    const apology = await h.fake.waitForCall('chat.postMessage', (call) => call.args.thread_ts === ts);
+    const logged = await h.waitForLog((line) => line.msg === 'slack: follow-up question failed');
+    expect(String(apology.args.text)).toContain(`quote this id to the bot's admins: ${String(logged.errorId)}`);
+    expect(logged).toMatchObject({ channel: 'C0NEWS', thread: `C0NEWS:${ts}` });
+  });
+
   it('refuses a bad signature and a stale timestamp with 401 and does nothing', async () => {
     const body = slashCommandBody({ command: '/summary', text: HARBOUR_ARTICLE, response_url: h.fake.responseUrl('bad') });
     const forged = await postSigned(h.eventsUrl, body, { secret: 'not-the-secret' });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type Keyv from 'keyv';
 import { answerFollowUp } from '../../core/follow-up.ts';
 import type { Services } from '../../core/services.ts';
@@ -46,7 +47,7 @@ export interface ThreadMessage {
   botId?: string;
 }
 
-export type ThreadReplyOutcome = 'answered' | 'not-a-thread-reply' | 'unknown-thread' | 'duplicate' | 'nothing-to-answer';
+export type ThreadReplyOutcome = 'answered' | 'not-a-thread-reply' | 'unknown-thread' | 'duplicate' | 'nothing-to-answer' | 'failed';
 
 /**
  * A message in a thread under a digest or a summary is a question: answered in that thread from the
@@ -61,8 +62,19 @@ export async function answerThreadReply(services: Services, outbox: SlackOutbox,
   if (!(await services.library.threadArticles('slack', threadId))) return 'unknown-thread';
   if (message.eventId && !(await once.claim(message.eventId))) return 'duplicate';
   const question = plainFromMrkdwn(message.text ?? '');
-  const answer = await answerFollowUp(services, 'slack', threadId, question, message.teamId);
-  if (!answer) return 'nothing-to-answer';
-  await outbox.post(message.channel, answer, { threadTs: message.threadTs });
-  return 'answered';
+  try {
+    const answer = await answerFollowUp(services, 'slack', threadId, question, message.teamId);
+    if (!answer) return 'nothing-to-answer';
+    await outbox.post(message.channel, answer, { threadTs: message.threadTs });
+    return 'answered';
+  } catch (error) {
+    // As the dispatcher does for commands: the context goes to the log, an id to quote to the asker.
+    const errorId = randomUUID().slice(0, 8);
+    services.logger.error({ err: error, errorId, platform: 'slack', tenant: message.teamId, channel: message.channel, thread: threadId }, 'slack: follow-up question failed');
+    const apology = `Sorry, I could not answer that. If it keeps happening, quote this id to the bot's admins: ${errorId}`;
+    await outbox.post(message.channel, { kind: 'text', tone: 'error', text: apology }, { threadTs: message.threadTs }).catch((postError: unknown) => {
+      services.logger.error({ err: postError, errorId }, 'slack: could not send the apology');
+    });
+    return 'failed';
+  }
 }
