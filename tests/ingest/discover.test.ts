@@ -15,6 +15,14 @@ describe('discoverFeeds', () => {
   it('finds nothing on a page without feed links', () => {
     expect(discoverFeeds('<html><head><link rel="alternate" hreflang="de" href="/de/"></head></html>', 'https://x.example/')).toEqual([]);
   });
+
+  it('skips JSON alternates that are APIs rather than feeds', () => {
+    const page = `<html><head>
+      <link rel="alternate" type="application/json" href="https://blog.example/wp-json/wp/v2/posts/12">
+      <link rel="alternate" type="application/json" title="Blog feed" href="/index.json">
+    </head><body></body></html>`;
+    expect(discoverFeeds(page, 'https://blog.example/post/')).toEqual(['https://blog.example/index.json']);
+  });
 });
 
 describe('resolveFeed', () => {
@@ -24,6 +32,9 @@ describe('resolveFeed', () => {
     server.route('/', send(fixture('page-with-feeds.html'), 'text/html'));
     server.route('/rss.xml', send(fixture('rss.xml'), 'text/xml'));
     server.route('/plain', send('<html><head><title>No feed</title></head><body>hi</body></html>', 'text/html'));
+    server.route('/dead-first', send('<html><head><link rel="alternate" type="application/rss+xml" href="/gone.xml"><link rel="alternate" type="application/atom+xml" href="/rss.xml"></head></html>', 'text/html'));
+    server.route('/served-as-html', send(fixture('rss.xml'), 'text/html; charset=utf-8'));
+    server.route('/notes.txt', send('Just some notes, no feed here.', 'text/plain'));
   });
   afterAll(() => server.close());
 
@@ -41,5 +52,21 @@ describe('resolveFeed', () => {
 
   it('says when a page has no feed', async () => {
     await expect(resolveFeed(createFetcher({ allowHosts: [server.host] }), `${server.origin}/plain`)).rejects.toThrow(/couldn’t find a feed/);
+  });
+
+  it('tries the next advertised feed when the first one cannot be read', async () => {
+    const resolved = await resolveFeed(createFetcher({ allowHosts: [server.host] }), `${server.origin}/dead-first`);
+    expect(resolved.feedUrl).toBe(`${server.origin}/rss.xml`);
+    expect(resolved.feed?.items).toHaveLength(2);
+  });
+
+  it('reads a feed served as text/html as the feed it is', async () => {
+    const resolved = await resolveFeed(createFetcher({ allowHosts: [server.host] }), `${server.origin}/served-as-html`);
+    expect(resolved.feedUrl).toBe(`${server.origin}/served-as-html`);
+    expect(resolved.feed?.title).toBe('Harbour Town & Valley Gazette');
+  });
+
+  it('says what is wrong with a response that is neither a page nor a feed', async () => {
+    await expect(resolveFeed(createFetcher({ allowHosts: [server.host] }), `${server.origin}/notes.txt`)).rejects.toThrow(/That feed could not be read/);
   });
 });
