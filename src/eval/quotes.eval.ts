@@ -100,6 +100,7 @@ function covered(a: number, b: number, frags: [number, number][]): number {
   return n;
 }
 
+const DESCRIBED = /^(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?)\s+)?(?:\p{Ll}[\p{L}’'-]*\s+)+(?:at|of|for|in|with|from|by|to|on)\s+(?:the\s+)?\p{Lu}[\p{L}.’'&-]*(?:\s+(?:(?:of|on|and|for|the|&)\s+)*\p{Lu}[\p{L}.’'&-]*)*$/u;
 const PRONOUN = /^(?:he|she|they|it|we|i|him|her|his|its|their|you)$/i;
 const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 
@@ -112,6 +113,9 @@ export function sourceName(source: string): string | null {
   // "Representative Jane Doe of New York" and "Mr. Doe of the Sierra Club" name Doe, not York or Club.
   const plain = source.replace(/\([^)]*\)/g, ' ').replace(/(\p{Lu}[\p{L}.'’-]+\s+\p{Lu}[\p{L}.'’-]+)\s+of\s+(?:the\s+)?\p{Lu}[^,]*/gu, '$1');
   for (const part of plain.split(',')) {
+    // A description ending in the object of a preposition ("his partner at Acme", "a spokesman for
+    // Jane Doe") names no one: its capitals are someone else.
+    if (DESCRIBED.test(part.trim())) continue;
     const words = part.trim().split(/\s+/).filter((w) => w && !SUFFIX.test(w));
     const last = words[words.length - 1];
     // A possessive makes a description ("Obama's aide") unless a capitalised head follows it ("Breitbart's Joe Roe").

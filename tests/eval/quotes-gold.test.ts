@@ -8,6 +8,14 @@ describe('quotes eval gold rule', () => {
     expect(sourceName('Representative Jane Doe of New York')).toBe('Doe');
   });
 
+  it('reads a description ending in a prepositional object as no name', () => {
+    expect(sourceName('His former business partner at Acme, Tom Roe,')).toBe('Roe');
+    expect(sourceName('a spokesman for Jane Doe')).toBeNull();
+    expect(sourceName('The senator from Ohio')).toBeNull();
+    expect(sourceName('master of ceremonies Jane Doe, a teacher')).toBe('Doe');
+    expect(sourceName('former secretary of state Jane Doe')).toBe('Doe');
+  });
+
   it('scores no speaker for a Source span that is only the speech verb', () => {
     const text = 'Jane Doe spoke first. "We will build the bridge next spring," said Tom Roe.';
     const ann = [
