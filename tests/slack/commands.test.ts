@@ -4,6 +4,7 @@ import { commands } from '../../commands/index.ts';
 import { invocationFor, ownSlashCommands, routeSlashCommand } from '../../src/adapters/slack/commands.ts';
 import { MANIFEST_FILES, buildManifest, manifestJson } from '../../src/adapters/slack/manifest.ts';
 import { ChannelPacer } from '../../src/adapters/slack/pacer.ts';
+import { WorkQueue } from '../../src/adapters/slack/work-queue.ts';
 import type { CommandDef } from '../../src/core/command.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { isUserError } from '../../src/core/errors.ts';
@@ -119,5 +120,35 @@ describe('slack channel pacing', () => {
     clock.advance(10_000);
     await pacer.turn('C1');
     expect(waits).toEqual([1000, 2000]);
+  });
+});
+
+describe('slack command work queue', () => {
+  it('runs at most `limit` commands at once, in arrival order, and drains before shutdown', async () => {
+    const queue = new WorkQueue(2);
+    let running = 0;
+    let most = 0;
+    const order: number[] = [];
+    const gates: (() => void)[] = [];
+    const tasks = Array.from({ length: 5 }, (_, i) =>
+      queue.run(async () => {
+        running++;
+        most = Math.max(most, running);
+        order.push(i);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        running--;
+        return i;
+      }),
+    );
+    const drained = queue.drain(60_000);
+    while (order.length < 5) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gates.shift()?.();
+    }
+    gates.splice(0).forEach((open) => open());
+    expect(await Promise.all(tasks)).toEqual([0, 1, 2, 3, 4]);
+    await drained;
+    expect(most).toBe(2);
+    expect(order).toEqual([0, 1, 2, 3, 4]);
   });
 });

@@ -18,6 +18,9 @@ import { WorkQueue } from './work-queue.ts';
 
 export const EVENTS_PATH = '/slack/events';
 
+/** How long stop() waits for acknowledged commands to finish. */
+const STOP_GRACE_MS = 10_000;
+
 export interface SlackStartOptions {
   /** HTTP port for /slack/events (default: PORT). 0 picks a free one (tests, the benchmark). */
   port?: number;
@@ -75,7 +78,8 @@ export async function startSlack(services: Services, commands: readonly CommandD
   const pacer = new ChannelPacer(services.clock, options.pacing?.sleep ?? realSleep, options.pacing?.intervalMs, options.pacing?.burst);
   const outbox = new SlackOutbox(app.client, services, pacer, invocationFor(commands));
   const permissions = new SlackPermissions(app.client, config.SLACK_ADMIN_USERS, services.clock, services.logger);
-  registerHandlers(app, { services, commands, outbox, permissions, once: new EventOnce(services.stores.events), work: new WorkQueue() });
+  const work = new WorkQueue();
+  registerHandlers(app, { services, commands, outbox, permissions, once: new EventOnce(services.stores.events), work });
 
   try {
     await app.init();
@@ -97,11 +101,18 @@ export async function startSlack(services: Services, commands: readonly CommandD
       port,
       async stop() {
         await receiver.client.disconnect();
+        await work.drain(STOP_GRACE_MS);
         agent.destroy();
       },
     };
   }
-  const server = (await app.start(options.port ?? config.PORT)) as Server;
+  let server: Server;
+  try {
+    server = (await app.start(options.port ?? config.PORT)) as Server;
+  } catch (error) {
+    agent.destroy();
+    throw new Error(`Slack: could not listen on port ${options.port ?? config.PORT} (${describe(error)}); set PORT to a free port.`, { cause: error });
+  }
   const address = server.address() as AddressInfo;
   services.logger.info({ platform: 'slack', mode: 'http', port: address.port, path: EVENTS_PATH }, 'slack: listening for commands and events');
   return {
@@ -112,6 +123,8 @@ export async function startSlack(services: Services, commands: readonly CommandD
       // Keep-alive connections from Slack (or a test client) would otherwise keep the server open.
       server.closeAllConnections();
       await closing;
+      // Commands already acknowledged still get their answer before the stores close.
+      await work.drain(STOP_GRACE_MS);
       agent.destroy();
     },
   };

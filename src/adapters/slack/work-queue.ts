@@ -7,6 +7,7 @@
 export class WorkQueue {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
+  private readonly idleWaiters: (() => void)[] = [];
 
   constructor(private readonly limit = 4) {}
 
@@ -25,6 +26,20 @@ export class WorkQueue {
       const next = this.waiting.shift();
       if (next) setImmediate(next);
       else this.running -= 1;
+      if (this.running === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
     }
+  }
+
+  /** Resolves when no work is left, or after `maxMs` (a call stuck in Slack's retries must not block shutdown). */
+  drain(maxMs: number): Promise<void> {
+    if (this.running === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, maxMs);
+      timer.unref();
+      this.idleWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 }
