@@ -1,7 +1,7 @@
 import type { Services } from '../core/services.ts';
 import type { FeedItem, ParsedFeed } from '../ingest/feeds.ts';
+import { articleFromFeedItem, outletName } from '../ingest/to-article.ts';
 import type { FeedStoryEntry } from '../stories/story-store.ts';
-import { articleFromItem, sourceName } from './item-article.ts';
 import type { FeedRecord } from './types.ts';
 
 /** The first poll of a new feed posts at most this many items, from the last day (see docs/digests.md). */
@@ -31,10 +31,10 @@ export async function takeInItems(services: Services, feed: FeedRecord, parsed: 
   const fresh = pickFresh(unseen, feed, firstPoll, now);
   const entries: FeedStoryEntry[] = [];
   for (const item of fresh) {
-    const article = articleFromItem(item, parsed, feed.id);
+    const article = articleFromFeedItem(item, parsed, feed.id);
     if (article.text === '' && !article.title) continue;
     await services.library.save(article);
-    const storyId = await newsroom.stories.add(article, feed.id, sourceName(item, parsed), now);
+    const storyId = await newsroom.stories.add(article, feed.id, outletName(item, parsed), now);
     entries.push({ storyId, articleId: article.id, at: now.toISOString() });
   }
   await newsroom.stories.appendFeedEntries(feed.id, entries, now);

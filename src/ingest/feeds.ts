@@ -8,6 +8,9 @@ import { assertOk } from './http-status.ts';
 import { FEED_TYPES, HTML_START } from './media-types.ts';
 import type { ConditionalRequest, FetchResult, SafeFetch } from './safe-fetch.ts';
 
+/** The title of a feed that has neither a title nor a link to name it by. */
+export const UNTITLED_FEED = 'Untitled feed';
+
 export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json';
 
 export interface FeedItem {
@@ -81,7 +84,7 @@ function parseXmlFeed(xml: string, baseUrl?: string): ParsedFeed {
   const base = baseUrl ?? link;
   return {
     format,
-    title: inlineText(data.title ?? '') || hostOf(link ?? baseUrl) || 'Untitled feed',
+    title: inlineText(data.title ?? '') || hostOf(link ?? baseUrl) || UNTITLED_FEED,
     link,
     description: data.description ? htmlToText(data.description) : undefined,
     items: raws.map((raw) => toItem(raw, base)),
@@ -95,7 +98,7 @@ function emptyAtomFeed(xml: string, baseUrl?: string): ParsedFeed {
   if (feed === undefined) throw unreadable('it is XML, but not RSS or Atom');
   const record = typeof feed === 'object' && feed !== null ? (feed as Record<string, unknown>) : {};
   const link = absolute(linkOf(record), baseUrl);
-  return { format: 'atom', title: inlineText(text(record.title)) || hostOf(link ?? baseUrl) || 'Untitled feed', link, items: [] };
+  return { format: 'atom', title: inlineText(text(record.title)) || hostOf(link ?? baseUrl) || UNTITLED_FEED, link, items: [] };
 }
 
 function parseJsonFeed(json: string, baseUrl?: string): ParsedFeed {
@@ -135,7 +138,7 @@ function parseJsonFeed(json: string, baseUrl?: string): ParsedFeed {
   });
   return {
     format: 'json',
-    title: inlineText(text(record.title)) || hostOf(link ?? baseUrl) || 'Untitled feed',
+    title: inlineText(text(record.title)) || hostOf(link ?? baseUrl) || UNTITLED_FEED,
     link,
     description: text(record.description) || undefined,
     items,

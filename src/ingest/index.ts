@@ -23,4 +23,4 @@ export {
   type Resolver,
   type SafeFetch,
 } from './safe-fetch.ts';
-export { MAX_PASTED_CHARS, articleFromFeedItem, articleFromPage, articleFromText, type PastedTextOptions } from './to-article.ts';
+export { MAX_PASTED_CHARS, articleFromFeedItem, articleFromPage, articleFromText, outletName, type PastedTextOptions } from './to-article.ts';

@@ -1,7 +1,8 @@
 import { UserError } from '../core/errors.ts';
 import type { Article } from '../core/types.ts';
 import type { ExtractedArticle } from './article.ts';
-import type { FeedItem, ParsedFeed } from './feeds.ts';
+import { canonicalUrl } from './canonical-url.ts';
+import { UNTITLED_FEED, type FeedItem, type ParsedFeed } from './feeds.ts';
 import { contentHash, idFromGuid, idFromUrl } from './hash.ts';
 import { normalizeText } from './html-text.ts';
 
@@ -57,18 +58,36 @@ export function articleFromPage(page: ExtractedArticle): Article {
   });
 }
 
-/** An article from a feed item: id from its link, else its GUID (scoped by feed), else its text. */
-export function articleFromFeedItem(item: FeedItem, feed: Pick<ParsedFeed, 'title' | 'link'>): Article {
-  const id = item.url ? idFromUrl(item.url) : item.guid ? idFromGuid(item.guid, feed.link ?? feed.title) : contentHash(`${item.title ?? ''}\n${item.text}`);
-  return withoutEmpty({
+/** The outlet to credit for a feed item: its own <source>, else the feed's title, else the host of its link. */
+export function outletName(item: FeedItem, feed: Pick<ParsedFeed, 'title'>): string {
+  if (item.sourceName) return item.sourceName;
+  if (feed.title && feed.title !== UNTITLED_FEED) return feed.title;
+  try {
+    return item.url ? new URL(canonicalUrl(item.url)).hostname : feed.title;
+  } catch {
+    return feed.title;
+  }
+}
+
+/**
+ * An article from a feed item. Its id must not change between polls, since stories, seen items and
+ * threads refer to it: the canonical link, else the GUID scoped by `feedKey` (GUIDs are unique only
+ * within one feed; the poller passes its feed id), else the hash of title and text.
+ */
+export function articleFromFeedItem(item: FeedItem, feed: Pick<ParsedFeed, 'title' | 'link'>, feedKey = feed.link ?? feed.title): Article {
+  // An item that is only a headline (a news flash) still has something to read.
+  const text = item.text.trim() || item.title || '';
+  const id = item.url ? idFromUrl(item.url) : item.guid ? idFromGuid(item.guid, feedKey) : contentHash(`${item.title ?? ''}\n${text}`);
+  const article = withoutEmpty({
     id,
-    text: item.text,
+    text,
     title: item.title,
     url: item.url,
     publishedAt: item.publishedAt,
     author: item.author,
-    siteName: item.sourceName ?? feed.title,
+    siteName: outletName(item, feed),
     imageUrl: item.imageUrl,
     guid: item.guid,
   });
+  return { ...article, text };
 }

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.ts';
 import { extractArticle } from '../../src/ingest/article.ts';
-import { parseFeed } from '../../src/ingest/feeds.ts';
-import { contentHash } from '../../src/ingest/hash.ts';
+import { parseFeed, type FeedItem } from '../../src/ingest/feeds.ts';
+import { contentHash, idFromGuid } from '../../src/ingest/hash.ts';
 import { createIngest } from '../../src/ingest/port.ts';
-import { articleFromFeedItem, articleFromPage, articleFromText } from '../../src/ingest/to-article.ts';
+import { articleFromFeedItem, articleFromPage, articleFromText, outletName } from '../../src/ingest/to-article.ts';
 
 describe('articleFromText', () => {
   const body = 'The council voted on Tuesday to keep the library open.\n\n“It matters,” said councillor Ada Vance.';
@@ -54,6 +54,26 @@ describe('articleFromPage and articleFromFeedItem', () => {
   it('names the feed as the outlet when the item has no <source>', () => {
     const wire = feed.items.find((item) => !item.sourceName)!;
     expect(articleFromFeedItem(wire, feed).siteName).toBe('Newsdesk Demo Wire');
+  });
+});
+
+describe('articleFromFeedItem ids and outlets', () => {
+  const flash: FeedItem = { title: 'Ferry timetable changes from Monday', text: '  ', categories: [] };
+
+  it('keeps the ids stored articles already have: GUID scoped by the key the poller passes, else title and text', () => {
+    expect(articleFromFeedItem({ ...flash, guid: 'g-1' }, { title: 'Wire' }, 'feed-7').id).toBe(idFromGuid('g-1', 'feed-7'));
+    const article = articleFromFeedItem(flash, { title: 'Wire' });
+    expect(article.text).toBe('Ferry timetable changes from Monday'); // a headline-only item still has text to read
+    expect(article.id).toBe(contentHash('Ferry timetable changes from Monday\nFerry timetable changes from Monday'));
+  });
+
+  it('credits the item’s <source>, else the feed’s title, else the host of its link', () => {
+    const linked = { ...flash, url: 'https://www.ferries.example/timetable?utm_source=feed' };
+    expect(outletName({ ...linked, sourceName: 'The Harbour Courier' }, { title: 'Wire' })).toBe('The Harbour Courier');
+    expect(outletName(linked, { title: 'Wire' })).toBe('Wire');
+    const untitled = parseFeed('<rss version="2.0"><channel><item><title>T</title><link>https://www.ferries.example/a</link></item></channel></rss>');
+    expect(untitled.title).toBe('Untitled feed');
+    expect(articleFromFeedItem(untitled.items[0]!, untitled).siteName).toBe('ferries.example');
   });
 });
 
