@@ -118,6 +118,11 @@ On the show, the former secretary of state and current Democratic presidential n
     expect(speakers(text)).toEqual(['Anna Weber']);
   });
 
+  it('resolves "the company" to the organisation last named when none is named as a company', () => {
+    const text = 'Acme Corp cut 500 jobs on Friday. “The cuts were painful but necessary for our future,” the company said in a statement.';
+    expect(speakers(text)).toEqual(['Acme Corp']);
+  });
+
   it('resolves "the commission" to an organisation named with "on"', () => {
     const text = 'The Commission on Presidential Debates met on Friday. The commission says on its website that “there were issues with the sound in the hall.”';
     expect(speakers(text)).toEqual(['Commission on Presidential Debates']);

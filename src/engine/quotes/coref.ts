@@ -89,13 +89,17 @@ export function subjectish(text: string, m: Mention, lo: number): boolean {
 }
 
 /** The entity a description refers to ("the ministry" -> "Foreign Ministry"), or null. */
-export function resolveDescription(head: string, pos: number, index: EntityIndex, inside: Inside): Entity | null {
+export function resolveDescription(head: string, pos: number, index: EntityIndex, inside: Inside, definite = true): Entity | null {
   const h = head.toLowerCase();
   if (MEDIA_HEADS.test(h)) {
     const media = lastOf(index.mentions, pos, () => false, (e) => e.kind === 'org' && MEDIA_NAME.test(e.name));
     if (media) return media;
   }
-  if (ORG_WORDS.test(h)) return lastOf(index.mentions, pos, inside, (e) => e.kind === 'org' && e.descriptors.has(h));
+  if (ORG_WORDS.test(h)) {
+    const named = lastOf(index.mentions, pos, inside, (e) => e.kind === 'org' && e.descriptors.has(h));
+    // "The agency said" when no agency is named as such: the organisation last mentioned.
+    return named ?? (definite ? lastOf(index.mentions, pos, inside, (e) => e.kind === 'org') : null);
+  }
   return lastOf(index.mentions, pos, inside, (e) => e.kind === 'person' && e.descriptors.has(h));
 }
 

@@ -141,7 +141,7 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   const clause = pick === 'first' ? /^[^,]*/.exec(s)![0] : s;
   const d = DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with)\s+.*$/, ''));
   if (d) {
-    let e = resolveDescription(d[1]!, at, ctx.index, ctx.inside);
+    let e = resolveDescription(d[1]!, at, ctx.index, ctx.inside, /^the\b/i.test(d[0].trim()));
     // "The New York businessman said": a definite description of a person's role refers to the salient person.
     if (!e && /^the\b/i.test(d[0].trim()) && isPersonHead(d[1]!)) e = resolvePronoun('', at + d.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
     const desc = d[0].trim();
