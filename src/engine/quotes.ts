@@ -144,11 +144,20 @@ function fromIntroducingParagraph(ctx: SpeakerContext, found: Found[]): void {
   }
 }
 
+// Same count as the words of /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu, without building the matches.
 function countWords(text: string, start: number, end: number): number {
   let n = 0;
-  for (const _ of text.slice(start, end).matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) n++;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const wordChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && LETTER.test(text[i]!));
+    if (inWord && (wordChar || c === 39 || c === 0x2019 || c === 45)) continue;
+    inWord = wordChar;
+    if (wordChar) n++;
+  }
   return n;
 }
+const LETTER = /[\p{L}\p{N}]/u;
 
 // Titles of works and headings: mostly capitalised words and no attribution.
 function looksLikeTitle(text: string, span: QuoteSpan): boolean {

@@ -107,9 +107,10 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
       if (wider.entity || wider.description) return wider;
     }
   }
-  const colon = /([^.!?;:\n]{1,80}):\s*$/.exec(head);
+  // Checked on the last 90 characters only: the pattern is anchored at the end of a long head.
+  const colon = head.trimEnd().endsWith(':') ? /([^.!?;:\n]{1,80}):\s*$/.exec(head.slice(-90)) : null;
   if (colon) {
-    const got = subject(ctx, colon[1]!, from + colon.index, 'last');
+    const got = subject(ctx, colon[1]!, from + Math.max(0, head.length - 90) + colon.index, 'last');
     if (got.entity) return got;
   }
   return null;
