@@ -5,7 +5,8 @@ import { FeedStore } from '../feeds/feed-store.ts';
 import { HostLimiter } from '../feeds/host-limiter.ts';
 import { FeedReader } from '../feeds/reader.ts';
 import { SeenItems } from '../feeds/seen.ts';
-import { createFetcher, type SafeFetch } from '../ingest/safe-fetch.ts';
+import { fetcherFromConfig } from '../ingest/port.ts';
+import type { SafeFetch } from '../ingest/safe-fetch.ts';
 import type { Stores } from '../store/index.ts';
 import { StoryStore } from '../stories/story-store.ts';
 import { createLocks, type LockService } from './locks.ts';
@@ -35,7 +36,7 @@ export interface NewsroomOptions {
 
 export function createNewsroom(config: Config, stores: Stores, clock: Clock, options: NewsroomOptions = {}): Newsroom {
   const locks = createLocks(stores.locks, stores.kind, clock);
-  const fetcher = options.fetcher ?? createFetcher({ allowHosts: config.FETCH_ALLOW_HOSTS, now: () => clock.now().getTime() });
+  const fetcher = options.fetcher ?? fetcherFromConfig(config, { now: () => clock.now().getTime() });
   return {
     feeds: new FeedStore(stores.feeds),
     reader: new FeedReader(fetcher, options.baseDir),
