@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createServices } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { Clock } from '../../src/core/clock.ts';
 import type { Services } from '../../src/core/services.ts';
 import type { CommandDef } from '../../src/core/command.ts';
 import { startSlack, type RunningSlack, type SlackStartOptions } from '../../src/adapters/slack/index.ts';
@@ -33,7 +34,7 @@ export const FAST_RETRIES = { retries: 2, minTimeout: 0, maxTimeout: 1 };
  */
 export async function startHarness(
   commands: readonly CommandDef[],
-  options: { socketMode?: boolean; env?: Record<string, string>; start?: SlackStartOptions; logLevel?: string } = {},
+  options: { socketMode?: boolean; env?: Record<string, string>; start?: SlackStartOptions; logLevel?: string; clock?: Clock } = {},
 ): Promise<SlackHarness> {
   const fake = await FakeSlack.start();
   const env: Record<string, string> = {
@@ -44,7 +45,7 @@ export async function startHarness(
     ...(options.socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
     ...options.env,
   };
-  const test = testServices(env, options.logLevel ?? 'debug');
+  const test = testServices(env, options.logLevel ?? 'debug', options.clock);
   let slack: RunningSlack;
   try {
     slack = await startSlack(test.services, commands, {
@@ -79,10 +80,10 @@ export async function startHarness(
 }
 
 /** Real services (createServices) on a fresh SQLite file in a temp folder, logging to a watched logger. */
-export function testServices(env: Record<string, string>, logLevel: string) {
+export function testServices(env: Record<string, string>, logLevel: string, clock?: Clock) {
   const dataDir = mkdtempSync(join(tmpdir(), 'newsdesk-slack-'));
   const { logger, logs, waitForLog } = watchedLogger(logLevel);
-  const services = createServices(loadConfig({ DATA_DIR: dataDir, ...env }), logger);
+  const services = createServices(loadConfig({ DATA_DIR: dataDir, ...env }), logger, clock ? { clock } : {});
   return {
     services,
     logs,

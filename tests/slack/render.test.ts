@@ -100,9 +100,16 @@ describe('slack rendering of every neutral message', () => {
 
   it('lists a digest’s stories with their outlets and tags', () => {
     const text = allText(renderMessage({ kind: 'digest', digest: digest([story(1)]) }));
-    expect(text).toContain('*<https://news.example.com/story-1|Council approves waterfront plan 1>*');
+    expect(text).toContain('1. *<https://news.example.com/story-1|Council approves waterfront plan 1>*');
     expect(text).toContain('Covered by 2 outlets: <https://news.example.com|Island Gazette>, <https://harbour.example.org|Harbour Times>');
     expect(text).toContain('*Organisations* Gozo Channel Line');
+  });
+
+  it('numbers a later part’s stories on from the earlier parts', () => {
+    const text = allText(renderMessage({ kind: 'digest', digest: digest([story(1), story(2)]), part: 2, parts: 2, firstNumber: 11 }));
+    expect(text).toContain('11. *<https://news.example.com/story-1|');
+    expect(text).toContain('12. *<https://news.example.com/story-2|');
+    expect(text).toContain('(part 2 of 2)');
   });
 
   it('splits a long digest over several messages, every story once and in order', () => {

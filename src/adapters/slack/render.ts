@@ -35,7 +35,7 @@ function draftOf(message: OutgoingMessage, options: RenderOptions): Draft {
     case 'answer':
       return answerDraft(message.question, message.answer, message.article);
     case 'digest':
-      return digestDraft(message.digest, message.part, message.parts);
+      return digestDraft(message.digest, message.part, message.parts, message.firstNumber ?? 1);
     case 'feeds':
       return feedsDraft(message.feeds);
     case 'help':
@@ -85,11 +85,12 @@ function answerDraft(question: string, answer: Answer | null, article: ArticleRe
   return simple(answer.text, [], units);
 }
 
-function digestDraft(digest: Digest, part: number | undefined, parts: number | undefined): Draft {
+/** Stories are numbered across a digest's parts: the numbers "/summary 2" refers to. */
+function digestDraft(digest: Digest, part: number | undefined, parts: number | undefined, firstNumber: number): Draft {
   const count = digest.stories.length;
   const title = `📰 News digest · ${count} ${count === 1 ? 'story' : 'stories'}${part && parts && parts > 1 ? ` (part ${part} of ${parts})` : ''}`;
   const head = [header(title), ...context([slackDate(digest.createdAt, '{date_long_pretty}')])];
-  const units = digest.stories.map((story, index) => [...storyBlocks(story, index + 1), divider]);
+  const units = digest.stories.map((story, index) => [...storyBlocks(story, firstNumber + index), divider]);
   return {
     fallback: title,
     head,
