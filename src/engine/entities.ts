@@ -83,11 +83,22 @@ export function findEntities(text: string): EntityIndex {
     target.raws.push(m);
   }
   const entities: Entity[] = [];
+  const entityOf = new Map<RawMention, Entity>();
   for (const [key, c] of clusters) {
     const e = classify(key, c.raws, text, lowerSeen);
-    if (e) entities.push(e);
+    if (!e) continue;
+    entities.push(e);
+    for (const m of c.raws) entityOf.set(m, e);
   }
-  const mentions = entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+  // The raw mentions are in text order already: walking them gives every list sorted, without a sort.
+  const mentions: Mention[] = [];
+  for (const m of raws) {
+    const entity = entityOf.get(m);
+    if (!entity) continue;
+    const mention: Mention = { start: m.start, end: m.end, surface: m.name, entity };
+    mentions.push(mention);
+    entity.mentions.push(mention);
+  }
   return { text, entities, mentions, resolve: (name, pos) => resolveName(entities, mentions, name, pos) };
 }
 
@@ -218,7 +229,6 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   if (kind === 'person') for (const w of ['he', 'she']) descriptors.delete(w);
   const entity: Entity = { name, kind, gender: male > female ? 'm' : female > male ? 'f' : '', mentions: [], descriptors, trusted };
   if (kind === 'org') for (const w of name.toLowerCase().split(/\s+/)) descriptors.add(w);
-  entity.mentions = raws.map((m) => ({ start: m.start, end: m.end, surface: m.tokens.join(' '), entity })).sort((a, b) => a.start - b.start);
   return entity;
 }
 

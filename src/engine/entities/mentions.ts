@@ -62,6 +62,14 @@ function tokenize(text: string, from: number, to: number): Token[] {
   return out;
 }
 
+// "Acme's" -> "Acme", without a regex or a new string for the common case.
+function unpossessed(word: string): string {
+  const n = word.length;
+  if (n < 3 || word.charCodeAt(n - 1) !== 115) return word;
+  const q = word.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019 ? word.slice(0, -2) : word;
+}
+
 function onlySpaces(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -131,7 +139,7 @@ function runsOf(text: string, tokens: Token[], headlines: [number, number][], ou
 function splitRun(run: Token[], sentenceStart: boolean, afterOf: (t: Token) => string): RawMention[] {
   const parts: Token[][] = [];
   let cur: Token[] = [];
-  const orgLike = run.some((t) => ORG_HEADS.has(t.word.replace(/['’]s$/, '')));
+  const orgLike = run.some((t) => ORG_HEADS.has(unpossessed(t.word)));
   for (const t of run) {
     if ((t.word === 'and' || t.word === '&' || t.word === 'for' || t.word === 'on') && !orgLike) {
       parts.push(cur);
@@ -153,7 +161,7 @@ function splitRun(run: Token[], sentenceStart: boolean, afterOf: (t: Token) => s
       }
       // Months and days inside a run end it ("Trump Monday").
       // A month after a name is a surname ("Theresa May") unless a day number follows.
-      const cut = part.findIndex((t, n) => n > 0 && COMMON_CAPS.has(t.word.replace(/['’]s$/, '')) && !CONNECTORS.has(t.word) && !(MONTHS.has(t.word) && !/^\s+\d/.test(afterOf(t))));
+      const cut = part.findIndex((t, n) => n > 0 && COMMON_CAPS.has(unpossessed(t.word)) && !CONNECTORS.has(t.word) && !(MONTHS.has(t.word) && !/^\s+\d/.test(afterOf(t))));
       const head = cut > 0 ? part.slice(0, cut) : part;
       const rest = cut > 0 ? part.slice(cut) : [];
       out.push(...titled(head, atStart && first));
@@ -171,7 +179,7 @@ function titled(part: Token[], sentenceStart: boolean): RawMention[] {
   while (part.length > 0 && CONNECTORS.has(part[0]!.word)) part = part.slice(1);
   if (part.length === 0) return [];
   const words = part.map((t) => t.word);
-  const lastWord = words[words.length - 1]!.replace(/['’]s$/, '');
+  const lastWord = unpossessed(words[words.length - 1]!);
   if (ORG_HEADS.has(lastWord) || PLACE_HEADS.has(lastWord)) return [mention(part, [], sentenceStart)];
   // A title inside the run splits it: what precedes is an organisation or a place.
   for (let k = part.length - 2; k >= 1; k--) {
