@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { UserError } from '../core/errors.ts';
 import { assertOk } from './http-status.ts';
 import { nodeToText, normalizeText, type TextNode } from './html-text.ts';
+import { siteHost } from './links.ts';
 import { readPageMeta, type MetaDocument } from './page-meta.ts';
 import { isFeed, PAGE_AND_FEED_TYPES } from './media-types.ts';
 import type { SafeFetch } from './safe-fetch.ts';
@@ -113,15 +114,6 @@ function bodyText(document: LinkedomDocument): string {
   return root ? nodeToText(root as unknown as TextNode) : '';
 }
 
-function hostName(url: string): string | undefined {
-  try {
-    const host = new URL(url).hostname.replace(/^www\./, '');
-    return host || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function cleanByline(byline: string | undefined): string | undefined {
   const value = byline?.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
   return value && value.length <= 120 ? value : undefined;
@@ -139,7 +131,7 @@ function withoutLeadingTitle(text: string, titles: (string | undefined)[]): stri
 /** Extracts the readable article and its metadata from a page. Never throws on bad markup. */
 export function extractArticle(html: string, url: string): ExtractedArticle {
   if (markupDepth(html) > MAX_MARKUP_DEPTH) {
-    return { url, text: strippedText(html), siteName: hostName(url) };
+    return { url, text: strippedText(html), siteName: siteHost(url) };
   }
   const document = parse(html);
   const meta = readPageMeta(document as unknown as MetaDocument, url);
@@ -160,7 +152,7 @@ export function extractArticle(html: string, url: string): ExtractedArticle {
     text,
     author: meta.author ?? cleanByline(result.byline),
     publishedAt: meta.publishedAt,
-    siteName: meta.siteName ?? hostName(url),
+    siteName: meta.siteName ?? siteHost(url),
     imageUrl: meta.imageUrl,
     description: meta.description,
   };
@@ -175,7 +167,7 @@ export async function fetchArticle(fetcher: SafeFetch, url: string): Promise<Ext
   if (result.mediaType === 'application/json') throw new UserError('That link isn’t a web page (application/json).');
   const article =
     result.mediaType === 'text/plain'
-      ? { url: result.url, text: normalizeText(result.body), siteName: hostName(result.url) }
+      ? { url: result.url, text: normalizeText(result.body), siteName: siteHost(result.url) }
       : extractArticle(result.body, result.url);
   if (article.text === '') throw new UserError('I couldn’t find any article text on that page.');
   return article;

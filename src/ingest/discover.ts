@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { UserError } from '../core/errors.ts';
 import { fetchFeed, parseFeed, type FeedFetch } from './feeds.ts';
 import { assertOk } from './http-status.ts';
+import { httpUrl } from './links.ts';
 import { isFeed, isPage, PAGE_AND_FEED_TYPES } from './media-types.ts';
 import type { ConditionalRequest, SafeFetch } from './safe-fetch.ts';
 
@@ -21,12 +22,8 @@ export function discoverFeeds(html: string, baseUrl: string): string[] {
     if (!rel.includes('alternate') || !ADVERTISED_TYPES.test(type)) continue;
     // Plain application/json alternates are usually APIs (WordPress's /wp-json/), not feeds.
     if (/^application\/json$/i.test(type) && !/feed/i.test(link.getAttribute('title') ?? link.getAttribute('href') ?? '')) continue;
-    try {
-      const url = new URL(link.getAttribute('href') ?? '', baseUrl);
-      if ((url.protocol === 'http:' || url.protocol === 'https:') && !found.includes(url.href)) found.push(url.href);
-    } catch {
-      // An unusable href: skip it, another link may do.
-    }
+    const url = httpUrl(link.getAttribute('href'), baseUrl);
+    if (url && !found.includes(url)) found.push(url);
   }
   return found;
 }

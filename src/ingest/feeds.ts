@@ -5,6 +5,7 @@ import { linkOf, list, rawItemFields, text, type RawItemFields } from './feed-fi
 import { htmlToText, inlineText, normalizeText } from './html-text.ts';
 import { isoDate } from './dates.ts';
 import { assertOk } from './http-status.ts';
+import { httpUrl, siteHost } from './links.ts';
 import { FEED_TYPES, HTML_START } from './media-types.ts';
 import type { ConditionalRequest, FetchResult, SafeFetch } from './safe-fetch.ts';
 
@@ -80,11 +81,11 @@ function parseXmlFeed(xml: string, baseUrl?: string): ParsedFeed {
     throw unreadable(/well-formed/i.test(message) ? 'the XML is broken' : message, error);
   }
   const format: FeedFormat = /<rdf:RDF[\s>]/.test(xml.slice(0, 2000)) ? 'rdf' : /<rss[\s>]/.test(xml.slice(0, 2000)) ? 'rss' : 'atom';
-  const link = absolute(feedLink || data.link || '', baseUrl);
+  const link = httpUrl(feedLink || data.link || '', baseUrl);
   const base = baseUrl ?? link;
   return {
     format,
-    title: inlineText(data.title ?? '') || hostOf(link ?? baseUrl) || UNTITLED_FEED,
+    title: inlineText(data.title ?? '') || siteHost(link ?? baseUrl) || UNTITLED_FEED,
     link,
     description: data.description ? htmlToText(data.description) : undefined,
     items: raws.map((raw) => toItem(raw, base)),
@@ -97,8 +98,8 @@ function emptyAtomFeed(xml: string, baseUrl?: string): ParsedFeed {
   const feed = typeof parsed === 'object' && parsed !== null && 'feed' in parsed ? (parsed as { feed: unknown }).feed : undefined;
   if (feed === undefined) throw unreadable('it is XML, but not RSS or Atom');
   const record = typeof feed === 'object' && feed !== null ? (feed as Record<string, unknown>) : {};
-  const link = absolute(linkOf(record), baseUrl);
-  return { format: 'atom', title: inlineText(text(record.title)) || hostOf(link ?? baseUrl) || UNTITLED_FEED, link, items: [] };
+  const link = httpUrl(linkOf(record), baseUrl);
+  return { format: 'atom', title: inlineText(text(record.title)) || siteHost(link ?? baseUrl) || UNTITLED_FEED, link, items: [] };
 }
 
 function parseJsonFeed(json: string, baseUrl?: string): ParsedFeed {
@@ -113,7 +114,7 @@ function parseJsonFeed(json: string, baseUrl?: string): ParsedFeed {
   }
   const record = data as Record<string, unknown>;
   const parsed = extractFromJson(record, { descriptionMaxLen: 0 });
-  const link = absolute(text(record.home_page_url) || parsed.link || '', baseUrl);
+  const link = httpUrl(text(record.home_page_url) || parsed.link || '', baseUrl);
   const base = baseUrl ?? link;
   const items = list(record.items).map((value): FeedItem => {
     const item = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
@@ -138,7 +139,7 @@ function parseJsonFeed(json: string, baseUrl?: string): ParsedFeed {
   });
   return {
     format: 'json',
-    title: inlineText(text(record.title)) || hostOf(link ?? baseUrl) || UNTITLED_FEED,
+    title: inlineText(text(record.title)) || siteHost(link ?? baseUrl) || UNTITLED_FEED,
     link,
     description: text(record.description) || undefined,
     items,
@@ -148,34 +149,16 @@ function parseJsonFeed(json: string, baseUrl?: string): ParsedFeed {
 function toItem(raw: RawItemFields, base: string | undefined): FeedItem {
   const item: FeedItem = { text: raw.text, categories: raw.categories };
   if (raw.guid) item.guid = raw.guid;
-  const url = absolute(raw.link ?? '', base);
+  const url = httpUrl(raw.link ?? '', base);
   if (url) item.url = url;
   if (raw.title) item.title = raw.title;
   const published = isoDate(raw.published);
   if (published) item.publishedAt = published;
   if (raw.author) item.author = raw.author;
-  const image = absolute(raw.image ?? '', url ?? base);
+  const image = httpUrl(raw.image ?? '', url ?? base);
   if (image) item.imageUrl = image;
   if (raw.sourceName) item.sourceName = raw.sourceName;
   return item;
-}
-
-function absolute(link: string, base: string | undefined): string | undefined {
-  if (!link) return undefined;
-  try {
-    const url = new URL(link, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function hostOf(url: string | undefined): string {
-  try {
-    return url ? new URL(url).hostname.replace(/^www\./, '') : '';
-  } catch {
-    return '';
-  }
 }
 
 export interface FeedFetch {

@@ -1,4 +1,5 @@
 import { isoDate } from './dates.ts';
+import { httpUrl } from './links.ts';
 
 // Metadata a news page states about itself: Open Graph / article: metas, JSON-LD, <link rel=canonical>,
 // <time datetime>. Read before Readability runs, since Readability rewrites the document.
@@ -80,16 +81,6 @@ function jsonText(value: unknown): string | undefined {
   return undefined;
 }
 
-function resolve(link: string | undefined | null, base: string): string | undefined {
-  if (!link) return undefined;
-  try {
-    const url = new URL(link.trim(), base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const isUrl = (value: string | undefined) => value !== undefined && /^https?:\/\//i.test(value);
 
 export function readPageMeta(document: MetaDocument, pageUrl: string): PageMeta {
@@ -115,8 +106,8 @@ export function readPageMeta(document: MetaDocument, pageUrl: string): PageMeta 
     author: author && !isUrl(author) ? author : undefined,
     publishedAt: published,
     siteName: first(meta, ['og:site_name', 'application-name']) ?? jsonText(article?.publisher),
-    imageUrl: resolve(imageValue, pageUrl),
-    canonicalUrl: resolve(canonicalLink, pageUrl) ?? resolve(first(meta, ['og:url']), pageUrl),
+    imageUrl: httpUrl(imageValue, pageUrl),
+    canonicalUrl: httpUrl(canonicalLink, pageUrl) ?? httpUrl(first(meta, ['og:url']), pageUrl),
     description: first(meta, ['og:description', 'description', 'twitter:description']),
   };
 }
