@@ -123,6 +123,13 @@ On the show, the former secretary of state and current Democratic presidential n
     expect(speakers(text)).toEqual(['Acme Corp']);
   });
 
+  it('attributes a definite document ("the letter says") to the last speaker', () => {
+    const text = `“Parents deserve answers before the vote,” said Jane Doe, who leads the Parents Union.
+
+The letter says the district “has ignored every request for the budget figures.”`;
+    expect(speakers(text)).toEqual(['Jane Doe', 'Jane Doe']);
+  });
+
   it('resolves "the commission" to an organisation named with "on"', () => {
     const text = 'The Commission on Presidential Debates met on Friday. The commission says on its website that “there were issues with the sound in the hall.”';
     expect(speakers(text)).toEqual(['Commission on Presidential Debates']);

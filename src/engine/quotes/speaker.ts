@@ -145,12 +145,15 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
     let e = resolveDescription(d[1]!, at, ctx.index, ctx.inside, /^the\b/i.test(d[0].trim()));
     // "The New York businessman said": a definite description of a person's role refers to the salient person.
     if (!e && /^the\b/i.test(d[0].trim()) && isPersonHead(d[1]!)) e = resolvePronoun('', at + d.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
+    // "The letter says": a document speaks for whoever last spoke or was the subject before it.
+    if (!e && /^the\b/i.test(d[0].trim()) && DOCUMENT_HEADS.test(d[1]!)) e = ctx.history[ctx.history.length - 1]?.entity ?? resolvePronoun('', at + d.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
     const desc = d[0].trim();
     return { entity: e, description: desc.split(/\s+/).length <= 8 ? desc : null };
   }
   return { entity: null, description: null };
 }
 
+const DOCUMENT_HEADS = /^(?:letter|book|memoir|ad|advert|spot|clip|video|report|memo|ruling|decision|statement|article|piece|study|survey|complaint|brief|filing|lawsuit|petition|email|tweet|post|message|release|document|op-ed|editorial|column|speech)$/;
 const PRONOUN_IN = /\b(he|she|they|it|we|I)\b/i;
 function lastPronoun(s: string): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
