@@ -36,6 +36,11 @@ Asked about the claim that it had been a gas leak, Mayor Jane Doe said, “We wi
     expect(speakers(text)).toEqual(['Tom Baker']);
   });
 
+  it('gives a quote after ", calling" to the main subject, not to the object before the comma', () => {
+    const text = 'Governor Anna Weber also took aim at Senator Mark Lane, calling his plan “a tax raise in all but name.”';
+    expect(speakers(text)).toEqual(['Anna Weber']);
+  });
+
   it('gives an uncued quote the speaker of the sentence before it in the paragraph', () => {
     const text = 'The vote may slip to next week, Senator Mark Lane said. “The other factor is the budget, which nobody has read yet.”';
     expect(speakers(text)).toEqual(['Mark Lane']);

@@ -87,7 +87,7 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     }
     if (/ing$/i.test(v[1]!)) {
       // "footage of Trump saying, …": the name right before the participle speaks.
-      const m = ctx.index.mentions.find((x) => x.end <= from + v.index && /^[\s,]*$/.test(ctx.text.slice(x.end, from + v.index)) && x.start >= from);
+      const m = ctx.index.mentions.find((x) => x.end <= from + v.index && /^\s*$/.test(ctx.text.slice(x.end, from + v.index)) && x.start >= from);
       if (m && m.entity.kind !== 'place') return { entity: m.entity, description: null };
       // "X attacked Y for …, saying, …": the participle continues the main clause, whose subject speaks.
       if (/,\s*$/.test(head.slice(0, v.index))) {
