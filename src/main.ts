@@ -10,8 +10,12 @@ import type { Services } from './core/services.ts';
 import { mkdirSync } from 'node:fs';
 
 interface Running {
-  port: PlatformPort;
+  name: string;
   stop(): Promise<void>;
+}
+
+interface RunningPlatform extends Running {
+  port: PlatformPort;
 }
 
 /** Starts the bot: Discord and/or Slack when their tokens are set, else the terminal chat. */
@@ -31,9 +35,10 @@ export async function main(options: { forceConsole: boolean }): Promise<number> 
   const running: Running[] = [];
   try {
     if (onPlatforms) {
-      running.push(...(await startPlatforms(config, services)));
-      running.push(await startBackground(services, running.map((entry) => entry.port)));
-      logger.info({ platforms: running.map((entry) => entry.port.name) }, 'newsdesk is running');
+      const platforms = await startPlatforms(config, services);
+      running.push(...platforms);
+      running.push(await startBackground(services, platforms.map((entry) => entry.port)));
+      logger.info({ platforms: platforms.map((entry) => entry.name) }, 'newsdesk is running');
       await waitForSignal();
     } else {
       await runConsole(services, running);
@@ -45,15 +50,15 @@ export async function main(options: { forceConsole: boolean }): Promise<number> 
   return 0;
 }
 
-async function startPlatforms(config: Config, services: Services): Promise<Running[]> {
-  const started: Running[] = [];
+async function startPlatforms(config: Config, services: Services): Promise<RunningPlatform[]> {
+  const started: RunningPlatform[] = [];
   if (config.DISCORD_TOKEN) {
     const { startDiscord } = await import('./adapters/discord/index.ts');
-    started.push(await startDiscord(services, commands));
+    started.push({ name: 'discord', ...(await startDiscord(services, commands)) });
   }
   if (config.SLACK_BOT_TOKEN) {
     const { startSlack } = await import('./adapters/slack/index.ts');
-    started.push(await startSlack(services, commands));
+    started.push({ name: 'slack', ...(await startSlack(services, commands)) });
   }
   return started;
 }
@@ -62,7 +67,7 @@ async function startPlatforms(config: Config, services: Services): Promise<Runni
 async function startBackground(services: Services, ports: PlatformPort[]): Promise<Running> {
   const { startScheduler } = await import('./scheduler/index.ts');
   const scheduler = await startScheduler(services, ports);
-  return { port: ports[0]!, stop: () => scheduler.stop() };
+  return { name: 'scheduler', stop: () => scheduler.stop() };
 }
 
 async function runConsole(services: Services, running: Running[]): Promise<void> {
@@ -75,7 +80,7 @@ async function runConsole(services: Services, running: Running[]): Promise<void>
   // Subscribed before the first line is read, so "/digest now" finds the demo feed even when typed at once.
   await ensureDemoFeed(services, CONSOLE_CHANNEL);
   const chat = startConsoleChat(services, commands, { input: process.stdin, output: process.stdout, prompt: true });
-  running.push({ port: chat.port, stop: async () => chat.close() });
+  running.push({ name: 'console', stop: async () => chat.close() });
   running.push(await startBackground(services, [chat.port]));
   await chat.closed;
 }

@@ -30,7 +30,8 @@ export interface PostedMessage {
  * The port every platform adapter implements for messages the bot sends on its own (digests,
  * feed notices). Commands use `CommandContext` instead. Each adapter renders the neutral message
  * itself and splits it to fit its limits; `post` resolves once every part is accepted by the platform
- * and rejects if any part could not be sent (so the caller does not record it as delivered).
+ * and rejects if any part could not be sent (so the caller does not record it as delivered). The
+ * caller records the returned thread (`recordPosted`), as the dispatcher does for commands.
  */
 export interface PlatformPort {
   readonly name: PlatformName;

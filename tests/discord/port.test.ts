@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { portPoster } from '../../src/digest/deliver.ts';
 import { articleRef, type OutgoingMessage } from '../../src/core/messages.ts';
 import type { ChannelRef } from '../../src/core/platform.ts';
 import { visibleText } from './discord-limits.ts';
@@ -22,11 +23,11 @@ describe('discord digests through the port', () => {
     bot = await startBot();
     const { fake, running, services } = bot;
     const stories = [harbourArticle, orchardArticle].map((article) => storyOf(article, fakeAnalysis(article), 2));
-    const posted = await running.port.post(
-      channelOf(fake),
-      { kind: 'digest', digest: { channelId: fake.ids.channelId, createdAt: '2026-09-03T08:00:00Z', stories } },
-      { thread: { title: 'Digest, 3 September', articleIds: [harbourArticle.id, orchardArticle.id] } },
-    );
+    // As the scheduler does: post through the port, then record the thread.
+    const { post, onPosted } = portPoster(services, running.port, channelOf(fake));
+    const thread = { title: 'Digest, 3 September', articleIds: [harbourArticle.id, orchardArticle.id] };
+    const posted = await post({ kind: 'digest', digest: { channelId: fake.ids.channelId, createdAt: '2026-09-03T08:00:00Z', stories } }, thread);
+    await onPosted?.(posted, thread);
     expect(posted.threadId).toBe(posted.id);
     const sent = fake.messages.find((message) => message.id === posted.id)!;
     expect(sent.content).toBe('📰 **News digest**: 2 new stories');

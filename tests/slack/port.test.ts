@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { portPoster } from '../../src/digest/deliver.ts';
 import { commands } from '../../commands/index.ts';
 import type { ChannelRef } from '../../src/core/platform.ts';
 import { digest, story } from './fixtures.ts';
@@ -18,7 +19,11 @@ describe('slack platform port (digests posted by the bot)', () => {
     const stories = Array.from({ length: 60 }, (_, i) => story(i + 1, 4));
     const articles = stories.flatMap((entry) => entry.articles);
     for (const article of articles) await harness.services.library.save(article);
-    const posted = await harness.slack.port.post(CHANNEL, { kind: 'digest', digest: digest(stories) }, { thread: { title: 'Digest', articleIds: articles.map((a) => a.id) } });
+    // As the scheduler does: post through the port, then record the thread.
+    const { post, onPosted } = portPoster(harness.services, harness.slack.port, CHANNEL);
+    const thread = { title: 'Digest', articleIds: articles.map((a) => a.id) };
+    const posted = await post({ kind: 'digest', digest: digest(stories) }, thread);
+    await onPosted?.(posted, thread);
     return { posted, articles, calls: harness.fake.callsOf('chat.postMessage').filter((call) => call.args.channel === 'C0DIGEST') };
   }
 

@@ -1,5 +1,4 @@
 import type { Client, Message } from 'discord.js';
-import { recordPosted } from '../../core/dispatcher.ts';
 import type { ChannelRef, PlatformPort, PostedMessage } from '../../core/platform.ts';
 import type { Services } from '../../core/services.ts';
 import { renderMessage } from './render.ts';
@@ -9,7 +8,7 @@ import { messageOptions, openThread } from './send.ts';
  * Messages the bot sends on its own (digests, feed notices). Parts are sent in order; discord.js
  * queues and retries a 429 itself, so `post` resolves only when every part was accepted and rejects
  * otherwise (the caller then does not record the digest as delivered). The thread goes under the
- * first part, and thread -> articles is recorded so follow-ups there are answered.
+ * first part; the caller records thread -> articles (portPoster in src/digest/deliver.ts).
  */
 export function createDiscordPort(client: Client, services: Services): PlatformPort {
   return {
@@ -22,7 +21,6 @@ export function createDiscordPort(client: Client, services: Services): PlatformP
       const first = sent[0]!;
       const threadId = options?.thread && !target.isThread() ? await openThread(client, first, options.thread.title, services.logger) : undefined;
       const posted: PostedMessage = { id: first.id, ...(threadId ? { threadId } : {}) };
-      await recordPosted(services, { platform: 'discord', channel }, posted, options?.thread);
       return posted;
     },
   };

@@ -87,7 +87,7 @@ export async function startSlack(services: Services, commands: readonly CommandD
     agent.destroy();
     throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test failed: ${describe(error)}).`, { cause: error });
   }
-  const port = slackPort(outbox, services);
+  const port = slackPort(outbox);
   if (socketReceiver) {
     const receiver = socketReceiver;
     try {
