@@ -135,6 +135,11 @@ The letter says the district “has ignored every request for the budget figures
     expect(speakers(text)).toEqual(['Jane Doe', 'Jane Doe']);
   });
 
+  it('reads a description opening the clause before an apposition', () => {
+    const text = 'Governor Anna Weber toured the plant. The governor, speaking in Dayton, said: “It is a tax raise in all but name.”';
+    expect(speakers(text)).toEqual(['Anna Weber']);
+  });
+
   it('resolves "the commission" to an organisation named with "on"', () => {
     const text = 'The Commission on Presidential Debates met on Friday. The commission says on its website that “there were issues with the sound in the hall.”';
     expect(speakers(text)).toEqual(['Commission on Presidential Debates']);
