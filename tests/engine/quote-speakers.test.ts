@@ -62,6 +62,13 @@ Mary Roe said Doe does not care about teachers.
     expect(speakers(text)).toEqual(['Jane Doe', 'Mary Roe']);
   });
 
+  it('skips a sentence where the same pronoun reports speech when looking for the antecedent', () => {
+    const text = `Senator Mark Lane has spent months courting union voters. After meeting Tom Baker on Monday, he told reporters the talks had gone well.
+
+"We found a lot of common ground on wages," he said.`;
+    expect(speakers(text)).toEqual(['Mark Lane']);
+  });
+
   it('gives a quote paragraph to the person introduced just before it', () => {
     const text = `While Jane Doe had support from the unions, that has not been true for Mark Lane, which worries Tom Baker, president of the Ohio Teachers Union.
 

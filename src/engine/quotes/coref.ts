@@ -39,7 +39,8 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
   }
   const want: Gender = p === 'he' || p === 'his' || p === 'him' ? 'm' : p === 'she' || p === 'her' ? 'f' : '';
   const ok = (e: Entity): boolean => e.kind === 'person' && (want === '' || e.gender !== (want === 'm' ? 'f' : 'm'));
-  const same = want === '' ? null : new RegExp(`^[\\s“"‘]*${p}\\b`, 'i');
+  // A sentence opened by the same pronoun, or where it reports speech ("After …, he told …"), has the same referent.
+  const same = want === '' ? null : new RegExp(`^[\\s“"‘]*${p}\\b|\\b${p}\\s+(?:also\\s+)?(?:said|says|told|tells|argued|added|noted|wrote|explained|continued|insisted|recalled|acknowledged|warned|stressed)\\b`, 'i');
   let hi = pos;
   let h = history.length - 1;
   for (let k = upperBound(sentenceStarts, pos) - 1, n = 0; k >= 0 && n < 8; k--, n++) {
@@ -47,7 +48,7 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
     while (h >= 0 && history[h]!.at >= hi) h--;
     // The speaker of a quote in this sentence is its subject.
     for (let j = h; j >= 0 && history[j]!.at >= lo; j--) if (ok(history[j]!.entity)) return history[j]!.entity;
-    if (n > 0 && same?.test(index.text.slice(lo, lo + 12))) {
+    if (n > 0 && same?.test(index.text.slice(lo, hi))) {
       hi = lo;
       continue;
     }
