@@ -40,7 +40,7 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
   const want: Gender = p === 'he' || p === 'his' || p === 'him' ? 'm' : p === 'she' || p === 'her' ? 'f' : '';
   const ok = (e: Entity): boolean => e.kind === 'person' && (want === '' || e.gender !== (want === 'm' ? 'f' : 'm'));
   // A sentence opened by the same pronoun, or where it reports speech ("After …, he told …"), has the same referent.
-  const same = want === '' ? null : new RegExp(`^[\\s“"‘]*${p}\\b|\\b${p}\\s+(?:also\\s+)?(?:said|says|told|tells|argued|added|noted|wrote|explained|continued|insisted|recalled|acknowledged|warned|stressed)\\b`, 'i');
+  const same = want === '' ? null : SAME[want === 'm' ? 0 : 1]!;
   let hi = pos;
   let h = history.length - 1;
   for (let k = upperBound(sentenceStarts, pos) - 1, n = 0; k >= 0 && n < 8; k--, n++) {
@@ -66,6 +66,8 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
   for (let j = history.length - 1; j >= 0; j--) if (history[j]!.at < pos && ok(history[j]!.entity)) return history[j]!.entity;
   return null;
 }
+
+const SAME = ['he', 'she'].map((p) => new RegExp(`^[\\s“"‘]*${p}\\b|\\b${p}\\s+(?:also\\s+)?(?:said|says|told|tells|argued|added|noted|wrote|explained|continued|insisted|recalled|acknowledged|warned|stressed)\\b`, 'i'));
 
 /** Mentions starting in [lo, hi), by binary search. */
 export function mentionsIn(index: EntityIndex, lo: number, hi: number): Mention[] {
