@@ -147,6 +147,15 @@ The letter says the district “has ignored every request for the budget figures
     expect(speakers(text)).toEqual(['Anna Weber']);
   });
 
+  it('resolves party and age descriptions ("the Ohio Republican", "the 54-year-old")', () => {
+    const text = `Senator Mark Lane spoke to reporters. "We will win this fight," the Ohio Republican said.
+
+Governor Anna Weber answered on Tuesday. "He will lose it by ten points," the Democrat said.
+
+Lane shrugged. "I have heard that before," the 54-year-old said.`;
+    expect(speakers(text)).toEqual(['Mark Lane', 'Anna Weber', 'Mark Lane']);
+  });
+
   it('resolves "the commission" to an organisation named with "on"', () => {
     const text = 'The Commission on Presidential Debates met on Friday. The commission says on its website that “there were issues with the sound in the hall.”';
     expect(speakers(text)).toEqual(['Commission on Presidential Debates']);

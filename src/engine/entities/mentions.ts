@@ -226,8 +226,12 @@ function titleCase(w: string): string {
   return w.charAt(0) + w.slice(1).toLowerCase();
 }
 
+// "Ohio Republican", "New York Democrat": a place before a party word describes a person.
+const PERSON_DESCRIPTOR = new Set(['Republican', 'Democrat', 'Conservative', 'Liberal', 'Independent']);
+
 export function isNotEntity(tokens: string[]): boolean {
-  return tokens.length === 1 && NOT_ENTITIES.has(tokens[0]!);
+  if (tokens.length === 1) return NOT_ENTITIES.has(tokens[0]!);
+  return PERSON_DESCRIPTOR.has(tokens[tokens.length - 1]!);
 }
 
 // Title Case lines (headlines, section titles): every word is capitalised except short

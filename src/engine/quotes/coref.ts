@@ -19,7 +19,7 @@ const PERSON_HEADS = new RegExp(
     'chairman|chairwoman|chair|leader|minister|premier|judge|justice|attorney|lawyer|prosecutor|director|chief|' +
     'executive|founder|economist|analyst|professor|manager|host|speaker|commander|general|ambassador|diplomat|' +
     'adviser|advisor|aide|strategist|pollster|activist|veteran|democrat|republican|conservative|liberal|' +
-    'populist|star|actor|actress|author|preacher|pastor|pope|king|queen|prince|princess|mother|father|widow)$',
+    'populist|star|actor|actress|author|preacher|pastor|pope|king|queen|prince|princess|mother|father|widow|independent|\\d+-year-old)$',
 );
 
 /**

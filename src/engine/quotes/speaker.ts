@@ -30,7 +30,7 @@ const AFTER_VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SAY_FINITE}|accordin
 const AFTER_SUBJECT_FIRST = new RegExp(`^[\\s,—–-]*((?:[^"“”.!?;]|${DOT}){1,140}?)\\s+(?:also\\s+|later\\s+|then\\s+|again\\s+|once\\s+|has\\s+|had\\s+|would\\s+|will\\s+|previously\\s+|recently\\s+|simply\\s+|quickly\\s+|flatly\\s+)?${SAY_FINITE}\\b`, 'i');
 /** The last speech verb of the text before a quote. */
 const BEFORE_VERB = new RegExp(`(?<![\\w-])(${SAY}|according to)\\b(?![\\s\\S]*(?<![\\w-])(?:${SAY})\\b)`, 'i');
-const DESCRIPTION = /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,9}?([a-z][a-z-]+)\s*$/;
+const DESCRIPTION = /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,9}?([a-z][a-z-]+|\d+-year-old|Democrat|Republican|Independent)\s*$/;
 
 export interface SpeakerContext {
   text: string;
