@@ -40,7 +40,7 @@ const TITLE_WORDS: Record<string, string> = {
   'Rev.': 'reverend', 'Del.': 'delegate', 'Col.': 'colonel', 'Lt.': 'lieutenant', 'Capt.': 'captain', 'Adm.': 'admiral',
 };
 const SPEECH_AFTER = /^(?:,[^.;"“”]{0,160}?,)?,?\s+(?:said|says|told|tells|added|adds|wrote|writes|tweeted|asked|explained|argued|insisted|stated|noted|warned|replied|responded|claimed|declared)\b/;
-// Inverted attribution: "…, said Jane Doe", "noted NBC's Dante Chinni".
+// Inverted attribution: "…, said Jane Doe", "noted the Herald's Tom Roe".
 const SPEECH_BEFORE = /\b(?:said|says|added|wrote|noted|explained|argued|insisted|warned|replied)\s+(?:(?:the\s+)?\p{Lu}[\p{L}.&-]*['’]s\s+)?$/u;
 const PRONOUN_AFTER = /\b(?:(he|his|him)|(she|her|hers))\b/i;
 
