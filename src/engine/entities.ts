@@ -1,6 +1,6 @@
 import {
   CITIES, COUNTRIES, FEMALE_NAMES, MALE_NAMES, ORGS, ORG_HEADS, PERSON_TITLES, PLACE_ALIASES, PLACE_HEADS,
-  THING_HEADS, US_STATES,
+  ROLE_NOUNS, THING_HEADS, US_STATES,
 } from './entities/gazetteer.ts';
 import { findRawMentions, isNotEntity, type RawMention } from './entities/mentions.ts';
 
@@ -204,6 +204,8 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     if (speech || (tokens.length >= 2 && SPEECH_BEFORE.test(before))) person += 1;
     if (/^,\s+(?:who|whose)\b/.test(after) || /^,\s+\d{2},/.test(after)) person += 2;
     for (const w of precedingWords(before)) descriptors.add(w);
+    // "campaign consultant Jo Roe": a role noun right before a full name makes it a person.
+    if (tokens.length >= 2 && ROLE_NOUNS.has(/([a-z]+)\s+$/.exec(before)?.[1] ?? '')) person += 1;
     // Only a closed apposition (", the mayor of X,") describes the name; an open one runs into the next clause.
     const appos = /^,\s+(?:the|a|an|its|his|her)\s+([^,.;:"“”]{2,60})(?=[,.;)])/.exec(after)?.[1];
     if (appos && tokens.length >= 2) person += 1;

@@ -161,3 +161,17 @@ Lane shrugged. "I have heard that before," the 54-year-old said.`;
     expect(speakers(text)).toEqual(['Commission on Presidential Debates']);
   });
 });
+
+describe('quote speakers: role nouns', () => {
+  it('treats a name after a role noun as a person, and the name before it as a modifier', () => {
+    const text = `Senator Mark Lane opened the rally in Dayton.
+
+Lane campaign consultant Orrin Quell, a veteran of three races, took up the same theme later. “We looked at every county and the numbers kept moving our way,” he said.`;
+    expect(speakers(text)).toEqual(['Orrin Quell']);
+  });
+
+  it('resolves a definite role description no one was introduced with to the salient person', () => {
+    const text = 'Victor Osk, who builds flats across the county, met the city council on Monday. “The talks went better than any of us expected,” the property tycoon told reporters afterwards.';
+    expect(speakers(text)).toEqual(['Victor Osk']);
+  });
+});

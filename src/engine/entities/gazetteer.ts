@@ -87,6 +87,22 @@ export const PLACE_HEADS = new Set(words(
   'Ocean|Gulf|Coast|Peninsula|Strait|Desert|Park|Street|Avenue|Square|Heights|Beach|Falls|Canyon|Harbor|Harbour|Atoll',
 ));
 
+/**
+ * Lower-case nouns for a person's role. Right before a name ("campaign consultant Jo Roe") they
+ * make it a person; after "the" they make a description of one ("the property tycoon").
+ */
+export const ROLE_NOUNS = new Set(words(
+  'businessman|businesswoman|billionaire|mogul|tycoon|magnate|donor|governor|senator|mayor|nominee|candidate|' +
+  'president|secretary|spokesman|spokeswoman|spokesperson|official|lawmaker|legislator|congressman|congresswoman|' +
+  'representative|chairman|chairwoman|chair|leader|minister|premier|judge|justice|attorney|lawyer|prosecutor|' +
+  'director|chief|executive|founder|economist|analyst|professor|manager|host|speaker|commander|general|ambassador|' +
+  'diplomat|adviser|advisor|aide|strategist|pollster|activist|veteran|consultant|researcher|historian|scholar|' +
+  'expert|critic|supporter|delegate|constituent|resident|owner|columnist|commentator|anchor|correspondent|' +
+  'operative|surrogate|staffer|organizer|organiser|voter|officer|agent|developer|entrepreneur|investor|' +
+  'pastor|preacher|evangelist|actor|actress|author|writer|comedian|singer|rapper|star|student|teacher|doctor|' +
+  'physician|nurse|sheriff|chaplain|bishop|rabbi|imam|priest|coach|player|journalist|reporter|editor|publisher',
+));
+
 /** Titles stripped from person names; the value says the gender they imply ('' when none). */
 export const PERSON_TITLES = new Map<string, string>([
   ['Mr', 'm'], ['Mr.', 'm'], ['Mrs', 'f'], ['Mrs.', 'f'], ['Ms', 'f'], ['Ms.', 'f'], ['Miss', 'f'], ['Sir', 'm'],

@@ -1,4 +1,5 @@
 import type { Entity, EntityIndex, Gender, Mention } from '../entities.ts';
+import { ROLE_NOUNS } from '../entities/gazetteer.ts';
 
 /** Where quotes are, so names inside them are not taken for the speaker. */
 export type Inside = (pos: number) => boolean;
@@ -19,7 +20,7 @@ const PERSON_HEADS = new RegExp(
     'chairman|chairwoman|chair|leader|minister|premier|judge|justice|attorney|lawyer|prosecutor|director|chief|' +
     'executive|founder|economist|analyst|professor|manager|host|speaker|commander|general|ambassador|diplomat|' +
     'adviser|advisor|aide|strategist|pollster|activist|veteran|democrat|republican|conservative|liberal|' +
-    'populist|star|actor|actress|author|preacher|pastor|pope|king|queen|prince|princess|mother|father|widow|independent|\\d+-year-old)$',
+    'populist|tycoon|magnate|donor|consultant|historian|scholar|columnist|commentator|anchor|entrepreneur|investor|evangelist|comedian|star|actor|actress|author|preacher|pastor|pope|king|queen|prince|princess|mother|father|widow|independent|\\d+-year-old)$',
 );
 
 /**
@@ -52,7 +53,7 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
       hi = lo;
       continue;
     }
-    const all = mentionsIn(index, lo, hi).filter((m) => !inside(m.start) && subjectish(index.text, m, lo));
+    const all = mentionsIn(index, lo, hi).filter((m, k, arr) => !inside(m.start) && subjectish(index.text, m, lo) && !modifies(index.text, m, arr[k + 1]));
     const ms = all.filter((m) => ok(m.entity));
     const exact = ms.find((m) => m.entity.gender === want);
     const pick = ms[0] && ms[0].entity.gender === '' && exact ? exact : ms[0];
@@ -68,6 +69,13 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
 }
 
 const SAME = ['he', 'she'].map((p) => new RegExp(`^[\\s“"‘]*${p}\\b|\\b${p}\\s+(?:also\\s+)?(?:said|says|told|tells|argued|added|noted|wrote|explained|continued|insisted|recalled|acknowledged|warned|stressed)\\b`, 'i'));
+
+// "Lane campaign consultant Jo Roe": a name before a role noun and another name only modifies it.
+function modifies(text: string, m: Mention, next: Mention | undefined): boolean {
+  if (!next || next.start - m.end > 40) return false;
+  const between = /^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}([a-z]+)\s+$/.exec(text.slice(m.end, next.start));
+  return between !== null && ROLE_NOUNS.has(between[1]!);
+}
 
 /** Mentions starting in [lo, hi), by binary search. */
 export function mentionsIn(index: EntityIndex, lo: number, hi: number): Mention[] {
