@@ -19,7 +19,7 @@ export interface RawItemFields {
   categories: string[];
 }
 
-function isRecord(value: Raw): value is Record<string, unknown> {
+export function isRecord(value: Raw): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

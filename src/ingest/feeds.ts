@@ -1,7 +1,6 @@
-import { extractFromJson, extractFromXml, type FeedData } from '@extractus/feed-extractor';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { UserError } from '../core/errors.ts';
-import { linkOf, list, rawItemFields, text, type RawItemFields } from './feed-fields.ts';
+import { attr, isRecord, linkOf, list, rawItemFields, text, type RawItemFields } from './feed-fields.ts';
 import { htmlToText, inlineText, normalizeText } from './html-text.ts';
 import { isoDate } from './dates.ts';
 import { assertOk } from './http-status.ts';
@@ -38,12 +37,17 @@ export interface ParsedFeed {
   items: FeedItem[];
 }
 
-const XML_OPTIONS = {
+// fast-xml-parser straight into plain objects: attributes as "@_name", text as "#text" beside them,
+// repeated elements as arrays (see feed-fields.ts). One parser serves every call; it keeps no state.
+const XML = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
   // Keep GUIDs such as "00123" or 20-digit ids exactly as written.
   parseTagValue: false,
   parseAttributeValue: false,
+  // No "billion laughs": a DOCTYPE's entities may expand only so far.
   processEntities: { maxTotalExpansions: 10_000, maxExpandedLength: 1_000_000 },
-};
+});
 
 function unreadable(reason: string, cause?: unknown): UserError {
   return new UserError(`That feed could not be read: ${reason}.`, { cause });
@@ -58,48 +62,72 @@ export function parseFeed(body: string, contentType = '', baseUrl?: string): Par
   return parseXmlFeed(start, baseUrl);
 }
 
-function parseXmlFeed(xml: string, baseUrl?: string): ParsedFeed {
-  const raws: RawItemFields[] = [];
-  let feedLink = '';
-  let data: FeedData;
-  try {
-    data = extractFromXml(xml, {
-      descriptionMaxLen: 0,
-      xmlParserOptions: XML_OPTIONS,
-      getExtraFeedFields: (feed) => {
-        feedLink = linkOf(feed);
-        return {};
-      },
-      getExtraEntryFields: (entry) => {
-        raws.push(rawItemFields(entry));
-        return {};
-      },
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/Unrecognized feed format/i.test(message)) return emptyAtomFeed(xml, baseUrl);
-    throw unreadable(/well-formed/i.test(message) ? 'the XML is broken' : message, error);
+type XmlElement = Record<string, unknown>;
+
+function has(value: unknown, key: string): value is XmlElement {
+  return isRecord(value) && Object.hasOwn(value, key);
+}
+
+interface XmlFeed {
+  format: Exclude<FeedFormat, 'json'>;
+  /** The element holding the feed's title, link and description. */
+  meta: XmlElement;
+  entries: unknown[];
+}
+
+/** The feed inside a parsed document: RSS 2.0 <rss><channel>, Atom <feed>, RSS 1.0 <rdf:RDF> with items beside its channel. */
+function findFeed(document: unknown): XmlFeed | undefined {
+  if (!isRecord(document)) return undefined;
+  const { rss, feed } = document;
+  const rdf = document['rdf:RDF'];
+  if (has(rss, 'channel')) {
+    const channel = isRecord(rss.channel) ? rss.channel : {};
+    return { format: 'rss', meta: channel, entries: list(channel.item) };
   }
-  const format: FeedFormat = /<rdf:RDF[\s>]/.test(xml.slice(0, 2000)) ? 'rdf' : /<rss[\s>]/.test(xml.slice(0, 2000)) ? 'rss' : 'atom';
-  const link = httpUrl(feedLink || data.link || '', baseUrl);
+  if (has(feed, 'entry')) return { format: 'atom', meta: feed, entries: list(feed.entry) };
+  if (has(rdf, 'channel')) return { format: 'rdf', meta: isRecord(rdf.channel) ? rdf.channel : {}, entries: list(rdf.item) };
+  if ('feed' in document) return { format: 'atom', meta: isRecord(feed) ? feed : {}, entries: [] };
+  return undefined;
+}
+
+function parseXmlFeed(xml: string, baseUrl?: string): ParsedFeed {
+  let document: unknown;
+  try {
+    // The parser silently accepts a cut-off feed, a stray </tag> or a bare &; the validator refuses them.
+    if (XMLValidator.validate(xml) !== true) throw unreadable('the XML is broken');
+    document = XML.parse(xml);
+  } catch (error) {
+    throw error instanceof UserError ? error : unreadable(error instanceof Error ? error.message : String(error), error);
+  }
+  const found = findFeed(document);
+  if (!found) throw unreadable('it is XML, but not RSS or Atom');
+  const { format, meta, entries } = found;
+  const link = httpUrl(linkOf(meta) || anyLink(meta.link) || atomIdLink(format, meta), baseUrl);
+  const description = text(format === 'atom' ? meta.subtitle : meta.description);
   const base = baseUrl ?? link;
   return {
     format,
-    title: inlineText(data.title ?? '') || siteHost(link ?? baseUrl) || UNTITLED_FEED,
+    title: feedTitle(text(meta.title), link ?? baseUrl),
     link,
-    description: data.description ? htmlToText(data.description) : undefined,
-    items: raws.map((raw) => toItem(raw, base)),
+    description: description ? htmlToText(description) : undefined,
+    items: entries.map((entry) => toItem(rawItemFields(entry), base)),
   };
 }
 
-/** feed-extractor calls an Atom document without <entry> unrecognised; it is simply an empty feed. */
-function emptyAtomFeed(xml: string, baseUrl?: string): ParsedFeed {
-  const parsed: unknown = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', ...XML_OPTIONS }).parse(xml);
-  const feed = typeof parsed === 'object' && parsed !== null && 'feed' in parsed ? (parsed as { feed: unknown }).feed : undefined;
-  if (feed === undefined) throw unreadable('it is XML, but not RSS or Atom');
-  const record = typeof feed === 'object' && feed !== null ? (feed as Record<string, unknown>) : {};
-  const link = httpUrl(linkOf(record), baseUrl);
-  return { format: 'atom', title: inlineText(text(record.title)) || siteHost(link ?? baseUrl) || UNTITLED_FEED, link, items: [] };
+/** A feed-level <link> that is not an alternate page link (only a rel="self", say): better than none. */
+function anyLink(value: unknown): string {
+  const first = Array.isArray(value) ? value[0] : value;
+  return text(first) || attr(first, 'href') || attr(first, 'url');
+}
+
+/** An Atom feed's <id> is often its site's URL. */
+function atomIdLink(format: FeedFormat, meta: XmlElement): string {
+  const id = format === 'atom' ? text(meta.id) : '';
+  return /^https?:\/\//i.test(id) ? id : '';
+}
+
+function feedTitle(title: string, url: string | undefined): string {
+  return inlineText(title) || siteHost(url) || UNTITLED_FEED;
 }
 
 function parseJsonFeed(json: string, baseUrl?: string): ParsedFeed {
@@ -113,8 +141,7 @@ function parseJsonFeed(json: string, baseUrl?: string): ParsedFeed {
     throw unreadable('it is JSON, but not a JSON Feed');
   }
   const record = data as Record<string, unknown>;
-  const parsed = extractFromJson(record, { descriptionMaxLen: 0 });
-  const link = httpUrl(text(record.home_page_url) || parsed.link || '', baseUrl);
+  const link = httpUrl(text(record.home_page_url), baseUrl);
   const base = baseUrl ?? link;
   const items = list(record.items).map((value): FeedItem => {
     const item = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
@@ -139,7 +166,7 @@ function parseJsonFeed(json: string, baseUrl?: string): ParsedFeed {
   });
   return {
     format: 'json',
-    title: inlineText(text(record.title)) || siteHost(link ?? baseUrl) || UNTITLED_FEED,
+    title: feedTitle(text(record.title), link ?? baseUrl),
     link,
     description: text(record.description) || undefined,
     items,

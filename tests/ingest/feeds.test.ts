@@ -72,6 +72,43 @@ describe('parseFeed', () => {
     expect(plain?.url).toBeUndefined();
   });
 
+  it('reads RSS 1.0 (RDF): items beside the channel, Dublin Core dates and creators, content:encoded', () => {
+    const rdf = `<?xml version="1.0" encoding="utf-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+  <channel rdf:about="https://almanac.example/">
+    <title>Hillside Almanac</title>
+    <link>https://almanac.example/</link>
+    <description>Weather &amp; crops</description>
+  </channel>
+  <item rdf:about="https://almanac.example/frost">
+    <title>First frost expected on Thursday</title>
+    <link>/frost</link>
+    <description>Short note.</description>
+    <content:encoded><![CDATA[<p>Growers should cover seedlings.</p><p>The frost may last two nights.</p>]]></content:encoded>
+    <dc:creator>Mara Quill</dc:creator>
+    <dc:date>2026-11-20T18:00:00+01:00</dc:date>
+  </item>
+  <item rdf:about="https://almanac.example/fair"><title>Harvest fair moves indoors</title></item>
+</rdf:RDF>`;
+    const feed = parseFeed(rdf, 'application/rdf+xml', 'https://almanac.example/index.rdf');
+    expect(feed).toMatchObject({ format: 'rdf', title: 'Hillside Almanac', link: 'https://almanac.example/', description: 'Weather & crops' });
+    expect(feed.items).toHaveLength(2);
+    expect(feed.items[0]).toMatchObject({
+      guid: 'https://almanac.example/frost',
+      url: 'https://almanac.example/frost',
+      author: 'Mara Quill',
+      publishedAt: '2026-11-20T17:00:00.000Z',
+      text: 'Growers should cover seedlings.\n\nThe frost may last two nights.',
+    });
+    expect(feed.items[1]?.title).toBe('Harvest fair moves indoors');
+  });
+
+  it('reads a JSON Feed whose items list holds junk entries without crashing', () => {
+    const feed = parseFeed('{"version": "https://jsonfeed.org/version/1.1", "title": "Odd", "items": [null, 7, {"id": "a", "content_text": "Kept."}]}');
+    expect(feed.items.map((item) => item.text)).toEqual(['', '', 'Kept.']);
+  });
+
   it('reads the demo feed: 8 items with full text, outlets named by <source>', () => {
     const feed = parseFeed(readFileSync('demo/feed.xml', 'utf8'));
     expect(feed.items).toHaveLength(8);
@@ -93,6 +130,9 @@ describe('parseFeed', () => {
 
   it.each([
     ['<rss version="2.0"><channel><title>Broken</title><item></channel>', 'the XML is broken'],
+    ['<rss version="2.0"><channel><title>Cut off</title><item><title>Half', 'the XML is broken'],
+    ['<rss version="2.0"><channel><title>AT&T news</title></channel></rss>', 'the XML is broken'],
+    ['<rss version="2.0"></rss>', 'it is XML, but not RSS or Atom'],
     ['<notafeed><x/></notafeed>', 'it is XML, but not RSS or Atom'],
     ['{"items": [', 'the JSON is broken'],
     ['{"title": "no items"}', 'it is JSON, but not a JSON Feed'],
