@@ -175,3 +175,17 @@ Lane campaign consultant Orrin Quell, a veteran of three races, took up the same
     expect(speakers(text)).toEqual(['Victor Osk']);
   });
 });
+
+describe('quote speakers: more cues', () => {
+  it('reads "shot back" and "remembered" as speech verbs', () => {
+    const text = `Senator Mark Lane lost the vote on Friday. Asked about the result, Lane shot back, “We will bring the bill again next spring.”
+
+“A lot of people told her not to run for the seat,” remembered Tom Reed, her former campaign manager.`;
+    expect(speakers(text)).toEqual(['Mark Lane', 'Tom Reed']);
+  });
+
+  it('reads an inverted speech verb right before the quote', () => {
+    const text = 'The committee wrote the calendar last year. Because of how the rules were drafted, explained Tom Reed, “the race will be over by the middle of March.”';
+    expect(speakers(text)).toEqual(['Tom Reed']);
+  });
+});

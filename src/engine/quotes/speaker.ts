@@ -7,8 +7,8 @@ const BASES =
   'conclude|contend|continue|counter|declare|demand|describe|emphasize|emphasise|exclaim|explain|insist|interject|' +
   'joke|label|lament|maintain|mock|muse|note|observe|offer|opine|plead|pledge|point out|post|praise|predict|promise|' +
   'quip|recall|recount|remark|repeat|report|respond|retort|scoff|shout|state|stress|suggest|tell|testify|thank|' +
-  'thunder|tweet|urge|vow|warn|whisper|wonder|write|yell|reply|acknowledge|confess|recommend|reason|insist';
-const IRREGULAR = 'said|says|say|told|tells|wrote|writes|written|read|reads|sang|sings|put it|replied|replies|testified|cried|saying|telling|writing';
+  'thunder|tweet|urge|vow|warn|whisper|wonder|write|yell|reply|acknowledge|confess|recommend|reason|insist|remember';
+const IRREGULAR = 'said|says|say|told|tells|wrote|writes|written|read|reads|sang|sings|put it|replied|replies|testified|cried|saying|telling|writing|shot back|shoots back|fired back|fires back|hit back|hits back';
 function forms(base: string): string[] {
   const stem = base.replace(/e$/, '');
   if (base.endsWith(' out')) return [base, base.replace(' out', 's out'), base.replace(' out', 'ed out'), base.replace(' out', 'ing out')];
@@ -30,6 +30,8 @@ const AFTER_VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SAY_FINITE}|accordin
 const AFTER_SUBJECT_FIRST = new RegExp(`^[\\s,—–-]*((?:[^"“”.!?;]|${DOT}){1,140}?)\\s+(?:also\\s+|later\\s+|then\\s+|again\\s+|once\\s+|has\\s+|had\\s+|would\\s+|will\\s+|previously\\s+|recently\\s+|simply\\s+|quickly\\s+|flatly\\s+)?${SAY_FINITE}\\b`, 'i');
 /** The last speech verb of the text before a quote. */
 const BEFORE_VERB = new RegExp(`(?<![\\w-])(${SAY}|according to)\\b(?![\\s\\S]*(?<![\\w-])(?:${SAY})\\b)`, 'i');
+// Verbs that take no object, so a name right after them is their subject ("explained Jo Roe"), unlike "told CBS".
+const INVERTIBLE = /^(?:said|says|explained|added|wrote|writes|noted|recalled|remembered|continued|insisted|argued|observed|remarked|quipped|joked|replied|responded|countered|declared|concluded|conceded|cautioned|warned)$/i;
 const DESCRIPTION = /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,9}?([a-z][a-z-]+|\d+-year-old|Democrat|Republican|Independent)\s*$/;
 
 export interface SpeakerContext {
@@ -81,6 +83,12 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
   const head = ctx.text.slice(from, to);
   const v = BEFORE_VERB.exec(head);
   if (v) {
+    // "…, explained Jo Roe, “…”": an inverted verb with its subject right before the quote.
+    const rest = head.slice(v.index + v[0].length);
+    if (INVERTIBLE.test(v[1]!) && /^\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*\s*(?:,[^,.;!?]*)?[,:]\s*$/u.test(rest)) {
+      const got = subject(ctx, rest, from + v.index + v[0].length, 'first');
+      if (got.entity) return got;
+    }
     if (/^according to$/i.test(v[1]!)) {
       const got = subject(ctx, head.slice(v.index + v[0].length), from + v.index + v[0].length, 'first');
       if (got.entity || got.description) return got;
