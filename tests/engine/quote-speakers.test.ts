@@ -188,4 +188,9 @@ describe('quote speakers: more cues', () => {
     const text = 'The committee wrote the calendar last year. Because of how the rules were drafted, explained Tom Reed, “the race will be over by the middle of March.”';
     expect(speakers(text)).toEqual(['Tom Reed']);
   });
+
+  it('skips a name that only modifies a role noun after an inverted verb', () => {
+    const text = 'Senator Mark Lane lost the vote on Friday. “We will bring the bill back in the spring,” said Lane ally Orrin Quell.';
+    expect(speakers(text)).toEqual(['Orrin Quell']);
+  });
 });

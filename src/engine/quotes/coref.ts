@@ -71,7 +71,7 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
 const SAME = ['he', 'she'].map((p) => new RegExp(`^[\\s“"‘]*${p}\\b|\\b${p}\\s+(?:also\\s+)?(?:said|says|told|tells|argued|added|noted|wrote|explained|continued|insisted|recalled|acknowledged|warned|stressed)\\b`, 'i'));
 
 // "Lane campaign consultant Jo Roe": a name before a role noun and another name only modifies it.
-function modifies(text: string, m: Mention, next: Mention | undefined): boolean {
+export function modifies(text: string, m: Mention, next: Mention | undefined): boolean {
   if (!next || next.start - m.end > 40) return false;
   const between = /^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}([a-z]+)\s+$/.exec(text.slice(m.end, next.start));
   return between !== null && ROLE_NOUNS.has(between[1]!);

@@ -1,5 +1,5 @@
 import type { Entity, EntityIndex, Mention } from '../entities.ts';
-import { isPersonHead, mentionsIn, resolveDescription, resolvePronoun, subjectish, type Inside, type Said } from './coref.ts';
+import { isPersonHead, mentionsIn, modifies, resolveDescription, resolvePronoun, subjectish, type Inside, type Said } from './coref.ts';
 
 // Speech verbs: base forms with their third-person, past and -ing forms generated below.
 const BASES =
@@ -126,7 +126,7 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
 
 function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'last'): Attribution {
   const end = at + s.length;
-  const ms: Mention[] = mentionsIn(ctx.index, at, end).filter((m) => m.end <= end && !ctx.inside(m.start) && subjectish(ctx.text, m, at));
+  const ms: Mention[] = mentionsIn(ctx.index, at, end).filter((m, k, arr) => m.end <= end && !ctx.inside(m.start) && subjectish(ctx.text, m, at) && !modifies(ctx.text, m, arr[k + 1]));
   const persons = ms.filter((m) => m.entity.kind === 'person');
   const others = ms.filter((m) => m.entity.kind !== 'place');
   // A country or city speaks through its government ("Japan said"): last resort after people and organisations.
