@@ -193,4 +193,11 @@ describe('quote speakers: more cues', () => {
     const text = 'Senator Mark Lane lost the vote on Friday. “We will bring the bill back in the spring,” said Lane ally Orrin Quell.';
     expect(speakers(text)).toEqual(['Orrin Quell']);
   });
+
+  it('takes the main-clause subject, not a name in an opening subordinate clause, as the antecedent', () => {
+    const text = `Asked whether the party leader, Governor Mark Lane, who has called the report a fraud, could win the next election, Senator Tom Reed demurred.
+
+"There is only one set of numbers and everyone can read them," he said.`;
+    expect(speakers(text)).toEqual(['Tom Reed']);
+  });
 });

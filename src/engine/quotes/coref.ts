@@ -56,7 +56,10 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
     const all = mentionsIn(index, lo, hi).filter((m, k, arr) => !inside(m.start) && subjectish(index.text, m, lo) && !modifies(index.text, m, arr[k + 1]));
     const ms = all.filter((m) => ok(m.entity));
     const exact = ms.find((m) => m.entity.gender === want);
-    const pick = ms[0] && ms[0].entity.gender === '' && exact ? exact : ms[0];
+    // "Asked whether X, who …, could win, Y demurred": after an opening subordinate clause the
+    // subject is the name after a comma that a verb follows, not the first name.
+    const main = ms.length > 1 && SUBORDINATE.test(index.text.slice(lo, lo + 12)) ? ms.find((m) => MAIN_BEFORE.test(index.text.slice(Math.max(lo, m.start - 30), m.start)) && MAIN_AFTER.test(index.text.slice(m.end, m.end + 20))) : undefined;
+    const pick = main ?? (ms[0] && ms[0].entity.gender === '' && exact ? exact : ms[0]);
     if (pick) return pick.entity;
     // A he/she needs a person: an unclassified full name heading the sentence is one ("Jo-Ann Roe, a
     // professor at …, described …").
@@ -68,6 +71,9 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
   return null;
 }
 
+const SUBORDINATE = /^[\s“"‘]*(?:Asked|When|While|Although|Though|If|After|Before|As|Because|Since|Despite|Once|Unlike|Whether)\b/;
+const MAIN_BEFORE = /,\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
+const MAIN_AFTER = /^\s+(?!who\b|whose\b|which\b|and\b|or\b)\p{Ll}/u;
 const SAME = ['he', 'she'].map((p) => new RegExp(`^[\\s“"‘]*${p}\\b|\\b${p}\\s+(?:also\\s+)?(?:said|says|told|tells|argued|added|noted|wrote|explained|continued|insisted|recalled|acknowledged|warned|stressed)\\b`, 'i'));
 
 // "Lane campaign consultant Jo Roe": a name before a role noun and another name only modifies it.
