@@ -65,4 +65,9 @@ describe('extractTags', () => {
   it('returns empty tags for empty text', () => {
     expect(extractTags('')).toEqual({ people: [], organizations: [], places: [], topics: [] });
   });
+
+  it('strips "of State" after a title split inside a run of capitals', () => {
+    const tags = extractTags('The count went on all night. Ohio Secretary of State Jon Husted said the result would be certified on Friday. Husted left early.');
+    expect(tags.people).toEqual(['Jon Husted']);
+  });
 });
