@@ -200,4 +200,11 @@ describe('quote speakers: more cues', () => {
 "There is only one set of numbers and everyone can read them," he said.`;
     expect(speakers(text)).toEqual(['Tom Reed']);
   });
+
+  it('reads a description through an adverb before the verb ("the president also said")', () => {
+    const text = `President Anna Weber visited the plant on Monday. The president also said the plant “would stay open for many years to come.”
+
+The Acme Corporation filed its results. The company also says that “sales rose in every single region last year.”`;
+    expect(speakers(text)).toEqual(['Anna Weber', 'Acme Corporation']);
+  });
 });

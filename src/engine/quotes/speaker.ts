@@ -149,7 +149,8 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   if (m) return { entity: m.entity, description: null };
   const clause = pick === 'first' ? /^[^,]*/.exec(s)![0] : s;
   // "The governor, speaking in Dayton, said": a description opening the clause before an apposition.
-  const d = DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with)\s+.*$/, '')) ?? (pick === 'last' ? OPENING_DESCRIPTION.exec(clause) : null);
+  // "The president also said": adverbs and auxiliaries before the verb are not the description's head.
+  const d = DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with)\s+.*$/, '').replace(TRAILING_ADVERBS, '')) ?? (pick === 'last' ? OPENING_DESCRIPTION.exec(clause) : null);
   if (d) {
     let e = resolveDescription(d[1]!, at, ctx.index, ctx.inside, /^the\b/i.test(d[0].trim()));
     // "The New York businessman said": a definite description of a person's role refers to the salient person.
@@ -162,6 +163,7 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   return { entity: null, description: null };
 }
 
+const TRAILING_ADVERBS = /(?:\s+(?:also|later|then|again|once|still|previously|recently|simply|quickly|flatly|has|had|have|would|will|did|does|had|now|further|even|repeatedly|publicly|privately|separately|initially|first|earlier))+\s*$/i;
 const OPENING_DESCRIPTION = /^[\s“"‘]*(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,5}?([a-z][a-z-]+)(?=\s*,)/;
 const DOCUMENT_HEADS = /^(?:letter|book|memoir|ad|advert|spot|clip|video|report|memo|ruling|decision|statement|article|piece|study|survey|complaint|brief|filing|lawsuit|petition|email|tweet|post|message|release|document|op-ed|editorial|column|speech)$/;
 const PRONOUN_IN = /\b(he|she|they|it|we|I)\b/i;
