@@ -43,6 +43,7 @@ const SPEECH_AFTER = /^(?:,[^.;"“”]{0,160}?,)?,?\s+(?:said|says|told|tells|a
 // Inverted attribution: "…, said Jane Doe", "noted the Herald's Tom Roe".
 const SPEECH_BEFORE = /\b(?:said|says|added|wrote|noted|explained|argued|insisted|warned|replied)\s+(?:(?:the\s+)?\p{Lu}[\p{L}.&-]*['’]s\s+)?$/u;
 const PRONOUN_AFTER = /\b(?:(he|his|him)|(she|her|hers))\b/i;
+const OBJECT_BEFORE = /\b(?:to|with|for|of|at|from|by|about|against|told|asked|thanked|met|and)\s+(?:the\s+)?$/;
 
 // Tags and quotes of one article read the same names: keep the last result.
 let last: EntityIndex | null = null;
@@ -210,7 +211,8 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     const appos = /^,\s+(?:the|a|an|its|his|her)\s+([^,.;:"“”]{2,60})(?=[,.;)])/.exec(after)?.[1];
     if (appos && tokens.length >= 2) person += 1;
     if (appos) for (const w of appos.split(/\s+/).slice(0, 6)) if (/^[a-z-]+$/.test(w)) descriptors.add(w);
-    const pr = PRONOUN_AFTER.exec(after.slice(0, 90));
+    // After a preposition or "told" the name is an object: a following he/she is usually the subject's.
+    const pr = OBJECT_BEFORE.test(before) ? null : PRONOUN_AFTER.exec(after.slice(0, 90));
     if (pr) pr[1] ? (male += 1) : (female += 1);
     trusted ||= speech;
   }

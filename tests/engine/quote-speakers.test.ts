@@ -207,4 +207,11 @@ describe('quote speakers: more cues', () => {
 The Acme Corporation filed its results. The company also says that “sales rose in every single region last year.”`;
     expect(speakers(text)).toEqual(['Anna Weber', 'Acme Corporation']);
   });
+
+  it('takes no gender from a pronoun after a name in object position', () => {
+    const text = `Avery Lusk apologised to Kerrin Dale at the debate. “This is not the kind of campaign that we run,” he said.
+
+Dale said the apology was welcome and that the matter was closed. “We were upset when we heard about it,” she said.`;
+    expect(speakers(text)).toEqual(['Avery Lusk', 'Kerrin Dale']);
+  });
 });
