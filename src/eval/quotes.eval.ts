@@ -248,14 +248,22 @@ export async function run(evalDir: string): Promise<EvalRow[]> {
     { task: 'quotes', metric: 'recall', ours: pct(s.matched, s.gold), target: '>= 95' },
     { task: 'quotes', metric: 'speaker accuracy', ours: pct(s.speakerRight, s.speakerScored), target: '>= 85' },
   ];
-  // The train split is never tuned on: it shows whether the rules generalise beyond dev.
+  // The train split, alternating texts in file-name order: the even half ("tuning") has been used
+  // for error analysis since engine version 3; the odd half ("held out") is only ever scored, so it
+  // is the figure to expect on unseen text.
   const train = await loadPolnear(join(evalDir, 'polnear', 'train'));
-  if (train.length > 0) {
-    const t = scoreDocs(train, (x) => extractQuotes(x));
+  const halves: [string, PolnearDoc[]][] = [
+    ['quotes (train, tuning half)', train.filter((_, i) => i % 2 === 0)],
+    ['quotes (train, held-out half)', train.filter((_, i) => i % 2 === 1)],
+    ['quotes (train, all)', train],
+  ];
+  for (const [task, docs] of halves) {
+    if (docs.length === 0) continue;
+    const t = scoreDocs(docs, (x) => extractQuotes(x));
     rows.push(
-      { task: 'quotes (train, held out)', metric: 'precision', ours: pct(t.matched, t.predicted) },
-      { task: 'quotes (train, held out)', metric: 'recall', ours: pct(t.matched, t.gold) },
-      { task: 'quotes (train, held out)', metric: 'speaker accuracy', ours: pct(t.speakerRight, t.speakerScored) },
+      { task, metric: 'precision', ours: pct(t.matched, t.predicted) },
+      { task, metric: 'recall', ours: pct(t.matched, t.gold) },
+      { task, metric: 'speaker accuracy', ours: pct(t.speakerRight, t.speakerScored), target: '>= 85' },
     );
   }
   return rows;
