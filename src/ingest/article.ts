@@ -4,25 +4,16 @@ import { UserError } from '../core/errors.ts';
 import { assertOk } from './http-status.ts';
 import { nodeToText, normalizeText, type TextNode } from './html-text.ts';
 import { siteHost } from './links.ts';
-import { readPageMeta, type MetaDocument } from './page-meta.ts';
+import { readPageMeta, type MetaDocument, type PageMeta } from './page-meta.ts';
 import { isFeed, PAGE_AND_FEED_TYPES } from './media-types.ts';
 import type { SafeFetch } from './safe-fetch.ts';
 
-export interface ExtractedArticle {
+/** A page's article: its metadata (see PageMeta; siteName falls back to the host without www) and text. */
+export interface ExtractedArticle extends PageMeta {
   /** The URL the page was read from (after redirects). */
   url: string;
-  /** What the page says its own address is (<link rel=canonical>, og:url). */
-  canonicalUrl?: string;
-  title?: string;
   /** Readable text: paragraphs separated by one blank line. */
   text: string;
-  author?: string;
-  /** ISO 8601. */
-  publishedAt?: string;
-  /** og:site_name, the JSON-LD publisher, or the host without www. */
-  siteName?: string;
-  imageUrl?: string;
-  description?: string;
 }
 
 // Readability on linkedom costs about half a millisecond per element and grows steeply with nesting

@@ -18,9 +18,12 @@ export interface MetaDocument {
 export interface PageMeta {
   title?: string;
   author?: string;
+  /** ISO 8601. */
   publishedAt?: string;
+  /** og:site_name or the JSON-LD publisher. */
   siteName?: string;
   imageUrl?: string;
+  /** What the page says its own address is (<link rel=canonical>, og:url). */
   canonicalUrl?: string;
   description?: string;
 }

@@ -9,13 +9,7 @@ import { normalizeText } from './html-text.ts';
 /** The longest pasted text accepted, about 30 long news articles. */
 export const MAX_PASTED_CHARS = 200_000;
 
-export interface PastedTextOptions {
-  title?: string;
-  url?: string;
-  publishedAt?: string;
-  author?: string;
-  siteName?: string;
-}
+export type PastedTextOptions = Pick<Article, 'title' | 'url' | 'publishedAt' | 'author' | 'siteName'>;
 
 function withoutEmpty(article: Article): Article {
   const out: Record<string, unknown> = {};
