@@ -214,4 +214,13 @@ The Acme Corporation filed its results. The company also says that “sales rose
 Dale said the apology was welcome and that the matter was closed. “We were upset when we heard about it,” she said.`;
     expect(speakers(text)).toEqual(['Avery Lusk', 'Kerrin Dale']);
   });
+
+  it('skips an organisation or place that only modifies a title before a name', () => {
+    const text = `The bill passed on Friday. “We will bring it back in the spring,” said Senate Minority Leader Walter Brandt.
+
+“This vote changes nothing for the plant,” said United Millworkers Political Director Tom Reed.
+
+“The numbers speak for themselves,” said Ohio Gov. Anna Weber.`;
+    expect(speakers(text)).toEqual(['Walter Brandt', 'Tom Reed', 'Anna Weber']);
+  });
 });

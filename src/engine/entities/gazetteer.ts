@@ -100,7 +100,7 @@ export const ROLE_NOUNS = new Set(words(
   'expert|critic|supporter|delegate|constituent|resident|owner|columnist|commentator|anchor|correspondent|' +
   'operative|surrogate|staffer|organizer|organiser|voter|officer|agent|developer|entrepreneur|investor|' +
   'pastor|preacher|evangelist|actor|actress|author|writer|comedian|singer|rapper|star|student|teacher|doctor|' +
-  'physician|nurse|ally|speechwriter|counsel|lobbyist|fundraiser|campaigner|protester|sheriff|chaplain|bishop|rabbi|imam|priest|coach|player|journalist|reporter|editor|publisher',
+  'physician|nurse|co-host|ally|speechwriter|counsel|lobbyist|fundraiser|campaigner|protester|sheriff|chaplain|bishop|rabbi|imam|priest|coach|player|journalist|reporter|editor|publisher',
 ));
 
 /** Titles stripped from person names; the value says the gender they imply ('' when none). */

@@ -1,5 +1,5 @@
 import type { Entity, EntityIndex, Gender, Mention } from '../entities.ts';
-import { ROLE_NOUNS } from '../entities/gazetteer.ts';
+import { PERSON_TITLES, ROLE_NOUNS } from '../entities/gazetteer.ts';
 
 /** Where quotes are, so names inside them are not taken for the speaker. */
 export type Inside = (pos: number) => boolean;
@@ -76,11 +76,15 @@ const MAIN_BEFORE = /,\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
 const MAIN_AFTER = /^\s+(?!who\b|whose\b|which\b|and\b|or\b)\p{Ll}/u;
 const SAME = ['he', 'she'].map((p) => new RegExp(`^[\\s“"‘]*${p}\\b|\\b${p}\\s+(?:also\\s+)?(?:said|says|told|tells|argued|added|noted|wrote|explained|continued|insisted|recalled|acknowledged|warned|stressed)\\b`, 'i'));
 
-// "Lane campaign consultant Jo Roe": a name before a role noun and another name only modifies it.
+// "Lane campaign consultant Jo Roe", "Senate Minority Leader Jo Roe", "Ohio Gov. Jo Roe": a name
+// before a role noun or a title, and then another name, only modifies that name.
 export function modifies(text: string, m: Mention, next: Mention | undefined): boolean {
-  if (!next || next.start - m.end > 40) return false;
-  const between = /^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}([a-z]+)\s+$/.exec(text.slice(m.end, next.start));
-  return between !== null && ROLE_NOUNS.has(between[1]!);
+  if (!next || next.start - m.end > 40 || next.entity === m.entity) return false;
+  const between = text.slice(m.end, next.start);
+  const role = /^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}([a-z-]+)\s+$/.exec(between);
+  if (role) return ROLE_NOUNS.has(role[1]!);
+  const titled = /^\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}(\p{Lu}[\p{L}.-]*)\s+$/u.exec(between);
+  return titled !== null && next.entity.kind === 'person' && PERSON_TITLES.has(titled[1]!);
 }
 
 /** Mentions starting in [lo, hi), by binary search. */
