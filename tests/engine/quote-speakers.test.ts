@@ -223,4 +223,16 @@ Dale said the apology was welcome and that the matter was closed. “We were ups
 “The numbers speak for themselves,” said Ohio Gov. Anna Weber.`;
     expect(speakers(text)).toEqual(['Walter Brandt', 'Tom Reed', 'Anna Weber']);
   });
+
+  it('gives a quote after a possessive speech noun ("his remark that") to the possessor', () => {
+    const text = `Senator Mark Lane spoke in Dayton on Monday. Critics seized on his remark that “the plant was never going to stay open anyway.”
+
+Unions were angry about Governor Anna Weber’s claim that “wages have never been higher in this state.”`;
+    expect(speakers(text)).toEqual(['Mark Lane', 'Anna Weber']);
+  });
+
+  it('keeps the subject for a quote that judges someone else’s remarks', () => {
+    const text = 'Governor Anna Weber spoke first. Senator Mark Lane called Weber’s remarks on Monday “a disgrace to the whole state.”';
+    expect(speakers(text)).toEqual(['Mark Lane']);
+  });
 });

@@ -82,6 +82,18 @@ export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): 
 export function speakerBefore(ctx: SpeakerContext, from: number, to: number): Attribution | null {
   const head = ctx.text.slice(from, to);
   const v = BEFORE_VERB.exec(head);
+  // "his remark that “…”", "Jo Roe’s claim that “…”": the possessor said it, unless a speech verb
+  // follows. Only with "that" or a colon: "called Roe’s remarks “a disgrace”" judges them.
+  const poss = POSSESSED_SPEECH.exec(head.slice(-120));
+  if (poss) {
+    const at = from + Math.max(0, head.length - 120) + poss.index;
+    // The noun itself can read as a verb ("remark", "claim"): only a verb after it counts.
+    const noun = at + poss[0].lastIndexOf(poss[2]!);
+    if (!v || from + v.index <= noun) {
+      const got = possessor(ctx, poss[1]!, at);
+      if (got) return got;
+    }
+  }
   if (v) {
     // "…, explained Jo Roe, “…”": an inverted verb with its subject right before the quote.
     const rest = head.slice(v.index + v[0].length);
@@ -122,6 +134,18 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     if (got.entity) return got;
   }
   return null;
+}
+
+const POSSESSED_SPEECH = /(?:^|[\s(])((?:his|her)|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?)\s+(?:[a-z-]+\s+){0,2}?(comments?|remarks?|assertion|claims?|statements?|words|promise|pledge|warning|vow|quip|declaration|insistence|argument|suggestion|call|description|admission|boast|prediction|response|reply|answer|complaint|accusation)\s+(?:[^.!?;"“”]{0,40}\s)?(?:that,?|:)\s*$/u;
+
+function possessor(ctx: SpeakerContext, who: string, at: number): Attribution | null {
+  if (/^(?:his|her)$/.test(who)) {
+    const e = resolvePronoun(who === 'his' ? 'he' : 'she', at, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
+    return e ? { entity: e, description: null } : null;
+  }
+  const name = who.replace(/['’]s?$/, '');
+  const m = mentionsIn(ctx.index, at, at + who.length + 1).find((x) => x.end <= at + 1 + name.length + 1 && x.entity.kind !== 'place');
+  return m ? { entity: m.entity, description: null } : null;
 }
 
 function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'last'): Attribution {
