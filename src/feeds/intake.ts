@@ -4,7 +4,7 @@ import { articleFromFeedItem, outletName } from '../ingest/to-article.ts';
 import type { FeedStoryEntry } from '../stories/story-store.ts';
 import type { FeedRecord } from './types.ts';
 
-/** The first poll of a new feed posts at most this many items, from the last day (see docs/digests.md). */
+/** The first poll of a new feed posts at most this many items, from the last day (see README: Feeds, stories and digests). */
 export const FIRST_POLL_LIMIT = 5;
 export const FIRST_POLL_WINDOW_MS = 24 * 60 * 60_000;
 /**

@@ -5,7 +5,7 @@ import { canonicalUrl } from '../ingest/canonical-url.ts';
 import type { LockService } from '../scheduler/locks.ts';
 import { bandKeys, signature, similarity, storyTerms } from './fingerprint.ts';
 
-/** Estimated Jaccard of title+lead stems above which two articles report the same event (see docs/digests.md). */
+/** Estimated Jaccard of title+lead stems above which two articles report the same event (see README: Feeds, stories and digests). */
 export const SAME_STORY_SIMILARITY = 0.15;
 /** Articles only join stories first seen this recently: the same words a week later are a new event. */
 export const MATCH_WINDOW_MS = 48 * 60 * 60_000;
