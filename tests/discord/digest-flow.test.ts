@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { serveDemoFeed } from '../demo-feed-server.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { MANAGE_CHANNELS, MEMBER_PERMISSIONS } from './fake-payloads.ts';
 import { eventually, startBot, type Bot } from './harness.ts';
@@ -13,26 +10,18 @@ const EPHEMERAL = 64;
 const MANAGER = MEMBER_PERMISSIONS | MANAGE_CHANNELS;
 
 let bot: Bot | undefined;
-let feedServer: Server | undefined;
+let feedServer: Awaited<ReturnType<typeof serveDemoFeed>> | undefined;
 afterEach(async () => {
   await bot?.close();
   bot = undefined;
-  feedServer?.closeAllConnections();
-  await new Promise<void>((resolve) => (feedServer ? feedServer.close(() => resolve()) : resolve()));
+  await feedServer?.close();
   feedServer = undefined;
 });
 
-/** The project's demo feed, served on 127.0.0.1 (allowed for the fetcher with FETCH_ALLOW_HOSTS). */
-async function serveDemoFeed(): Promise<string> {
-  const feed = readFileSync(join(import.meta.dirname, '..', '..', 'demo', 'feed.xml'));
-  feedServer = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed));
-  await new Promise<void>((resolve) => feedServer!.listen(0, '127.0.0.1', resolve));
-  return `127.0.0.1:${(feedServer.address() as AddressInfo).port}`;
-}
-
 describe('a channel’s news on Discord, end to end', () => {
   it('follows a feed, posts a digest with a thread, answers a follow-up there and shows the feed’s health', async () => {
-    const host = await serveDemoFeed();
+    feedServer = await serveDemoFeed();
+    const { host } = feedServer;
     // The demo feed's stories are from the afternoon of 25 November 2026.
     bot = await startBot({ articles: [], env: { FETCH_ALLOW_HOSTS: host }, clock: new ManualClock('2026-11-25T16:00:00Z') });
     const { fake } = bot;

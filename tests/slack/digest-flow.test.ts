@@ -1,34 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { serveDemoFeed } from '../demo-feed-server.ts';
 import { commands } from '../../commands/index.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { messageEventBody, postSigned, slashCommandBody } from './fake-slack.ts';
 import { startHarness, type SlackHarness } from './harness.ts';
 
 let h: SlackHarness | undefined;
-let feedServer: Server | undefined;
+let feedServer: Awaited<ReturnType<typeof serveDemoFeed>> | undefined;
 afterEach(async () => {
   await h?.stop();
   h = undefined;
-  feedServer?.closeAllConnections();
-  await new Promise<void>((resolve) => (feedServer ? feedServer.close(() => resolve()) : resolve()));
+  await feedServer?.close();
   feedServer = undefined;
 });
 
-/** The project's demo feed on 127.0.0.1 (the fetcher allows it through FETCH_ALLOW_HOSTS). */
-async function serveDemoFeed(): Promise<string> {
-  const feed = readFileSync(join(import.meta.dirname, '..', '..', 'demo', 'feed.xml'));
-  feedServer = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed));
-  await new Promise<void>((resolve) => feedServer!.listen(0, '127.0.0.1', resolve));
-  return `127.0.0.1:${(feedServer.address() as AddressInfo).port}`;
-}
-
 describe('a channel’s news on Slack, end to end', () => {
   it('follows a feed, posts a numbered digest, answers a follow-up in its thread, summarises story 1 and shows feed health', async () => {
-    const host = await serveDemoFeed();
+    feedServer = await serveDemoFeed();
+    const { host } = feedServer;
     // The demo feed's stories are from the afternoon of 25 November 2026.
     h = await startHarness(commands, { env: { FETCH_ALLOW_HOSTS: host }, clock: new ManualClock('2026-11-25T16:00:00Z') });
     const harness = h;
