@@ -52,7 +52,8 @@ export async function deliverLocked(services: Services, channel: ChannelRef, pos
     const partDigest: Digest = { ...digest, stories };
     const thread: ThreadRequest = {
       title: threadTitle(digest, index, parts.length),
-      articleIds: stories.flatMap((story) => story.articles.map((article) => article.id)),
+      // Lead articles first, in story order, so "/summary 2" typed in the thread means its second story.
+      articleIds: [...new Set([...stories.map((story) => story.analysis.articleId), ...stories.flatMap((story) => story.articles.map((article) => article.id))])],
       // Stories are numbered across the parts, so "/summary 2" means the digest's second story.
       numbered: { articleIds: stories.map((story) => story.analysis.articleId), from: firstNumber },
     };

@@ -64,8 +64,10 @@ describe('the terminal chat', () => {
     await session.handleLine('/digest now');
     const titles = [...printed().matchAll(/^(\d+)\. (.+)$/gm)].map((match) => match[2]!);
     expect(titles.length).toBeGreaterThanOrEqual(5);
-    await session.handleLine('/back');
+    // Typed in the digest's thread, a number is that digest's story too.
+    const inThread = printed().length;
     await session.handleLine('/summary 2');
+    expect(printed().slice(inThread)).toContain(titles[1]!);
     await session.handleLine('/back');
     const before = printed().length;
     await session.handleLine('/quotes 1');
