@@ -102,6 +102,11 @@ function covered(a: number, b: number, frags: [number, number][]): number {
 
 const DESCRIBED = /^(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?)\s+)?(?:\p{Ll}[\p{L}’'-]*\s+)+(?:at|of|for|in|with|from|by|to|on)\s+(?:the\s+)?\p{Lu}[\p{L}.’'&-]*(?:\s+(?:(?:of|on|and|for|the|&)\s+)*\p{Lu}[\p{L}.’'&-]*)*$/u;
 const PRONOUN = /^(?:he|she|they|it|we|i|him|her|his|its|their|you)$/i;
+const TITLE_BEFORE_OF = /(?:Secretary|Minister|Director|Chairman|Chairwoman|Chair|President|Head|Chief|Governor|Mayor|Leader|Speaker|Ambassador|Commissioner|Attorney|Administrator|Member|Chancellor)$/;
+// "a friend", "one source", "another official": an indefinite description brings in someone unnamed.
+const INDEFINITE = /^(?:a|an|one|another|some|two|three|several)\s/i;
+// The first person outside a quote is the writer, whom the text does not name.
+const FIRST_PERSON = /^(?:i|we|me|us|my|our)(?:['’](?:ve|m|d|ll|re))?$/i;
 const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 
 /**
@@ -111,7 +116,12 @@ const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
  */
 export function sourceName(source: string): string | null {
   // "Representative Jane Doe of New York" and "Mr. Doe of the Sierra Club" name Doe, not York or Club.
-  const plain = source.replace(/\([^)]*\)/g, ' ').replace(/(\p{Lu}[\p{L}.'’-]+\s+\p{Lu}[\p{L}.'’-]+)\s+of\s+(?:the\s+)?\p{Lu}[^,]*/gu, '$1');
+  // A title before "of" is not a name: "Former Secretary of State Jane Doe" names Doe.
+  const plain = source
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/(\p{Lu}[\p{L}.'’-]+\s+\p{Lu}[\p{L}.'’-]+)\s+of\s+(?:the\s+)?\p{Lu}[^,]*/gu, (all, name: string) => (TITLE_BEFORE_OF.test(name) ? all : name));
+  // A headline in capitals ("UN: PEACEKEEPERS PAYING …") is no one's name.
+  if (/^[^\p{Ll}]*$/u.test(plain) && plain.trim().split(/\s+/).length > 3) return null;
   for (const part of plain.split(',')) {
     // A description ending in the object of a preposition ("his partner at Acme", "a spokesman for
     // Jane Doe") names no one: its capitals are someone else.
@@ -150,7 +160,7 @@ export function goldQuotes(text: string, ann: string): GoldQuote[] {
     const source = marked && !VERB_ONLY.test(marked.trim()) ? marked : null;
     const sourceStart = source && best.source ? best.source.frags[0]![0] : -1;
     let referent = source ? sourceName(source) : null;
-    if (source && !referent) referent = [...named].reverse().find((n) => n.start < sourceStart)?.name ?? null;
+    if (source && !referent && !FIRST_PERSON.test(source.trim()) && !INDEFINITE.test(source.trim())) referent = [...named].reverse().find((n) => n.start < sourceStart)?.name ?? null;
     out.push({ start: s, end: e, source, sourceStart, referent });
   }
   return out;
@@ -167,6 +177,17 @@ function spanText(text: string, frags: [number, number][]): string {
 export function lastName(name: string): string {
   const words = name.replace(/['’]s?$/, '').split(/\s+/).filter((w) => w && !SUFFIX.test(w));
   return (words[words.length - 1] ?? '').replace(/[.,;:]+$/, '').toLowerCase();
+}
+
+/**
+ * Whether a predicted speaker is the gold referent: same last name, or a gold referent that is a
+ * word of the predicted name ("Hillary" for "Hillary Clinton", a first name the text uses alone).
+ */
+export function sameSpeaker(predicted: string, referent: string): boolean {
+  const gold = lastName(referent);
+  if (lastName(predicted) === gold) return true;
+  if (!/^(?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*$/u.test(predicted.trim())) return false;
+  return predicted.split(/\s+/).some((w) => w.replace(/['’]s?$/, '').replace(/[.,;:]+$/, '').toLowerCase() === gold);
 }
 
 export interface QuoteScore {
@@ -230,7 +251,7 @@ export function scoreDocs(docs: PolnearDoc[], extract: (text: string) => { start
       score.matched++;
       if (!p.gold.referent) continue;
       score.speakerScored++;
-      if (p.predicted.speaker && lastName(p.predicted.speaker) === lastName(p.gold.referent)) score.speakerRight++;
+      if (p.predicted.speaker && sameSpeaker(p.predicted.speaker, p.gold.referent)) score.speakerRight++;
     }
   }
   return score;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goldQuotes, sourceName } from '../../src/eval/quotes.eval.ts';
+import { goldQuotes, sameSpeaker, sourceName } from '../../src/eval/quotes.eval.ts';
 
 // The gold-speaker rule of the quotes evaluation, on annotations written for these tests.
 describe('quotes eval gold rule', () => {
@@ -14,6 +14,47 @@ describe('quotes eval gold rule', () => {
     expect(sourceName('The senator from Ohio')).toBeNull();
     expect(sourceName('master of ceremonies Jane Doe, a teacher')).toBe('Doe');
     expect(sourceName('former secretary of state Jane Doe')).toBe('Doe');
+  });
+
+  it('reads the name after a title that takes "of"', () => {
+    expect(sourceName('Former Secretary of State Jane Doe')).toBe('Doe');
+    expect(sourceName('Minister of Finance Tom Roe, a banker,')).toBe('Roe');
+  });
+
+  it('reads a headline in capitals as no name', () => {
+    expect(sourceName('CITY HALL: MAYOR PLANS NEW BRIDGE')).toBeNull();
+    expect(sourceName('NATO')).toBe('NATO');
+  });
+
+  it('counts a first name the text uses alone as the full name, but not a description holding it', () => {
+    expect(sameSpeaker('Jane Doe', 'Jane')).toBe(true);
+    expect(sameSpeaker('Jane Doe', 'Doe')).toBe(true);
+    expect(sameSpeaker('Tom Roe', 'Doe')).toBe(false);
+    expect(sameSpeaker('one Doe confidant', 'Doe')).toBe(false);
+  });
+
+  it('gives the writer\'s "I" and an indefinite description no referent, and "he" the name before it', () => {
+    const text = 'Jane Doe spoke first. I asked her about it. "We will build the bridge next spring," I said. "It will cost more than we hoped for," a friend said. "The money is there for it," he said.';
+    // A span of `s`, searched for from `from` on.
+    const span = (id: number, type: string, s: string, from = 0) => {
+      const start = text.indexOf(s, from);
+      return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
+    };
+    const ann = [
+      span(1, 'Source', 'Jane Doe'),
+      span(2, 'Content', 'spoke first'),
+      span(3, 'Source', 'I', text.indexOf('I said')),
+      span(4, 'Content', 'We will build the bridge next spring,'),
+      span(5, 'Source', 'a friend'),
+      span(6, 'Content', 'It will cost more than we hoped for,'),
+      span(7, 'Source', 'he', text.indexOf('he said')),
+      span(8, 'Content', 'The money is there for it,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+      'E3\tAttribution:T5 Source:T5 Content:T6',
+      'E4\tAttribution:T7 Source:T7 Content:T8',
+    ].join('\n');
+    expect(goldQuotes(text, ann).map((g) => g.referent)).toEqual([null, null, 'Doe']);
   });
 
   it('scores no speaker for a Source span that is only the speech verb', () => {
