@@ -43,6 +43,13 @@ const SPEECH_AFTER = /^(?:,[^.;"“”]{0,160}?,)?,?\s+(?:said|says|told|tells|a
 // Inverted attribution: "…, said Jane Doe", "noted the Herald's Tom Roe".
 const SPEECH_BEFORE = /\b(?:said|says|added|wrote|noted|explained|argued|insisted|warned|replied)\s+(?:(?:the\s+)?\p{Lu}[\p{L}.&-]*['’]s\s+)?$/u;
 const PRONOUN_AFTER = /\b(?:(he|his|him)|(she|her|hers))\b/i;
+// The words after a name where a he/she still refers to it: up to a quotation (someone else's
+// words) or a clause about another name ("said that Clinton … she").
+function pronounScope(after: string): string {
+  const window = after.slice(0, 90);
+  const cut = window.search(/["“”]|\b(?:that|and|but|while|when|because|whether|if)\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}\p{Ll}/u);
+  return cut >= 0 ? window.slice(0, cut) : window;
+}
 const OBJECT_BEFORE = /\b(?:to|with|for|of|at|from|by|about|against|told|asked|thanked|met|and)\s+(?:the\s+)?$/;
 
 // Tags and quotes of one article read the same names: keep the last result.
@@ -212,7 +219,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     if (appos && tokens.length >= 2) person += 1;
     if (appos) for (const w of appos.split(/\s+/).slice(0, 6)) if (/^[a-z-]+$/.test(w)) descriptors.add(w);
     // After a preposition or "told" the name is an object: a following he/she is usually the subject's.
-    const pr = OBJECT_BEFORE.test(before) ? null : PRONOUN_AFTER.exec(after.slice(0, 90));
+    const pr = OBJECT_BEFORE.test(before) ? null : PRONOUN_AFTER.exec(pronounScope(after));
     if (pr) pr[1] ? (male += 1) : (female += 1);
     trusted ||= speech;
   }

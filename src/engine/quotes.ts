@@ -2,7 +2,7 @@ import type { Quote } from '../core/types.ts';
 import { entitiesOf, type Entity, type EntityIndex } from './entities.ts';
 import { upperBound } from './quotes/coref.ts';
 import { findQuoteSpans, type QuoteSpan } from './quotes/spans.ts';
-import { clauseSubject, speakerAfter, speakerBefore, type Attribution, type SpeakerContext } from './quotes/speaker.ts';
+import { clauseSubject, SAID_SENTENCE, speakerAfter, speakerBefore, type Attribution, type SpeakerContext } from './quotes/speaker.ts';
 
 interface Found {
   span: QuoteSpan;
@@ -78,7 +78,7 @@ function afterAllowed(text: string, span: QuoteSpan): boolean {
   const last = text[span.end - 1] ?? '';
   const tail = text.slice(span.after, span.after + 3);
   if (/^\s*[,—–―-]/.test(tail)) return true;
-  if (last === '.') return /^\s*\p{Ll}/u.test(tail);
+  if (last === '.') return /^\s*\p{Ll}/u.test(tail) || SAID_SENTENCE.test(text.slice(span.after, span.after + 100));
   return true;
 }
 
@@ -125,7 +125,8 @@ function fromSentenceBefore(ctx: SpeakerContext, found: Found[]): void {
     if (!/[.!?]["”’]?$/.test(before) || /["“”]/.test(before)) continue;
     const k = upperBound(ctx.sentenceStarts, f.span.paraStart + before.length - 1) - 1;
     const lo = Math.max(f.span.paraStart, k >= 0 ? ctx.sentenceStarts[k]! : 0);
-    const got = speakerBefore(ctx, lo, f.span.paraStart + before.length);
+    // Without a speech verb, the person the sentence is about ("Jo Roe touted her record.").
+    const got = speakerBefore(ctx, lo, f.span.paraStart + before.length) ?? clauseSubject(ctx, lo, f.span.paraStart + before.length);
     if (got?.entity) f.attribution = got;
   }
 }

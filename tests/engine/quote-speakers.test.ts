@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { entitiesOf } from '../../src/engine/entities.ts';
 import { extractQuotes } from '../../src/engine/quotes.ts';
 
 // One test per speaker rule, on short articles written for these tests.
@@ -234,5 +235,59 @@ Unions were angry about Governor Anna Weber’s claim that “wages have never b
   it('keeps the subject for a quote that judges someone else’s remarks', () => {
     const text = 'Governor Anna Weber spoke first. Senator Mark Lane called Weber’s remarks on Monday “a disgrace to the whole state.”';
     expect(speakers(text)).toEqual(['Mark Lane']);
+  });
+});
+
+describe('quote speakers: cues seen in wire and newspaper copy', () => {
+  it('reads a short "X said." sentence after a quote that ends with a full stop', () => {
+    const text = 'The council met late into the night.\n\n“We cannot keep the library open on these numbers.” Mayor Jane Doe said.';
+    expect(speakers(text)).toEqual(['Jane Doe']);
+  });
+
+  it('does not read a sentence without a speech verb after a closed quote', () => {
+    const text = 'Mayor Jane Doe spoke first.\n\nTom Roe waited. “We will find the money somewhere else.” Roe left the room soon after.';
+    expect(speakers(text)).toEqual(['Tom Roe']);
+  });
+
+  it('takes the name right before a parenthetical speech verb', () => {
+    const text = 'Governor Anna Weber, Mark Lane said, has built “a machine that runs on favours and fear.”';
+    expect(speakers(text)).toEqual(['Mark Lane']);
+  });
+
+  it('reads an inverted attribution later in the sentence of a partial quote', () => {
+    const text = 'Economists were not alarmed.\n\n“For most families the new tax is a rounding error” at best, said Jane Doe, an economist at Acme Bank.';
+    expect(speakers(text)).toEqual(['Jane Doe']);
+  });
+
+  it('keeps an unnamed source a description when a name only qualifies it', () => {
+    const text = 'Governor Anna Weber spoke in Dayton on Monday.\n\n“The party will split before the summer is out,” said one Weber confidant.';
+    expect(speakers(text)).toEqual(['one Weber confidant']);
+  });
+
+  it('gives the quote to the person in apposition to a role, not to the place before the role', () => {
+    const text = 'In May, Weber’s Ohio state director, Tom Baker, wrote to donors, saying in an email: “We need your help before the deadline.”';
+    expect(speakers(text)).toEqual(['Tom Baker']);
+  });
+
+  it('gives a quote after "X said, adding," to X, not to the clause before', () => {
+    const text = 'Anna Weber and Mark Lane will meet next week, Tom Baker said, adding, “They need to sit down and talk it through.”';
+    expect(speakers(text)).toEqual(['Tom Baker']);
+  });
+
+  it('does not take "continue to" for a speech verb', () => {
+    const text = 'In a statement, Senator Mark Lane said he is certain Anna Weber will continue to be “a champion for every small town in the state.”';
+    expect(speakers(text)).toEqual(['Mark Lane']);
+  });
+
+  it('gives an uncued quote after a sentence about a person to that person', () => {
+    const text = 'Senator Mark Lane touted his record on jobs. “We brought back four thousand jobs to this county in two years.”';
+    expect(speakers(text)).toEqual(['Mark Lane']);
+  });
+
+  it('does not give a name the gender of a pronoun in a clause about someone else', () => {
+    const text = 'Councillor Okafor said it was important that Anna Weber "let the workers know that she hears them."';
+    const okafor = entitiesOf(text).mentions.find((m) => m.entity.name === 'Okafor')?.entity;
+    expect(okafor?.kind).toBe('person');
+    expect(okafor?.gender).not.toBe('f');
   });
 });

@@ -114,7 +114,7 @@ export const PERSON_TITLES = new Map<string, string>([
   ['Capt.', ''], ['Captain', ''], ['Adm.', ''], ['Admiral', ''], ['Sgt.', ''], ['Sergeant', ''], ['Rev.', ''],
   ['Reverend', ''], ['Father', 'm'], ['Bishop', ''], ['Cardinal', ''], ['Rabbi', ''], ['Imam', ''], ['Ambassador', ''],
   ['Secretary', ''], ['Minister', ''], ['Prime', ''], ['Speaker', ''], ['Leader', ''], ['Chief', ''], ['Director', ''],
-  ['Commissioner', ''], ['Officer', ''], ['Detective', ''], ['Attorney', ''], ['Del.', ''], ['Lawmaker', ''],
+  ['Commissioner', ''], ['Councillor', ''], ['Councilor', ''], ['Councilman', 'm'], ['Councilwoman', 'f'], ['AG', ''], ['Officer', ''], ['Detective', ''], ['Attorney', ''], ['Del.', ''], ['Lawmaker', ''],
   ['Chairman', 'm'], ['Chairwoman', 'f'], ['Spokesman', 'm'], ['Spokeswoman', 'f'], ['Coach', ''], ['Host', ''],
   ['Candidate', ''], ['Nominee', ''], ['Pres.', ''], ['Supt.', ''], ['Insp.', ''], ['Det.', ''], ['Hon.', ''],
   ['Former', ''], ['State', ''], ['Foreign', ''], ['Defense', ''], ['Defence', ''], ['Interior', ''], ['Finance', ''],

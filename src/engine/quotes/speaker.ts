@@ -8,7 +8,7 @@ const BASES =
   'joke|label|lament|maintain|mock|muse|note|observe|offer|opine|plead|pledge|point out|post|praise|predict|promise|' +
   'quip|recall|recount|remark|repeat|report|respond|retort|scoff|shout|state|stress|suggest|tell|testify|thank|' +
   'thunder|tweet|urge|vow|warn|whisper|wonder|write|yell|reply|acknowledge|confess|recommend|reason|insist|remember';
-const IRREGULAR = 'said|says|say|told|tells|wrote|writes|written|read|reads|sang|sings|put it|replied|replies|testified|cried|saying|telling|writing|shot back|shoots back|fired back|fires back|hit back|hits back';
+const IRREGULAR = 'pressed|said|says|say|told|tells|wrote|writes|written|read|reads|sang|sings|put it|replied|replies|testified|cried|saying|telling|writing|shot back|shoots back|fired back|fires back|hit back|hits back';
 function forms(base: string): string[] {
   const stem = base.replace(/e$/, '');
   if (base.endsWith(' out')) return [base, base.replace(' out', 's out'), base.replace(' out', 'ed out'), base.replace(' out', 'ing out')];
@@ -75,13 +75,30 @@ export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): 
     const got = subject(ctx, s[1]!, subjStart, 'last');
     if (got.entity || got.description) return got;
   }
+  // `“…” at best, said Jane Doe.`: a partial quote whose sentence ends in an inverted attribution.
+  const later = LATER_INVERTED.exec(tail);
+  if (later) {
+    const rest = tail.slice(later[0].length);
+    const w = AFTER_VERB_FIRST.exec(rest);
+    if (w) {
+      const got = subject(ctx, CLAUSE.exec(w[1]!)![0], from + later[0].length + w.index + w[0].length - w[1]!.length, 'first');
+      if (got.entity || got.description) return got;
+    }
+  }
   return null;
 }
+
+const SAID_BEFORE_PARTICIPLE = new RegExp(`(?<=\\s)${SAY_FINITE}(?:\\s+(?:on\\s+\\p{Lu}\\p{Ll}+|in a statement|in an interview|later|too))?,\\s*$`, 'u');
+const LATER_INVERTED = /^[^“"”.!?;:\n]{1,100}?,\s*(?=(?:said|says|added|wrote|according to)\s)/i;
+
+/** `.” Jane Doe said.`: a short sentence after a closed quote that only says who spoke. */
+export const SAID_SENTENCE = new RegExp(`^\\s*(?:(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}'’-]*|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:also\\s+|later\\s+)?${SAY_FINITE}(?:\\s+(?:on\\s+\\p{Lu}\\p{Ll}+|yesterday|today|tonight|later|in a statement|in an interview))?\\s*[.;]`, 'u');
 
 /** Reads the speaker from the clause before a quote: `Jane Doe said: "…"`, `X: "…"`, `According to X, "…"`. */
 export function speakerBefore(ctx: SpeakerContext, from: number, to: number): Attribution | null {
   const head = ctx.text.slice(from, to);
-  const v = BEFORE_VERB.exec(head);
+  // "will continue to be “…”" is not speech: its subject is not the one reporting.
+  const v = BEFORE_VERB.exec(head.replace(NOT_SPEECH, (w) => ' '.repeat(w.length)));
   // "his remark that “…”", "Jo Roe’s claim that “…”": the possessor said it, unless a speech verb
   // follows. Only with "that" or a colon: "called Roe’s remarks “a disgrace”" judges them.
   const poss = POSSESSED_SPEECH.exec(head.slice(-120));
@@ -109,6 +126,12 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
       // "footage of Trump saying, …": the name right before the participle speaks.
       const m = ctx.index.mentions.find((x) => x.end <= from + v.index && /^\s*$/.test(ctx.text.slice(x.end, from + v.index)) && x.start >= from);
       if (m && m.entity.kind !== 'place') return { entity: m.entity, description: null };
+      // "…, Jo Roe said, adding, …": the participle continues the speech verb before it.
+      const said = SAID_BEFORE_PARTICIPLE.exec(head.slice(0, v.index));
+      if (said) {
+        const got = subject(ctx, head.slice(0, said.index), from, 'last');
+        if (got.entity) return got;
+      }
       // "X attacked Y for …, saying, …": the participle continues the main clause, whose subject speaks.
       if (/,\s*$/.test(head.slice(0, v.index))) {
         const main = clauseSubject(ctx, from, from + v.index);
@@ -136,6 +159,8 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
   return null;
 }
 
+const NOT_SPEECH = /\bcontinu(?:e|es|ed|ing)\s+to\b/gi;
+
 const POSSESSED_SPEECH = /(?:^|[\s(])((?:his|her)|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?)\s+(?:[a-z-]+\s+){0,2}?(comments?|remarks?|assertion|claims?|statements?|words|promise|pledge|warning|vow|quip|declaration|insistence|argument|suggestion|call|description|admission|boast|prediction|response|reply|answer|complaint|accusation)\s+(?:[^.!?;"“”]{0,40}\s)?(?:that,?|:)\s*$/u;
 
 function possessor(ctx: SpeakerContext, who: string, at: number): Attribution | null {
@@ -150,7 +175,7 @@ function possessor(ctx: SpeakerContext, who: string, at: number): Attribution | 
 
 function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'last'): Attribution {
   const end = at + s.length;
-  const ms: Mention[] = mentionsIn(ctx.index, at, end).filter((m, k, arr) => m.end <= end && !ctx.inside(m.start) && subjectish(ctx.text, m, at) && !modifies(ctx.text, m, arr[k + 1]));
+  const ms: Mention[] = mentionsIn(ctx.index, at, end).filter((m, k, arr) => m.end <= end && !ctx.inside(m.start) && subjectish(ctx.text, m, at) && !modifies(ctx.text, m, arr[k + 1]) && !qualifiesNoun(ctx.text, m, at));
   const persons = ms.filter((m) => m.entity.kind === 'person');
   const others = ms.filter((m) => m.entity.kind !== 'place');
   // A country or city speaks through its government ("Japan said"): last resort after people and organisations.
@@ -158,7 +183,10 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   // "Jane Doe, who once worked for John Roe, said": a name opening the clause and followed by an
   // apposition is the subject, not the last name before the verb.
   const opener = pool[0] && /^[\s“"‘]*(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}$/u.test(ctx.text.slice(at, pool[0].start)) && ctx.text[pool[0].end] === ',' ? pool[0] : undefined;
-  const m = pick === 'first' ? pool[0] : opener ?? pool[pool.length - 1];
+  // "Governor Anna Weber, Mark Lane said, has …": a name right before the verb is its subject.
+  const last = pool[pool.length - 1];
+  const adjacent = last && /^\s*$/.test(ctx.text.slice(last.end, end)) ? last : undefined;
+  const m = pick === 'first' ? pool[0] : adjacent ?? opener ?? last;
   const pron = PRONOUN_IN.exec(s);
   if (pron) {
     // After the verb the pronoun counts only right after it ("said he"); before the verb, only
@@ -187,6 +215,11 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   return { entity: null, description: null };
 }
 
+// "one Weber confidant", "a Lane spokesman": a name between a determiner and a noun only qualifies that noun.
+function qualifiesNoun(text: string, m: Mention, lo: number): boolean {
+  return /\b(?:one|a|an|another|two|three|several|some|many|other)\s+(?:[a-z-]+\s+)?$/i.test(text.slice(Math.max(lo, m.start - 20), m.start)) && /^\s+[a-z][a-z-]+/.test(text.slice(m.end, m.end + 30));
+}
+
 const TRAILING_ADVERBS = /(?:\s+(?:also|later|then|again|once|still|previously|recently|simply|quickly|flatly|has|had|have|would|will|did|does|had|now|further|even|repeatedly|publicly|privately|separately|initially|first|earlier))+\s*$/i;
 const OPENING_DESCRIPTION = /^[\s“"‘]*(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,5}?([a-z][a-z-]+)(?=\s*,)/;
 const DOCUMENT_HEADS = /^(?:letter|book|memoir|ad|advert|spot|clip|video|report|memo|ruling|decision|statement|article|piece|study|survey|complaint|brief|filing|lawsuit|petition|email|tweet|post|message|release|document|op-ed|editorial|column|speech)$/;
@@ -199,15 +232,20 @@ function lastPronoun(s: string): RegExpExecArray | null {
 }
 
 // Openers that are not the subject: "In July, X dismissed …", "During a speech, X attacked …".
-const LEAD_ADVERBIAL = /^(?:(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Speaking|Asked|Over|Outside|Inside|Back)\b[^,.;:"“”]{0,70},\s*)?/;
+const LEAD_ADVERBIAL = /^(?:(?:And|But|So|Yet)\s+)?(?:(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Speaking|Asked|Over|Outside|Inside|Back|after|when|while|before|since|as|\p{Lu}\p{Ll}+ly)\b[^,.;:"“”]{0,70},\s*){0,3}/u;
 
 /** The subject at the head of the clause before a quote, for quotes without a speech verb. */
 export function clauseSubject(ctx: SpeakerContext, from: number, to: number): Attribution | null {
   const head = ctx.text.slice(from, to);
   let lead = /^[\s“"‘]*/.exec(head)![0].length;
   lead += LEAD_ADVERBIAL.exec(head.slice(lead))![0].length;
-  const m = mentionsIn(ctx.index, from + lead, from + lead + 45).find((x) => x.end <= to && !ctx.inside(x.start) && subjectish(ctx.text, x, from));
-  if (m && /^(?:[A-Z][\w.’'-]*\s+){0,4}$/.test(ctx.text.slice(from + lead, m.start))) return { entity: m.entity, description: null };
+  const near = mentionsIn(ctx.index, from + lead, from + lead + 45);
+  const m = near.find((x, k) => x.end <= to && !ctx.inside(x.start) && subjectish(ctx.text, x, from) && !modifies(ctx.text, x, near[k + 1]));
+  if (m && /^(?:[A-Z][\w.’'-]*\s+){0,4}$/.test(ctx.text.slice(from + lead, m.start))) {
+    // "Weber’s Ohio state director, Tom Baker, wrote": the person in apposition to a role is the subject.
+    const named = m.entity.kind === 'person' ? undefined : mentionsIn(ctx.index, m.end, m.end + 40).find((x) => x.entity.kind === 'person' && /^(?:\s+[a-z-]+){1,3},\s+$/.test(ctx.text.slice(m.end, x.start)));
+    return { entity: (named ?? m).entity, description: null };
+  }
   const pron = /^(he|she|they|it)\b/i.exec(head.slice(lead));
   if (pron) {
     const e = resolvePronoun(pron[1]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
