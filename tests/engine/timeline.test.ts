@@ -165,6 +165,56 @@ describe('extractTimeline: relative expressions against the publication time', (
   });
 });
 
+describe('extractTimeline: resolution rules for unseen text', () => {
+  it('leans to the past for a month named without any tense cue', () => {
+    // Said on Oct. 30: last March is seven months back, next March five ahead; news reports the past.
+    const t = 'Its shares, at $42 in June and $29 in March, remain cheap.';
+    expect(find(t, 'March', '2026-10-30').value).toBe('2026-03');
+    expect(find('Talks resume in January.', 'January', '2026-10-30').value).toBe('2027-01');
+  });
+
+  it('reads a future cue further back in a long clause, but not a far past verb', () => {
+    const far = 'The agency will name the commander of the third flight of its new lunar lander for a long mission in December.';
+    expect(find(far, 'December', '2026-03-04').value).toBe('2026-12');
+    const agreed = 'The group agreed last week to buy the rival\'s laboratory equipment and testing unit for $22 million in February.';
+    expect(find(agreed, 'February', '2026-10-30').value).toBe('2027-02');
+  });
+
+  it('reads a present-tense verb of schedule as pointing forward', () => {
+    expect(find('The new tariff takes effect on Monday.', 'Monday').value).toBe('2026-11-30');
+    expect(find('The trial of the former mayor begins Tuesday.', 'Tuesday').value).toBe('2026-12-01');
+  });
+
+  it('dates a month inside the subject by the verb that follows it', () => {
+    expect(find('Sales in December rose 3%.', 'December').value).toBe('2025-12');
+    expect(find('The vote in December will decide the matter.', 'December').value).toBe('2026-12');
+  });
+
+  it('dates a fronted deadline set off by a comma by the verb of its clause', () => {
+    expect(find('By Tuesday, the storm will have weakened.', 'Tuesday').value).toBe('2026-12-01');
+    expect(find('By Tuesday, the storm had weakened.', 'Tuesday').value).toBe('2026-11-24');
+  });
+
+  it('puts a quarter two or more behind in next year when the clause looks forward', () => {
+    expect(find('Profit will recover in the first quarter.', 'the first quarter').value).toBe('2027-Q1');
+    // The quarter just ended is still the one being reported on.
+    expect(find('The firm expects to report a third-quarter loss.', 'a third-quarter').value).toBe('2026-Q3');
+  });
+
+  it('keeps whole quarters as quarters in durations and sets', () => {
+    expect(find('Losses have mounted over the past two quarters.', 'the past two quarters')).toMatchObject({ type: 'DURATION', value: 'P2Q' });
+    expect(find('Interest is paid every quarter.', 'every quarter')).toMatchObject({ type: 'SET', value: 'P1Q' });
+  });
+
+  it('reads "a week or so ago" as a date, not a duration', () => {
+    expect(find('The ferry sank a week or so ago.', 'a week or so ago')).toMatchObject({ type: 'DATE', value: '2026-W47' });
+  });
+
+  it('values "then-current" as a past reference', () => {
+    expect(find('The plan was drafted by the then-current board.', 'then-current').value).toBe('PAST_REF');
+  });
+});
+
 describe('extractTimeline: clock times and zones', () => {
   it('prefers the GMT restatement of a local time', () => {
     const t = 'The quake struck at 9.15am (00:15 GMT) on Thursday.';

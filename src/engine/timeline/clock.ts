@@ -8,6 +8,10 @@ import type { Reference } from './reference.ts';
 // Value builders for expressions relative to the publication time. Without a publication time
 // TimeML leaves the unknown part as X ("XXXX-XX-XX"), which is what these return then.
 
+// Without a tense cue a later date must be this much nearer than an earlier one to be chosen:
+// news mostly reports what has happened.
+const FUTURE_WEIGHT = 1.6;
+
 export type Grain = 'D' | 'W' | 'M' | 'Q' | 'H' | 'Y' | 'E' | 'C' | 'WE';
 
 export function dayValue(day: Ymd | null): Resolved {
@@ -78,7 +82,7 @@ export function resolveWeekday(ref: Reference | null, wd: number, tense: Tense, 
   return dayValue(addDays(ref.date, delta));
 }
 
-/** A month named without a year: the nearest one, or the last/next one when the tense says so. */
+/** A month named without a year: the nearer one (leaning to the past), or the last/next one when the tense says so. */
 export function resolveMonth(ref: Reference | null, month: number, tense: Tense, shift = 0): Resolved {
   if (!ref) return { value: `XXXX-${String(month).padStart(2, '0')}` };
   const cur = ref.date.m;
@@ -87,9 +91,14 @@ export function resolveMonth(ref: Reference | null, month: number, tense: Tense,
   else if (shift > 0) y = month > cur ? y : y + 1;
   else if (tense === 'past') y = month <= cur ? y : y - 1;
   else if (tense === 'future') y = month >= cur ? y : y + 1;
-  // Without a cue, the nearest such month.
-  else if (month - cur > 6) y -= 1;
-  else if (cur - month > 6) y += 1;
+  // Without a cue, the nearer one, leaning to the past as news does (the same weight as
+  // resolveMonthDay): "in March" said in October is last March, "in January" next January.
+  else if (month !== cur) {
+    const back = (cur - month + 12) % 12;
+    const forward = (12 - back) * FUTURE_WEIGHT < back;
+    if (forward) y = month > cur ? y : y + 1;
+    else y = month < cur ? y : y - 1;
+  }
   return { value: fmtMonth(y, month) };
 }
 
@@ -110,7 +119,7 @@ export function resolveMonthDay(ref: Reference | null, month: number, day: numbe
     if (tense === 'past' && diff > 0) score += closed ? 1000 : 120;
     if (tense === 'future' && diff < 0) score += 120;
     if (wd !== undefined && weekday(cand) !== wd) score += 1000;
-    if (tense === 'none' && diff > 0) score *= 1.6;
+    if (tense === 'none' && diff > 0) score *= FUTURE_WEIGHT;
     if (score < bestScore) {
       bestScore = score;
       best = cand;

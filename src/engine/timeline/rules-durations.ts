@@ -21,7 +21,8 @@ export function durationValue(n: number | null, unitWord: string): string {
   } else if (count !== null && letter === 'C') {
     count *= 100;
     letter = 'Y';
-  } else if (count !== null && letter === 'Q') {
+  } else if (count !== null && letter === 'Q' && !Number.isInteger(count)) {
+    // TimeML keeps whole quarters as quarters ("the past two quarters" is P2Q); a fraction goes to months.
     count *= 3;
     letter = 'M';
   }

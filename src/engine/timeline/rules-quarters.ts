@@ -32,7 +32,12 @@ export const QUARTER_RULES: Rule[] = [
           if (y === null && ctx.ref) {
             y = ctx.ref.date.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
             const curQ = quarterOf(ctx.ref.date.m);
-            if (!rel && !half && n - curQ >= 2 && ctx.tense(start, start + m[0].length) !== 'future') y -= 1;
+            const tense = rel || half ? 'none' : ctx.tense(start, start + m[0].length);
+            // A quarter well ahead is last year's unless the clause looks forward; one well behind
+            // is next year's when it does ("profit will rise in the first quarter", said in
+            // November). The quarter just ended is still the one being reported on.
+            if (!rel && !half && n - curQ >= 2 && tense !== 'future') y -= 1;
+            if (!rel && !half && curQ - n >= 2 && tense === 'future') y += 1;
             if (yearEarlier) y -= 1;
           }
           if (y === null) return { value: half ? `XXXX-H${n}` : `XXXX-Q${n}` };

@@ -163,9 +163,9 @@ export const RELATIVE_RULES: Rule[] = [
     },
   },
   {
-    // "two years ago", "about a decade ago", "three weeks from now", "a year earlier"
+    // "two years ago", "about a decade ago", "three weeks from now", "a year earlier", "a week or so ago"
     name: 'ago',
-    re: rx(`\\b(?:(?:about|around|nearly|almost|some|roughly|approximately|more than|less than|over|just over|only|barely|at least)\\s+)?(${NUM}|${VAGUE})[- ](${UNIT})\\s+(ago|earlier|later|from now|hence|back)\\b`),
+    re: rx(`\\b(?:(?:about|around|nearly|almost|some|roughly|approximately|more than|less than|over|just over|only|barely|at least)\\s+)?(${NUM}|${VAGUE})[- ](${UNIT})(?:\\s+or\\s+(?:so|more))?\\s+(ago|earlier|later|from now|hence|back)\\b`),
     priority: 3,
     build: (m) => {
       const countWord = m[1]!;

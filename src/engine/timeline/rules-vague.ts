@@ -6,11 +6,13 @@ import type { Rule } from './types.ts';
 export const VAGUE_RULES: Rule[] = [
   {
     name: 'present',
-    re: /\b(?:right now|just now|now|nowadays|currently|presently|at present|these days|current|the present)\b(?!-day)/gi,
+    re: /\b(?:then[- ]current|right now|just now|now|nowadays|currently|presently|at present|these days|current|the present)\b(?!-day)/gi,
     priority: 1,
     build: (m, text) => {
       const w = m[0].toLowerCase();
       const before = text.slice(Math.max(0, m.index - 12), m.index);
+      // "the then-current chairman" was current in the past the story tells of.
+      if (/^then/.test(w)) return { type: 'DATE', resolve: () => ({ value: 'PAST_REF' }) };
       // "now that", "by now" and "until now" still point at the present; "current" only as "the current X".
       if (w === 'current' && /^\s*(?:[,.;)]|and\b|or\b)/i.test(text.slice(m.index + m[0].length))) return null;
       if (w === 'current' && /^\s+(?:account|accounts|affairs|events|assets|liabilities|ratio|flow|accounts)\b/i.test(text.slice(m.index + m[0].length))) return null;

@@ -1,10 +1,14 @@
 import type { Tense } from './types.ts';
 
+// A present-tense verb of schedule ("the trial begins Monday", "the rule takes effect in
+// January") announces a coming event in news. Words that are also plural nouns ("starts",
+// "returns", "visits": "housing starts rose in March") are left out.
+const SCHEDULE_PRESENT = 'takes? effect|goes into effect|expires|begins|resumes|opens|meets|arrives';
 // News text reports the past ("said Friday"); a bare weekday or month points forward only when
 // the clause around it says so. Without a part-of-speech tagger, these cue words stand in for
 // the future-tense and plan verbs a tagger would find.
 const FUTURE_WORDS =
-  "will|won't|shall|'ll|going to|is to|are to|is due|are due|due to|scheduled|plans? to|expects? to|is expected to|are expected to|set to|intends? to|upcoming|next(?! to\\b)|to meet|to visit|to hold|to begin|to start|to leave|to travel|to return|to vote|to announce|to resume|to expire|as soon as|as early as|supposed to|planning to|hopes? to|would(?! have)";
+  `will|won't|shall|'ll|going to|is to|are to|is due|are due|due to|scheduled|plans? to|expects? to|is expected to|are expected to|set to|intends? to|upcoming|next(?! to\\b)|to meet|to visit|to hold|to begin|to start|to leave|to travel|to return|to vote|to announce|to resume|to expire|as soon as|as early as|supposed to|planning to|hopes? to|would(?! have)|slated|${SCHEDULE_PRESENT}`;
 // Irregular past forms are common news verbs that the "-ed" test misses.
 const IRREGULAR_PAST =
   'began|bought|sold|took|made|came|went|won|lost|left|met|held|gave|paid|rose|fell|grew|saw|brought|became|got|kept|led|ran|sent|spent|struck|stood|thought|wrote|broke|chose|drove|flew|found|knew|spoke|shot|threw|fought|caught|built|dealt|felt|sought|taught|tore|withdrew|overthrew|forgave|swore|sank|hid|underwent|oversaw';
@@ -25,12 +29,12 @@ function cueIn(s: string, last: boolean): Tense {
   return found;
 }
 
-/** Reads the clause around [start, end) within the sentence [sStart, sEnd) for future or past cues. */
-export function tenseAround(text: string, start: number, end: number, sStart: number, sEnd: number): Tense {
-  const before = text.slice(Math.max(sStart, start - 60), start);
-  const after = text.slice(end, Math.min(sEnd, end + 25));
-  // Only the part of the clause after the last comma or semicolon: an earlier "said" belongs to the attribution.
-  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1).replace(/\b(?:early|late|mid)[- ]?$/i, '');
+/** The part of `before` after its last comma or semicolon: an earlier "said" belongs to the attribution. */
+function clauseOf(before: string): string {
+  return before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1).replace(/\b(?:early|late|mid)[- ]?$/i, '');
+}
+
+function cuesOf(clause: string, after: string): Tense {
   // "had been due to expire Friday", "as previously planned": a plan already overtaken is the past.
   if (/\b(?:had\s+(?:been\s+)?|previously\s+(?:been\s+)?)(?:\w+\s+)?(?:due|scheduled|expected|set|supposed|planned|slated|intended)\b/i.test(clause)) return 'past';
   if (FUTURE.test(clause) || /^\W*will\b/i.test(after)) return 'future';
@@ -38,6 +42,20 @@ export function tenseAround(text: string, start: number, end: number, sStart: nu
   if (/\buntil\s+(?:\S+\s+){0,3}$/i.test(clause) && !/^\s*,/.test(after)) return 'future';
   if (PAST.test(clause)) return 'past';
   return 'none';
+}
+
+// How far back the clause is read. The nearest words decide; a long clause is read further back
+// only for a future cue ("will double its flights between A and B by August"): a modal governs its
+// whole clause, while a far past verb is often another event's ("agreed to buy ... in February").
+const NEAR = 60;
+const FAR = 120;
+
+/** Reads the clause around [start, end) within the sentence [sStart, sEnd) for future or past cues. */
+export function tenseAround(text: string, start: number, end: number, sStart: number, sEnd: number): Tense {
+  const after = text.slice(end, Math.min(sEnd, end + 25));
+  const near = cuesOf(clauseOf(text.slice(Math.max(sStart, start - NEAR), start)), after);
+  if (near !== 'none' || start - NEAR <= sStart) return near;
+  return cuesOf(clauseOf(text.slice(Math.max(sStart, start - FAR), start)), after) === 'future' ? 'future' : 'none';
 }
 
 /**
@@ -49,11 +67,15 @@ export function tenseWide(text: string, start: number, end: number, sStart: numb
   if (near !== 'none') return near;
   const before = text.slice(Math.max(sStart, start - 100), start);
   const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1);
+  // A fronted expression ("In March, the company bought ...") takes the verb of the clause after it.
+  const fronted = /^\W*(?:(?:in|on|by|since|during|from|until|through|early|late|and|but|then|so)\s+)*$/i.test(clause);
+  const following = (): Tense => cueIn(text.slice(end, Math.min(sEnd, end + 80)), false);
+  // "By Tuesday, the storm will have passed": a fronted deadline set off by a comma is dated by its clause too.
+  if (fronted && /^\s*,/.test(text.slice(end, end + 2))) return following();
   // A deadline or span end ("by February", "through January") is read without the wider context.
   if (/\b(?:by|through|thru|until|till|before)\s+(?:(?:early|late|mid)[- ]?)?$/i.test(clause)) return 'none';
-  // A fronted expression ("In March, the company bought ...") takes the verb of the clause after it.
-  if (/^\W*(?:(?:in|on|by|since|during|from|until|through|early|late|and|but|then|so)\s+)*$/i.test(clause)) {
-    return cueIn(text.slice(end, Math.min(sEnd, end + 80)), false);
-  }
-  return 'none';
+  if (fronted) return following();
+  // Inside the subject ("Sales in December rose 3%"): the verb after it, up to the next comma.
+  const rest = text.slice(end, Math.min(sEnd, end + 40));
+  return cueIn(rest.slice(0, rest.search(/[,;]|$/)), false);
 }
