@@ -74,42 +74,54 @@ for (let j = 0; j < d; j++) mean[j]! /= rows;
 for (const doc of docs) for (const f of doc.features) for (let j = 0; j < d; j++) std[j]! += (f[j]! - mean[j]!) ** 2;
 for (let j = 0; j < d; j++) std[j] = Math.sqrt(std[j]! / rows) || 1;
 
-// Logistic regression, full-batch Adam with a little L2.
+// Listwise training: within each article a softmax over its candidate sentences is pulled towards
+// the oracle sentences (targets sum to 1). Only the order of scores inside an article matters to
+// the selection, and this loss trains exactly that; it beat per-sentence logistic regression on
+// held-out ROUGE. Adam over batches of 32 articles, in a seeded order, with a little L2. The bias
+// cancels out of a softmax and stays 0.
 const w = new Array<number>(d).fill(0);
-let b = 0;
+const b = 0;
 const mW = new Array<number>(d).fill(0), vW = new Array<number>(d).fill(0);
-let mB = 0, vB = 0;
-const lr = 0.05, l2 = 1e-4, epochs = Number(process.env.EPOCHS ?? 300);
-const x: Float64Array[] = [];
-const y: number[] = [];
-for (const doc of docs) doc.features.forEach((f, i) => {
-  x.push(f.map((v, j) => (v - mean[j]!) / std[j]!));
-  y.push(doc.labels[i]!);
-});
+const lr = 0.01, l2 = 1e-4, docBatch = 32, epochs = Number(process.env.EPOCHS ?? 30);
+const standard = docs.map((doc) => doc.features.map((f) => f.map((v, j) => (v - mean[j]!) / std[j]!)));
+let seed = 7;
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const order = Array.from(docs.keys());
+let step = 0;
 for (let e = 1; e <= epochs; e++) {
-  const g = new Array<number>(d).fill(0);
-  let gb = 0, loss = 0;
-  for (let r = 0; r < x.length; r++) {
-    const f = x[r]!;
-    let z = b;
-    for (let j = 0; j < d; j++) z += w[j]! * f[j]!;
-    const p = 1 / (1 + Math.exp(-z));
-    const err = p - y[r]!;
-    loss -= y[r]! ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12);
-    for (let j = 0; j < d; j++) g[j]! += err * f[j]!;
-    gb += err;
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
   }
-  for (let j = 0; j < d; j++) {
-    const gj = g[j]! / x.length + l2 * w[j]!;
-    mW[j] = 0.9 * mW[j]! + 0.1 * gj;
-    vW[j] = 0.999 * vW[j]! + 0.001 * gj * gj;
-    w[j]! -= (lr * (mW[j]! / (1 - 0.9 ** e))) / (Math.sqrt(vW[j]! / (1 - 0.999 ** e)) + 1e-8);
+  let loss = 0;
+  for (let s0 = 0; s0 < order.length; s0 += docBatch) {
+    const g = new Array<number>(d).fill(0);
+    const end = Math.min(order.length, s0 + docBatch);
+    for (let q = s0; q < end; q++) {
+      const x = standard[order[q]!]!;
+      const labels = docs[order[q]!]!.labels;
+      const picked = labels.reduce((a, v) => a + v, 0);
+      if (picked === 0) continue;
+      const z = x.map((f) => f.reduce((a, v, j) => a + v * w[j]!, 0));
+      const top = Math.max(...z);
+      const ex = z.map((v) => Math.exp(v - top));
+      const sum = ex.reduce((a, v) => a + v, 0);
+      x.forEach((f, r) => {
+        const p = ex[r]! / sum;
+        const t = labels[r]! / picked;
+        if (t > 0) loss -= t * Math.log(p + 1e-12);
+        for (let j = 0; j < d; j++) g[j]! += (p - t) * f[j]!;
+      });
+    }
+    step++;
+    for (let j = 0; j < d; j++) {
+      const gj = g[j]! / (end - s0) + l2 * w[j]!;
+      mW[j] = 0.9 * mW[j]! + 0.1 * gj;
+      vW[j] = 0.999 * vW[j]! + 0.001 * gj * gj;
+      w[j]! -= (lr * (mW[j]! / (1 - 0.9 ** step))) / (Math.sqrt(vW[j]! / (1 - 0.999 ** step)) + 1e-8);
+    }
   }
-  const gbn = gb / x.length;
-  mB = 0.9 * mB + 0.1 * gbn;
-  vB = 0.999 * vB + 0.001 * gbn * gbn;
-  b -= (lr * (mB / (1 - 0.9 ** e))) / (Math.sqrt(vB / (1 - 0.999 ** e)) + 1e-8);
-  if (e % 50 === 0) console.log(`epoch ${e} loss ${(loss / x.length).toFixed(4)}`);
+  if (e % 5 === 0) console.log(`epoch ${e} listwise loss ${(loss / docs.length).toFixed(4)}`);
 }
 
 const model: SummaryModel = { features: [...FEATURE_NAMES], mean, std, weights: w, bias: b, redundancy: 0 };
