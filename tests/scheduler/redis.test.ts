@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
 import type { ChannelRef } from '../../src/core/platform.ts';
+import { EventOnce } from '../../src/adapters/slack/events.ts';
 import { addFeed } from '../../src/feeds/subscribe.ts';
 import { startScheduler } from '../../src/scheduler/scheduler.ts';
 import { parseSchedule } from '../../src/scheduler/spec.ts';
@@ -69,5 +70,17 @@ describe('several processes on one Redis', () => {
     const again = await b!.newsroom.locks.acquire('shared-test', 10_000);
     expect(again).not.toBeNull();
     await again!.release();
+  });
+
+  it('hands a Slack event delivered to both processes at the same instant to exactly one of them', async () => {
+    const [a, b] = envs.map((env) => env.services);
+    const onces = [new EventOnce(a!.stores.events, a!.stores.kind), new EventOnce(b!.stores.events, b!.stores.kind)];
+    for (const id of ['Ev1', 'Ev2', 'Ev3', 'Ev4', 'Ev5']) {
+      const claims = await Promise.all([...onces, ...onces].map((once) => once.claim(id)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+    }
+    // A later retry of a claimed event is refused by both.
+    expect(await onces[0]!.claim('Ev1')).toBe(false);
+    expect(await onces[1]!.claim('Ev1')).toBe(false);
   });
 });

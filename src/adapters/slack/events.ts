@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type Keyv from 'keyv';
+import { systemClock } from '../../core/clock.ts';
 import { answerFollowUp } from '../../core/follow-up.ts';
 import type { Services } from '../../core/services.ts';
+import { createLocks, type LockService } from '../../scheduler/locks.ts';
+import type { Stores } from '../../store/index.ts';
 import { plainFromMrkdwn } from './mrkdwn.ts';
 import { slackThreadId, type SlackOutbox } from './outbox.ts';
 
@@ -10,22 +13,30 @@ const EVENT_TTL_MS = 2 * 60 * 60_000;
 
 /**
  * Each Slack event is handled once, even when Slack delivers it again (X-Slack-Retry-Num) or while
- * the first delivery is still being answered. The id is claimed before the work, in the `events`
- * store (shared by every process on Redis) and in memory for deliveries racing within one process.
+ * the first delivery is still being answered. On Redis the id is claimed with one SET NX PX, so of
+ * several processes receiving the same event exactly one wins. In SQLite mode (one process) the id
+ * is remembered in the `events` store, which survives a restart, and an in-memory set covers
+ * deliveries racing between its read and its write.
  */
 export class EventOnce {
   private readonly claiming = new Set<string>();
+  private readonly shared: LockService | null;
 
   constructor(
     private readonly store: Keyv,
+    kind: Stores['kind'] = 'sqlite',
     private readonly ttlMs = EVENT_TTL_MS,
-  ) {}
+  ) {
+    // A claim is a lease that is never released: it simply expires after the retry window.
+    this.shared = kind === 'redis' ? createLocks(store, 'redis', systemClock) : null;
+  }
 
   async claim(eventId: string): Promise<boolean> {
+    const key = `slack:${eventId}`;
+    if (this.shared) return (await this.shared.acquire(key, this.ttlMs)) !== null;
     if (this.claiming.has(eventId)) return false;
     this.claiming.add(eventId);
     try {
-      const key = `slack:${eventId}`;
       if (await this.store.get(key)) return false;
       await this.store.set(key, true, this.ttlMs);
       return true;

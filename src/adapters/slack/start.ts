@@ -79,7 +79,7 @@ export async function startSlack(services: Services, commands: readonly CommandD
   const outbox = new SlackOutbox(app.client, services, pacer, invocationFor(commands));
   const permissions = new SlackPermissions(app.client, config.SLACK_ADMIN_USERS, services.clock, services.logger);
   const work = new WorkQueue();
-  registerHandlers(app, { services, commands, outbox, permissions, once: new EventOnce(services.stores.events), work });
+  registerHandlers(app, { services, commands, outbox, permissions, once: new EventOnce(services.stores.events, services.stores.kind), work });
 
   try {
     await app.init();
