@@ -37,6 +37,13 @@ export class SqliteStore extends EventEmitter implements KeyvStoreAdapter {
     return true;
   }
 
+  /** One transaction for all the entries: one commit instead of one per key. */
+  async setMany(entries: Array<{ key: string; value: unknown }>): Promise<void> {
+    this.db.transaction(() => {
+      for (const entry of entries) this.statements.set.run(entry.key, String(entry.value));
+    })();
+  }
+
   async delete(key: string): Promise<boolean> {
     return this.statements.delete.run(key).changes > 0;
   }

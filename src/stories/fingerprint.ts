@@ -5,13 +5,21 @@ import { isStopWord, stem, tokenize } from '../engine/text.ts';
 // probability equal to the Jaccard similarity of the sets. Locality-sensitive bands of the signature
 // find candidate stories with a handful of key look-ups, whatever the number of stories.
 
-export const SIGNATURE_SIZE = 64;
-/** Rows per LSH band: 32 bands of 2 rows make pairs at Jaccard 0.3 candidates ~95% of the time. */
+export const SIGNATURE_SIZE = 128;
+/**
+ * Rows per LSH band. Bands are overlapping pairs of neighbouring positions (0-1, 1-2, …, 127-0), so
+ * 128 bands: a pair of articles becomes a candidate ~93% of the time at Jaccard 0.15, 98% at 0.19,
+ * ~100% at 0.25 (64 disjoint bands: 79%, 90%, 99%).
+ */
 export const BAND_ROWS = 2;
 /** Words of the article text, after the title, that describe the event (the lead paragraphs). */
 const LEAD_WORDS = 90;
 
+// Hash i of a term is mix32(a_i * h + b_i) over the term's mixed FNV hash h. XOR-ing h with a seed
+// before one mix (the first version) is not min-wise independent enough for terms that differ only
+// in a few trailing characters: it over-estimated similarity by ~0.05 on such sets.
 const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
+const MULTIPLIERS = SEEDS.map((_, i) => (SEEDS[(i + 7) % SIGNATURE_SIZE]! | 1) >>> 0);
 
 /** Stems of the content words of the title (counted as is) and the lead of the text. */
 export function storyTerms(title: string | undefined, text: string): Set<string> {
@@ -33,9 +41,9 @@ export function signature(terms: Iterable<string>): number[] {
   let empty = true;
   for (const term of terms) {
     empty = false;
-    const base = fnv1a(term);
+    const base = mix32(fnv1a(term));
     for (let i = 0; i < SIGNATURE_SIZE; i++) {
-      const value = mix32(base ^ SEEDS[i]!) >>> 0;
+      const value = mix32((Math.imul(base, MULTIPLIERS[i]!) + SEEDS[i]!) >>> 0);
       if (value < sig[i]!) sig[i] = value;
     }
   }
@@ -53,9 +61,10 @@ export function similarity(a: readonly number[], b: readonly number[]): number {
 /** Band keys for locality-sensitive look-up: articles sharing any band are candidates. */
 export function bandKeys(sig: readonly number[]): string[] {
   const keys: string[] = [];
-  for (let start = 0; start + BAND_ROWS <= sig.length; start += BAND_ROWS) {
-    if (sig[start]! < 0) continue;
-    keys.push(`${start / BAND_ROWS}:${sig.slice(start, start + BAND_ROWS).map((n) => n.toString(36)).join('.')}`);
+  for (let start = 0; start < sig.length; start++) {
+    const rows = Array.from({ length: BAND_ROWS }, (_, row) => sig[(start + row) % sig.length]!);
+    if (rows.some((n) => n < 0)) continue;
+    keys.push(`${start}:${rows.map((n) => n.toString(36)).join('.')}`);
   }
   return keys;
 }

@@ -70,7 +70,9 @@ export class StoryStore {
   async add(article: Article, feedId: string, source: string, now: Date): Promise<string> {
     const canonical = article.url ? canonicalUrl(article.url) : undefined;
     const sig = signature(storyTerms(article.title, article.text));
-    const storyId = (await this.findMatch(canonical, sig, now)) ?? shortId(`story:${article.id}`);
+    const bands = bandKeys(sig).map((band) => `b:${band}`);
+    const buckets = bands.length === 0 ? [] : ((await this.store.getMany(bands)) as (string[] | undefined)[]);
+    const storyId = (await this.findMatch(canonical, sig, buckets, now)) ?? shortId(`story:${article.id}`);
     const member: StoryMember = {
       articleId: article.id,
       feedIds: [feedId],
@@ -83,10 +85,12 @@ export class StoryStore {
       signature: sig,
     };
     await this.addMember(storyId, member, article.title ?? source, now);
-    await Promise.all([
-      canonical ? this.store.set(`u:${canonical}`, storyId, INDEX_TTL_MS) : undefined,
-      ...bandKeys(sig).map((band) => this.addToBand(band, storyId)),
-    ]);
+    const indexes = bands
+      .map((key, index) => ({ key, current: buckets[index] ?? [] }))
+      .filter(({ current }) => !current.includes(storyId))
+      .map(({ key, current }): { key: string; value: unknown; ttl: number } => ({ key, value: [storyId, ...current].slice(0, BAND_BUCKET_LIMIT), ttl: INDEX_TTL_MS }));
+    if (canonical) indexes.push({ key: `u:${canonical}`, value: storyId, ttl: INDEX_TTL_MS });
+    if (indexes.length > 0) await this.store.setMany(indexes);
     return storyId;
   }
 
@@ -107,14 +111,12 @@ export class StoryStore {
     return result;
   }
 
-  private async findMatch(canonical: string | undefined, sig: number[], now: Date): Promise<string | undefined> {
+  /** The story the article belongs to: by canonical URL, else the most similar recent story among those sharing a band. */
+  private async findMatch(canonical: string | undefined, sig: number[], buckets: (string[] | undefined)[], now: Date): Promise<string | undefined> {
     if (canonical) {
       const byUrl = (await this.store.get(`u:${canonical}`)) as string | undefined;
       if (byUrl && (await this.isRecent(byUrl, now))) return byUrl;
     }
-    const bands = bandKeys(sig);
-    if (bands.length === 0) return undefined;
-    const buckets = (await this.store.getMany(bands.map((band) => `b:${band}`))) as (string[] | undefined)[];
     const candidates = [...new Set(buckets.flatMap((bucket) => bucket ?? []))];
     let best: { id: string; score: number } | undefined;
     for (const story of await this.getMany(candidates)) {
@@ -154,12 +156,5 @@ export class StoryStore {
       }
     }
     throw new Error(`story ${id} stayed locked`);
-  }
-
-  private async addToBand(band: string, storyId: string): Promise<void> {
-    const key = `b:${band}`;
-    const current = ((await this.store.get(key)) as string[] | undefined) ?? [];
-    if (current.includes(storyId)) return;
-    await this.store.set(key, [storyId, ...current].slice(0, BAND_BUCKET_LIMIT), INDEX_TTL_MS);
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { shortId } from '../../src/core/hash.ts';
 import type { Article } from '../../src/core/types.ts';
 import { MemoryLocks } from '../../src/scheduler/locks.ts';
 import { createStores, type Stores } from '../../src/store/index.ts';
-import { signature, similarity, storyTerms } from '../../src/stories/fingerprint.ts';
+import { bandKeys, signature, similarity, storyTerms } from '../../src/stories/fingerprint.ts';
 import { StoryStore } from '../../src/stories/story-store.ts';
 import { bridgeGazette, bridgeHerald, bridgeHeraldAmp, bridgeOther, bridgeWire, budget, football, type FixtureItem } from './fixtures.ts';
 
@@ -40,6 +41,37 @@ describe('fingerprints', () => {
   });
 });
 
+/** Two made-up term sets of 60 terms sharing `shared` of them (Jaccard shared / (120 - shared)). */
+function overlappingSets(pair: number, shared: number): [string[], string[]] {
+  const common = Array.from({ length: shared }, (_, i) => `common${pair}x${i}`);
+  const own = (side: string) => Array.from({ length: 60 - shared }, (_, i) => `${side}${pair}x${i}`);
+  return [[...common, ...own('left')], [...common, ...own('right')]];
+}
+
+describe('fingerprints over many sets', () => {
+  it('estimates similarity without bias when terms differ only in their last characters', () => {
+    // Like a feed of generated names: the same stems with a different number, plus four shared words.
+    const sets = Array.from({ length: 40 }, (_, k) => [
+      'harbour', 'close', 'repair', 'tuesdai',
+      ...Array.from({ length: 24 }, (_, j) => `${['ka', 'lo', 'mi', 'ren', 'tas', 'vu'][j % 6]}${['dor', 'pin', 'sha', 'gri'][j % 4]}${j}x${k}`),
+    ]);
+    const trueJaccard = 4 / (28 + 28 - 4);
+    const sigs = sets.map((set) => signature(set));
+    const estimates = sigs.flatMap((a, i) => sigs.slice(i + 1).map((b) => similarity(a, b)));
+    const mean = estimates.reduce((sum, value) => sum + value, 0) / estimates.length;
+    expect(Math.abs(mean - trueJaccard)).toBeLessThan(0.015);
+  });
+
+  it('makes almost every pair at Jaccard 0.19 a look-up candidate (they share a band)', () => {
+    let found = 0;
+    for (let pair = 0; pair < 300; pair++) {
+      const [a, b] = overlappingSets(pair, 19).map((set) => new Set(bandKeys(signature(set))));
+      if ([...a!].some((band) => b!.has(band))) found++;
+    }
+    expect(found / 300).toBeGreaterThan(0.93);
+  });
+});
+
 describe('story grouping', () => {
   it('makes one story, listing every outlet, of one event covered by three feeds', async () => {
     const ids = [
@@ -68,5 +100,26 @@ describe('story grouping', () => {
     clock.advance(3 * 24 * 3_600_000);
     const fresh = await stories.add(article(bridgeGazette), 'feed-2', 'Valley Gazette', clock.now());
     expect(fresh).not.toBe(old);
+  });
+});
+
+describe('story grouping on Redis', () => {
+  it('groups one event from three feeds into one story with every outlet', async () => {
+    const redisStores = createStores({ dataDir: '/nonexistent', redisUrl: 'redis://127.0.0.1:6379', redisPrefix: `newsdesk-test-${randomUUID()}` });
+    try {
+      const onRedis = new StoryStore(redisStores.stories, new MemoryLocks(clock));
+      const ids = [
+        await onRedis.add(article(bridgeHerald), 'feed-herald', 'Eastvale Herald', clock.now()),
+        await onRedis.add(article(bridgeGazette), 'feed-gazette', 'Valley Gazette', clock.now()),
+        await onRedis.add(article(bridgeWire), 'feed-wire', 'Regional Wire', clock.now()),
+        await onRedis.add(article(football), 'feed-sport', 'Sport Daily', clock.now()),
+      ];
+      expect(new Set(ids.slice(0, 3)).size).toBe(1);
+      expect(ids[3]).not.toBe(ids[0]);
+      expect((await onRedis.get(ids[0]!))?.members.map((member) => member.source)).toEqual(['Eastvale Herald', 'Valley Gazette', 'Regional Wire']);
+    } finally {
+      await redisStores.stories.clear();
+      await redisStores.close();
+    }
   });
 });
