@@ -58,6 +58,25 @@ export function similarity(a: readonly number[], b: readonly number[]): number {
   return size === 0 ? 0 : same / size;
 }
 
+/**
+ * A signature as stored with a story member: base64 of its 32-bit values (~700 characters instead of
+ * a 1.3 KB JSON array, so reading a story for a digest parses one string per member). An empty
+ * signature is stored as ''.
+ */
+export function packSignature(sig: readonly number[]): string {
+  if (sig.length === 0 || sig[0]! < 0) return '';
+  const bytes = Buffer.alloc(sig.length * 4);
+  sig.forEach((value, i) => bytes.writeUInt32LE(value, i * 4));
+  return bytes.toString('base64');
+}
+
+/** The values of a packed signature; anything else (a record from before packing, of an older hash family) compares as empty. */
+export function unpackSignature(packed: unknown): number[] {
+  if (typeof packed !== 'string' || packed === '') return [];
+  const bytes = Buffer.from(packed, 'base64');
+  return Array.from({ length: Math.floor(bytes.length / 4) }, (_, i) => bytes.readUInt32LE(i * 4));
+}
+
 /** Band keys for locality-sensitive look-up: articles sharing any band are candidates. */
 export function bandKeys(sig: readonly number[]): string[] {
   const keys: string[] = [];

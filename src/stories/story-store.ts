@@ -3,7 +3,7 @@ import { shortId } from '../core/hash.ts';
 import type { Article } from '../core/types.ts';
 import { canonicalUrl } from '../ingest/canonical-url.ts';
 import type { LockService } from '../scheduler/locks.ts';
-import { bandKeys, signature, similarity, storyTerms } from './fingerprint.ts';
+import { bandKeys, packSignature, signature, similarity, storyTerms, unpackSignature } from './fingerprint.ts';
 
 /** Estimated Jaccard of title+lead stems above which two articles report the same event (see README: Feeds, stories and digests). */
 export const SAME_STORY_SIMILARITY = 0.15;
@@ -23,7 +23,8 @@ export interface StoryMember {
   source: string;
   publishedAt?: string;
   seenAt: string;
-  signature: number[];
+  /** MinHash signature of title + lead, packed (packSignature). */
+  signature: string;
 }
 
 /** A story that reached the digest pipeline through a feed, and when. Written only by that feed's poller. */
@@ -82,7 +83,7 @@ export class StoryStore {
       source,
       publishedAt: article.publishedAt,
       seenAt: now.toISOString(),
-      signature: sig,
+      signature: packSignature(sig),
     };
     await this.addMember(storyId, member, article.title ?? source, now);
     const indexes = bands
@@ -121,7 +122,7 @@ export class StoryStore {
     let best: { id: string; score: number } | undefined;
     for (const story of await this.getMany(candidates)) {
       if (now.getTime() - Date.parse(story.firstSeenAt) > MATCH_WINDOW_MS) continue;
-      const score = Math.max(...story.members.map((member) => similarity(sig, member.signature)));
+      const score = Math.max(...story.members.map((member) => similarity(sig, unpackSignature(member.signature))));
       if (score >= SAME_STORY_SIMILARITY && (!best || score > best.score)) best = { id: story.id, score };
     }
     return best?.id;

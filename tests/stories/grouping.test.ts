@@ -8,7 +8,7 @@ import { shortId } from '../../src/core/hash.ts';
 import type { Article } from '../../src/core/types.ts';
 import { MemoryLocks } from '../../src/scheduler/locks.ts';
 import { createStores, type Stores } from '../../src/store/index.ts';
-import { bandKeys, signature, similarity, storyTerms } from '../../src/stories/fingerprint.ts';
+import { bandKeys, packSignature, signature, similarity, storyTerms, unpackSignature } from '../../src/stories/fingerprint.ts';
 import { StoryStore } from '../../src/stories/story-store.ts';
 import { bridgeGazette, bridgeHerald, bridgeHeraldAmp, bridgeOther, bridgeWire, budget, football, type FixtureItem } from './fixtures.ts';
 
@@ -60,6 +60,14 @@ describe('fingerprints over many sets', () => {
     const estimates = sigs.flatMap((a, i) => sigs.slice(i + 1).map((b) => similarity(a, b)));
     const mean = estimates.reduce((sum, value) => sum + value, 0) / estimates.length;
     expect(Math.abs(mean - trueJaccard)).toBeLessThan(0.015);
+  });
+
+  it('stores a signature packed and reads it back unchanged; an empty or old-format one compares as nothing', () => {
+    const herald = sig(bridgeHerald);
+    expect(unpackSignature(packSignature(herald))).toEqual(herald);
+    expect(packSignature(signature([]))).toBe('');
+    expect(similarity(herald, unpackSignature(''))).toBe(0);
+    expect(similarity(herald, unpackSignature([1, 2, 3]))).toBe(0);
   });
 
   it('makes almost every pair at Jaccard 0.19 a look-up candidate (they share a band)', () => {
