@@ -210,6 +210,13 @@ describe('extractTimeline: resolution rules for unseen text', () => {
     expect(find('The ferry sank a week or so ago.', 'a week or so ago')).toMatchObject({ type: 'DATE', value: '2026-W47' });
   });
 
+  it('reads "planned for" and "set for" as pointing forward, even after "was"', () => {
+    expect(find('The referendum was planned for April.', 'April').value).toBe('2027-04');
+    expect(find('The hearing was set for Monday.', 'Monday').value).toBe('2026-11-30');
+    // "planned to" after a fronted day stays in the past: the plan itself was that day's news.
+    expect(find('On Friday, the ministry planned to pay the first claims.', 'Friday').value).toBe('2026-11-20');
+  });
+
   it('values "then-current" as a past reference', () => {
     expect(find('The plan was drafted by the then-current board.', 'then-current').value).toBe('PAST_REF');
   });

@@ -8,7 +8,7 @@ const SCHEDULE_PRESENT = 'takes? effect|goes into effect|expires|begins|resumes|
 // the clause around it says so. Without a part-of-speech tagger, these cue words stand in for
 // the future-tense and plan verbs a tagger would find.
 const FUTURE_WORDS =
-  `will|won't|shall|'ll|going to|is to|are to|is due|are due|due to|scheduled|plans? to|expects? to|is expected to|are expected to|set to|intends? to|upcoming|next(?! to\\b)|to meet|to visit|to hold|to begin|to start|to leave|to travel|to return|to vote|to announce|to resume|to expire|as soon as|as early as|supposed to|planning to|hopes? to|would(?! have)|slated|${SCHEDULE_PRESENT}`;
+  `will|won't|shall|'ll|going to|is to|are to|is due|are due|due to|scheduled|plans? to|expects? to|is expected to|are expected to|set to|intends? to|upcoming|next(?! to\\b)|to meet|to visit|to hold|to begin|to start|to leave|to travel|to return|to vote|to announce|to resume|to expire|as soon as|as early as|supposed to|planning to|hopes? to|would(?! have)|slated|planned for|set for|${SCHEDULE_PRESENT}`;
 // Irregular past forms are common news verbs that the "-ed" test misses.
 const IRREGULAR_PAST =
   'began|bought|sold|took|made|came|went|won|lost|left|met|held|gave|paid|rose|fell|grew|saw|brought|became|got|kept|led|ran|sent|spent|struck|stood|thought|wrote|broke|chose|drove|flew|found|knew|spoke|shot|threw|fought|caught|built|dealt|felt|sought|taught|tore|withdrew|overthrew|forgave|swore|sank|hid|underwent|oversaw';
