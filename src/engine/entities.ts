@@ -76,7 +76,7 @@ export function findEntities(text: string): EntityIndex {
   for (const m of ordered) {
     const key = keyOf(m.name);
     const orgLike = isPlaceOrOrg(key);
-    let target = clusters.get(key) ?? findFuller(byWord, m.tokens, orgLike);
+    let target = clusters.get(key) ?? findFuller(byWord, m.tokens, orgLike, m.start);
     if (!target) {
       if ((m.shouted || m.headline) && !isKnown(key)) continue;
       if (m.sentenceStart && m.tokens.length === 1 && !capsSeen.has(key) && !isKnown(key) && (lowerSeen.has(key.toLowerCase()) || !SPEECH_AFTER.test(text.slice(m.end, m.end + 200)))) continue;
@@ -149,8 +149,17 @@ interface Cluster {
   orgLike: boolean;
 }
 
-function findFuller(byWord: Map<string, Cluster[]>, tokens: string[], orgLike: boolean): Cluster | undefined {
+/**
+ * The full name a short form stands for. When several fit ("Chris Murphy" and "Anne Marie Murphy"),
+ * a name already introduced before the short form wins, then the one named more often, then the
+ * first introduced: a later namesake does not take over the surname.
+ */
+function findFuller(byWord: Map<string, Cluster[]>, tokens: string[], orgLike: boolean, at: number): Cluster | undefined {
   let best: Cluster | undefined;
+  const before = (c: Cluster): boolean => c.raws.some((r) => r.start < at);
+  const first = (c: Cluster): number => Math.min(...c.raws.map((r) => r.start));
+  const better = (c: Cluster, than: Cluster): boolean =>
+    before(c) !== before(than) ? before(c) : c.raws.length !== than.raws.length ? c.raws.length > than.raws.length : first(c) < first(than);
   const last = tokens[tokens.length - 1]!;
   for (const c of byWord.get(last) ?? []) {
     if (c.tokens.length <= tokens.length) continue;
@@ -162,7 +171,7 @@ function findFuller(byWord: Map<string, Cluster[]>, tokens: string[], orgLike: b
     const ok = tokens.length === 1
       ? fullLast === last || (c.tokens[0] === last && (MALE_NAMES.has(last) || FEMALE_NAMES.has(last)))
       : last === fullLast && (tokens[0] === c.tokens[0] || c.tokens.slice(-tokens.length).join(' ').toLowerCase() === tokens.join(' ').toLowerCase());
-    if (ok && (!best || c.raws.length > best.raws.length)) best = c;
+    if (ok && (!best || better(c, best))) best = c;
   }
   return best;
 }

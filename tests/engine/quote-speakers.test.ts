@@ -290,4 +290,30 @@ describe('quote speakers: cues seen in wire and newspaper copy', () => {
     expect(okafor?.kind).toBe('person');
     expect(okafor?.gender).not.toBe('f');
   });
+
+  it('knows the doubled forms of speech verbs ("admitted", "quipped")', () => {
+    const text = `The senator was asked about the vote on Monday.
+
+“There was no single cause getting me out of bed each morning. There is now,” Walsh admitted during an interview for a radio show.`;
+    expect(speakers(text)).toEqual(['Walsh']);
+    expect(speakers('“Bring an umbrella and a sense of humour,” quipped Mayor Ines Costa before the parade.')).toEqual(['Ines Costa']);
+  });
+
+  it('gives a speech verb after "but" the subject of the main clause', () => {
+    const text = 'Mayor Ines Costa defended the budget against attacks from councillor Tom Reyes, but warned “the next two years will be hard for every department.”';
+    expect(speakers(text)).toEqual(['Ines Costa']);
+  });
+
+  it('keeps a surname with the person it was introduced for when a namesake appears later', () => {
+    const text = `Senator Carla Diaz spent the morning in Fairview after the floods.
+
+“We will not forget this town, and we will be back with the money it needs,” Diaz said.
+
+The senator later honoured a nurse, Maria Elena Diaz, who treated the wounded for two days.
+
+“This is a town that looks after its own,” Diaz said before leaving.`;
+    expect(speakers(text)).toEqual(['Carla Diaz', 'Carla Diaz']);
+    const names = entitiesOf(text).entities.filter((e) => e.kind === 'person').map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Carla Diaz', 'Maria Elena Diaz']));
+  });
 });

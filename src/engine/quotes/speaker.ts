@@ -9,7 +9,11 @@ const BASES =
   'quip|recall|recount|remark|repeat|report|respond|retort|scoff|shout|state|stress|suggest|tell|testify|thank|' +
   'thunder|tweet|urge|vow|warn|whisper|wonder|write|yell|reply|acknowledge|confess|recommend|reason|insist|remember';
 const IRREGULAR = 'pressed|said|says|say|told|tells|wrote|writes|written|read|reads|sang|sings|put it|replied|replies|testified|cried|saying|telling|writing|shot back|shoots back|fired back|fires back|hit back|hits back';
+// One-syllable-stress verbs ending consonant-vowel-consonant double it: admitted, quipping.
+const DOUBLING = new Set(['admit', 'quip']);
 function forms(base: string): string[] {
+  if (DOUBLING.has(base)) return [base, `${base}s`, `${base}${base.at(-1)}ed`, `${base}${base.at(-1)}ing`];
+  if (base.endsWith('ee')) return [base, `${base}s`, `${base}d`, `${base}ing`];
   const stem = base.replace(/e$/, '');
   if (base.endsWith(' out')) return [base, base.replace(' out', 's out'), base.replace(' out', 'ed out'), base.replace(' out', 'ing out')];
   const y = /[^aeiou]y$/.test(base);
@@ -143,6 +147,11 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     const left = head.slice(0, v.index);
     const cut = Math.max(left.lastIndexOf(';'), left.lastIndexOf('—'), left.search(/\b(?:and|but|while|when|because|as|after|before|that)\s+[^,]*$/));
     if (cut > 0) lo = cut;
+    // "She defended the foundation, but admitted “…”": a verb with no subject of its own shares the main clause's.
+    if (lo > 0 && /^\W*(?:and|but)\s+(?:also\s+|later\s+|then\s+|quickly\s+)?$/i.test(left.slice(lo))) {
+      const main = clauseSubject(ctx, from, from + lo);
+      if (main?.entity) return main;
+    }
     const got = subject(ctx, left.slice(lo), from + lo, 'last');
     if (got.entity || got.description) return got;
     if (lo > 0) {
