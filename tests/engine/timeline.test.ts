@@ -217,6 +217,13 @@ describe('extractTimeline: resolution rules for unseen text', () => {
     expect(find('On Friday, the ministry planned to pay the first claims.', 'Friday').value).toBe('2026-11-20');
   });
 
+  it('values a singular "day-long" or "hour-long" as one unit, a plural "decades-long" as unspecified', () => {
+    const t = 'After a day-long hearing and an hour-long recess, the judge ended their decades-long feud.';
+    expect(find(t, 'day-long')).toMatchObject({ type: 'DURATION', value: 'P1D' });
+    expect(find(t, 'hour-long')).toMatchObject({ type: 'DURATION', value: 'PT1H' });
+    expect(find(t, 'decades-long')).toMatchObject({ type: 'DURATION', value: 'PXE' });
+  });
+
   it('values "then-current" as a past reference', () => {
     expect(find('The plan was drafted by the then-current board.', 'then-current').value).toBe('PAST_REF');
   });

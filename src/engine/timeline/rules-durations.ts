@@ -58,7 +58,7 @@ export const DURATION_RULES: Rule[] = [
       let n = vague ? null : parseNumber(count);
       if (!vague && n === null) return null;
       if (/\band a half$/i.test(m[0]) && n !== null) n += 0.5;
-      const hyphenated = new RegExp(`[-]${unit}`).test(m[0]);
+      const hyphenated = new RegExp(`[-]${unit}|${unit}-long$`).test(m[0]);
       const single = /^(?:an?)$/i.test(count.trim());
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       // "$1 billion a year", "four flights a week": a rate after a quantity is a set, not a duration.
@@ -88,7 +88,9 @@ export const DURATION_RULES: Rule[] = [
       if (prep === 'the' && !/\s(?:ahead|to come)$|coming|early|ensuing|following|first|final|last|past|next/i.test(m[0]) && !/^\s+(?:that|before|after|since|following|leading)\b/i.test(after)) return null;
       if (/^\s*(?:of age|old)\b/i.test(after)) return null;
       const start = prep && prep !== 'the' ? m.index + m[1]!.length + m[0].slice(m[1]!.length).search(/\S/) : m.index;
-      return { type: 'DURATION', start, resolve: () => ({ value: durationValue(null, unit) }) };
+      // "a day-long meeting" is one day; "decades-long" and "for years" are unspecified.
+      const one = m[3] !== undefined && !/s$/i.test(unit);
+      return { type: 'DURATION', start, resolve: () => ({ value: durationValue(one ? 1 : null, unit) }) };
     },
   },
   {
