@@ -316,4 +316,25 @@ The senator later honoured a nurse, Maria Elena Diaz, who treated the wounded fo
     const names = entitiesOf(text).entities.filter((e) => e.kind === 'person').map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(['Carla Diaz', 'Maria Elena Diaz']));
   });
+
+  it('reads "asserted" and "reiterated" as speech verbs', () => {
+    const text = `Senator Dana Walsh spoke in Ohio on Tuesday.
+
+“Let me be clear, if I have not said it a hundred times, that the plan is unfit for purpose,” she asserted to reporters.`;
+    expect(speakers(text)).toEqual(['Dana Walsh']);
+    expect(speakers('“The bridge will reopen in May,” Mayor Ines Costa reiterated on Friday.')).toEqual(['Ines Costa']);
+  });
+
+  it('closes a quote at a “ typed the wrong way round after its last comma', () => {
+    const text = 'The fees are rare. “It is very unusual,“ said Tom Reed, a lawyer with the Fair Vote Center. “It is a hard thing to do without crossing a line.”';
+    expect(extractQuotes(text).map((q) => [q.text, q.speaker])).toEqual([
+      ['It is very unusual,', 'Tom Reed'],
+      ['It is a hard thing to do without crossing a line.', 'Tom Reed'],
+    ]);
+  });
+
+  it('reads a name with an initial before a colon, not the heading before it', () => {
+    const text = 'POLLS SHIFT IN THE NORTH - Mary K. Stone: “The survey finds that twelve towns now lean towards the opposition for the first time in a decade.”';
+    expect(speakers(text)).toEqual(['Mary K. Stone']);
+  });
 });

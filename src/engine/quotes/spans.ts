@@ -48,7 +48,9 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       const before = i === 0 ? ' ' : s[i - 1]!;
       const next = s[i + 1] ?? ' ';
       if (ch === '"' || ch === '“' || ch === '”') {
-        if (open >= 0 && ch !== '“') {
+        // A “ right after the quote's last punctuation and before a space is a closing mark typed the wrong way.
+        const misusedCloser = ch === '“' && /[,.!?]/.test(before) && /\s/.test(next);
+        if (open >= 0 && (ch !== '“' || misusedCloser)) {
           push(open, i, true);
           open = -1;
         } else if (ch === '“' || (OPEN_CONTEXT.test(before) && /\S/.test(next))) {

@@ -7,7 +7,8 @@ const BASES =
   'conclude|contend|continue|counter|declare|demand|describe|emphasize|emphasise|exclaim|explain|insist|interject|' +
   'joke|label|lament|maintain|mock|muse|note|observe|offer|opine|plead|pledge|point out|post|praise|predict|promise|' +
   'quip|recall|recount|remark|repeat|report|respond|retort|scoff|shout|state|stress|suggest|tell|testify|thank|' +
-  'thunder|tweet|urge|vow|warn|whisper|wonder|write|yell|reply|acknowledge|confess|recommend|reason|insist|remember';
+  'thunder|tweet|urge|vow|warn|whisper|wonder|write|yell|reply|acknowledge|confess|recommend|reason|insist|remember|' +
+  'assert|reiterate|mention|assure|affirm|grumble|marvel|elaborate';
 const IRREGULAR = 'pressed|said|says|say|told|tells|wrote|writes|written|read|reads|sang|sings|put it|replied|replies|testified|cried|saying|telling|writing|shot back|shoots back|fired back|fires back|hit back|hits back';
 // One-syllable-stress verbs ending consonant-vowel-consonant double it: admitted, quipping.
 const DOUBLING = new Set(['admit', 'quip']);
@@ -160,7 +161,7 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     }
   }
   // Checked on the last 90 characters only: the pattern is anchored at the end of a long head.
-  const colon = head.trimEnd().endsWith(':') ? /([^.!?;:\n]{1,80}):\s*$/.exec(head.slice(-90)) : null;
+  const colon = head.trimEnd().endsWith(':') ? COLON_ATTRIBUTION.exec(head.slice(-90)) : null;
   if (colon) {
     const got = subject(ctx, colon[1]!, from + Math.max(0, head.length - 90) + colon.index, 'last');
     if (got.entity) return got;
@@ -168,6 +169,8 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
   return null;
 }
 
+// `Jane K. Doe: “…”`: the clause before a colon, reading through initials and titles ("Mr.").
+const COLON_ATTRIBUTION = new RegExp(`((?:[^.!?;:\\n]|${DOT}){1,80}):\\s*$`);
 const NOT_SPEECH = /\bcontinu(?:e|es|ed|ing)\s+to\b/gi;
 
 const POSSESSED_SPEECH = /(?:^|[\s(])((?:his|her)|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?)\s+(?:[a-z-]+\s+){0,2}?(comments?|remarks?|assertion|claims?|statements?|words|promise|pledge|warning|vow|quip|declaration|insistence|argument|suggestion|call|description|admission|boast|prediction|response|reply|answer|complaint|accusation)\s+(?:[^.!?;"“”]{0,40}\s)?(?:that,?|:)\s*$/u;
