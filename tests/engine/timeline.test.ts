@@ -154,6 +154,12 @@ describe('extractTimeline: relative expressions against the publication time', (
     expect(find(t, 'the day before').value).toBe('2026-11-09');
   });
 
+  it('reads "that same day" after a month named later than any day as an unknown day of that month', () => {
+    const t = 'The plant closed on Nov. 3. Its owner had sold the site last June and left town that same day.';
+    expect(find(t, 'that same day').value).toBe('2026-06-XX');
+    expect(find('The plant closed on Nov. 3 and its owner left town that same day.', 'that same day').value).toBe('2026-11-03');
+  });
+
   it('keeps the publisher\'s own calendar day when the publication time has an offset', () => {
     // 23:30 on the 26th in UTC+10 is still the 26th there, though it is the 26th 13:30 in UTC.
     expect(find('The port closed today.', 'today', '2026-11-26T23:30:00+10:00').value).toBe('2026-11-26');

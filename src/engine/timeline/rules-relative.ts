@@ -245,7 +245,12 @@ export const RELATIVE_RULES: Rule[] = [
       const dayPart = part === 'day' ? undefined : part;
       return {
         type: dayPart ? 'TIME' : 'DATE',
-        resolve: (ctx) => withPart(dayValue(ctx.anchor ? addDays(ctx.anchor, n) : ctx.ref ? addDays(ctx.ref.date, n) : null), dayPart),
+        resolve: (ctx) => {
+          // A month named after the last full date ("last October ... that same day") is the one meant: its day is unknown.
+          const month = ctx.anchorMonth;
+          if (month && (!ctx.anchor || ctx.anchor.y !== month.y || ctx.anchor.m !== month.m)) return { value: `${fmtMonth(month.y, month.m)}-XX` };
+          return withPart(dayValue(ctx.anchor ? addDays(ctx.anchor, n) : ctx.ref ? addDays(ctx.ref.date, n) : null), dayPart);
+        },
       };
     },
   },
