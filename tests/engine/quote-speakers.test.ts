@@ -337,4 +337,9 @@ The senator later honoured a nurse, Maria Elena Diaz, who treated the wounded fo
     const text = 'POLLS SHIFT IN THE NORTH - Mary K. Stone: “The survey finds that twelve towns now lean towards the opposition for the first time in a decade.”';
     expect(speakers(text)).toEqual(['Mary K. Stone']);
   });
+
+  it('skips an opening "As …," clause to find the subject, unless it is the attribution ("As Jo Roe puts it")', () => {
+    expect(speakers('As the crowd began to chant, Mia Torres was joined on stage by Councillor Tom Reyes and joked, “You are all being ridiculous tonight.”')).toEqual(['Mia Torres']);
+    expect(speakers('The council has not moved. As the Gazette’s Dana Pike puts it, the mayor is making councillors “an offer they cannot afford to turn down.”')).toEqual(['Dana Pike']);
+  });
 });

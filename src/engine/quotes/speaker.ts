@@ -9,7 +9,7 @@ const BASES =
   'quip|recall|recount|remark|repeat|report|respond|retort|scoff|shout|state|stress|suggest|tell|testify|thank|' +
   'thunder|tweet|urge|vow|warn|whisper|wonder|write|yell|reply|acknowledge|confess|recommend|reason|insist|remember|' +
   'assert|reiterate|mention|assure|affirm|grumble|marvel|elaborate';
-const IRREGULAR = 'pressed|said|says|say|told|tells|wrote|writes|written|read|reads|sang|sings|put it|replied|replies|testified|cried|saying|telling|writing|shot back|shoots back|fired back|fires back|hit back|hits back';
+const IRREGULAR = 'pressed|said|says|say|told|tells|wrote|writes|written|read|reads|sang|sings|put it|puts it|replied|replies|testified|cried|saying|telling|writing|shot back|shoots back|fired back|fires back|hit back|hits back';
 // One-syllable-stress verbs ending consonant-vowel-consonant double it: admitted, quipping.
 const DOUBLING = new Set(['admit', 'quip']);
 function forms(base: string): string[] {
@@ -243,14 +243,17 @@ function lastPronoun(s: string): RegExpExecArray | null {
   return last;
 }
 
+const SPEECH_IN = new RegExp(`(?<![\\w-])${SAY}\\b`, 'i');
 // Openers that are not the subject: "In July, X dismissed …", "During a speech, X attacked …".
-const LEAD_ADVERBIAL = /^(?:(?:And|But|So|Yet)\s+)?(?:(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Speaking|Asked|Over|Outside|Inside|Back|after|when|while|before|since|as|\p{Lu}\p{Ll}+ly)\b[^,.;:"“”]{0,70},\s*){0,3}/u;
+const LEAD_ADVERBIAL = /^(?:(?:And|But|So|Yet)\s+)?(?:(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Speaking|Asked|Over|Outside|Inside|Back|As|When|While|Although|Though|Once|Until|Amid|Despite|Following|after|when|while|before|since|as|\p{Lu}\p{Ll}+ly)\b[^,.;:"“”]{0,70},\s*){0,3}/u;
 
 /** The subject at the head of the clause before a quote, for quotes without a speech verb. */
 export function clauseSubject(ctx: SpeakerContext, from: number, to: number): Attribution | null {
   const head = ctx.text.slice(from, to);
   let lead = /^[\s“"‘]*/.exec(head)![0].length;
-  lead += LEAD_ADVERBIAL.exec(head.slice(lead))![0].length;
+  const adverbial = LEAD_ADVERBIAL.exec(head.slice(lead))![0];
+  // "As Jo Roe puts it, …" is the attribution itself, not an opener to skip.
+  if (!(/^(?:As|as)\s/.test(adverbial) && SPEECH_IN.test(adverbial))) lead += adverbial.length;
   const near = mentionsIn(ctx.index, from + lead, from + lead + 45);
   const m = near.find((x, k) => x.end <= to && !ctx.inside(x.start) && subjectish(ctx.text, x, from) && !modifies(ctx.text, x, near[k + 1]));
   if (m && /^(?:[A-Z][\w.’'-]*\s+){0,4}$/.test(ctx.text.slice(from + lead, m.start))) {
