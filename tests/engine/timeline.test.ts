@@ -196,6 +196,12 @@ describe('extractTimeline: resolution rules for unseen text', () => {
     expect(find('The vote in December will decide the matter.', 'December').value).toBe('2026-12');
   });
 
+  it('dates a fronted month by the main verb even after a long apposition', () => {
+    const t = 'In January, three weeks after the anniversary of the founding of the old harbour company and its sister firms, a fire destroyed the warehouse.';
+    expect(find(t, 'January').value).toBe('2026-01');
+    expect(find('In January, the port will open a second terminal.', 'January').value).toBe('2027-01');
+  });
+
   it('dates a fronted deadline set off by a comma by the verb of its clause', () => {
     expect(find('By Tuesday, the storm will have weakened.', 'Tuesday').value).toBe('2026-12-01');
     expect(find('By Tuesday, the storm had weakened.', 'Tuesday').value).toBe('2026-11-24');

@@ -60,7 +60,8 @@ export function tenseAround(text: string, start: number, end: number, sStart: nu
 
 /**
  * Like `tenseAround`, and when the clause before says nothing, the words after the expression
- * decide when the expression opens its clause ("In March, the company bought ...").
+ * decide when the expression opens its clause ("In March, the company bought ..."): the first cue
+ * up to the end of the sentence.
  */
 export function tenseWide(text: string, start: number, end: number, sStart: number, sEnd: number): Tense {
   const near = tenseAround(text, start, end, sStart, sEnd);
@@ -69,7 +70,8 @@ export function tenseWide(text: string, start: number, end: number, sStart: numb
   const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1);
   // A fronted expression ("In March, the company bought ...") takes the verb of the clause after it.
   const fronted = /^\W*(?:(?:in|on|by|since|during|from|until|through|early|late|and|but|then|so)\s+)*$/i.test(clause);
-  const following = (): Tense => cueIn(text.slice(end, Math.min(sEnd, end + 80)), false);
+  // The main verb may come after a long apposition ("In January, a week after ..., a clinic was bombed").
+  const following = (): Tense => cueIn(text.slice(end, sEnd), false);
   // "By Tuesday, the storm will have passed": a fronted deadline set off by a comma is dated by its clause too.
   if (fronted && /^\s*,/.test(text.slice(end, end + 2))) return following();
   // A deadline or span end ("by February", "through January") is read without the wider context.
