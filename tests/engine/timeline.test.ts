@@ -236,6 +236,14 @@ describe('extractTimeline: resolution rules for unseen text', () => {
     expect(find(t, 'decades-long')).toMatchObject({ type: 'DURATION', value: 'PXE' });
   });
 
+  it('reads a weekday with a plural part of the day as a set, also the weekday joined to it', () => {
+    const t = 'The ferry sails on Monday and Tuesday nights, and the fish market runs on Sunday mornings.';
+    expect(find(t, 'Tuesday nights')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-2TNI' });
+    expect(find(t, 'Monday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1TNI' });
+    expect(find(t, 'Sunday mornings')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-7TMO' });
+    expect(find('The ferry sailed on Monday and Tuesday night.', 'Monday').type).toBe('DATE');
+  });
+
   it('values "then-current" as a past reference', () => {
     expect(find('The plan was drafted by the then-current board.', 'then-current').value).toBe('PAST_REF');
   });

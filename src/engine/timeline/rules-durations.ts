@@ -1,4 +1,4 @@
-import { MONTH_STRICT, NUM, UNIT, VAGUE, WEEKDAY, monthNumber, parseNumber, unitCode, weekdayNumber } from './lexicon.ts';
+import { DAY_PARTS, MONTH_STRICT, NUM, UNIT, VAGUE, WEEKDAY, monthNumber, parseNumber, unitCode, weekdayNumber } from './lexicon.ts';
 import type { Rule } from './types.ts';
 
 // Durations ("three days", "the past two years", "a 10-year note") and sets ("every Monday",
@@ -137,6 +137,18 @@ export const SET_RULES: Rule[] = [
       if (wd === undefined) return null;
       const start = /^on\s/i.test(m[0]) ? m.index + 3 : m.index;
       return { type: 'SET', start, resolve: () => ({ value: `XXXX-WXX-${wd}` }) };
+    },
+  },
+  {
+    // "Tuesday nights", "on Sunday mornings"; "Monday and Tuesday nights" makes Monday nights a set too
+    name: 'weekday-parts',
+    re: rx(`\\b(${WEEKDAY})s?\\s+(morning|afternoon|evening|night)s\\b|\\b(${WEEKDAY})(?=\\s+(?:and|or)\\s+(?:${WEEKDAY})s?\\s+(morning|afternoon|evening|night)s\\b)`),
+    priority: 3,
+    build: (m) => {
+      const wd = weekdayNumber((m[1] ?? m[3])!);
+      const part = DAY_PARTS[(m[2] ?? m[4])!.toLowerCase()];
+      if (wd === undefined || !part) return null;
+      return { type: 'SET', resolve: () => ({ value: `XXXX-WXX-${wd}T${part}` }) };
     },
   },
   {

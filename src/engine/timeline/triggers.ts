@@ -57,6 +57,7 @@ export const TRIGGERS: Record<string, Trigger> = {
   'a-while': { words: ['while', 'time', 'period'], lookback: 30 },
   'every-unit': { words: ['every', 'each', 'per'], lookback: 0 },
   'every-weekday': { words: plural(weekdays), lookback: 7 },
+  'weekday-parts': { words: plural(weekdays), lookback: 0 },
   'every-month': { words: months, lookback: 7 },
   'adverb-set': {
     words: ['daily', 'nightly', 'weekly', 'biweekly', 'fortnightly', 'monthly', 'quarterly', 'yearly', 'annually', 'hourly', 'twice', 'once', 'times'],
