@@ -70,4 +70,9 @@ describe('extractTags', () => {
     const tags = extractTags('The count went on all night. Ohio Secretary of State Jon Husted said the result would be certified on Friday. Husted left early.');
     expect(tags.people).toEqual(['Jon Husted']);
   });
+
+  it('reads a capitalised occupation before a full name as a title, not part of the name', () => {
+    const tags = extractTags('Comedian Mia Torres joined Actor Tom Reyes and Novelist Ada Okafor on stage in Dayton. Torres said it was a good night.');
+    expect(tags.people).toEqual(['Mia Torres', 'Tom Reyes', 'Ada Okafor']);
+  });
 });
