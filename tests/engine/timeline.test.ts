@@ -189,6 +189,9 @@ describe('extractTimeline: resolution rules for unseen text', () => {
   it('reads a present-tense verb of schedule as pointing forward', () => {
     expect(find('The new tariff takes effect on Monday.', 'Monday').value).toBe('2026-11-30');
     expect(find('The trial of the former mayor begins Tuesday.', 'Tuesday').value).toBe('2026-12-01');
+    expect(find('Both leaders meet separately on Monday with the envoy.', 'Monday').value).toBe('2026-11-30');
+    expect(find('The two sides didn\'t meet on Monday.', 'Monday').value).toBe('2026-11-23');
+    expect(find('The ministers failed to formally meet on Monday.', 'Monday').value).toBe('2026-11-23');
   });
 
   it('dates a month inside the subject by the verb that follows it', () => {

@@ -2,8 +2,10 @@ import type { Tense } from './types.ts';
 
 // A present-tense verb of schedule ("the trial begins Monday", "the rule takes effect in
 // January") announces a coming event in news. Words that are also plural nouns ("starts",
-// "returns", "visits": "housing starts rose in March") are left out.
-const SCHEDULE_PRESENT = 'takes? effect|goes into effect|expires|begins|resumes|opens|meets|arrives';
+// "returns", "visits": "housing starts rose in March") are left out. The plural forms ("the two
+// leaders meet Monday") count unless an infinitive, a negation or a modal governs them.
+const SCHEDULE_PLURAL = "(?<!(?:\\b(?:to|do|does|did|not|never|could|can|may|might|must|should)|n't)\\s+(?:\\w+\\s+)?)(?:meet|begin|resume|arrive)";
+const SCHEDULE_PRESENT = `takes? effect|goes into effect|expires|begins|resumes|opens|meets|arrives|${SCHEDULE_PLURAL}`;
 // News text reports the past ("said Friday"); a bare weekday or month points forward only when
 // the clause around it says so. Without a part-of-speech tagger, these cue words stand in for
 // the future-tense and plan verbs a tagger would find.
