@@ -160,6 +160,11 @@ describe('extractTimeline: relative expressions against the publication time', (
     expect(find('The plant closed on Nov. 3 and its owner left town that same day.', 'that same day').value).toBe('2026-11-03');
   });
 
+  it('does not let "overnight" replace the day the story named for later anaphora', () => {
+    const t = 'Shares fell on Friday after overnight losses in Asia, and closed 3% below the previous Friday.';
+    expect(find(t, 'the previous Friday').value).toBe('2026-11-13');
+  });
+
   it('keeps the publisher\'s own calendar day when the publication time has an offset', () => {
     // 23:30 on the 26th in UTC+10 is still the 26th there, though it is the 26th 13:30 in UTC.
     expect(find('The port closed today.', 'today', '2026-11-26T23:30:00+10:00').value).toBe('2026-11-26');

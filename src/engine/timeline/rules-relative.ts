@@ -74,7 +74,9 @@ export const RELATIVE_RULES: Rule[] = [
           const narrated = det === 'the' && ctx.anchor && ctx.tense(m.index, m.index + m[0].length) === 'past';
           if (det === 'that' || narrated) return withPart(dayValue(ctx.anchor), part);
           const offset = det === 'yesterday' || (det === 'last' && part.toLowerCase() === 'night') ? -1 : det === 'tomorrow' ? 1 : 0;
-          return withPart(shifted(ctx.ref, 'D', offset), part);
+          const r = withPart(shifted(ctx.ref, 'D', offset), part);
+          // "overnight losses", "an overnight flight": an adjective, not the day the story is about.
+          return m[3] ? { value: r.value, type: r.type } : r;
         },
       };
     },
