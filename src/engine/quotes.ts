@@ -31,17 +31,20 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
   const found: Found[] = [];
   spans.forEach((span, k) => {
     const prior = k > 0 && spans[k - 1]!.paraStart === span.paraStart ? spans[k - 1]! : null;
+    // A title or scare quote before this one ("visited NBC’s “Today” to discuss …, saying “…”") does
+    // not end the clause whose subject may speak; a real quote does.
+    const boundary = prior && countWords(text, prior.start, prior.end) >= MIN_WORDS ? prior.after : span.paraStart;
     const next = spans[k + 1]?.paraStart === span.paraStart ? spans[k + 1]! : null;
     let attribution: Attribution | null = transcriptSpeaker(ctx, span);
     if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, next ? next.open : span.paraEnd);
     if (!attribution) {
-      const from = Math.max(prior ? prior.after : span.paraStart, clauseStart(text, sentenceStarts, span));
+      const from = Math.max(boundary, clauseStart(text, sentenceStarts, span));
       attribution = speakerBefore(ctx, from, span.open);
     }
     if (!attribution && span.open === span.paraStart) attribution = introBefore(ctx, span);
     if (!attribution && !span.continued && span.open > span.paraStart) {
       // A partial quote without a speech verb ("X dismissed it as “…”") belongs to the clause's subject.
-      const from = Math.max(prior ? prior.after : span.paraStart, clauseStart(text, sentenceStarts, span));
+      const from = Math.max(boundary, clauseStart(text, sentenceStarts, span));
       attribution = clauseSubject(ctx, from, span.open);
     }
     found.push({ span, attribution, cued: attribution !== null && !span.continued });

@@ -342,4 +342,14 @@ The senator later honoured a nurse, Maria Elena Diaz, who treated the wounded fo
     expect(speakers('As the crowd began to chant, Mia Torres was joined on stage by Councillor Tom Reyes and joked, “You are all being ridiculous tonight.”')).toEqual(['Mia Torres']);
     expect(speakers('The council has not moved. As the Gazette’s Dana Pike puts it, the mayor is making councillors “an offer they cannot afford to turn down.”')).toEqual(['Dana Pike']);
   });
+
+  it('reads through a title in quotation marks to the subject of the clause ("visited “Today” …, saying “…”")', () => {
+    const text = 'Senator Dana Walsh visited the “Morning Show” to discuss her remarks about her rival, Mark Lane, saying “on his worst day” he would still be “a far better mayor than anyone on the other side.”';
+    expect(extractQuotes(text).filter((q) => q.text.split(' ').length >= 4).map((q) => q.speaker)).toEqual(['Dana Walsh', 'Dana Walsh']);
+  });
+
+  it('gives "and said" the main subject even after a relative clause ("the raid that killed X … and said")', () => {
+    const text = 'Mayor Ines Costa praised the 2019 raid that caught gang leader Tom Reyes during a “Safety Forum” hosted by the Gazette and said she has what the job needs: “Patience, and a very thick skin for the bad days.”';
+    expect(speakers(text).at(-1)).toBe('Ines Costa');
+  });
 });

@@ -149,8 +149,9 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     const cut = Math.max(left.lastIndexOf(';'), left.lastIndexOf('—'), left.search(/\b(?:and|but|while|when|because|as|after|before|that)\s+[^,]*$/));
     if (cut > 0) lo = cut;
     // "She defended the foundation, but admitted “…”": a verb with no subject of its own shares the main clause's.
-    if (lo > 0 && /^\W*(?:and|but)\s+(?:also\s+|later\s+|then\s+|quickly\s+)?$/i.test(left.slice(lo))) {
-      const main = clauseSubject(ctx, from, from + lo);
+    const conjoined = /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+|quickly\s+)?$/i.exec(left);
+    if (conjoined && conjoined.index > 0) {
+      const main = clauseSubject(ctx, from, from + conjoined.index);
       if (main?.entity) return main;
     }
     const got = subject(ctx, left.slice(lo), from + lo, 'last');
