@@ -250,6 +250,10 @@ describe('extractTimeline: resolution rules for unseen text', () => {
     expect(find(t, 'Monday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1TNI' });
     expect(find(t, 'Sunday mornings')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-7TMO' });
     expect(find('The ferry sailed on Monday and Tuesday night.', 'Monday').type).toBe('DATE');
+    // Two nights told in the past are those two nights, not a habit.
+    const past = 'Storms struck the coast on Monday and Tuesday nights.';
+    expect(find(past, 'Monday')).toMatchObject({ type: 'TIME', value: '2026-11-23TNI' });
+    expect(find(past, 'Tuesday nights')).toMatchObject({ type: 'TIME', value: '2026-11-24TNI' });
   });
 
   it('values "then-current" as a past reference', () => {

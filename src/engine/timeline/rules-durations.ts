@@ -1,4 +1,6 @@
 import { DAY_PARTS, MONTH_STRICT, NUM, UNIT, VAGUE, WEEKDAY, monthNumber, parseNumber, unitCode, weekdayNumber } from './lexicon.ts';
+import { fmtDate } from './calendar.ts';
+import { resolveWeekday } from './clock.ts';
 import type { Rule } from './types.ts';
 
 // Durations ("three days", "the past two years", "a 10-year note") and sets ("every Monday",
@@ -144,11 +146,23 @@ export const SET_RULES: Rule[] = [
     name: 'weekday-parts',
     re: rx(`\\b(${WEEKDAY})s?\\s+(morning|afternoon|evening|night)s\\b|\\b(${WEEKDAY})(?=\\s+(?:and|or)\\s+(?:${WEEKDAY})s?\\s+(morning|afternoon|evening|night)s\\b)`),
     priority: 3,
-    build: (m) => {
+    build: (m, text) => {
       const wd = weekdayNumber((m[1] ?? m[3])!);
       const part = DAY_PARTS[(m[2] ?? m[4])!.toLowerCase()];
       if (wd === undefined || !part) return null;
-      return { type: 'SET', resolve: () => ({ value: `XXXX-WXX-${wd}T${part}` }) };
+      const end = m.index + m[0].length;
+      const paired = m[3] !== undefined || new RegExp(`\\b(?:${WEEKDAY})\\s+(?:and|or)\\s+$`, 'i').test(text.slice(Math.max(0, m.index - 16), m.index));
+      return {
+        type: 'SET',
+        resolve: (ctx) => {
+          // "Storms hit on Monday and Tuesday nights": two nights told in the past are those two nights.
+          if (paired && ctx.tenseWide(m.index, end) === 'past') {
+            const day = resolveWeekday(ctx.ref, wd, 'past').day;
+            return day ? { value: `${fmtDate(day)}T${part}`, type: 'TIME', day } : { value: `XXXX-XX-XXT${part}`, type: 'TIME' };
+          }
+          return { value: `XXXX-WXX-${wd}T${part}` };
+        },
+      };
     },
   },
   {
