@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { invocationFor, ownSlashCommands, routeSlashCommand } from '../../src/adapters/slack/commands.ts';
 import { MANIFEST_FILES, buildManifest, manifestJson } from '../../src/adapters/slack/manifest.ts';
@@ -150,5 +150,42 @@ describe('slack command work queue', () => {
     await drained;
     expect(most).toBe(2);
     expect(order).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('with a quiet gap, starts no work while commands keep arriving, and starts it once they stop or waited too long', async () => {
+    let now = 0;
+    const queue = new WorkQueue(4, { gapMs: 10, maxWaitMs: 100 }, () => now);
+    const started: number[] = [];
+    const job = (i: number) => queue.run(async () => void started.push(i));
+    const turn = async (ms: number) => {
+      now += ms;
+      await vi.advanceTimersByTimeAsync(ms);
+    };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate'] });
+    try {
+      const runs = [job(0)];
+      for (let i = 1; i < 5; i++) {
+        await turn(4); // a new command every 4 ms: the burst is still arriving
+        runs.push(job(i));
+      }
+      expect(started).toEqual([]);
+      await turn(12); // 12 ms without a new command
+      await Promise.all(runs.slice(0, 4));
+      expect(started.slice(0, 4)).toEqual([0, 1, 2, 3]);
+      await turn(12);
+      await Promise.all(runs);
+      expect(started).toEqual([0, 1, 2, 3, 4]);
+
+      // A steady stream cannot hold work back for longer than maxWaitMs.
+      started.length = 0;
+      const stream = [job(10)];
+      for (let t = 0; t < 30; t++) {
+        await turn(5);
+        stream.push(job(11 + t));
+      }
+      expect(started[0]).toBe(10);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -9,10 +9,11 @@ export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'slack-sdk' });
   const line = (parts: unknown[]) => parts.map((part) => (typeof part === 'string' ? part : part instanceof Error ? part.message : JSON.stringify(part))).join(' ');
   return {
-    debug: (...parts: unknown[]) => child.debug(line(parts)),
-    info: (...parts: unknown[]) => child.info(line(parts)),
-    warn: (...parts: unknown[]) => child.warn(line(parts)),
-    error: (...parts: unknown[]) => child.error(line(parts)),
+    // The SDKs pass objects: they are only serialised when the line is going to be written.
+    debug: (...parts: unknown[]) => child.isLevelEnabled('debug') && child.debug(line(parts)),
+    info: (...parts: unknown[]) => child.isLevelEnabled('info') && child.info(line(parts)),
+    warn: (...parts: unknown[]) => child.isLevelEnabled('warn') && child.warn(line(parts)),
+    error: (...parts: unknown[]) => child.isLevelEnabled('error') && child.error(line(parts)),
     setLevel: () => undefined,
     getLevel: () => toBoltLevel(child.level),
     setName: () => undefined,

@@ -20,6 +20,8 @@ export const EVENTS_PATH = '/slack/events';
 
 /** How long stop() waits for acknowledged commands to finish. */
 const STOP_GRACE_MS = 10_000;
+/** A burst of commands is acknowledged before any of them is worked on (see README: Slack, Measured). */
+const WORK_QUIET = { gapMs: 10, maxWaitMs: 1_000 };
 
 export interface SlackStartOptions {
   /** HTTP port for /slack/events (default: PORT). 0 picks a free one (tests, the benchmark). */
@@ -78,7 +80,7 @@ export async function startSlack(services: Services, commands: readonly CommandD
   const pacer = new ChannelPacer(services.clock, options.pacing?.sleep ?? realSleep, options.pacing?.intervalMs, options.pacing?.burst);
   const outbox = new SlackOutbox(app.client, services, pacer, invocationFor(commands));
   const permissions = new SlackPermissions(app.client, config.SLACK_ADMIN_USERS, services.clock, services.logger);
-  const work = new WorkQueue();
+  const work = new WorkQueue(4, WORK_QUIET);
   registerHandlers(app, { services, commands, outbox, permissions, once: new EventOnce(services.stores.events, services.stores.kind), work });
 
   try {

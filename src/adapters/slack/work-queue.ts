@@ -1,30 +1,47 @@
+/** When command work may start relative to arrivals: see WorkQueue. */
+export interface QuietStart {
+  /** Work starts only after this long without a new command arriving… */
+  gapMs: number;
+  /** …or once the command has waited this long, so a steady stream cannot starve the work. */
+  maxWaitMs: number;
+}
+
 /**
  * Runs command work a few at a time, each start on a later turn of the event loop. The embedded
  * engine's analysis is synchronous CPU work; without a limit, a burst of commands runs one analysis
  * after another while the acks of commands that arrived meanwhile wait in the socket buffers (and
  * Slack gives up after 3 s). With it, pending requests are read and acked between two analyses.
+ * With `quiet`, work also waits until commands stop arriving for a moment: a burst is acknowledged
+ * first, and answered after.
  */
 export class WorkQueue {
   private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private lastArrival = Number.NEGATIVE_INFINITY;
+  private readonly waiting: { start: () => void; arrived: number }[] = [];
   private readonly idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly limit = 4) {}
+  constructor(
+    private readonly limit = 4,
+    private readonly quiet: QuietStart = { gapMs: 0, maxWaitMs: 0 },
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
-    await new Promise<void>((resolve) => {
+    const arrived = this.now();
+    this.lastArrival = arrived;
+    await new Promise<void>((start) => {
       if (this.running < this.limit) {
         this.running += 1;
-        setImmediate(resolve);
+        this.startSoon(start, arrived);
       } else {
-        this.waiting.push(resolve);
+        this.waiting.push({ start, arrived });
       }
     });
     try {
       return await task();
     } finally {
       const next = this.waiting.shift();
-      if (next) setImmediate(next);
+      if (next) this.startSoon(next.start, next.arrived);
       else this.running -= 1;
       if (this.running === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
     }
@@ -41,5 +58,26 @@ export class WorkQueue {
         resolve();
       });
     });
+  }
+
+  /** Jobs that hold a slot, in arrival order, and the one timer that lets them start. */
+  private readonly starting: { start: () => void; arrived: number }[] = [];
+  private gate: ReturnType<typeof setTimeout> | undefined;
+
+  private startSoon(start: () => void, arrived: number): void {
+    this.starting.push({ start, arrived });
+    if (!this.gate) this.openGate();
+  }
+
+  private openGate(): void {
+    this.gate = undefined;
+    const first = this.starting[0];
+    if (!first) return;
+    const wait = Math.min(this.lastArrival + this.quiet.gapMs, first.arrived + this.quiet.maxWaitMs) - this.now();
+    if (wait > 0) {
+      this.gate = setTimeout(() => this.openGate(), Math.ceil(wait));
+      return;
+    }
+    for (const job of this.starting.splice(0)) setImmediate(job.start);
   }
 }
