@@ -256,6 +256,13 @@ describe('extractTimeline: resolution rules for unseen text', () => {
     expect(find(past, 'Tuesday nights')).toMatchObject({ type: 'TIME', value: '2026-11-24TNI' });
   });
 
+  it('reads "in five years" after a future cue as the date that far ahead, elsewhere as a duration', () => {
+    expect(find('The bonds will be redeemed in five years.', 'five years')).toMatchObject({ type: 'DATE', value: '2031' });
+    expect(find('The bridge will reopen in two weeks.', 'two weeks')).toMatchObject({ type: 'DATE', value: '2026-W50' });
+    expect(find('The bridge was rebuilt in two weeks.', 'two weeks')).toMatchObject({ type: 'DURATION', value: 'P2W' });
+    expect(find('The firm will grow in the next five years.', 'the next five years')).toMatchObject({ type: 'DURATION', value: 'P5Y' });
+  });
+
   it('values "then-current" as a past reference', () => {
     expect(find('The plan was drafted by the then-current board.', 'then-current').value).toBe('PAST_REF');
   });

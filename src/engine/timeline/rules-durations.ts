@@ -1,6 +1,6 @@
 import { DAY_PARTS, MONTH_STRICT, NUM, UNIT, VAGUE, WEEKDAY, monthNumber, parseNumber, unitCode, weekdayNumber } from './lexicon.ts';
 import { fmtDate } from './calendar.ts';
-import { resolveWeekday } from './clock.ts';
+import { resolveWeekday, shifted, type Grain } from './clock.ts';
 import type { Rule } from './types.ts';
 
 // Durations ("three days", "the past two years", "a 10-year note") and sets ("every Monday",
@@ -47,6 +47,8 @@ export function durationValue(n: number | null, unitWord: string): string {
 const MOD = '(?:(?:about|around|nearly|almost|roughly|approximately|more than|less than|fewer than|at least|at most|up to|no more than|no less than|just over|just under|well over|over(?!\\s+(?:the|its|their|his|her|this|that)\\b)|under|barely|only|some|another|an additional|a further|the better part of)\\s+)';
 const DET = '(?:(?:the|its|their|his|her|a|an|each of the|all)\\s+)?(?:(?:past|last|next|first|coming|previous|following|final|initial|latest|preceding|remaining|ensuing|subsequent|same|additional|further|few|other)\\s+)?';
 
+const FROM_NOW: Record<string, Grain> = { year: 'Y', month: 'M', week: 'W', day: 'D' };
+
 export const DURATION_RULES: Rule[] = [
   {
     // "the past three years", "about two weeks", "a minute and a half", "2 1/2 years", "two to three weeks"
@@ -74,6 +76,15 @@ export const DURATION_RULES: Rule[] = [
       // "the 30-year" bond, "a 10-year note": still a duration per TimeBank; "12-day-old" is an age, excluded by the regex.
       // "a two-hour meeting": TimeBank tags the adjective, not the article ("a three-year period" keeps it).
       const article = hyphenated && /^an?\s/i.test(m[0]) && !/(?:period|stretch|span|term|run)$/i.test(m[0]) ? m[0].indexOf(' ') + 1 : 0;
+      const grain = FROM_NOW[unit.toLowerCase().replace(/s$/, '')];
+      // "will be redeemed in five years": a point that far from now, not a stretch of time.
+      if (grain && n !== null && Number.isInteger(n) && !hyphenated && /\bin\s+$/i.test(before) && new RegExp(`^(?:${NUM})\\s`, 'i').test(m[0])) {
+        const end = m.index + m[0].length;
+        return {
+          type: 'DURATION',
+          resolve: (ctx) => (ctx.tense(m.index, end) === 'future' && ctx.ref ? { ...shifted(ctx.ref, grain, n), type: 'DATE' } : { value: durationValue(n, unit) }),
+        };
+      }
       return { type: 'DURATION', start: m.index + article, resolve: () => ({ value: durationValue(n, unit) }) };
     },
   },
