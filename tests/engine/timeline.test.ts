@@ -157,6 +157,7 @@ describe('extractTimeline: relative expressions against the publication time', (
   it('reads "that same day" after a month named later than any day as an unknown day of that month', () => {
     const t = 'The plant closed on Nov. 3. Its owner had sold the site last June and left town that same day.';
     expect(find(t, 'that same day').value).toBe('2026-06-XX');
+    expect(find('Its owner sold the site last June and left town the next morning.', 'the next morning')).toMatchObject({ type: 'TIME', value: '2026-06-XXTMO' });
     expect(find('The plant closed on Nov. 3 and its owner left town that same day.', 'that same day').value).toBe('2026-11-03');
   });
 

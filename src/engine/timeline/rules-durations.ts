@@ -166,7 +166,7 @@ export const SET_RULES: Rule[] = [
       return {
         type: 'SET',
         resolve: (ctx) => {
-          // "Storms hit on Monday and Tuesday nights": two nights told in the past are those two nights.
+          // "Storms struck on Monday and Tuesday nights": two nights told in the past are those two nights.
           if (paired && ctx.tenseWide(m.index, end) === 'past') {
             const day = resolveWeekday(ctx.ref, wd, 'past').day;
             return day ? { value: `${fmtDate(day)}T${part}`, type: 'TIME', day } : { value: `XXXX-XX-XXT${part}`, type: 'TIME' };

@@ -250,7 +250,10 @@ export const RELATIVE_RULES: Rule[] = [
         resolve: (ctx) => {
           // A month named after the last full date ("last October ... that same day") is the one meant: its day is unknown.
           const month = ctx.anchorMonth;
-          if (month && (!ctx.anchor || ctx.anchor.y !== month.y || ctx.anchor.m !== month.m)) return { value: `${fmtMonth(month.y, month.m)}-XX` };
+          if (month && (!ctx.anchor || ctx.anchor.y !== month.y || ctx.anchor.m !== month.m)) {
+            const code = dayPart ? `T${DAY_PARTS[dayPart]}` : '';
+            return { value: `${fmtMonth(month.y, month.m)}-XX${code}`, type: dayPart ? 'TIME' : 'DATE' };
+          }
           return withPart(dayValue(ctx.anchor ? addDays(ctx.anchor, n) : ctx.ref ? addDays(ctx.ref.date, n) : null), dayPart);
         },
       };
