@@ -1,5 +1,5 @@
 import {
-  CITIES, COUNTRIES, FEMALE_NAMES, MALE_NAMES, ORGS, ORG_HEADS, PERSON_TITLES, PLACE_ALIASES, PLACE_HEADS,
+  CITIES, COUNTRIES, DEMONYMS, FEMALE_NAMES, MALE_NAMES, ORGS, ORG_HEADS, PERSON_TITLES, PLACE_ALIASES, PLACE_HEADS, SURNAME_FIRST,
   ROLE_NOUNS, THING_HEADS, US_STATES,
 } from './entities/gazetteer.ts';
 import { findRawMentions, isNotEntity, type RawMention } from './entities/mentions.ts';
@@ -169,7 +169,7 @@ function findFuller(byWord: Map<string, Cluster[]>, tokens: string[], orgLike: b
     // A multi-word short form joins when it matches the same first word or the full name's tail,
     // ignoring case ("De Blasio" is "Bill de Blasio" at a sentence start).
     const ok = tokens.length === 1
-      ? fullLast === last || (c.tokens[0] === last && (MALE_NAMES.has(last) || FEMALE_NAMES.has(last)))
+      ? fullLast === last || (c.tokens[0] === last && (MALE_NAMES.has(last) || FEMALE_NAMES.has(last) || SURNAME_FIRST.has(last)))
       : last === fullLast && (tokens[0] === c.tokens[0] || c.tokens.slice(-tokens.length).join(' ').toLowerCase() === tokens.join(' ').toLowerCase());
     if (ok && (!best || better(c, best))) best = c;
   }
@@ -221,6 +221,8 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     if (speech || (tokens.length >= 2 && SPEECH_BEFORE.test(before))) person += 1;
     if (/^,\s+(?:who|whose)\b/.test(after) || /^,\s+\d{2},/.test(after)) person += 2;
     for (const w of precedingWords(before)) descriptors.add(w);
+    // "the streaming service Vidora", "The operator, TejoLink, said": a business noun names an organisation.
+    if (ORG_BEFORE.test(before)) org += 4;
     // "campaign consultant Jo Roe": a role noun right before a full name makes it a person.
     if (tokens.length >= 2 && ROLE_NOUNS.has(/([a-z]+)\s+$/.exec(before)?.[1] ?? '')) person += 1;
     // Only a closed apposition (", the mayor of X,") describes the name; an open one runs into the next clause.
@@ -240,6 +242,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   if (ORGS.has(key) || ORGS.has(name) || ORG_HEADS.has(last) || orgInside || /^[\p{Lu}&]{2,6}$|^(?:\p{Lu}\.){2,}$/u.test(key)) org += 4;
   if (COUNTRIES.has(name) || US_STATES.has(name) || CITIES.has(name) || PLACE_HEADS.has(last)) place += 4;
   if (THING_HEADS.has(last) && !org && !place) return null;
+  if (tokens.length === 1 && DEMONYMS.has(key)) return null;
   let kind: EntityKind = 'other';
   if (org >= 4 && org >= place) kind = 'org';
   else if (place >= 4) kind = 'place';
@@ -251,6 +254,8 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   if (kind === 'org') for (const w of name.toLowerCase().split(/\s+/)) descriptors.add(w);
   return entity;
 }
+
+const ORG_BEFORE = /\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:company|firm|operator|service|airline|carrier|platform|app|website|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group)\s*,?\s*$/i;
 
 function resolveName(entities: Entity[], mentions: Mention[], name: string, pos: number): Entity | null {
   const clean = name.replace(/['’]s$/, '').trim();

@@ -352,4 +352,9 @@ The senator later honoured a nurse, Maria Elena Diaz, who treated the wounded fo
     const text = 'Mayor Ines Costa praised the 2019 raid that caught gang leader Tom Reyes during a “Safety Forum” hosted by the Gazette and said she has what the job needs: “Patience, and a very thick skin for the bad days.”';
     expect(speakers(text).at(-1)).toBe('Ines Costa');
   });
+
+  it('takes the organisation right before the verb over a person earlier in the clause', () => {
+    const text = 'With polls showing rival Senator Tom Reyes ahead in the state, a story by the website Capitol Daily says that “more than a hundred delegates are ready to switch on a second ballot.”';
+    expect(speakers(text)).toEqual(['Capitol Daily']);
+  });
 });

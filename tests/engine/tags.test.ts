@@ -75,4 +75,22 @@ describe('extractTags', () => {
     const tags = extractTags('Comedian Mia Torres joined Actor Tom Reyes and Novelist Ada Okafor on stage in Dayton. Torres said it was a good night.');
     expect(tags.people).toEqual(['Mia Torres', 'Tom Reyes', 'Ada Okafor']);
   });
+
+  it('does not take a nationality for a person, but keeps a surname that is also one', () => {
+    const tags = extractTags('The 24-year-old Hungarian said he had slept badly. Team owner Mark Cuban watched from the front row. Cuban said the result was fair.');
+    expect(tags.people).toContain('Mark Cuban');
+    expect(tags.people).not.toContain('Hungarian');
+    expect(tags.people).not.toContain('Cuban');
+  });
+
+  it('reads a name introduced by a business noun as an organisation ("the streaming service Vidora", "The operator, TejoLink, said")', () => {
+    const tags = extractTags('Regulators fined the streaming service Vidora on Tuesday. Vidora said it would appeal. The ferry operator, Tagora, said services would resume on Monday.');
+    expect(tags.organizations).toEqual(expect.arrayContaining(['Vidora', 'Tagora']));
+    expect(tags.people).toEqual([]);
+  });
+
+  it('joins a family name written first to the full name ("Li" is "Li Wenhao")', () => {
+    const tags = extractTags('Challenger Adam Varga beat world champion Li Wenhao in 41 moves on Wednesday. Li spent 38 minutes on his reply, and Varga said he had prepared the move at home.');
+    expect(tags.people).toEqual(['Adam Varga', 'Li Wenhao']);
+  });
 });

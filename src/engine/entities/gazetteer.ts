@@ -103,6 +103,17 @@ export const ROLE_NOUNS = new Set(words(
   'physician|nurse|co-host|ally|speechwriter|counsel|lobbyist|fundraiser|campaigner|protester|sheriff|chaplain|bishop|rabbi|imam|priest|coach|player|journalist|reporter|editor|publisher',
 ));
 
+/**
+ * Common Chinese, Korean and Vietnamese family names, written first: "Li" alone is "Li Wenhao",
+ * "Ban" is "Ban Ki-moon", "Xi" is "Xi Jinping".
+ */
+export const SURNAME_FIRST = new Set(words(
+  'Li|Wang|Zhang|Liu|Chen|Yang|Huang|Zhao|Wu|Zhou|Xu|Sun|Zhu|Hu|Guo|Lin|Gao|Luo|Zheng|Liang|Xie|Song|Tang|Han|Feng|' +
+  'Deng|Cao|Peng|Zeng|Xiao|Tian|Dong|Pan|Yuan|Cai|Jiang|Du|Ye|Cheng|Wei|Su|Ding|Ren|Shen|Yao|Xi|Hua|Qin|Wen|Bo|' +
+  'Kim|Lee|Park|Choi|Jung|Kang|Cho|Yoon|Jang|Lim|Moon|Ban|Yoo|Shin|Kwon|Hwang|Ahn|Oh|Seo|' +
+  'Nguyen|Tran|Pham|Hoang|Huynh|Phan|Vu|Vo|Dang|Bui|Ngo|Duong|Ly',
+));
+
 /** Titles stripped from person names; the value says the gender they imply ('' when none). */
 export const PERSON_TITLES = new Map<string, string>([
   ['Mr', 'm'], ['Mr.', 'm'], ['Mrs', 'f'], ['Mrs.', 'f'], ['Ms', 'f'], ['Ms.', 'f'], ['Miss', 'f'], ['Sir', 'm'],
@@ -176,6 +187,28 @@ export const NOT_ENTITIES = new Set(words(
   'Muslims|Christian|Christians|Jewish|Jews|Catholic|Catholics|Black|White|Hispanic|Hispanics|Latino|Latinos|Latina|' +
   'African|Asian|Western|Eastern|Northern|Southern|Arab|Arabs|Sunni|Shiite|Kurdish|Kurds|Islamic|Islamist|Evangelical|' +
   'EDT|EST|PDT|PST|CDT|CST|GMT|UTC|BST|CET|PTSD|ER|ACA|FAQ|ID|IQ|DNA|HIV|AIDS|COVID|Internet|God|Lord|Earth|Sun|Mother|Dad|Mom|Oscar|Emmy|Grammy|OK|TV|CEO|GDP|PM|AM|PhD|MP|MPs|DJ|VP',
+));
+
+/**
+ * Nationalities: "the 24-year-old Hungarian said" speaks but names no one. Only a name that is the
+ * nationality alone is dropped: a surname that is also one ("Mark Cuban", "Bryan English") keeps its
+ * full name.
+ */
+export const DEMONYMS = new Set(words(
+  'Hungarian|Hungarians|Polish|Poles|Dutch|Swedish|Swedes|Norwegian|Norwegians|Danish|Danes|Finnish|Finns|' +
+  'Spanish|Spaniards|Italian|Italians|Portuguese|Greek|Greeks|Turkish|Turks|Egyptian|Egyptians|Afghan|Afghans|' +
+  'Pakistani|Pakistanis|Nigerian|Nigerians|Kenyan|Kenyans|Brazilian|Brazilians|Argentine|Argentinian|Chilean|' +
+  'Chileans|Colombian|Colombians|Venezuelan|Venezuelans|Cuban|Cubans|Australian|Australians|Irish|Scottish|Scots|' +
+  'Welsh|English|Swiss|Austrian|Austrians|Belgian|Belgians|Czech|Czechs|Slovak|Slovaks|Romanian|Romanians|' +
+  'Bulgarian|Bulgarians|Serbian|Serbs|Croatian|Croats|Lebanese|Jordanian|Jordanians|Yemeni|Yemenis|Libyan|' +
+  'Libyans|Sudanese|Somali|Somalis|Ethiopian|Ethiopians|Vietnamese|Thai|Filipino|Filipinos|Indonesian|' +
+  'Indonesians|Malaysian|Malaysians|Taiwanese|Koreans|Ukrainians|Belarusian|Belarusians|Armenian|Armenians|' +
+  'Azerbaijani|Kazakh|Uzbek|Icelandic|Estonian|Estonians|Latvian|Latvians|Lithuanian|Lithuanians|Moroccan|' +
+  'Moroccans|Algerian|Algerians|Tunisian|Tunisians|Ghanaian|Ghanaians|Ugandan|Ugandans|Tanzanian|Tanzanians|' +
+  'Zimbabwean|Zimbabweans|Peruvian|Peruvians|Bolivian|Bolivians|Ecuadorian|Haitian|Haitians|Jamaican|Jamaicans|' +
+  'Nepali|Nepalese|Bangladeshi|Bangladeshis|Burmese|Cambodian|Cambodians|Mongolian|Qatari|Qataris|Emirati|' +
+  'Emiratis|Kuwaiti|Kuwaitis|Omani|Bahraini|Persian|Persians|Indians|Japanese|Singaporean|Singaporeans|Brits|' +
+  'Britons|Scandinavian|Scandinavians|Baltic|Slavic|Nordic|Latin',
 ));
 
 /** Last words of events, laws and works: such phrases are not people. */

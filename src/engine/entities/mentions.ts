@@ -196,12 +196,12 @@ function titled(part: Token[], sentenceStart: boolean): RawMention[] {
 }
 
 // Occupations written capitalised before a full name, as a title: "Comedian Jo Roe", "Actor Tom Lee".
-const OCCUPATION_TITLES = new Set(['Actor', 'Actress', 'Artist', 'Author', 'Billionaire', 'Businessman', 'Businesswoman', 'Chef',
+const OCCUPATION_TITLES = new Set(['Actor', 'Actress', 'Artist', 'Author', 'Billionaire', 'Businessman', 'Businesswoman', 'Challenger', 'Champion', 'Chef',
   'Columnist', 'Comedian', 'Designer', 'Economist', 'Entrepreneur', 'Filmmaker', 'Historian', 'Journalist', 'Musician',
   'Novelist', 'Photographer', 'Playwright', 'Poet', 'Rapper', 'Singer', 'Songwriter', 'Writer']);
 
 function withTitles(part: Token[], titles: string[], sentenceStart: boolean): RawMention[] {
-  if (part.length >= 3 && part.length <= 4 && OCCUPATION_TITLES.has(part[0]!.word)) return withTitles(part.slice(1), [...titles, part[0]!.word], false);
+  if (part.length >= 2 && part.length <= 4 && OCCUPATION_TITLES.has(part[0]!.word)) return withTitles(part.slice(1), [...titles, part[0]!.word], false);
   let k = 0;
   // "Miss Universe Jane Doe": the pageant is part of the title; after a split title ("Ohio Secretary | of State") so is "of".
   while (k < part.length - 1 && (PERSON_TITLES.has(part[k]!.word) || ((k > 0 || titles.length > 0) && (part[k]!.word === 'of' || (part[k - 1]?.word === 'Miss' && PAGEANTS.has(part[k]!.word)))))) k++;

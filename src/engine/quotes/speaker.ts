@@ -198,7 +198,9 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   const opener = pool[0] && /^[\s“"‘]*(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}$/u.test(ctx.text.slice(at, pool[0].start)) && ctx.text[pool[0].end] === ',' ? pool[0] : undefined;
   // "Governor Anna Weber, Mark Lane said, has …": a name right before the verb is its subject.
   const last = pool[pool.length - 1];
-  const adjacent = last && /^\s*$/.test(ctx.text.slice(last.end, end)) ? last : undefined;
+  // "the website Politco says": an organisation right before the verb is its subject, even with a person earlier.
+  const closest = others[others.length - 1];
+  const adjacent = [last, closest].find((m) => m && /^\s*$/.test(ctx.text.slice(m.end, end)));
   const m = pick === 'first' ? pool[0] : adjacent ?? opener ?? last;
   const pron = PRONOUN_IN.exec(s);
   if (pron) {
