@@ -3,6 +3,7 @@
 // Weights come from scripts/train-summary.ts (see docs/engine-summary.md).
 import type { Span } from '../core/types.ts';
 import { splitSentences } from './sentences.ts';
+import { findQuoteSpans } from './quotes/spans.ts';
 import { STOP_WORDS, stem } from './text.ts';
 import model from './summary-model.json' with { type: 'json' };
 
@@ -132,9 +133,21 @@ function overlap(a: Sent, b: Sent): number {
  * The sentences worth scoring: page furniture (bylines, date stamps, "click here") is dropped,
  * unless that would leave fewer than `min` sentences. Positions are counted among these.
  */
-export function candidateSentences(spans: Span[], min: number): Span[] {
-  const kept = spans.filter((s) => !FURNITURE.test(s.text.trim().toLowerCase()));
+export function candidateSentences(spans: Span[], min: number, text?: string): Span[] {
+  const inside = text === undefined ? [] : midQuoteStarts(text);
+  const kept = spans.filter((s) => !FURNITURE.test(s.text.trim().toLowerCase()) && !inside.some(([open, end]) => s.start > open && s.start < end));
   return kept.length >= min ? kept : spans;
+}
+
+/**
+ * Double-quoted passages as [opening mark, end]: a sentence that starts inside one continues a quote
+ * begun in an earlier sentence ("Signing up took one click. Leaving took ten minutes," she said),
+ * and shown alone it would read as the writer's words with a stray closing mark.
+ */
+function midQuoteStarts(text: string): [number, number][] {
+  return findQuoteSpans(text)
+    .filter((span) => /["“”]/.test(text[span.open] ?? ''))
+    .map((span) => [span.open, span.end]);
 }
 
 /** Feature vectors (FEATURE_NAMES order) for each sentence, and the prepared sentences. */
@@ -259,7 +272,7 @@ export function summarize(text: string, options: SummaryOptions = {}, m: Summary
   const all = options.spans ?? splitSentences(text);
   if (count === 0 || all.length === 0) return [];
   if (all.length <= count) return all;
-  const spans = candidateSentences(all, count);
+  const spans = candidateSentences(all, count, text);
   const { sents, features } = sentenceFeatures(spans, options.title);
   const scores = features.map((f) => scoreFeatures(f, m));
   return select(sents, scores, count, m.redundancy).map((i) => spans[i]!);

@@ -76,3 +76,17 @@ describe('summarize', () => {
     expect(withTitle[0]!.text).toBe('A new library will open in the old post office next year.');
   });
 });
+
+describe('summary sentences and quotations', () => {
+  it('never starts a summary sentence in the middle of a quotation', () => {
+    const text = [
+      'BRUSSELS — Regulators fined the streaming service Kivo 85 million euros on Tuesday for making it too hard for customers to cancel their subscriptions.',
+      '"Signing up took one click. Leaving Kivo took ten minutes of screens, offers and warnings before any cancel button appeared," Consumer Commissioner Marta Kowal told reporters in Brussels.',
+      'Kivo said it would appeal against the fine.',
+      'The company has 60 days to offer one-step cancellation in every member state.',
+    ].join('\n\n');
+    const picked = summarize(text, { sentences: 3 });
+    expect(picked).toHaveLength(3);
+    for (const sentence of picked) expect(sentence.text.startsWith('Leaving')).toBe(false);
+  });
+});
