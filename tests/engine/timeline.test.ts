@@ -161,6 +161,12 @@ describe('extractTimeline: relative expressions against the publication time', (
     expect(find('The plant closed on Nov. 3 and its owner left town that same day.', 'that same day').value).toBe('2026-11-03');
   });
 
+  it('reads "the day before <event>" set off after a date as that same date', () => {
+    const t = 'Markets were calm on Oct. 12, the day before the crash, and fell on Oct. 13.';
+    expect(find(t, 'the day')).toMatchObject({ type: 'DATE', value: '2026-10-12' });
+    expect(find('The treaty was signed on Nov. 10. Protesters had gathered the day before.', 'the day before').value).toBe('2026-11-09');
+  });
+
   it('does not let "overnight" replace the day the story named for later anaphora', () => {
     const t = 'Shares fell on Friday after overnight losses in Asia, and closed 3% below the previous Friday.';
     expect(find(t, 'the previous Friday').value).toBe('2026-11-13');

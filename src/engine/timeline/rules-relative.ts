@@ -240,9 +240,16 @@ export const RELATIVE_RULES: Rule[] = [
     name: 'anaphoric-day',
     re: /\b(?:(the\s+(?:next|following|previous|preceding|same|prior)|that(?:\s+same)?|the\s+same)\s+(day|morning|afternoon|evening|night)|the\s+(day|night)\s+(before|after))\b/gi,
     priority: 2,
-    build: (m) => {
+    build: (m, text) => {
       const det = (m[1] ?? m[4] ?? '').toLowerCase();
       const part = m[2]?.toLowerCase() ?? m[3]!.toLowerCase();
+      const end = m.index + m[0].length;
+      // "on Oct. 12, the day before the crash": set off after a date and followed by an event, it
+      // restates that date; the event, not the date, is what "before" counts from.
+      const restated = m[4] !== undefined && /\d,\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index)) && /^\s+(?:the|a|an|his|her|its|their)\s/i.test(text.slice(end, end + 8));
+      if (restated) {
+        return { type: 'DATE', end: m.index + m[0].search(/\s+(?:before|after)$/i), resolve: (ctx) => dayValue(ctx.anchor) };
+      }
       const n = /next|following|after/.test(det) ? 1 : /previous|preceding|prior|before/.test(det) ? -1 : 0;
       const dayPart = part === 'day' ? undefined : part;
       return {
