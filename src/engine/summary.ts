@@ -275,5 +275,15 @@ export function summarize(text: string, options: SummaryOptions = {}, m: Summary
   const spans = candidateSentences(all, count, text);
   const { sents, features } = sentenceFeatures(spans, options.title);
   const scores = features.map((f) => scoreFeatures(f, m));
-  return select(sents, scores, count, m.redundancy).map((i) => spans[i]!);
+  const chosen = select(sents, scores, count, m.redundancy);
+  // A wire story's datelined lead ("TOKYO (Agency) — …") is the news itself: it stays in, in place
+  // of the weakest pick. (The CNN/DM evaluation text is lower-cased, so this rule never fires there.)
+  if (WIRE_DATELINE.test(spans[0]!.text) && !chosen.includes(0)) {
+    const weakest = chosen.reduce((a, b) => (scores[b]! < scores[a]! ? b : a));
+    chosen.splice(chosen.indexOf(weakest), 1, 0);
+    chosen.sort((a, b) => a - b);
+  }
+  return chosen.map((i) => spans[i]!);
 }
+
+const WIRE_DATELINE = /^\s*\p{Lu}[\p{Lu} .'-]{1,40}(?:,\s*\p{Lu}[\p{L} .'-]{1,30})?\s*(?:\([^()]{1,40}\))?\s*[—–]\s/u;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/engine/sentences.ts';
 import { summarize } from '../../src/engine/summary.ts';
+import { readFileSync } from 'node:fs';
+import { parseFeed } from '../../src/ingest/feeds.ts';
 
 // Fiction written for these tests.
 const ARTICLE = `By Tomas Ekdahl, Staff Reporter
@@ -88,5 +90,15 @@ describe('summary sentences and quotations', () => {
     const picked = summarize(text, { sentences: 3 });
     expect(picked).toHaveLength(3);
     for (const sentence of picked) expect(sentence.text.startsWith('Leaving')).toBe(false);
+  });
+});
+
+describe('summaries of wire stories', () => {
+  it('keeps a datelined lead ("TOKYO (Agency) — …") even when other sentences score higher', () => {
+    const items = parseFeed(readFileSync('demo/feed.xml', 'utf8'), 'application/rss+xml').items;
+    const launch = items.find((item) => item.title?.startsWith('Japan launches'))!;
+    const picked = summarize(launch.text, { title: launch.title });
+    expect(picked).toHaveLength(3);
+    expect(picked[0]!.text.startsWith('TOKYO (Newsdesk Wire) —')).toBe(true);
   });
 });
