@@ -34,6 +34,9 @@ export class FeedReader {
   async discover(input: string, channel: ChannelRef): Promise<DiscoveredFeed> {
     const value = input.trim().replace(/^<(.*)>$/, '$1');
     if (/^https?:\/\//i.test(value)) return this.discoverUrl(value);
+    // "ftp://…", "feed://…": a link of another kind, not a file name.
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1];
+    if (scheme && scheme.toLowerCase() !== 'file') throw new UserError(`I can only follow http and https links, not ${scheme}:// ones.`);
     if (channel.platform !== 'console') {
       throw new UserError('A feed must be an http or https link, such as https://example.com/feed.xml.');
     }

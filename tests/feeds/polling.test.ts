@@ -72,6 +72,12 @@ describe('adding a feed', () => {
     expect(added.itemCount).toBe(8);
   });
 
+  it('refuses a link of another scheme as a link, not as a missing file, on every platform', async () => {
+    for (const platform of ['console', 'discord', 'slack'] as const) {
+      await expect(addFeed(env.services, { ...channel, platform }, 'ftp://example.com/feed.xml')).rejects.toThrow('I can only follow http and https links, not ftp:// ones.');
+    }
+  });
+
   it('does not flood the channel on a new feed’s first poll: only the last day, at most five', async () => {
     const items = [
       ...Array.from({ length: 8 }, (_, i) => item(i, hoursAgo(i + 1))),
