@@ -167,6 +167,13 @@ describe('extractTimeline: relative expressions against the publication time', (
     expect(find('The treaty was signed on Nov. 10. Protesters had gathered the day before.', 'the day before').value).toBe('2026-11-09');
   });
 
+  it('dates a day number joined to a month and day ("April 24 and 25") in the same month', () => {
+    const t = 'The summit meets on April 24 and 25 in Geneva.';
+    expect(find(t, 'April 24').value).toBe('2027-04-24');
+    expect(find(t, '25')).toMatchObject({ type: 'DATE', value: '2027-04-25' });
+    expect(tagTimex('Sales fell on Nov. 3 and 12 percent of stores closed.', { publishedAt: published }).map((e) => e.text)).toEqual(['Nov. 3']);
+  });
+
   it('does not let "overnight" replace the day the story named for later anaphora', () => {
     const t = 'Shares fell on Friday after overnight losses in Asia, and closed 3% below the previous Friday.';
     expect(find(t, 'the previous Friday').value).toBe('2026-11-13');

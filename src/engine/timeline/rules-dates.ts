@@ -76,6 +76,28 @@ export const DATE_RULES: Rule[] = [
     },
   },
   {
+    // "April 24 and 25": a day number joined to a month and day is a day of that month
+    name: 'joined-day',
+    re: rx(`(?<=\\b(${MONTH})\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or)\\s+)(\\d{1,2})(?:st|nd|rd|th)?\\b(?![.,]?\\d|\\s*(?:%|percent|per\\b|million|billion|thousand|times|points?|people|years?|months?|weeks?|days?|hours?)\\b)(?:,?\\s+${YEAR}\\b)?`),
+    priority: 3,
+    build: (m) => {
+      const month = monthNumber(m[1]!);
+      const day = Number(m[2]);
+      if (month === undefined || day < 1 || day > 31) return null;
+      const y = m[3] ? parseYear(m[3]) : null;
+      const dated = fullDate(y, month, day, m.index, m.index + m[0].length);
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          // The first day fixed the year ("April 24" resolved just before): the second shares it.
+          const a = ctx.anchor;
+          if (y === null && a && a.m === month && isValidDate(a.y, month, day)) return dayValue({ y: a.y, m: month, d: day });
+          return dated(ctx);
+        },
+      };
+    },
+  },
+  {
     // "26 November 2026", "the 3rd of May"
     name: 'day-month',
     re: rx(`\\b(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(?:${DAY_NUM})\\s+(?:of\\s+)?(${MONTH_STRICT})(?:,?\\s+${YEAR}\\b)?`),
