@@ -6,6 +6,7 @@ import { tokenizeWords } from './words.ts';
 
 const URL_PATTERN = /^https?:\/\/\S+$/i;
 const STORY_NUMBER = /^#?(\d{1,3})$/;
+const OTHER_LINK = /^([a-z][a-z0-9+.-]*):\/\/\S*$/i;
 
 export const INPUT_HINT = 'Give me a link, paste the article text, or name a recent story (its number or words from its title).';
 
@@ -25,6 +26,9 @@ export async function resolveArticle(services: Services, channel: ChannelRef, in
     await services.library.save(article);
     return article;
   }
+  // "ftp://…", "file:///…": a link of a kind the bot never opens.
+  const scheme = OTHER_LINK.exec(value)?.[1];
+  if (scheme) throw new UserError(`I can only read http and https links, not ${scheme}:// ones.`);
   const number = STORY_NUMBER.exec(value);
   if (number) {
     // Only the one article is read: a channel remembers up to 50.

@@ -52,6 +52,8 @@ describe('the terminal chat', () => {
     expect(printed()).toMatch(/! sentences must be at most 10/);
     await session.handleLine('/summary 3');
     expect(printed()).toMatch(/! There is no recent story #3 here yet/);
+    await session.handleLine('/summary ftp://example.com/story');
+    expect(printed()).toContain('! I can only read http and https links, not ftp:// ones.');
     await session.handleLine('/frobnicate');
     expect(printed()).toContain("! I don't know /frobnicate");
     await session.handleLine('/help');
