@@ -172,6 +172,7 @@ describe('extractTimeline: relative expressions against the publication time', (
     expect(find(t, 'April 24').value).toBe('2027-04-24');
     expect(find(t, '25')).toMatchObject({ type: 'DATE', value: '2027-04-25' });
     expect(tagTimex('Sales fell on Nov. 3 and 12 percent of stores closed.', { publishedAt: published }).map((e) => e.text)).toEqual(['Nov. 3']);
+    expect(tagTimex('On Nov. 3 and 4 more people fled.', { publishedAt: published }).map((e) => e.text)).toEqual(['Nov. 3']);
   });
 
   it('does not let "overnight" replace the day the story named for later anaphora', () => {

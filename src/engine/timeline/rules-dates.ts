@@ -78,7 +78,7 @@ export const DATE_RULES: Rule[] = [
   {
     // "April 24 and 25": a day number joined to a month and day is a day of that month
     name: 'joined-day',
-    re: rx(`(?<=\\b(${MONTH})\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or)\\s+)(\\d{1,2})(?:st|nd|rd|th)?\\b(?![.,]?\\d|\\s*(?:%|percent|per\\b|million|billion|thousand|times|points?|people|years?|months?|weeks?|days?|hours?)\\b)(?:,?\\s+${YEAR}\\b)?`),
+    re: rx(`(?<=\\b(${MONTH})\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or)\\s+)(\\d{1,2})(?:st|nd|rd|th)?\\b(?=[,;:.)]?(?:\\s+(?:\\d{4}|in|at|on|to|and|or|when|with|for|from|by|the|a|an|this|next|last)\\b|\\s*$)|[,;:)]|\\.\\s)(?:,?\\s+${YEAR}\\b)?`),
     priority: 3,
     build: (m) => {
       const month = monthNumber(m[1]!);
