@@ -28,7 +28,7 @@ export const TRIGGERS: Record<string, Trigger> = {
   'month-day': { words: months, lookback: 16 },
   'day-month': { words: months, lookback: 30 },
   'numeric-date': { digits: (t) => t.length <= 2, lookback: 0 },
-  'joined-day': { digits: (t) => t.length <= 4, lookback: 0 },
+  'joined-day': { digits: (t) => /^\d{1,2}(?:st|nd|rd|th)?$/i.test(t), lookback: 0 },
   'month-year': { words: months, lookback: 0 },
   month: { words: months, lookback: 0 },
   year: { digits: (t) => t.length === 4, words: SPOKEN_YEARS, lookback: 26 },
