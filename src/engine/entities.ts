@@ -220,7 +220,12 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     const speech = SPEECH_AFTER.test(after);
     if (speech || (tokens.length >= 2 && SPEECH_BEFORE.test(before))) person += 1;
     if (/^,\s+(?:who|whose)\b/.test(after) || /^,\s+\d{2},/.test(after)) person += 2;
-    for (const w of precedingWords(before)) descriptors.add(w);
+    for (const w of precedingWords(before)) {
+      descriptors.add(w);
+      // "9/11 widow Terry Strada": a gendered noun outweighs an ambiguous first name.
+      if (FEMALE_NOUNS.has(w)) female += 4;
+      if (MALE_NOUNS.has(w)) male += 4;
+    }
     // "the streaming service Vidora", "The operator, TejoLink, said": a business noun names an organisation.
     if (ORG_BEFORE.test(before)) org += 4;
     // "campaign consultant Jo Roe": a role noun right before a full name makes it a person.
@@ -228,7 +233,14 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     // Only a closed apposition (", the mayor of X,") describes the name; an open one runs into the next clause.
     const appos = /^,\s+(?:the|a|an|its|his|her)\s+([^,.;:"“”]{2,60})(?=[,.;)])/.exec(after)?.[1];
     if (appos && tokens.length >= 2) person += 1;
-    if (appos) for (const w of appos.split(/\s+/).slice(0, 6)) if (/^[a-z-]+$/.test(w)) descriptors.add(w);
+    if (appos) {
+      for (const w of appos.split(/\s+/).slice(0, 6)) {
+        if (!/^[a-z-]+$/.test(w)) continue;
+        descriptors.add(w);
+        if (FEMALE_NOUNS.has(w)) female += 4;
+        if (MALE_NOUNS.has(w)) male += 4;
+      }
+    }
     // After a preposition or "told" the name is an object: a following he/she is usually the subject's.
     const pr = OBJECT_BEFORE.test(before) ? null : PRONOUN_AFTER.exec(pronounScope(after));
     if (pr) pr[1] ? (male += 1) : (female += 1);
@@ -255,6 +267,9 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   return entity;
 }
 
+const FEMALE_NOUNS = new Set(['widow', 'wife', 'mother', 'daughter', 'sister', 'actress', 'businesswoman', 'spokeswoman', 'congresswoman', 'chairwoman', 'councilwoman', 'grandmother', 'girl', 'woman', 'niece', 'aunt', 'granddaughter', 'stepmother', 'mom', 'girlfriend', 'fiancee', 'heiress', 'duchess', 'countess']);
+// No "-man" job titles: "spokesman" and "chairman" are often said of women.
+const MALE_NOUNS = new Set(['widower', 'husband', 'father', 'son', 'brother', 'grandfather', 'boy', 'nephew', 'uncle', 'grandson', 'stepfather', 'dad', 'boyfriend', 'fiance', 'duke']);
 const ORG_BEFORE = /\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:company|firm|operator|service|airline|carrier|platform|app|website|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group)\s*,?\s*$/i;
 
 function resolveName(entities: Entity[], mentions: Mention[], name: string, pos: number): Entity | null {

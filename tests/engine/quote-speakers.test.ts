@@ -357,4 +357,18 @@ The senator later honoured a nurse, Maria Elena Diaz, who treated the wounded fo
     const text = 'With polls showing rival Senator Tom Reyes ahead in the state, a story by the website Capitol Daily says that “more than a hundred delegates are ready to switch on a second ballot.”';
     expect(speakers(text)).toEqual(['Capitol Daily']);
   });
+
+  it('takes the gender of a noun before a name over an ambiguous first name ("widow Terry Strada … She continued")', () => {
+    const text = `Mayor Tom Reyes is expected to veto the bill on Friday.
+
+“The mayor’s reasons for a veto do not hold. They are completely wrong,” said flood widow Terry Strada.
+
+She continued, “All we are asking for is a chance to have our case heard in a courtroom.”`;
+    expect(speakers(text)).toEqual(['Terry Strada', 'Terry Strada']);
+  });
+
+  it('does not read "spokesman" as male ("Trump spokesman Hope Hicks … she said")', () => {
+    const text = 'Lane did not attend. Campaign spokesman Hope Fisher confirmed that the group was independent. “They are not part of the campaign,” she said.';
+    expect(speakers(text)).toEqual(['Hope Fisher']);
+  });
 });
