@@ -371,4 +371,9 @@ She continued, “All we are asking for is a chance to have our case heard in a 
     const text = 'Lane did not attend. Campaign spokesman Hope Fisher confirmed that the group was independent. “They are not part of the campaign,” she said.';
     expect(speakers(text)).toEqual(['Hope Fisher']);
   });
+
+  it('gives a he/she with no named antecedent the description the text used ("The mayor said … she said")', () => {
+    const text = 'LONDON (Wire) — The mayor said on Monday that the bridge would reopen next week. "We are nearly there," she said.';
+    expect(speakers(text)).toEqual(['the mayor']);
+  });
 });

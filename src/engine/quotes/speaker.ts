@@ -211,6 +211,11 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
     if ((usable || (!m && lastPron)) && lastPron) {
       const e = resolvePronoun(lastPron[1]!, at + lastPron.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
       if (e) return { entity: e, description: null };
+      // No name to refer to: "The mayor said … “…,” she said" is the mayor's, as a description.
+      if (!m && /^(?:he|she)$/i.test(lastPron[1]!)) {
+        const described = unnamedAntecedent(ctx, at + lastPron.index);
+        if (described) return { entity: null, description: described };
+      }
     }
   }
   if (m) return { entity: m.entity, description: null };
@@ -228,6 +233,20 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
     return { entity: e, description: desc.split(/\s+/).length <= 8 ? desc : null };
   }
   return { entity: null, description: null };
+}
+
+/**
+ * The definite description of a person ("the mayor", "the retired judge") that opens a sentence of
+ * the same paragraph before `pos`, when the text names no one there: the only referent a he/she can have.
+ */
+function unnamedAntecedent(ctx: SpeakerContext, pos: number): string | null {
+  const para = ctx.text.lastIndexOf('\n', pos - 1) + 1;
+  if (ctx.index.mentions.some((x) => x.start >= para && x.start < pos && x.entity.kind === 'person')) return null;
+  let found: string | null = null;
+  for (const m of ctx.text.slice(para, pos).matchAll(/(?:^|[.!?]\s+|[—–]\s+)[“"]?([Tt]he\s+(?:[a-z-]+\s+){0,2}?([a-z-]+))\s+(?:[a-z]+ed|said|says|told|is|was|has|had|will|would)\b/g)) {
+    if (isPersonHead(m[2]!)) found = m[1]!.replace(/^The/, 'the');
+  }
+  return found;
 }
 
 // "one Weber confidant", "a Lane spokesman": a name between a determiner and a noun only qualifies that noun.
