@@ -359,3 +359,27 @@ describe('extractTimeline: entries', () => {
     expect(sortKey({ type: 'DATE', value: 'PRESENT_REF' })).toBeNull();
   });
 });
+
+describe('extractTimeline: found on the demo feed', () => {
+  // 2026-11-26 (published) is a Thursday.
+  it('does not tag an age ("24-year-old") as a duration', () => {
+    expect(tagTimex('The 24-year-old goalkeeper said he had slept badly. A 52-year-old man was arrested.', { publishedAt: published })).toEqual([]);
+    expect(find('The decades-old dispute flared again.', 'decades-old').value).toBe('PXE');
+  });
+
+  it('keeps the bracket of a restated time out of its span ("5pm local time (09:00 GMT)")', () => {
+    const entry = find('Game 9 began at 5pm local time (09:00 GMT) and lasted four hours.', '09:00 GMT');
+    expect(entry.value).toBe('2026-11-26T09:00Z');
+  });
+
+  it('reads "is on Friday" and "this Friday" as this week\'s Friday', () => {
+    expect(find('Game 10 is on Friday, with Li playing white.', 'Friday').value).toBe('2026-11-27');
+    expect(find('The vote is this Friday.', 'this Friday').value).toBe('2026-11-27');
+    expect(find('This Monday the office was closed.', 'This Monday').value).toBe('2026-11-23');
+  });
+
+  it('puts a bare clock time on the day named in the sentence before it', () => {
+    const text = 'Two ferries collided on Monday evening. They struck each other at 7.40pm off the terminal.';
+    expect(find(text, '7.40pm').value).toBe('2026-11-23T19:40');
+  });
+});

@@ -82,6 +82,13 @@ export function resolveWeekday(ref: Reference | null, wd: number, tense: Tense, 
   return dayValue(addDays(ref.date, delta));
 }
 
+/** The given ISO weekday (Monday 1 … Sunday 7) of the reference's Monday-to-Sunday week. */
+export function resolveWeekdayThisWeek(ref: Reference | null, wd: number): Resolved {
+  if (!ref) return { value: 'XXXX-XX-XX' };
+  const iso = (d: number): number => (d + 6) % 7;
+  return dayValue(addDays(ref.date, iso(wd) - iso(weekday(ref.date))));
+}
+
 /** A month named without a year: the nearer one (leaning to the past), or the last/next one when the tense says so. */
 export function resolveMonth(ref: Reference | null, month: number, tense: Tense, shift = 0): Resolved {
   if (!ref) return { value: `XXXX-${String(month).padStart(2, '0')}` };

@@ -100,6 +100,8 @@ export const DURATION_RULES: Rule[] = [
       if (prep === 'of' && !/recent|coming/i.test(m[0])) return null;
       if (prep === 'the' && !/\s(?:ahead|to come)$|coming|early|ensuing|following|first|final|last|past|next/i.test(m[0]) && !/^\s+(?:that|before|after|since|following|leading)\b/i.test(after)) return null;
       if (/^\s*(?:of age|old)\b/i.test(after)) return null;
+      // "24-year-old", "a day-old truce": an age, not a span of time ("decades-old" still is one).
+      if (m[3] !== undefined && (/-old$/i.test(m[0]) && !/s-old$/i.test(m[0]) || /[\w]-$/.test(text.slice(Math.max(0, m.index - 1), m.index)))) return null;
       const start = prep && prep !== 'the' ? m.index + m[1]!.length + m[0].slice(m[1]!.length).search(/\S/) : m.index;
       // "a day-long meeting" is one day; "decades-long" and "for years" are unspecified.
       const one = m[3] !== undefined && !/s$/i.test(unit);

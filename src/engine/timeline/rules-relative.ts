@@ -1,5 +1,5 @@
 import { addDays, addMonths, fmtDate, fmtMonth, fmtTime, fmtWeek, fmtYear } from './calendar.ts';
-import { dayValue, resolveMonth, resolveWeekday, shifted, unknownOf, type Grain } from './clock.ts';
+import { dayValue, resolveMonth, resolveWeekday, resolveWeekdayThisWeek, shifted, unknownOf, type Grain } from './clock.ts';
 import { DAY_PARTS, MONTH_STRICT, NUM, UNIT, VAGUE, WEEKDAY, monthNumber, parseNumber, unitCode, weekdayNumber } from './lexicon.ts';
 import type { ResolveContext, Resolved, Rule } from './types.ts';
 
@@ -100,7 +100,11 @@ export const RELATIVE_RULES: Rule[] = [
           if (det && /^the /.test(det) && ctx.anchor) {
             return withPart(resolveWeekday({ date: ctx.anchor, hour: null, minute: null, offset: null }, wd, 'none', shift), m[3]);
           }
-          const tense = possessive ? (ahead ? 'future' : 'none') : ctx.tenseWide(start, start + m[0].length);
+          let tense = possessive ? (ahead ? 'future' : 'none') : ctx.tenseWide(start, start + m[0].length);
+          // "Game 10 is on Friday", "the vote is Thursday": a present-tense copula before the day schedules it.
+          if (tense === 'none' && /\b(?:is|are)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 12), start))) tense = 'future';
+          // "this Friday" is the Friday of the current week, before or after today.
+          if (det === 'this' && tense === 'none') return withPart(resolveWeekdayThisWeek(ctx.ref, wd), m[3]);
           return withPart(resolveWeekday(ctx.ref, wd, tense, shift), m[3]);
         },
       };

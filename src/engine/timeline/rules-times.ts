@@ -9,7 +9,8 @@ import { ZONE, impliedOffset, toUtc, zoneOffset } from './zones.ts';
 
 
 const CORE = `(?:(\\d{1,2})(?:[:.](\\d\\d))?\\s?([ap])\\.?\\s?m\\b\\.?|(\\d{1,2})[:.](\\d\\d)(?::\\d\\d)?(?![\\d.,:])|(noon|midnight|midday)|(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: o'clock)?\\s+in\\s+the\\s+(morning|afternoon|evening)|(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o'clock|\\b([01]\\d|2[0-3])([0-5]\\d)(?=\\s?(?:GMT|UTC|Z)\\b))`;
-const TAIL_ZONE = new RegExp(`\\s?\\(?(${ZONE})\\b\\)?`, 'y');
+// "3pm ET", "3pm (ET)"; a ")" is taken only with its "(": in "(09:00 GMT)" it closes a bracket opened before the time.
+const TAIL_ZONE = new RegExp(`\\s?(?:\\((${ZONE})\\)|(${ZONE})\\b)`, 'y');
 const TAIL_RESTATED = new RegExp(`\\s?\\(\\s?(?:or\\s+)?(${CORE})\\s?(${ZONE})\\s?\\)`, 'iy');
 const CORE_ONLY = new RegExp(`^${CORE}$`, 'i');
 
@@ -86,7 +87,7 @@ export const TIME_RULES: Rule[] = [
       TAIL_ZONE.lastIndex = end;
       const z = TAIL_ZONE.exec(text);
       if (z) {
-        zone = z[1]!;
+        zone = (z[1] ?? z[2])!;
         end = z.index + z[0].length;
       }
       // "14.30" with a dot is a clock time only with a zone or "hrs"; otherwise it is likely a number.

@@ -229,7 +229,13 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
         if (d.pos < s.start || d.pos >= s.end) continue;
         if (!best || Math.abs(d.pos - start) < Math.abs(best.pos - start)) best = d;
       }
-      return best?.day ?? null;
+      if (best) return best.day;
+      // "Two ferries collided on Monday evening. They struck each other at 7.40pm": a time in the
+      // next sentence of the same paragraph, with no day of its own, is on that day.
+      if (s.start === 0 || text.slice(0, s.start).trimEnd().length === 0 || /\n\s*$/.test(text.slice(0, s.start))) return null;
+      const prev = bounds(s.start - 1);
+      const before = days.filter((d) => d.pos >= prev.start && d.pos < prev.end);
+      return before.length ? before[before.length - 1]!.day : null;
     },
   };
   const values = new Map<Candidate, { type: TimexType; value: string }>();
