@@ -220,12 +220,13 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     const speech = SPEECH_AFTER.test(after);
     if (speech || (tokens.length >= 2 && SPEECH_BEFORE.test(before))) person += 1;
     if (/^,\s+(?:who|whose)\b/.test(after) || /^,\s+\d{2},/.test(after)) person += 2;
-    for (const w of precedingWords(before)) {
+    // "9/11 widow Terry Strada", "Jo Roe, his wife,": a gendered noun outweighs an ambiguous first name.
+    const noun = (w: string): void => {
       descriptors.add(w);
-      // "9/11 widow Terry Strada": a gendered noun outweighs an ambiguous first name.
       if (FEMALE_NOUNS.has(w)) female += 4;
       if (MALE_NOUNS.has(w)) male += 4;
-    }
+    };
+    precedingWords(before).forEach(noun);
     // "the streaming service Vidora", "The operator, TejoLink, said": a business noun names an organisation.
     if (ORG_BEFORE.test(before)) org += 4;
     // "campaign consultant Jo Roe": a role noun right before a full name makes it a person.
@@ -233,14 +234,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     // Only a closed apposition (", the mayor of X,") describes the name; an open one runs into the next clause.
     const appos = /^,\s+(?:the|a|an|its|his|her)\s+([^,.;:"“”]{2,60})(?=[,.;)])/.exec(after)?.[1];
     if (appos && tokens.length >= 2) person += 1;
-    if (appos) {
-      for (const w of appos.split(/\s+/).slice(0, 6)) {
-        if (!/^[a-z-]+$/.test(w)) continue;
-        descriptors.add(w);
-        if (FEMALE_NOUNS.has(w)) female += 4;
-        if (MALE_NOUNS.has(w)) male += 4;
-      }
-    }
+    if (appos) appos.split(/\s+/).slice(0, 6).filter((w) => /^[a-z-]+$/.test(w)).forEach(noun);
     // After a preposition or "told" the name is an object: a following he/she is usually the subject's.
     const pr = OBJECT_BEFORE.test(before) ? null : PRONOUN_AFTER.exec(pronounScope(after));
     if (pr) pr[1] ? (male += 1) : (female += 1);
