@@ -382,4 +382,10 @@ describe('extractTimeline: found on the demo feed', () => {
     const text = 'Two ferries collided on Monday evening. They struck each other at 7.40pm off the terminal.';
     expect(find(text, '7.40pm').value).toBe('2026-11-23T19:40');
   });
+
+  it('reads a present-tense fixture verb as scheduling the day ("have a rest day on Friday", "hosts Leeds on Saturday")', () => {
+    expect(find('The players have a rest day on Friday.', 'Friday').value).toBe('2026-11-27');
+    expect(find('The team hosts Leeds on Saturday.', 'Saturday').value).toBe('2026-11-28');
+    expect(find('He has been held since Monday.', 'Monday').value).toBe('2026-11-23');
+  });
 });

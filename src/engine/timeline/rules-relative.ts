@@ -103,6 +103,9 @@ export const RELATIVE_RULES: Rule[] = [
           let tense = possessive ? (ahead ? 'future' : 'none') : ctx.tenseWide(start, start + m[0].length);
           // "Game 10 is on Friday", "the vote is Thursday": a present-tense copula before the day schedules it.
           if (tense === 'none' && /\b(?:is|are)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 12), start))) tense = 'future';
+          // "The players have a rest day on Thursday", "the team hosts Leeds on Saturday": a present-tense
+          // fixture verb in the clause schedules the day.
+          if (tense === 'none' && /\b(?:(?:have|has)\s+(?:a|an|the|their|its|his|her|no)|hosts?|faces?|plays?|travels?\s+to|visits?)\b[^,.;]{0,40}\s(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 60), start))) tense = 'future';
           // "this Friday" is the Friday of the current week, before or after today.
           if (det === 'this' && tense === 'none') return withPart(resolveWeekdayThisWeek(ctx.ref, wd), m[3]);
           return withPart(resolveWeekday(ctx.ref, wd, tense, shift), m[3]);
