@@ -36,7 +36,7 @@ export async function resolveArticle(services: Services, channel: ChannelRef, in
     if (article) return article;
     const recent = threadArticles?.length ? threadArticles : await services.library.listRecent(channel);
     throw new UserError(recent.length === 0
-      ? `There is no recent story #${number[1]} here yet. ${INPUT_HINT}`
+      ? `Story numbers come from this channel's digests, and there has been none here yet: run /digest now, then #${number[1]} is its story ${number[1]}. Or give me a link or the article text.`
       : `There is no story #${number[1]} here: the recent ones are numbered 1 to ${recent.length}.`);
   }
   const words = tokenizeWords(value);

@@ -51,7 +51,7 @@ describe('the terminal chat', () => {
     await session.handleLine('/summary sentences:99 hello');
     expect(printed()).toMatch(/! sentences must be at most 10/);
     await session.handleLine('/summary 3');
-    expect(printed()).toMatch(/! There is no recent story #3 here yet/);
+    expect(printed()).toMatch(/! Story numbers come from this channel's digests, and there has been none here yet: run \/digest now/);
     await session.handleLine('/summary ftp://example.com/story');
     expect(printed()).toContain('! I can only read http and https links, not ftp:// ones.');
     await session.handleLine('/frobnicate');
