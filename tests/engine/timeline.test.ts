@@ -381,6 +381,8 @@ describe('extractTimeline: found on the demo feed', () => {
   it('puts a bare clock time on the day named in the sentence before it', () => {
     const text = 'Two ferries collided on Monday evening. They struck each other at 7.40pm off the terminal.';
     expect(find(text, '7.40pm').value).toBe('2026-11-23T19:40');
+    const lead = 'LISBON — Two ferries collided in fog on Monday evening.\n\nThe ferries struck each other at 7.40pm off the terminal.';
+    expect(find(lead, '7.40pm').value).toBe('2026-11-23T19:40');
   });
 
   it('reads a present-tense fixture verb as scheduling the day ("have a rest day on Friday", "hosts Leeds on Saturday")', () => {
