@@ -376,4 +376,11 @@ She continued, “All we are asking for is a chance to have our case heard in a 
     const text = 'LONDON (Wire) — The mayor said on Monday that the bridge would reopen next week. "We are nearly there," she said.';
     expect(speakers(text)).toEqual(['the mayor']);
   });
+
+  it('keeps "the ministry" a description when the text only ever describes it, instead of another organisation', () => {
+    const text = `OSLO — The Nordic Space Agency (NSA) said the satellite was working.
+
+The science ministry said in a statement that the project had cost 4 billion kroner. "Better warnings save lives, and they save money," the ministry said.`;
+    expect(speakers(text)).toEqual(['the ministry']);
+  });
 });

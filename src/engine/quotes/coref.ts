@@ -118,8 +118,12 @@ export function resolveDescription(head: string, pos: number, index: EntityIndex
   }
   if (ORG_WORDS.test(h)) {
     const named = lastOf(index.mentions, pos, inside, (e) => e.kind === 'org' && e.descriptors.has(h));
+    if (named) return named;
+    // "The science ministry said …. “…,” the ministry said": an organisation the text only ever
+    // describes stays that description, rather than becoming another organisation.
+    if (/^(?:ministry|department|authority)$/.test(h) && new RegExp(`\\b[Tt]he\\s+[a-z][a-z-]+\\s+${h}\\b`).test(index.text.slice(0, pos))) return null;
     // "The agency said" when no agency is named as such: the organisation last mentioned.
-    return named ?? (definite ? lastOf(index.mentions, pos, inside, (e) => e.kind === 'org') : null);
+    return definite ? lastOf(index.mentions, pos, inside, (e) => e.kind === 'org') : null;
   }
   return lastOf(index.mentions, pos, inside, (e) => e.kind === 'person' && e.descriptors.has(h));
 }
