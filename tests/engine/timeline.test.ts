@@ -391,3 +391,15 @@ describe('extractTimeline: found on the demo feed', () => {
     expect(find('He has been held since Monday.', 'Monday').value).toBe('2026-11-23');
   });
 });
+
+describe('extractTimeline: found on articles written for a review', () => {
+  it('reads "next summer" said in December as next year\'s summer, and "last summer" as this year\'s', () => {
+    expect(find('The dig is planned for next summer.', 'next summer', '2026-12-01T12:00:00Z').value).toBe('2027-SU');
+    expect(find('The fossil was found last summer.', 'last summer', '2026-12-01T12:00:00Z').value).toBe('2026-SU');
+  });
+
+  it('leaves the full stop after "4.30pm" out of the expression, but keeps the one of "p.m."', () => {
+    expect(tagTimex('They host the champions next Sunday at 4.30pm.', { publishedAt: published }).map((e) => e.text)).toEqual(['next Sunday at 4.30pm']);
+    expect(tagTimex('The talks ended at 10 p.m. on Friday.', { publishedAt: published }).map((e) => e.text)[0]).toMatch(/^10 p\.m\./);
+  });
+});

@@ -214,7 +214,8 @@ export const DATE_RULES: Rule[] = [
           if (!ctx.ref) return { value: `XXXX-${code}` };
           const order = ['WI', 'SP', 'SU', 'FA'];
           const now = order[Math.floor((ctx.ref.date.m % 12) / 3)]!;
-          let year = ctx.ref.date.y;
+          // In December the spring, summer and autumn of this year are all behind: "next summer" is next year's.
+          let year = ctx.ref.date.y + (shift !== 0 && ctx.ref.date.m === 12 && code !== 'WI' ? 1 : 0);
           if (shift < 0 && order.indexOf(code) >= order.indexOf(now)) year--;
           if (shift > 0 && order.indexOf(code) <= order.indexOf(now)) year++;
           return { value: `${fmtYear(year)}-${code}` };

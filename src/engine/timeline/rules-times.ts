@@ -83,6 +83,8 @@ export const TIME_RULES: Rule[] = [
       const base = clockOf(m);
       if (!base) return null;
       let end = m.index + m[0].length;
+      // "at 4.30pm." ends a sentence: the full stop belongs to the time only after "p.m".
+      if (/[ap]m\.$/i.test(m[0]) && !/[ap]\.\s?m\.$/i.test(m[0])) end -= 1;
       let zone: string | null = null;
       TAIL_ZONE.lastIndex = end;
       const z = TAIL_ZONE.exec(text);
