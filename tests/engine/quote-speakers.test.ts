@@ -383,4 +383,9 @@ She continued, “All we are asking for is a chance to have our case heard in a 
 The science ministry said in a statement that the project had cost 4 billion kroner. "Better warnings save lives, and they save money," the ministry said.`;
     expect(speakers(text)).toEqual(['the ministry']);
   });
+
+  it('does not take a speech word used as a noun ("for answers", "the claims") for the verb of the quote', () => {
+    const text = 'Tom Harlan spoke on Monday. He said Republicans would ask the Labor Department for answers "from the first week she is in office."';
+    expect(speakers(text)).toEqual(['Tom Harlan']);
+  });
 });

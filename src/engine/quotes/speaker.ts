@@ -33,8 +33,19 @@ const PRONOUNS = /^(?:he|she|they|it|we|i)$/i;
 const AFTER_VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SAY_FINITE}|according to)\\s+(.{1,160})`, 'i');
 /** Subject then verb after the quote: `," Jane Doe, a lawyer, said.` / `," he told reporters.` */
 const AFTER_SUBJECT_FIRST = new RegExp(`^[\\s,—–-]*((?:[^"“”.!?;]|${DOT}){1,140}?)\\s+(?:also\\s+|later\\s+|then\\s+|again\\s+|once\\s+|has\\s+|had\\s+|would\\s+|will\\s+|previously\\s+|recently\\s+|simply\\s+|quickly\\s+|flatly\\s+)?${SAY_FINITE}\\b`, 'i');
-/** The last speech verb of the text before a quote. */
-const BEFORE_VERB = new RegExp(`(?<![\\w-])(${SAY}|according to)\\b(?![\\s\\S]*(?<![\\w-])(?:${SAY})\\b)`, 'i');
+const SPEECH_VERBS = new RegExp(`(?<![\\w-])(${SAY}|according to)\\b`, 'gi');
+// "for answers", "the claims", "his remarks": a speech word after a determiner or preposition is a noun.
+const NOUN_BEFORE = /\b(?:the|a|an|his|her|their|its|our|your|my|these|those|for|of|with|from|some|any|no|more|many|such|whose)\s+$/i;
+
+/** The last speech verb of the text before a quote (RegExpExecArray-like: index, [0], [1]). */
+function lastSpeechVerb(head: string): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  SPEECH_VERBS.lastIndex = 0;
+  for (let m = SPEECH_VERBS.exec(head); m; m = SPEECH_VERBS.exec(head)) {
+    if (!NOUN_BEFORE.test(head.slice(Math.max(0, m.index - 8), m.index))) last = m;
+  }
+  return last;
+}
 // Verbs that take no object, so a name right after them is their subject ("explained Jo Roe"), unlike "told CBS".
 const INVERTIBLE = /^(?:said|says|explained|added|wrote|writes|noted|recalled|remembered|continued|insisted|argued|observed|remarked|quipped|joked|replied|responded|countered|declared|concluded|conceded|cautioned|warned)$/i;
 const DESCRIPTION = /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,9}?([a-z][a-z-]+|\d+-year-old|Democrat|Republican|Independent)\s*$/;
@@ -103,7 +114,7 @@ export const SAID_SENTENCE = new RegExp(`^\\s*(?:(?:\\p{Lu}[\\p{L}.'’-]*\\s+){
 export function speakerBefore(ctx: SpeakerContext, from: number, to: number): Attribution | null {
   const head = ctx.text.slice(from, to);
   // "will continue to be “…”" is not speech: its subject is not the one reporting.
-  const v = BEFORE_VERB.exec(head.replace(NOT_SPEECH, (w) => ' '.repeat(w.length)));
+  const v = lastSpeechVerb(head.replace(NOT_SPEECH, (w) => ' '.repeat(w.length)));
   // "his remark that “…”", "Jo Roe’s claim that “…”": the possessor said it, unless a speech verb
   // follows. Only with "that" or a colon: "called Roe’s remarks “a disgrace”" judges them.
   const poss = POSSESSED_SPEECH.exec(head.slice(-120));
