@@ -41,7 +41,7 @@ export async function main(options: { forceConsole: boolean }): Promise<number> 
       logger.info({ platforms: platforms.map((entry) => entry.name) }, 'newsdesk is running');
       await waitForSignal();
     } else {
-      await runConsole(services, running);
+      await runConsole(services, running, Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN));
     }
   } finally {
     await Promise.allSettled(running.reverse().map((entry) => entry.stop()));
@@ -70,10 +70,12 @@ async function startBackground(services: Services, ports: PlatformPort[]): Promi
   return { name: 'scheduler', stop: () => scheduler.stop() };
 }
 
-async function runConsole(services: Services, running: Running[]): Promise<void> {
+async function runConsole(services: Services, running: Running[], tokensSet: boolean): Promise<void> {
   const { ensureDemoFeed } = await import('./scheduler/index.ts');
   process.stdout.write(
-    'newsdesk terminal chat — no Discord or Slack token is set, so the bot talks here.\n' +
+    (tokensSet
+      ? 'newsdesk terminal chat — started with --console, so the bot talks here and not on Discord or Slack.\n'
+      : 'newsdesk terminal chat — no Discord or Slack token is set, so the bot talks here.\n') +
       'This channel follows the demo feed. Try /digest now, /summary 1, /quotes 2, /timeline 3, /ask <question>, /help; /quit to leave.\n' +
       `(Logs go to ${join(services.config.DATA_DIR, 'newsdesk.log')}.)\n`,
   );
