@@ -74,6 +74,7 @@ describe('extractTags', () => {
   it('reads a capitalised occupation before a full name as a title, not part of the name', () => {
     const tags = extractTags('Comedian Mia Torres joined Actor Tom Reyes and Novelist Ada Okafor on stage in Dayton. Torres said it was a good night.');
     expect(tags.people).toEqual(['Mia Torres', 'Tom Reyes', 'Ada Okafor']);
+    expect(extractTags('Manager Carl Brandt said the striker would be fit on Saturday. Brandt smiled.').people).toEqual(['Carl Brandt']);
   });
 
   it('does not take a nationality for a person, but keeps a surname that is also one', () => {

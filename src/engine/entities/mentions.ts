@@ -198,7 +198,9 @@ function titled(part: Token[], sentenceStart: boolean): RawMention[] {
 // Occupations written capitalised before a full name, as a title: "Comedian Jo Roe", "Actor Tom Lee".
 const OCCUPATION_TITLES = new Set(['Actor', 'Actress', 'Artist', 'Author', 'Billionaire', 'Businessman', 'Businesswoman', 'Challenger', 'Champion', 'Chef',
   'Columnist', 'Comedian', 'Designer', 'Economist', 'Entrepreneur', 'Filmmaker', 'Historian', 'Journalist', 'Musician',
-  'Novelist', 'Photographer', 'Playwright', 'Poet', 'Rapper', 'Singer', 'Songwriter', 'Writer']);
+  'Novelist', 'Photographer', 'Playwright', 'Poet', 'Rapper', 'Singer', 'Songwriter', 'Writer',
+  // Sport: "Manager Pep Guardiola", "Striker Erling Haaland".
+  'Manager', 'Striker', 'Defender', 'Goalkeeper', 'Midfielder', 'Winger', 'Quarterback', 'Pitcher', 'Skipper']);
 
 function withTitles(part: Token[], titles: string[], sentenceStart: boolean): RawMention[] {
   if (part.length >= 2 && part.length <= 4 && OCCUPATION_TITLES.has(part[0]!.word)) return withTitles(part.slice(1), [...titles, part[0]!.word], false);
