@@ -94,4 +94,10 @@ describe('extractTags', () => {
     const tags = extractTags('Challenger Adam Varga beat world champion Li Wenhao in 41 moves on Wednesday. Li spent 38 minutes on his reply, and Varga said he had prepared the move at home.');
     expect(tags.people).toEqual(['Adam Varga', 'Li Wenhao']);
   });
+
+  it('reads short datelines in capitals as the places they spell ("NEW DELHI —", "PARIS —"), but keeps acronyms', () => {
+    expect(extractTags('NEW DELHI — The rains were heavy this year, officials said.').places).toEqual(['New Delhi']);
+    expect(extractTags('PARIS — The strike spread to the ports on Monday.').places).toEqual(['Paris']);
+    expect(extractTags('NATO said on Friday it would send more ships, and the FBI opened an inquiry.').organizations).toEqual(['NATO', 'FBI']);
+  });
 });
