@@ -5,6 +5,7 @@ import { FEATURES } from './answer/features.ts';
 import { analyzeQuestion } from './answer/question.ts';
 import { candidateSpan, dot, scoreCandidates } from './answer/rank.ts';
 import { prepareDoc, type PreparedDoc } from './answer/tokens.ts';
+import { DEMONYMS } from './entities/gazetteer.ts';
 
 export interface AnswerModel {
   features: readonly string[];
@@ -88,6 +89,42 @@ export function answerWithIndex(question: string, index: AnswerIndex, options: A
   const { candidate, features } = scored[best.i]!;
   if (features[0]! < m.minCoverage) return null;
   const doc = index.docs[candidate.docIndex]!;
+  if (!namesPresent(question, doc.text)) return null;
   const span = candidateSpan(doc, candidate, q, (t) => index.collection.idf(t), maxChars);
   return { id: doc.id, span, score: best.score };
 }
+
+/**
+ * Whether a name the question asks about ("the capital of France", "what did Vidora say") occurs
+ * in the article: a question about names the article never mentions is not answered by it, however
+ * many other words a sentence shares with it. Spelling is forgiven (accents, "Ghandi", "Celeron").
+ */
+function namesPresent(question: string, text: string): boolean {
+  const words = question.match(/(?<=\S\s+)\p{Lu}[\p{L}'’-]+/gu) ?? [];
+  // Nationalities and other adjectives ("the Australian system") are not names to look for.
+  const names = words
+    .map((word) => fold(word.replace(/['’]s?$/, '')))
+    .filter((word, k) => !QUESTION_CAPS.has(words[k]!) && !DEMONYMS.has(words[k]!.replace(/['’]s?$/, '')) && !/(?:ian|ese|ish|al)$/.test(word));
+  if (names.length === 0) return true;
+  const folded = fold(text);
+  if (names.some((name) => folded.includes(name))) return true;
+  const vocabulary = new Set(folded.match(/\p{L}[\p{L}'’-]*/gu) ?? []);
+  return names.some((name) => name.length >= 5 && [...vocabulary].some((word) => word[0] === name[0] && Math.abs(word.length - name.length) <= 2 && editDistance(word, name) <= 2));
+}
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+// Capitalised words that are not names when they start a clause inside a question.
+const QUESTION_CAPS = new Set(['I', 'What', 'When', 'Where', 'Who', 'Why', 'How', 'Which', 'Is', 'Are', 'Did', 'Does', 'Do', 'The', 'A', 'An']);

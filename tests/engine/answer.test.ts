@@ -133,3 +133,16 @@ describe('answers eval', () => {
     expect(await run('/nonexistent-eval-dir')).toEqual([]);
   });
 });
+
+describe('answers about names the article never mentions', () => {
+  const text = 'Fourteen passengers were hurt when two ferries collided near the Lisbon terminal, in the heart of the Portuguese capital, on Monday night.\n\nThe operator said the service would resume on Tuesday.';
+
+  it('says the article does not answer a question about a name it never mentions', () => {
+    expect(answerQuestion('What is the capital of France?', [{ id: 'a', text }])).toBeNull();
+  });
+
+  it('still answers when the name is there, spelt with or without its accents or with a small slip', () => {
+    expect(answerQuestion('How many were hurt near the Lisbon terminal?', [{ id: 'a', text }])?.span.text).toMatch(/^Fourteen passengers/);
+    expect(answerQuestion('How many were hurt near the Lisbonn terminal?', [{ id: 'a', text }])?.span.text).toMatch(/^Fourteen passengers/);
+  });
+});
