@@ -100,4 +100,10 @@ describe('extractTags', () => {
     expect(extractTags('PARIS — The strike spread to the ports on Monday.').places).toEqual(['Paris']);
     expect(extractTags('NATO said on Friday it would send more ships, and the FBI opened an inquiry.').organizations).toEqual(['NATO', 'FBI']);
   });
+
+  it('reads company names by their business words and drops a kind of business before them ("Chipmaker Arvion Semiconductor")', () => {
+    const tags = extractTags('Chipmaker Arvion Semiconductor agreed on Thursday to buy Tallis Robotics for $4.2 billion, the companies said.');
+    expect(tags.organizations).toEqual(expect.arrayContaining(['Arvion Semiconductor', 'Tallis Robotics']));
+    expect(tags.people).toEqual([]);
+  });
 });

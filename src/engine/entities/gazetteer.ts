@@ -78,7 +78,9 @@ export const ORG_HEADS = new Set(words(
   'Press|Daily|Gazette|Magazine|Review|Radio|Television|TV|Airlines|Airways|Motors|Technologies|Systems|Partners|' +
   'Capital|Church|Police|Army|Navy|Force|Forces|Guard|Club|League|Team|Project|Coalition|Alliance|Movement|Front|' +
   'Brigade|Reserve|Exchange|Hospital|Clinic|Museum|Library|Academy|Laboratory|Labs|Watch|Report|Channel|Studios|' +
-  'Government|Corps|Embassy|Consulate|Energy|Oil|Pharmaceuticals|Foods|Insurance|Bancorp|Fargo|Sachs|Cabinet|Secretariat|Initiative|Trust|Industries|Enterprises|Media|Post-Dispatch|Observer|Examiner',
+  'Government|Corps|Embassy|Consulate|Energy|Oil|Pharmaceuticals|Foods|Insurance|Bancorp|Fargo|Sachs|Cabinet|Secretariat|Initiative|Trust|Industries|Enterprises|Media|Post-Dispatch|Observer|Examiner|' +
+  'Semiconductor|Semiconductors|Software|Electronics|Robotics|Biotech|Therapeutics|Batteries|Steel|Mining|Shipping|' +
+  'Logistics|Telecom|Communications|Entertainment|Brewing|Beverages|Apparel|Automotive|Aerospace|Chemicals|Solutions',
 ));
 
 /** Last words that make a capitalised phrase a place. */

@@ -178,6 +178,8 @@ function titled(part: Token[], sentenceStart: boolean): RawMention[] {
   while (part.length > 0 && CONNECTORS.has(part[part.length - 1]!.word)) part = part.slice(0, -1);
   while (part.length > 0 && CONNECTORS.has(part[0]!.word)) part = part.slice(1);
   if (part.length === 0) return [];
+  // "Chipmaker Arvion Semiconductor": a capitalised kind of business opening the run is not part of the name.
+  if (part.length >= 3 && BUSINESS_KINDS.has(part[0]!.word)) part = part.slice(1);
   const words = part.map((t) => t.word);
   const lastWord = unpossessed(words[words.length - 1]!);
   if (ORG_HEADS.has(lastWord) || PLACE_HEADS.has(lastWord)) return [mention(part, [], sentenceStart)];
@@ -194,6 +196,8 @@ function titled(part: Token[], sentenceStart: boolean): RawMention[] {
   }
   return withTitles(part, [], sentenceStart);
 }
+
+const BUSINESS_KINDS = new Set(['Chipmaker', 'Carmaker', 'Automaker', 'Drugmaker', 'Retailer', 'Airline', 'Broadcaster', 'Lender', 'Insurer', 'Miner', 'Startup', 'Start-up']);
 
 // Occupations written capitalised before a full name, as a title: "Comedian Jo Roe", "Actor Tom Lee".
 const OCCUPATION_TITLES = new Set(['Actor', 'Actress', 'Artist', 'Author', 'Billionaire', 'Businessman', 'Businesswoman', 'Challenger', 'Champion', 'Chef',
