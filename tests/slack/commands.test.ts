@@ -4,7 +4,7 @@ import { commands } from '../../commands/index.ts';
 import { invocationFor, ownSlashCommands, routeSlashCommand } from '../../src/adapters/slack/commands.ts';
 import { MANIFEST_FILES, buildManifest, manifestJson } from '../../src/adapters/slack/manifest.ts';
 import { ChannelPacer } from '../../src/adapters/slack/pacer.ts';
-import { WorkQueue } from '../../src/adapters/slack/work-queue.ts';
+import { WorkQueue } from '../../src/core/work-queue.ts';
 import type { CommandDef } from '../../src/core/command.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { isUserError } from '../../src/core/errors.ts';

@@ -5,6 +5,7 @@ import { dispatch } from '../../core/dispatcher.ts';
 import { answerFollowUp } from '../../core/follow-up.ts';
 import type { PlatformPort } from '../../core/platform.ts';
 import type { Services } from '../../core/services.ts';
+import { WorkQueue } from '../../core/work-queue.ts';
 import { answerAutocomplete, commandContext } from './interactions.ts';
 import { createDiscordPort } from './port.ts';
 import { renderMessage } from './render.ts';
@@ -40,9 +41,12 @@ export async function startDiscord(services: Services, commands: readonly Comman
     ...(apiUrl ? { rest: { api: apiUrl } } : {}),
   });
 
+  // A burst of commands is deferred before any of them is worked on (the same 10 ms quiet gap as Slack).
+  const quiet = new WorkQueue(Number.POSITIVE_INFINITY, { gapMs: 10, maxWaitMs: 1_000 });
+  const afterDefer = (): Promise<void> => quiet.run(async () => undefined);
   client.on(Events.InteractionCreate, (interaction) => {
     const work = interaction.isChatInputCommand()
-      ? dispatch(commands, commandContext(interaction, services), services)
+      ? dispatch(commands, commandContext(interaction, services, afterDefer), services)
       : interaction.isAutocomplete()
         ? answerAutocomplete(interaction, commands, services)
         : Promise.resolve();

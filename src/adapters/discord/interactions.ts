@@ -54,7 +54,7 @@ export function optionsOf(data: readonly CommandInteractionOption[]): { subcomma
  * continue as follow-ups. An ephemeral answer after a public acknowledgement removes the public
  * "thinking…" placeholder first, so only the asker sees it.
  */
-export function commandContext(interaction: ChatInputCommandInteraction, services: Services): CommandContext {
+export function commandContext(interaction: ChatInputCommandInteraction, services: Services, afterDefer: () => Promise<void> = async () => undefined): CommandContext {
   const { channel, threadId } = whereOf(interaction);
   const { subcommand, options } = optionsOf(interaction.options.data);
   let acknowledged: Promise<'public' | 'ephemeral'> | undefined;
@@ -65,6 +65,7 @@ export function commandContext(interaction: ChatInputCommandInteraction, service
       .deferReply(deferOptions?.ephemeral ? { flags: MessageFlags.Ephemeral } : {})
       .then(() => (deferOptions?.ephemeral ? 'ephemeral' : 'public'));
     await acknowledged;
+    await afterDefer();
   };
 
   const reply = async (message: OutgoingMessage, replyOptions?: { thread?: ThreadRequest }): Promise<PostedMessage> => {

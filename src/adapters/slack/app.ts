@@ -8,7 +8,7 @@ import { slashCommandContext } from './context.ts';
 import { answerThreadReply, type EventOnce } from './events.ts';
 import type { SlackOutbox } from './outbox.ts';
 import type { SlackPermissions } from './permissions.ts';
-import type { WorkQueue } from './work-queue.ts';
+import type { WorkQueue } from '../../core/work-queue.ts';
 
 export interface SlackHandlers {
   services: Services;

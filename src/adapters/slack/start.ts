@@ -14,7 +14,7 @@ import { SlackOutbox } from './outbox.ts';
 import { ChannelPacer, realSleep, type Sleep } from './pacer.ts';
 import { SlackPermissions } from './permissions.ts';
 import { slackPort } from './port.ts';
-import { WorkQueue } from './work-queue.ts';
+import { WorkQueue } from '../../core/work-queue.ts';
 
 export const EVENTS_PATH = '/slack/events';
 

@@ -9,10 +9,11 @@ export interface QuietStart {
 /**
  * Runs command work a few at a time, each start on a later turn of the event loop. The embedded
  * engine's analysis is synchronous CPU work; without a limit, a burst of commands runs one analysis
- * after another while the acks of commands that arrived meanwhile wait in the socket buffers (and
- * Slack gives up after 3 s). With it, pending requests are read and acked between two analyses.
- * With `quiet`, work also waits until commands stop arriving for a moment: a burst is acknowledged
- * first, and answered after.
+ * after another while the acknowledgements of commands that arrived meanwhile wait in the socket
+ * buffers (and Slack and Discord give up after 3 s). With it, pending requests are read and
+ * acknowledged between two analyses. With `quiet`, work also waits until commands stop arriving
+ * for a moment: a burst is acknowledged first, and answered after. Slack runs its command work
+ * through one; Discord waits on one (without a limit) between the defer and the work.
  */
 export class WorkQueue {
   private running = 0;
