@@ -402,4 +402,9 @@ describe('extractTimeline: found on articles written for a review', () => {
     expect(tagTimex('They host the champions next Sunday at 4.30pm.', { publishedAt: published }).map((e) => e.text)).toEqual(['next Sunday at 4.30pm']);
     expect(tagTimex('The talks ended at 10 p.m. on Friday.', { publishedAt: published }).map((e) => e.text)[0]).toMatch(/^10 p\.m\./);
   });
+
+  it('counts "a month earlier" from the month named before it', () => {
+    const text = 'The plant closed in February. A month earlier, workers had gone on strike.';
+    expect(find(text, 'A month earlier', '2026-06-20T12:00:00Z').value).toBe('2026-01');
+  });
 });

@@ -344,7 +344,9 @@ function agoValue(ctx: ResolveContext, letter: string, time: boolean, n: number,
     case 'WE':
       return { value: fmtWeek(addDays(base, 7 * n)) };
     case 'M': {
-      const r = addMonths(base.y, base.m, n);
+      // "The plant closed in February. A month earlier, …": counted from the month named last.
+      const from = relativeToAnchor && ctx.anchorMonth ? ctx.anchorMonth : base;
+      const r = addMonths(from.y, from.m, n);
       return { value: fmtMonth(r.y, r.m) };
     }
     case 'Q': {
