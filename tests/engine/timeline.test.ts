@@ -407,4 +407,9 @@ describe('extractTimeline: found on articles written for a review', () => {
     const text = 'The plant closed in February. A month earlier, workers had gone on strike.';
     expect(find(text, 'A month earlier', '2026-06-20T12:00:00Z').value).toBe('2026-01');
   });
+
+  it('reads "will … on March 4" said on March 20 as next year\'s March 4, but keeps "would" open', () => {
+    expect(find('The country will hold elections on March 4.', 'March 4', '2026-03-20T12:00:00Z').value).toBe('2027-03-04');
+    expect(find('He said the country would hold elections on March 4.', 'March 4', '2026-03-20T12:00:00Z').value).toBe('2026-03-04');
+  });
 });

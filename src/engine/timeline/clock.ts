@@ -113,6 +113,7 @@ export function resolveMonth(ref: Reference | null, month: number, tense: Tense,
  * "Nov. 25" without a year: the year that puts the day nearest the reference, nudged by tense.
  * `closed`: the wording says the day has passed ("the quarter ended Jan. 31"), so never a later one.
  */
+/** `closed`: the tense is certain ("the quarter ended Sept. 30", "will vote on March 4"), so the other direction is all but ruled out. */
 export function resolveMonthDay(ref: Reference | null, month: number, day: number, tense: Tense, wd?: number, closed = false): Resolved {
   if (!ref) return { value: `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
   let best: Ymd | null = null;
@@ -124,7 +125,7 @@ export function resolveMonthDay(ref: Reference | null, month: number, day: numbe
     let score = Math.abs(diff);
     // News mostly reports the past: a future date must be much nearer to win without a cue.
     if (tense === 'past' && diff > 0) score += closed ? 1000 : 120;
-    if (tense === 'future' && diff < 0) score += 120;
+    if (tense === 'future' && diff < 0) score += closed ? 1000 : 120;
     if (wd !== undefined && weekday(cand) !== wd) score += 1000;
     if (tense === 'none' && diff > 0) score *= FUTURE_WEIGHT;
     if (score < bestScore) {

@@ -39,7 +39,9 @@ function fullDate(y: number | null, month: number, day: number | null, start: nu
     // "the quarter ended Sept. 30", "since Jan. 1": a closing date already passed.
     const ended = /\b(?:ended|since)\s+$/i.test(ctx.text.slice(Math.max(0, start - 7), start));
     const tense = ended ? 'past' : ctx.tenseWide(start, end);
-    return resolveMonthDay(ctx.ref, month, day, tense, wd ? weekdayNumber(wd) : undefined, ended);
+    // "will hold elections on March 4", said on March 20: "will" in the same clause rules out the past date.
+    const willClause = tense === 'future' && /\b(?:will|shall|is to|are to)\b[^.;,!?]{0,60}$/i.test(ctx.text.slice(Math.max(0, start - 70), start));
+    return resolveMonthDay(ctx.ref, month, day, tense, wd ? weekdayNumber(wd) : undefined, ended || willClause);
   };
 }
 
