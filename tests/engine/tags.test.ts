@@ -106,4 +106,10 @@ describe('extractTags', () => {
     expect(tags.organizations).toEqual(expect.arrayContaining(['Arvion Semiconductor', 'Tallis Robotics']));
     expect(tags.people).toEqual([]);
   });
+
+  it('reads football clubs as organisations ("Manchester United", "Blackburn Rovers"), not places or people', () => {
+    const tags = extractTags('Manchester United beat Blackburn Rovers 2-0 on Saturday, and Tottenham Hotspur drew with Leeds United. The United States was not involved.');
+    expect(tags.organizations).toEqual(expect.arrayContaining(['Manchester United', 'Blackburn Rovers', 'Tottenham Hotspur', 'Leeds United']));
+    expect(tags.places).toEqual(['United States']);
+  });
 });

@@ -80,7 +80,9 @@ export const ORG_HEADS = new Set(words(
   'Brigade|Reserve|Exchange|Hospital|Clinic|Museum|Library|Academy|Laboratory|Labs|Watch|Report|Channel|Studios|' +
   'Government|Corps|Embassy|Consulate|Energy|Oil|Pharmaceuticals|Foods|Insurance|Bancorp|Fargo|Sachs|Cabinet|Secretariat|Initiative|Trust|Industries|Enterprises|Media|Post-Dispatch|Observer|Examiner|' +
   'Semiconductor|Semiconductors|Software|Electronics|Robotics|Biotech|Therapeutics|Batteries|Steel|Mining|Shipping|' +
-  'Logistics|Telecom|Communications|Entertainment|Brewing|Beverages|Apparel|Automotive|Aerospace|Chemicals|Solutions',
+  'Logistics|Telecom|Communications|Entertainment|Brewing|Beverages|Apparel|Automotive|Aerospace|Chemicals|Solutions|' +
+  // Football clubs: "Manchester United", "Blackburn Rovers", "Tottenham Hotspur", "Brighton and Hove Albion".
+  'United|FC|Rovers|Athletic|Wanderers|Hotspur|Albion',
 ));
 
 /** Last words that make a capitalised phrase a place. */
