@@ -6,7 +6,12 @@ import { tokenizeWords } from './words.ts';
 
 const URL_PATTERN = /^https?:\/\/\S+$/i;
 const STORY_NUMBER = /^#?(\d{1,3})$/;
-const OTHER_LINK = /^([a-z][a-z0-9+.-]*):\/\/\S*$/i;
+const LINK_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
+
+/** The scheme of what looks like a link ("ftp" for "ftp://…"), whatever the scheme. */
+export function linkScheme(value: string): string | undefined {
+  return LINK_SCHEME.exec(value)?.[1];
+}
 
 export const INPUT_HINT = 'Give me a link, paste the article text, or name a recent story (its number or words from its title).';
 
@@ -27,7 +32,7 @@ export async function resolveArticle(services: Services, channel: ChannelRef, in
     return article;
   }
   // "ftp://…", "file:///…": a link of a kind the bot never opens.
-  const scheme = OTHER_LINK.exec(value)?.[1];
+  const scheme = /\s/.test(value) ? undefined : linkScheme(value);
   if (scheme) throw new UserError(`I can only read http and https links, not ${scheme}:// ones.`);
   const number = STORY_NUMBER.exec(value);
   if (number) {

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { UserError } from '../core/errors.ts';
+import { linkScheme } from '../core/input.ts';
 import type { ChannelRef } from '../core/platform.ts';
 import { resolveFeed } from '../ingest/discover.ts';
 import { fetchFeed, parseFeed, type ParsedFeed } from '../ingest/feeds.ts';
@@ -35,7 +36,7 @@ export class FeedReader {
     const value = input.trim().replace(/^<(.*)>$/, '$1');
     if (/^https?:\/\//i.test(value)) return this.discoverUrl(value);
     // "ftp://…", "feed://…": a link of another kind, not a file name.
-    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1];
+    const scheme = linkScheme(value);
     if (scheme && scheme.toLowerCase() !== 'file') throw new UserError(`I can only follow http and https links, not ${scheme}:// ones.`);
     if (channel.platform !== 'console') {
       throw new UserError('A feed must be an http or https link, such as https://example.com/feed.xml.');
