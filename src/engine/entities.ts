@@ -1,6 +1,6 @@
 import {
-  CITIES, COUNTRIES, DEMONYMS, FEMALE_NAMES, MALE_NAMES, ORGS, ORG_HEADS, PERSON_TITLES, PLACE_ALIASES, PLACE_HEADS, SURNAME_FIRST,
-  ROLE_NOUNS, THING_HEADS, US_STATES,
+  COUNTRIES, DEMONYMS, FEMALE_NAMES, isKnownPlace, MALE_NAMES, ORGS, ORG_HEADS, PERSON_TITLES, PLACE_ALIASES, PLACE_HEADS,
+  ROLE_NOUNS, SURNAME_FIRST, THING_HEADS,
 } from './entities/gazetteer.ts';
 import { findRawMentions, isNotEntity, type RawMention } from './entities/mentions.ts';
 
@@ -134,7 +134,7 @@ function canonicalPlace(s: string): string | undefined {
 }
 
 function isKnown(key: string): boolean {
-  return COUNTRIES.has(key) || US_STATES.has(key) || CITIES.has(key) || ORGS.has(key) || PLACE_ALIASES.has(key);
+  return isKnownPlace(key) || ORGS.has(key) || PLACE_ALIASES.has(key);
 }
 
 function isPlaceOrOrg(key: string): boolean {
@@ -246,7 +246,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   if (tokens.length >= 2 && tokens.slice(0, -1).some((t) => MALE_NAMES.has(t) || FEMALE_NAMES.has(t))) person += 1;
   const orgInside = tokens.some((t, n) => ORG_HEADS.has(t) && /^(?:of|for|on)$/.test(tokens[n + 1] ?? ''));
   if (ORGS.has(key) || ORGS.has(name) || ORG_HEADS.has(last) || orgInside || /^[\p{Lu}&]{2,6}$|^(?:\p{Lu}\.){2,}$/u.test(key)) org += 4;
-  if (COUNTRIES.has(name) || US_STATES.has(name) || CITIES.has(name) || PLACE_HEADS.has(last)) place += 4;
+  if (isKnownPlace(name) || PLACE_HEADS.has(last)) place += 4;
   if (THING_HEADS.has(last) && !org && !place) return null;
   if (tokens.length === 1 && DEMONYMS.has(key)) return null;
   let kind: EntityKind = 'other';

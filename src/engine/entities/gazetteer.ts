@@ -52,6 +52,11 @@ export const CITIES = new Set(words(
   'Sochi|St. Petersburg|Donetsk|Luhansk|Sevastopol|Odessa|Belgrade|Sarajevo|Zagreb|Sofia|Riga|Vilnius|Tallinn',
 ));
 
+/** A country, US state or city of the gazetteer, written as the gazetteer writes it. */
+export function isKnownPlace(name: string): boolean {
+  return COUNTRIES.has(name) || US_STATES.has(name) || CITIES.has(name);
+}
+
 /** Well-known organisations, written as the press writes them. */
 export const ORGS = new Set(words(
   'Twitter|Facebook|Google|Apple|Amazon|Microsoft|Netflix|Tesla|Uber|Instagram|YouTube|TikTok|WhatsApp|Snapchat|LinkedIn|' +

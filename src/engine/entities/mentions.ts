@@ -1,4 +1,4 @@
-import { CITIES, COUNTRIES, MONTHS, COMMON_CAPS, NOT_ENTITIES, PERSON_TITLES, US_STATES, WEAK_TITLES, ORG_HEADS, PLACE_HEADS } from './gazetteer.ts';
+import { isKnownPlace, MONTHS, COMMON_CAPS, NOT_ENTITIES, PERSON_TITLES, WEAK_TITLES, ORG_HEADS, PLACE_HEADS } from './gazetteer.ts';
 
 /** A capitalised name as written in the text, titles and possessives already stripped. */
 export interface RawMention {
@@ -231,12 +231,10 @@ function mention(part: Token[], titles: string[], sentenceStart: boolean): RawMe
   }
   const caps = tokens.every((t) => ALL_CAPS.test(t));
   // Short capitals are usually acronyms ("NATO", "FBI"), unless they spell a known place: "NEW DELHI —", "PARIS —".
-  const shouted = caps && (tokens.some((t) => t.replace(/[.&\-]/g, '').length > 5) || KNOWN_PLACE(tokens.map(titleCase).join(' ')));
+  const shouted = caps && (tokens.some((t) => t.replace(/[.&\-]/g, '').length > 5) || isKnownPlace(tokens.map(titleCase).join(' ')));
   const final = shouted ? tokens.map(titleCase) : tokens;
   return { start: part[0]!.start, end, tokens: final, name: final.join(' '), titles, shouted, sentenceStart, headline: false };
 }
-
-const KNOWN_PLACE = (name: string): boolean => CITIES.has(name) || COUNTRIES.has(name) || US_STATES.has(name);
 
 function titleCase(w: string): string {
   return w.charAt(0) + w.slice(1).toLowerCase();
