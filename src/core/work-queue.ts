@@ -15,10 +15,20 @@ export interface QuietStart {
  * for a moment: a burst is acknowledged first, and answered after. Slack runs its command work
  * through one; Discord waits on one (without a limit) between the defer and the work.
  */
+/** A command waiting for its turn: what starts it, and when it arrived. */
+interface Pending {
+  start: () => void;
+  arrived: number;
+}
+
 export class WorkQueue {
   private running = 0;
   private lastArrival = Number.NEGATIVE_INFINITY;
-  private readonly waiting: { start: () => void; arrived: number }[] = [];
+  /** Jobs waiting for a slot. */
+  private readonly waiting: Pending[] = [];
+  /** Jobs that hold a slot, in arrival order, and the one timer that lets them start. */
+  private readonly starting: Pending[] = [];
+  private gate: ReturnType<typeof setTimeout> | undefined;
   private readonly idleWaiters: (() => void)[] = [];
 
   constructor(
@@ -60,10 +70,6 @@ export class WorkQueue {
       });
     });
   }
-
-  /** Jobs that hold a slot, in arrival order, and the one timer that lets them start. */
-  private readonly starting: { start: () => void; arrived: number }[] = [];
-  private gate: ReturnType<typeof setTimeout> | undefined;
 
   private startSoon(start: () => void, arrived: number): void {
     this.starting.push({ start, arrived });
