@@ -100,16 +100,18 @@ export function answerWithIndex(question: string, index: AnswerIndex, options: A
  * many other words a sentence shares with it. Spelling is forgiven (accents, "Ghandi", "Celeron").
  */
 function namesPresent(question: string, text: string): boolean {
-  const words = question.match(/(?<=\S\s+)\p{Lu}[\p{L}'’-]+/gu) ?? [];
-  // Nationalities and other adjectives ("the Australian system") are not names to look for.
-  const names = words
-    .map((word) => fold(word.replace(/['’]s?$/, '')))
-    .filter((word, k) => !QUESTION_CAPS.has(words[k]!) && !DEMONYMS.has(words[k]!.replace(/['’]s?$/, '')) && !/(?:ian|ese|ish|al)$/.test(word));
+  const names: string[] = [];
+  for (const raw of question.match(/(?<=\S\s+)\p{Lu}[\p{L}'’-]+/gu) ?? []) {
+    const word = raw.replace(/['’]s?$/, '');
+    const name = fold(word);
+    // Nationalities and other adjectives ("the Australian system") are not names to look for.
+    if (!QUESTION_CAPS.has(raw) && !DEMONYMS.has(word) && !/(?:ian|ese|ish|al)$/.test(name)) names.push(name);
+  }
   if (names.length === 0) return true;
   const folded = fold(text);
   if (names.some((name) => folded.includes(name))) return true;
-  const vocabulary = new Set(folded.match(/\p{L}[\p{L}'’-]*/gu) ?? []);
-  return names.some((name) => name.length >= 5 && [...vocabulary].some((word) => word[0] === name[0] && Math.abs(word.length - name.length) <= 2 && editDistance(word, name) <= 2));
+  const vocabulary = [...new Set(folded.match(/\p{L}[\p{L}'’-]*/gu) ?? [])];
+  return names.some((name) => name.length >= 5 && vocabulary.some((word) => word[0] === name[0] && Math.abs(word.length - name.length) <= 2 && editDistance(word, name) <= 2));
 }
 
 function fold(text: string): string {
