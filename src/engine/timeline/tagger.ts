@@ -232,8 +232,9 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
       if (best) return best.day;
       // "Two ferries collided on Monday evening. They struck each other at 7.40pm": a time in the
       // next sentence (the lead's next paragraph too), with no day of its own, is on that day.
-      if (s.start === 0 || text.slice(0, s.start).trimEnd().length === 0) return null;
-      const prev = bounds(s.start - 1);
+      const k = sentenceIndex(sentences, start);
+      const prev = sentences[k - 1];
+      if (!prev) return null;
       const before = days.filter((d) => d.pos >= prev.start && d.pos < prev.end);
       return before.length ? before[before.length - 1]!.day : null;
     },
