@@ -4,6 +4,7 @@ import type { CommandContext } from '../src/core/platform.ts';
 import type { Services } from '../src/core/services.ts';
 import { deliverDigest } from '../src/digest/deliver.ts';
 import { pollFeeds } from '../src/feeds/poller.ts';
+import { PAUSED_LINE } from '../src/scheduler/paused-notice.ts';
 import { formatRun, nextRuns, parseSchedule, splitTimeZone } from '../src/scheduler/spec.ts';
 
 export const digest: CommandDef = {
@@ -52,7 +53,7 @@ async function schedule(ctx: CommandContext, services: Services): Promise<void> 
   const zone = typeof ctx.options.timezone === 'string' && ctx.options.timezone.trim() !== '' ? ctx.options.timezone : (split.timezone ?? services.config.DEFAULT_TIMEZONE);
   const spec = parseSchedule(split.when, zone);
   const at = services.clock.now();
-  await services.newsroom.schedules.set({ ...spec, channel: ctx.channel, since: at.toISOString() });
+  await services.newsroom.schedules.set({ ...spec, channel: ctx.channel, since: at.toISOString(), setBy: ctx.user.id });
   const runs = nextRuns(spec, at, 3).map((run) => `• ${formatRun(run, spec.timezone)}`);
   const feeds = await services.newsroom.feeds.subscriptions(ctx.channel);
   const hint = feeds.length === 0 ? '\nThis channel follows no feeds yet: add one with /feeds add <link>.' : '';
@@ -73,7 +74,8 @@ async function now(ctx: CommandContext, services: Services): Promise<void> {
     return !state || Date.parse(state.nextPollAt) <= services.clock.now().getTime();
   });
   if (due.length > 0) await pollFeeds(services, due.map((sub) => sub.feedId));
-  const run = await deliverDigest(services, ctx.channel, (message, thread) => ctx.reply(message, { thread }));
+  // Parts a crash left sending are completed by the scheduler through the platform port, which can check the channel for them.
+  const run = await deliverDigest(services, ctx.channel, (message, thread, delivery) => ctx.reply(message, { thread, key: delivery.key }), { resume: false });
   if (run.status === 'busy') throw new UserError('A digest for this channel is being posted right now.');
   if (run.status === 'nothing-new') {
     await ctx.replyEphemeral({ kind: 'text', tone: 'info', text: 'Nothing new since the last digest here.' });
@@ -104,9 +106,10 @@ async function settings(ctx: CommandContext, services: Services): Promise<void> 
   const scheduleRecord = await services.newsroom.schedules.get(ctx.channel);
   const when = scheduleRecord ? `${scheduleRecord.label} (${scheduleRecord.timezone})` : 'not scheduled';
   const changed = stories !== undefined || sentences !== undefined ? 'Saved. ' : '';
+  const paused = (await services.newsroom.health.paused(ctx.channel)) ? `\n${PAUSED_LINE}` : '';
   await ctx.replyEphemeral({
     kind: 'text',
     tone: changed ? 'success' : 'info',
-    text: `${changed}Digest here: at most ${next.maxStories} stories, ${next.sentences} sentence${next.sentences === 1 ? '' : 's'} per summary; schedule: ${when}. Change with /digest settings stories:<1–25> sentences:<1–10>.`,
+    text: `${changed}Digest here: at most ${next.maxStories} stories, ${next.sentences} sentence${next.sentences === 1 ? '' : 's'} per summary; schedule: ${when}. Change with /digest settings stories:<1–25> sentences:<1–10>.${paused}`,
   });
 }

@@ -1,5 +1,6 @@
 import type { CommandDef } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
+import { PAUSED_LINE } from '../src/scheduler/paused-notice.ts';
 import { addFeed, channelFeeds, feedStatusViews, removeFeed } from '../src/feeds/subscribe.ts';
 
 export const feeds: CommandDef = {
@@ -43,6 +44,7 @@ export const feeds: CommandDef = {
         return;
       }
       await ctx.replyEphemeral({ kind: 'feeds', feeds: views });
+      if (await services.newsroom.health.paused(ctx.channel)) await ctx.replyEphemeral({ kind: 'text', tone: 'warning', text: PAUSED_LINE });
       return;
     }
     throw new UserError('Use /feeds add <link>, /feeds remove <feed> or /feeds list.');

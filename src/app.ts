@@ -16,6 +16,8 @@ export interface AppOverrides {
   stores?: Stores;
   ingest?: IngestPort;
   engine?: Engine;
+  /** Digest and poll lease length (tests of crash recovery use a short one). */
+  leaseMs?: number;
 }
 
 /** Builds every service once, from the parsed config. Tests pass overrides (a manual clock, a temp store). */
@@ -35,6 +37,6 @@ export function createServices(config: Config, logger: Logger, overrides: AppOve
     analysis: new AnalysisService(engine, stores.analyses, logger, engine === embedded ? undefined : embedded),
     library: new ArticleLibrary(stores.articles, stores.recent, stores.threads),
     ingest: overrides.ingest ?? createIngest(config, fetcher),
-    newsroom: createNewsroom(config, stores, clock, { fetcher }),
+    newsroom: createNewsroom(config, stores, clock, { fetcher, leaseMs: overrides.leaseMs }),
   };
 }

@@ -93,10 +93,21 @@ function fileLogger(config: Config): Logger {
   return createLogger(config.LOG_LEVEL, pino.destination({ dest: join(config.DATA_DIR, 'newsdesk.log'), sync: false, mkdir: true }));
 }
 
+/** The whole shutdown (platforms, scheduler, stores) gets this long; then the process exits anyway. */
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
 function waitForSignal(): Promise<void> {
   return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    const stop = (signal: string) => {
+      // Parts still being sent stay recorded as sending; the next start checks the channel for them.
+      setTimeout(() => {
+        process.stderr.write(`newsdesk: shutdown after ${signal} took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting now\n`);
+        process.exit(1);
+      }, SHUTDOWN_DEADLINE_MS).unref();
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
   });
 }
 

@@ -32,6 +32,19 @@ export async function dispatch(commands: readonly CommandDef[], ctx: CommandCont
   } catch (error) {
     await reportError(ctx, services, error);
   }
+  await resumeIfPaused(ctx, services);
+}
+
+/** A command typed in a channel whose digests were paused (the bot could not post there) resumes them. */
+async function resumeIfPaused(ctx: CommandContext, services: Services): Promise<void> {
+  try {
+    if (!(await services.newsroom.health.paused(ctx.channel))) return;
+    await services.newsroom.health.resume(ctx.channel);
+    services.logger.info({ channel: ctx.channel, user: ctx.user.id }, 'digests resumed by a command in the channel');
+    await ctx.replyEphemeral({ kind: 'text', tone: 'success', text: 'Digests here had been paused because I could not post in this channel. They are back on from the next scheduled one.' });
+  } catch (error) {
+    services.logger.warn({ err: error, channel: ctx.channel }, 'could not check whether the channel’s digests were paused');
+  }
 }
 
 async function reportError(ctx: CommandContext, services: Services, error: unknown): Promise<void> {

@@ -35,7 +35,23 @@ export interface PostedMessage {
  */
 export interface PlatformPort {
   readonly name: PlatformName;
-  post(channel: ChannelRef, message: OutgoingMessage, options?: { thread?: ThreadRequest }): Promise<PostedMessage>;
+  post(channel: ChannelRef, message: OutgoingMessage, options?: PostOptions): Promise<PostedMessage>;
+  /**
+   * A direct message to one person (a digest paused because the bot can't post in the channel).
+   * Resolves false when the person can't be written to (DMs closed, unknown user).
+   */
+  notifyUser?(tenantId: string, userId: string, message: OutgoingMessage): Promise<boolean>;
+}
+
+export interface PostOptions {
+  thread?: ThreadRequest;
+  /**
+   * A delivery key the posted messages carry (Discord nonce and embed footer, Slack metadata), so the
+   * channel can be checked for them after a crash. Each platform message of the part gets `key.N`.
+   */
+  key?: string;
+  /** Check the channel's recent messages for the key first and send only the messages not found there. */
+  resume?: boolean;
 }
 
 /** A value given to a command option, already typed by the adapter (Discord) or the text parser (Slack, console). */
@@ -59,7 +75,7 @@ export interface CommandContext {
   /** Acknowledge now (within the platform's 3 s), answer later. Calling it twice is harmless. */
   defer(options?: { ephemeral?: boolean }): Promise<void>;
   /** Answer in the channel, for everyone; with `thread`, open a thread under the answer. */
-  reply(message: OutgoingMessage, options?: { thread?: ThreadRequest }): Promise<PostedMessage>;
+  reply(message: OutgoingMessage, options?: { thread?: ThreadRequest; key?: string }): Promise<PostedMessage>;
   /** Answer only the person who asked. */
   replyEphemeral(message: OutgoingMessage): Promise<void>;
 }

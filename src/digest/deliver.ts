@@ -1,53 +1,90 @@
+import { randomUUID } from 'node:crypto';
 import { recordPosted } from '../core/dispatcher.ts';
 import type { OutgoingMessage, ThreadRequest } from '../core/messages.ts';
 import { channelKey, type ChannelRef, type PlatformPort, type PostedMessage } from '../core/platform.ts';
+import { failureKind, PlatformCallError, type PlatformFailure } from '../core/platform-error.ts';
 import type { Services } from '../core/services.ts';
 import type { Digest } from '../core/types.ts';
-import { withLock } from '../scheduler/locks.ts';
+import { withLock, type LeaseGuard } from '../scheduler/locks.ts';
 import { composeDigest } from './compose.ts';
+import type { PendingPart } from './ledger.ts';
 import { PART_BUDGETS, splitStories, type PartBudget } from './split.ts';
 
-/** Sends one part; resolves once the platform accepted it. */
-export type PostPart = (message: OutgoingMessage, thread: ThreadRequest) => Promise<PostedMessage>;
+/** Sends one part with its delivery key; resolves once the platform accepted it. */
+export type PostPart = (message: OutgoingMessage, thread: ThreadRequest, delivery: { key: string; resume: boolean }) => Promise<PostedMessage>;
 
 export interface DeliverOptions {
   budget?: PartBudget;
-  /** After a part is accepted and recorded (the port path records thread -> articles here). */
+  /** After a part is accepted (the port path records thread -> articles here), before it is marked delivered. */
   onPosted?: (posted: PostedMessage, thread: ThreadRequest) => Promise<void>;
+  /** Complete parts left sending by a crash or a failed call first (default true). */
+  resume?: boolean;
+  /** Only complete parts left sending; compose nothing new (the scheduler's check after a restart). */
+  resumeOnly?: boolean;
+  /** The digest lease: once lost, no further part is sent. */
+  guard?: LeaseGuard;
 }
 
 export type DigestRun =
   | { status: 'nothing-new' | 'busy' }
-  | { status: 'posted' | 'failed'; parts: number; partsPosted: number; stories: number; storiesDelivered: number; error?: unknown };
+  | {
+      status: 'posted' | 'failed';
+      parts: number;
+      partsPosted: number;
+      stories: number;
+      storiesDelivered: number;
+      error?: unknown;
+      /** Why it failed, for the scheduler: retry, pause the channel, or give up on this slot. */
+      failure?: PlatformFailure | 'lease-lost';
+    };
 
-/** A digest holds its channel's lock at most this long: a scheduled run and /digest now never overlap. */
-export const DIGEST_LOCK_MS = 15 * 60_000;
+/** One digest posts at most this many parts; stories beyond them wait for the next digest. */
+export const MAX_DIGEST_PARTS = 5;
 
 export function digestLockKey(channel: ChannelRef): string {
   return `digest:${channelKey(channel)}`;
 }
 
-/** Composes and posts the channel's digest under its lock; `busy` when another run has it. */
+/** Composes and posts the channel's digest under its lease; `busy` when another run has it. */
 export async function deliverDigest(services: Services, channel: ChannelRef, post: PostPart, options: DeliverOptions = {}): Promise<DigestRun> {
-  const result = await withLock(services.newsroom.locks, digestLockKey(channel), DIGEST_LOCK_MS, () => deliverLocked(services, channel, post, options));
+  const result = await withLock(services.newsroom.locks, digestLockKey(channel), services.newsroom.leaseMs, (guard) =>
+    deliverLocked(services, channel, post, { ...options, guard }),
+  );
   return result.ran ? result.value : { status: 'busy' };
 }
 
 /**
- * Posts the digest part by part. Each accepted part's stories are written to the ledger at once, so a
- * failure (or a kill) part-way leaves exactly the unsent stories for the next digest, and nothing sent
- * is ever sent again. The caller must hold the channel's digest lock.
+ * Posts the digest part by part, at most once each: a part is recorded as *sending* (with the key its
+ * messages carry) before the first platform call and as delivered once accepted. A part left sending
+ * (a crash, a time-out) is completed first on the next run, the platform port checking the channel
+ * for its key before posting anything again. A failure part-way leaves exactly the unsent stories for
+ * the next digest. The caller must hold the channel's digest lease.
  */
 export async function deliverLocked(services: Services, channel: ChannelRef, post: PostPart, options: DeliverOptions = {}): Promise<DigestRun> {
+  const { ledger } = services.newsroom;
+  const tally = { parts: 0, partsPosted: 0, stories: 0, storiesDelivered: 0 };
+  if (options.resume ?? true) {
+    for (const part of await ledger.pending(channel)) {
+      tally.parts++;
+      tally.stories += part.storyIds.length;
+      const failed = await sendPart(services, channel, post, part, true, options);
+      if (failed) return { status: 'failed', ...tally, ...failed };
+      tally.partsPosted++;
+      tally.storiesDelivered += part.storyIds.length;
+      services.logger.info({ channel, key: part.key, stories: part.storyIds.length }, 'a digest part left sending was checked and completed');
+    }
+  }
+  if (options.resumeOnly) return tally.parts > 0 ? { status: 'posted', ...tally } : { status: 'nothing-new' };
   const settings = await services.newsroom.schedules.settings(channel);
   const digest = await composeDigest(services, channel, settings);
-  if (!digest) return { status: 'nothing-new' };
+  if (!digest) return tally.parts > 0 ? { status: 'posted', ...tally } : { status: 'nothing-new' };
   // Follow-up questions in the digest's thread need the articles' text.
   await Promise.all(digest.stories.flatMap((story) => story.articles.map((article) => services.library.save(article))));
-  const parts = splitStories(digest.stories, options.budget ?? PART_BUDGETS[channel.platform]);
-  let partsPosted = 0;
-  let storiesDelivered = 0;
+  const parts = splitStories(digest.stories, options.budget ?? PART_BUDGETS[channel.platform]).slice(0, MAX_DIGEST_PARTS);
+  const digestKey = randomUUID().replace(/-/g, '').slice(0, 12);
   let firstNumber = 1;
+  tally.parts += parts.length;
+  tally.stories += parts.reduce((sum, stories) => sum + stories.length, 0);
   for (const [index, stories] of parts.entries()) {
     const partDigest: Digest = { ...digest, stories };
     const thread: ThreadRequest = {
@@ -59,27 +96,61 @@ export async function deliverLocked(services: Services, channel: ChannelRef, pos
     };
     const message: OutgoingMessage = { kind: 'digest', digest: partDigest, part: index + 1, parts: parts.length, firstNumber };
     firstNumber += stories.length;
-    let posted: PostedMessage;
-    try {
-      posted = await post(message, thread);
-    } catch (error) {
-      services.logger.warn({ err: error, channel, part: index + 1, parts: parts.length }, 'digest part not delivered; its stories wait for the next digest');
-      return { status: 'failed', parts: parts.length, partsPosted, stories: digest.stories.length, storiesDelivered, error };
-    }
-    await services.newsroom.ledger.record(channel, stories.map((story) => story.id), services.clock.now());
-    partsPosted++;
-    storiesDelivered += stories.length;
-    await options.onPosted?.(posted, thread).catch((error: unknown) => {
-      services.logger.warn({ err: error, channel }, 'digest posted, but its thread could not be recorded');
-    });
+    const part: PendingPart = { key: `${digestKey}.${index + 1}`, storyIds: stories.map((story) => story.id), message, thread, at: services.clock.now().toISOString() };
+    await ledger.markSending(channel, part);
+    const failed = await sendPart(services, channel, post, part, false, options);
+    if (failed) return { status: 'failed', ...tally, ...failed };
+    tally.partsPosted++;
+    tally.storiesDelivered += stories.length;
   }
-  return { status: 'posted', parts: parts.length, partsPosted, stories: digest.stories.length, storiesDelivered };
+  return { status: 'posted', ...tally };
+}
+
+/** Sends one recorded part and marks it delivered; on failure, says why (the part stays pending unless nothing can have been posted). */
+async function sendPart(
+  services: Services,
+  channel: ChannelRef,
+  post: PostPart,
+  part: PendingPart,
+  resume: boolean,
+  options: DeliverOptions,
+): Promise<{ error: unknown; failure: PlatformFailure | 'lease-lost' } | undefined> {
+  const { ledger } = services.newsroom;
+  if (options.guard?.lost) {
+    services.logger.warn({ channel, key: part.key }, 'digest lease lost (storage unreachable or taken over): no further part is sent by this process');
+    return { error: new Error('digest lease lost'), failure: 'lease-lost' };
+  }
+  let posted: PostedMessage;
+  try {
+    posted = await post(part.message, part.thread, { key: part.key, resume });
+  } catch (error) {
+    const failure = failureKind(error);
+    services.logger.warn(
+      {
+        err: error,
+        channel,
+        call: error instanceof PlatformCallError ? error.call : undefined,
+        code: error instanceof PlatformCallError ? error.code : undefined,
+        failure,
+        waiting: `digest part ${part.key} with ${part.storyIds.length} ${part.storyIds.length === 1 ? 'story' : 'stories'}`,
+      },
+      failure === 'transient' ? 'digest part not delivered; it is checked and retried with back-off' : 'digest part not delivered; its stories wait for the next digest',
+    );
+    // An answer that refused the call means nothing was posted: the stories go back to the candidates.
+    if (failure !== 'transient') await ledger.dropPending(channel, part.key);
+    return { error, failure };
+  }
+  await options.onPosted?.(posted, part.thread).catch((error: unknown) => {
+    services.logger.warn({ err: error, channel }, 'digest posted, but its thread could not be recorded');
+  });
+  await ledger.markSent(channel, part.key, part.storyIds, services.clock.now());
+  return undefined;
 }
 
 /** Posting through a platform port (scheduled digests), recording each part's thread -> articles. */
 export function portPoster(services: Services, port: PlatformPort, channel: ChannelRef): { post: PostPart; onPosted: DeliverOptions['onPosted'] } {
   return {
-    post: (message, thread) => port.post(channel, message, { thread }),
+    post: (message, thread, delivery) => port.post(channel, message, { thread, ...delivery }),
     onPosted: (posted, thread) => recordPosted(services, { platform: channel.platform, channel }, posted, thread),
   };
 }
@@ -88,4 +159,3 @@ function threadTitle(digest: Digest, index: number, parts: number): string {
   const day = new Date(digest.createdAt).toISOString().slice(0, 10);
   return `News digest ${day}${parts > 1 ? ` (${index + 1}/${parts})` : ''}`;
 }
-

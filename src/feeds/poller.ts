@@ -15,9 +15,6 @@ export interface PollOutcome {
   error?: string;
 }
 
-/** A poll holds its feed's lock this long at most (a fetch times out long before). */
-const POLL_LOCK_MS = 2 * 60_000;
-
 export function initialState(now: Date): FeedState {
   return { consecutiveFailures: 0, nextPollAt: now.toISOString(), contentPolls: 0, failingNoticeSent: false };
 }
@@ -47,7 +44,7 @@ export async function pollFeeds(services: Services, feedIds: string[], notify?: 
 }
 
 async function pollOnce(services: Services, feed: FeedRecord, notify: Notify | undefined): Promise<PollOutcome> {
-  const outcome = await withLock(services.newsroom.locks, `poll:${feed.id}`, POLL_LOCK_MS, async () => {
+  const outcome = await withLock(services.newsroom.locks, `poll:${feed.id}`, services.newsroom.leaseMs, async () => {
     // Re-read under the lock: another process may have just polled it.
     const state = (await services.newsroom.feeds.state(feed.id)) ?? initialState(services.clock.now());
     if (Date.parse(state.nextPollAt) > services.clock.now().getTime()) return { feedId: feed.id, status: 'skipped', newItems: 0 } as PollOutcome;

@@ -47,7 +47,7 @@ export async function addFeed(services: Services, channel: ChannelRef, input: st
   let newItems = 0;
   const state = await newsroom.feeds.state(id);
   if (!state || state.contentPolls === 0) {
-    await withLock(newsroom.locks, `poll:${id}`, 2 * 60_000, async () => {
+    await withLock(newsroom.locks, `poll:${id}`, newsroom.leaseMs, async () => {
       newItems = await takeInItems(services, feed, found.feed, true);
       const now = clock.now();
       await newsroom.feeds.saveState(id, {

@@ -9,7 +9,8 @@ import { fetcherFromConfig } from '../ingest/port.ts';
 import type { SafeFetch } from '../ingest/safe-fetch.ts';
 import type { Stores } from '../store/index.ts';
 import { StoryStore } from '../stories/story-store.ts';
-import { createLocks, type LockService } from './locks.ts';
+import { ChannelHealth } from './channel-health.ts';
+import { createLocks, LEASE_MS, type LockService } from './locks.ts';
 import { ScheduleStore } from './schedule-store.ts';
 
 /** Feeds, stories, schedules and digests: the repositories and helpers the poller, the scheduler and /feeds, /digest share. */
@@ -19,8 +20,12 @@ export interface Newsroom {
   seen: SeenItems;
   stories: StoryStore;
   schedules: ScheduleStore;
+  /** Retries owed, "gone" streaks and paused digests, per channel. */
+  health: ChannelHealth;
   ledger: DeliveryLedger;
   locks: LockService;
+  /** Length of digest and poll leases (renewed while the work runs; a crashed owner's work resumes after it). */
+  leaseMs: number;
   /** One per process, so the per-host limit holds across polls that overlap. */
   limiter: HostLimiter;
   /** Jitter for back-off; injected so tests are exact. */
@@ -32,6 +37,7 @@ export interface NewsroomOptions {
   random?: () => number;
   /** Where relative local feed paths (the demo feed) are read from. */
   baseDir?: string;
+  leaseMs?: number;
 }
 
 export function createNewsroom(config: Config, stores: Stores, clock: Clock, options: NewsroomOptions = {}): Newsroom {
@@ -43,8 +49,10 @@ export function createNewsroom(config: Config, stores: Stores, clock: Clock, opt
     seen: new SeenItems(stores.seen),
     stories: new StoryStore(stores.stories, locks),
     schedules: new ScheduleStore(stores.schedules, config.SUMMARY_SENTENCES),
+    health: new ChannelHealth(stores.schedules),
     ledger: new DeliveryLedger(stores.deliveries),
     locks,
+    leaseMs: options.leaseMs ?? LEASE_MS,
     limiter: new HostLimiter(2, 32),
     random: options.random ?? Math.random,
   };

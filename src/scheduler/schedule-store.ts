@@ -7,6 +7,8 @@ export interface ScheduleRecord extends ScheduleSpec {
   channel: ChannelRef;
   /** Slots before this instant never run (a schedule set at 08:05 does not post the 08:00 digest). */
   since: string;
+  /** Who set the schedule up (told in a direct message if the bot can no longer post here). */
+  setBy?: string;
 }
 
 export interface DigestSettings {

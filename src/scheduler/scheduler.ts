@@ -1,10 +1,13 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { channelKey, type ChannelRef, type PlatformName, type PlatformPort } from '../core/platform.ts';
+import { PlatformCallError } from '../core/platform-error.ts';
 import type { Services } from '../core/services.ts';
+import { digestLockKey, deliverLocked, portPoster, type DigestRun } from '../digest/deliver.ts';
 import { pollDueFeeds, type PollOutcome } from '../feeds/poller.ts';
 import type { Notify } from '../feeds/health.ts';
-import { digestLockKey, DIGEST_LOCK_MS, deliverLocked, portPoster, type DigestRun } from '../digest/deliver.ts';
+import { GONE_LIMIT, retryDelayMs } from './channel-health.ts';
 import { withLock } from './locks.ts';
+import { notifyPaused } from './paused-notice.ts';
 import type { ScheduleRecord } from './schedule-store.ts';
 import { dueSlot, MISSED_RUN_GRACE_MS } from './slots.ts';
 
@@ -16,6 +19,7 @@ export interface SlotRun {
 
 export interface TickReport {
   polls: PollOutcome[];
+  /** Digests this tick started and saw finish (a channel still busy from an earlier tick is not waited for). */
   digests: SlotRun[];
 }
 
@@ -29,14 +33,23 @@ export interface SchedulerOptions {
   /** Start node-cron timers (default true). Tests that drive tick() by hand turn them off. */
   timers?: boolean;
   graceMs?: number;
+  /** How long stop() waits for running work before it lets go (the process then exits anyway). */
+  stopGraceMs?: number;
 }
+
+const STOP_GRACE_MS = 5_000;
 
 /**
  * Runs scheduled digests and feed polls. Each channel's schedule is a node-cron task in the channel's
- * time zone; a one-minute heartbeat (also node-cron) polls due feeds and catches any slot a task did
- * not fire (a DST gap, a restart, a schedule set in another process). Whatever notices a slot, it
- * runs once: under the channel's digest lock, and only if it is newer than the last slot recorded.
- * On start, a slot missed while the bot was down runs once if it is within the grace window.
+ * time zone; a one-minute heartbeat (also node-cron) polls due feeds, catches any slot a task did not
+ * fire (a DST gap, a restart, a schedule set in another process), retries failed digests and completes
+ * parts a crash left sending. Whatever notices a slot, it runs once: under the channel's digest lease,
+ * and only if it is newer than the last slot delivered.
+ *
+ * Isolation: neither the heartbeat nor a node-cron task waits on delivery. Each channel's digest is
+ * its own job (at most one per channel in this process); a slow, rate-limited or failing channel only
+ * holds up itself. A slot counts as done when its parts are delivered (or refused for good); a
+ * transient failure is retried with back-off until delivered or until the next slot comes.
  */
 export function startScheduler(services: Services, ports: PlatformPort[], options: SchedulerOptions = {}): SchedulerHandle {
   const byPlatform = new Map<PlatformName, PlatformPort>(ports.map((port) => [port.name, port]));
@@ -46,11 +59,14 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
   let stopped = false;
   let polling: Promise<PollOutcome[]> | undefined;
   const inFlight = new Set<Promise<unknown>>();
+  const running = new Map<string, Promise<SlotRun | undefined>>();
+  const { newsroom } = services;
   const log = services.logger.child({ component: 'scheduler' });
 
   const notify: Notify = async (channel, message) => {
     const port = byPlatform.get(channel.platform);
-    if (port) await port.post(channel, message);
+    if (!port || (await newsroom.health.paused(channel))) return;
+    await port.post(channel, message);
   };
 
   const track = <T>(work: Promise<T>): Promise<T> => {
@@ -59,27 +75,95 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
     return work;
   };
 
+  /** Starts the channel's job unless one is running here; resolves when it ends (never rejects). */
+  function launch(channel: ChannelRef, job: () => Promise<SlotRun | undefined>): Promise<SlotRun | undefined> | undefined {
+    const key = channelKey(channel);
+    if (stopped || running.has(key)) return undefined;
+    const work = track(
+      job().catch((error: unknown) => {
+        log.error({ err: error, channel }, 'scheduled digest failed');
+        return undefined;
+      }),
+    ).finally(() => running.delete(key));
+    running.set(key, work);
+    return work;
+  }
+
   async function runIfDue(record: ScheduleRecord): Promise<SlotRun | undefined> {
     const port = byPlatform.get(record.channel.platform);
     // Another process may serve this platform: do not claim its slot.
     if (!port || stopped) return undefined;
+    const { channel } = record;
+    if (await newsroom.health.paused(channel)) return undefined;
     const now = services.clock.now();
-    const last = await services.newsroom.schedules.lastSlot(record.channel);
+    const last = await newsroom.schedules.lastSlot(channel);
     const after = new Date(Math.max(Date.parse(record.since), last ? Date.parse(last) : 0));
     const slot = dueSlot(record, now, after, graceMs);
     if (!slot) return undefined;
-    const result = await withLock(services.newsroom.locks, digestLockKey(record.channel), DIGEST_LOCK_MS, async () => {
-      const latest = await services.newsroom.schedules.lastSlot(record.channel);
+    const retry = await newsroom.health.retry(channel);
+    if (retry?.slot === slot.toISOString() && Date.parse(retry.nextAt) > now.getTime()) return undefined;
+    const result = await withLock(newsroom.locks, digestLockKey(channel), newsroom.leaseMs, async (guard) => {
+      const latest = await newsroom.schedules.lastSlot(channel);
       if (latest && Date.parse(latest) >= slot.getTime()) return undefined;
-      // Claimed before posting: the slot runs once; stories a failed run could not post go in the next digest.
-      await services.newsroom.schedules.setLastSlot(record.channel, slot);
-      const { post, onPosted } = portPoster(services, port, record.channel);
-      return deliverLocked(services, record.channel, post, { onPosted });
+      const { post, onPosted } = portPoster(services, port, channel);
+      const run = await deliverLocked(services, channel, post, { onPosted, guard });
+      await settleSlot(record, port, slot, run, retry?.slot === slot.toISOString() ? retry.attempts : 0);
+      return run;
     });
-    if (!result.ran || !result.value) return undefined;
+    if (!result.ran) {
+      const left = await newsroom.locks.remaining?.(digestLockKey(channel));
+      log.info({ channel, slot: slot.toISOString(), leaseEndsInMs: left }, 'digest slot waits: another run holds the channel’s digest lease');
+      return undefined;
+    }
+    if (!result.value) return undefined;
     const run = result.value;
-    log.info({ channel: record.channel, slot: slot.toISOString(), status: run.status }, 'scheduled digest');
-    return { channel: record.channel, slot: slot.toISOString(), run };
+    log.info({ channel, slot: slot.toISOString(), status: run.status }, 'scheduled digest');
+    return { channel, slot: slot.toISOString(), run };
+  }
+
+  /** Records the slot as done, or what is owed: a retry with back-off, or a pause when the channel is gone. */
+  async function settleSlot(record: ScheduleRecord, port: PlatformPort, slot: Date, run: DigestRun, attempts: number): Promise<void> {
+    const { channel } = record;
+    if (run.status !== 'failed') {
+      await newsroom.schedules.setLastSlot(channel, slot);
+      await newsroom.health.delivered(channel);
+      return;
+    }
+    const now = services.clock.now();
+    if (run.failure === 'gone') {
+      const streak = await newsroom.health.recordGone(channel);
+      if (streak >= GONE_LIMIT) {
+        const code = run.error instanceof PlatformCallError ? run.error.code : 'unknown';
+        await newsroom.health.pause(channel, code, now);
+        await newsroom.schedules.setLastSlot(channel, slot);
+        log.warn({ channel, code, streak }, 'digests paused: the bot can’t post in this channel (deleted, or the bot was removed); any command there resumes them');
+        await notifyPaused(services, port, record).catch((error: unknown) => log.warn({ err: error, channel }, 'could not tell anyone that the digest is paused'));
+        return;
+      }
+    }
+    if (run.failure === 'refused') {
+      // The platform refused the message itself: the same message would be refused again.
+      await newsroom.schedules.setLastSlot(channel, slot);
+      return;
+    }
+    const next = attempts + 1;
+    const nextAt = new Date(now.getTime() + retryDelayMs(next));
+    await newsroom.health.setRetry(channel, { slot: slot.toISOString(), attempts: next, nextAt: nextAt.toISOString() });
+    log.warn({ channel, slot: slot.toISOString(), attempt: next, retryAt: nextAt.toISOString(), failure: run.failure }, 'scheduled digest not delivered; retrying with back-off');
+  }
+
+  /** Parts left sending by a crash (or by /digest now) are checked and completed through the port. */
+  async function completePending(channel: ChannelRef): Promise<SlotRun | undefined> {
+    const port = byPlatform.get(channel.platform);
+    if (!port || stopped || (await newsroom.health.paused(channel))) return undefined;
+    const retry = await newsroom.health.retry(channel);
+    if (retry && Date.parse(retry.nextAt) > services.clock.now().getTime()) return undefined;
+    const result = await withLock(newsroom.locks, digestLockKey(channel), newsroom.leaseMs, (guard) => {
+      const { post, onPosted } = portPoster(services, port, channel);
+      return deliverLocked(services, channel, post, { onPosted, guard, resumeOnly: true });
+    });
+    if (!result.ran || result.value.status === 'nothing-new') return undefined;
+    return { channel, slot: 'pending', run: result.value };
   }
 
   // The heartbeat, a schedule change and a tick can ask for a sync at once: one at a time, or two tasks get made.
@@ -91,7 +175,7 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
   }
 
   async function syncNow(): Promise<ScheduleRecord[]> {
-    const records = await services.newsroom.schedules.all();
+    const records = await newsroom.schedules.all();
     if (!timers || stopped) return records;
     const wanted = new Set<string>();
     for (const record of records) {
@@ -102,11 +186,11 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
       await tasks.get(key)?.task.destroy();
       const task = cron.schedule(
         record.cron,
-        async () => {
-          const fresh = await services.newsroom.schedules.get(record.channel);
-          if (fresh) await track(runIfDue(fresh)).catch((error: unknown) => log.error({ err: error, channel: record.channel }, 'scheduled digest failed'));
+        () => {
+          // Not awaited: the task returns at once, whatever the channel's platform is doing.
+          void newsroom.schedules.get(record.channel).then((fresh) => (fresh ? launch(fresh.channel, () => runIfDue(fresh)) : undefined), (error: unknown) => log.error({ err: error, channel: record.channel }, 'scheduled digest failed'));
         },
-        { timezone: record.timezone, name: `digest ${key}`, noOverlap: true },
+        { timezone: record.timezone, name: `digest ${key}` },
       );
       tasks.set(key, { task, signature });
     }
@@ -121,38 +205,44 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
   async function tick(): Promise<TickReport> {
     if (stopped) return { polls: [], digests: [] };
     const records = await sync();
-    // One poll cycle at a time in this process; feed locks keep other processes off the same feeds.
+    // One poll cycle at a time in this process; feed leases keep other processes off the same feeds.
     polling ??= pollDueFeeds(services, notify).finally(() => {
       polling = undefined;
     });
     const polls = await polling;
-    const settled = await Promise.allSettled(records.map((record) => runIfDue(record)));
-    const digests: SlotRun[] = [];
-    settled.forEach((outcome, index) => {
-      if (outcome.status === 'fulfilled') {
-        if (outcome.value) digests.push(outcome.value);
-      } else {
-        log.error({ err: outcome.reason, channel: records[index]?.channel }, 'scheduled digest failed');
-      }
-    });
+    const started = records.map((record) => launch(record.channel, () => runIfDue(record)));
+    const scheduled = new Set(records.map((record) => channelKey(record.channel)));
+    for (const channel of await newsroom.ledger.pendingChannels()) {
+      if (!scheduled.has(channelKey(channel))) started.push(launch(channel, () => completePending(channel)));
+    }
+    const digests = (await Promise.all(started)).filter((run): run is SlotRun => run !== undefined);
     return { polls, digests };
   }
 
   const safeTick = () => track(tick()).catch((error: unknown) => log.error({ err: error }, 'scheduler tick failed'));
   const onChange = () => void sync().catch((error: unknown) => log.error({ err: error }, 'schedule sync failed'));
-  services.newsroom.schedules.on('change', onChange);
-  const heartbeat = timers ? cron.schedule('* * * * *', safeTick, { name: 'newsdesk heartbeat', noOverlap: true }) : undefined;
+  newsroom.schedules.on('change', onChange);
+  // The heartbeat never waits for the last one: each tick only starts what is not already running.
+  const heartbeat = timers ? cron.schedule('* * * * *', () => void safeTick(), { name: 'newsdesk heartbeat' }) : undefined;
   if (timers) void safeTick();
 
   return {
     tick: () => track(tick()),
     async stop() {
       stopped = true;
-      services.newsroom.schedules.off('change', onChange);
+      newsroom.schedules.off('change', onChange);
       await heartbeat?.destroy();
       for (const entry of tasks.values()) await entry.task.destroy();
       tasks.clear();
-      await Promise.allSettled([...inFlight]);
+      // Work still running after the grace (a platform that does not answer) is left: its parts stay
+      // recorded as sending, and the next start checks the channel for them.
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, options.stopGraceMs ?? STOP_GRACE_MS);
+        timer.unref();
+      });
+      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      clearTimeout(timer);
     },
   };
 }

@@ -26,7 +26,7 @@ describe('discord digests through the port', () => {
     // As the scheduler does: post through the port, then record the thread.
     const { post, onPosted } = portPoster(services, running.port, channelOf(fake));
     const thread = { title: 'Digest, 3 September', articleIds: [harbourArticle.id, orchardArticle.id] };
-    const posted = await post({ kind: 'digest', digest: { channelId: fake.ids.channelId, createdAt: '2026-09-03T08:00:00Z', stories } }, thread);
+    const posted = await post({ kind: 'digest', digest: { channelId: fake.ids.channelId, createdAt: '2026-09-03T08:00:00Z', stories } }, thread, { key: 'port-test.1', resume: false });
     await onPosted?.(posted, thread);
     expect(posted.threadId).toBe(posted.id);
     const sent = fake.messages.find((message) => message.id === posted.id)!;

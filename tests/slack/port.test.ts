@@ -22,7 +22,7 @@ describe('slack platform port (digests posted by the bot)', () => {
     // As the scheduler does: post through the port, then record the thread.
     const { post, onPosted } = portPoster(harness.services, harness.slack.port, CHANNEL);
     const thread = { title: 'Digest', articleIds: articles.map((a) => a.id) };
-    const posted = await post({ kind: 'digest', digest: digest(stories) }, thread);
+    const posted = await post({ kind: 'digest', digest: digest(stories) }, thread, { key: 'port-test.1', resume: false });
     await onPosted?.(posted, thread);
     return { posted, articles, calls: harness.fake.callsOf('chat.postMessage').filter((call) => call.args.channel === 'C0DIGEST') };
   }

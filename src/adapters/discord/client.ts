@@ -11,6 +11,13 @@ import { createDiscordPort } from './port.ts';
 import { renderMessage } from './render.ts';
 import { messageOptions, NO_MENTIONS } from './send.ts';
 
+/**
+ * Bounded retries: a 5xx or a time-out is tried twice more, 15 s at most each, and a rate limit longer
+ * than 30 s is handed back (as an error) instead of waited out, so one rate-limited channel's digest
+ * goes back to the scheduler's back-off rather than holding its job for minutes.
+ */
+const REST_LIMITS = { retries: 2, timeout: 15_000, rejectOnRateLimit: (limit: { retryAfter: number }) => limit.retryAfter > 30_000 };
+
 export interface DiscordOptions {
   /** Another REST base (a local fake in tests); the gateway is found through its GET /gateway/bot. */
   apiUrl?: string;
@@ -38,7 +45,7 @@ export async function startDiscord(services: Services, commands: readonly Comman
     // questions typed in its threads; without it those messages arrive empty.
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
     allowedMentions: NO_MENTIONS,
-    ...(apiUrl ? { rest: { api: apiUrl } } : {}),
+    rest: { ...REST_LIMITS, ...(apiUrl ? { api: apiUrl } : {}) },
   });
 
   // A burst of commands is deferred before any of them is worked on (the same 10 ms quiet gap as Slack).
@@ -58,6 +65,7 @@ export async function startDiscord(services: Services, commands: readonly Comman
     );
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  logGatewayState(client, services);
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord warning'));
   client.rest.on(RESTEvents.RateLimited, (info) =>
     logger.warn({ route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limit: the request waits and is retried'),
@@ -83,6 +91,38 @@ export async function startDiscord(services: Services, commands: readonly Comman
       await client.destroy();
     },
   };
+}
+
+/**
+ * Gateway drops and recoveries in the log, with how long the bot was unreachable: discord.js reconnects
+ * and resumes by itself, and without these lines an operator cannot tell a quiet bot from a cut-off one.
+ */
+function logGatewayState(client: Client, services: Services): void {
+  const log = services.logger.child({ platform: 'discord' });
+  const downSince = new Map<number, number>();
+  const down = (shard: number) => {
+    if (!downSince.has(shard)) downSince.set(shard, services.clock.now().getTime());
+  };
+  const back = (shard: number, how: string) => {
+    const since = downSince.get(shard);
+    downSince.delete(shard);
+    if (since !== undefined) log.info({ shard, unreachableMs: services.clock.now().getTime() - since }, `discord gateway ${how}`);
+  };
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    down(shard);
+    log.warn({ shard, code: event.code }, 'discord gateway disconnected; reconnecting');
+  });
+  client.on(Events.ShardReconnecting, (shard) => {
+    down(shard);
+    log.info({ shard }, 'discord gateway reconnecting');
+  });
+  client.on(Events.ShardError, (error, shard) => {
+    down(shard);
+    log.warn({ err: error, shard }, 'discord gateway connection error');
+  });
+  client.on(Events.ShardResume, (shard, replayed) => back(shard, `resumed (${replayed} events replayed)`));
+  client.on(Events.ShardReady, (shard) => back(shard, 'reconnected with a new session'));
+  client.on(Events.Invalidated, () => log.error('discord session invalidated; the client stops'));
 }
 
 /** Login failures the operator can fix, with what to do. */

@@ -14,7 +14,7 @@ import type { ChannelRef, CommandContext, OptionValue, PostedMessage } from '../
 import type { Services } from '../../core/services.ts';
 import { choicesJson } from './register.ts';
 import { renderMessage } from './render.ts';
-import { messageOptions, openThread } from './send.ts';
+import { deliveryMarker, messageOptions, openThread, withMarker } from './send.ts';
 
 type Where = Pick<ChatInputCommandInteraction, 'guildId' | 'channelId' | 'channel'>;
 
@@ -68,10 +68,12 @@ export function commandContext(interaction: ChatInputCommandInteraction, service
     await afterDefer();
   };
 
-  const reply = async (message: OutgoingMessage, replyOptions?: { thread?: ThreadRequest }): Promise<PostedMessage> => {
+  const reply = async (message: OutgoingMessage, replyOptions?: { thread?: ThreadRequest; key?: string }): Promise<PostedMessage> => {
     await defer();
     const sent: (Message | APIMessage)[] = [];
-    for (const payload of renderMessage(message)) {
+    for (const [index, rendered] of renderMessage(message).entries()) {
+      // A keyed part (a digest) carries its marker, so a check after a crash finds it in the channel.
+      const payload = replyOptions?.key ? withMarker(rendered, deliveryMarker(`${replyOptions.key}.${index + 1}`)) : rendered;
       if (!originalUsed) {
         originalUsed = true;
         sent.push(await interaction.editReply(messageOptions(payload)));

@@ -6,8 +6,12 @@ import {
   type Client,
   type MessageMentionOptions,
 } from 'discord.js';
+import { createHash } from 'node:crypto';
 import type { Logger } from '../../core/logger.ts';
 import { LIMITS, truncateAtWord, type DiscordPayload } from './limits.ts';
+
+/** Discord's answer when a message already has a thread. */
+const THREAD_ALREADY_CREATED = 160004;
 
 /** No @everyone, @here, role or user ping, whatever the text says (article text included). */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
@@ -34,7 +38,25 @@ export async function openThread(client: Client, message: Message | APIMessage, 
     const thread = await channel.threads.create({ name, startMessage: message.id, autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
     return thread.id;
   } catch (error) {
+    // A thread started from a message takes the message's id: one opened before a crash is still there.
+    if ((error as { code?: unknown }).code === THREAD_ALREADY_CREATED) return message.id;
     logger.warn({ err: error, message: message.id }, 'could not open a thread under the message');
     return undefined;
   }
+}
+
+/** A short, stable marker for one delivery key: a valid nonce (at most 25 characters) and a footer tag. */
+export function deliveryMarker(key: string): string {
+  return `nd${createHash('sha256').update(key).digest('base64url').slice(0, 18)}`;
+}
+
+/** The marker goes at the end of the last embed's footer (or of the content when there is no embed). */
+export function withMarker(payload: DiscordPayload, marker: string): DiscordPayload {
+  const tag = `ref ${marker}`;
+  const embeds = [...payload.embeds];
+  const last = embeds.at(-1);
+  if (!last) return { ...payload, content: `${payload.content ?? ''}\n-# ${tag}`.trim() };
+  const footer = last.footer?.text ? `${last.footer.text} · ${tag}` : tag;
+  embeds[embeds.length - 1] = { ...last, footer: { ...last.footer, text: footer.slice(-LIMITS.footer) } };
+  return { ...payload, embeds };
 }

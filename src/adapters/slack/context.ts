@@ -2,6 +2,7 @@ import type { RespondFn } from '@slack/bolt';
 import type { OutgoingMessage } from '../../core/messages.ts';
 import type { ChannelRef, CommandContext, PostedMessage } from '../../core/platform.ts';
 import type { Logger } from '../../core/logger.ts';
+import { PlatformCallError } from '../../core/platform-error.ts';
 import type { SlashRoute } from './commands.ts';
 import type { SlackOutbox } from './outbox.ts';
 
@@ -45,7 +46,7 @@ export function slashCommandContext(
     defer: async () => undefined,
     async reply(message, options): Promise<PostedMessage> {
       try {
-        return await outbox.post(request.channelId, message, { thread: options?.thread });
+        return await outbox.post(request.channelId, message, { thread: options?.thread, key: options?.key });
       } catch (error) {
         if (!NOT_IN_CHANNEL.has(platformError(error) ?? '')) throw error;
         // Slack still lets the command's response_url answer in the channel, but without a message
@@ -66,6 +67,7 @@ export function slashCommandContext(
 
 /** The `error` string of a Web API platform error ("not_in_channel"), if that is what this is. */
 export function platformError(error: unknown): string | undefined {
+  if (error instanceof PlatformCallError) return error.code;
   if (typeof error !== 'object' || error === null || !('data' in error)) return undefined;
   const data = (error as { data?: { error?: unknown } }).data;
   return typeof data?.error === 'string' ? data.error : undefined;

@@ -2,8 +2,14 @@ import type { webApi } from '@slack/bolt';
 import type { OutgoingMessage, ThreadRequest } from '../../core/messages.ts';
 import type { PostedMessage } from '../../core/platform.ts';
 import type { Services } from '../../core/services.ts';
+import { slackCallError } from './errors.ts';
 import type { ChannelPacer } from './pacer.ts';
 import { renderMessage, type RenderOptions, type SlackMessage } from './render.ts';
+
+/** The metadata event type that carries a digest part's delivery key. */
+export const DELIVERY_EVENT = 'newsdesk_delivery';
+/** How far back a resumed part looks for its messages. */
+const LOOKBACK = 50;
 
 /**
  * A Slack thread lives under a message and is named by the channel and the message's ts (a ts is
@@ -11,6 +17,15 @@ import { renderMessage, type RenderOptions, type SlackMessage } from './render.t
  */
 export function slackThreadId(channel: string, ts: string): string {
   return `${channel}:${ts}`;
+}
+
+export interface OutboxPostOptions {
+  thread?: ThreadRequest;
+  threadTs?: string;
+  /** Delivery key: each message carries `key.N` in its metadata (see PostOptions in src/core/platform.ts). */
+  key?: string;
+  /** Look for the keyed messages in the channel's history first and post only the missing ones. */
+  resume?: boolean;
 }
 
 /** Everything the adapter posts with chat.postMessage goes through here: rendering, pacing, threads. */
@@ -29,22 +44,36 @@ export class SlackOutbox {
   /**
    * Posts a message (several, when it is too long for one) in a channel or a thread. With `thread`,
    * the first message's thread is the one to answer in; when the message was split, the threads of the
-   * other parts lead to the same articles.
+   * other parts lead to the same articles. Failures reject with a PlatformCallError.
    */
-  async post(channel: string, message: OutgoingMessage, options: { thread?: ThreadRequest; threadTs?: string } = {}): Promise<PostedMessage> {
+  async post(channel: string, message: OutgoingMessage, options: OutboxPostOptions = {}): Promise<PostedMessage> {
     const parts = this.render(message, { thread: Boolean(options.thread) });
+    const keys = options.key ? parts.map((_, index) => `${options.key}.${index + 1}`) : [];
+    const found = options.resume && keys.length > 0 ? await this.findKeyed(channel, keys) : new Map<string, string>();
     const posted: string[] = [];
-    for (const part of parts) {
+    for (const [index, part] of parts.entries()) {
+      const key = keys[index];
+      const earlier = key ? found.get(key) : undefined;
+      if (earlier) {
+        posted.push(earlier);
+        continue;
+      }
       await this.pacer.turn(channel);
-      const result = await this.client.chat.postMessage({
-        channel,
-        text: part.text,
-        blocks: part.blocks,
-        thread_ts: options.threadTs,
-        // Digests link many pages; previews of each would bury the stories.
-        unfurl_links: false,
-        unfurl_media: false,
-      });
+      let result: webApi.ChatPostMessageResponse;
+      try {
+        result = await this.client.chat.postMessage({
+          channel,
+          text: part.text,
+          blocks: part.blocks,
+          thread_ts: options.threadTs,
+          // Digests link many pages; previews of each would bury the stories.
+          unfurl_links: false,
+          unfurl_media: false,
+          ...(key ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { key } } } : {}),
+        });
+      } catch (error) {
+        throw slackCallError(error, 'chat.postMessage');
+      }
       if (!result.ts) throw new Error(`chat.postMessage returned no ts (channel ${channel})`);
       posted.push(result.ts);
     }
@@ -54,5 +83,23 @@ export class SlackOutbox {
       await this.services.library.linkThread('slack', slackThreadId(channel, ts), options.thread.articleIds);
     }
     return { id: first, threadId: slackThreadId(channel, first) };
+  }
+
+  /** key -> ts of the bot's recent messages in the channel that carry one of these delivery keys. */
+  private async findKeyed(channel: string, keys: string[]): Promise<Map<string, string>> {
+    const wanted = new Set(keys);
+    const found = new Map<string, string>();
+    let history: webApi.ConversationsHistoryResponse;
+    try {
+      history = await this.client.conversations.history({ channel, limit: LOOKBACK, include_all_metadata: true });
+    } catch (error) {
+      throw slackCallError(error, 'conversations.history');
+    }
+    for (const entry of history.messages ?? []) {
+      const metadata = (entry as { metadata?: { event_type?: string; event_payload?: { key?: unknown } } }).metadata;
+      const key = metadata?.event_type === DELIVERY_EVENT ? metadata.event_payload?.key : undefined;
+      if (typeof key === 'string' && wanted.has(key) && entry.ts) found.set(key, entry.ts);
+    }
+    return found;
   }
 }

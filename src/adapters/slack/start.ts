@@ -18,8 +18,16 @@ import { WorkQueue } from '../../core/work-queue.ts';
 
 export const EVENTS_PATH = '/slack/events';
 
-/** How long stop() waits for acknowledged commands to finish. */
-const STOP_GRACE_MS = 10_000;
+/** How long stop() waits for acknowledged commands to finish (the whole shutdown must fit in 10 s). */
+const STOP_GRACE_MS = 5_000;
+/**
+ * Bounded retries: @slack/web-api's default tries ten times over about thirty minutes, holding a
+ * digest (and, on a 429, every call of the app) that long. Three tries over about fifteen seconds,
+ * then the error goes back to the scheduler, which retries the digest with its own back-off.
+ */
+const RETRY_CONFIG: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 1_000, maxTimeout: 8_000 };
+/** One Web API call gives up after this long (the default is to wait forever). */
+const CALL_TIMEOUT_MS = 15_000;
 /** A burst of commands is acknowledged before any of them is worked on (see README: Slack, Measured). */
 const WORK_QUIET = { gapMs: 10, maxWaitMs: 1_000 };
 
@@ -56,7 +64,8 @@ export async function startSlack(services: Services, commands: readonly CommandD
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl,
     agent,
-    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    retryConfig: options.retryConfig ?? RETRY_CONFIG,
+    timeout: CALL_TIMEOUT_MS,
   };
   let httpReceiver: HTTPReceiver | undefined;
   let socketReceiver: SocketModeReceiver | undefined;
@@ -89,7 +98,7 @@ export async function startSlack(services: Services, commands: readonly CommandD
     agent.destroy();
     throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test failed: ${describe(error)}).`, { cause: error });
   }
-  const port = slackPort(outbox);
+  const port = slackPort(outbox, services.logger);
   if (socketReceiver) {
     const receiver = socketReceiver;
     try {
@@ -99,6 +108,7 @@ export async function startSlack(services: Services, commands: readonly CommandD
       throw new Error(`Slack did not open a Socket Mode connection with SLACK_APP_TOKEN (${describe(error)}).`, { cause: error });
     }
     services.logger.info({ platform: 'slack', mode: 'socket' }, 'slack: connected in Socket Mode');
+    logSocketState(receiver, services);
     return {
       port,
       async stop() {
@@ -130,6 +140,28 @@ export async function startSlack(services: Services, commands: readonly CommandD
       agent.destroy();
     },
   };
+}
+
+/**
+ * Socket Mode drops and reconnections in the log, with how long the app was unreachable (the client
+ * reconnects by itself; without these lines a cut-off bot looks like a quiet one).
+ */
+function logSocketState(receiver: SocketModeReceiver, services: Services): void {
+  const log = services.logger.child({ platform: 'slack', mode: 'socket' });
+  let downSince: number | undefined;
+  receiver.client.on('disconnected', () => {
+    downSince ??= services.clock.now().getTime();
+    log.warn('slack: Socket Mode connection lost; reconnecting');
+  });
+  receiver.client.on('reconnecting', () => {
+    downSince ??= services.clock.now().getTime();
+    log.info('slack: Socket Mode reconnecting');
+  });
+  receiver.client.on('connected', () => {
+    if (downSince === undefined) return;
+    log.info({ unreachableMs: services.clock.now().getTime() - downSince }, 'slack: Socket Mode reconnected');
+    downSince = undefined;
+  });
 }
 
 /**
