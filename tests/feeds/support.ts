@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { OutgoingMessage, ThreadRequest } from '../../src/core/messages.ts';
-import type { ChannelRef, PlatformName, PlatformPort, PostedMessage } from '../../src/core/platform.ts';
+import type { ChannelRef, PlatformName, PlatformPort, PostedMessage, PostOptions } from '../../src/core/platform.ts';
 
 // Test support shared by tests/feeds, tests/digest and tests/scheduler: feeds written here, a feed
 // server on 127.0.0.1 that speaks conditional GET, and a fake platform that can fail or block.
@@ -131,21 +131,52 @@ export interface SentPost {
   channel: ChannelRef;
   message: OutgoingMessage;
   thread?: ThreadRequest;
+  key?: string;
 }
 
-/** A platform port that records what it accepted; `failOn` makes chosen posts fail like a platform error. */
+/**
+ * A platform port that records what it accepted; `failOn` makes chosen posts fail (a thrown error of
+ * its choice, or `true` for a plain platform error), `holdChannel` makes posts to a channel hang until
+ * `release()`. Keyed posts are remembered, so a resumed post finds a part that was already accepted,
+ * as the real ports do by reading the channel.
+ */
 export class FakePlatform implements PlatformPort {
   readonly sent: SentPost[] = [];
+  readonly direct: { tenantId: string; userId: string; message: OutgoingMessage }[] = [];
   attempts = 0;
-  failOn: (attempt: number, message: OutgoingMessage) => boolean = () => false;
+  failOn: (attempt: number, message: OutgoingMessage, channel: ChannelRef) => boolean | Error = () => false;
+  holdChannel?: string;
+  private held: (() => void)[] = [];
 
   constructor(readonly name: PlatformName = 'discord') {}
 
-  async post(channel: ChannelRef, message: OutgoingMessage, options?: { thread?: ThreadRequest }): Promise<PostedMessage> {
+  async post(channel: ChannelRef, message: OutgoingMessage, options?: PostOptions): Promise<PostedMessage> {
     this.attempts++;
-    if (this.failOn(this.attempts, message)) throw new Error(`platform refused post ${this.attempts} (injected)`);
-    this.sent.push({ channel, message, thread: options?.thread });
-    return { id: `msg-${this.attempts}`, threadId: options?.thread ? `thread-${this.attempts}` : undefined };
+    if (options?.resume && options.key) {
+      const index = this.sent.findIndex((post) => post.key === options.key);
+      if (index >= 0) return { id: `msg-${index + 1}`, threadId: options.thread ? `thread-${index + 1}` : undefined };
+    }
+    if (this.holdChannel === channel.channelId) await new Promise<void>((resolve) => this.held.push(resolve));
+    const failure = this.failOn(this.attempts, message, channel);
+    if (failure instanceof Error) throw failure;
+    if (failure) throw new Error(`platform refused post ${this.attempts} (injected)`);
+    this.sent.push({ channel, message, thread: options?.thread, key: options?.key });
+    return { id: `msg-${this.sent.length}`, threadId: options?.thread ? `thread-${this.sent.length}` : undefined };
+  }
+
+  async notifyUser(tenantId: string, userId: string, message: OutgoingMessage): Promise<boolean> {
+    this.direct.push({ tenantId, userId, message });
+    return true;
+  }
+
+  /** Lets every held post go on. */
+  release(): void {
+    this.holdChannel = undefined;
+    for (const resume of this.held.splice(0)) resume();
+  }
+
+  sentTo(channelId: string): SentPost[] {
+    return this.sent.filter((post) => post.channel.channelId === channelId);
   }
 
   digestStoryIds(): string[] {
