@@ -45,6 +45,7 @@ export interface SentMessage {
   /** Who Discord would have notified. */
   pings: string[];
   via: 'channel' | 'interaction' | 'followup';
+  nonce?: string;
 }
 
 interface FailureRule {
@@ -275,10 +276,20 @@ export class FakeDiscord {
       const channel = this.channels.get(match[1]!);
       return channel ? [200, channel] : [404, { message: 'Unknown Channel', code: 10003 }];
     }
+    if (method === 'GET' && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      if (!this.channels.has(match[1]!)) return [404, { message: 'Unknown Channel', code: 10003 }];
+      // Newest first, as Discord lists them; a message a thread was started from carries the thread.
+      const limit = Number(request.query.get('limit') ?? 50);
+      const recent = this.messages.filter((message) => message.channel_id === match![1]).slice(-limit).reverse();
+      return [200, recent.map((message) => ({ ...this.json(message), ...(this.channels.has(message.id) ? { thread: this.channels.get(message.id) } : {}) }))];
+    }
     if (method === 'POST' && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       if (!this.channels.has(match[1]!)) return [404, { message: 'Unknown Channel', code: 10003 }];
       const refused = invalidForm(body);
       if (refused) return refused;
+      // enforce_nonce: a second message with the same nonce (Discord keeps them a few minutes) returns the first.
+      const twin = body.enforce_nonce && body.nonce !== undefined ? this.messages.find((message) => message.channel_id === match![1] && message.nonce === String(body.nonce)) : undefined;
+      if (twin) return [200, this.json(twin)];
       const message = this.store(match[1]!, body, 'channel');
       const json = this.json(message);
       this.dispatch('MESSAGE_CREATE', json);
@@ -286,6 +297,7 @@ export class FakeDiscord {
     }
     if (method === 'POST' && (match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
       if (!this.messages.some((message) => message.id === match![2] && message.channel_id === match![1])) return [404, { message: 'Unknown Message', code: 10008 }];
+      if (this.channels.has(match[2]!)) return [400, { message: 'A thread has already been created for this message', code: 160004 }];
       // A thread started from a message takes the message's id.
       const thread = threadChannel(this.ids, match[2]!, match[1]!, body.name);
       this.channels.set(thread.id, thread);
@@ -312,6 +324,7 @@ export class FakeDiscord {
       allowed_mentions: body.allowed_mentions,
       pings: pingsOf(body.content ?? '', body.allowed_mentions),
       via,
+      ...(body.nonce !== undefined ? { nonce: String(body.nonce) } : {}),
     };
     const existing = this.messages.findIndex((candidate) => candidate.id === id);
     if (existing >= 0) this.messages[existing] = message;

@@ -48,6 +48,8 @@ export class FakeSlack {
   readonly responses: ResponseUrlPost[] = [];
   readonly acks: Record<string, unknown>[] = [];
   readonly users = new Map<string, SlackUser>();
+  /** Messages posted with chat.postMessage, per channel, oldest first (conversations.history reads them). */
+  readonly history = new Map<string, Record<string, unknown>[]>();
   private readonly overrides = new Map<string, Handler[]>();
   private readonly callWaiters: Waiter<ApiCall>[] = [];
   private readonly responseWaiters: Waiter<ResponseUrlPost>[] = [];
@@ -187,7 +189,17 @@ export class FakeSlack {
         return { body: { ok: true, url: 'https://newsdesk-test.slack.com/', team: 'Newsdesk test', user: 'newsdesk', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: 'B0BOT' } };
       case 'chat.postMessage': {
         const ts = this.nextTs();
-        return { body: { ok: true, channel: args.channel, ts, message: { text: args.text, ts, thread_ts: args.thread_ts } } };
+        const message = { type: 'message', text: args.text, ts, thread_ts: args.thread_ts, bot_id: 'B0BOT', user: BOT_USER_ID, ...(args.metadata ? { metadata: parseJson(args.metadata) } : {}) };
+        const channel = String(args.channel);
+        this.history.set(channel, [...(this.history.get(channel) ?? []), message]);
+        return { body: { ok: true, channel: args.channel, ts, message } };
+      }
+      case 'conversations.history': {
+        // Newest first; metadata only when asked for, as Slack does.
+        const limit = Number(args.limit ?? 100);
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        const messages = [...(this.history.get(String(args.channel)) ?? [])].reverse().slice(0, limit).map(({ metadata, ...rest }) => (withMetadata && metadata ? { ...rest, metadata } : rest));
+        return { body: { ok: true, messages, has_more: false } };
       }
       case 'chat.postEphemeral':
         return { body: { ok: true, message_ts: this.nextTs() } };
@@ -204,6 +216,16 @@ export class FakeSlack {
   private nextTs(): string {
     this.tsCounter += 1;
     return `${1_760_000_000 + this.tsCounter}.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+}
+
+/** Form-encoded calls carry objects as JSON text. */
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
   }
 }
 
