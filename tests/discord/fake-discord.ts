@@ -55,6 +55,16 @@ interface FailureRule {
   response: [number, unknown, Record<string, string>?];
 }
 
+interface Hold {
+  method: string;
+  path: RegExp;
+  /** Hold the nth matching request from now on (1 = the next). */
+  nth: number;
+  /** before: the request is never carried out; after: it is carried out but its answer never sent. */
+  when: 'before' | 'after';
+  reached: () => void;
+}
+
 interface Waiter {
   test: (request: RecordedRequest) => boolean;
   resolve: (request: RecordedRequest) => void;
@@ -70,6 +80,7 @@ export class FakeDiscord {
   private readonly interactions = new Map<string, { id: string; channelId: string; acked?: number; original?: string }>();
   private readonly rules: FailureRule[] = [];
   private readonly waiters: Waiter[] = [];
+  private readonly holds: Hold[] = [];
   private readonly http: Server;
   private readonly gateway: FakeGateway;
   private port = 0;
@@ -189,6 +200,14 @@ export class FakeDiscord {
     return this.gateway.frames;
   }
 
+  /**
+   * Freezes the nth request matching method and path, before or after carrying it out, as a process
+   * killed at that moment would leave things; resolves when that request has arrived.
+   */
+  hold(method: string, path: RegExp, nth: number, when: 'before' | 'after'): Promise<void> {
+    return new Promise((resolve) => this.holds.push({ method, path, nth, when, reached: resolve }));
+  }
+
   dispatch(event: string, data: unknown): void {
     this.gateway.dispatch(event, data);
   }
@@ -213,7 +232,18 @@ export class FakeDiscord {
       status: 0,
       authorization: req.headers.authorization,
     };
+    const hold = this.holds.find((candidate) => candidate.method === request.method && candidate.path.test(request.path) && --candidate.nth === 0);
+    if (hold?.when === 'before') {
+      this.holds.splice(this.holds.indexOf(hold), 1);
+      hold.reached();
+      return;
+    }
     const [status, body, headers] = this.route(request);
+    if (hold) {
+      this.holds.splice(this.holds.indexOf(hold), 1);
+      hold.reached();
+      return;
+    }
     request.status = status;
     this.requests.push(request);
     if (body === undefined) {

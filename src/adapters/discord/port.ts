@@ -1,6 +1,7 @@
 import type { Client, Message, SendableChannels } from 'discord.js';
 import type { ChannelRef, PlatformPort, PostedMessage } from '../../core/platform.ts';
 import type { Services } from '../../core/services.ts';
+import { PlatformCallError } from '../../core/platform-error.ts';
 import { discordCallError } from './errors.ts';
 import { renderMessage } from './render.ts';
 import { deliveryMarker, messageOptions, openThread, withMarker } from './send.ts';
@@ -24,7 +25,7 @@ export function createDiscordPort(client: Client, services: Services): PlatformP
       let call = 'GET /channels/:id';
       try {
         const target = await client.channels.fetch(channel.channelId);
-        if (!target?.isSendable()) throw new Error(`Discord channel ${channel.channelId} is not a channel the bot can post in`);
+        if (!target?.isSendable()) throw new PlatformCallError('gone', call, 'not a channel the bot can post in');
         const payloads = renderMessage(message);
         const keys = options?.key ? payloads.map((_, index) => deliveryMarker(`${options.key}.${index + 1}`)) : [];
         call = 'GET /channels/:id/messages';
