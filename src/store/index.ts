@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import Keyv from 'keyv';
 import KeyvRedis from '@keyv/redis';
 import type Database from 'better-sqlite3';
-import { openDatabase, SqliteStore } from './sqlite-store.ts';
+import { openSqliteStore } from './open-sqlite.ts';
+import { SqliteStore } from './sqlite-store.ts';
 
 /** Every storage concern, each its own keyv namespace with its own store instance. */
 export const NAMESPACES = [
@@ -35,9 +34,7 @@ export interface StoreOptions {
 
 export function createStores(options: StoreOptions): Stores {
   if (options.redisUrl) return createRedisStores(options.redisUrl, options.redisPrefix ?? 'newsdesk');
-  mkdirSync(options.dataDir, { recursive: true });
-  const file = join(options.dataDir, 'newsdesk.sqlite');
-  const db = openDatabase(file);
+  const { db, file } = openSqliteStore(options.dataDir);
   return build((namespace) => new Keyv({ store: new SqliteStore(db, file), namespace, throwOnErrors: true }), 'sqlite', db);
 }
 
