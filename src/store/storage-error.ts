@@ -25,6 +25,25 @@ export class StorageUnavailableError extends Error {
   }
 }
 
-export function isStorageUnavailable(error: unknown): error is StorageUnavailableError {
-  return error instanceof StorageUnavailableError;
+// node-redis's errors carry no name or code of their own, only these messages (@redis/client errors.js);
+// the last one is @keyv/redis's when the first connection fails.
+const UNAVAILABLE = [
+  /^The client is offline$/,
+  /^The client is closed$/,
+  /^Connection timeout$/,
+  /^Socket closed unexpectedly$/,
+  /^Socket timeout/,
+  /^Redis client is not connected or has failed to connect/,
+];
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+
+/** Whether an error (or what caused it) means the store cannot be reached right now. */
+export function isStorageUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth += 1) {
+    if (current instanceof StorageUnavailableError) return true;
+    if (UNAVAILABLE.some((pattern) => pattern.test(current.message))) return true;
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  }
+  return false;
 }
