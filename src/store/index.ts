@@ -2,6 +2,7 @@ import Keyv from 'keyv';
 import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
 import type { Logger } from '../core/logger.ts';
 import { RedisHealth, redactUrl } from './redis-health.ts';
+import { withTimeout } from './redis-timeout.ts';
 import type Database from 'better-sqlite3';
 import { openSqliteStore } from './open-sqlite.ts';
 import { SqliteStore } from './sqlite-store.ts';
@@ -60,7 +61,11 @@ function createRedisStores(url: string, prefix: string, logger: Logger | undefin
     });
     health.watch(client as unknown as RedisClientType);
     // connectionTimeout bounds the first connection (KeyvRedis connects on first use).
-    return new KeyvRedis(client as RedisClientType, { connectionTimeout: 2500, throwOnConnectError: true, throwOnErrors: true });
+    const redis = new KeyvRedis(client as RedisClientType, { connectionTimeout: 2500, throwOnConnectError: true, throwOnErrors: true });
+    return withTimeout(redis, 2500, (method) => {
+      health.timedOut(`${namespace}.${method}`);
+      void redis.disconnect(true).catch(() => undefined);
+    });
   };
   const meta = adapter('meta');
   const stores = build(

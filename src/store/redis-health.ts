@@ -31,6 +31,11 @@ export class RedisHealth {
     client.on('ready', () => this.ready());
   }
 
+  /** A call hung on an open connection: an outage too, though no connection reported an error. */
+  timedOut(call: string): void {
+    this.failed(new Error(`Redis did not answer ${call} in time; the connection is reset`));
+  }
+
   private failed(error: unknown): void {
     if (this.down) return;
     this.down = { since: this.now() };

@@ -66,4 +66,31 @@ describe('Redis outage', () => {
       await proxy.close();
     }
   });
+
+  it('answers "storage unavailable" when Redis stops answering on an open connection, and recovers', async () => {
+    const proxy = await startProxy(6379);
+    const storeLogs: Record<string, unknown>[] = [];
+    const stores = createStores({ dataDir: '', redisUrl: `redis://127.0.0.1:${proxy.port}`, redisPrefix: prefix, logger: capturingLogger(storeLogs) });
+    const app = testServices({ REDIS_URL: `redis://127.0.0.1:${proxy.port}` }, { stores });
+    const feedsList = async () => {
+      const { ctx, recorded } = recordingContext({ command: 'feeds', subcommand: 'list' });
+      await dispatch(commands, ctx, app.services);
+      return recorded.ephemeral.concat(recorded.replies.map((entry) => entry.message));
+    };
+    try {
+      expect(await feedsList()).not.toContainEqual(expect.objectContaining({ text: STORAGE_UNAVAILABLE }));
+      proxy.stall(true);
+      expect(await feedsList()).toEqual([{ kind: 'text', tone: 'error', text: STORAGE_UNAVAILABLE }]);
+      expect(logged(storeLogs, /Redis is unreachable/)).toMatchObject({ level: 50 });
+      proxy.stall(false);
+      await vi.waitFor(async () => expect(await feedsList()).not.toContainEqual(expect.objectContaining({ text: STORAGE_UNAVAILABLE })), {
+        timeout: 15000,
+        interval: 200,
+      });
+      expect(logged(storeLogs, /Redis is reachable again/)).toBeDefined();
+    } finally {
+      await app.cleanup();
+      await proxy.close();
+    }
+  }, 30000);
 });

@@ -1,8 +1,19 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 
 /** A TCP proxy on 127.0.0.1 in front of a real server, that a test can cut and restore (an outage). */
-export async function startProxy(targetPort: number): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+export interface Proxy {
+  port: number;
+  /** Closes every connection and stops listening (Redis down, connections refused). */
+  cut(): Promise<void>;
+  restore(): Promise<void>;
+  /** Keeps connections open but drops every byte both ways (a dead route: nothing closes). */
+  stall(stalled: boolean): void;
+  close(): Promise<void>;
+}
+
+export async function startProxy(targetPort: number): Promise<Proxy> {
   const sockets = new Set<Socket>();
+  let stalled = false;
   let server: Server | undefined;
   let port = 0;
   const listen = () =>
@@ -14,7 +25,12 @@ export async function startProxy(targetPort: number): Promise<{ port: number; cu
           socket.on('close', () => sockets.delete(socket));
           socket.on('error', () => socket.destroy());
         }
-        client.pipe(upstream).pipe(client);
+        client.on('data', (chunk: Buffer) => {
+          if (!stalled) upstream.write(chunk);
+        });
+        upstream.on('data', (chunk: Buffer) => {
+          if (!stalled) client.write(chunk);
+        });
       });
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => {
@@ -30,5 +46,13 @@ export async function startProxy(targetPort: number): Promise<{ port: number; cu
     await closing;
   };
   await listen();
-  return { port, cut, restore: listen, close: cut };
+  return {
+    port,
+    cut,
+    restore: listen,
+    stall: (value) => {
+      stalled = value;
+    },
+    close: cut,
+  };
 }
