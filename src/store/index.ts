@@ -61,7 +61,8 @@ function createRedisStores(url: string, prefix: string, logger: Logger | undefin
     });
     health.watch(client as unknown as RedisClientType);
     // connectionTimeout bounds the first connection (KeyvRedis connects on first use).
-    const redis = new KeyvRedis(client as RedisClientType, { connectionTimeout: 2500, throwOnConnectError: true, throwOnErrors: true });
+    const redis = new ReadyKeyvRedis(client as RedisClientType, { connectionTimeout: 2500, throwOnConnectError: true, throwOnErrors: true });
+    redis.waitForReady = () => health.available;
     return withTimeout(redis, 2500, (method) => {
       health.timedOut(`${namespace}.${method}`);
       void redis.disconnect(true).catch(() => undefined);
@@ -83,6 +84,30 @@ function createRedisStores(url: string, prefix: string, logger: Logger | undefin
     .then((client) => health.checkEpoch(client as unknown as RedisClientType))
     .catch((error: unknown) => logger?.warn({ err: error }, 'could not check the store epoch on Redis'));
   return Object.assign(stores, { health });
+}
+
+/**
+ * KeyvRedis hands out a client that is still connecting when another call started the connection;
+ * with the offline queue off, a command on it would fail. So, unless an outage is known (then fail at
+ * once), wait for the connection to be ready, within the call's time bound.
+ */
+class ReadyKeyvRedis extends KeyvRedis<unknown> {
+  waitForReady: () => boolean = () => true;
+
+  override async getClient(): Promise<Awaited<ReturnType<KeyvRedis<unknown>['getClient']>>> {
+    const client = await super.getClient();
+    const plain = client as unknown as RedisClientType;
+    if (plain.isOpen && !plain.isReady && this.waitForReady()) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 2000);
+        plain.once('ready', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return client;
+  }
 }
 
 function build(make: (namespace: Namespace) => Keyv, kind: Stores['kind'], db?: Database.Database, closeMore?: () => Promise<void>): Stores {
