@@ -22,7 +22,7 @@ export interface AppOverrides {
 
 /** Builds every service once, from the parsed config. Tests pass overrides (a manual clock, a temp store). */
 export function createServices(config: Config, logger: Logger, overrides: AppOverrides = {}): Services {
-  const stores = overrides.stores ?? createStores({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL });
+  const stores = overrides.stores ?? createStores({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, logger });
   const clock = overrides.clock ?? systemClock;
   // One fetcher for articles and feeds, so both read FETCH_ALLOW_HOSTS alike and share its clock.
   const fetcher = fetcherFromConfig(config, { now: () => clock.now().getTime() });

@@ -4,6 +4,7 @@ import { createServices } from './app.ts';
 import { renderText } from './adapters/console/render.ts';
 import { loadConfig, loadDotEnv } from './config.ts';
 import { UserError, isUserError } from './core/errors.ts';
+import { isStorageError } from './store/storage-error.ts';
 import { createLogger } from './core/logger.ts';
 import { articleRef, type AnalysisView } from './core/messages.ts';
 import type { Services } from './core/services.ts';
@@ -72,7 +73,13 @@ export async function runCli(argv: string[]): Promise<number> {
 async function withServices(work: (services: Services) => Promise<void>): Promise<number> {
   loadDotEnv();
   const config = loadConfig();
-  const services = createServices(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, process.stderr));
+  let services: Services;
+  try {
+    services = createServices(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, process.stderr));
+  } catch (error) {
+    if (isStorageError(error)) return fail(error.message);
+    throw error;
+  }
   try {
     await work(services);
     return 0;

@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './core/logger.ts';
 import type { PlatformPort } from './core/platform.ts';
 import type { Services } from './core/services.ts';
 import { mkdirSync } from 'node:fs';
+import { isStorageError, StorageError } from './store/storage-error.ts';
 
 interface Running {
   name: string;
@@ -30,8 +31,17 @@ export async function main(options: { forceConsole: boolean }): Promise<number> 
     return 1;
   }
   const onPlatforms = !options.forceConsole && Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN);
-  const logger = onPlatforms ? createLogger(config.LOG_LEVEL) : fileLogger(config);
-  const services = createServices(config, logger);
+  let services: Services;
+  try {
+    const logger = onPlatforms ? createLogger(config.LOG_LEVEL) : fileLogger(config);
+    services = createServices(config, logger);
+  } catch (error) {
+    // A damaged database or an unwritable DATA_DIR: one line saying what to do, not a stack trace.
+    if (!isStorageError(error)) throw error;
+    process.stderr.write(`newsdesk: ${error.message}\n`);
+    return 1;
+  }
+  const logger = services.logger;
   const running: Running[] = [];
   try {
     if (onPlatforms) {
@@ -89,7 +99,11 @@ async function runConsole(services: Services, running: Running[], tokensSet: boo
 
 /** In the terminal chat, log lines would interleave with the conversation: they go to a file. */
 function fileLogger(config: Config): Logger {
-  mkdirSync(config.DATA_DIR, { recursive: true });
+  try {
+    mkdirSync(config.DATA_DIR, { recursive: true });
+  } catch (error) {
+    throw new StorageError(`DATA_DIR=${config.DATA_DIR} is not a folder newsdesk can write (${(error as Error).message}). Set DATA_DIR to a writable folder.`, { cause: error });
+  }
   return createLogger(config.LOG_LEVEL, pino.destination({ dest: join(config.DATA_DIR, 'newsdesk.log'), sync: false, mkdir: true }));
 }
 

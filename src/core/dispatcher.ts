@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isEphemeral, needsManage, type CommandDef } from './command.ts';
-import { isUserError } from './errors.ts';
+import { isStorageUnavailable, isUserError } from './errors.ts';
 import type { OutgoingMessage, ThreadRequest } from './messages.ts';
 import type { CommandContext, PlatformName, PostedMessage } from './platform.ts';
 import type { Services } from './services.ts';
@@ -10,6 +10,8 @@ const MANAGE_HINT: Record<PlatformName, string> = {
   slack: 'This command changes the channel’s set-up, so it needs a workspace admin or owner (or someone on the newsdesk allow-list).',
   console: 'This command needs channel-manager rights.',
 };
+
+export const STORAGE_UNAVAILABLE = 'Sorry, my storage is unavailable right now, so I can’t do that. Please try again in a few minutes.';
 
 /**
  * Runs one command: the permission check, the acknowledgement, the handler, and the one place where
@@ -51,6 +53,14 @@ async function reportError(ctx: CommandContext, services: Services, error: unkno
   if (isUserError(error)) {
     await ctx.replyEphemeral({ kind: 'text', tone: 'warning', text: error.message }).catch((replyError: unknown) => {
       services.logger.warn({ err: replyError }, 'could not send a user error');
+    });
+    return;
+  }
+  if (isStorageUnavailable(error)) {
+    // The outage itself is logged once by the store (RedisHealth), not once per command.
+    services.logger.debug({ err: error, command: ctx.command }, 'command refused: storage unavailable');
+    await ctx.replyEphemeral({ kind: 'text', tone: 'error', text: STORAGE_UNAVAILABLE }).catch((replyError: unknown) => {
+      services.logger.warn({ err: replyError }, 'could not say that storage is unavailable');
     });
     return;
   }

@@ -12,3 +12,6 @@ export class UserError extends Error {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+// Storage faults are defined with the store; re-exported so the core's one error-mapping place sees them.
+export { isStorageUnavailable } from '../store/storage-error.ts';

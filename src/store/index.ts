@@ -1,9 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import Keyv from 'keyv';
-import KeyvRedis from '@keyv/redis';
+import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
+import type { Logger } from '../core/logger.ts';
+import { RedisHealth, redactUrl } from './redis-health.ts';
+import { withTimeout } from './redis-timeout.ts';
 import type Database from 'better-sqlite3';
-import { openDatabase, SqliteStore } from './sqlite-store.ts';
+import { openSqliteStore } from './open-sqlite.ts';
+import { SqliteStore } from './sqlite-store.ts';
 
 /** Every storage concern, each its own keyv namespace with its own store instance. */
 export const NAMESPACES = [
@@ -22,7 +24,12 @@ export const NAMESPACES = [
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];
-export type Stores = Record<Namespace, Keyv> & { close(): Promise<void>; kind: 'sqlite' | 'redis' };
+export type Stores = Record<Namespace, Keyv> & {
+  close(): Promise<void>;
+  kind: 'sqlite' | 'redis';
+  /** Redis only: whether every connection is up, and the store epoch check. */
+  health?: RedisHealth;
+};
 
 export interface StoreOptions {
   /** Folder of the SQLite file (default mode). */
@@ -31,26 +38,79 @@ export interface StoreOptions {
   redisUrl?: string;
   /** Prefix for Redis keys, so tests and deployments can share one server. */
   redisPrefix?: string;
+  /** Where Redis outages, recoveries and a lost store are logged. */
+  logger?: Logger;
 }
 
+/** Opens the stores; a damaged SQLite file or an unwritable DATA_DIR throws a StorageError. */
 export function createStores(options: StoreOptions): Stores {
-  if (options.redisUrl) return createRedisStores(options.redisUrl, options.redisPrefix ?? 'newsdesk');
-  mkdirSync(options.dataDir, { recursive: true });
-  const file = join(options.dataDir, 'newsdesk.sqlite');
-  const db = openDatabase(file);
+  if (options.redisUrl) return createRedisStores(options.redisUrl, options.redisPrefix ?? 'newsdesk', options.logger);
+  const { db, file } = openSqliteStore(options.dataDir);
   return build((namespace) => new Keyv({ store: new SqliteStore(db, file), namespace, throwOnErrors: true }), 'sqlite', db);
 }
 
-function createRedisStores(url: string, prefix: string): Stores {
-  return build(
+function createRedisStores(url: string, prefix: string, logger: Logger | undefined): Stores {
+  const health = new RedisHealth(`${prefix}:meta:epoch`, redactUrl(url), logger);
+  const adapter = (namespace: string): KeyvRedis<unknown> => {
+    const client = createClient({
+      url,
+      // Offline, a command fails at once instead of waiting in node-redis's queue for the whole outage;
+      // the dispatcher turns that into "storage is unavailable right now".
+      disableOfflineQueue: true,
+      socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
+    });
+    health.watch(client as unknown as RedisClientType);
+    // connectionTimeout bounds the first connection (KeyvRedis connects on first use).
+    const redis = new ReadyKeyvRedis(client as RedisClientType, { connectionTimeout: 2500, throwOnConnectError: true, throwOnErrors: true });
+    redis.waitForReady = () => health.available;
+    return withTimeout(redis, 2500, (method) => {
+      health.timedOut(`${namespace}.${method}`);
+      void redis.disconnect(true).catch(() => undefined);
+    });
+  };
+  const meta = adapter('meta');
+  const stores = build(
     (namespace) =>
       // KeyvRedis prefixes keys with the namespace itself, so keyv must not do it a second time.
-      new Keyv({ store: new KeyvRedis(url), namespace: `${prefix}:${namespace}`, useKeyPrefix: false, throwOnErrors: true }),
+      new Keyv({ store: adapter(namespace), namespace: `${prefix}:${namespace}`, useKeyPrefix: false, throwOnErrors: true }),
     'redis',
+    undefined,
+    () => meta.disconnect(),
   );
+  // The epoch check at start: a store that lost its data while this process was away is caught at
+  // the first reconnect; one lost before start is logged here as a new store (nothing to compare with).
+  void meta
+    .getClient()
+    .then((client) => health.checkEpoch(client as unknown as RedisClientType))
+    .catch((error: unknown) => logger?.warn({ err: error }, 'could not check the store epoch on Redis'));
+  return Object.assign(stores, { health });
 }
 
-function build(make: (namespace: Namespace) => Keyv, kind: Stores['kind'], db?: Database.Database): Stores {
+/**
+ * KeyvRedis hands out a client that is still connecting when another call started the connection;
+ * with the offline queue off, a command on it would fail. So, unless an outage is known (then fail at
+ * once), wait for the connection to be ready, within the call's time bound.
+ */
+class ReadyKeyvRedis extends KeyvRedis<unknown> {
+  waitForReady: () => boolean = () => true;
+
+  override async getClient(): Promise<Awaited<ReturnType<KeyvRedis<unknown>['getClient']>>> {
+    const client = await super.getClient();
+    const plain = client as unknown as RedisClientType;
+    if (plain.isOpen && !plain.isReady && this.waitForReady()) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 2000);
+        plain.once('ready', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return client;
+  }
+}
+
+function build(make: (namespace: Namespace) => Keyv, kind: Stores['kind'], db?: Database.Database, closeMore?: () => Promise<void>): Stores {
   const stores = {} as Record<Namespace, Keyv>;
   for (const namespace of NAMESPACES) {
     stores[namespace] = make(namespace);
@@ -61,6 +121,7 @@ function build(make: (namespace: Namespace) => Keyv, kind: Stores['kind'], db?: 
     kind,
     async close() {
       await Promise.allSettled(NAMESPACES.map((namespace) => stores[namespace].disconnect()));
+      await closeMore?.().catch(() => undefined);
       db?.close();
     },
   });
