@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createServices } from './app.ts';
 import { renderText } from './adapters/console/render.ts';
@@ -9,6 +8,7 @@ import { articleRef, type AnalysisView } from './core/messages.ts';
 import type { Services } from './core/services.ts';
 import type { Article } from './core/types.ts';
 import { answerLines, analyzeLines } from './jsonl.ts';
+import { readLocalText } from './local-file.ts';
 
 const HELP = `newsdesk — news digests for Discord and Slack, with an embedded engine that needs no API key
 
@@ -94,20 +94,12 @@ async function printAnalysis(services: Services, view: AnalysisView, source: str
 export async function loadArticle(services: Services, source: string | undefined): Promise<Article> {
   if (!source) throw new UserError('Name an article: a URL, a file, or - for standard input.');
   if (/^https?:\/\//i.test(source)) return services.ingest.fetchArticle(source);
-  const text = source === '-' ? await readStdin() : await readFile(source, 'utf8').catch(() => {
-    throw new UserError(`I can't read the file ${source}.`);
-  });
+  const text = await readLocalText(source, process.stdin);
   if (/^\s*<(!doctype html|html)[\s>]/i.test(text)) {
     const { articleFromHtml } = await import('./ingest/port.ts');
     return articleFromHtml(text, source === '-' ? 'file:///stdin' : new URL(source, `file://${process.cwd()}/`).href);
   }
   return services.ingest.articleFromText(text);
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function fail(message: string): number {
