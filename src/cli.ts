@@ -4,6 +4,7 @@ import { renderText } from './adapters/console/render.ts';
 import { loadConfig, loadDotEnv } from './config.ts';
 import { UserError, isUserError } from './core/errors.ts';
 import { createLogger } from './core/logger.ts';
+import { safeField, safeTitle } from './core/text-safety.ts';
 import { articleRef, type AnalysisView } from './core/messages.ts';
 import type { Services } from './core/services.ts';
 import type { Article } from './core/types.ts';
@@ -65,7 +66,7 @@ export async function runCli(argv: string[]): Promise<number> {
         process.stdout.write(`${renderText(message)}\n`);
       });
     default:
-      return fail(`Unknown command “${command}”.\n\n${HELP}`);
+      return fail(`Unknown command “${safeTitle(command, 80)}”.\n\n${HELP}`);
   }
 }
 
@@ -77,7 +78,8 @@ async function withServices(work: (services: Services) => Promise<void>): Promis
     await work(services);
     return 0;
   } catch (error) {
-    if (isUserError(error)) return fail(error.message);
+    // A user error may quote a feed's or a page's own words: made safe and cut before the terminal sees it.
+    if (isUserError(error)) return fail(safeField(error.message, 2_000));
     throw error;
   } finally {
     await services.stores.close();
