@@ -9,6 +9,7 @@ import type { ChannelRef } from './core/platform.ts';
 import type { Services } from './core/services.ts';
 import { composeDigest } from './digest/compose.ts';
 import { addFeed } from './feeds/subscribe.ts';
+import { checkLocalFileSize } from './local-file.ts';
 
 /** The command line is a trusted local user, like the terminal chat: it may read feed files. */
 const CLI_CHANNEL: ChannelRef = { platform: 'console', tenantId: 'local', channelId: 'cli' };
@@ -22,6 +23,8 @@ const CLI_CHANNEL: ChannelRef = { platform: 'console', tenantId: 'local', channe
 export async function feedDigest(services: Services, source: string, options: { max?: number } = {}): Promise<OutgoingMessage> {
   const max = options.max ?? 10;
   if (!Number.isInteger(max) || max < 1 || max > 50) throw new UserError('--max takes a whole number from 1 to 50.');
+  // A local feed file is read whole by the feed reader, so its size is checked first.
+  if (!/^https?:\/\//i.test(source)) await checkLocalFileSize(source);
   const scratch = mkdtempSync(join(tmpdir(), 'newsdesk-digest-'));
   const local = createServices(loadConfig({ ...configEnv(services), DATA_DIR: scratch }), services.logger, {
     clock: services.clock,

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createServices } from './app.ts';
 import { renderText } from './adapters/console/render.ts';
@@ -6,10 +5,12 @@ import { loadConfig, loadDotEnv } from './config.ts';
 import { UserError, isUserError } from './core/errors.ts';
 import { isStorageError } from './store/storage-error.ts';
 import { createLogger } from './core/logger.ts';
+import { safeField, safeTitle } from './core/text-safety.ts';
 import { articleRef, type AnalysisView } from './core/messages.ts';
 import type { Services } from './core/services.ts';
 import type { Article } from './core/types.ts';
 import { answerLines, analyzeLines } from './jsonl.ts';
+import { readLocalText } from './local-file.ts';
 
 const HELP = `newsdesk — news digests for Discord and Slack, with an embedded engine that needs no API key
 
@@ -66,7 +67,7 @@ export async function runCli(argv: string[]): Promise<number> {
         process.stdout.write(`${renderText(message)}\n`);
       });
     default:
-      return fail(`Unknown command “${command}”.\n\n${HELP}`);
+      return fail(`Unknown command “${safeTitle(command, 80)}”.\n\n${HELP}`);
   }
 }
 
@@ -84,7 +85,8 @@ async function withServices(work: (services: Services) => Promise<void>): Promis
     await work(services);
     return 0;
   } catch (error) {
-    if (isUserError(error)) return fail(error.message);
+    // A user error may quote a feed's or a page's own words: made safe and cut before the terminal sees it.
+    if (isUserError(error)) return fail(safeField(error.message, 2_000));
     throw error;
   } finally {
     await services.stores.close();
@@ -101,20 +103,12 @@ async function printAnalysis(services: Services, view: AnalysisView, source: str
 export async function loadArticle(services: Services, source: string | undefined): Promise<Article> {
   if (!source) throw new UserError('Name an article: a URL, a file, or - for standard input.');
   if (/^https?:\/\//i.test(source)) return services.ingest.fetchArticle(source);
-  const text = source === '-' ? await readStdin() : await readFile(source, 'utf8').catch(() => {
-    throw new UserError(`I can't read the file ${source}.`);
-  });
+  const text = await readLocalText(source, process.stdin);
   if (/^\s*<(!doctype html|html)[\s>]/i.test(text)) {
     const { articleFromHtml } = await import('./ingest/port.ts');
     return articleFromHtml(text, source === '-' ? 'file:///stdin' : new URL(source, `file://${process.cwd()}/`).href);
   }
   return services.ingest.articleFromText(text);
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function fail(message: string): number {

@@ -1,21 +1,31 @@
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { answerQuestion } from './engine/answer.ts';
 import { analyzeArticle } from './engine/index.ts';
+import { MAX_PASTED_CHARS } from './ingest/to-article.ts';
+import { boundedLines } from './line-reader.ts';
 
 // The two JSON Lines commands are a public interface (evaluations and other tools call them):
-// one output line per input line, in order, with exactly these fields.
+// one output line per input line, in order, with exactly these fields. Every input line, blank or
+// broken, gets exactly one output line, so output line n always answers input line n.
+
+/** A "text" longer than this is refused, as pasted text is in chat. */
+export const MAX_JSONL_TEXT_CHARS = MAX_PASTED_CHARS;
+/**
+ * A whole input line: the text plus room for JSON escapes and the other fields. A longer line is
+ * refused without being read into memory whole.
+ */
+export const MAX_JSONL_LINE_CHARS = 5 * MAX_PASTED_CHARS;
 
 type Json = Record<string, unknown>;
 
 export async function analyzeLines(input: Readable, output: Writable, options: { sentences?: number } = {}): Promise<void> {
-  await eachLine(input, output, (record) => {
-    const id = idOf(record);
+  await eachLine(input, output, (record, id) => {
     const text = record.text;
-    if (typeof text !== 'string') return { id, error: 'missing "text" (a string)' };
+    const bad = badText(text);
+    if (bad) return { id, error: bad };
     const title = typeof record.title === 'string' ? record.title : undefined;
     const publishedAt = typeof record.publishedAt === 'string' ? record.publishedAt : undefined;
-    const analysis = analyzeArticle({ id: String(id), text, title, publishedAt }, { sentences: options.sentences });
+    const analysis = analyzeArticle({ id, text: text as string, title, publishedAt }, { sentences: options.sentences });
     return {
       id,
       summary: analysis.summary.map((s) => ({ text: s.text, start: s.start, end: s.end })),
@@ -32,43 +42,54 @@ export async function analyzeLines(input: Readable, output: Writable, options: {
 }
 
 export async function answerLines(input: Readable, output: Writable): Promise<void> {
-  await eachLine(input, output, (record) => {
-    const id = idOf(record);
+  await eachLine(input, output, (record, id) => {
     const { text, question } = record;
-    if (typeof text !== 'string') return { id, error: 'missing "text" (a string)' };
+    const bad = badText(text);
+    if (bad) return { id, error: bad };
     if (typeof question !== 'string') return { id, error: 'missing "question" (a string)' };
-    const best = answerQuestion(question, [{ id: String(id), text }]);
+    if (question.length > MAX_JSONL_TEXT_CHARS) return { id, error: '"question" is too long' };
+    const best = answerQuestion(question, [{ id, text: text as string }]);
     return { id, answer: best ? { text: best.span.text, start: best.span.start, end: best.span.end } : null };
   });
 }
 
-function idOf(record: Json): string | number | null {
-  const id = record.id;
-  return typeof id === 'string' || typeof id === 'number' ? id : null;
+function badText(text: unknown): string | undefined {
+  if (typeof text !== 'string') return 'missing "text" (a string)';
+  if (text.length > MAX_JSONL_TEXT_CHARS) return `"text" is too long (more than ${MAX_JSONL_TEXT_CHARS.toLocaleString('en')} characters); send one article per line`;
+  return undefined;
 }
 
-async function eachLine(input: Readable, output: Writable, handle: (record: Json) => Json): Promise<void> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (line.trim() === '') continue;
+/** The output line for one input line. */
+function answerLine(line: string, handle: (record: Json, id: string) => Json): Json {
+  if (line.trim() === '') return { id: null, error: 'blank line (each line must be a JSON object)' };
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch (error) {
+    return { id: null, error: `not valid JSON: ${(error as Error).message}` };
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return { id: null, error: 'each line must be a JSON object' };
+  const id = (record as Json).id;
+  if (id === undefined) return { id: null, error: 'missing "id" (a string)' };
+  if (typeof id !== 'string') return { id: null, error: '"id" must be a string' };
+  try {
+    return handle(record as Json, id);
+  } catch (error) {
+    return { id, error: (error as Error).message };
+  }
+}
+
+async function eachLine(input: Readable, output: Writable, handle: (record: Json, id: string) => Json): Promise<void> {
+  let first = true;
+  for await (const line of boundedLines(input, MAX_JSONL_LINE_CHARS)) {
     let result: Json;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch (error) {
-      result = { id: null, error: `not valid JSON: ${(error as Error).message}` };
+    if ('tooLong' in line) {
+      result = { id: null, error: `line too long (more than ${MAX_JSONL_LINE_CHARS.toLocaleString('en')} characters); send one article per line` };
+    } else {
+      // A UTF-8 byte-order mark (some editors write one) is not part of the first record.
+      result = answerLine(first ? line.text.replace(/^\uFEFF/, '') : line.text, handle);
     }
-    if (record !== undefined) {
-      if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-        result = { id: null, error: 'each line must be a JSON object' };
-      } else {
-        try {
-          result = handle(record as Json);
-        } catch (error) {
-          result = { id: idOf(record as Json), error: (error as Error).message };
-        }
-      }
-    }
-    if (!output.write(`${JSON.stringify(result!)}\n`)) await new Promise((resolve) => output.once('drain', resolve));
+    first = false;
+    if (!output.write(`${JSON.stringify(result)}\n`)) await new Promise((resolve) => output.once('drain', resolve));
   }
 }

@@ -16,6 +16,11 @@ export const FIRST_POLL_LIMIT_LOCAL = 10;
 export const NEW_ITEM_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
 /** A feed that suddenly lists hundreds of new items contributes only its newest ones per poll. */
 export const PER_POLL_LIMIT = 50;
+/**
+ * An item dated further ahead than this of the time it was seen is dated when it was seen: a wrong
+ * clock or a hostile feed must not pin a story to the top of every digest. A day covers time zones.
+ */
+export const MAX_FUTURE_SKEW_MS = 24 * 60 * 60_000;
 
 /**
  * Turns a poll's items into stories: items already seen (GUID, link or content hash) are skipped,
@@ -28,7 +33,7 @@ export async function takeInItems(services: Services, feed: FeedRecord, parsed: 
   const unseen = await newsroom.seen.unseen(feed.id, parsed.items);
   // Every item's fingerprints are refreshed, so an edited item's new hash is known too.
   await newsroom.seen.remember(feed.id, parsed.items, now);
-  const fresh = pickFresh(unseen, feed, firstPoll, now);
+  const fresh = pickFresh(unseen.map((item) => clampDate(item, now)), feed, firstPoll, now);
   const entries: FeedStoryEntry[] = [];
   for (const item of fresh) {
     const article = articleFromFeedItem(item, parsed, feed.id);
@@ -48,6 +53,12 @@ function pickFresh(unseen: FeedItem[], feed: FeedRecord, firstPoll: boolean, now
     return newestFirst.filter((item) => item.publishedAt && now.getTime() - time(item) <= FIRST_POLL_WINDOW_MS).slice(0, FIRST_POLL_LIMIT);
   }
   return newestFirst.filter((item) => !item.publishedAt || now.getTime() - time(item) <= NEW_ITEM_MAX_AGE_MS).slice(0, PER_POLL_LIMIT);
+}
+
+/** Dates an item from the far future at the time it was seen (the seen-index keeps the item as served). */
+export function clampDate(item: FeedItem, seenAt: Date): FeedItem {
+  const at = time(item);
+  return at - seenAt.getTime() > MAX_FUTURE_SKEW_MS ? { ...item, publishedAt: seenAt.toISOString() } : item;
 }
 
 function time(item: FeedItem): number {

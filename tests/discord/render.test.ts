@@ -180,11 +180,62 @@ describe('renderMessage', () => {
   });
 
   it('renders a very long text message over several embeds', () => {
-    const text = longProse(300, 'notice');
+    const text = longProse(120, 'notice');
     const payloads = renderMessage({ kind: 'text', text, tone: 'warning' });
     expectLegal(payloads);
     const all = payloads.flatMap((payload) => payload.embeds);
     expect(all.length).toBeGreaterThan(1);
     expect(all.flatMap((embed) => words(embed.description ?? ''))).toEqual(words(text));
+  });
+
+  it('never posts more than 5 messages for one reply, and says where it cut', () => {
+    const text = longProse(3000, 'notice');
+    const payloads = renderMessage({ kind: 'text', text });
+    expectLegal(payloads);
+    expect(payloads).toHaveLength(5);
+    expect(payloads[4]!.content).toMatch(/Cut here: the rest was too long to post \(\d+ more messages\)/);
+  });
+
+  it('cuts a 1 MB feed title to one field name in /feeds list, and a notice quoting it to 5 messages', () => {
+    const huge = 'Elwin '.repeat(175_000);
+    const feeds: FeedStatusView[] = [{ id: 'f', title: huge, url: 'https://feeds.example.org/x.xml', consecutiveFailures: 1, lastError: huge }];
+    const listed = renderMessage({ kind: 'feeds', feeds });
+    expectLegal(listed);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.embeds[0]!.fields![0]!.name).toMatch(/^✅ Elwin.*Elwin…$|^⚠️ Elwin.*Elwin…$/);
+    const added = renderMessage({ kind: 'text', text: `Added the feed ${huge} to this channel.`, tone: 'success' });
+    expectLegal(added);
+    expect(added.length).toBeLessThanOrEqual(5);
+  });
+
+  it('renders a digest story with a 400 KB title and summary in one message', () => {
+    const title = 'Harbour '.repeat(50_000);
+    const story = storyOf({ ...harbourArticle, title }, fakeAnalysis(harbourArticle, { summary: [{ text: longProse(2000), start: 0, end: 1 }], tags: { people: Array.from({ length: 500 }, (_, i) => `Person ${i}`), organizations: [], places: [], topics: [] } }));
+    const payloads = renderMessage({ kind: 'digest', digest: { channelId: 'c', createdAt: 'x', stories: [{ ...story, title }] } });
+    expectLegal(payloads);
+    expect(payloads).toHaveLength(1);
+    expect(payloads[0]!.embeds[0]!.title!.endsWith('Harbour…')).toBe(true);
+  });
+
+  it('escapes masked links and autolinks from article text so they show as plain text', () => {
+    const article = { ...harbourArticle, title: 'Read the [Official statement](http://evil.example) now' };
+    const analysis = fakeAnalysis(harbourArticle, {
+      summary: [{ text: 'See [Official statement](http://evil.example) and <http://evil.example/x> or \\[x](http://evil.example).', start: 0, end: 1 }],
+    });
+    const embed = renderMessage({ kind: 'analysis', view: 'summary', article: articleRef(article), analysis })[0]!.embeds[0]!;
+    expect(embed.title).toBe('Read the \\[Official statement\\](http://evil.example) now');
+    expect(embed.description).toBe('• See \\[Official statement\\](http://evil.example) and \\<http://evil.example/x> or \\\\\\[x\\](http://evil.example).');
+    // No unescaped "[" is left anywhere: every one is preceded by an odd number of backslashes.
+    for (const text of [embed.title!, embed.description!]) {
+      for (const match of text.matchAll(/(\\*)[[<]/g)) expect(match[1]!.length % 2).toBe(1);
+    }
+  });
+
+  it('strips terminal escapes and bidi overrides from titles and text', () => {
+    const article = { ...harbourArticle, title: 'Bridge \u001b[2J\u001b]0;pwned\u0007opens \u202Edaeh\u202C' };
+    const analysis = fakeAnalysis(harbourArticle, { summary: [{ text: 'Traffic \u001b[31mflows\u001b[0m again.', start: 0, end: 1 }] });
+    const embed = renderMessage({ kind: 'analysis', view: 'summary', article: articleRef(article), analysis })[0]!.embeds[0]!;
+    expect(embed.title).toBe('Bridge opens daeh');
+    expect(embed.description).toBe('• Traffic flows again.');
   });
 });

@@ -91,6 +91,21 @@ describe('adding a feed', () => {
   });
 });
 
+describe('far-future item dates', () => {
+  it('dates an item more than a day ahead at the time it was seen, and keeps one a few hours ahead', async () => {
+    const ahead = (hours: number) => new Date(Date.parse(NOW) + hours * 3_600_000).toISOString();
+    server.routes.set('/feed.xml', { body: rss('Clock Skew', [item(1, ahead(24 * 365 * 10)), item(2, ahead(3)), item(3, hoursAgo(1))]) });
+    const added = await addFeed(env.services, channel, `${server.url}/feed.xml`);
+    expect(added.newItems).toBe(3);
+    const entries = await feedEntries(added.feed.id);
+    const articles = await env.services.library.getMany(entries.map((entry) => entry.articleId));
+    const dates = new Map(articles.map((article) => [article.title, article.publishedAt]));
+    expect(dates.get(item(1, NOW).title)).toBe(new Date(NOW).toISOString());
+    expect(dates.get(item(2, NOW).title)).toBe(ahead(3));
+    expect(dates.get(item(3, NOW).title)).toBe(hoursAgo(1));
+  });
+});
+
 describe('polling', () => {
   it('uses conditional GET and takes in only new items, by GUID, link or content', async () => {
     server.routes.set('/feed.xml', { etag: '"v1"', body: rss('Crier', [item(1, hoursAgo(1))]) });

@@ -126,12 +126,12 @@ describe('slack rendering of every neutral message', () => {
   });
 
   it('cuts a summary longer than a section into several sections', () => {
-    const long = Array.from({ length: 900 }, (_, i) => `clause${i}`).join(' ');
+    const long = Array.from({ length: 360 }, (_, i) => `clause${i}`).join(' ');
     const rendered = renderMessage({ kind: 'analysis', view: 'summary', article: ARTICLE, analysis: analysis({ summary: [{ text: long }] }) });
     expectWithinSlackLimits(rendered);
     const sections = rendered.flatMap((message) => message.blocks).filter((block) => block.type === 'section');
-    expect(sections.length).toBeGreaterThan(2);
-    expect(allText(rendered)).toContain('clause899');
+    expect(sections.length).toBeGreaterThan(1);
+    expect(allText(rendered)).toContain('clause359');
   });
 
   it('truncates a very long title to the header limit', () => {
@@ -151,3 +151,48 @@ describe('slack rendering of every neutral message', () => {
     expect(hint).toContain('https://x.example/feeds');
   });
 });
+
+describe('slack rendering of hostile sizes and text', () => {
+  const huge = 'Elwin '.repeat(175_000);
+
+  it('never posts more than 5 messages for one reply, and says where it cut', () => {
+    const text = Array.from({ length: 20_000 }, (_, i) => `Line ${i} of a very long notice.`).join('\n');
+    const rendered = renderMessage({ kind: 'text', text });
+    expectWithinSlackLimits(rendered);
+    expect(rendered).toHaveLength(5);
+    expect(allText(rendered.slice(4))).toMatch(/Cut here: the rest was too long to post \(\d+ more messages\)/);
+  });
+
+  it('lists a feed with a 1 MB title in one message, its name cut', () => {
+    const rendered = renderMessage({ kind: 'feeds', feeds: [{ id: 'f', title: huge, url: 'https://feeds.example.org/x.xml', consecutiveFailures: 2, lastError: huge }] });
+    expectWithinSlackLimits(rendered);
+    expect(rendered).toHaveLength(1);
+    expect(allText(rendered).length).toBeLessThan(6_000);
+    const notice = renderMessage({ kind: 'text', text: `Added the feed ${huge}.`, tone: 'success' });
+    expect(notice.length).toBeLessThanOrEqual(5);
+  });
+
+  it('renders a digest story with a 400 KB title in one message', () => {
+    const big = { ...story(1), title: 'Harbour '.repeat(50_000) };
+    const rendered = renderMessage({ kind: 'digest', digest: digest([big]) });
+    expectWithinSlackLimits(rendered);
+    expect(rendered).toHaveLength(1);
+    expect(allText(rendered)).toContain('Harbour…');
+  });
+
+  it('cannot form a <url|label> link or a ping from article text', () => {
+    const text = 'Read <http://evil.example|Official statement> and <!channel> [x](http://evil.example)';
+    const escaped = escapeText(text);
+    expect(escaped).not.toMatch(/[<>]/);
+    expect(escaped).toContain('&lt;http://evil.example|Official statement&gt;');
+    expect(link('https://ok.example', 'a>b|<http://evil.example|c>')).toBe('<https://ok.example|a&gt;b|&lt;http://evil.example|c&gt;>');
+  });
+
+  it('strips terminal escapes and bidi overrides from titles and text', () => {
+    expect(escapeText('Bridge \u001b[2J\u001b]0;pwned\u0007opens \u202Edaeh\u202C')).toBe('Bridge opens daeh');
+    const [message] = renderMessage({ kind: 'analysis', view: 'summary', article: { ...ARTICLE, title: 'A\u001b[31mB\u2066C' }, analysis: analysis() });
+    const header = message!.blocks[0]!;
+    expect(header.type === 'header' && header.text.text).toBe('ABC');
+  });
+});
+

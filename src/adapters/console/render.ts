@@ -1,12 +1,19 @@
 import type { AnalysisView, ArticleRef, FeedStatusView, OutgoingMessage } from '../../core/messages.ts';
+import { safeField, safeText, safeTitle as t } from '../../core/text-safety.ts';
 import type { Analysis, EngineInfo, Story, Tags } from '../../core/types.ts';
 
-// Terminal text for the neutral messages. Plain text, wrapped by the terminal itself.
+// Terminal text for the neutral messages. Plain text, wrapped by the terminal itself. Titles and names
+// are cut (safeTitle, here `t`), and the whole text is made safe last, so no ESC sequence, control
+// character or bidi override from an article or a feed reaches the terminal.
 
 export function renderText(message: OutgoingMessage): string {
+  return safeText(render(message));
+}
+
+function render(message: OutgoingMessage): string {
   switch (message.kind) {
     case 'text':
-      return (message.tone === 'warning' || message.tone === 'error' ? '! ' : '') + message.text;
+      return (message.tone === 'warning' || message.tone === 'error' ? '! ' : '') + safeField(message.text, 20_000);
     case 'analysis':
       return renderAnalysis(message.view, message.article, message.analysis);
     case 'answer':
@@ -21,9 +28,9 @@ export function renderText(message: OutgoingMessage): string {
 }
 
 function heading(article: ArticleRef): string {
-  const title = article.title ?? 'Pasted text';
-  const meta = [article.siteName, article.publishedAt?.slice(0, 10)].filter(Boolean).join(', ');
-  return `${title}${meta ? ` (${meta})` : ''}${article.url ? `\n${article.url}` : ''}`;
+  const title = t(article.title ?? 'Pasted text');
+  const meta = [article.siteName && t(article.siteName), article.publishedAt?.slice(0, 10)].filter(Boolean).join(', ');
+  return `${title}${meta ? ` (${meta})` : ''}${article.url ? `\n${t(article.url, 500)}` : ''}`;
 }
 
 function engineLine(engine: EngineInfo): string {
@@ -34,15 +41,15 @@ function engineLine(engine: EngineInfo): string {
 function renderAnalysis(view: AnalysisView, article: ArticleRef, analysis: Analysis): string {
   const lines = [heading(article), ''];
   if (view === 'summary') {
-    lines.push(...analysis.summary.map((sentence) => `• ${sentence.text}`));
+    lines.push(...analysis.summary.map((sentence) => `• ${safeField(sentence.text)}`));
     const tags = tagLine(analysis.tags);
     if (tags) lines.push('', tags);
   } else if (view === 'quotes') {
     if (analysis.quotes.length === 0) lines.push('No direct quotes in this article.');
-    for (const quote of analysis.quotes) lines.push(`“${quote.text}”\n    — ${quote.speaker ?? 'unattributed'}`);
+    for (const quote of analysis.quotes) lines.push(`“${safeField(quote.text)}”\n    — ${quote.speaker ? t(quote.speaker) : 'unattributed'}`);
   } else {
     if (analysis.timeline.length === 0) lines.push('No dated events in this article.');
-    for (const entry of analysis.timeline) lines.push(`${entry.value.padEnd(18)} ${entry.text}: ${entry.event}`);
+    for (const entry of analysis.timeline) lines.push(`${t(entry.value).padEnd(18)} ${safeField(entry.text)}: ${safeField(entry.event)}`);
   }
   lines.push('', `(${engineLine(analysis.engine)})`);
   return lines.join('\n');
@@ -50,28 +57,32 @@ function renderAnalysis(view: AnalysisView, article: ArticleRef, analysis: Analy
 
 export function tagLine(tags: Tags): string {
   const parts = [
-    tags.people.length ? `People: ${tags.people.join(', ')}` : '',
-    tags.organizations.length ? `Organisations: ${tags.organizations.join(', ')}` : '',
-    tags.places.length ? `Places: ${tags.places.join(', ')}` : '',
-    tags.topics.length ? `Topics: ${tags.topics.join(', ')}` : '',
+    tags.people.length ? `People: ${names(tags.people)}` : '',
+    tags.organizations.length ? `Organisations: ${names(tags.organizations)}` : '',
+    tags.places.length ? `Places: ${names(tags.places)}` : '',
+    tags.topics.length ? `Topics: ${names(tags.topics)}` : '',
   ].filter(Boolean);
   return parts.join(' · ');
 }
 
+function names(values: string[]): string {
+  return values.slice(0, 20).map((value) => t(value)).join(', ');
+}
+
 function renderAnswer(message: Extract<OutgoingMessage, { kind: 'answer' }>): string {
-  if (!message.answer) return `Q: ${message.question}\nThe articles here don't answer that.`;
-  const source = message.article ? `\n    — from “${message.article.title ?? 'the article'}”` : '';
-  const cited = message.answer.text === message.answer.citation.text ? '' : `\n    Based on: “${message.answer.citation.text}”`;
-  return `Q: ${message.question}\nA: ${message.answer.text}${cited}${source}\n(${engineLine(message.answer.engine)})`;
+  if (!message.answer) return `Q: ${t(message.question)}\nThe articles here don't answer that.`;
+  const source = message.article ? `\n    — from “${t(message.article.title ?? 'the article')}”` : '';
+  const cited = message.answer.text === message.answer.citation.text ? '' : `\n    Based on: “${safeField(message.answer.citation.text)}”`;
+  return `Q: ${t(message.question)}\nA: ${safeField(message.answer.text)}${cited}${source}\n(${engineLine(message.answer.engine)})`;
 }
 
 function renderDigest(stories: Story[], part?: number, parts?: number, firstNumber = 1): string {
   const header = `📰 Digest${parts && parts > 1 ? ` (part ${part}/${parts})` : ''}: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`;
   const body = stories.map((story, index) => {
-    const sources = story.sources.length > 1 ? `covered by ${story.sources.length} outlets: ${story.sources.map((source) => source.name).join(', ')}` : `from ${story.sources[0]?.name ?? 'unknown'}`;
-    const summary = story.analysis.summary.map((sentence) => `   ${sentence.text}`).join('\n');
+    const sources = story.sources.length > 1 ? `covered by ${story.sources.length} outlets: ${names(story.sources.map((source) => source.name))}` : `from ${t(story.sources[0]?.name ?? 'unknown')}`;
+    const summary = story.analysis.summary.map((sentence) => `   ${safeField(sentence.text)}`).join('\n');
     const tags = tagLine(story.analysis.tags);
-    return `${firstNumber + index}. ${story.title}\n   (${sources})\n${summary}${tags ? `\n   ${tags}` : ''}`;
+    return `${firstNumber + index}. ${t(story.title)}\n   (${sources})\n${summary}${tags ? `\n   ${tags}` : ''}`;
   });
   return [header, '', ...body].join('\n');
 }
@@ -80,8 +91,8 @@ function renderFeeds(feeds: FeedStatusView[]): string {
   if (feeds.length === 0) return 'No feeds in this channel yet. Add one with /feeds add <url>.';
   return feeds
     .map((feed) => {
-      const health = feed.consecutiveFailures > 0 ? `failing (${feed.consecutiveFailures}×): ${feed.lastError ?? 'unknown error'}` : feed.lastSuccessAt ? `ok, last read ${feed.lastSuccessAt}` : 'not read yet';
-      return `• ${feed.title}\n  ${feed.url}\n  ${health}${feed.nextPollAt ? `; next poll ${feed.nextPollAt}` : ''}`;
+      const health = feed.consecutiveFailures > 0 ? `failing (${feed.consecutiveFailures}×): ${t(feed.lastError ?? 'unknown error')}` : feed.lastSuccessAt ? `ok, last read ${feed.lastSuccessAt}` : 'not read yet';
+      return `• ${t(feed.title)}\n  ${t(feed.url, 500)}\n  ${health}${feed.nextPollAt ? `; next poll ${feed.nextPollAt}` : ''}`;
     })
     .join('\n');
 }

@@ -1,4 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { MAX_REPLY_MESSAGES } from '../../core/text-safety.ts';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const LIMITS = {
@@ -183,4 +184,17 @@ export function packEmbeds(groups: APIEmbed[][], header?: string, continued?: (p
 
 function sum(embeds: APIEmbed[]): number {
   return embeds.reduce((total, embed) => total + embedLength(embed), 0);
+}
+
+/**
+ * One reply posts at most `max` messages: whatever does not fit is dropped, and the last message kept
+ * says so, so a hostile feed title or a giant article can never flood a channel with follow-ups.
+ */
+export function capMessages(messages: DiscordPayload[], max: number = MAX_REPLY_MESSAGES): DiscordPayload[] {
+  if (messages.length <= max) return messages;
+  const kept = messages.slice(0, max);
+  const last = kept[max - 1]!;
+  const note = `✂️ Cut here: the rest was too long to post (${messages.length - max} more ${messages.length - max === 1 ? 'message' : 'messages'}).`;
+  kept[max - 1] = { ...last, content: truncateAtWord(last.content ? `${last.content}\n${note}` : note, LIMITS.content) };
+  return kept;
 }

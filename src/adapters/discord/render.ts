@@ -1,11 +1,13 @@
-import { escapeMarkdown, type APIEmbedField } from 'discord.js';
+import { escapeMarkdown as escapeFormatting, type APIEmbedField } from 'discord.js';
 import type { AnalysisView, ArticleRef, FeedStatusView, HelpEntry, OutgoingMessage } from '../../core/messages.ts';
+import { MAX_FIELD_CHARS, safeField, safeText, safeTitle } from '../../core/text-safety.ts';
 import type { Analysis, Digest, Story, Tags } from '../../core/types.ts';
-import { fitEmbed, packEmbeds, type DiscordPayload, type EmbedSpec } from './limits.ts';
+import { capMessages, fitEmbed, LIMITS, packEmbeds, type DiscordPayload, type EmbedSpec } from './limits.ts';
 
-// Neutral messages -> Discord embeds. Every article-derived string is markdown-escaped, so a title
-// with asterisks or a quote with backticks shows as written. Mentions in embeds never ping, and every
-// send also carries allowedMentions { parse: [] } (see send.ts), so article text cannot ping anyone.
+// Neutral messages -> Discord embeds. Every article-derived string is made safe (no control or bidi
+// characters), cut to a bounded length and markdown-escaped, masked links included, so a title with
+// asterisks or "[text](http://…)" shows as written. Mentions in embeds never ping, and every send also
+// carries allowedMentions { parse: [] } (see send.ts), so article text cannot ping anyone.
 
 export const COLORS = {
   info: 0x5865f2,
@@ -17,9 +19,16 @@ export const COLORS = {
 
 /** Renders one neutral message as one or more Discord messages, each within every limit. */
 export function renderMessage(message: OutgoingMessage): DiscordPayload[] {
+  const payloads = renderAll(message);
+  // A digest's part count is capped where it is composed; any other reply stays within a few messages.
+  return message.kind === 'digest' ? payloads : capMessages(payloads);
+}
+
+function renderAll(message: OutgoingMessage): DiscordPayload[] {
   switch (message.kind) {
     case 'text':
-      return packEmbeds([fitEmbed({ description: message.text, color: COLORS[message.tone ?? 'info'] })]);
+      // Core notices are written in Markdown on purpose; only control characters are taken out.
+      return packEmbeds([fitEmbed({ description: safeText(message.text), color: COLORS[message.tone ?? 'info'] })]);
     case 'analysis':
       return packEmbeds([fitEmbed(analysisSpec(message.view, message.article, message.analysis))]);
     case 'answer':
@@ -36,11 +45,11 @@ export function renderMessage(message: OutgoingMessage): DiscordPayload[] {
 const VIEW_TITLES: Record<AnalysisView, string> = { summary: 'Summary', quotes: 'Quotes', timeline: 'Timeline' };
 
 function analysisSpec(view: AnalysisView, article: ArticleRef, analysis: Analysis): EmbedSpec {
-  const title = article.title ? escapeMarkdown(article.title) : `${VIEW_TITLES[view]} of the pasted text`;
+  const title = article.title ? name(article.title) : `${VIEW_TITLES[view]} of the pasted text`;
   const spec: EmbedSpec = {
     title: view === 'summary' || !article.title ? title : `${VIEW_TITLES[view]}: ${title}`,
     url: safeUrl(article.url),
-    author: article.siteName ? { name: article.siteName } : undefined,
+    author: article.siteName ? { name: safeTitle(article.siteName, LIMITS.author) } : undefined,
     color: COLORS.news,
     footer: `${VIEW_TITLES[view]} · ${engineLabel(analysis)}`,
     timestamp: isoTime(article.publishedAt),
@@ -50,11 +59,11 @@ function analysisSpec(view: AnalysisView, article: ArticleRef, analysis: Analysi
     spec.fields = tagFields(analysis.tags);
   } else if (view === 'quotes') {
     spec.description =
-      analysis.quotes.map((quote) => `> ${quoted(quote.text)}\n— ${quote.speaker ? `**${escapeMarkdown(quote.speaker)}**` : '*unattributed*'}`).join('\n\n') ||
+      analysis.quotes.map((quote) => `> ${quoted(quote.text)}\n— ${quote.speaker ? `**${name(quote.speaker)}**` : '*unattributed*'}`).join('\n\n') ||
       'No direct quotes in this article.';
   } else {
     spec.description =
-      analysis.timeline.map((entry) => `**${escapeMarkdown(entry.value)}** · “${clean(entry.text)}”\n${clean(entry.event)}`).join('\n\n') ||
+      analysis.timeline.map((entry) => `**${name(entry.value)}** · “${clean(entry.text)}”\n${clean(entry.event)}`).join('\n\n') ||
       'No dated events in this article.';
   }
   return spec;
@@ -62,7 +71,7 @@ function analysisSpec(view: AnalysisView, article: ArticleRef, analysis: Analysi
 
 function answerSpec(message: Extract<OutgoingMessage, { kind: 'answer' }>): EmbedSpec {
   const { answer, article } = message;
-  const spec: EmbedSpec = { title: `Q: ${clean(message.question)}`, color: answer ? COLORS.news : COLORS.warning };
+  const spec: EmbedSpec = { title: `Q: ${name(message.question)}`, color: answer ? COLORS.news : COLORS.warning };
   if (!answer) {
     spec.description = "The articles here don't answer that. Try other words, or name an article with /ask about:<link>.";
     return spec;
@@ -87,12 +96,12 @@ function renderDigest(digest: Digest, part?: number, parts?: number): DiscordPay
 
 function storySpec(story: Story, number: number): EmbedSpec {
   const lead = story.articles[0];
-  const sources = story.sources.map((source) => (safeUrl(source.url) ? `[${linkText(source.name)}](${source.url})` : escapeMarkdown(source.name)));
+  const sources = story.sources.slice(0, 10).map((source) => (safeUrl(source.url) ? `[${linkText(source.name)}](${source.url})` : name(source.name)));
   const covered = story.sources.length > 1 ? `Covered by ${story.sources.length} outlets: ` : 'From ';
   return {
-    title: `${number}. ${escapeMarkdown(story.title)}`,
+    title: `${number}. ${name(story.title)}`,
     url: safeUrl(lead?.url),
-    description: story.analysis.summary.map((sentence) => clean(sentence.text)).join(' ') || undefined,
+    description: safeField(story.analysis.summary.map((sentence) => clean(sentence.text)).join(' '), LIMITS.description) || undefined,
     fields: [{ name: 'Sources', value: covered + (sources.join(' · ') || 'unknown') }, ...tagFields(story.analysis.tags)],
     color: COLORS.news,
     timestamp: isoTime(lead?.publishedAt ?? story.firstSeenAt),
@@ -109,8 +118,8 @@ function feedsSpec(feeds: FeedStatusView[]): EmbedSpec {
     description: failing ? `⚠️ ${failing} of them could not be read lately.` : undefined,
     color: failing ? COLORS.warning : COLORS.success,
     fields: feeds.map((feed) => ({
-      name: `${feed.consecutiveFailures > 0 ? '⚠️' : '✅'} ${escapeMarkdown(feed.title)}`,
-      value: [feed.url, health(feed)].join('\n'),
+      name: `${feed.consecutiveFailures > 0 ? '⚠️' : '✅'} ${name(feed.title)}`,
+      value: [safeTitle(feed.url, 500), health(feed)].join('\n'),
     })),
   };
 }
@@ -118,7 +127,7 @@ function feedsSpec(feeds: FeedStatusView[]): EmbedSpec {
 function health(feed: FeedStatusView): string {
   const parts: string[] = [];
   if (feed.consecutiveFailures > 0) {
-    parts.push(`failing ${feed.consecutiveFailures}× in a row${feed.lastErrorAt ? ` (last ${relative(feed.lastErrorAt)})` : ''}: ${escapeMarkdown(feed.lastError ?? 'unknown error')}`);
+    parts.push(`failing ${feed.consecutiveFailures}× in a row${feed.lastErrorAt ? ` (last ${relative(feed.lastErrorAt)})` : ''}: ${name(feed.lastError ?? 'unknown error')}`);
   }
   parts.push(feed.lastSuccessAt ? `last read ${relative(feed.lastSuccessAt)}` : 'not read yet');
   if (feed.nextPollAt) parts.push(`next check ${relative(feed.nextPollAt)}`);
@@ -141,7 +150,7 @@ function tagFields(tags: Tags): APIEmbedField[] {
     ['Places', tags.places],
     ['Topics', tags.topics],
   ];
-  return rows.filter(([, values]) => values.length > 0).map(([name, values]) => ({ name, value: values.map((value) => escapeMarkdown(value)).join(', '), inline: true }));
+  return rows.filter(([, values]) => values.length > 0).map(([label, values]) => ({ name: label, value: values.slice(0, 20).map((value) => name(value)).join(', '), inline: true }));
 }
 
 function engineLabel(source: { engine: Analysis['engine'] }): string {
@@ -152,12 +161,25 @@ function engineLabel(source: { engine: Analysis['engine'] }): string {
 function sourceLink(article: ArticleRef): string {
   const title = article.title ?? article.siteName ?? 'the article';
   const url = safeUrl(article.url);
-  return url ? `[${linkText(title)}](${url})` : escapeMarkdown(title);
+  return url ? `[${linkText(title)}](${url})` : name(title);
 }
 
-/** Article text on one line, markdown-escaped. */
+/**
+ * Markdown-escaped foreign text. discord.js escapes formatting and backslashes (so a "\\[" cannot undo
+ * our escape) but not links: "[" "]" (masked links) and "<" (autolinks, mentions, <t:…>) are escaped here.
+ */
+function escapeMarkdown(text: string): string {
+  return escapeFormatting(text).replace(/[[\]<]/g, '\\$&');
+}
+
+/** A title or name: safe, on one line, cut, escaped. */
+function name(text: string): string {
+  return escapeMarkdown(safeTitle(text));
+}
+
+/** Article text on one line, made safe, cut and markdown-escaped. */
 function clean(text: string): string {
-  return escapeMarkdown(text.replace(/\s+/g, ' ').trim());
+  return escapeMarkdown(safeField(text, MAX_FIELD_CHARS).replace(/\s+/g, ' ').trim());
 }
 
 function quoted(text: string): string {
@@ -167,7 +189,7 @@ function quoted(text: string): string {
 
 /** Brackets would end a masked link early. */
 function linkText(text: string): string {
-  return escapeMarkdown(text.replace(/[[\]]/g, '')).slice(0, 200);
+  return escapeFormatting(safeTitle(text.replace(/[[\]\\]/g, ''), 200));
 }
 
 /** Embed URLs must be http(s); anything else is dropped rather than refused by Discord. */

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { MAX_REPLY_MESSAGES, safeTitle } from '../../core/text-safety.ts';
 import { escapeText, splitMrkdwn, truncate } from './mrkdwn.ts';
 
 // Block Kit building blocks and Slack's limits. Every message the adapter sends goes through `pack`,
@@ -32,7 +33,7 @@ export const LIMITS = {
  * a title like "<!channel>" can never be read as a ping.
  */
 export function header(text: string): types.HeaderBlock {
-  const plain = truncate(text.replace(/\s+/g, ' ').trim() || '…', LIMITS.headerText - 10).replace(/</g, '<\u200B');
+  const plain = (safeTitle(text, LIMITS.headerText - 10) || '…').replace(/</g, '<\u200B');
   return { type: 'header', text: { type: 'plain_text', text: truncate(plain, LIMITS.headerText), emoji: false } };
 }
 
@@ -86,6 +87,11 @@ export interface Draft {
   tail?: SlackBlock[];
   /** Plain text a follow-on message shows at its top when the draft needs several messages. */
   continued: (part: number, parts: number) => string;
+  /**
+   * At most this many messages (default MAX_REPLY_MESSAGES): the rest is cut and the last message says
+   * so. A digest sets its own, as its part count is capped where it is composed.
+   */
+  maxMessages?: number;
 }
 
 /**
@@ -116,6 +122,14 @@ export function pack(draft: Draft): SlackMessage[] {
   page.push(...(draft.tail ?? []));
   turn();
   if (pages.length === 0) pages.push(context(['…']));
+  const max = draft.maxMessages ?? MAX_REPLY_MESSAGES;
+  if (pages.length > max) {
+    const dropped = pages.length - max;
+    pages.length = max;
+    const last = pages[max - 1]!;
+    // A page always leaves room for one more block (the reserve above), so the note fits.
+    pages[max - 1] = [...last.slice(0, LIMITS.blocksPerMessage - 2), ...context([`_${escapeText(`✂️ Cut here: the rest was too long to post (${dropped} more ${dropped === 1 ? 'message' : 'messages'}).`)}_`])];
+  }
   return pages.map((blocks, index) => {
     if (index === 0) return { text: escapeText(truncate(draft.fallback, LIMITS.fallbackText)), blocks: trimDividers(blocks) };
     const note = escapeText(truncate(draft.continued(index + 1, pages.length), LIMITS.fallbackText));

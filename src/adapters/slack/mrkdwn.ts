@@ -1,3 +1,5 @@
+import { safeField, safeText, safeTitle } from '../../core/text-safety.ts';
+
 // Slack mrkdwn for text we did not write (article text, titles, user input, core messages).
 // Slack asks for & < > to be escaped; that alone already defuses <!channel>, <!here>, <@U…> and links.
 // The formatting characters have no escape in mrkdwn, so they are swapped for look-alikes that Slack
@@ -10,9 +12,12 @@ const LOOKALIKES: Record<string, string> = {
   '`': '\u02CB', // ˋ modifier letter grave accent
 };
 
-/** Escapes one line of foreign text (white space folded): no mentions, links, formatting or quoting. */
+/**
+ * Escapes one line of foreign text (made safe, cut to a field's length, white space folded): no
+ * mentions, links, formatting, quoting, control characters or bidi overrides.
+ */
 export function escapeText(text: string): string {
-  const folded = text.replace(/\s+/g, ' ').trim();
+  const folded = safeField(text).replace(/\s+/g, ' ').trim();
   return escapeLine(folded);
 }
 
@@ -20,7 +25,7 @@ export function escapeText(text: string): string {
 export function escapeMultiline(text: string): string {
   return text
     .split(/\r?\n/)
-    .map((line) => escapeLine(line.replace(/[ \t\f\v]+/g, ' ').trim()))
+    .map((line) => escapeLine(safeText(line).replace(/[ \t\f\v]+/g, ' ').trim()))
     .join('\n');
 }
 
@@ -36,7 +41,7 @@ function escapeLine(line: string): string {
 
 /** A link with escaped label; anything but an http(s) URL is shown as the label alone. */
 export function link(url: string | undefined, label: string): string {
-  const text = escapeText(label) || escapeUrlForLabel(url ?? '');
+  const text = escapeText(safeTitle(label)) || escapeUrlForLabel(safeTitle(url ?? ''));
   if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return text;
   const target = url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C');
   return `<${target}|${text}>`;

@@ -96,6 +96,7 @@ function digestDraft(digest: Digest, part: number | undefined, parts: number | u
     head,
     units: units.length ? units : [sections([escapeText('No new stories since the last digest.')])],
     continued: (page, pages) => `News digest, continued (${page}/${pages})`,
+    maxMessages: Number.POSITIVE_INFINITY,
   };
 }
 
@@ -103,8 +104,8 @@ function storyBlocks(story: Story, number: number): SlackBlock[] {
   const lead = story.articles[0];
   const summary = story.analysis.summary.map((sentence) => escapeText(sentence.text)).join(' ');
   const titleLine = `${number}. ${bold(link(lead?.url, story.title))}`;
-  const sources = story.sources.map((source) => link(source.url, source.name));
-  const covered = sources.length > 1 ? `Covered by ${sources.length} outlets: ${sources.join(', ')}` : sources[0] ? `Source: ${sources[0]}` : '';
+  const sources = story.sources.slice(0, 10).map((source) => link(source.url, source.name));
+  const covered = sources.length > 1 ? `Covered by ${story.sources.length} outlets: ${sources.join(', ')}` : sources[0] ? `Source: ${sources[0]}` : '';
   return [...sections([titleLine, summary].filter(Boolean)), ...context([covered, ...tagLines(story.analysis)])];
 }
 
