@@ -22,6 +22,9 @@ import {
 
 // A small but real Discord on 127.0.0.1: REST under /api/v10 and a JSON gateway websocket, enough
 // for the real discord.js client to log in, receive interactions and messages, and answer them.
+// As real Discord does, every message the bot posts in a channel or thread comes back to it as a
+// MESSAGE_CREATE written by the bot user (author.bot: true), so a missing "ignore my own messages"
+// guard shows up as a reply loop in tests.
 
 export interface RecordedRequest {
   method: string;

@@ -40,6 +40,29 @@ describe('discord digests through the port', () => {
     expect(answer.body.embeds[0].description).toMatch(/^> .*relief fund/);
   });
 
+  it('ignores its own messages, which Discord echoes back on the gateway: no answer to itself, no loop', async () => {
+    bot = await startBot();
+    const { fake, running, services } = bot;
+    const stories = [harbourArticle, orchardArticle].map((article) => storyOf(article, fakeAnalysis(article), 2));
+    const { post, onPosted } = portPoster(services, running.port, channelOf(fake));
+    const thread = { title: 'Digest, 4 September', articleIds: [harbourArticle.id, orchardArticle.id] };
+    const posted = await post({ kind: 'digest', digest: { channelId: fake.ids.channelId, createdAt: '2026-09-04T08:00:00Z', stories } }, thread);
+    await onPosted?.(posted, thread);
+    await eventually(() => running.client.channels.cache.has(posted.threadId!), 'the digest thread in the cache');
+
+    // A digest scheduled in the thread itself: its text ("News digest: 2 new stories") comes back
+    // as a MESSAGE_CREATE in a thread the bot answers in, written by the bot.
+    const inThread = await running.port.post({ ...channelOf(fake), channelId: posted.threadId! }, { kind: 'digest', digest: { channelId: posted.threadId!, createdAt: '2026-09-04T09:00:00Z', stories } });
+    expect(fake.messages.find((message) => message.id === inThread.id)?.content).toMatch(/News digest/);
+    // A person's question after it is answered; by then the echo was handled (gateway order).
+    fake.say(posted.threadId!, 'When will the relief fund rules be published?');
+    const answer = await fake.waitFor((request) => request.method === 'POST' && request.path === `/channels/${posted.threadId}/messages` && request.body.message_reference !== undefined);
+    const help = fake.interact('help');
+    await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(help.token));
+    const replies = fake.requests.filter((request) => request.path === `/channels/${posted.threadId}/messages` && request.body?.message_reference);
+    expect(replies).toEqual([answer]);
+  });
+
   it('splits a digest too long for one message at the limits and threads under the first part', async () => {
     bot = await startBot();
     const { fake, running } = bot;
