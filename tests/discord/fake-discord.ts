@@ -25,6 +25,11 @@ import {
 // As real Discord does, every message the bot posts in a channel or thread comes back to it as a
 // MESSAGE_CREATE written by the bot user (author.bot: true), so a missing "ignore my own messages"
 // guard shows up as a reply loop in tests.
+// Nonces: a channel message's `nonce` is returned in the message JSON; with `enforce_nonce: true`, a
+// second POST with the same nonce in the same channel within NONCE_WINDOW_MS (of the fake's clock,
+// `now`) returns the first message (200) instead of creating one. GET /channels/:id/messages lists
+// the channel's messages newest first (`limit` 1–100, default 50; `before` a message id), bot posts
+// sent with POST /channels/:id/messages only (the fake keeps no others there).
 
 export interface RecordedRequest {
   method: string;
@@ -38,8 +43,13 @@ export interface RecordedRequest {
   authorization?: string;
 }
 
+/** How long Discord remembers an enforced nonce ("a few minutes"). */
+export const NONCE_WINDOW_MS = 5 * 60_000;
+
 export interface SentMessage {
   id: string;
+  /** The nonce the client sent with it, if any (channel messages). */
+  nonce?: string | number;
   channel_id: string;
   content: string;
   embeds: any[];
@@ -71,6 +81,10 @@ export class FakeDiscord {
   readonly dispatchedAt = new Map<string, number>();
   private readonly interactions = new Map<string, { id: string; channelId: string; acked?: number; original?: string }>();
   private readonly rules: FailureRule[] = [];
+  /** Enforced nonces: channel + nonce -> the message first created with it and when. */
+  private readonly nonces = new Map<string, { message: SentMessage; at: number }>();
+  /** The fake's clock for nonce expiry; tests may replace it to step past the window. */
+  now: () => number = () => Date.now();
   private readonly waiters: Waiter[] = [];
   private readonly http: Server;
   private readonly gateway: FakeGateway;
@@ -282,10 +296,24 @@ export class FakeDiscord {
       if (!this.channels.has(match[1]!)) return [404, { message: 'Unknown Channel', code: 10003 }];
       const refused = invalidForm(body);
       if (refused) return refused;
+      const nonceKey = body.enforce_nonce && body.nonce !== undefined ? `${match[1]}:${String(body.nonce)}` : undefined;
+      const earlier = nonceKey ? this.nonces.get(nonceKey) : undefined;
+      if (earlier && this.now() - earlier.at < NONCE_WINDOW_MS) return [200, this.json(earlier.message)];
       const message = this.store(match[1]!, body, 'channel');
+      if (nonceKey) this.nonces.set(nonceKey, { message, at: this.now() });
       const json = this.json(message);
       this.dispatch('MESSAGE_CREATE', json);
       return [200, json];
+    }
+    if (method === 'GET' && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      if (!this.channels.has(match[1]!)) return [404, { message: 'Unknown Channel', code: 10003 }];
+      const limit = Math.min(100, Math.max(1, Number(request.query.get('limit') ?? 50)));
+      const before = request.query.get('before');
+      // Newest first by creation order (the fake's snowflakes are not time-ordered across runs).
+      const inChannel = this.messages.filter((message) => message.channel_id === match![1] && message.via === 'channel');
+      const cut = before ? inChannel.findIndex((message) => message.id === before) : -1;
+      const recent = (cut >= 0 ? inChannel.slice(0, cut) : inChannel).reverse().slice(0, limit);
+      return [200, recent.map((message) => this.json(message))];
     }
     if (method === 'POST' && (match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
       if (!this.messages.some((message) => message.id === match![2] && message.channel_id === match![1])) return [404, { message: 'Unknown Message', code: 10008 }];
@@ -312,6 +340,7 @@ export class FakeDiscord {
       content: body.content ?? '',
       embeds: body.embeds ?? [],
       flags: body.flags ?? 0,
+      ...(body.nonce !== undefined ? { nonce: body.nonce } : {}),
       allowed_mentions: body.allowed_mentions,
       pings: pingsOf(body.content ?? '', body.allowed_mentions),
       via,

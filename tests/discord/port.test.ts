@@ -4,7 +4,8 @@ import { articleRef, type OutgoingMessage } from '../../src/core/messages.ts';
 import type { ChannelRef } from '../../src/core/platform.ts';
 import { visibleText } from './discord-limits.ts';
 import { fakeAnalysis, harbourArticle, longProse, orchardArticle, pingArticle, storyOf } from './fixtures.ts';
-import { eventually, startBot, type Bot } from './harness.ts';
+import { NONCE_WINDOW_MS } from './fake-discord.ts';
+import { BOT_TOKEN, eventually, startBot, type Bot } from './harness.ts';
 
 let bot: Bot | undefined;
 afterEach(async () => {
@@ -131,5 +132,36 @@ describe('mentions', () => {
       expect(message.allowed_mentions).toMatchObject({ parse: [] });
       expect(message.pings).toEqual([]);
     }
+  });
+});
+
+describe('the fake Discord keeps nonces and lists recent messages, as Discord does', () => {
+  it('returns the first message for a second POST with the same enforced nonce, and lists messages newest first', async () => {
+    bot = await startBot();
+    const { fake } = bot;
+    const send = (body: Record<string, unknown>) =>
+      fetch(`${fake.apiUrl}/v10/channels/${fake.ids.channelId}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bot ${BOT_TOKEN}` },
+        body: JSON.stringify(body),
+      }).then((response) => response.json() as Promise<Record<string, unknown>>);
+    const first = await send({ content: 'part 1', nonce: 'digest-7-part-1', enforce_nonce: true });
+    const again = await send({ content: 'part 1', nonce: 'digest-7-part-1', enforce_nonce: true });
+    expect(first.nonce).toBe('digest-7-part-1');
+    expect(again.id).toBe(first.id);
+    // Without enforce_nonce, or after the window, the same nonce makes a new message.
+    const loose = await send({ content: 'part 1', nonce: 'digest-7-part-1' });
+    expect(loose.id).not.toBe(first.id);
+    const start = Date.now();
+    fake.now = () => start + NONCE_WINDOW_MS;
+    const late = await send({ content: 'part 1', nonce: 'digest-7-part-1', enforce_nonce: true });
+    expect(late.id).not.toBe(first.id);
+
+    const list = (query: string) =>
+      fetch(`${fake.apiUrl}/v10/channels/${fake.ids.channelId}/messages?${query}`, { headers: { authorization: `Bot ${BOT_TOKEN}` } }).then(
+        (response) => response.json() as Promise<Record<string, unknown>[]>,
+      );
+    expect((await list('limit=2')).map((message) => message.id)).toEqual([late.id, loose.id]);
+    expect((await list(`before=${String(loose.id)}`)).map((message) => message.id)).toEqual([first.id]);
   });
 });
