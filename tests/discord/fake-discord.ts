@@ -23,8 +23,9 @@ import {
 // A small but real Discord on 127.0.0.1: REST under /api/v10 and a JSON gateway websocket, enough
 // for the real discord.js client to log in, receive interactions and messages, and answer them.
 // As real Discord does, every message the bot posts in a channel or thread comes back to it as a
-// MESSAGE_CREATE written by the bot user (author.bot: true), so a missing "ignore my own messages"
-// guard shows up as a reply loop in tests.
+// MESSAGE_CREATE written by the bot user (author.bot: true), and so does each non-ephemeral
+// interaction reply and follow-up (with webhook_id and interaction_metadata), so a missing "ignore
+// my own messages" guard shows up as a reply loop in tests.
 // Nonces: a channel message's `nonce` is returned in the message JSON; with `enforce_nonce: true`, a
 // second POST with the same nonce in the same channel within NONCE_WINDOW_MS (of the fake's clock,
 // `now`) returns the first message (200) instead of creating one. GET /channels/:id/messages lists
@@ -268,7 +269,7 @@ export class FakeDiscord {
       if (body.type === 4) {
         const refused = invalidForm(body.data);
         if (refused) return refused;
-        interaction.original = this.store(interaction.channelId, body.data, 'interaction').id;
+        interaction.original = this.echo(this.store(interaction.channelId, body.data, 'interaction'), interaction.id).id;
       }
       return [204, undefined];
     }
@@ -279,12 +280,15 @@ export class FakeDiscord {
       const refused = invalidForm(body);
       if (refused) return refused;
       if (method === 'PATCH' && match[3]) {
+        const first = interaction.original === undefined;
         const message = this.store(interaction.channelId, body, 'interaction', interaction.original);
         interaction.original = message.id;
+        // A deferred reply becomes a message when it is first edited; later edits are MESSAGE_UPDATEs.
+        if (first) this.echo(message, interaction.id);
         return [200, this.json(message)];
       }
       if (method === 'POST' && !match[3]) {
-        const message = this.store(interaction.channelId, body, 'followup');
+        const message = this.echo(this.store(interaction.channelId, body, 'followup'), interaction.id);
         return [200, this.json(message)];
       }
     }
@@ -327,6 +331,14 @@ export class FakeDiscord {
       return [200, (body as any[]).map((command) => ({ ...command, id: snowflake(), application_id: match![1], version: snowflake(), ...(match![2] ? { guild_id: match![2] } : {}) }))];
     }
     return [404, { message: '404: Not Found', code: 0 }];
+  }
+
+  /** Interaction replies and follow-ups reach the gateway too (not ephemeral ones, flag 64). */
+  private echo(message: SentMessage, interactionId: string): SentMessage {
+    if ((message.flags & 64) === 0) {
+      this.dispatch('MESSAGE_CREATE', { ...this.json(message), webhook_id: this.ids.appId, application_id: this.ids.appId, interaction_metadata: { id: interactionId, type: 2 } });
+    }
+    return message;
   }
 
   private json(message: SentMessage) {
