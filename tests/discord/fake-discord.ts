@@ -22,6 +22,15 @@ import {
 
 // A small but real Discord on 127.0.0.1: REST under /api/v10 and a JSON gateway websocket, enough
 // for the real discord.js client to log in, receive interactions and messages, and answer them.
+// As real Discord does, every message the bot posts in a channel or thread comes back to it as a
+// MESSAGE_CREATE written by the bot user (author.bot: true), and so does each non-ephemeral
+// interaction reply and follow-up (with webhook_id and interaction_metadata), so a missing "ignore
+// my own messages" guard shows up as a reply loop in tests.
+// Nonces: a channel message's `nonce` is returned in the message JSON; with `enforce_nonce: true`, a
+// second POST with the same nonce in the same channel within NONCE_WINDOW_MS (of the fake's clock,
+// `now`) returns the first message (200) instead of creating one. GET /channels/:id/messages lists
+// the channel's messages newest first (`limit` 1–100, default 50; `before` a message id), bot posts
+// sent with POST /channels/:id/messages only (the fake keeps no others there).
 
 export interface RecordedRequest {
   method: string;
@@ -35,8 +44,13 @@ export interface RecordedRequest {
   authorization?: string;
 }
 
+/** How long Discord remembers an enforced nonce ("a few minutes"). */
+export const NONCE_WINDOW_MS = 5 * 60_000;
+
 export interface SentMessage {
   id: string;
+  /** The nonce the client sent with it, if any (channel messages). */
+  nonce?: string | number;
   channel_id: string;
   content: string;
   embeds: any[];
@@ -45,7 +59,6 @@ export interface SentMessage {
   /** Who Discord would have notified. */
   pings: string[];
   via: 'channel' | 'interaction' | 'followup';
-  nonce?: string;
 }
 
 interface FailureRule {
@@ -79,6 +92,10 @@ export class FakeDiscord {
   readonly dispatchedAt = new Map<string, number>();
   private readonly interactions = new Map<string, { id: string; channelId: string; acked?: number; original?: string }>();
   private readonly rules: FailureRule[] = [];
+  /** Enforced nonces: channel + nonce -> the message first created with it and when. */
+  private readonly nonces = new Map<string, { message: SentMessage; at: number }>();
+  /** The fake's clock for nonce expiry; tests may replace it to step past the window. */
+  now: () => number = () => Date.now();
   private readonly waiters: Waiter[] = [];
   private readonly holds: Hold[] = [];
   private readonly http: Server;
@@ -282,7 +299,7 @@ export class FakeDiscord {
       if (body.type === 4) {
         const refused = invalidForm(body.data);
         if (refused) return refused;
-        interaction.original = this.store(interaction.channelId, body.data, 'interaction').id;
+        interaction.original = this.echo(this.store(interaction.channelId, body.data, 'interaction'), interaction.id).id;
       }
       return [204, undefined];
     }
@@ -293,12 +310,15 @@ export class FakeDiscord {
       const refused = invalidForm(body);
       if (refused) return refused;
       if (method === 'PATCH' && match[3]) {
+        const first = interaction.original === undefined;
         const message = this.store(interaction.channelId, body, 'interaction', interaction.original);
         interaction.original = message.id;
+        // A deferred reply becomes a message when it is first edited; later edits are MESSAGE_UPDATEs.
+        if (first) this.echo(message, interaction.id);
         return [200, this.json(message)];
       }
       if (method === 'POST' && !match[3]) {
-        const message = this.store(interaction.channelId, body, 'followup');
+        const message = this.echo(this.store(interaction.channelId, body, 'followup'), interaction.id);
         return [200, this.json(message)];
       }
     }
@@ -306,24 +326,29 @@ export class FakeDiscord {
       const channel = this.channels.get(match[1]!);
       return channel ? [200, channel] : [404, { message: 'Unknown Channel', code: 10003 }];
     }
-    if (method === 'GET' && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) {
-      if (!this.channels.has(match[1]!)) return [404, { message: 'Unknown Channel', code: 10003 }];
-      // Newest first, as Discord lists them; a message a thread was started from carries the thread.
-      const limit = Number(request.query.get('limit') ?? 50);
-      const recent = this.messages.filter((message) => message.channel_id === match![1]).slice(-limit).reverse();
-      return [200, recent.map((message) => ({ ...this.json(message), ...(this.channels.has(message.id) ? { thread: this.channels.get(message.id) } : {}) }))];
-    }
     if (method === 'POST' && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       if (!this.channels.has(match[1]!)) return [404, { message: 'Unknown Channel', code: 10003 }];
       const refused = invalidForm(body);
       if (refused) return refused;
-      // enforce_nonce: a second message with the same nonce (Discord keeps them a few minutes) returns the first.
-      const twin = body.enforce_nonce && body.nonce !== undefined ? this.messages.find((message) => message.channel_id === match![1] && message.nonce === String(body.nonce)) : undefined;
-      if (twin) return [200, this.json(twin)];
+      const nonceKey = body.enforce_nonce && body.nonce !== undefined ? `${match[1]}:${String(body.nonce)}` : undefined;
+      const earlier = nonceKey ? this.nonces.get(nonceKey) : undefined;
+      if (earlier && this.now() - earlier.at < NONCE_WINDOW_MS) return [200, this.json(earlier.message)];
       const message = this.store(match[1]!, body, 'channel');
+      if (nonceKey) this.nonces.set(nonceKey, { message, at: this.now() });
       const json = this.json(message);
       this.dispatch('MESSAGE_CREATE', json);
       return [200, json];
+    }
+    if (method === 'GET' && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      if (!this.channels.has(match[1]!)) return [404, { message: 'Unknown Channel', code: 10003 }];
+      const limit = Math.min(100, Math.max(1, Number(request.query.get('limit') ?? 50)));
+      const before = request.query.get('before');
+      // Newest first by creation order (the fake's snowflakes are not time-ordered across runs).
+      const inChannel = this.messages.filter((message) => message.channel_id === match![1] && message.via === 'channel');
+      const cut = before ? inChannel.findIndex((message) => message.id === before) : -1;
+      const recent = (cut >= 0 ? inChannel.slice(0, cut) : inChannel).reverse().slice(0, limit);
+      // A message a thread was started from carries the thread, as Discord lists it.
+      return [200, recent.map((message) => ({ ...this.json(message), ...(this.channels.has(message.id) ? { thread: this.channels.get(message.id) } : {}) }))];
     }
     if (method === 'POST' && (match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
       if (!this.messages.some((message) => message.id === match![2] && message.channel_id === match![1])) return [404, { message: 'Unknown Message', code: 10008 }];
@@ -340,6 +365,14 @@ export class FakeDiscord {
     return [404, { message: '404: Not Found', code: 0 }];
   }
 
+  /** Interaction replies and follow-ups reach the gateway too (not ephemeral ones, flag 64). */
+  private echo(message: SentMessage, interactionId: string): SentMessage {
+    if ((message.flags & 64) === 0) {
+      this.dispatch('MESSAGE_CREATE', { ...this.json(message), webhook_id: this.ids.appId, application_id: this.ids.appId, interaction_metadata: { id: interactionId, type: 2 } });
+    }
+    return message;
+  }
+
   private json(message: SentMessage) {
     return messageJson(this.ids, message, this.channels.get(message.channel_id)?.guild_id);
   }
@@ -351,10 +384,10 @@ export class FakeDiscord {
       content: body.content ?? '',
       embeds: body.embeds ?? [],
       flags: body.flags ?? 0,
+      ...(body.nonce !== undefined ? { nonce: body.nonce } : {}),
       allowed_mentions: body.allowed_mentions,
       pings: pingsOf(body.content ?? '', body.allowed_mentions),
       via,
-      ...(body.nonce !== undefined ? { nonce: String(body.nonce) } : {}),
     };
     const existing = this.messages.findIndex((candidate) => candidate.id === id);
     if (existing >= 0) this.messages[existing] = message;

@@ -139,7 +139,7 @@ export function pingsOf(content: string, allowed: { parse?: string[]; users?: st
   return pings;
 }
 
-export function messageJson(ids: FakeIds, message: { id: string; channel_id: string; content: string; embeds: unknown[]; flags?: number }, guildId?: string) {
+export function messageJson(ids: FakeIds, message: { id: string; channel_id: string; content: string; embeds: unknown[]; flags?: number; nonce?: string | number }, guildId?: string) {
   return {
     id: message.id,
     channel_id: message.channel_id,
@@ -155,6 +155,7 @@ export function messageJson(ids: FakeIds, message: { id: string; channel_id: str
     tts: false,
     type: 0,
     flags: message.flags ?? 0,
+    ...(message.nonce !== undefined ? { nonce: message.nonce } : {}),
     components: [],
     timestamp: new Date().toISOString(),
     edited_timestamp: null,

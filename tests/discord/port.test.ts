@@ -4,7 +4,8 @@ import { articleRef, type OutgoingMessage } from '../../src/core/messages.ts';
 import type { ChannelRef } from '../../src/core/platform.ts';
 import { visibleText } from './discord-limits.ts';
 import { fakeAnalysis, harbourArticle, longProse, orchardArticle, pingArticle, storyOf } from './fixtures.ts';
-import { eventually, startBot, type Bot } from './harness.ts';
+import { NONCE_WINDOW_MS } from './fake-discord.ts';
+import { BOT_TOKEN, eventually, startBot, type Bot } from './harness.ts';
 
 let bot: Bot | undefined;
 afterEach(async () => {
@@ -40,6 +41,29 @@ describe('discord digests through the port', () => {
     expect(answer.body.embeds[0].description).toMatch(/^> .*relief fund/);
   });
 
+  it('ignores its own messages, which Discord echoes back on the gateway: no answer to itself, no loop', async () => {
+    bot = await startBot();
+    const { fake, running, services } = bot;
+    const stories = [harbourArticle, orchardArticle].map((article) => storyOf(article, fakeAnalysis(article), 2));
+    const { post, onPosted } = portPoster(services, running.port, channelOf(fake));
+    const thread = { title: 'Digest, 4 September', articleIds: [harbourArticle.id, orchardArticle.id] };
+    const posted = await post({ kind: 'digest', digest: { channelId: fake.ids.channelId, createdAt: '2026-09-04T08:00:00Z', stories } }, thread, { key: 'port-test.2', resume: false });
+    await onPosted?.(posted, thread);
+    await eventually(() => running.client.channels.cache.has(posted.threadId!), 'the digest thread in the cache');
+
+    // A digest scheduled in the thread itself: its text ("News digest: 2 new stories") comes back
+    // as a MESSAGE_CREATE in a thread the bot answers in, written by the bot.
+    const inThread = await running.port.post({ ...channelOf(fake), channelId: posted.threadId! }, { kind: 'digest', digest: { channelId: posted.threadId!, createdAt: '2026-09-04T09:00:00Z', stories } });
+    expect(fake.messages.find((message) => message.id === inThread.id)?.content).toMatch(/News digest/);
+    // A person's question after it is answered; by then the echo was handled (gateway order).
+    fake.say(posted.threadId!, 'When will the relief fund rules be published?');
+    const answer = await fake.waitFor((request) => request.method === 'POST' && request.path === `/channels/${posted.threadId}/messages` && request.body.message_reference !== undefined);
+    const help = fake.interact('help');
+    await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(help.token));
+    const replies = fake.requests.filter((request) => request.path === `/channels/${posted.threadId}/messages` && request.body?.message_reference);
+    expect(replies).toEqual([answer]);
+  });
+
   it('splits a digest too long for one message at the limits and threads under the first part', async () => {
     bot = await startBot();
     const { fake, running } = bot;
@@ -67,9 +91,14 @@ describe('discord digests through the port', () => {
     const posted = await running.port.post(channelOf(fake), notice);
     const attempts = fake.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${fake.ids.channelId}/messages`);
     expect(attempts.map((request) => request.status)).toEqual([429, 200]);
-    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(200);
     expect(fake.messages.filter((message) => message.id === posted.id)).toHaveLength(1);
-    expect(logs.some((line) => line.msg === 'discord rate limit: the request waits and is retried')).toBe(true);
+    // discord.js read the fake's Retry-After (0.2 s) and waited on it: checked through what it
+    // reported, not through the wall clock, so a slow machine cannot fail or pass this by accident.
+    const limited = logs.filter((line) => line.msg === 'discord rate limit: the request waits and is retried');
+    expect(limited).toHaveLength(1);
+    // discord.js adds its own small offsets to the 200 ms it was told.
+    expect(limited[0]).toMatchObject({ method: 'POST', global: false });
+    expect(limited[0]!.retryAfter).toBeGreaterThanOrEqual(200);
   });
 
   it('rejects when a channel cannot be posted in, so the caller does not count it delivered', async () => {
@@ -103,5 +132,36 @@ describe('mentions', () => {
       expect(message.allowed_mentions).toMatchObject({ parse: [] });
       expect(message.pings).toEqual([]);
     }
+  });
+});
+
+describe('the fake Discord keeps nonces and lists recent messages, as Discord does', () => {
+  it('returns the first message for a second POST with the same enforced nonce, and lists messages newest first', async () => {
+    bot = await startBot();
+    const { fake } = bot;
+    const send = (body: Record<string, unknown>) =>
+      fetch(`${fake.apiUrl}/v10/channels/${fake.ids.channelId}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bot ${BOT_TOKEN}` },
+        body: JSON.stringify(body),
+      }).then((response) => response.json() as Promise<Record<string, unknown>>);
+    const first = await send({ content: 'part 1', nonce: 'digest-7-part-1', enforce_nonce: true });
+    const again = await send({ content: 'part 1', nonce: 'digest-7-part-1', enforce_nonce: true });
+    expect(first.nonce).toBe('digest-7-part-1');
+    expect(again.id).toBe(first.id);
+    // Without enforce_nonce, or after the window, the same nonce makes a new message.
+    const loose = await send({ content: 'part 1', nonce: 'digest-7-part-1' });
+    expect(loose.id).not.toBe(first.id);
+    const start = Date.now();
+    fake.now = () => start + NONCE_WINDOW_MS;
+    const late = await send({ content: 'part 1', nonce: 'digest-7-part-1', enforce_nonce: true });
+    expect(late.id).not.toBe(first.id);
+
+    const list = (query: string) =>
+      fetch(`${fake.apiUrl}/v10/channels/${fake.ids.channelId}/messages?${query}`, { headers: { authorization: `Bot ${BOT_TOKEN}` } }).then(
+        (response) => response.json() as Promise<Record<string, unknown>[]>,
+      );
+    expect((await list('limit=2')).map((message) => message.id)).toEqual([late.id, loose.id]);
+    expect((await list(`before=${String(loose.id)}`)).map((message) => message.id)).toEqual([first.id]);
   });
 });

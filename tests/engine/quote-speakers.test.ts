@@ -21,7 +21,7 @@ Questioned over the theory that it had started in a kitchen, Mayor Jane Doe said
   });
 
   it('reads through a state abbreviation in an apposition', () => {
-    const text = `President Barack Obama vetoed the bill on Friday.
+    const text = `Governor Lena Marsh vetoed the levee bill on Friday.
 
 “We expect the override to pass with room to spare,” Sen. Tom Reed, R-Kan., said Tuesday.`;
     expect(speakers(text)).toEqual(['Tom Reed']);
@@ -85,8 +85,8 @@ Mary Roe said Doe does not care about teachers.
   });
 
   it('resolves a definite description without a matching title to the salient person', () => {
-    const text = 'Donald Trump spoke in Dayton on Friday. The Texas businessman said the plan would bring “thousands of jobs to every county.”';
-    expect(speakers(text)).toEqual(['Donald Trump']);
+    const text = 'Walter Brandt spoke in Dayton on Friday. The Texas businessman said the plan would bring “thousands of jobs to every county.”';
+    expect(speakers(text)).toEqual(['Walter Brandt']);
   });
 
   it('resolves "the mayor" to the mayor even when his surname opens a sentence', () => {
@@ -106,10 +106,10 @@ Televised clashes seldom change minds, noted the Herald's Dario Pellegrini.
   });
 
   it('reads a long definite description before the verb', () => {
-    const text = `Hillary Clinton spoke on a radio show on Tuesday.
+    const text = `Helen Oyelaran appeared on an evening phone-in on Tuesday.
 
-On the show, the former senator and current independent presidential candidate said she wanted to speak “directly to the voters of Ohio.”`;
-    expect(speakers(text)).toEqual(['Hillary Clinton']);
+During the programme, the former senator and current independent candidate for governor said she meant to talk “straight to the farmers up north.”`;
+    expect(speakers(text)).toEqual(['Helen Oyelaran']);
   });
 
   it('takes an unclassified full name heading the sentence before a she-quote', () => {
@@ -132,7 +132,7 @@ On the show, the former senator and current independent presidential candidate s
   });
 
   it('resolves "the company" to the organisation last named when none is named as a company', () => {
-    const text = 'Acme Corp cut 500 jobs on Friday. “The cuts were painful but necessary for our future,” the company said in a statement.';
+    const text = 'Acme Corp cut 500 jobs on Friday. “The cuts were painful but necessary for our future,” the company said in a press note.';
     expect(speakers(text)).toEqual(['Acme Corp']);
   });
 
@@ -158,8 +158,8 @@ Lane shrugged. "I have heard that before," the 54-year-old said.`;
   });
 
   it('resolves "the commission" to an organisation named with "on"', () => {
-    const text = 'The Commission on Presidential Debates met on Friday. The commission says on its website that “the next venue will be announced in the autumn.”';
-    expect(speakers(text)).toEqual(['Commission on Presidential Debates']);
+    const text = 'The Commission on Harbour Ferries met on Friday. The commission writes in a notice that “the new timetable will follow in the autumn.”';
+    expect(speakers(text)).toEqual(['Commission on Harbour Ferries']);
   });
 });
 
@@ -210,7 +210,7 @@ The Acme Corporation filed its results. The company also says that “sales rose
   });
 
   it('takes no gender from a pronoun after a name in object position', () => {
-    const text = `Avery Lusk apologised to Kerrin Dale at the debate. “This is not the kind of campaign that we run,” he said.
+    const text = `Avery Lusk apologised to Kerrin Dale at the debate. “That is not how our team does things,” he said.
 
 Dale said the apology was welcome and that the matter was closed. “We were upset when we heard about it,” she said.`;
     expect(speakers(text)).toEqual(['Avery Lusk', 'Kerrin Dale']);
@@ -270,12 +270,12 @@ describe('quote speakers: cues seen in wire and newspaper copy', () => {
   });
 
   it('gives a quote after "X said, adding," to X, not to the clause before', () => {
-    const text = 'Anna Weber and Mark Lane will meet next week, Tom Baker said, adding, “They need to sit down and talk it through.”';
+    const text = 'Anna Weber and Mark Lane will meet next week, Tom Baker said, adding, “The two of them must meet and settle it.”';
     expect(speakers(text)).toEqual(['Tom Baker']);
   });
 
   it('does not take "continue to" for a speech verb', () => {
-    const text = 'In a statement, Senator Mark Lane said he is certain Anna Weber will continue to be “a champion for every small town in the state.”';
+    const text = 'In a statement, Senator Mark Lane said he is certain Anna Weber will continue to be “a voice for the valley’s smallest villages.”';
     expect(speakers(text)).toEqual(['Mark Lane']);
   });
 
@@ -334,7 +334,7 @@ The senator later honoured a nurse, Maria Elena Diaz, who treated the wounded fo
   });
 
   it('reads a name with an initial before a colon, not the heading before it', () => {
-    const text = 'POLLS SHIFT IN THE NORTH - Mary K. Stone: “The survey finds that twelve towns now lean towards the opposition for the first time in a decade.”';
+    const text = 'POLLS SHIFT IN THE NORTH - Mary K. Stone: “The survey finds that twelve towns now lean towards the opposition, a shift not seen since the last census.”';
     expect(speakers(text)).toEqual(['Mary K. Stone']);
   });
 
@@ -358,16 +358,16 @@ The senator later honoured a nurse, Maria Elena Diaz, who treated the wounded fo
     expect(speakers(text)).toEqual(['Capitol Daily']);
   });
 
-  it('takes the gender of a noun before a name over an ambiguous first name ("widow Terry Strada … She continued")', () => {
-    const text = `Mayor Tom Reyes is expected to veto the bill on Friday.
+  it('takes the gender of a noun before a name over an ambiguous first name ("widow Terry Holloway … She continued")', () => {
+    const text = `Mayor Tom Reyes is expected to block the levee fund on Friday.
 
-“The mayor’s reasons for a veto do not hold. They are completely wrong,” said flood widow Terry Strada.
+“Blocking the fund makes no sense. The mayor has the numbers backwards,” said flood widow Terry Holloway.
 
-She continued, “All we are asking for is a chance to have our case heard in a courtroom.”`;
-    expect(speakers(text)).toEqual(['Terry Strada', 'Terry Strada']);
+She continued, “The families on Mill Street only want a judge to look at what happened.”`;
+    expect(speakers(text)).toEqual(['Terry Holloway', 'Terry Holloway']);
   });
 
-  it('does not read "spokesman" as male ("Trump spokesman Hope Hicks … she said")', () => {
+  it('does not read "spokesman" as male ("Campaign spokesman Hope Fisher … she said")', () => {
     const text = 'Lane did not attend. Campaign spokesman Hope Fisher confirmed that the group was independent. “They are not part of the campaign,” she said.';
     expect(speakers(text)).toEqual(['Hope Fisher']);
   });
@@ -380,7 +380,7 @@ She continued, “All we are asking for is a chance to have our case heard in a 
   it('keeps "the ministry" a description when the text only ever describes it, instead of another organisation', () => {
     const text = `OSLO — The Nordic Space Agency (NSA) said the satellite was working.
 
-The science ministry said in a statement that the project had cost 4 billion kroner. "Better warnings save lives, and they save money," the ministry said.`;
+The science ministry put the project’s cost at 4 billion kroner in a written note. "Better warnings save lives, and they save money," the ministry said.`;
     expect(speakers(text)).toEqual(['the ministry']);
   });
 

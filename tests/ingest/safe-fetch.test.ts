@@ -92,6 +92,17 @@ describe('safeFetch on an allowed local server', () => {
       else response.writeHead(200, { 'content-type': 'text/plain' }).end('five');
     });
     expect((await allowed()(`${server.origin}/five`)).body).toBe('five');
+
+    // Exactly six: the sixth redirect is refused without being followed (the page behind it is never asked for).
+    const asked: number[] = [];
+    server.route('/six', (request, response) => {
+      const hop = Number(new URL(request.url ?? '', server.origin).searchParams.get('n') ?? 0);
+      asked.push(hop);
+      if (hop < 6) response.writeHead(302, { location: `/six?n=${hop + 1}` }).end();
+      else response.writeHead(200, { 'content-type': 'text/plain' }).end('six');
+    });
+    expect(await refusal(allowed()(`${server.origin}/six`))).toBe('Too many redirects (more than 5).');
+    expect(asked).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it('refuses a redirect to a private address, a metadata address or another scheme without connecting there', async () => {

@@ -7,12 +7,19 @@ import { WebSocketServer, type WebSocket } from 'ws';
 // the Web API methods the adapter uses (auth.test, chat.postMessage, chat.postEphemeral, users.info,
 // apps.connections.open), response_url endpoints, and the Socket Mode websocket (hello, envelopes,
 // acks). It records every call so tests can assert what the app sent.
+// Echo: as real Slack does, each message the bot posts with chat.postMessage comes back to the app as
+// a `message` event (user = BOT_USER_ID, bot_id = BOT_ID, no subtype), over Socket Mode when a socket
+// is open, else as a signed Events API POST to `echoTo` when set (the harness sets both up).
+// Metadata: `metadata` given to chat.postMessage is kept with the message; conversations.history
+// returns the channel's (or, with `ts`/`latest`, older) messages newest first, with their metadata
+// only when `include_all_metadata` is true, as Slack does.
 
 export const BOT_TOKEN = 'xoxb-test-bot-token';
 export const APP_TOKEN = 'xapp-test-app-token';
 export const SIGNING_SECRET = 'test-signing-secret';
 export const TEAM_ID = 'T0NEWSDESK';
 export const BOT_USER_ID = 'U0BOT';
+export const BOT_ID = 'B0BOT';
 
 export interface ApiCall {
   method: string;
@@ -23,6 +30,15 @@ export interface ApiCall {
   at: number;
   /** What the fake answered (for chat.postMessage: the ts of the new message). */
   result?: Record<string, unknown>;
+}
+
+export interface PostedSlackMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text?: unknown;
+  blocks?: unknown;
+  metadata?: unknown;
 }
 
 export interface ResponseUrlPost {
@@ -48,8 +64,13 @@ export class FakeSlack {
   readonly responses: ResponseUrlPost[] = [];
   readonly acks: Record<string, unknown>[] = [];
   readonly users = new Map<string, SlackUser>();
-  /** Messages posted with chat.postMessage, per channel, oldest first (conversations.history reads them). */
-  readonly history = new Map<string, Record<string, unknown>[]>();
+  /** Every message the bot posted, oldest first (what conversations.history reads). */
+  readonly posted: PostedSlackMessage[] = [];
+  /** Events API URL of the app in HTTP mode, for echoing the bot's own messages; unset: no HTTP echo. */
+  echoTo?: string;
+  /** Echo deliveries still in flight (HTTP), so `close` can wait for them. */
+  private readonly echoes = new Set<Promise<unknown>>();
+  private eventCounter = 0;
   private readonly overrides = new Map<string, Handler[]>();
   private readonly callWaiters: Waiter<ApiCall>[] = [];
   private readonly responseWaiters: Waiter<ResponseUrlPost>[] = [];
@@ -133,7 +154,40 @@ export class FakeSlack {
     return acked;
   }
 
+  /** Sends every envelope before waiting for any ack (deliveries that truly race), then resolves with the acks. */
+  async sendEnvelopes(envelopes: ({ envelope_id: string } & Record<string, unknown>)[]): Promise<Record<string, unknown>[]> {
+    const socket = await this.nextSocket();
+    const acks = envelopes.map((envelope) => new Promise<Record<string, unknown>>((resolve) => this.ackWaiters.set(envelope.envelope_id, resolve)));
+    for (const envelope of envelopes) socket.send(JSON.stringify(envelope));
+    return Promise.all(acks);
+  }
+
+  /** Delivers a message event as Slack would (Socket Mode if connected, else to `echoTo`). */
+  deliverEvent(event: Record<string, unknown>): void {
+    this.eventCounter += 1;
+    const body = eventCallbackBody(`Ev0ECHO${this.eventCounter}`, event);
+    const open = [...this.sockets][0];
+    if (open) {
+      open.send(JSON.stringify({ envelope_id: `echo-${this.eventCounter}`, type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload: JSON.parse(body) as unknown }));
+    } else if (this.echoTo) {
+      const delivery = postSigned(this.echoTo, body, { contentType: 'application/json' }).catch(() => undefined);
+      this.echoes.add(delivery);
+      void delivery.finally(() => this.echoes.delete(delivery));
+    }
+  }
+
+  private echo(message: PostedSlackMessage): void {
+    const { metadata, ...fields } = message;
+    this.deliverEvent({ type: 'message', channel_type: 'channel', user: BOT_USER_ID, bot_id: BOT_ID, app_id: 'A0NEWSDESK', ...fields, ...(metadata ? { metadata } : {}), event_ts: message.ts });
+  }
+
+  /** Waits for the echo deliveries in flight (HTTP), e.g. before the app stops. */
+  async drainEchoes(): Promise<void> {
+    while (this.echoes.size) await Promise.all([...this.echoes]);
+  }
+
   async close(): Promise<void> {
+    await this.drainEchoes();
     for (const socket of this.sockets) socket.terminate();
     this.wss.close();
     this.server.closeAllConnections();
@@ -186,19 +240,26 @@ export class FakeSlack {
     if (token !== BOT_TOKEN) return { body: { ok: false, error: 'invalid_auth' } };
     switch (method) {
       case 'auth.test':
-        return { body: { ok: true, url: 'https://newsdesk-test.slack.com/', team: 'Newsdesk test', user: 'newsdesk', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: 'B0BOT' } };
+        return { body: { ok: true, url: 'https://newsdesk-test.slack.com/', team: 'Newsdesk test', user: 'newsdesk', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID } };
       case 'chat.postMessage': {
         const ts = this.nextTs();
-        const message = { type: 'message', text: args.text, ts, thread_ts: args.thread_ts, bot_id: 'B0BOT', user: BOT_USER_ID, ...(args.metadata ? { metadata: parseJson(args.metadata) } : {}) };
-        const channel = String(args.channel);
-        this.history.set(channel, [...(this.history.get(channel) ?? []), message]);
-        return { body: { ok: true, channel: args.channel, ts, message } };
+        const message: PostedSlackMessage = { channel: String(args.channel), ts, text: args.text, blocks: args.blocks };
+        if (typeof args.thread_ts === 'string') message.thread_ts = args.thread_ts;
+        if (args.metadata !== undefined) message.metadata = args.metadata;
+        this.posted.push(message);
+        // After the answer is on its way, as Slack's event follows the API response.
+        setImmediate(() => this.echo(message));
+        return { body: { ok: true, channel: args.channel, ts, message: { text: args.text, ts, thread_ts: args.thread_ts } } };
       }
       case 'conversations.history': {
-        // Newest first; metadata only when asked for, as Slack does.
         const limit = Number(args.limit ?? 100);
+        const latest = args.latest === undefined ? Number.POSITIVE_INFINITY : Number(args.latest);
         const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
-        const messages = [...(this.history.get(String(args.channel)) ?? [])].reverse().slice(0, limit).map(({ metadata, ...rest }) => (withMetadata && metadata ? { ...rest, metadata } : rest));
+        const messages = this.posted
+          .filter((message) => message.channel === args.channel && !message.thread_ts && Number(message.ts) < latest)
+          .reverse()
+          .slice(0, limit)
+          .map(({ metadata, channel: _channel, ...rest }) => ({ type: 'message', user: BOT_USER_ID, bot_id: BOT_ID, ...rest, ...(withMetadata && metadata ? { metadata } : {}) }));
         return { body: { ok: true, messages, has_more: false } };
       }
       case 'chat.postEphemeral':
@@ -216,16 +277,6 @@ export class FakeSlack {
   private nextTs(): string {
     this.tsCounter += 1;
     return `${1_760_000_000 + this.tsCounter}.${String(this.tsCounter).padStart(6, '0')}`;
-  }
-}
-
-/** Form-encoded calls carry objects as JSON text. */
-function parseJson(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return value;
   }
 }
 
@@ -337,7 +388,11 @@ export function slashCommandBody(fields: SlashCommandFields): string {
 }
 
 /** An Events API callback for a message, as Slack posts it (JSON). */
-export function messageEventBody(eventId: string, event: { channel: string; text: string; ts: string; thread_ts?: string; user?: string }): string {
+export function messageEventBody(eventId: string, event: { channel: string; text: string; ts: string; thread_ts?: string; user?: string; bot_id?: string }): string {
+  return eventCallbackBody(eventId, { type: 'message', channel_type: 'channel', user: event.user ?? 'U0READER', ...event, event_ts: event.ts });
+}
+
+function eventCallbackBody(eventId: string, event: Record<string, unknown>): string {
   return JSON.stringify({
     token: 'deprecated-verification-token',
     team_id: TEAM_ID,
@@ -346,6 +401,6 @@ export function messageEventBody(eventId: string, event: { channel: string; text
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
-    event: { type: 'message', channel_type: 'channel', user: event.user ?? 'U0READER', ...event, event_ts: event.ts },
+    event,
   });
 }

@@ -59,6 +59,9 @@ export async function startHarness(
     await test.cleanup();
     throw error;
   }
+  const eventsUrl = `http://127.0.0.1:${slack.address?.port ?? 0}/slack/events`;
+  // The bot's own posts come back to it as events, as on real Slack (Socket Mode echoes on its own).
+  if (slack.address) fake.echoTo = eventsUrl;
   return {
     fake,
     slack,
@@ -70,8 +73,9 @@ export async function startHarness(
       while (seen.length < count) seen.push(await test.waitForLog((line) => match(line) && !seen.includes(line)));
       return seen;
     },
-    eventsUrl: `http://127.0.0.1:${slack.address?.port ?? 0}/slack/events`,
+    eventsUrl,
     async stop() {
+      await fake.drainEchoes();
       await slack.stop();
       await fake.close();
       await test.cleanup();

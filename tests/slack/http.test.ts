@@ -63,6 +63,28 @@ describe('slack over HTTP (real Bolt against a fake Slack)', () => {
     expect(h.fake.callsOf('chat.postMessage').filter((call) => call.args.thread_ts === ts)).toHaveLength(1);
   });
 
+  it('never answers a bot: its own posts echoed back by Slack, nor another bot writing in its thread', async () => {
+    await command({ command: '/summary', text: HARBOUR_ARTICLE, id: 'sum-bots' });
+    const ts = String((await h.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'C0NEWS')).result?.ts);
+    // Another app's bot asks a question in the thread (two bots answering each other would never stop).
+    const otherBot = messageEventBody('Ev0OTHERBOT', { channel: 'C0NEWS', ts: '1760000999.000700', thread_ts: ts, text: 'How long will the harbour stay closed?', user: 'U0OTHERBOT', bot_id: 'B0OTHER' });
+    await postSigned(h.eventsUrl, otherBot, { contentType: 'application/json' });
+    const [ignored] = await h.waitForLogs((line) => line.eventId === 'Ev0OTHERBOT' && typeof line.outcome === 'string', 1);
+    expect(ignored!.outcome).toBe('not-a-thread-reply');
+
+    // A person's question is answered once; the answer comes back as the bot's own message event.
+    const question = messageEventBody('Ev0PERSON', { channel: 'C0NEWS', ts: '1760000999.000800', thread_ts: ts, text: 'How long will the harbour stay closed?' });
+    await postSigned(h.eventsUrl, question, { contentType: 'application/json' });
+    await h.waitForLogs((line) => line.eventId === 'Ev0PERSON' && line.outcome === 'answered', 1);
+    await h.fake.drainEchoes();
+    // Handled in order after the echoes: by the time this one is logged, the echoes were too.
+    const later = messageEventBody('Ev0LATER', { channel: 'C0NEWS', ts: '1760000999.000900', thread_ts: '1700000000.000001', text: 'lunch?' });
+    await postSigned(h.eventsUrl, later, { contentType: 'application/json' });
+    await h.waitForLogs((line) => line.eventId === 'Ev0LATER' && typeof line.outcome === 'string', 1);
+    expect(h.fake.posted.filter((message) => message.thread_ts === ts)).toHaveLength(1);
+    expect(h.logs.filter((line) => String(line.eventId ?? '').startsWith('Ev0ECHO') && line.outcome === 'answered')).toEqual([]);
+  });
+
   it('apologises in the thread with an error id when an answer cannot be posted', async () => {
     await command({ command: '/summary', text: HARBOUR_ARTICLE, id: 'sum2' });
     const ts = String((await h.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'C0NEWS')).result?.ts);

@@ -62,6 +62,17 @@ describe('slack in Socket Mode (real Bolt and socket-mode client against a fake 
     expect(h.fake.callsOf('chat.postMessage').filter((call) => call.args.thread_ts === ts)).toHaveLength(1);
   });
 
+  it('answers once when Slack delivers the same event twice at the same time (both sent before either is acked)', async () => {
+    await h.fake.sendEnvelope(slashEnvelope('env-6', { command: '/summary', text: HARBOUR_ARTICLE, response_url: h.fake.responseUrl('s3') }));
+    const ts = String((await h.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'C0NEWS')).result?.ts);
+    const body = messageEventBody('Ev0RACE', { channel: 'C0NEWS', ts: '1760000999.000400', thread_ts: ts, text: 'Who is the harbour master?' });
+    const acks = await h.fake.sendEnvelopes([eventEnvelope('env-7', body), eventEnvelope('env-8', body, 1)]);
+    expect(acks.map((ack) => ack.envelope_id)).toEqual(['env-7', 'env-8']);
+    const handled = await h.waitForLogs((line) => line.eventId === 'Ev0RACE' && typeof line.outcome === 'string', 2);
+    expect(handled.map((line) => line.outcome).sort()).toEqual(['answered', 'duplicate']);
+    expect(h.fake.callsOf('chat.postMessage').filter((call) => call.args.thread_ts === ts)).toHaveLength(1);
+  });
+
   it('puts the usage line of wrong input in the ack payload', async () => {
     const ack = await h.fake.sendEnvelope(slashEnvelope('env-4', { command: '/ask', text: '', response_url: h.fake.responseUrl('s2') }));
     expect(ack.envelope_id).toBe('env-4');
