@@ -2,11 +2,10 @@ import type { Tags } from '../core/types.ts';
 import { entitiesOf, type Entity, type EntityKind } from './entities.ts';
 import { topicLabels } from './entities/topics.ts';
 
-const MAX_TAGS = 8;
-
 /**
  * People, organisations and places named in a text, normalised ("Putin", "President Vladimir
  * Putin" and "Putin." are one "Vladimir Putin") and most salient first, plus subject labels.
+ * Every entity found is returned (renderers show the top few, see core/top-tags.ts).
  * All-lower-case text yields topics only: without capitals there is no safe way to tell names.
  */
 export function extractTags(text: string, options: { title?: string } = {}): Tags {
@@ -18,8 +17,7 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
       .map((e) => ({ e, score: salience(e, text.length, title) }))
       .sort((a, b) => b.score - a.score || a.e.mentions[0]!.start - b.e.mentions[0]!.start)
       .map(({ e }) => e.name)
-      .filter((name, k, all) => all.indexOf(name) === k)
-      .slice(0, MAX_TAGS);
+      .filter((name, k, all) => all.indexOf(name) === k);
   return { people: pick('person'), organizations: pick('org'), places: pick('place'), topics: topicLabels(`${title}\n${text}`) };
 }
 

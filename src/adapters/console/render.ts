@@ -1,5 +1,6 @@
 import type { AnalysisView, ArticleRef, FeedStatusView, OutgoingMessage } from '../../core/messages.ts';
 import type { Analysis, EngineInfo, Story, Tags } from '../../core/types.ts';
+import { topTags } from '../../core/top-tags.ts';
 
 // Terminal text for the neutral messages. Plain text, wrapped by the terminal itself.
 
@@ -48,7 +49,8 @@ function renderAnalysis(view: AnalysisView, article: ArticleRef, analysis: Analy
   return lines.join('\n');
 }
 
-export function tagLine(tags: Tags): string {
+export function tagLine(all: Tags): string {
+  const tags = topTags(all);
   const parts = [
     tags.people.length ? `People: ${tags.people.join(', ')}` : '',
     tags.organizations.length ? `Organisations: ${tags.organizations.join(', ')}` : '',

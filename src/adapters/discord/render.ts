@@ -2,6 +2,7 @@ import { escapeMarkdown, type APIEmbedField } from 'discord.js';
 import type { AnalysisView, ArticleRef, FeedStatusView, HelpEntry, OutgoingMessage } from '../../core/messages.ts';
 import type { Analysis, Digest, Story, Tags } from '../../core/types.ts';
 import { fitEmbed, packEmbeds, type DiscordPayload, type EmbedSpec } from './limits.ts';
+import { topTags } from '../../core/top-tags.ts';
 
 // Neutral messages -> Discord embeds. Every article-derived string is markdown-escaped, so a title
 // with asterisks or a quote with backticks shows as written. Mentions in embeds never ping, and every
@@ -134,7 +135,8 @@ function helpSpec(entries: HelpEntry[]): EmbedSpec {
   };
 }
 
-function tagFields(tags: Tags): APIEmbedField[] {
+function tagFields(all: Tags): APIEmbedField[] {
+  const tags = topTags(all);
   const rows: [string, string[]][] = [
     ['People', tags.people],
     ['Organisations', tags.organizations],
