@@ -1,5 +1,6 @@
 import type { Tags } from '../core/types.ts';
 import { entitiesOf, type Entity, type EntityKind } from './entities.ts';
+import { cleanPersonName, resultLines } from './entities/tag-cleanup.ts';
 import { topicLabels } from './entities/topics.ts';
 
 /**
@@ -11,13 +12,19 @@ import { topicLabels } from './entities/topics.ts';
 export function extractTags(text: string, options: { title?: string } = {}): Tags {
   const index = entitiesOf(text);
   const title = options.title ?? '';
+  // A place named mostly in results-table rows is the team of that town ("Seattle 3 Oakland 2").
+  const tables = resultLines(text);
+  const inTable = (start: number) => tables.some(([a, b]) => start >= a && start < b);
+  const kindOf = (e: Entity): EntityKind =>
+    e.kind === 'place' && tables.length > 0 && 2 * e.mentions.filter((m) => inTable(m.start)).length >= e.mentions.length ? 'org' : e.kind;
+  const nameOf = (e: Entity, kind: EntityKind): string | null => (kind === 'person' ? cleanPersonName(e.name) : e.name);
   const pick = (kind: EntityKind): string[] =>
     index.entities
-      .filter((e) => e.kind === kind && e.trusted)
-      .map((e) => ({ e, score: salience(e, text.length, title) }))
+      .filter((e) => e.trusted && kindOf(e) === kind)
+      .map((e) => ({ e, name: nameOf(e, kind), score: salience(e, text.length, title) }))
       .sort((a, b) => b.score - a.score || a.e.mentions[0]!.start - b.e.mentions[0]!.start)
-      .map(({ e }) => e.name)
-      .filter((name, k, all) => all.indexOf(name) === k);
+      .map(({ name }) => name)
+      .filter((name, k, all): name is string => name !== null && all.indexOf(name) === k);
   return { people: pick('person'), organizations: pick('org'), places: pick('place'), topics: topicLabels(`${title}\n${text}`) };
 }
 
