@@ -1,6 +1,6 @@
 import type { Tags } from '../core/types.ts';
 import { entitiesOf, type Entity, type EntityKind } from './entities.ts';
-import { cleanPersonName, resultLines } from './entities/tag-cleanup.ts';
+import { cleanPersonName, looksLikePersonName, resultLines } from './entities/tag-cleanup.ts';
 import { topicLabels } from './entities/topics.ts';
 
 /**
@@ -15,8 +15,11 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   // A place named mostly in results-table rows is the team of that town ("Seattle 3 Oakland 2").
   const tables = resultLines(text);
   const inTable = (start: number) => tables.some(([a, b]) => start >= a && start < b);
-  const kindOf = (e: Entity): EntityKind =>
-    e.kind === 'place' && tables.length > 0 && 2 * e.mentions.filter((m) => inTable(m.start)).length >= e.mentions.length ? 'org' : e.kind;
+  const kindOf = (e: Entity): EntityKind => {
+    if (e.kind === 'place' && tables.length > 0 && 2 * e.mentions.filter((m) => inTable(m.start)).length >= e.mentions.length) return 'org';
+    if (e.kind === 'other' && looksLikePersonName(e.name)) return 'person';
+    return e.kind;
+  };
   const nameOf = (e: Entity, kind: EntityKind): string | null => (kind === 'person' ? cleanPersonName(e.name) : e.name);
   const pick = (kind: EntityKind): string[] =>
     index.entities

@@ -26,3 +26,14 @@ describe('tag cleanup', () => {
     expect(tags.places).not.toContain('Boston');
   });
 });
+
+describe('names the index could not place', () => {
+  it('reads two or three capitalised words as a person, but not a team, event or bureau', async () => {
+    const { looksLikePersonName } = await import('../../src/engine/entities/tag-cleanup.ts');
+    expect(looksLikePersonName('Ria Solberg')).toBe(true);
+    expect(looksLikePersonName('G. Tanner')).toBe(true);
+    expect(looksLikePersonName('Ajax Amsterdam')).toBe(false);
+    expect(looksLikePersonName('Halvor Grand Prix')).toBe(false);
+    expect(looksLikePersonName('Solberg')).toBe(false);
+  });
+});

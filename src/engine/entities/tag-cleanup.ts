@@ -1,4 +1,4 @@
-import { DEMONYMS, PERSON_TITLES } from './gazetteer.ts';
+import { DEMONYMS, isKnownPlace, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, THING_HEADS } from './gazetteer.ts';
 
 // Last corrections on the tag lists, which the speaker resolver does not need: nationalities and
 // titles in front of a person's name, and towns that are sports teams in a results table.
@@ -10,10 +10,13 @@ const MORE_DEMONYMS = new Set(
     'Australians|Indian|Indians|Mexican|Mexicans|Rwandan|Rwandans|Hutu|Hutus|Tutsi|Tutsis|Chechen|Chechens|' +
     'Catholic|Catholics|Roman|Islamic|Czech|Czechs|Slovak|Slovaks|Belgian|Belgians|Swiss|Austrian|Austrians|Irish|' +
     'Scottish|Scots|English|Welsh|Zealander|Zealanders|Zimbabwean|Ukrainian|Ukrainians|Romanian|Romanians|' +
-    'Bulgarian|Bulgarians|Albanian|Albanians|Arab|Arabs|Lebanese|Syrian|Syrians|Saudi|Saudis|Cuban|Cubans').split('|'),
+    'Bulgarian|Bulgarians|Albanian|Albanians|Arab|Arabs|Lebanese|Syrian|Syrians|Saudi|Saudis|Cuban|Cubans|Lankan|Lankans').split('|'),
 );
 const COMPASS = new Set(['South', 'North', 'West', 'East', 'New']);
 const ROLE_ABBREVIATIONS = new Set(['PM', 'Prime', 'Minister', 'MP', 'CEO', 'C.E.O.', 'Chairman', 'Coach', 'Striker', 'Dealers', 'Traders']);
+
+// Heads of names of events and bureaus that the gazetteer does not list.
+const EVENT_WORDS = new Set(['Newsroom', 'Slam', 'Prix', 'Rally', 'Classic', 'Open', 'Championship', 'Championships', 'Trophy', 'Masters', 'Amount', 'Tigers']);
 
 const isDemonym = (word: string): boolean => DEMONYMS.has(word) || MORE_DEMONYMS.has(word);
 
@@ -54,4 +57,18 @@ export function resultLines(text: string): [number, number][] {
     start += line.length + 1;
   }
   return spans;
+}
+
+/**
+ * A name the index could not place (no title, no known first name) that reads as a person's:
+ * two or three words, each a capitalised word or an initial ("Ria Solberg", "G. Tanner"), none
+ * the head of an organisation, place or thing ("Harbor", "Cup").
+ */
+export function looksLikePersonName(name: string): boolean {
+  const words = name.split(' ');
+  if (words.length < 2 || words.length > 3) return false;
+  if (words.some((w) => ORG_HEADS.has(w) || PLACE_HEADS.has(w) || THING_HEADS.has(w) || EVENT_WORDS.has(w) || isDemonym(w))) return false;
+  // "Ajax Amsterdam", "Seattle Mariners": a team or a bureau named after its town.
+  if (words.some((w) => isKnownPlace(w))) return false;
+  return words.every((w) => /^\p{Lu}\.$/u.test(w) || /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u.test(w)) && !/^\p{Lu}\.$/u.test(words[words.length - 1]!);
 }
