@@ -16,7 +16,8 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   const tables = resultLines(text);
   const inTable = (start: number) => tables.some(([a, b]) => start >= a && start < b);
   const kindOf = (e: Entity): EntityKind => {
-    if (e.kind === 'place' && tables.length > 0 && 2 * e.mentions.filter((m) => inTable(m.start)).length >= e.mentions.length) return 'org';
+    const tabled = tables.length > 0 && 2 * e.mentions.filter((m) => inTable(m.start)).length >= e.mentions.length;
+    if (tabled && (e.kind === 'place' || (e.kind === 'other' && !e.name.includes(' ') && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';
     if (e.kind === 'other' && looksLikePersonName(e.name)) return 'person';
     return e.kind;
   };
@@ -28,7 +29,19 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
       .sort((a, b) => b.score - a.score || a.e.mentions[0]!.start - b.e.mentions[0]!.start)
       .map(({ name }) => name)
       .filter((name, k, all): name is string => name !== null && all.indexOf(name) === k);
-  return { people: pick('person'), organizations: pick('org'), places: pick('place'), topics: topicLabels(`${title}\n${text}`) };
+  const places = pick('place');
+  const dateline = datelinePlace(text);
+  if (dateline && !places.some((p) => p.toLowerCase() === dateline.toLowerCase())) places.push(dateline);
+  return { people: pick('person'), organizations: pick('org'), places, topics: topicLabels(`${title}\n${text}`) };
+}
+
+// "BONN 1996-08-30", "OSLO, May 3 (Reuters) -": the place of a dateline in capitals, title-cased.
+const DATELINE = /^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:,[A-Za-z. ]{0,20})?(?:\s+\d{4}-\d\d-\d\d|\s*\((?:Reuters|AP|AFP)\)|,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\b)/m;
+
+function datelinePlace(text: string): string | null {
+  const m = DATELINE.exec(text.slice(0, 600));
+  if (!m) return null;
+  return m[1]!.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 // Mentions count most; an early first mention and a place in the title add to it.

@@ -37,3 +37,15 @@ describe('names the index could not place', () => {
     expect(looksLikePersonName('Solberg')).toBe(false);
   });
 });
+
+describe('datelines and table rows', () => {
+  it('finds the place of a dateline written in capitals', () => {
+    expect(extractTags('Harbour vote delayed\nKVARNBY 2026-05-01\nThe council met on Friday.').places).toContain('Kvarnby');
+    expect(extractTags('FORT ELLIS, May 3 (Reuters) - The council met on Friday.').places).toContain('Fort Ellis');
+  });
+
+  it('reads a one-word name in results rows as a team', () => {
+    const tags = extractTags('Results on Saturday:\nVarnholm 2 Eskdale 1\nBrackwood 0 Varnholm 3\nEskdale 1 Brackwood 1');
+    expect(tags.organizations).toEqual(expect.arrayContaining(['Varnholm', 'Eskdale', 'Brackwood']));
+  });
+});
