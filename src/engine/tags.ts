@@ -15,16 +15,18 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   // A place named mostly in results-table rows is the team of that town ("Seattle 3 Oakland 2").
   const tables = resultLines(text);
   const inTable = (start: number) => tables.some(([a, b]) => start >= a && start < b);
+  const tabled = (e: Entity) => tables.length > 0 && 2 * e.mentions.filter((m) => inTable(m.start)).length >= e.mentions.length;
+  // Rows of a results table start with a name, so the index cannot trust them by their capital.
   const kindOf = (e: Entity): EntityKind => {
-    const tabled = tables.length > 0 && 2 * e.mentions.filter((m) => inTable(m.start)).length >= e.mentions.length;
-    if (tabled && (e.kind === 'place' || (e.kind === 'other' && !e.name.includes(' ') && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';
+    if (tabled(e) && (e.kind === 'place' || (e.kind === 'other' && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';
+    if (!e.trusted) return 'other';
     if (e.kind === 'other' && looksLikePersonName(e.name)) return 'person';
     return e.kind;
   };
   const nameOf = (e: Entity, kind: EntityKind): string | null => (kind === 'person' ? cleanPersonName(e.name) : e.name);
   const pick = (kind: EntityKind): string[] =>
     index.entities
-      .filter((e) => e.trusted && kindOf(e) === kind)
+      .filter((e) => kindOf(e) === kind)
       .map((e) => ({ e, name: nameOf(e, kind), score: salience(e, text.length, title) }))
       .sort((a, b) => b.score - a.score || a.e.mentions[0]!.start - b.e.mentions[0]!.start)
       .map(({ name }) => name)
