@@ -1,26 +1,49 @@
 import type { Tags } from '../core/types.ts';
 import { entitiesOf, type Entity, type EntityKind } from './entities.ts';
+import { cleanPersonName, looksLikePersonName, resultLines } from './entities/tag-cleanup.ts';
 import { topicLabels } from './entities/topics.ts';
-
-const MAX_TAGS = 8;
 
 /**
  * People, organisations and places named in a text, normalised ("Putin", "President Vladimir
  * Putin" and "Putin." are one "Vladimir Putin") and most salient first, plus subject labels.
+ * Every entity found is returned (renderers show the top few, see core/top-tags.ts).
  * All-lower-case text yields topics only: without capitals there is no safe way to tell names.
  */
 export function extractTags(text: string, options: { title?: string } = {}): Tags {
   const index = entitiesOf(text);
   const title = options.title ?? '';
+  // A place named mostly in results-table rows is the team of that town ("Seattle 3 Oakland 2").
+  const tables = resultLines(text);
+  const inTable = (start: number) => tables.some(([a, b]) => start >= a && start < b);
+  const tabled = (e: Entity) => tables.length > 0 && 2 * e.mentions.filter((m) => inTable(m.start)).length >= e.mentions.length;
+  // Rows of a results table start with a name, so the index cannot trust them by their capital.
+  const kindOf = (e: Entity): EntityKind => {
+    if (tabled(e) && (e.kind === 'place' || (e.kind === 'other' && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';
+    if (!e.trusted) return 'other';
+    if (e.kind === 'other' && looksLikePersonName(e.name)) return 'person';
+    return e.kind;
+  };
+  const nameOf = (e: Entity, kind: EntityKind): string | null => (kind === 'person' ? cleanPersonName(e.name) : e.name);
   const pick = (kind: EntityKind): string[] =>
     index.entities
-      .filter((e) => e.kind === kind && e.trusted)
-      .map((e) => ({ e, score: salience(e, text.length, title) }))
+      .filter((e) => kindOf(e) === kind)
+      .map((e) => ({ e, name: nameOf(e, kind), score: salience(e, text.length, title) }))
       .sort((a, b) => b.score - a.score || a.e.mentions[0]!.start - b.e.mentions[0]!.start)
-      .map(({ e }) => e.name)
-      .filter((name, k, all) => all.indexOf(name) === k)
-      .slice(0, MAX_TAGS);
-  return { people: pick('person'), organizations: pick('org'), places: pick('place'), topics: topicLabels(`${title}\n${text}`) };
+      .map(({ name }) => name)
+      .filter((name, k, all): name is string => name !== null && all.indexOf(name) === k);
+  const places = pick('place');
+  const dateline = datelinePlace(text);
+  if (dateline && !places.some((p) => p.toLowerCase() === dateline.toLowerCase())) places.push(dateline);
+  return { people: pick('person'), organizations: pick('org'), places, topics: topicLabels(`${title}\n${text}`) };
+}
+
+// "BONN 1996-08-30", "OSLO, May 3 (Reuters) -": the place of a dateline in capitals, title-cased.
+const DATELINE = /^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:,[A-Za-z. ]{0,20})?(?:\s+\d{4}-\d\d-\d\d|\s*\((?:Reuters|AP|AFP)\)|,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\b)/m;
+
+function datelinePlace(text: string): string | null {
+  const m = DATELINE.exec(text.slice(0, 600));
+  if (!m) return null;
+  return m[1]!.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 // Mentions count most; an early first mention and a place in the title add to it.

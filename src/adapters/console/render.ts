@@ -1,6 +1,7 @@
 import type { AnalysisView, ArticleRef, FeedStatusView, OutgoingMessage } from '../../core/messages.ts';
 import { safeField, safeText, safeTitle as t } from '../../core/text-safety.ts';
 import type { Analysis, EngineInfo, Story, Tags } from '../../core/types.ts';
+import { topTags } from '../../core/top-tags.ts';
 
 // Terminal text for the neutral messages. Plain text, wrapped by the terminal itself. Titles and names
 // are cut (safeTitle, here `t`), and the whole text is made safe last, so no ESC sequence, control
@@ -55,7 +56,8 @@ function renderAnalysis(view: AnalysisView, article: ArticleRef, analysis: Analy
   return lines.join('\n');
 }
 
-export function tagLine(tags: Tags): string {
+export function tagLine(all: Tags): string {
+  const tags = topTags(all);
   const parts = [
     tags.people.length ? `People: ${names(tags.people)}` : '',
     tags.organizations.length ? `Organisations: ${names(tags.organizations)}` : '',

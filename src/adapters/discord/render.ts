@@ -3,6 +3,7 @@ import type { AnalysisView, ArticleRef, FeedStatusView, HelpEntry, OutgoingMessa
 import { MAX_FIELD_CHARS, safeField, safeText, safeTitle } from '../../core/text-safety.ts';
 import type { Analysis, Digest, Story, Tags } from '../../core/types.ts';
 import { capMessages, fitEmbed, LIMITS, packEmbeds, type DiscordPayload, type EmbedSpec } from './limits.ts';
+import { topTags } from '../../core/top-tags.ts';
 
 // Neutral messages -> Discord embeds. Every article-derived string is made safe (no control or bidi
 // characters), cut to a bounded length and markdown-escaped, masked links included, so a title with
@@ -143,7 +144,8 @@ function helpSpec(entries: HelpEntry[]): EmbedSpec {
   };
 }
 
-function tagFields(tags: Tags): APIEmbedField[] {
+function tagFields(all: Tags): APIEmbedField[] {
+  const tags = topTags(all);
   const rows: [string, string[]][] = [
     ['People', tags.people],
     ['Organisations', tags.organizations],

@@ -3,6 +3,7 @@ import type { Analysis, Answer, Digest, EngineInfo, Story } from '../../core/typ
 import { rewriteInvocations } from './commands.ts';
 import { context, divider, header, pack, sections, type Draft, type SlackBlock, type SlackMessage } from './blocks.ts';
 import { bold, escapeMultiline, escapeText, italic, link, slackDate } from './mrkdwn.ts';
+import { topTags } from '../../core/top-tags.ts';
 
 export type { SlackMessage } from './blocks.ts';
 
@@ -149,8 +150,8 @@ function engineLine(engine: EngineInfo): string {
 }
 
 function tagLines(analysis: Analysis): string[] {
-  const { people, organizations, places, topics } = analysis.tags;
-  const line = (label: string, values: string[]) => (values.length ? `${bold(label)} ${escapeText(values.slice(0, 6).join(', '))}` : '');
+  const { people, organizations, places, topics } = topTags(analysis.tags);
+  const line = (label: string, values: string[]) => (values.length ? `${bold(label)} ${escapeText(values.join(', '))}` : '');
   return [line('People', people), line('Organisations', organizations), line('Places', places), line('Topics', topics)];
 }
 

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { cleanPersonName, isResultLine } from '../../src/engine/entities/tag-cleanup.ts';
+import { extractTags } from '../../src/engine/tags.ts';
+
+describe('tag cleanup', () => {
+  it('drops nationalities and titles written before a name', () => {
+    expect(cleanPersonName('American Tessa Marlowe')).toBe('Tessa Marlowe');
+    expect(cleanPersonName('South African Pieter Vandam')).toBe('Pieter Vandam');
+    expect(cleanPersonName('Jordanian PM Halabi')).toBe('Halabi');
+    expect(cleanPersonName('Bosnian Serbs')).toBeNull();
+    expect(cleanPersonName('Mark Cuban')).toBe('Mark Cuban');
+  });
+
+  it('tells results-table rows from prose and datelines', () => {
+    expect(isResultLine('Fernhill 3 Calder Bay 1')).toBe(true);
+    expect(isResultLine('Fernhill 74 60 .552 -')).toBe(true);
+    expect(isResultLine('FERNHILL AT CALDER BAY')).toBe(true);
+    expect(isResultLine('FERNHILL 2026-05-01')).toBe(false);
+    expect(isResultLine('The mayor of Fernhill said 3 people were hurt.')).toBe(false);
+  });
+
+  it('reads towns in a results table as teams, and returns more than eight names', () => {
+    const table = ['Results on Sunday:', 'Boston 3 Chicago 1', 'Toronto 5 Detroit 2', 'Seattle 4 Houston 0'].join('\n');
+    const tags = extractTags(table);
+    expect(tags.organizations).toEqual(expect.arrayContaining(['Boston', 'Chicago', 'Toronto', 'Detroit', 'Seattle', 'Houston']));
+    expect(tags.places).not.toContain('Boston');
+  });
+});
+
+describe('names the index could not place', () => {
+  it('reads two or three capitalised words as a person, but not a team, event or bureau', async () => {
+    const { looksLikePersonName } = await import('../../src/engine/entities/tag-cleanup.ts');
+    expect(looksLikePersonName('Ria Solberg')).toBe(true);
+    expect(looksLikePersonName('G. Tanner')).toBe(true);
+    expect(looksLikePersonName('Ajax Amsterdam')).toBe(false);
+    expect(looksLikePersonName('Halvor Grand Prix')).toBe(false);
+    expect(looksLikePersonName('Solberg')).toBe(false);
+  });
+});
+
+describe('datelines and table rows', () => {
+  it('finds the place of a dateline written in capitals', () => {
+    expect(extractTags('Harbour vote delayed\nKVARNBY 2026-05-01\nThe council met on Friday.').places).toContain('Kvarnby');
+    expect(extractTags('FORT ELLIS, May 3 (Reuters) - The council met on Friday.').places).toContain('Fort Ellis');
+  });
+
+  it('reads a one-word name in results rows as a team', () => {
+    const tags = extractTags('Results on Saturday:\nVarnholm 2 Eskdale 1\nBrackwood 0 Varnholm 3\nEskdale 1 Brackwood 1');
+    expect(tags.organizations).toEqual(expect.arrayContaining(['Varnholm', 'Eskdale', 'Brackwood']));
+  });
+});
