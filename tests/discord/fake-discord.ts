@@ -90,7 +90,7 @@ export class FakeDiscord {
   readonly channels = new Map<string, any>();
   /** When each interaction was dispatched, by interaction id (for the benchmark). */
   readonly dispatchedAt = new Map<string, number>();
-  private readonly interactions = new Map<string, { id: string; channelId: string; acked?: number; original?: string }>();
+  private readonly interactions = new Map<string, { id: string; channelId: string; user: unknown; acked?: number; original?: string }>();
   private readonly rules: FailureRule[] = [];
   /** Enforced nonces: channel + nonce -> the message first created with it and when. */
   private readonly nonces = new Map<string, { message: SentMessage; at: number }>();
@@ -174,7 +174,8 @@ export class FakeDiscord {
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb246${randomBytes(24).toString('base64url')}`;
     const channel = this.channels.get(input.channelId ?? this.ids.channelId);
-    this.interactions.set(token, { id, channelId: channel.id });
+    const user = humanUser(input.userId ?? '1400000000000000001', 'reader');
+    this.interactions.set(token, { id, channelId: channel.id, user });
     const payload = interactionPayload(this.ids, {
       id,
       token,
@@ -182,7 +183,7 @@ export class FakeDiscord {
       name,
       options,
       channel: { id: channel.id, type: channel.type, parent_id: channel.parent_id, name: channel.name },
-      user: humanUser(input.userId ?? '1400000000000000001', 'reader'),
+      user,
       permissions: input.permissions ?? MEMBER_PERMISSIONS,
     });
     this.dispatchedAt.set(id, performance.now());
@@ -299,7 +300,7 @@ export class FakeDiscord {
       if (body.type === 4) {
         const refused = invalidForm(body.data);
         if (refused) return refused;
-        interaction.original = this.echo(this.store(interaction.channelId, body.data, 'interaction'), interaction.id).id;
+        interaction.original = this.echo(this.store(interaction.channelId, body.data, 'interaction'), interaction).id;
       }
       return [204, undefined];
     }
@@ -314,11 +315,11 @@ export class FakeDiscord {
         const message = this.store(interaction.channelId, body, 'interaction', interaction.original);
         interaction.original = message.id;
         // A deferred reply becomes a message when it is first edited; later edits are MESSAGE_UPDATEs.
-        if (first) this.echo(message, interaction.id);
+        if (first) this.echo(message, interaction);
         return [200, this.json(message)];
       }
       if (method === 'POST' && !match[3]) {
-        const message = this.echo(this.store(interaction.channelId, body, 'followup'), interaction.id);
+        const message = this.echo(this.store(interaction.channelId, body, 'followup'), interaction);
         return [200, this.json(message)];
       }
     }
@@ -366,9 +367,11 @@ export class FakeDiscord {
   }
 
   /** Interaction replies and follow-ups reach the gateway too (not ephemeral ones, flag 64). */
-  private echo(message: SentMessage, interactionId: string): SentMessage {
+  private echo(message: SentMessage, interaction: { id: string; user: unknown }): SentMessage {
     if ((message.flags & 64) === 0) {
-      this.dispatch('MESSAGE_CREATE', { ...this.json(message), webhook_id: this.ids.appId, application_id: this.ids.appId, interaction_metadata: { id: interactionId, type: 2 } });
+      // As Discord sends it: who ran the command and which installation authorised it.
+      const metadata = { id: interaction.id, type: 2, user: interaction.user, authorizing_integration_owners: { 0: this.ids.guildId } };
+      this.dispatch('MESSAGE_CREATE', { ...this.json(message), webhook_id: this.ids.appId, application_id: this.ids.appId, interaction_metadata: metadata });
     }
     return message;
   }
