@@ -28,7 +28,7 @@ export async function analyzeLines(input: Readable, output: Writable, options: {
     const analysis = analyzeArticle({ id, text: text as string, title, publishedAt }, { sentences: options.sentences });
     return {
       id,
-      summary: analysis.summary.map((s) => ({ text: s.text, start: s.start, end: s.end })),
+      summary: analysis.summary.map((s) => ({ text: s.text, start: s.start, end: s.end, ...(s.shown ? { shown: s.shown } : {}) })),
       tags: {
         people: analysis.tags.people,
         organizations: analysis.tags.organizations,

@@ -25,7 +25,13 @@ export interface Span {
 
 /** A summary sentence: a span of the article (embedded engine) or generated text without offsets (LLM). */
 export interface SummarySentence {
+  /** Verbatim: `text === article.text.slice(start, end)` when the offsets are given. */
   text: string;
+  /**
+   * The sentence as shown to readers when it differs from `text`: a person's first mention in the
+   * summary rewritten to the full name the article gives ("Ortega said" -> "Jane Ortega said").
+   */
+  shown?: string;
   start?: number;
   end?: number;
 }

@@ -8,7 +8,7 @@ import { extractTags } from './tags.ts';
 import { extractTimeline } from './timeline.ts';
 
 /** Bump when any part of the embedded engine changes what it returns: cached analyses refresh. */
-export const EMBEDDED_ENGINE_VERSION = '3';
+export const EMBEDDED_ENGINE_VERSION = '4';
 
 /** The offline engine: pure TypeScript, no network, no key. */
 export class EmbeddedEngine implements Engine {

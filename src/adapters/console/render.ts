@@ -42,7 +42,7 @@ function engineLine(engine: EngineInfo): string {
 function renderAnalysis(view: AnalysisView, article: ArticleRef, analysis: Analysis): string {
   const lines = [heading(article), ''];
   if (view === 'summary') {
-    lines.push(...analysis.summary.map((sentence) => `• ${safeField(sentence.text)}`));
+    lines.push(...analysis.summary.map((sentence) => `• ${safeField(sentence.shown ?? sentence.text)}`));
     const tags = tagLine(analysis.tags);
     if (tags) lines.push('', tags);
   } else if (view === 'quotes') {
@@ -82,7 +82,7 @@ function renderDigest(stories: Story[], part?: number, parts?: number, firstNumb
   const header = `📰 Digest${parts && parts > 1 ? ` (part ${part}/${parts})` : ''}: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`;
   const body = stories.map((story, index) => {
     const sources = story.sources.length > 1 ? `covered by ${story.sources.length} outlets: ${names(story.sources.map((source) => source.name))}` : `from ${t(story.sources[0]?.name ?? 'unknown')}`;
-    const summary = story.analysis.summary.map((sentence) => `   ${safeField(sentence.text)}`).join('\n');
+    const summary = story.analysis.summary.map((sentence) => `   ${safeField(sentence.shown ?? sentence.text)}`).join('\n');
     const tags = tagLine(story.analysis.tags);
     return `${firstNumber + index}. ${t(story.title)}\n   (${sources})\n${summary}${tags ? `\n   ${tags}` : ''}`;
   });

@@ -56,7 +56,7 @@ function analysisSpec(view: AnalysisView, article: ArticleRef, analysis: Analysi
     timestamp: isoTime(article.publishedAt),
   };
   if (view === 'summary') {
-    spec.description = analysis.summary.map((sentence) => `• ${clean(sentence.text)}`).join('\n') || 'The article is too short to summarise.';
+    spec.description = analysis.summary.map((sentence) => `• ${clean(sentence.shown ?? sentence.text)}`).join('\n') || 'The article is too short to summarise.';
     spec.fields = tagFields(analysis.tags);
   } else if (view === 'quotes') {
     spec.description =
@@ -102,7 +102,7 @@ function storySpec(story: Story, number: number): EmbedSpec {
   return {
     title: `${number}. ${name(story.title)}`,
     url: safeUrl(lead?.url),
-    description: safeField(story.analysis.summary.map((sentence) => clean(sentence.text)).join(' '), LIMITS.description) || undefined,
+    description: safeField(story.analysis.summary.map((sentence) => clean(sentence.shown ?? sentence.text)).join(' '), LIMITS.description) || undefined,
     fields: [{ name: 'Sources', value: covered + (sources.join(' · ') || 'unknown') }, ...tagFields(story.analysis.tags)],
     color: COLORS.news,
     timestamp: isoTime(lead?.publishedAt ?? story.firstSeenAt),

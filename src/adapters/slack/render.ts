@@ -60,7 +60,7 @@ function analysisDraft(view: 'summary' | 'quotes' | 'timeline', article: Article
   const heading = view === 'summary' ? title : `${view === 'quotes' ? 'Quotes' : 'Timeline'} · ${title}`;
   const head = [header(heading), ...context([sourceLine(article), engineLine(analysis.engine)])];
   if (view === 'summary') {
-    const lines = analysis.summary.map((sentence) => `• ${escapeText(sentence.text)}`);
+    const lines = analysis.summary.map((sentence) => `• ${escapeText(sentence.shown ?? sentence.text)}`);
     const units = [sections(lines.length ? lines : [italic(escapeText('The article is too short to summarise.'))]), context(tagLines(analysis))];
     return simple(`Summary: ${title}`, head, units);
   }
@@ -103,7 +103,7 @@ function digestDraft(digest: Digest, part: number | undefined, parts: number | u
 
 function storyBlocks(story: Story, number: number): SlackBlock[] {
   const lead = story.articles[0];
-  const summary = story.analysis.summary.map((sentence) => escapeText(sentence.text)).join(' ');
+  const summary = story.analysis.summary.map((sentence) => escapeText(sentence.shown ?? sentence.text)).join(' ');
   const titleLine = `${number}. ${bold(link(lead?.url, story.title))}`;
   const sources = story.sources.slice(0, 10).map((source) => link(source.url, source.name));
   const covered = sources.length > 1 ? `Covered by ${story.sources.length} outlets: ${sources.join(', ')}` : sources[0] ? `Source: ${sources[0]}` : '';

@@ -1,0 +1,78 @@
+// A summary names each person in full the first time it mentions them: "Fenwarth said …" is shown as
+// "Odile Fenwarth said …" when the sentence that gave the full name was not picked. The span keeps
+// pointing at the verbatim source sentence; `shown` carries the rewritten text.
+import type { Span } from '../core/types.ts';
+import { entitiesOf, type Entity } from './entities.ts';
+import { FEMALE_NAMES, MALE_NAMES, PERSON_TITLES } from './entities/gazetteer.ts';
+
+export interface ShownSpan extends Span {
+  /** The sentence as shown, when it differs from the verbatim `text`. */
+  shown?: string;
+}
+
+// Courtesy titles read oddly before a full name ("Mr. Jane Ortega"); ranks and offices do not.
+const COURTESY = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)$/;
+
+/** Whether an entity's name is a real full name, not a name with an adjective glued on ("Crooked Hillary"). */
+export function isFullName(entity: Entity, lowerWords: Set<string>): boolean {
+  const words = entity.name.split(' ');
+  if (words.length < 2 || words.length > 4) return false;
+  const first = words[0]!;
+  if (MALE_NAMES.has(first) || FEMALE_NAMES.has(first)) return true;
+  return !lowerWords.has(first.toLowerCase());
+}
+
+/**
+ * Whether a mention preceded by `before` (its sentence up to it) may be rewritten: not inside a
+ * quotation (those are someone's words), and not right after another capitalised word, initial or
+ * quoted nickname that is part of a longer written name ("Donald J. Trump", "Robert \"Bobby\" Scott"),
+ * unless that word is a title ("President", "Sen.").
+ */
+function rewritable(before: string): boolean {
+  const opens = (before.match(/“/g) ?? []).length;
+  const closes = (before.match(/”/g) ?? []).length;
+  if (opens > closes || (before.match(/"/g) ?? []).length % 2 === 1) return false;
+  const word = /(\S+)\s+$/.exec(before)?.[1] ?? '';
+  if (/^["”'’)]|["”'’]$/.test(word)) return false;
+  if (/^\p{Lu}/u.test(word) && !PERSON_TITLES.has(word)) return false;
+  return true;
+}
+
+export function nameInFull(text: string, spans: readonly Span[]): ShownSpan[] {
+  const index = entitiesOf(text);
+  const lowerWords = new Set(text.match(/(?<![\p{L}.])\p{Ll}+/gu) ?? []);
+  const people = index.entities.filter((e) => e.kind === 'person' && e.trusted && isFullName(e, lowerWords));
+  if (people.length === 0) return [...spans];
+  const surname = (name: string) => name.split(' ').at(-1)!;
+  const introduced = new Set<string>();
+  return spans.map((span) => {
+    const edits: { start: number; end: number; name: string }[] = [];
+    for (const m of index.mentions) {
+      if (m.start < span.start || m.end > span.end) continue;
+      const person = m.entity;
+      if (!people.includes(person)) continue;
+      const key = surname(person.name);
+      if (introduced.has(key)) continue;
+      introduced.add(key);
+      // A surface of two words or more already names the person ("Hillary Clinton").
+      if (m.surface.includes(person.name) || m.surface.includes(' ')) continue;
+      if (text.slice(span.start, m.start).includes(person.name)) continue;
+      if (!m.surface.endsWith(key)) continue;
+      const before = text.slice(span.start, m.start);
+      if (!rewritable(before)) continue;
+      const courtesy = COURTESY.exec(before);
+      const start = courtesy ? m.start - courtesy[0].length : m.start;
+      const surfaceTitle = /^(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+/.test(m.surface);
+      edits.push({ start, end: m.end, name: surfaceTitle || courtesy || m.surface === key ? person.name : m.surface.replace(key, person.name) });
+    }
+    if (edits.length === 0) return span;
+    let shown = '';
+    let at = span.start;
+    for (const e of edits.sort((a, b) => a.start - b.start)) {
+      shown += text.slice(at, e.start) + e.name;
+      at = e.end;
+    }
+    shown += text.slice(at, span.end);
+    return { ...span, shown };
+  });
+}

@@ -1,0 +1,110 @@
+// Readability on real-cased news (PolNeAR texts, dev part) and SQuAD answers by question type.
+// READABILITY_SPLIT=train measures the tuning part instead; READABILITY_SHOW=N prints N summaries.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { summarize } from '../engine/summary.ts';
+import { bm25Answerer, loadSquad, oursAnswerer, SQUAD_FILE, type Answerer, type SquadArticle } from './answers.eval.ts';
+import { danglingReferences, keepsLead, leadOf, nonSentences, questionKind, splitTitle, type QuestionKind } from './readability.ts';
+import type { EvalRow } from './types.ts';
+
+export interface ReadabilityScores {
+  articles: number;
+  leadKept: number;
+  danglingPerSummary: number;
+  nonSentences: number;
+}
+
+/**
+ * Summaries of each text as two readers get them: `article` (the body, with the headline as the
+ * title, as a feed item or a web page arrives) and `pasted` (the whole text, headline line
+ * included, as pasted into /summary).
+ */
+export function scoreReadability(texts: readonly string[], mode: 'article' | 'pasted', show = 0): ReadabilityScores {
+  let leads = 0;
+  let kept = 0;
+  let dangling = 0;
+  let bad = 0;
+  texts.forEach((raw, n) => {
+    const { title, body, bodyStart } = splitTitle(raw);
+    const text = mode === 'article' ? body : raw;
+    const offset = mode === 'article' ? 0 : bodyStart;
+    const summary = summarize(text, mode === 'article' ? { title } : {});
+    const lead = leadOf(body);
+    if (lead) {
+      leads++;
+      if (keepsLead(summary, { text: lead.text, start: lead.start + offset, end: lead.end + offset })) kept++;
+    }
+    const refs = danglingReferences(text, summary);
+    const kinds = nonSentences(summary, title);
+    dangling += refs.length;
+    bad += kinds.length;
+    if (n < show) {
+      console.error(`\n[${mode}] ${title}\n${summary.map((s) => `  - ${s.text.replace(/\s+/g, ' ')}`).join('\n')}`);
+      if (refs.length || kinds.length) console.error(`  ! ${[...refs, ...kinds].join('; ')}`);
+    }
+  });
+  const n = texts.length || 1;
+  return { articles: texts.length, leadKept: (100 * kept) / (leads || 1), danglingPerSummary: dangling / n, nonSentences: bad };
+}
+
+export function loadPolnear(evalDir: string, split: string): string[] | null {
+  const dir = join(evalDir, 'polnear', split, 'text');
+  if (!existsSync(dir)) return null;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+/** Share (%) of questions of each type whose answer contains a gold answer. */
+export function accuracyByKind(articles: readonly SquadArticle[], answer: Answerer, maxChars = 300): Map<QuestionKind, { hits: number; total: number }> {
+  const out = new Map<QuestionKind, { hits: number; total: number }>();
+  for (const article of articles) {
+    for (const q of article.questions) {
+      const kind = questionKind(q.question);
+      const acc = out.get(kind) ?? { hits: 0, total: 0 };
+      const span = answer(q.question, article);
+      acc.total++;
+      if (span && span.text.length <= maxChars && q.answers.some((gold) => span.text.includes(gold))) acc.hits++;
+      out.set(kind, acc);
+    }
+  }
+  return out;
+}
+
+export async function run(evalDir: string): Promise<EvalRow[]> {
+  const rows: EvalRow[] = [];
+  const split = process.env.READABILITY_SPLIT ?? 'dev';
+  const texts = loadPolnear(evalDir, split);
+  const show = Number(process.env.READABILITY_SHOW ?? '') || 0;
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  if (texts && texts.length > 0) {
+    for (const mode of ['article', 'pasted'] as const) {
+      const s = scoreReadability(texts, mode, show);
+      const task = `readability (PolNeAR ${split}, ${mode})`;
+      rows.push({ task, metric: 'lead kept (%)', ours: r2(s.leadKept), target: '>= 95' });
+      rows.push({ task, metric: 'dangling references / summary', ours: r2(s.danglingPerSummary), target: '<= 0.1' });
+      rows.push({ task, metric: 'non-sentences picked', ours: s.nonSentences, target: '0' });
+    }
+  }
+  const squad = join(evalDir, SQUAD_FILE);
+  if (existsSync(squad)) {
+    const articles = await loadSquad(squad);
+    const ours = accuracyByKind(articles, oursAnswerer());
+    const bm25 = accuracyByKind(articles, bm25Answerer());
+    for (const kind of ['when', 'where', 'who', 'how many', 'what'] as const) {
+      const o = ours.get(kind);
+      const b = bm25.get(kind);
+      if (!o || !b) continue;
+      rows.push({
+        task: `answers by type: ${kind} (${o.total})`,
+        metric: 'contains gold answer (%)',
+        ours: r2((100 * o.hits) / o.total),
+        baseline: r2((100 * b.hits) / b.total),
+        baselineName: 'BM25',
+        target: '>= BM25 + 5',
+      });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { summarize } from '../../src/engine/summary.ts';
+import { nameInFull } from '../../src/engine/summary-names.ts';
+import { splitSentences } from '../../src/engine/sentences.ts';
+
+const TEXT = [
+  'Harbour Minister Odile Fenwarth announced on Monday that the old ferry pier in Brantwick will close by spring.',
+  'The pier has carried crossings to the island of Moray for ninety years.',
+  'Fenwarth said repairs would cost more than the town spends on roads in a year.',
+  '“Fenwarth promised us a new pier,” said the shopkeeper Talia Brenn.',
+].join(' ');
+
+describe('names in full', () => {
+  it('shows a surname-only first mention with the full name and keeps the span verbatim', () => {
+    const spans = splitSentences(TEXT);
+    const [third] = nameInFull(TEXT, [spans[2]!]);
+    expect(third!.shown).toBe('Odile Fenwarth said repairs would cost more than the town spends on roads in a year.');
+    expect(TEXT.slice(third!.start, third!.end)).toBe(third!.text);
+  });
+
+  it('leaves the surname alone once the full name is shown, and never rewrites inside a quotation', () => {
+    const spans = splitSentences(TEXT);
+    const out = nameInFull(TEXT, [spans[0]!, spans[2]!]);
+    expect(out.every((s) => s.shown === undefined)).toBe(true);
+    expect(nameInFull(TEXT, [spans[3]!])[0]!.shown).toBeUndefined();
+  });
+
+  it('never opens a summary with a pronoun whose antecedent is not shown', () => {
+    const text = [
+      'The council of Brantwick voted on Monday to close the old ferry pier by spring after ninety years.',
+      'The ferry company will move its boats to the port of Kellin, twelve miles north, from April.',
+      'It said the move would cost the company less than repairing the Brantwick pier ever could.',
+      'Island shopkeepers said fewer visitors would come without a direct crossing from Brantwick.',
+      'Repairs would have cost the town more than its whole yearly budget for roads, the council said.',
+    ].join(' ');
+    for (const s of summarize(text, { sentences: 3 })) expect(s.text.startsWith('It ')).toBe(false);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { danglingReferences, keepsLead, leadOf, nonSentence, questionKind, splitTitle } from '../../src/eval/readability.ts';
+
+const ARTICLE = `Harbour town votes to close its ferry pier
+
+BRANTWICK — Mayor Odile Fenwarth said on Monday the council would close the old ferry pier by spring. Fenwarth told reporters the repairs cost too much. She said a new pier could follow.`;
+
+describe('readability measures', () => {
+  it('splits the headline line from the body and finds the lead after it', () => {
+    const { title, body } = splitTitle(ARTICLE);
+    expect(title).toBe('Harbour town votes to close its ferry pier');
+    expect(leadOf(body)?.text).toMatch(/^BRANTWICK — Mayor Odile Fenwarth said/);
+  });
+
+  it('counts a summary as keeping the lead only when it overlaps the lead', () => {
+    const lead = { text: 'x', start: 10, end: 50 };
+    expect(keepsLead([{ text: 'y', start: 40, end: 80 }], lead)).toBe(true);
+    expect(keepsLead([{ text: 'y', start: 50, end: 80 }], lead)).toBe(false);
+  });
+
+  it('flags a surname-only first mention and an opening pronoun, but not a surname after the full name', () => {
+    const text = splitTitle(ARTICLE).body;
+    const start = text.indexOf('Fenwarth told');
+    const second = { text: 'Fenwarth told reporters the repairs cost too much.', start, end: start + 50 };
+    const sheAt = text.indexOf('She said');
+    const she = { text: 'She said a new pier could follow.', start: sheAt, end: text.length };
+    expect(danglingReferences(text, [second])).toEqual(['Odile Fenwarth named only as Fenwarth']);
+    expect(danglingReferences(text, [she])).toHaveLength(1);
+    const lead = leadOf(text)!;
+    expect(danglingReferences(text, [lead, second])).toEqual([]);
+    expect(danglingReferences(text, [second, { ...she, shown: 'She said a new pier could follow.' }])).toHaveLength(1);
+  });
+
+  it('names the kind of non-sentence', () => {
+    expect(nonSentence('Ferry pier to close', [])).toBe('heading');
+    expect(nonSentence('and then it closed for good.', [])).toBe('fragment');
+    expect(nonSentence('“The pier is done, the mayor said.', [])).toBe('cut quote');
+    expect(nonSentence('Who will pay for the new pier?', [])).toBe('question');
+    expect(nonSentence('The pier closes in spring.', ['The pier closes in spring.'])).toBe('duplicate');
+    expect(nonSentence('The pier closes in spring, the mayor said.', [])).toBeNull();
+  });
+
+  it('groups questions by type', () => {
+    expect(questionKind('How many ferries ran?')).toBe('how many');
+    expect(questionKind('In what year did it close?')).toBe('when');
+    expect(questionKind('Who closed the pier?')).toBe('who');
+    expect(questionKind('Where is Brantwick?')).toBe('where');
+    expect(questionKind('What did the council decide?')).toBe('what');
+  });
+});
+
+describe('question types', () => {
+  it('reads "when" as a conjunction as no time question', () => {
+    expect(questionKind('What kind of failure occurs when the pier floods?')).toBe('what');
+    expect(questionKind('Since when has the ferry run?')).toBe('when');
+  });
+});
