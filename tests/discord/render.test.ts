@@ -99,13 +99,13 @@ describe('renderMessage', () => {
     expect(embed.timestamp).toBe('2026-03-14T09:30:00.000Z');
   });
 
-  it('renders quotes with their speakers and a timeline with its values', () => {
+  it('renders quotes with their speakers and a timeline with its dates as a reader says them', () => {
     const quotes = renderMessage({ kind: 'analysis', view: 'quotes', article: articleRef(harbourArticle), analysis })[0]!.embeds[0]!;
     expect(quotes.title).toBe(`Quotes: ${harbourArticle.title}`);
     expect(quotes.description).toContain('> “This bridge joins the two halves of our town for the first time in a century,”\n— **Ilse Varga**');
     expect(quotes.description).toContain('— *unattributed*');
     const timeline = renderMessage({ kind: 'analysis', view: 'timeline', article: articleRef(harbourArticle), analysis })[0]!.embeds[0]!;
-    expect(timeline.description).toBe('**2022-03** · “March 2022”\nWork began in March 2022.');
+    expect(timeline.description).toBe('**Mar 2022** · “March 2022”\nWork began in March 2022.');
   });
 
   it('escapes markdown that comes from an article', () => {

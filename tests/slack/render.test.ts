@@ -86,11 +86,11 @@ describe('slack rendering of every neutral message', () => {
     expect(text).toContain('*Places* Gozo, Malta');
   });
 
-  it('shows quotes with their speakers and timeline entries with their values', () => {
+  it('shows quotes with their speakers and timeline entries with their dates as a reader says them', () => {
     const quotes = allText(renderMessage({ kind: 'analysis', view: 'quotes', article: ARTICLE, analysis: analysis() }));
     expect(quotes).toContain('“We are back on schedule”\n— *Maria Borg*');
     const timeline = allText(renderMessage({ kind: 'analysis', view: 'timeline', article: ARTICLE, analysis: analysis() }));
-    expect(timeline).toContain('*2026-02-03* “Tuesday”');
+    expect(timeline).toContain('*Tue 3 Feb 2026* “Tuesday”');
   });
 
   it('cites the article an answer comes from', () => {

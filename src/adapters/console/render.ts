@@ -2,6 +2,7 @@ import type { AnalysisView, ArticleRef, FeedStatusView, OutgoingMessage } from '
 import { safeField, safeText, safeTitle as t } from '../../core/text-safety.ts';
 import type { Analysis, EngineInfo, Story, Tags } from '../../core/types.ts';
 import { topTags } from '../../core/top-tags.ts';
+import { isDated, timeLabel } from '../../core/time-label.ts';
 
 // Terminal text for the neutral messages. Plain text, wrapped by the terminal itself. Titles and names
 // are cut (safeTitle, here `t`), and the whole text is made safe last, so no ESC sequence, control
@@ -49,8 +50,8 @@ function renderAnalysis(view: AnalysisView, article: ArticleRef, analysis: Analy
     if (analysis.quotes.length === 0) lines.push('No direct quotes in this article.');
     for (const quote of analysis.quotes) lines.push(`“${safeField(quote.text)}”\n    — ${quote.speaker ? t(quote.speaker) : 'unattributed'}`);
   } else {
-    if (analysis.timeline.length === 0) lines.push('No dated events in this article.');
-    for (const entry of analysis.timeline) lines.push(`${t(entry.value).padEnd(18)} ${safeField(entry.text)}: ${safeField(entry.event)}`);
+    if (!analysis.timeline.some(isDated)) lines.push('No dated events in this article.');
+    for (const entry of analysis.timeline.filter(isDated)) lines.push(`${t(timeLabel(entry.value)).padEnd(26)} ${safeField(entry.text)}: ${safeField(entry.event)}`);
   }
   lines.push('', `(${engineLine(analysis.engine)})`);
   return lines.join('\n');

@@ -4,6 +4,7 @@ import { MAX_FIELD_CHARS, safeField, safeText, safeTitle } from '../../core/text
 import type { Analysis, Digest, Story, Tags } from '../../core/types.ts';
 import { capMessages, fitEmbed, LIMITS, packEmbeds, type DiscordPayload, type EmbedSpec } from './limits.ts';
 import { topTags } from '../../core/top-tags.ts';
+import { isDated, timeLabel } from '../../core/time-label.ts';
 
 // Neutral messages -> Discord embeds. Every article-derived string is made safe (no control or bidi
 // characters), cut to a bounded length and markdown-escaped, masked links included, so a title with
@@ -64,7 +65,7 @@ function analysisSpec(view: AnalysisView, article: ArticleRef, analysis: Analysi
       'No direct quotes in this article.';
   } else {
     spec.description =
-      analysis.timeline.map((entry) => `**${name(entry.value)}** · “${clean(entry.text)}”\n${clean(entry.event)}`).join('\n\n') ||
+      analysis.timeline.filter(isDated).map((entry) => `**${name(timeLabel(entry.value))}** · “${clean(entry.text)}”\n${clean(entry.event)}`).join('\n\n') ||
       'No dated events in this article.';
   }
   return spec;

@@ -4,6 +4,7 @@ import { rewriteInvocations } from './commands.ts';
 import { context, divider, header, pack, sections, type Draft, type SlackBlock, type SlackMessage } from './blocks.ts';
 import { bold, escapeMultiline, escapeText, italic, link, slackDate } from './mrkdwn.ts';
 import { topTags } from '../../core/top-tags.ts';
+import { isDated, timeLabel } from '../../core/time-label.ts';
 
 export type { SlackMessage } from './blocks.ts';
 
@@ -70,8 +71,8 @@ function analysisDraft(view: 'summary' | 'quotes' | 'timeline', article: Article
     );
     return simple(`Quotes: ${title}`, head, units.length ? units : [sections([escapeText('I found no direct quotes in this article.')])]);
   }
-  const units = analysis.timeline.map((entry) =>
-    sections([`${bold(escapeText(entry.value))} “${escapeText(entry.text)}”\n${escapeText(entry.event)}`]),
+  const units = analysis.timeline.filter(isDated).map((entry) =>
+    sections([`${bold(escapeText(timeLabel(entry.value)))} “${escapeText(entry.text)}”\n${escapeText(entry.event)}`]),
   );
   return simple(`Timeline: ${title}`, head, units.length ? units : [sections([escapeText('I found no dates or times in this article.')])]);
 }
