@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { ManualClock } from '../../src/core/clock.ts';
 import type { ChannelRef } from '../../src/core/platform.ts';
 import type { Stores } from '../../src/store/index.ts';
@@ -5,6 +6,9 @@ import { pollFeeds } from '../../src/feeds/poller.ts';
 import { addFeed } from '../../src/feeds/subscribe.ts';
 import { item, rss, startFeedServer } from '../feeds/support.ts';
 import { testServices } from '../helpers.ts';
+
+/** The Redis the kill tests use (each with a key prefix of its own, deleted after). */
+export const REDIS_URL = 'redis://127.0.0.1:6379';
 
 /**
  * Seeds a channel with `count` stories waiting for its digest at `now`: a feed added two hours before
@@ -34,6 +38,7 @@ export async function seedStories(
     await env.services.newsroom.schedules.setSettings(channel, { maxStories: count, sentences: 1 });
   } finally {
     if ('dataDir' in storage) await env.services.stores.close();
+    rmSync(env.dataDir, { recursive: true, force: true });
     await feeds.close();
   }
   return items.map((entry) => entry.title);
