@@ -2,7 +2,7 @@ import type { CommandDef } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { CommandContext } from '../src/core/platform.ts';
 import type { Services } from '../src/core/services.ts';
-import { deliverDigest } from '../src/digest/deliver.ts';
+import { deliverDigest, digestLockKey } from '../src/digest/deliver.ts';
 import { pollFeeds } from '../src/feeds/poller.ts';
 import { PAUSED_LINE } from '../src/scheduler/paused-notice.ts';
 import { formatRun, nextRuns, parseSchedule, splitTimeZone } from '../src/scheduler/spec.ts';
@@ -76,7 +76,7 @@ async function now(ctx: CommandContext, services: Services): Promise<void> {
   if (due.length > 0) await pollFeeds(services, due.map((sub) => sub.feedId));
   // Parts a crash left sending are completed by the scheduler through the platform port, which can check the channel for them.
   const run = await deliverDigest(services, ctx.channel, (message, thread, delivery) => ctx.reply(message, { thread, key: delivery.key }), { resume: false });
-  if (run.status === 'busy') throw new UserError('A digest for this channel is being posted right now.');
+  if (run.status === 'busy') throw new UserError(await busyAnswer(ctx, services));
   if (run.status === 'nothing-new') {
     await ctx.replyEphemeral({ kind: 'text', tone: 'info', text: 'Nothing new since the last digest here.' });
     return;
@@ -84,6 +84,19 @@ async function now(ctx: CommandContext, services: Services): Promise<void> {
   if (run.status === 'failed') {
     throw new Error(`digest stopped after ${run.partsPosted} of ${run.parts} parts`, { cause: run.error });
   }
+}
+
+/**
+ * Another run holds the channel's digest lease. A live run renews it; one whose process stopped lets
+ * it run out (at most one lease length), after which the digest can be posted again: say when.
+ */
+async function busyAnswer(ctx: CommandContext, services: Services): Promise<string> {
+  const left = await services.newsroom.locks.remaining?.(digestLockKey(ctx.channel)).catch(() => undefined);
+  const seconds = left === undefined ? undefined : Math.max(1, Math.ceil(left / 1000));
+  return (
+    'A digest for this channel is being posted right now.' +
+    (seconds === undefined ? '' : ` If it does not arrive, try again in ${seconds} s: the run holding it may have stopped, and its turn ends by then.`)
+  );
 }
 
 async function off(ctx: CommandContext, services: Services): Promise<void> {

@@ -127,4 +127,7 @@ function waitForSignal(): Promise<void> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   process.exitCode = await main({ forceConsole: process.argv.includes('--console') });
+  // Everything is stopped and the store closed; a platform call that never answered (its part stays
+  // recorded as sending) must not keep the process alive until the shutdown deadline.
+  setTimeout(() => process.exit(), 500).unref();
 }

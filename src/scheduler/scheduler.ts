@@ -204,6 +204,8 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
 
   async function tick(): Promise<TickReport> {
     if (stopped) return { polls: [], digests: [] };
+    // Redis only: a store that lost its data without a reconnect (flushed, evicted) is noticed within a heartbeat.
+    void services.stores.health?.recheck().catch((error: unknown) => log.warn({ err: error }, 'could not check the store epoch on Redis'));
     const records = await sync();
     // One poll cycle at a time in this process; feed leases keep other processes off the same feeds.
     polling ??= pollDueFeeds(services, notify).finally(() => {

@@ -8,19 +8,28 @@ const DAMAGED_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUP
 const UNWRITABLE_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_PERM', 'SQLITE_IOERR_WRITE']);
 
 /**
+ * How the folder is made and the file opened; tests inject what a read-only file system or a folder
+ * without permission does (as root, chmod refuses nothing).
+ */
+export interface SqliteIo {
+  mkdir?: (path: string, options: { recursive: true }) => unknown;
+  open?: (file: string) => Database.Database;
+}
+
+/**
  * Opens DATA_DIR/newsdesk.sqlite and checks it (`PRAGMA quick_check`) before anything uses it, so a
  * damaged file stops start-up with a message saying what to do, instead of every command apologising.
  */
-export function openSqliteStore(dataDir: string): { db: Database.Database; file: string } {
+export function openSqliteStore(dataDir: string, io: SqliteIo = {}): { db: Database.Database; file: string } {
   const file = join(dataDir, 'newsdesk.sqlite');
   try {
-    mkdirSync(dataDir, { recursive: true });
+    (io.mkdir ?? mkdirSync)(dataDir, { recursive: true });
   } catch (error) {
     throw unwritable(dataDir, error);
   }
   let db: Database.Database | undefined;
   try {
-    db = openDatabase(file);
+    db = (io.open ?? openDatabase)(file);
     const problems = (db.pragma('quick_check') as Array<{ quick_check: string }>).map((row) => row.quick_check);
     if (problems.length !== 1 || problems[0] !== 'ok') throw damaged(file, problems.slice(0, 3).join('; '));
     // quick_check only reads: a write proves the folder and the file can be written (as root, only

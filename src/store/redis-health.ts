@@ -57,18 +57,38 @@ export class RedisHealth {
 
   /**
    * The epoch is written on first start. Missing later means Redis restarted without its data
-   * (no append-only file, or the file was lost): every feed and schedule is gone.
+   * (no append-only file, or the file was lost), or the keys were flushed or evicted: every feed and
+   * schedule is gone. Checked at start, after each reconnect, and on each scheduler heartbeat
+   * (`recheck`), one check at a time.
    */
-  async checkEpoch(client: Client | undefined): Promise<'new' | 'same' | 'lost'> {
+  checkEpoch(client: Client | undefined): Promise<'new' | 'same' | 'lost'> {
+    const next = this.checking.then(() => this.compareEpoch(client));
+    this.checking = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The epoch check on a connection that is up (none: Redis is down, nothing to compare now). */
+  recheck(): Promise<'new' | 'same' | 'lost'> {
+    return this.checkEpoch(this.available ? this.clients.find((client) => client.isReady) : undefined);
+  }
+
+  private checking: Promise<unknown> = Promise.resolve();
+
+  private async compareEpoch(client: Client | undefined): Promise<'new' | 'same' | 'lost'> {
     if (!client) return 'same';
-    const found = await client.get(this.epochKey);
+    let found = await client.get(this.epochKey);
     if (found !== null && (this.epoch === undefined || found === this.epoch)) {
       this.epoch = found;
       return 'same';
     }
     const expected = this.epoch;
-    this.epoch = randomUUID();
-    await client.set(this.epochKey, this.epoch);
+    if (found === null) {
+      // Only one process stamps a new epoch (NX); every other one adopts it. Were each to write its
+      // own, they would overwrite each other and report a loss at every later reconnect.
+      await client.set(this.epochKey, randomUUID(), { condition: 'NX' });
+      found = await client.get(this.epochKey);
+    }
+    this.epoch = found ?? undefined;
     if (expected === undefined) {
       this.logger?.info({ redis: this.target, epochKey: this.epochKey }, 'new store on Redis: store epoch written');
       return 'new';

@@ -147,6 +147,16 @@ export class FakeDiscord {
     this.rules.push({ method, path, remaining: Number.POSITIVE_INFINITY, response: [403, { message: 'Missing Permissions', code: 50013 }] });
   }
 
+  /** One more text channel in the fake guild (listed at READY when added before the bot logs in). */
+  addTextChannel(id: string, name: string): void {
+    this.channels.set(id, textChannel(this.ids, id, name));
+  }
+
+  /** Every request matching method ('*': any) and path answers this server error, for as long as the test runs. */
+  failAlways(method: string, path: RegExp, status = 500): void {
+    this.rules.push({ method, path, remaining: Number.POSITIVE_INFINITY, response: [status, { message: `${status}: Internal Server Error`, code: 0 }] });
+  }
+
   /** Resolves with the first request (past or future) that passes the test. */
   waitFor(test: (request: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
     const seen = this.requests.find(test);
@@ -280,7 +290,7 @@ export class FakeDiscord {
 
   private route(request: RecordedRequest): [number, unknown, Record<string, string>?] {
     const { method, path, body } = request;
-    const rule = this.rules.find((candidate) => candidate.remaining > 0 && candidate.method === method && candidate.path.test(path));
+    const rule = this.rules.find((candidate) => candidate.remaining > 0 && (candidate.method === method || candidate.method === '*') && candidate.path.test(path));
     if (rule) {
       rule.remaining--;
       return rule.response;

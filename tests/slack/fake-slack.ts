@@ -72,6 +72,7 @@ export class FakeSlack {
   private readonly echoes = new Set<Promise<unknown>>();
   private eventCounter = 0;
   private readonly overrides = new Map<string, Handler[]>();
+  private readonly holds: { method: string; nth: number; when: 'before' | 'after'; reached: () => void }[] = [];
   private readonly callWaiters: Waiter<ApiCall>[] = [];
   private readonly responseWaiters: Waiter<ResponseUrlPost>[] = [];
   private readonly ackWaiters = new Map<string, (ack: Record<string, unknown>) => void>();
@@ -113,6 +114,14 @@ export class FakeSlack {
     const list = this.overrides.get(method) ?? [];
     list.push(handler);
     this.overrides.set(method, list);
+  }
+
+  /**
+   * Freezes the nth call of `method` from now on (1 = the next), before or after carrying it out, as a
+   * process killed at that moment would leave things: the call is never answered. Resolves when it arrives.
+   */
+  hold(method: string, nth: number, when: 'before' | 'after'): Promise<void> {
+    return new Promise((resolve) => this.holds.push({ method, nth, when, reached: resolve }));
   }
 
   /** The next call of `method` gets a 429 with this Retry-After, as Slack does when a channel is too busy. */
@@ -223,10 +232,14 @@ export class FakeSlack {
     const args = parseArgs(raw, String(req.headers['content-type'] ?? ''));
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? (typeof args.token === 'string' ? args.token : undefined);
     const call: ApiCall = { method, args, token, status: 200, at: performance.now() };
+    const hold = this.holds.find((candidate) => candidate.method === method && --candidate.nth === 0);
+    if (hold) this.holds.splice(this.holds.indexOf(hold), 1);
+    if (hold?.when === 'before') return hold.reached();
     const override = this.overrides.get(method)?.shift();
     const answer: ReturnType<Handler> & object = override?.(args, call) ?? this.answer(method, args, token);
     call.status = answer.status ?? 200;
     call.result = answer.body;
+    if (hold) return hold.reached();
     this.calls.push(call);
     if (accepted(call)) notify(this.callWaiters, call);
     send(res, call.status, answer.body, answer.headers);

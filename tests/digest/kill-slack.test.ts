@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createClient } from '@keyv/redis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createStores } from '../../src/store/index.ts';
+import { DELIVERY_EVENT } from '../../src/adapters/slack/outbox.ts';
+import { FakeSlack, TEAM_ID } from '../slack/fake-slack.ts';
+import { REDIS_URL, seedStories } from './kill-support.ts';
+
+const NOW = '2026-11-26T12:00:00Z';
+const child = join(import.meta.dirname, 'kill-slack-child.ts');
+const CHANNEL_ID = 'C0KILL';
+// Two parts of 16 stories; Slack fits 15 stories in a message (50 blocks), so each part is two messages.
+const STORIES = 32;
+
+let dir: string;
+let fake: FakeSlack | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function runChild(apiUrl: string, redisPrefix?: string) {
+  const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, apiUrl, CHANNEL_ID, NOW, ...(redisPrefix ? [redisPrefix] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  return { exited, kill: () => proc.kill('SIGKILL'), output: () => output };
+}
+
+/** Story titles in the channel's messages, as a reader sees them ("3. *<url|Title>*" sections). */
+function postedTitles(messages: FakeSlack['posted']): string[] {
+  return messages.flatMap((message) =>
+    ((message.blocks as { type: string; text?: { text?: string } }[] | undefined) ?? [])
+      .filter((block) => block.type === 'section')
+      .map((block) => /^\d+\. \*<[^|>]+\|([^>]+)>\*/.exec(block.text?.text ?? '')?.[1])
+      .filter((title): title is string => title !== undefined),
+  );
+}
+
+// Each chat.postMessage of the digest (part 1: messages 1 and 2, part 2: messages 3 and 4), frozen
+// before Slack carried it out or after (the message is in the channel, its answer never arrives).
+const KILL_POINTS = [1, 2, 3, 4].flatMap((nth) => (['before', 'after'] as const).map((when) => ({ nth, when })));
+
+async function killAndRestart(point: { nth: number; when: 'before' | 'after' }, redisPrefix?: string): Promise<void> {
+  dir = mkdtempSync(join(tmpdir(), 'newsdesk-kill-slack-'));
+  fake = await FakeSlack.start();
+  const channel = { platform: 'slack' as const, tenantId: TEAM_ID, channelId: CHANNEL_ID };
+  const stores = redisPrefix ? createStores({ dataDir: '', redisUrl: REDIS_URL, redisPrefix }) : undefined;
+  const titles = await seedStories(channel, STORIES, NOW, stores ? { stores } : { dataDir: dir });
+  await stores?.close();
+
+  const held = fake.hold('chat.postMessage', point.nth, point.when);
+  const first = runChild(fake.apiUrl, redisPrefix);
+  await Promise.race([held, first.exited.then(() => Promise.reject(new Error(`child exited before the kill point:\n${first.output()}`)))]);
+  first.kill();
+  expect(await first.exited).toBeNull();
+  const postedBeforeKill = fake.posted.length;
+  expect(postedBeforeKill).toBe(point.when === 'before' ? point.nth - 1 : point.nth);
+
+  const second = runChild(fake.apiUrl, redisPrefix);
+  expect(await second.exited, second.output()).toBe(0);
+  expect(second.output()).toMatch(/DONE \{"status":"posted"/);
+
+  const inChannel = fake.posted.filter((message) => message.channel === CHANNEL_ID);
+  const posted = postedTitles(inChannel);
+  expect(posted).toHaveLength(STORIES);
+  expect(new Set(posted)).toEqual(new Set(titles));
+  // Every message carries its delivery key, and no key was posted twice.
+  const keys = inChannel.map((message) => (message.metadata as { event_type?: string; event_payload?: { key?: string } } | undefined)?.event_payload?.key);
+  expect(inChannel.every((message) => (message.metadata as { event_type?: string }).event_type === DELIVERY_EVENT)).toBe(true);
+  expect(new Set(keys).size).toBe(keys.length);
+  // A part left sending by the kill was checked against the channel's history before anything was posted again.
+  const historyChecks = fake.calls.filter((call) => call.method === 'conversations.history' && String(call.args.include_all_metadata) === 'true');
+  expect(historyChecks.length).toBeGreaterThanOrEqual(1);
+}
+
+describe('a bot killed at each step of posting a Slack digest', () => {
+  for (const point of KILL_POINTS) {
+    it(`loses no story and posts none twice when killed ${point.when} chat.postMessage #${point.nth}`, () => killAndRestart(point), 60_000);
+  }
+});
+
+describe('a bot on Redis killed while posting a Slack digest', () => {
+  const direct = createClient({ url: REDIS_URL });
+  let prefix: string | undefined;
+  beforeAll(() => direct.connect());
+  afterEach(async () => {
+    for await (const keys of direct.scanIterator({ MATCH: `${prefix}:*`, COUNT: 100 })) if (keys.length > 0) await direct.del(keys);
+  });
+  afterAll(() => direct.close());
+  for (const point of [{ nth: 1, when: 'after' as const }, { nth: 3, when: 'before' as const }]) {
+    it(`loses no story and posts none twice when killed ${point.when} chat.postMessage #${point.nth}`, async () => {
+      prefix = `newsdesk-kill-slack-${randomUUID()}`;
+      await killAndRestart(point, prefix);
+      // The processes kept their ledger in Redis, not in the data folder.
+      const ledger: string[] = [];
+      for await (const keys of direct.scanIterator({ MATCH: `${prefix}:deliveries:*`, COUNT: 100 })) ledger.push(...keys);
+      expect(ledger.length).toBeGreaterThan(0);
+      expect(existsSync(join(dir, 'newsdesk.sqlite'))).toBe(false);
+    }, 60_000);
+  }
+});
