@@ -141,7 +141,9 @@ function splitRun(run: Token[], sentenceStart: boolean, afterOf: (t: Token) => s
   let cur: Token[] = [];
   const orgLike = run.some((t) => ORG_HEADS.has(unpossessed(t.word)));
   for (const t of run) {
-    if ((t.word === 'and' || t.word === '&' || t.word === 'for' || t.word === 'on') && !orgLike) {
+    // "WorldCom Inc and MFS Communications", "the Navy and Air Corps": after a complete organisation name, "and" starts another.
+    const afterHead = t.word === 'and' && cur.length > 0 && ORG_HEADS.has(unpossessed(cur[cur.length - 1]!.word.replace(/\.$/, '')));
+    if (((t.word === 'and' || t.word === '&' || t.word === 'for' || t.word === 'on') && !orgLike) || afterHead) {
       parts.push(cur);
       cur = [];
       continue;
