@@ -1,7 +1,7 @@
 import type { Tags } from '../core/types.ts';
-import { COUNTRIES } from './entities/gazetteer.ts';
+import { COUNTRIES, isKnownPlace } from './entities/gazetteer.ts';
 import { entitiesOf, type Entity, type EntityKind } from './entities.ts';
-import { cleanPersonName, isTeamName, looksLikePersonName, notAPerson, resultLines, shortOrgName } from './entities/tag-cleanup.ts';
+import { cleanPersonName, isTeamName, looksLikePersonName, notAPerson, resultLines, shortOrgName, withoutModifiers } from './entities/tag-cleanup.ts';
 import { topicLabels } from './entities/topics.ts';
 
 /**
@@ -18,19 +18,22 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   const inTable = (start: number) => tables.some(([a, b]) => start >= a && start < b);
   const tabled = (e: Entity) => tables.length > 0 && 2 * e.mentions.filter((m) => inTable(m.start)).length >= e.mentions.length;
   // Rows of a results table start with a name, so the index cannot trust them by their capital.
+  // Towns the article names, for teams named after them ("Greyport Mariners").
+  const towns = new Set(index.entities.filter((e) => e.kind === 'place' || tabled(e)).map((e) => e.name));
+  const isPlace = (name: string): boolean => towns.has(name) || isKnownPlace(name);
   const kindOf = (e: Entity): EntityKind => {
     // A country in a results table is its national side, which the news still files under the country.
     if (tabled(e) && !COUNTRIES.has(e.name) && (e.kind === 'place' || (e.kind === 'other' && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';
     if (SEATS.has(e.name)) return 'place';
     if (COMPETITION.test(e.name)) return 'other';
     if (!e.trusted) return 'other';
-    if (isTeamName(e.name)) return 'org';
-    if (e.kind === 'other' && looksLikePersonName(e.name)) return notAPerson(e.name, false) ? 'other' : 'person';
-    if (e.kind === 'person' && notAPerson(e.name, titled(e))) return 'other';
+    if (isTeamName(e.name, isPlace)) return 'org';
+    if (e.kind === 'other' && looksLikePersonName(e.name)) return notAPerson(e.name, false, isPlace) ? 'other' : 'person';
+    if (e.kind === 'person' && notAPerson(e.name, titled(e), isPlace)) return 'other';
     return e.kind;
   };
   const nameOf = (e: Entity, kind: EntityKind): string | null =>
-    kind === 'person' ? cleanPersonName(e.name) : kind === 'org' ? shortOrgName(e.name) : e.name;
+    kind === 'person' ? cleanPersonName(e.name) : kind === 'org' ? shortOrgName(e.name) : withoutModifiers(e.name)?.join(' ') ?? null;
   const pick = (kind: EntityKind): string[] =>
     index.entities
       .filter((e) => kindOf(e) === kind)

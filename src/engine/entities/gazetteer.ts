@@ -152,6 +152,9 @@ export const PERSON_TITLES = new Map<string, string>([
   ['Candidate', ''], ['Nominee', ''], ['Pres.', ''], ['Supt.', ''], ['Insp.', ''], ['Det.', ''], ['Hon.', ''],
   ['Former', ''], ['State', ''], ['Foreign', ''], ['Defense', ''], ['Defence', ''], ['Interior', ''], ['Finance', ''],
   ['First', ''], ['Democrat', ''], ['Republican', ''], ['Democratic', ''], ['GOP', ''], ['Lady', 'f'],
+  ['Treasurer', ''], ['Chair', ''], ['Chairperson', ''], ['CEO', ''], ['C.E.O.', ''], ['CFO', ''], ['C.F.O.', ''],
+  ['Deputy', ''], ['Sheriff', ''], ['Superintendent', ''], ['Inspector', ''], ['Auditor', ''], ['Comptroller', ''],
+  ['Trustee', ''], ['Alderman', 'm'], ['Assemblyman', 'm'], ['Assemblywoman', 'f'], ['Commander', ''], ['Archbishop', ''],
 ]);
 
 // Title words that can also start an organisation or place ("State Department", "First Bank").

@@ -45,6 +45,9 @@ export function cleanPersonName(name: string): string | null {
     isDemonym(words[k]!) || PERSON_TITLES.has(words[k]!) || ROLE_ABBREVIATIONS.has(words[k]!) ||
     (words.length - k >= 2 && (DESCRIBING.test(words[k]!) || HYPHEN_TITLE.test(words[k]!))) ||
     (COMPASS.has(words[k]!) && k + 1 < words.length && isDemonym(words[k + 1]!));
+  const modified = withoutModifiers(name);
+  if (!modified) return null;
+  i = words.length - modified.length;
   while (i < words.length && strippable(i)) i++;
   if (i === words.length) return null;
   return words.slice(i).join(' ');
@@ -99,10 +102,10 @@ export function looksLikePersonName(name: string): boolean {
 
 // "Seattle Mariners", "Texas Rangers", "Chicago White Sox": a town or state before a plural is a team.
 const TEAM_TAIL = /^(?:\p{Lu}\p{Ll}+(?<!ss|us|is|ics|ws)s|Sox)$/u;
-export function isTeamName(name: string): boolean {
+export function isTeamName(name: string, isPlace: (name: string) => boolean = isKnownPlace): boolean {
   const words = name.split(' ');
   if (words.length < 2 || !TEAM_TAIL.test(words[words.length - 1]!)) return false;
-  for (let k = 1; k < words.length; k++) if (isKnownPlace(words.slice(0, k).join(' '))) return true;
+  for (let k = 1; k < words.length; k++) if (isPlace(words.slice(0, k).join(' '))) return true;
   return false;
 }
 
@@ -118,18 +121,35 @@ const MONTH_ABBREVIATION = /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec
  * company ("Toyota Celica"), a group ("Social Democrats"), a team, or a run holding a month's
  * abbreviation ("Record Sept").
  */
-export function notAPerson(name: string, titled: boolean): boolean {
+export function notAPerson(name: string, titled: boolean, isPlace: (name: string) => boolean = isKnownPlace): boolean {
   const words = name.split(' ');
   if (words.length === 1 && !titled && (MALE_NAMES.has(name) || FEMALE_NAMES.has(name))) return true;
   if (words.length >= 2 && ORGS.has(words[0]!) && !MALE_NAMES.has(words[0]!) && !FEMALE_NAMES.has(words[0]!)) return true;
   if (words.length >= 2 && PLACE_OPENERS.has(words[0]!)) return true;
   if (GROUP_TAIL.test(words[words.length - 1]!) || words.some((w) => MONTH_ABBREVIATION.test(w))) return true;
-  return isTeamName(name);
+  return isTeamName(name, isPlace);
 }
 
 // Legal forms a company's name may carry or not: "Texaco Inc." and "Texaco" are one tag, "Texaco".
 const LEGAL_FORM = /\s(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|BV|GmbH|SpA|Bhd|Tbk)\.?$/;
 export function shortOrgName(name: string): string | null {
-  const short = name.replace(LEGAL_FORM, '');
+  const words = withoutModifiers(name);
+  if (!words) return null;
+  // "French GAN": a nationality before an acronym is not part of it.
+  if (words.length === 2 && isDemonym(words[0]!) && /^[\p{Lu}.&]{2,6}$/u.test(words[1]!)) words.shift();
+  const short = words.join(' ').replace(LEGAL_FORM, '');
   return /^(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA)\.?$/.test(short) ? null : short;
+}
+
+// "Atlanta-based", "Republican-led", "state-owned": a modifier ending in one of these, with the words
+// before it, is not part of the name ("South Korea-based LG Electronics" -> "LG Electronics").
+const MODIFIER = /-(?:based|led|owned|controlled|backed|run|funded|listed|born|made|linked|allied|related|style)$/i;
+export function withoutModifiers(name: string): string[] | null {
+  const words = name.split(' ');
+  let cut = -1;
+  words.forEach((w, k) => {
+    if (MODIFIER.test(w)) cut = k;
+  });
+  const rest = words.slice(cut + 1);
+  return rest.length ? rest : null;
 }
