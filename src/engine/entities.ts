@@ -1,6 +1,6 @@
 import {
   COUNTRIES, DEMONYMS, FEMALE_NAMES, isKnownPlace, MALE_NAMES, ORGS, ORG_HEADS, PERSON_TITLES, PLACE_ALIASES, PLACE_HEADS,
-  ROLE_NOUNS, SURNAME_FIRST, THING_HEADS,
+  ROLE_NOUNS, STATE_ABBREVIATIONS, SURNAME_FIRST, THING_HEADS,
 } from './entities/gazetteer.ts';
 import { findRawMentions, isNotEntity, type RawMention } from './entities/mentions.ts';
 
@@ -74,7 +74,9 @@ export function findEntities(text: string): EntityIndex {
   // Longest names first, so a shorter form can join the full name it abbreviates.
   const ordered = [...raws].sort((a, b) => b.tokens.length - a.tokens.length || a.start - b.start);
   for (const m of ordered) {
-    const key = keyOf(m.name);
+    // "Scranton, Pa.": a state's abbreviation after a town is the state, never a person "Pa".
+    const state = m.tokens.length === 1 ? STATE_ABBREVIATIONS.get(m.name) : undefined;
+    const key = state && /[\p{L}.],\s*$/u.test(text.slice(Math.max(0, m.start - 3), m.start)) ? state : keyOf(m.name);
     const orgLike = isPlaceOrOrg(key);
     let target = clusters.get(key) ?? findFuller(byWord, m.tokens, orgLike, m.start);
     if (!target) {

@@ -56,9 +56,11 @@ export function parseAnn(ann: string): Attribution[] {
  * rule: per paragraph, “ opens and ” closes, a straight " toggles; outside double quotes, a
  * single quote (‘ or ') after a space opens and one before a space or punctuation closes.
  * A quote still open at the end of a paragraph ends there (multi-paragraph quotes give one
- * segment per paragraph). Returned spans exclude the marks.
+ * segment per paragraph). Two apostrophes count as a straight double mark. Returned spans exclude the marks.
  */
-export function quoteSegments(text: string): [number, number][] {
+export function quoteSegments(original: string): [number, number][] {
+  // Two apostrophes ('' … '', as some archives print double marks) are a straight double mark.
+  const text = original.replace(/''/g, ' "');
   const out: [number, number][] = [];
   const paras = /[^\n]+/g;
   for (let p = paras.exec(text); p; p = paras.exec(text)) {

@@ -15,6 +15,17 @@ export const PLACE_ALIASES = new Map<string, string>([
   ['HK', 'Hong Kong'], ['NZ', 'New Zealand'], ['N.Z.', 'New Zealand'],
 ]);
 
+/** AP abbreviations of US states, read as places only after "Town," ("Scranton, Pa."). */
+export const STATE_ABBREVIATIONS = new Map<string, string>([
+  ['Ala', 'Alabama'], ['Ariz', 'Arizona'], ['Ark', 'Arkansas'], ['Calif', 'California'], ['Colo', 'Colorado'], ['Conn', 'Connecticut'],
+  ['Fla', 'Florida'], ['Ga', 'Georgia'], ['Ill', 'Illinois'], ['Ind', 'Indiana'], ['Kan', 'Kansas'], ['Kans', 'Kansas'], ['Ky', 'Kentucky'],
+  ['Md', 'Maryland'], ['Mass', 'Massachusetts'], ['Mich', 'Michigan'], ['Minn', 'Minnesota'], ['Mo', 'Missouri'], ['Mont', 'Montana'],
+  ['Neb', 'Nebraska'], ['Nev', 'Nevada'], ['N.H.', 'New Hampshire'], ['N.M.', 'New Mexico'], ['N.C.', 'North Carolina'],
+  ['N.D.', 'North Dakota'], ['Okla', 'Oklahoma'], ['Ore', 'Oregon'], ['Pa', 'Pennsylvania'], ['Penn', 'Pennsylvania'], ['R.I.', 'Rhode Island'],
+  ['S.C.', 'South Carolina'], ['S.D.', 'South Dakota'], ['Tenn', 'Tennessee'], ['Tex', 'Texas'], ['Vt', 'Vermont'], ['Va', 'Virginia'],
+  ['Wash', 'Washington'], ['W.Va.', 'West Virginia'], ['Wis', 'Wisconsin'], ['Wyo', 'Wyoming'],
+]);
+
 export const COUNTRIES = new Set(words(
   'Afghanistan|Albania|Algeria|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahrain|Bangladesh|Belarus|' +
   'Belgium|Bolivia|Bosnia|Brazil|Bulgaria|Cambodia|Cameroon|Canada|Chile|China|Colombia|Congo|Costa Rica|Croatia|Cuba|' +
@@ -154,13 +165,15 @@ export const PERSON_TITLES = new Map<string, string>([
   ['First', ''], ['Democrat', ''], ['Republican', ''], ['Democratic', ''], ['GOP', ''], ['Lady', 'f'],
   ['Treasurer', ''], ['Chair', ''], ['Chairperson', ''], ['CEO', ''], ['C.E.O.', ''], ['CFO', ''], ['C.F.O.', ''],
   ['Deputy', ''], ['Sheriff', ''], ['Superintendent', ''], ['Inspector', ''], ['Auditor', ''], ['Comptroller', ''],
-  ['Trustee', ''], ['Alderman', 'm'], ['Assemblyman', 'm'], ['Assemblywoman', 'f'], ['Commander', ''], ['Archbishop', ''],
+  ['Trustee', ''], ['Dean', ''], ['Provost', ''], ['Rector', ''], ['Principal', ''], ['Alderman', 'm'], ['Assemblyman', 'm'], ['Assemblywoman', 'f'], ['Commander', ''], ['Archbishop', ''],
 ]);
 
 // Title words that can also start an organisation or place ("State Department", "First Bank").
 export const WEAK_TITLES = new Set(['State', 'Foreign', 'Defense', 'Defence', 'Interior', 'Finance', 'First', 'Former',
   'Democrat', 'Republican', 'Democratic', 'GOP', 'Vice', 'Prime', 'Chief', 'Director', 'Leader', 'Speaker', 'Host',
-  'Secretary', 'Minister', 'Attorney', 'General', 'Officer', 'Candidate', 'Nominee', 'Lawmaker', 'Coach', 'Justice']);
+  'Secretary', 'Minister', 'Attorney', 'General', 'Officer', 'Candidate', 'Nominee', 'Lawmaker', 'Coach', 'Justice',
+  // Also first names ("Dean Smith"): a title only before a full name ("Dean Mara Velt").
+  'Dean', 'Deputy', 'Chair', 'Principal']);
 
 export const MALE_NAMES = new Set(words(
   'Aaron|Adam|Alan|Albert|Alex|Alexander|Alexei|Ali|Andrew|Andy|Anthony|Antonio|Arthur|Barack|Ben|Benjamin|Bernie|' +
