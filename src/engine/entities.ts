@@ -119,10 +119,14 @@ export function findEntities(text: string): EntityIndex {
 const ACRONYM = /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,6})$/u;
 const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'du', 'des', 'la', 'le', 'del', 'in', '&']);
 function mergeAcronyms(clusters: Map<string, Cluster>): void {
+  const acronyms: string[] = [];
+  for (const key of clusters.keys()) if (ACRONYM.test(key)) acronyms.push(key);
+  if (acronyms.length === 0) return;
+  const firsts = new Set(acronyms.map((a) => a[0]));
   const byInitials = new Map<string, Cluster>();
   for (const [key, c] of clusters) {
+    if (!firsts.has(key[0]) || key.indexOf(' ') < 0) continue;
     const words = key.split(' ');
-    if (words.length < 2) continue;
     const major = words.filter((w) => !MINOR_WORDS.has(w));
     if (!major.every((w) => /^\p{Lu}/u.test(w))) continue;
     for (const initials of [major.map((w) => w[0]).join(''), words.map((w) => w[0]!.toUpperCase()).join('')]) {
@@ -130,8 +134,8 @@ function mergeAcronyms(clusters: Map<string, Cluster>): void {
     }
   }
   if (byInitials.size === 0) return;
-  for (const [key, c] of clusters) {
-    if (!ACRONYM.test(key)) continue;
+  for (const key of acronyms) {
+    const c = clusters.get(key)!;
     const full = byInitials.get(key.replace(/\./g, ''));
     if (!full || full === c) continue;
     full.raws.push(...c.raws);

@@ -7,8 +7,11 @@ import { clauseSubject, SAID_SENTENCE, speakerAfter, speakerBefore, spokenBefore
 
 interface Found {
   span: QuoteSpan;
-  /** A verb of speech (or a transcript line) introduces it: short quotes need one. */
-  spoken: boolean;
+  /**
+   * -1: a cue after the quote (or a transcript line) names its speaker; an offset: the clause from
+   * there to the quote attributes it, and may hold a verb of speech; null: no cue.
+   */
+  spokenFrom: number | null;
   attribution: Attribution | null;
   /** The speaker came from a cue next to this quote, not from a neighbouring quote. */
   cued: boolean;
@@ -41,11 +44,12 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     let attribution: Attribution | null = transcriptSpeaker(ctx, span);
     if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, next ? next.open : span.paraEnd);
     if (!attribution && span.closed) attribution = quoteAsSubject(ctx, span);
-    let spoken = attribution !== null;
+    // Where a verb before the quote may introduce it; read only for short quotes (see below).
+    let spokenFrom = attribution !== null ? -1 : null as number | null;
     if (!attribution) {
       const from = Math.max(boundary, clauseStart(text, sentenceStarts, span));
       attribution = speakerBefore(ctx, from, span.open);
-      spoken = attribution !== null && spokenBefore(text.slice(from, span.open));
+      spokenFrom = attribution !== null ? from : null;
     }
     if (!attribution && span.open === span.paraStart) attribution = introBefore(ctx, span);
     if (!attribution && !span.continued && span.open > span.paraStart) {
@@ -53,7 +57,7 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
       const from = Math.max(boundary, clauseStart(text, sentenceStarts, span));
       attribution = clauseSubject(ctx, from, span.open);
     }
-    found.push({ span, spoken, attribution, cued: attribution !== null && !span.continued });
+    found.push({ span, spokenFrom, attribution, cued: attribution !== null && !span.continued });
     if (attribution?.entity) ctx.history.push({ at: span.open, entity: attribution.entity });
   });
   borrowFromNeighbours(text, found);
@@ -64,7 +68,7 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     const words = countWords(text, f.span.start, f.span.end);
     // Short quotes stay only when a cue names who said them: the rest are scare quotes and titles.
     // "called the plan a “quick fix”" has a verb, but a naming one: only speech keeps a short quote.
-    if (words < MIN_WORDS && !(f.cued && f.spoken && f.attribution?.entity)) continue;
+    if (words < MIN_WORDS && !(f.cued && f.attribution?.entity && spoken(text, f))) continue;
     if ((!f.cued || namedWork(text, f.span)) && looksLikeTitle(text, f.span)) continue;
     if (nickname(text, f.span) && words <= 6) continue;
     if (words === 0) continue;
@@ -182,6 +186,10 @@ function countWords(text: string, start: number, end: number): number {
   return n;
 }
 const LETTER = /[\p{L}\p{N}]/u;
+
+function spoken(text: string, f: Found): boolean {
+  return f.spokenFrom === -1 || (f.spokenFrom !== null && spokenBefore(text.slice(f.spokenFrom, f.span.open)));
+}
 
 // "his memoir “The Long Road Home”", "the film, “Dark Water”": a work's title, whoever is named nearby.
 const WORK_BEFORE = /\b(?:book|novel|memoir|biography|film|movie|documentary|song|album|single|play|musical|show|series|programme|program|podcast|poem|essay|column|painting|opera|titled|entitled)\s*,?\s*$/i;

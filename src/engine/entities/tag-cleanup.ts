@@ -63,8 +63,10 @@ const DATELINE = /\d{4}-\d\d-\d\d/;
 
 export function isResultLine(line: string): boolean {
   const trimmed = line.trim();
-  if (DATELINE.test(trimmed)) return false;
-  return SCORE_PAIR.test(trimmed) || STANDINGS.test(trimmed) || FIXTURE.test(trimmed);
+  // Table rows are short; a paragraph of prose is never one (and is costly to test).
+  if (trimmed.length > 600 || DATELINE.test(trimmed)) return false;
+  if (!/\d/.test(trimmed)) return FIXTURE.test(trimmed);
+  return SCORE_PAIR.test(trimmed) || STANDINGS.test(trimmed);
 }
 
 /** The lines of a text that are results-table rows, as [start, end) offsets. */

@@ -149,7 +149,7 @@ const FORWARD_PIECE = /\b(?:week|days|month|year) ahead\b|\bthe coming (?:week|d
 // Quotations from a document: a quote whose intro, in its paragraph, names an email, letter, memo …
 const DOCUMENT_INTRO = /\b(?:an?|the|his|her|their|its|this|that|in|by)\s+(?:[\w-]+\s+){0,2}(?:e-?mails?|letters?|memos?|memorandum|messages?|notes?|texts?|diary|diaries|minutes|documents?|posts?|filings?|cables?|faxe?s?|telegrams?)\b[^“"\n]{0,160}$/i;
 function quotedDocuments(text: string): { introStart: number; start: number; end: number }[] {
-  if (!/\b(?:e-?mail|letter|memo|message|note|text|diary|minutes|document|post|filing|cable|fax|telegram)/i.test(text)) return [];
+  if (!/["“]|''/.test(text) || !/\b(?:e-?mail|letter|memo|message|note|text|diary|minutes|document|post|filing|cable|fax|telegram)/i.test(text)) return [];
   const out: { introStart: number; start: number; end: number }[] = [];
   for (const q of findQuoteSpans(text)) {
     const introStart = Math.max(q.paraStart, q.open - 200);
