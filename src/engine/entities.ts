@@ -42,6 +42,8 @@ const TITLE_WORDS: Record<string, string> = {
 const SPEECH_AFTER = /^(?:,[^.;"“”]{0,160}?,)?,?\s+(?:said|says|told|tells|added|adds|wrote|writes|tweeted|asked|explained|argued|insisted|stated|noted|warned|replied|responded|claimed|declared)\b/;
 // Inverted attribution: "…, said Jane Doe", "noted the Herald's Tom Roe".
 const SPEECH_BEFORE = /\b(?:said|says|added|wrote|noted|explained|argued|insisted|warned|replied)\s+(?:(?:the\s+)?\p{Lu}[\p{L}.&-]*['’]s\s+)?$/u;
+// "Carson defied the question": a name opening a sentence as the subject of a past-tense verb.
+const PAST_VERB_AFTER = /^\s+(?:(?:also|then|later|openly|quickly|again|never|once)\s+)?[a-z]{3,}(?:ed|ied)\b(?!\s+by\b)/;
 const PRONOUN_AFTER = /\b(?:(he|his|him)|(she|her|hers))\b/i;
 // The words after a name where a he/she still refers to it: up to a quotation (someone else's
 // words) or a clause about another name ("said that Clinton … she").
@@ -82,7 +84,7 @@ export function findEntities(text: string): EntityIndex {
     if (!target) {
       if ((m.shouted || m.headline) && !isKnown(key)) continue;
       if (m.sentenceStart && m.tokens.length === 1 && !capsSeen.has(key) && !isKnown(key) && !ORG_APPOSITION.test(text.slice(m.end, m.end + 80)) &&
-        (lowerSeen.has(key.toLowerCase()) || !SPEECH_AFTER.test(text.slice(m.end, m.end + 200)))) continue;
+        (lowerSeen.has(key.toLowerCase()) || !(SPEECH_AFTER.test(text.slice(m.end, m.end + 200)) || PAST_VERB_AFTER.test(text.slice(m.end, m.end + 30))))) continue;
       target = { raws: [], tokens: m.tokens, orgLike };
       clusters.set(key, target);
       for (const w of new Set([m.tokens[0]!, m.tokens[m.tokens.length - 1]!, m.tokens[m.tokens.length - 2] ?? ''])) {
