@@ -251,7 +251,9 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     }
     const before = text.slice(Math.max(0, m.start - 40), m.start);
     const after = text.slice(m.end, m.end + 200);
-    if (/\b(?:in|at|from|to|across|near|outside|throughout)\s+(?:the\s+)?$/.test(before)) place += 1;
+    // Anchored at the end: tested on the last words only (a regex ending in $ is tried at every position).
+    const near = before.slice(-18);
+    if (/\b(?:in|at|from|to|across|near|outside|throughout)\s+(?:the\s+)?$/.test(near)) place += 1;
     const speech = SPEECH_AFTER.test(after);
     if (speech || (tokens.length >= 2 && SPEECH_BEFORE.test(before))) person += 1;
     if (/^,\s+(?:who|whose)\b/.test(after) || /^,\s+\d{2},/.test(after)) person += 2;

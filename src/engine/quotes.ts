@@ -2,7 +2,7 @@ import type { Quote } from '../core/types.ts';
 import { entitiesOf, type Entity, type EntityIndex } from './entities.ts';
 import { looksLikePersonName } from './entities/tag-cleanup.ts';
 import { upperBound } from './quotes/coref.ts';
-import { findQuoteSpans, type QuoteSpan } from './quotes/spans.ts';
+import { quoteSpansOf, type QuoteSpan } from './quotes/spans.ts';
 import { clauseSubject, SAID_SENTENCE, speakerAfter, speakerBefore, spokenBefore, type Attribution, type SpeakerContext } from './quotes/speaker.ts';
 
 interface Found {
@@ -25,7 +25,7 @@ const MIN_WORDS = 4;
  * Short unattributed quotes (scare quotes, titles) are left out.
  */
 export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text)): Quote[] {
-  const spans = findQuoteSpans(text);
+  const spans = quoteSpansOf(text);
   if (spans.length === 0) return [];
   const starts = spans.map((s) => s.start);
   const inside = (pos: number): boolean => {

@@ -19,8 +19,11 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   const tabled = (e: Entity) => tables.length > 0 && 2 * e.mentions.filter((m) => inTable(m.start)).length >= e.mentions.length;
   // Rows of a results table start with a name, so the index cannot trust them by their capital.
   // Towns the article names, for teams named after them ("Greyport Mariners").
-  const towns = new Set(index.entities.filter((e) => e.kind === 'place' || tabled(e)).map((e) => e.name));
-  const isPlace = (name: string): boolean => towns.has(name) || isKnownPlace(name);
+  let towns: Set<string> | null = null;
+  const isPlace = (name: string): boolean => {
+    towns ??= new Set(index.entities.filter((e) => e.kind === 'place' || tabled(e)).map((e) => e.name));
+    return towns.has(name) || isKnownPlace(name);
+  };
   const kindOf = (e: Entity): EntityKind => {
     // A country in a results table is its national side, which the news still files under the country.
     if (tabled(e) && !COUNTRIES.has(e.name) && (e.kind === 'place' || (e.kind === 'other' && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';

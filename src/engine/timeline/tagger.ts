@@ -1,7 +1,7 @@
 import type { Span, TimexType } from '../../core/types.ts';
 import { splitSentences } from '../sentences.ts';
 import type { Ymd } from './calendar.ts';
-import { findQuoteSpans } from '../quotes/spans.ts';
+import { quoteSpansOf } from '../quotes/spans.ts';
 import { parseReference, type Reference } from './reference.ts';
 import { COMPOUND_RULES } from './rules-compound.ts';
 import { DATE_RULES } from './rules-dates.ts';
@@ -151,7 +151,7 @@ const DOCUMENT_INTRO = /\b(?:an?|the|his|her|their|its|this|that|in|by)\s+(?:[\w
 function quotedDocuments(text: string): { introStart: number; start: number; end: number }[] {
   if (!/["“]|''/.test(text) || !/\b(?:e-?mail|letter|memo|message|note|text|diary|minutes|document|post|filing|cable|fax|telegram)/i.test(text)) return [];
   const out: { introStart: number; start: number; end: number }[] = [];
-  for (const q of findQuoteSpans(text)) {
+  for (const q of quoteSpansOf(text)) {
     const introStart = Math.max(q.paraStart, q.open - 200);
     const intro = text.slice(introStart, q.open);
     const m = DOCUMENT_INTRO.exec(intro);
