@@ -192,9 +192,12 @@ function spoken(text: string, f: Found): boolean {
 }
 
 // "his memoir “The Long Road Home”", "the film, “Dark Water”": a work's title, whoever is named nearby.
-const WORK_BEFORE = /\b(?:book|novel|memoir|biography|film|movie|documentary|song|album|single|play|musical|show|series|programme|program|podcast|poem|essay|column|painting|opera|titled|entitled)\s*,?\s*$/i;
+// A Title Case quote after a possessive, an article or a preposition ("on CNN’s “State of the Union”",
+// "starred in “Parks and Recreation”", "host of “The Nightly Show”", "the “Red Neck Country Club”") is a name.
+const WORK_BEFORE = /(?:\b(?:book|novel|memoir|autobiography|biography|film|movie|documentary|song|album|single|play|musical|show|series|programme|program|podcast|poem|essay|column|painting|opera|titled|entitled|the|in|of|on|at|by|from|and)|['’]s)\s*,?\s*$/i;
 function namedWork(text: string, span: QuoteSpan): boolean {
-  return WORK_BEFORE.test(text.slice(Math.max(0, span.open - 40), span.open));
+  // The opening mark may be two apostrophes (''…''): the first is not part of the words before it.
+  return WORK_BEFORE.test(text.slice(Math.max(0, span.open - 40), span.open).replace(/['‘"“]+$/, ''));
 }
 // "nicknamed “the Hammer”", "known as “Big Jo”": a name, not words said.
 const NICKNAME_BEFORE = /\b(?:nicknamed|dubbed|known as|a\.k\.a\.|aka|nickname|moniker|alias)\s*,?\s*$/i;

@@ -33,7 +33,7 @@ Velt said the decision was final. "The budget does not allow anything else," she
 
   it('drops scare quotes, titles of works and nicknames, and keeps the real quotes', () => {
     const text = `The mayor, Pia Sandell, called the plan a "quick fix" and said it would not solve the housing crisis in Vellmore.
-Ruth Okonjo, whose memoir "The Long Road Back to Lagos" was published last year, spoke at the festival. The boxer Dan Keeler, nicknamed "The Iron Gate of Vellmore", was in the crowd.
+Ruth Okonjo, whose memoir "The Long Road Back to Lagos" was published last year, spoke at the festival. She appeared on Channel Nine’s “Mornings With Rita Vance,” Okonjo said. The boxer Dan Keeler, nicknamed "The Iron Gate of Vellmore", was in the crowd.
 "I wrote the book because nobody else would," Okonjo said. Sandell said: "We will find the money, one way or another, before the winter."`;
     expect(speakers(text)).toEqual([
       ['Ruth Okonjo', 'I wrote the'],
