@@ -1,6 +1,6 @@
 import {
   COUNTRIES, DEMONYMS, FEMALE_NAMES, isKnownPlace, MALE_NAMES, ORGS, ORG_HEADS, PERSON_TITLES, PLACE_ALIASES, PLACE_HEADS,
-  ROLE_NOUNS, SURNAME_FIRST, THING_HEADS,
+  ROLE_NOUNS, STATE_ABBREVIATIONS, SURNAME_FIRST, THING_HEADS,
 } from './entities/gazetteer.ts';
 import { findRawMentions, isNotEntity, type RawMention } from './entities/mentions.ts';
 
@@ -42,6 +42,8 @@ const TITLE_WORDS: Record<string, string> = {
 const SPEECH_AFTER = /^(?:,[^.;"“”]{0,160}?,)?,?\s+(?:said|says|told|tells|added|adds|wrote|writes|tweeted|asked|explained|argued|insisted|stated|noted|warned|replied|responded|claimed|declared)\b/;
 // Inverted attribution: "…, said Jane Doe", "noted the Herald's Tom Roe".
 const SPEECH_BEFORE = /\b(?:said|says|added|wrote|noted|explained|argued|insisted|warned|replied)\s+(?:(?:the\s+)?\p{Lu}[\p{L}.&-]*['’]s\s+)?$/u;
+// "Carson defied the question": a name opening a sentence as the subject of a past-tense verb.
+const PAST_VERB_AFTER = /^\s+(?:(?:also|then|later|openly|quickly|again|never|once)\s+)?[a-z]{3,}(?:ed|ied)\b(?!\s+by\b)/;
 const PRONOUN_AFTER = /\b(?:(he|his|him)|(she|her|hers))\b/i;
 // The words after a name where a he/she still refers to it: up to a quotation (someone else's
 // words) or a clause about another name ("said that Clinton … she").
@@ -74,12 +76,15 @@ export function findEntities(text: string): EntityIndex {
   // Longest names first, so a shorter form can join the full name it abbreviates.
   const ordered = [...raws].sort((a, b) => b.tokens.length - a.tokens.length || a.start - b.start);
   for (const m of ordered) {
-    const key = keyOf(m.name);
+    // "Scranton, Pa.": a state's abbreviation after a town is the state, never a person "Pa".
+    const state = m.tokens.length === 1 ? STATE_ABBREVIATIONS.get(m.name) : undefined;
+    const key = state && /[\p{L}.],\s*$/u.test(text.slice(Math.max(0, m.start - 3), m.start)) ? state : keyOf(m.name);
     const orgLike = isPlaceOrOrg(key);
     let target = clusters.get(key) ?? findFuller(byWord, m.tokens, orgLike, m.start);
     if (!target) {
       if ((m.shouted || m.headline) && !isKnown(key)) continue;
-      if (m.sentenceStart && m.tokens.length === 1 && !capsSeen.has(key) && !isKnown(key) && (lowerSeen.has(key.toLowerCase()) || !SPEECH_AFTER.test(text.slice(m.end, m.end + 200)))) continue;
+      if (m.sentenceStart && m.tokens.length === 1 && !capsSeen.has(key) && !isKnown(key) && !ORG_APPOSITION.test(text.slice(m.end, m.end + 80)) &&
+        (lowerSeen.has(key.toLowerCase()) || !(SPEECH_AFTER.test(text.slice(m.end, m.end + 200)) || PAST_VERB_AFTER.test(text.slice(m.end, m.end + 30))))) continue;
       target = { raws: [], tokens: m.tokens, orgLike };
       clusters.set(key, target);
       for (const w of new Set([m.tokens[0]!, m.tokens[m.tokens.length - 1]!, m.tokens[m.tokens.length - 2] ?? ''])) {
@@ -90,6 +95,7 @@ export function findEntities(text: string): EntityIndex {
     }
     target.raws.push(m);
   }
+  mergeAcronyms(clusters);
   const entities: Entity[] = [];
   const entityOf = new Map<RawMention, Entity>();
   for (const [key, c] of clusters) {
@@ -108,6 +114,35 @@ export function findEntities(text: string): EntityIndex {
     entity.mentions.push(mention);
   }
   return { text, entities, mentions, resolve: (name, pos) => resolveName(entities, mentions, name, pos) };
+}
+
+// "EU" is "European Union", "FBI" is "Federal Bureau of Investigation" when the text names both:
+// an acronym joins the multi-word name whose capitals it spells (with or without "of", "and" …).
+const ACRONYM = /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,6})$/u;
+const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'du', 'des', 'la', 'le', 'del', 'in', '&']);
+function mergeAcronyms(clusters: Map<string, Cluster>): void {
+  const acronyms: string[] = [];
+  for (const key of clusters.keys()) if (ACRONYM.test(key)) acronyms.push(key);
+  if (acronyms.length === 0) return;
+  const firsts = new Set(acronyms.map((a) => a[0]));
+  const byInitials = new Map<string, Cluster>();
+  for (const [key, c] of clusters) {
+    if (!firsts.has(key[0]) || key.indexOf(' ') < 0) continue;
+    const words = key.split(' ');
+    const major = words.filter((w) => !MINOR_WORDS.has(w));
+    if (!major.every((w) => /^\p{Lu}/u.test(w))) continue;
+    for (const initials of [major.map((w) => w[0]).join(''), words.map((w) => w[0]!.toUpperCase()).join('')]) {
+      if (initials.length >= 2 && !byInitials.has(initials)) byInitials.set(initials, c);
+    }
+  }
+  if (byInitials.size === 0) return;
+  for (const key of acronyms) {
+    const c = clusters.get(key)!;
+    const full = byInitials.get(key.replace(/\./g, ''));
+    if (!full || full === c) continue;
+    full.raws.push(...c.raws);
+    clusters.delete(key);
+  }
 }
 
 // Whether a word also appears in lower case in the text ("Bombs" vs "bombs"): asked only for a
@@ -216,7 +251,9 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     }
     const before = text.slice(Math.max(0, m.start - 40), m.start);
     const after = text.slice(m.end, m.end + 200);
-    if (/\b(?:in|at|from|to|across|near|outside|throughout)\s+(?:the\s+)?$/.test(before)) place += 1;
+    // Anchored at the end: tested on the last words only (a regex ending in $ is tried at every position).
+    const near = before.slice(-18);
+    if (/\b(?:in|at|from|to|across|near|outside|throughout)\s+(?:the\s+)?$/.test(near)) place += 1;
     const speech = SPEECH_AFTER.test(after);
     if (speech || (tokens.length >= 2 && SPEECH_BEFORE.test(before))) person += 1;
     if (/^,\s+(?:who|whose)\b/.test(after) || /^,\s+\d{2},/.test(after)) person += 2;
@@ -228,7 +265,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     };
     precedingWords(before).forEach(noun);
     // "the streaming service Vidora", "The operator, TejoLink, said": a business noun names an organisation.
-    if (ORG_BEFORE.test(before)) org += 4;
+    if (ORG_BEFORE.test(before) || (!isKnown(key) && (ORG_APPOSITION.test(after) || (ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(before))))) org += 4;
     // "campaign consultant Jo Roe": a role noun right before a full name makes it a person.
     if (tokens.length >= 2 && ROLE_NOUNS.has(/([a-z]+)\s+$/.exec(before)?.[1] ?? '')) person += 1;
     // Only a closed apposition (", the mayor of X,") describes the name; an open one runs into the next clause.
@@ -238,7 +275,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     // After a preposition or "told" the name is an object: a following he/she is usually the subject's.
     const pr = OBJECT_BEFORE.test(before) ? null : PRONOUN_AFTER.exec(pronounScope(after));
     if (pr) pr[1] ? (male += 1) : (female += 1);
-    trusted ||= speech;
+    trusted ||= speech || ORG_APPOSITION.test(after);
   }
   const first = tokens[0]!;
   if (MALE_NAMES.has(first)) (person += 2), (male += 3);
@@ -264,6 +301,11 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
 const FEMALE_NOUNS = new Set(['widow', 'wife', 'mother', 'daughter', 'sister', 'actress', 'businesswoman', 'spokeswoman', 'congresswoman', 'chairwoman', 'councilwoman', 'grandmother', 'girl', 'woman', 'niece', 'aunt', 'granddaughter', 'stepmother', 'mom', 'girlfriend', 'fiancee', 'heiress', 'duchess', 'countess']);
 // No "-man" job titles: "spokesman" and "chairman" are often said of women.
 const MALE_NOUNS = new Set(['widower', 'husband', 'father', 'son', 'brother', 'grandfather', 'boy', 'nephew', 'uncle', 'grandson', 'stepfather', 'dad', 'boyfriend', 'fiance', 'duke']);
+const BUSINESS_NOUN = String.raw`(?:company|firm|operator|service|airline|carrier|platform|app|website|site|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|daily|weekly|magazine|tabloid|outlet|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group|party|union|club|team|broadcaster|channel)`;
+// "Wikiloop, the leaks site, published …": an apposition naming a kind of organisation.
+const ORG_APPOSITION = new RegExp(String.raw`^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}${BUSINESS_NOUN}\b`, 'i');
+// "the Sentinel newspaper", "the Northwire agency" (not "the Rome group": only media nouns).
+const ORG_NOUN_AFTER = /^\s+(?:news\s+)?(?:agency|newspaper|daily|weekly|magazine|tabloid|outlet|website|broadcaster|network)\b/i;
 const ORG_BEFORE = /\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:company|firm|operator|service|airline|carrier|platform|app|website|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group)\s*,?\s*$/i;
 
 function resolveName(entities: Entity[], mentions: Mention[], name: string, pos: number): Entity | null {

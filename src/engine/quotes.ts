@@ -1,11 +1,17 @@
 import type { Quote } from '../core/types.ts';
 import { entitiesOf, type Entity, type EntityIndex } from './entities.ts';
+import { looksLikePersonName } from './entities/tag-cleanup.ts';
 import { upperBound } from './quotes/coref.ts';
-import { findQuoteSpans, type QuoteSpan } from './quotes/spans.ts';
-import { clauseSubject, SAID_SENTENCE, speakerAfter, speakerBefore, type Attribution, type SpeakerContext } from './quotes/speaker.ts';
+import { quoteSpansOf, type QuoteSpan } from './quotes/spans.ts';
+import { clauseSubject, SAID_SENTENCE, speakerAfter, speakerBefore, spokenBefore, type Attribution, type SpeakerContext } from './quotes/speaker.ts';
 
 interface Found {
   span: QuoteSpan;
+  /**
+   * -1: a cue after the quote (or a transcript line) names its speaker; an offset: the clause from
+   * there to the quote attributes it, and may hold a verb of speech; null: no cue.
+   */
+  spokenFrom: number | null;
   attribution: Attribution | null;
   /** The speaker came from a cue next to this quote, not from a neighbouring quote. */
   cued: boolean;
@@ -19,7 +25,7 @@ const MIN_WORDS = 4;
  * Short unattributed quotes (scare quotes, titles) are left out.
  */
 export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text)): Quote[] {
-  const spans = findQuoteSpans(text);
+  const spans = quoteSpansOf(text);
   if (spans.length === 0) return [];
   const starts = spans.map((s) => s.start);
   const inside = (pos: number): boolean => {
@@ -37,9 +43,13 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     const next = spans[k + 1]?.paraStart === span.paraStart ? spans[k + 1]! : null;
     let attribution: Attribution | null = transcriptSpeaker(ctx, span);
     if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, next ? next.open : span.paraEnd);
+    if (!attribution && span.closed) attribution = quoteAsSubject(ctx, span);
+    // Where a verb before the quote may introduce it; read only for short quotes (see below).
+    let spokenFrom = attribution !== null ? -1 : null as number | null;
     if (!attribution) {
       const from = Math.max(boundary, clauseStart(text, sentenceStarts, span));
       attribution = speakerBefore(ctx, from, span.open);
+      spokenFrom = attribution !== null ? from : null;
     }
     if (!attribution && span.open === span.paraStart) attribution = introBefore(ctx, span);
     if (!attribution && !span.continued && span.open > span.paraStart) {
@@ -47,7 +57,7 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
       const from = Math.max(boundary, clauseStart(text, sentenceStarts, span));
       attribution = clauseSubject(ctx, from, span.open);
     }
-    found.push({ span, attribution, cued: attribution !== null && !span.continued });
+    found.push({ span, spokenFrom, attribution, cued: attribution !== null && !span.continued });
     if (attribution?.entity) ctx.history.push({ at: span.open, entity: attribution.entity });
   });
   borrowFromNeighbours(text, found);
@@ -57,8 +67,10 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
   for (const f of found) {
     const words = countWords(text, f.span.start, f.span.end);
     // Short quotes stay only when a cue names who said them: the rest are scare quotes and titles.
-    if (words < MIN_WORDS && !(f.cued && f.attribution?.entity)) continue;
-    if (!f.cued && looksLikeTitle(text, f.span)) continue;
+    // "called the plan a “quick fix”" has a verb, but a naming one: only speech keeps a short quote.
+    if (words < MIN_WORDS && !(f.cued && f.attribution?.entity && spoken(text, f))) continue;
+    if ((!f.cued || namedWork(text, f.span)) && looksLikeTitle(text, f.span)) continue;
+    if (nickname(text, f.span) && words <= 6) continue;
     if (words === 0) continue;
     const a = f.attribution;
     out.push({ text: text.slice(f.span.start, f.span.end), start: f.span.start, end: f.span.end, speaker: a?.entity?.name ?? a?.description ?? null });
@@ -73,6 +85,18 @@ function transcriptSpeaker(ctx: SpeakerContext, span: QuoteSpan): Attribution | 
   const name = m[0].replace(/:\s$/, '').split(' ').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
   const entity = ctx.index.resolve(name, span.start);
   return { entity, description: entity ? null : name };
+}
+
+// `"…" was how the fire chief, Lena Voss, put it`, `"…" came the reply from Per Lind`: the quote is
+// the sentence's subject and its speaker is named later in the same sentence.
+const COPULA_AFTER = /^[\s,]*(?:was|were|is|are|came|comes|had been)\s[^.!?;“"”\n]{0,120}/;
+function quoteAsSubject(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
+  const m = COPULA_AFTER.exec(ctx.text.slice(span.after, span.after + 140));
+  if (!m) return null;
+  const person = ctx.index.mentions.find((x) => x.start >= span.after && x.end <= span.after + m[0].length &&
+    (x.entity.kind === 'person' || (x.entity.kind === 'other' && looksLikePersonName(x.entity.name))) &&
+    !/['’]s?$/.test(ctx.text.slice(x.end, x.end + 2)));
+  return person ? { entity: person.entity, description: null } : null;
 }
 
 // Words after a closing mark attribute the quote only when the quote did not end its sentence:
@@ -162,6 +186,24 @@ function countWords(text: string, start: number, end: number): number {
   return n;
 }
 const LETTER = /[\p{L}\p{N}]/u;
+
+function spoken(text: string, f: Found): boolean {
+  return f.spokenFrom === -1 || (f.spokenFrom !== null && spokenBefore(text.slice(f.spokenFrom, f.span.open)));
+}
+
+// "his memoir “The Long Road Home”", "the film, “Dark Water”": a work's title, whoever is named nearby.
+// A Title Case quote after a possessive, an article or a preposition ("on CNN’s “State of the Union”",
+// "starred in “Parks and Recreation”", "host of “The Nightly Show”", "the “Red Neck Country Club”") is a name.
+const WORK_BEFORE = /(?:\b(?:book|novel|memoir|autobiography|biography|film|movie|documentary|song|album|single|play|musical|show|series|programme|program|podcast|poem|essay|column|painting|opera|titled|entitled|the|in|of|on|at|by|from|and)|['’]s)\s*,?\s*$/i;
+function namedWork(text: string, span: QuoteSpan): boolean {
+  // The opening mark may be two apostrophes (''…''): the first is not part of the words before it.
+  return WORK_BEFORE.test(text.slice(Math.max(0, span.open - 40), span.open).replace(/['‘"“]+$/, ''));
+}
+// "nicknamed “the Hammer”", "known as “Big Jo”": a name, not words said.
+const NICKNAME_BEFORE = /\b(?:nicknamed|dubbed|known as|a\.k\.a\.|aka|nickname|moniker|alias)\s*,?\s*$/i;
+function nickname(text: string, span: QuoteSpan): boolean {
+  return NICKNAME_BEFORE.test(text.slice(Math.max(0, span.open - 30), span.open));
+}
 
 // Titles of works and headings: mostly capitalised words and no attribution.
 function looksLikeTitle(text: string, span: QuoteSpan): boolean {

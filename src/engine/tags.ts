@@ -1,6 +1,7 @@
 import type { Tags } from '../core/types.ts';
+import { COUNTRIES, isKnownPlace } from './entities/gazetteer.ts';
 import { entitiesOf, type Entity, type EntityKind } from './entities.ts';
-import { cleanPersonName, looksLikePersonName, resultLines } from './entities/tag-cleanup.ts';
+import { cleanPersonName, isTeamName, looksLikePersonName, notAPerson, resultLines, shortOrgName, withoutModifiers } from './entities/tag-cleanup.ts';
 import { topicLabels } from './entities/topics.ts';
 
 /**
@@ -17,13 +18,25 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   const inTable = (start: number) => tables.some(([a, b]) => start >= a && start < b);
   const tabled = (e: Entity) => tables.length > 0 && 2 * e.mentions.filter((m) => inTable(m.start)).length >= e.mentions.length;
   // Rows of a results table start with a name, so the index cannot trust them by their capital.
+  // Towns the article names, for teams named after them ("Greyport Mariners").
+  let towns: Set<string> | null = null;
+  const isPlace = (name: string): boolean => {
+    towns ??= new Set(index.entities.filter((e) => e.kind === 'place' || tabled(e)).map((e) => e.name));
+    return towns.has(name) || isKnownPlace(name);
+  };
   const kindOf = (e: Entity): EntityKind => {
-    if (tabled(e) && (e.kind === 'place' || (e.kind === 'other' && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';
+    // A country in a results table is its national side, which the news still files under the country.
+    if (tabled(e) && !COUNTRIES.has(e.name) && (e.kind === 'place' || (e.kind === 'other' && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';
+    if (SEATS.has(e.name)) return 'place';
+    if (COMPETITION.test(e.name)) return 'other';
     if (!e.trusted) return 'other';
-    if (e.kind === 'other' && looksLikePersonName(e.name)) return 'person';
+    if (isTeamName(e.name, isPlace)) return 'org';
+    if (e.kind === 'other' && looksLikePersonName(e.name)) return notAPerson(e.name, false, isPlace) ? 'other' : 'person';
+    if (e.kind === 'person' && notAPerson(e.name, titled(e), isPlace)) return 'other';
     return e.kind;
   };
-  const nameOf = (e: Entity, kind: EntityKind): string | null => (kind === 'person' ? cleanPersonName(e.name) : e.name);
+  const nameOf = (e: Entity, kind: EntityKind): string | null =>
+    kind === 'person' ? cleanPersonName(e.name) : kind === 'org' ? shortOrgName(e.name) : withoutModifiers(e.name)?.join(' ') ?? null;
   const pick = (kind: EntityKind): string[] =>
     index.entities
       .filter((e) => kindOf(e) === kind)
@@ -36,6 +49,14 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   if (dateline && !places.some((p) => p.toLowerCase() === dateline.toLowerCase())) places.push(dateline);
   return { people: pick('person'), organizations: pick('org'), places, topics: topicLabels(`${title}\n${text}`) };
 }
+
+// Seats of power are places in the tags ("the Kremlin said" still speaks for the government in quotes).
+const SEATS = new Set(['White House', 'Kremlin', 'Vatican', 'Downing Street', 'Elysee', 'Élysée', 'Elysee Palace', 'Capitol', 'Capitol Hill', 'Blue House', 'Quai d\'Orsay']);
+// Leagues, games and tournaments are events, not organisations: "the American League", "Atlanta Games".
+const COMPETITION = /\s(?:League|Games|Olympics|Championships?|Cup|Open|Tour|Prix|Series|Trophy|Classic|Masters|Stakes|Derby)$/;
+
+// A title or role word was written before the name somewhere ("Mrs", "coach").
+const titled = (e: Entity): boolean => e.descriptors.size > 0;
 
 // "BONN 1996-08-30", "OSLO, May 3 (Reuters) -": the place of a dateline in capitals, title-cased.
 const DATELINE = /^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:,[A-Za-z. ]{0,20})?(?:\s+\d{4}-\d\d-\d\d|\s*\((?:Reuters|AP|AFP)\)|,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\b)/m;

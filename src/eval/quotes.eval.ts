@@ -56,9 +56,11 @@ export function parseAnn(ann: string): Attribution[] {
  * rule: per paragraph, “ opens and ” closes, a straight " toggles; outside double quotes, a
  * single quote (‘ or ') after a space opens and one before a space or punctuation closes.
  * A quote still open at the end of a paragraph ends there (multi-paragraph quotes give one
- * segment per paragraph). Returned spans exclude the marks.
+ * segment per paragraph). Two apostrophes count as a straight double mark. Returned spans exclude the marks.
  */
-export function quoteSegments(text: string): [number, number][] {
+export function quoteSegments(original: string): [number, number][] {
+  // Two apostrophes ('' … '', as some archives print double marks) are a straight double mark.
+  const text = original.replace(/''/g, ' "');
   const out: [number, number][] = [];
   const paras = /[^\n]+/g;
   for (let p = paras.exec(text); p; p = paras.exec(text)) {
@@ -265,9 +267,9 @@ export async function run(evalDir: string): Promise<EvalRow[]> {
   const { extractQuotes } = await import('../engine/quotes.ts');
   const s = scoreDocs(docs, (t) => extractQuotes(t));
   const rows: EvalRow[] = [
-    { task: 'quotes', metric: 'precision', ours: pct(s.matched, s.predicted), target: '>= 95' },
-    { task: 'quotes', metric: 'recall', ours: pct(s.matched, s.gold), target: '>= 95' },
-    { task: 'quotes', metric: 'speaker accuracy', ours: pct(s.speakerRight, s.speakerScored), target: '>= 85' },
+    { task: 'quotes', metric: 'precision', ours: pct(s.matched, s.predicted), target: '>= 97' },
+    { task: 'quotes', metric: 'recall', ours: pct(s.matched, s.gold), target: '>= 96' },
+    { task: 'quotes', metric: 'speaker accuracy', ours: pct(s.speakerRight, s.speakerScored), target: '>= 93' },
   ];
   // The train split, alternating texts in file-name order: the even half ("tuning") has been used
   // for error analysis since engine version 3; the odd half ("held out") is only ever scored, so it
@@ -284,7 +286,7 @@ export async function run(evalDir: string): Promise<EvalRow[]> {
     rows.push(
       { task, metric: 'precision', ours: pct(t.matched, t.predicted) },
       { task, metric: 'recall', ours: pct(t.matched, t.gold) },
-      { task, metric: 'speaker accuracy', ours: pct(t.speakerRight, t.speakerScored), target: '>= 85' },
+      { task, metric: 'speaker accuracy', ours: pct(t.speakerRight, t.speakerScored), target: task.includes('held-out') ? '>= 90' : undefined },
     );
   }
   return rows;

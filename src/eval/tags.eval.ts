@@ -113,6 +113,19 @@ function partOf(short: string, long: string): boolean {
   return head === s.join(' ') || tail === s.join(' ');
 }
 
+/** True when `short` spells the capitals of `long` ("EU" of "European Union", "FBI" of "Federal Bureau of Investigation"). */
+function acronymOf(short: string, long: string): boolean {
+  if (!/^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$/.test(short)) return false;
+  const w = long.split(/\s+/);
+  if (w.length < 2) return false;
+  const letters = short.replace(/\./g, '');
+  const major = w.filter((x) => !/^(?:of|the|and|for|on|de|du|des|la|le|del|in|&)$/.test(x));
+  return major.map((x) => x[0]).join('') === letters || w.map((x) => x[0]!.toUpperCase()).join('') === letters;
+}
+
+/** One entity: the same key, a first or last part, or an acronym of the other. */
+const sameEntity = (a: string, b: string): boolean => key(a) === key(b) || partOf(a, b) || acronymOf(a, b) || acronymOf(b, a);
+
 export interface Counts {
   tp: number;
   fp: number;
@@ -125,7 +138,7 @@ export function scoreSet(gold: string[], predicted: string[]): Counts {
   const entities: string[][] = [];
   const sorted = [...new Set(gold)].sort((a, b) => words(b).length - words(a).length);
   for (const name of sorted) {
-    const home = entities.find((e) => e.some((n) => key(n) === key(name) || partOf(name, n)));
+    const home = entities.find((e) => e.some((n) => sameEntity(name, n)));
     if (home) home.push(name);
     else entities.push([name]);
   }
@@ -133,7 +146,7 @@ export function scoreSet(gold: string[], predicted: string[]): Counts {
   let tp = 0;
   let fp = 0;
   for (const name of new Set(predicted)) {
-    const at = entities.findIndex((e) => e.some((n) => key(n) === key(name) || partOf(name, n)));
+    const at = entities.findIndex((e) => e.some((n) => sameEntity(name, n)));
     if (at >= 0 && !matched.has(at)) {
       matched.add(at);
       tp++;

@@ -132,11 +132,20 @@ export async function run(evalDir: string): Promise<EvalRow[]> {
   const valueAcc = s.relaxedMatches ? (100 * s.valueCorrect) / s.relaxedMatches : 0;
   const typeAcc = s.relaxedMatches ? (100 * s.typeCorrect) / s.relaxedMatches : 0;
   const heidel = 'HeidelTime (TempEval-3)';
-  return [
-    { task: 'timeline', metric: 'relaxed F1', ours: round(relaxed), baseline: 90.3, baselineName: heidel, target: '>= 90' },
+  const rows: EvalRow[] = [
+    { task: 'timeline', metric: 'relaxed F1', ours: round(relaxed), baseline: 90.3, baselineName: heidel, target: '>= 95' },
     { task: 'timeline', metric: 'strict F1', ours: round(f1(s.strictMatches, s.system, s.gold)), baseline: 81.3, baselineName: heidel },
     { task: 'timeline', metric: 'type accuracy', ours: round(typeAcc) },
-    { task: 'timeline', metric: 'value accuracy', ours: round(valueAcc), baseline: 85.9, baselineName: heidel, target: '>= 86' },
+    { task: 'timeline', metric: 'value accuracy', ours: round(valueAcc), baseline: 85.9, baselineName: heidel, target: '>= 90' },
     { task: 'timeline', metric: 'value F1', ours: round((relaxed * valueAcc) / 100), baseline: 77.6, baselineName: heidel },
   ];
+  // AQUAINT alone: its newswire differs from TimeBank's (more relative dates), so it is shown apart.
+  const aquaint = scoreCorpus(docs.filter((d) => d.name.startsWith('AQUAINT')));
+  if (aquaint.relaxedMatches > 0) {
+    rows.push(
+      { task: 'timeline (AQUAINT)', metric: 'relaxed F1', ours: round(f1(aquaint.relaxedMatches, aquaint.system, aquaint.gold)) },
+      { task: 'timeline (AQUAINT)', metric: 'value accuracy', ours: round((100 * aquaint.valueCorrect) / aquaint.relaxedMatches), target: '>= 87' },
+    );
+  }
+  return rows;
 }

@@ -12,6 +12,18 @@ export const PLACE_ALIASES = new Map<string, string>([
   ['UAE', 'United Arab Emirates'], ['U.A.E.', 'United Arab Emirates'], ['D.C.', 'Washington'],
   ['Washington D.C.', 'Washington'], ['Washington, D.C.', 'Washington'], ['NYC', 'New York'], ['New York City', 'New York'],
   ['L.A.', 'Los Angeles'], ['N.Y.', 'New York'], ['N.J.', 'New Jersey'], ['Calif.', 'California'], ['Holland', 'Netherlands'], ['Burma', 'Myanmar'], ['Czechia', 'Czech Republic'],
+  ['HK', 'Hong Kong'], ['NZ', 'New Zealand'], ['N.Z.', 'New Zealand'],
+]);
+
+/** AP abbreviations of US states, read as places only after "Town," ("Scranton, Pa."). */
+export const STATE_ABBREVIATIONS = new Map<string, string>([
+  ['Ala', 'Alabama'], ['Ariz', 'Arizona'], ['Ark', 'Arkansas'], ['Calif', 'California'], ['Colo', 'Colorado'], ['Conn', 'Connecticut'],
+  ['Fla', 'Florida'], ['Ga', 'Georgia'], ['Ill', 'Illinois'], ['Ind', 'Indiana'], ['Kan', 'Kansas'], ['Kans', 'Kansas'], ['Ky', 'Kentucky'],
+  ['Md', 'Maryland'], ['Mass', 'Massachusetts'], ['Mich', 'Michigan'], ['Minn', 'Minnesota'], ['Mo', 'Missouri'], ['Mont', 'Montana'],
+  ['Neb', 'Nebraska'], ['Nev', 'Nevada'], ['N.H.', 'New Hampshire'], ['N.M.', 'New Mexico'], ['N.C.', 'North Carolina'],
+  ['N.D.', 'North Dakota'], ['Okla', 'Oklahoma'], ['Ore', 'Oregon'], ['Pa', 'Pennsylvania'], ['Penn', 'Pennsylvania'], ['R.I.', 'Rhode Island'],
+  ['S.C.', 'South Carolina'], ['S.D.', 'South Dakota'], ['Tenn', 'Tennessee'], ['Tex', 'Texas'], ['Vt', 'Vermont'], ['Va', 'Virginia'],
+  ['Wash', 'Washington'], ['W.Va.', 'West Virginia'], ['Wis', 'Wisconsin'], ['Wyo', 'Wyoming'],
 ]);
 
 export const COUNTRIES = new Set(words(
@@ -26,7 +38,15 @@ export const COUNTRIES = new Set(words(
   'Sri Lanka|Sudan|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Tunisia|Turkey|Turkmenistan|Uganda|' +
   'Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|' +
   'Crimea|Gaza|West Bank|Kashmir|Tibet|Hong Kong|Scotland|Wales|England|Northern Ireland|Puerto Rico|Europe|Asia|Africa|' +
-  'Latin America|Middle East|Antarctica|Arctic|Balkans|Caribbean|Pacific|Atlantic',
+  'Latin America|Middle East|Antarctica|Arctic|Balkans|Caribbean|Pacific|Atlantic|' +
+  // The rest of the world's states, and states of the recent past the archive still names.
+  'Andorra|Antigua|Bahamas|Barbados|Belize|Benin|Bhutan|Botswana|Brunei|Burkina Faso|Burundi|Cape Verde|Chad|' +
+  'Comoros|Djibouti|Dominica|Dominican Republic|East Timor|Equatorial Guinea|Eswatini|Fiji|Gabon|Gambia|Grenada|' +
+  'Guinea|Guinea-Bissau|Guyana|Ivory Coast|Kiribati|Lesotho|Liberia|Liechtenstein|Macedonia|North Macedonia|' +
+  'Madagascar|Malawi|Maldives|Mauritania|Mauritius|Monaco|Namibia|Nauru|Papua New Guinea|Samoa|San Marino|' +
+  'Seychelles|Sierra Leone|Solomon Islands|Suriname|Surinam|Swaziland|Togo|Tonga|Trinidad|Tobago|Tuvalu|Vanuatu|' +
+  'Vatican City|Zaire|Yugoslavia|Soviet Union|USSR|Czechoslovakia|East Germany|West Germany|Russian Federation|' +
+  'Chechnya|Taiwan|Greenland|Faroe Islands|Gibraltar|Bermuda|Cayman Islands|Macau|Macao|Kurdistan|Dagestan|Abkhazia|Transylvania',
 ));
 
 export const US_STATES = new Set(words(
@@ -87,7 +107,11 @@ export const ORG_HEADS = new Set(words(
   'Semiconductor|Semiconductors|Software|Electronics|Robotics|Biotech|Therapeutics|Batteries|Steel|Mining|Shipping|' +
   'Logistics|Telecom|Communications|Entertainment|Brewing|Beverages|Apparel|Automotive|Aerospace|Chemicals|Solutions|' +
   // Football clubs: "Manchester United", "Blackburn Rovers", "Tottenham Hotspur", "Brighton and Hove Albion".
-  'United|FC|Rovers|Athletic|Wanderers|Hotspur|Albion',
+  'United|FC|Rovers|Athletic|Wanderers|Hotspur|Albion|' +
+  // Company forms and trades: "Volkswagen AG", "Walt Disney Co.", "Salomon Brothers", "Slough Estates".
+  'Inc.|Corp.|Co.|Ltd.|Bros.|AG|SA|NV|BV|GmbH|SpA|Bhd|Tbk|PLC|Brothers|Financial|Estates|Petroleum|Restaurants|Managers|' +
+  'Securities|Pictures|Microsystems|Telecommunications|Associates|Investments|Resources|Properties|Realty|Minerals|' +
+  'Mines|Cement|Textiles|Utilities|Railways|Railroad|Airline|Broadcasting|Publishing|Networks|Computers|Ventures|Assurance',
 ));
 
 /** Last words that make a capitalised phrase a place. */
@@ -139,12 +163,17 @@ export const PERSON_TITLES = new Map<string, string>([
   ['Candidate', ''], ['Nominee', ''], ['Pres.', ''], ['Supt.', ''], ['Insp.', ''], ['Det.', ''], ['Hon.', ''],
   ['Former', ''], ['State', ''], ['Foreign', ''], ['Defense', ''], ['Defence', ''], ['Interior', ''], ['Finance', ''],
   ['First', ''], ['Democrat', ''], ['Republican', ''], ['Democratic', ''], ['GOP', ''], ['Lady', 'f'],
+  ['Treasurer', ''], ['Chair', ''], ['Chairperson', ''], ['CEO', ''], ['C.E.O.', ''], ['CFO', ''], ['C.F.O.', ''],
+  ['Deputy', ''], ['Sheriff', ''], ['Superintendent', ''], ['Inspector', ''], ['Auditor', ''], ['Comptroller', ''],
+  ['Trustee', ''], ['Dean', ''], ['Provost', ''], ['Rector', ''], ['Principal', ''], ['Alderman', 'm'], ['Assemblyman', 'm'], ['Assemblywoman', 'f'], ['Commander', ''], ['Archbishop', ''],
 ]);
 
 // Title words that can also start an organisation or place ("State Department", "First Bank").
 export const WEAK_TITLES = new Set(['State', 'Foreign', 'Defense', 'Defence', 'Interior', 'Finance', 'First', 'Former',
   'Democrat', 'Republican', 'Democratic', 'GOP', 'Vice', 'Prime', 'Chief', 'Director', 'Leader', 'Speaker', 'Host',
-  'Secretary', 'Minister', 'Attorney', 'General', 'Officer', 'Candidate', 'Nominee', 'Lawmaker', 'Coach', 'Justice']);
+  'Secretary', 'Minister', 'Attorney', 'General', 'Officer', 'Candidate', 'Nominee', 'Lawmaker', 'Coach', 'Justice',
+  // Also first names ("Dean Smith"): a title only before a full name ("Dean Mara Velt").
+  'Dean', 'Deputy', 'Chair', 'Principal']);
 
 export const MALE_NAMES = new Set(words(
   'Aaron|Adam|Alan|Albert|Alex|Alexander|Alexei|Ali|Andrew|Andy|Anthony|Antonio|Arthur|Barack|Ben|Benjamin|Bernie|' +
@@ -195,7 +224,9 @@ export const NOT_ENTITIES = new Set(words(
   'Israeli|Israelis|Palestinian|Palestinians|Ukrainian|Mexican|Mexicans|Canadian|Japanese|Korean|Indian|Muslim|' +
   'Muslims|Christian|Christians|Jewish|Jews|Catholic|Catholics|Black|White|Hispanic|Hispanics|Latino|Latinos|Latina|' +
   'African|Asian|Western|Eastern|Northern|Southern|Arab|Arabs|Sunni|Shiite|Kurdish|Kurds|Islamic|Islamist|Evangelical|' +
-  'EDT|EST|PDT|PST|CDT|CST|GMT|UTC|BST|CET|PTSD|ER|ACA|FAQ|ID|IQ|DNA|HIV|AIDS|COVID|Internet|God|Lord|Earth|Sun|Mother|Dad|Mom|Oscar|Emmy|Grammy|OK|TV|CEO|GDP|PM|AM|PhD|MP|MPs|DJ|VP',
+  'EDT|EST|PDT|PST|CDT|CST|GMT|UTC|BST|CET|PTSD|ER|ACA|FAQ|ID|IQ|DNA|HIV|AIDS|COVID|Internet|God|Lord|Earth|Sun|Mother|Dad|Mom|Oscar|Emmy|Grammy|OK|TV|CEO|GDP|PM|AM|PhD|MP|MPs|DJ|VP|' +
+  // Roman numerals and common abbreviations that name no organisation.
+  'II|III|IV|VI|VII|VIII|IX|XI|XII|RBI|RBIs|ERA|VAT|VIP|VIPs|MRI|LIBOR|BSE|CJD|DAX|FTSE|CAC|CAPS|OT|HR|GMT|ET|PT|CT|MT|NB|PS|AD|BC|GPS|SUV|SUVs|LGBT|LGBTQ|PDF|URL|HTML|CPI|PPI|IPO|IPOs',
 ));
 
 /**

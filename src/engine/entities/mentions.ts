@@ -30,7 +30,7 @@ interface Token {
 
 // Words, with inner dots/apostrophes/hyphens ("U.S", "O'Neill", "al-Assad"); a trailing dot is
 // attached below only for initials and abbreviations so "Twitter." never keeps its full stop.
-const WORD = /[\p{L}\p{N}]+(?:[.'’\-&][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:[.'’\-&][\p{L}\p{N}]+)*|(?<=[ \t])&(?=[ \t])/gu;
 const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'al', 'and', 'for', '&', 'y', 'on']);
 const DOTTED = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Sen', 'Rep', 'Gov', 'Gen', 'Col', 'Lt', 'Capt', 'Adm', 'Sgt', 'Rev',
   'Jr', 'Sr', 'St', 'Inc', 'Corp', 'Co', 'Ltd', 'Prof', 'Del', 'Pres', 'Supt', 'Insp', 'Det', 'Hon', 'Mt', 'Ft']);
@@ -141,7 +141,13 @@ function splitRun(run: Token[], sentenceStart: boolean, afterOf: (t: Token) => s
   let cur: Token[] = [];
   const orgLike = run.some((t) => ORG_HEADS.has(unpossessed(t.word)));
   for (const t of run) {
-    if ((t.word === 'and' || t.word === '&' || t.word === 'for' || t.word === 'on') && !orgLike) {
+    // "WorldCom Inc and MFS Communications", "the Navy and Air Corps": after a complete organisation name, "and" starts another.
+    // "F.W. de Klerk and African National Congress": a name of two or more words before "and" is complete
+    // (not "Food and Drug Administration", "Department of Health and Human Services").
+    const afterHead = t.word === 'and' && cur.length > 0 &&
+      (ORG_HEADS.has(unpossessed(cur[cur.length - 1]!.word.replace(/\.$/, ''))) || (cur.length >= 2 && !cur.some((c) => c.word === 'of')));
+    // "&" joins a firm's partners ("Pell & Marsh"); "and" joins two names.
+    if (((t.word === 'and' || t.word === 'for' || t.word === 'on') && !orgLike) || afterHead) {
       parts.push(cur);
       cur = [];
       continue;

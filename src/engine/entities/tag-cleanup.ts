@@ -1,4 +1,4 @@
-import { DEMONYMS, isKnownPlace, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, THING_HEADS } from './gazetteer.ts';
+import { DEMONYMS, FEMALE_NAMES, isKnownPlace, MALE_NAMES, ORG_HEADS, ORGS, PERSON_TITLES, PLACE_HEADS, THING_HEADS } from './gazetteer.ts';
 
 // Last corrections on the tag lists, which the speaker resolver does not need: nationalities and
 // titles in front of a person's name, and towns that are sports teams in a results table.
@@ -10,8 +10,22 @@ const MORE_DEMONYMS = new Set(
     'Australians|Indian|Indians|Mexican|Mexicans|Rwandan|Rwandans|Hutu|Hutus|Tutsi|Tutsis|Chechen|Chechens|' +
     'Catholic|Catholics|Roman|Islamic|Czech|Czechs|Slovak|Slovaks|Belgian|Belgians|Swiss|Austrian|Austrians|Irish|' +
     'Scottish|Scots|English|Welsh|Zealander|Zealanders|Zimbabwean|Ukrainian|Ukrainians|Romanian|Romanians|' +
-    'Bulgarian|Bulgarians|Albanian|Albanians|Arab|Arabs|Lebanese|Syrian|Syrians|Saudi|Saudis|Cuban|Cubans|Lankan|Lankans').split('|'),
+    'Bulgarian|Bulgarians|Albanian|Albanians|Arab|Arabs|Lebanese|Syrian|Syrians|Saudi|Saudis|Cuban|Cubans|Lankan|Lankans|' +
+    // Nationality nouns for one person: "Swede Kenneth Eriksson", "Frenchman Frank Leboeuf".
+    'Swede|Spaniard|Frenchman|Frenchwoman|Englishman|Englishwoman|Briton|Dane|Finn|Pole|Dutchman|Dutchwoman|Scot|' +
+    'Welshman|Irishman|Irishwoman|Scotsman|Yugoslav|Yugoslavs|Slovenian|Slovene|Macedonian|Bosnian|Montenegrin|' +
+    'Georgian|Russian|Italian|Kenyan|Nigerian|Brazilian|Argentine|Chilean|Colombian|Mexican|Peruvian|Uruguayan|' +
+    'Paraguayan|Venezuelan|Ecuadorean|Moroccan|Algerian|Tunisian|Egyptian|Ethiopian|Ghanaian|Zambian|Namibian|' +
+    'Israeli|Iranian|Iraqi|Afghan|Pakistani|Indonesian|Malaysian|Filipino|Thai|Vietnamese|Taiwanese|Singaporean|' +
+    'Zealander|Kiwi|Aussie|Belarussian|Latvian|Lithuanian|Estonian|Croatian|Serbian|Norwegian|Swedish|Danish|Finnish|' +
+    'Greek|Turk|Turkish|Cypriot|Portuguese|Hungarian|Czech|Slovak|Romanian|Bulgarian|Ukrainian|Armenian|Azeri|' +
+    'Kazakh|Uzbek|Sierra|Leonean|Liberian|Ivorian|Cameroonian|Senegalese|Sudanese|Somali|Rwandan|Burundian|Congolese').split('|'),
 );
+// Words before a name that describe the person: "Top-seeded Thomas Muster", "Veteran Gianni Bugno".
+const DESCRIBING = /^(?:\p{L}+-(?:seeded|ranked|placed|based|old|born|year-old)|Unseeded|Veteran|Teenager|Trainer|Sister|Sisters|Brother|Father|Wing|Opener|Acting|Former|Wealthy|Senior|Junior|Defending|Champion|Compatriot|Rookie|Youngster|Holder|Holders|Captain|Skipper|Keeper|Fullback|Centre|Center|Forward|Lock|Prop|Hooker|Flanker|Batsman|Bowler|Spinner|Paceman|Seamer|All-rounder|Driver|Rider|Jockey|Boxer|Golfer|Sprinter|Swimmer|Cyclist|Doctor|Journalist|Accountant|Lawyer|Attorney|Economist|Analyst|Dealer|Trader|Opposition|Regrettably|Leftist|Rightist|Nationalist|Communist|Socialist|Conservative|Liberal|Republican|Democrat|Yankee|Patriarch|Maronite|Cardinal|Pope|Archbishop|Bishop)$/u;
+// Hyphenated titles: "Secretary-General", "Vice-president", "Major-General".
+const HYPHEN_TITLE = /^(?:Vice|Deputy|Under|Lieutenant|Major|Brigadier|Attorney|Secretary|Director|Governor|Undersecretary|Surgeon|Inspector|Chief)-\p{L}+$/iu;
+
 const COMPASS = new Set(['South', 'North', 'West', 'East', 'New']);
 const ROLE_ABBREVIATIONS = new Set(['PM', 'Prime', 'Minister', 'MP', 'CEO', 'C.E.O.', 'Chairman', 'Coach', 'Striker', 'Dealers', 'Traders']);
 
@@ -29,7 +43,11 @@ export function cleanPersonName(name: string): string | null {
   let i = 0;
   const strippable = (k: number): boolean =>
     isDemonym(words[k]!) || PERSON_TITLES.has(words[k]!) || ROLE_ABBREVIATIONS.has(words[k]!) ||
+    (words.length - k >= 2 && (DESCRIBING.test(words[k]!) || HYPHEN_TITLE.test(words[k]!))) ||
     (COMPASS.has(words[k]!) && k + 1 < words.length && isDemonym(words[k + 1]!));
+  const modified = withoutModifiers(name);
+  if (!modified) return null;
+  i = words.length - modified.length;
   while (i < words.length && strippable(i)) i++;
   if (i === words.length) return null;
   return words.slice(i).join(' ');
@@ -37,15 +55,18 @@ export function cleanPersonName(name: string): string | null {
 
 // "Seattle 3 Oakland 2", "Boston 74 60 .552 -", "BALTIMORE AT NEW YORK": lines of a results table.
 const NAME = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)*`;
-const SCORE_PAIR = new RegExp(String.raw`^(?:[\p{Lu}\d][^\n]*?\s)?${NAME}\s+\d+(?:-\d+)?[,;]?\s+${NAME}\s+\d+\b`, 'u');
+// Scorers in brackets may follow a score: "Stuttgart 2 (Bobic 61st) Bremen 1 (Votava".
+const SCORE_PAIR = new RegExp(String.raw`^(?:[\p{Lu}\d][^\n]*?\s)?${NAME}\s+\d+(?:-\d+)?(?:\s*\([^)\n]*\))?[,;]?\s+${NAME}\s+\d+\b`, 'u');
 const STANDINGS = new RegExp(String.raw`^${NAME}(?:\s+[\d.]+(?:-\d+)?){3,}`, 'u');
 const FIXTURE = /^[\p{Lu} .'-]+ (?:AT|VS\.?|V) [\p{Lu} .'-]+$/u;
 const DATELINE = /\d{4}-\d\d-\d\d/;
 
 export function isResultLine(line: string): boolean {
   const trimmed = line.trim();
-  if (DATELINE.test(trimmed)) return false;
-  return SCORE_PAIR.test(trimmed) || STANDINGS.test(trimmed) || FIXTURE.test(trimmed);
+  // Table rows are short; a paragraph of prose is never one (and is costly to test).
+  if (trimmed.length > 600 || DATELINE.test(trimmed)) return false;
+  if (!/\d/.test(trimmed)) return FIXTURE.test(trimmed);
+  return SCORE_PAIR.test(trimmed) || STANDINGS.test(trimmed);
 }
 
 /** The lines of a text that are results-table rows, as [start, end) offsets. */
@@ -53,7 +74,15 @@ export function resultLines(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;
   for (const line of text.split('\n')) {
-    if (isResultLine(line)) spans.push([start, start + line.length]);
+    // Scorers in brackets ("(Bobic 61st)") are players, not teams: the spans leave them out.
+    if (isResultLine(line)) {
+      let from = start;
+      for (const m of line.matchAll(/\([^)]*(?:\)|$)/g)) {
+        spans.push([from, start + m.index]);
+        from = start + m.index + m[0].length;
+      }
+      spans.push([from, start + line.length]);
+    }
     start += line.length + 1;
   }
   return spans;
@@ -71,4 +100,58 @@ export function looksLikePersonName(name: string): boolean {
   // "Ajax Amsterdam", "Seattle Mariners": a team or a bureau named after its town.
   if (words.some((w) => isKnownPlace(w))) return false;
   return words.every((w) => /^\p{Lu}\.$/u.test(w) || /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u.test(w)) && !/^\p{Lu}\.$/u.test(words[words.length - 1]!);
+}
+
+// "Seattle Mariners", "Texas Rangers", "Chicago White Sox": a town or state before a plural is a team.
+const TEAM_TAIL = /^(?:\p{Lu}\p{Ll}+(?<!ss|us|is|ics|ws)s|Sox)$/u;
+export function isTeamName(name: string, isPlace: (name: string) => boolean = isKnownPlace): boolean {
+  const words = name.split(' ');
+  if (words.length < 2 || !TEAM_TAIL.test(words[words.length - 1]!)) return false;
+  for (let k = 1; k < words.length; k++) if (isPlace(words.slice(0, k).join(' '))) return true;
+  return false;
+}
+
+// Party members and groups: "Social Democrats", "Socialists", "House Republicans".
+const GROUP_TAIL = /^(?:Democrats|Republicans|Socialists|Communists|Conservatives|Liberals|Greens|Nationalists|Islamists|Rebels|Loyalists|Separatists|Royalists|Unionists|Christians|Moslems|Muslims|Aides|Chairmen|Eyewitnesses)$/;
+// Place names and clubs named after them open with these: "St Helens", "San Jose", "Le Havre", "Port Vale".
+const PLACE_OPENERS = new Set(['St', 'St.', 'Saint', 'San', 'Santa', 'Sao', 'Port', 'Fort', 'Ft.', 'Mount', 'Mt.', 'Lake', 'Cape', 'Le', 'La', 'Los', 'Las', 'El', 'New', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Greater', 'Hurricane', 'Typhoon', 'Tropical', 'Operation']);
+const MONTH_ABBREVIATION = /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
+
+/**
+ * A name the index made a person that is something else: a first name alone with no title
+ * ("Chelsea", "Nancy": clubs and towns more often than people in the news), a product of a known
+ * company ("Toyota Celica"), a group ("Social Democrats"), a team, or a run holding a month's
+ * abbreviation ("Record Sept").
+ */
+export function notAPerson(name: string, titled: boolean, isPlace: (name: string) => boolean = isKnownPlace): boolean {
+  const words = name.split(' ');
+  if (words.length === 1 && !titled && (MALE_NAMES.has(name) || FEMALE_NAMES.has(name))) return true;
+  if (words.length >= 2 && ORGS.has(words[0]!) && !MALE_NAMES.has(words[0]!) && !FEMALE_NAMES.has(words[0]!)) return true;
+  if (words.length >= 2 && PLACE_OPENERS.has(words[0]!)) return true;
+  if (GROUP_TAIL.test(words[words.length - 1]!) || words.some((w) => MONTH_ABBREVIATION.test(w))) return true;
+  return isTeamName(name, isPlace);
+}
+
+// Legal forms a company's name may carry or not: "Texaco Inc." and "Texaco" are one tag, "Texaco".
+const LEGAL_FORM = /\s(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|BV|GmbH|SpA|Bhd|Tbk)\.?$/;
+export function shortOrgName(name: string): string | null {
+  const words = withoutModifiers(name);
+  if (!words) return null;
+  // "French GAN": a nationality before an acronym is not part of it.
+  if (words.length === 2 && isDemonym(words[0]!) && /^[\p{Lu}.&]{2,6}$/u.test(words[1]!)) words.shift();
+  const short = words.join(' ').replace(LEGAL_FORM, '');
+  return /^(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA)\.?$/.test(short) ? null : short;
+}
+
+// "Atlanta-based", "Republican-led", "state-owned": a modifier ending in one of these, with the words
+// before it, is not part of the name ("South Korea-based LG Electronics" -> "LG Electronics").
+const MODIFIER = /-(?:based|led|owned|controlled|backed|run|funded|listed|born|made|linked|allied|related|style)$/i;
+export function withoutModifiers(name: string): string[] | null {
+  const words = name.split(' ');
+  let cut = -1;
+  words.forEach((w, k) => {
+    if (MODIFIER.test(w)) cut = k;
+  });
+  const rest = words.slice(cut + 1);
+  return rest.length ? rest : null;
 }

@@ -109,6 +109,8 @@ export function subjectish(text: string, m: Mention, lo: number): boolean {
   return !/^['’]s?\b/.test(text.slice(m.end, m.end + 2));
 }
 
+const PLATFORMS = /^(?:Twitter|X|Facebook|Instagram|YouTube|TikTok|WhatsApp|Telegram|Snapchat|LinkedIn|Reddit|Threads|Bluesky|Truth Social|Weibo|WeChat|Signal|Discord|Slack)$/;
+
 /** The entity a description refers to ("the ministry" -> "Foreign Ministry"), or null. */
 export function resolveDescription(head: string, pos: number, index: EntityIndex, inside: Inside, definite = true): Entity | null {
   const h = head.toLowerCase();
@@ -122,8 +124,9 @@ export function resolveDescription(head: string, pos: number, index: EntityIndex
     // "The science ministry said …. “…,” the ministry said": an organisation the text only ever
     // describes stays that description, rather than becoming another organisation.
     if (/^(?:ministry|department|authority)$/.test(h) && new RegExp(`\\b[Tt]he\\s+[a-z][a-z-]+\\s+${h}\\b`).test(index.text.slice(0, pos))) return null;
-    // "The agency said" when no agency is named as such: the organisation last mentioned.
-    return definite ? lastOf(index.mentions, pos, inside, (e) => e.kind === 'org') : null;
+    // "The agency said" when no agency is named as such: the organisation last mentioned, but not a
+    // platform it spoke on ("took their fight to Twitter. … the group tweeted").
+    return definite ? lastOf(index.mentions, pos, inside, (e) => e.kind === 'org' && (!PLATFORMS.test(e.name) || /^(?:company|firm|platform|network|site|service)$/.test(h))) : null;
   }
   return lastOf(index.mentions, pos, inside, (e) => e.kind === 'person' && e.descriptors.has(h));
 }

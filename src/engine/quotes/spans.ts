@@ -22,7 +22,19 @@ const OPEN_CONTEXT = /[\s(\[{—–\-\/:]/;
  * apostrophes ("Obama's", "don't") are never marks. A quote open at the end of a paragraph ends
  * there; when the next paragraph opens with a mark, the quote continues (the news convention).
  */
-export function findQuoteSpans(text: string): QuoteSpan[] {
+// The quotes and the timeline of one article both read its quotation marks: keep the last result.
+let last: { text: string; spans: readonly QuoteSpan[] } | null = null;
+
+/** findQuoteSpans, remembering the last text. The result is shared: do not change it. */
+export function quoteSpansOf(text: string): readonly QuoteSpan[] {
+  if (last?.text !== text) last = { text, spans: findQuoteSpans(text) };
+  return last.spans;
+}
+
+export function findQuoteSpans(original: string): QuoteSpan[] {
+  // Two apostrophes stand for a double mark in some archives and transcripts (''…''): read as a
+  // space and a straight mark, which keeps every offset.
+  const text = original.includes("''") ? original.replace(/''/g, ' "') : original;
   const out: QuoteSpan[] = [];
   const paras = /[^\n]+/g;
   let prevUnclosed = false;

@@ -59,6 +59,40 @@ export interface SpeakerContext {
   history: Said[];
 }
 
+// Naming verbs take a label, not speech: `called the plan a "quick fix"`.
+const NAMING = /^(?:call|brand|label|describe|dub|term|name)/i;
+/** The text before a quote, in its sentence, holds a verb of speech (not a naming verb). */
+export function spokenBefore(head: string): boolean {
+  const v = lastSpeechVerb(head);
+  return v !== null && !NAMING.test(v[1]!);
+}
+
+// "one said", "said another", "a third added": someone the text does not name.
+const ANONYMOUS = /^(?:one|another|a (?:second|third|fourth|fifth)|one of them|the other|others)$/i;
+const PEOPLE_PLURAL = new RegExp(String.raw`\b(${[
+  'students', 'residents', 'workers', 'officials', 'voters', 'parents', 'teachers', 'neighbou?rs', 'witnesses', 'protesters',
+  'demonstrators', 'fans', 'members', 'employees', 'nurses', 'doctors', 'soldiers', 'officers', 'farmers', 'shoppers',
+  'passengers', 'survivors', 'villagers', 'tenants', 'activists', 'analysts', 'experts', 'critics', 'lawmakers', 'senators',
+  'delegates', 'players', 'visitors', 'customers', 'owners', 'miners', 'drivers', 'pilots', 'women', 'men', 'people',
+  'locals', 'immigrants', 'refugees', 'veterans', 'retirees', 'guards', 'inmates', 'prisoners', 'patients', 'victims',
+  'relatives', 'friends', 'colleagues', 'investors', 'traders', 'economists', 'diplomats', 'users', 'viewers', 'readers',
+  'attendees', 'supporters', 'opponents', 'volunteers', 'staffers', 'aides', 'advisers', 'advisors', 'sources', 'commuters',
+  'journalists', 'reporters', 'fishermen', 'firefighters', 'scientists', 'researchers', 'lawyers', 'judges', 'managers',
+  'executives', 'clerks', 'cadets', 'pupils', 'mothers', 'fathers', 'children', 'teenagers', 'youths', 'spectators',
+].join('|')})\b`, 'gi');
+const SINGULAR: Record<string, string> = { women: 'woman', men: 'man', people: 'person', children: 'child', fishermen: 'fisherman' };
+
+/** A description for an anonymous speaker from the group the text just named: "a student", "another resident". */
+function anonymousDescription(ctx: SpeakerContext, word: string, at: number): string {
+  const window = ctx.text.slice(Math.max(0, at - 600), at);
+  let noun: string | null = null;
+  for (const m of window.matchAll(PEOPLE_PLURAL)) noun = m[1]!.toLowerCase();
+  if (!noun) return 'an unnamed speaker';
+  const one = SINGULAR[noun] ?? noun.replace(/s$/, '');
+  const another = /^(?:another|a (?:second|third|fourth|fifth)|the other)$/i.test(word);
+  return another ? `${word.toLowerCase().replace(/^the other$/, 'another')} ${one}` : `${/^[aeiou]/.test(one) ? 'an' : 'a'} ${one}`;
+}
+
 export interface Attribution {
   /** A resolved entity, a description the text gives, or nothing. */
   entity: Entity | null;
@@ -199,7 +233,11 @@ function possessor(ctx: SpeakerContext, who: string, at: number): Attribution | 
 
 function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'last'): Attribution {
   const end = at + s.length;
-  const ms: Mention[] = mentionsIn(ctx.index, at, end).filter((m, k, arr) => m.end <= end && !ctx.inside(m.start) && subjectish(ctx.text, m, at) && !modifies(ctx.text, m, arr[k + 1]) && !qualifiesNoun(ctx.text, m, at));
+  const bare = s.replace(/^[\s,“"‘]+|[\s,]+$/g, '');
+  if (ANONYMOUS.test(bare)) return { entity: null, description: anonymousDescription(ctx, bare, at) };
+  // A place after "Town," is part of an address ("Scranton, Pa."), not a subject.
+  const address = (m: Mention): boolean => m.entity.kind === 'place' && /\p{L}\.?,\s*$/u.test(ctx.text.slice(Math.max(at, m.start - 4), m.start));
+  const ms: Mention[] = mentionsIn(ctx.index, at, end).filter((m, k, arr) => m.end <= end && !ctx.inside(m.start) && subjectish(ctx.text, m, at) && !address(m) && !modifies(ctx.text, m, arr[k + 1]) && !qualifiesNoun(ctx.text, m, at));
   const persons = ms.filter((m) => m.entity.kind === 'person');
   const others = ms.filter((m) => m.entity.kind !== 'place');
   // A country or city speaks through its government ("Japan said"): last resort after people and organisations.
@@ -233,7 +271,7 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   const clause = pick === 'first' ? /^[^,]*/.exec(s)![0] : s;
   // "The governor, speaking in Dayton, said": a description opening the clause before an apposition.
   // "The president also said": adverbs and auxiliaries before the verb are not the description's head.
-  const d = DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with)\s+.*$/, '').replace(TRAILING_ADVERBS, '')) ?? (pick === 'last' ? OPENING_DESCRIPTION.exec(clause) : null);
+  const d = DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with|from)\s+.*$/, '').replace(TRAILING_ADVERBS, '')) ?? (pick === 'last' ? OPENING_DESCRIPTION.exec(clause) : null);
   if (d) {
     let e = resolveDescription(d[1]!, at, ctx.index, ctx.inside, /^the\b/i.test(d[0].trim()));
     // "The New York businessman said": a definite description of a person's role refers to the salient person.

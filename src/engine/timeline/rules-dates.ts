@@ -207,6 +207,8 @@ export const DATE_RULES: Rule[] = [
       const before = text.slice(Math.max(0, m.index - 7), m.index);
       if (!det && y === null && !/\b(?:in|during|by|since|until|this|over|early|late)\s+$/i.test(before)) return null;
       if (!det && y === null && code === 'FA') return null;
+      // "the fall of the regime", "the fall of Saigon": a collapse, not autumn ("the fall of 2025" is).
+      if (code === 'FA' && y === null && /^\s+of\s/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) return null;
       const shift = det === 'last' || det === 'this past' ? -1 : det === 'next' || det === 'this coming' ? 1 : 0;
       return {
         type: 'DATE',

@@ -69,6 +69,10 @@ export const DURATION_RULES: Rule[] = [
       if (single && !hyphenated && /^(?:an?)\s/i.test(m[0]) && /(?:\d|million|billion|trillion|times|twice|once|percent|%|\$\S*|\w\ws)\s*$/i.test(before) && !/\b(?:in|for|within|over|than|after|about|of|last|past|whole)\s*$/i.test(before)) {
         return { type: 'SET', resolve: () => ({ value: durationValue(1, unit) }) };
       }
+      // "a quarter-century" is twenty-five years, not a quarter.
+      if (/^quarter$/i.test(unit) && /^[- ]century\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 9))) {
+        return { type: 'DURATION', end: m.index + m[0].length + 8, resolve: () => ({ value: `P${25 * (n ?? 1)}Y` }) };
+      }
       // "a second group": the ordinal, not the unit.
       if (single && /^second$/i.test(unit)) return null;
       // "quarter" is also a fraction: "a quarter of the shares", "three quarters of them".

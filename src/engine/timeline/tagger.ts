@@ -1,7 +1,8 @@
 import type { Span, TimexType } from '../../core/types.ts';
 import { splitSentences } from '../sentences.ts';
 import type { Ymd } from './calendar.ts';
-import { parseReference } from './reference.ts';
+import { quoteSpansOf } from '../quotes/spans.ts';
+import { parseReference, type Reference } from './reference.ts';
 import { COMPOUND_RULES } from './rules-compound.ts';
 import { DATE_RULES } from './rules-dates.ts';
 import { DURATION_RULES, SET_RULES } from './rules-durations.ts';
@@ -11,7 +12,7 @@ import { TIME_RULES, timeOn } from './rules-times.ts';
 import { VAGUE_RULES } from './rules-vague.ts';
 import { tenseAround, tenseWide } from './tense.ts';
 import { TRIGGERS } from './triggers.ts';
-import type { Candidate, ResolveContext, Rule } from './types.ts';
+import type { Candidate, ResolveContext, Rule, Tense } from './types.ts';
 
 /** A tagged time expression in text order, before it is attached to its sentence. */
 export interface Timex {
@@ -130,6 +131,35 @@ function extendLeft(text: string, c: Candidate): void {
   c.start -= m[0].length;
 }
 
+// "the Sunday Times", "Saturday Night Live", "the Mail on Sunday", "the Today programme": a day
+// word inside the name of a paper or a show is no time.
+const NAME_AFTER = /^\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Independent|Mail|Star|Tribune|Sport|Review|Magazine|Live|Football|Show|Edition|Programme|Program|Politics|Briefing|Supplement|Business|Age|World)\b|^\s+(?:show|programme|program)\b/;
+// Only Sunday papers carry "on Sunday" in their name ("the Times on Friday" is a day).
+const SUNDAY_PAPER = /\b(?:Mail|Independent|Scotland|Wales|Ireland|Express)\s+on\s+$/;
+const NAME_BEFORE = /\b(?:Good|Meet|Face)\s+$/;
+const DAY_WORD_RULES = new Set(['weekday', 'day-part', 'deictic-day']);
+function inName(text: string, c: Candidate): boolean {
+  if (!DAY_WORD_RULES.has(c.rule) || !/^\p{Lu}/u.test(text.slice(c.start, c.start + 1))) return false;
+  const before = text.slice(Math.max(0, c.start - 18), c.start);
+  return NAME_AFTER.test(text.slice(c.end, c.end + 16)) || NAME_BEFORE.test(before) || (SUNDAY_PAPER.test(before) && text.startsWith('Sunday', c.start));
+}
+
+const FORWARD_PIECE = /\b(?:week|days|month|year) ahead\b|\bthe coming (?:week|days)\b|\bwhat to watch\b|\bweek to come\b|\bcoming up\b|\bdiary\b|\bpreview\b|\bupcoming\b/i;
+
+// Quotations from a document: a quote whose intro, in its paragraph, names an email, letter, memo …
+const DOCUMENT_INTRO = /\b(?:an?|the|his|her|their|its|this|that|in|by)\s+(?:[\w-]+\s+){0,2}(?:e-?mails?|letters?|memos?|memorandum|messages?|notes?|texts?|diary|diaries|minutes|documents?|posts?|filings?|cables?|faxe?s?|telegrams?)\b[^“"\n]{0,160}$/i;
+function quotedDocuments(text: string): { introStart: number; start: number; end: number }[] {
+  if (!/["“]|''/.test(text) || !/\b(?:e-?mail|letter|memo|message|note|text|diary|minutes|document|post|filing|cable|fax|telegram)/i.test(text)) return [];
+  const out: { introStart: number; start: number; end: number }[] = [];
+  for (const q of quoteSpansOf(text)) {
+    const introStart = Math.max(q.paraStart, q.open - 200);
+    const intro = text.slice(introStart, q.open);
+    const m = DOCUMENT_INTRO.exec(intro);
+    if (m) out.push({ introStart: introStart + Math.max(0, intro.lastIndexOf('.', m.index) + 1), start: q.start, end: q.end });
+  }
+  return out;
+}
+
 /** Longest match wins; then the rule's priority; then the earlier start. */
 function select(text: string, cands: Candidate[]): Candidate[] {
   cands.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
@@ -198,8 +228,13 @@ function sentenceIndex(sentences: Span[], pos: number): number {
  */
 export function tagTimeExpressions(text: string, publishedAt?: string, sentences: Span[] = splitSentences(text)): Timex[] {
   if (!text) return [];
-  const chosen = mergeClockAndDay(text, select(text, collect(text)));
-  const ref = parseReference(publishedAt);
+  const chosen = mergeClockAndDay(text, select(text, collect(text).filter((c) => !inName(text, c))));
+  const articleRef = parseReference(publishedAt);
+  const ref = articleRef;
+  // A week-ahead or preview piece speaks of the days to come: a weekday with no cue points forward.
+  const ahead = FORWARD_PIECE.test(text.slice(0, 400));
+  const lean = (t: Tense): Tense => (t === 'none' && ahead ? 'future' : t);
+  const documents = quotedDocuments(text);
   const bounds = (pos: number): Span => sentences[sentenceIndex(sentences, pos)] ?? { text, start: 0, end: text.length };
   const days: { pos: number; day: Ymd }[] = [];
   const ctx: ResolveContext = {
@@ -211,11 +246,11 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
     quarter: null,
     tense: (start, end) => {
       const s = bounds(start);
-      return tenseAround(text, start, end, s.start, s.end);
+      return lean(tenseAround(text, start, end, s.start, s.end));
     },
     tenseWide: (start, end) => {
       const s = bounds(start);
-      return tenseWide(text, start, end, s.start, s.end);
+      return lean(tenseWide(text, start, end, s.start, s.end));
     },
     aboutQuarter: (start) => /quarter|period/i.test(bounds(start).text),
     aboutLongPeriod: (start) => {
@@ -242,11 +277,20 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
   const values = new Map<Candidate, { type: TimexType; value: string }>();
   // Clock times last: they take their day from any day named in their sentence, before or after them.
   const clocks: Candidate[] = [];
+  // Inside a quoted email or letter, "tomorrow" is the day after the document's date, which the
+  // intro may give ("In an email dated March 3, 2019, …: “…”"); without one it stays unresolved.
+  const refAt = (pos: number): Reference | null => {
+    const doc = documents.find((d) => pos >= d.start && pos < d.end);
+    if (!doc) return articleRef;
+    const dated = days.filter((d) => d.pos >= doc.introStart && d.pos < doc.start).pop();
+    return dated ? { date: dated.day, hour: null, minute: null, offset: null } : null;
+  };
   for (const c of chosen) {
     if (c.clock && c.rule !== 'clock+day') {
       clocks.push(c);
       continue;
     }
+    ctx.ref = refAt(c.start);
     const r = c.resolve(ctx);
     if (!r) continue;
     values.set(c, { type: r.type ?? c.type, value: r.value });
@@ -262,6 +306,7 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
     }
   }
   for (const c of clocks) {
+    ctx.ref = refAt(c.start);
     const r = c.resolve(ctx);
     if (r) values.set(c, { type: r.type ?? c.type, value: r.value });
   }

@@ -49,7 +49,7 @@ export const TRIGGERS: Record<string, Trigger> = {
   'bare-ago': { words: ['ago'], lookback: 12 },
   'year-earlier': { words: ['year', 'prior'], lookback: 30 },
   'anaphoric-day': { words: ['day', ...DAY_PARTS], lookback: 30 },
-  'the-unit': { words: ['year', 'month', 'week', 'quarter'], lookback: 24 },
+  'the-unit': { words: ['year', 'month', 'week', 'quarter', 'weekend'], lookback: 24 },
   'ordinal-quarter': { words: ['quarter', 'half'], lookback: 72 },
   'q-notation': { test: (t) => /^(?:q[1-4](?:\d\d)?|fy\d*|h[12])$/.test(t), digits: (t) => /^[1-4]q\d*$/i.test(t), lookback: 0 },
   'reporting-period': { words: ['period', 'quarter'], lookback: 30 },

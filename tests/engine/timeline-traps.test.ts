@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { tagTimex } from '../../src/engine/timeline.ts';
+
+// Articles written for these tests. Published on Monday 7 December 2026.
+const publishedAt = '2026-12-07T09:00:00Z';
+const values = (text: string) => tagTimex(text, { publishedAt }).map((t) => [t.text, t.value]);
+
+describe('timeline traps in real news', () => {
+  it('resolves relative dates inside a quoted older email against the email’s date', () => {
+    const text = 'In an email dated March 3, 2019, the treasurer wrote: "We will pay the contractor tomorrow and close the books next week." The council published the email on Friday.';
+    expect(values(text)).toEqual([
+      ['March 3, 2019', '2019-03-03'],
+      ['tomorrow', '2019-03-04'],
+      ['next week', '2019-W10'],
+      ['Friday', '2026-12-04'],
+    ]);
+  });
+
+  it('leaves relative dates in an undated quoted document unresolved, never dated to the article', () => {
+    const text = 'The treasurer wrote in an email to staff: "We will pay the contractor tomorrow and close the books next week." The council released it yesterday.';
+    expect(values(text)).toEqual([
+      ['tomorrow', 'XXXX-XX-XX'],
+      ['next week', 'XXXX-WXX'],
+      ['yesterday', '2026-12-06'],
+    ]);
+  });
+
+  it('points weekdays forward in a week-ahead piece', () => {
+    const text = 'The week ahead: what to watch\nThe central bank sets rates on Wednesday. Parliament debates the budget Thursday, and the jobs report comes out on Friday.';
+    const days = values(text).filter(([t]) => /day$/.test(t!));
+    expect(days).toEqual([
+      ['Wednesday', '2026-12-09'],
+      ['Thursday', '2026-12-10'],
+      ['Friday', '2026-12-11'],
+    ]);
+    // The same sentences in an ordinary report look back.
+    expect(values('The central bank set rates on Wednesday.')).toEqual([['Wednesday', '2026-12-02']]);
+  });
+
+  it('does not tag papers and shows named after a day, "the fall of" something, or "second chances"', () => {
+    const text = 'She wrote for the Sunday Times and appeared on Saturday Night Live and the Today programme. The Mail on Sunday said so. The fall of the old regime came a quarter-century ago, and he has had second chances. The fall of 2025 was wet.';
+    expect(values(text)).toEqual([
+      ['a quarter-century', 'P25Y'],
+      ['The fall of 2025', '2025-FA'],
+    ]);
+  });
+
+  it('finds "over the weekend"', () => {
+    expect(values('Police made three arrests over the weekend, the mayor said on Monday.')).toEqual([
+      ['the weekend', '2026-W49-WE'],
+      ['Monday', '2026-12-07'],
+    ]);
+  });
+});
