@@ -23,6 +23,8 @@ function render(message: OutgoingMessage): string {
       return renderDigest(message.digest.stories, message.part, message.parts, message.firstNumber);
     case 'feeds':
       return renderFeeds(message.feeds);
+    case 'list':
+      return renderList(message);
     case 'help':
       return ['newsdesk commands (★ needs channel-manager rights):', ...message.entries.map((entry) => `  ${entry.manage ? '★' : ' '} ${entry.usage}\n      ${entry.description}`)].join('\n');
   }
@@ -87,6 +89,18 @@ function renderDigest(stories: Story[], part?: number, parts?: number, firstNumb
     return `${firstNumber + index}. ${t(story.title)}\n   (${sources})\n${summary}${tags ? `\n   ${tags}` : ''}`;
   });
   return [header, '', ...body].join('\n');
+}
+
+function renderList(message: Extract<OutgoingMessage, { kind: 'list' }>): string {
+  const lines = [t(message.title), ...(message.url ? [t(message.url, 500)] : []), ...(message.intro ? [safeField(message.intro)] : []), ''];
+  if (message.entries.length === 0) lines.push(safeField(message.empty));
+  for (const entry of message.entries) {
+    const body = entry.quote ? `“${safeField(entry.text)}”` : safeField(entry.text);
+    const sources = entry.sources.map((source) => `${t(source.name)}${source.url ? ` <${t(source.url, 500)}>` : ''}`).join(' · ');
+    lines.push(`${entry.label ? `${t(entry.label)}: ` : ''}${body}${sources ? `\n    — ${sources}` : ''}`);
+  }
+  if (message.note) lines.push('', `(${safeField(message.note)})`);
+  return lines.join('\n');
 }
 
 function renderFeeds(feeds: FeedStatusView[]): string {

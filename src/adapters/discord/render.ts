@@ -40,6 +40,8 @@ function renderAll(message: OutgoingMessage): DiscordPayload[] {
       return packEmbeds([fitEmbed(feedsSpec(message.feeds))]);
     case 'help':
       return packEmbeds([fitEmbed(helpSpec(message.entries))]);
+    case 'list':
+      return packEmbeds([fitEmbed(listSpec(message))]);
   }
 }
 
@@ -141,6 +143,23 @@ function helpSpec(entries: HelpEntry[]): EmbedSpec {
     description: 'Ask in the thread under a summary or a digest and I answer from its articles. 🔒 needs the Manage Channels permission.',
     color: COLORS.info,
     fields: entries.map((entry) => ({ name: `${entry.manage ? '🔒 ' : ''}${entry.usage}`, value: entry.description })),
+  };
+}
+
+function listSpec(message: Extract<OutgoingMessage, { kind: 'list' }>): EmbedSpec {
+  const lines = message.entries.map((entry) => {
+    const label = entry.label ? `**${name(entry.label)}** · ` : '';
+    const body = entry.quote ? quoted(entry.text) : clean(entry.text);
+    const sources = entry.sources.slice(0, 5).map((source) => (safeUrl(source.url) ? `[${linkText(source.name)}](${source.url})` : name(source.name)));
+    return `${label}${body}${sources.length ? `\n— ${sources.join(' · ')}` : ''}`;
+  });
+  const intro = message.intro ? `${clean(message.intro)}\n\n` : '';
+  return {
+    title: name(message.title),
+    url: safeUrl(message.url),
+    description: intro + (lines.join('\n\n') || clean(message.empty)),
+    color: COLORS.news,
+    footer: message.note ? safeTitle(message.note, LIMITS.footer) : undefined,
   };
 }
 

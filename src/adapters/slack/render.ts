@@ -41,6 +41,8 @@ function draftOf(message: OutgoingMessage, options: RenderOptions): Draft {
       return feedsDraft(message.feeds);
     case 'help':
       return helpDraft(message.entries, options);
+    case 'list':
+      return listDraft(message);
   }
 }
 
@@ -137,6 +139,19 @@ function helpDraft(entries: HelpEntry[], options: RenderOptions): Draft {
     ? context([escapeText('(admins): needs a workspace admin or owner, or someone on the newsdesk allow-list.')])
     : [];
   return simple('What newsdesk can do', [header('newsdesk: what I can do')], [sections(lines), footer]);
+}
+
+function listDraft(message: Extract<OutgoingMessage, { kind: 'list' }>): Draft {
+  const head = [header(message.title), ...(message.url ? context([link(message.url, 'Open the story')]) : [])];
+  const intro = message.intro ? [sections([escapeText(message.intro)])] : [];
+  const units = message.entries.map((entry) => {
+    const label = entry.label ? `${bold(escapeText(entry.label))} · ` : '';
+    const body = entry.quote ? `“${escapeText(entry.text)}”` : escapeText(entry.text);
+    const sources = entry.sources.slice(0, 5).map((source) => link(source.url, source.name));
+    return sections([`${label}${body}${sources.length ? `\n— ${sources.join(' · ')}` : ''}`]);
+  });
+  const note = message.note ? [context([escapeText(message.note)])] : [];
+  return simple(message.title, head, [...intro, ...(units.length ? units : [sections([escapeText(message.empty)])]), ...note]);
 }
 
 function sourceLine(article: ArticleRef): string {
