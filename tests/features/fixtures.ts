@@ -79,9 +79,9 @@ export const ferryOutlets: OutletItem[] = [
 export const dredging: OutletItem = {
   guid: 'post-0',
   title: 'Dunmore harbour dredging to start in March after council vote',
-  link: 'https://dunmore-post.example/2026/11/20/dredging',
+  link: 'https://dunmore-post.example/2026/11/22/dredging',
   siteName: 'Dunmore Post',
-  published: '2026-11-20T08:00:00Z',
+  published: '2026-11-22T08:00:00Z',
   text: [
     'Dunmore council voted on Thursday to dredge the harbour channel, a project that will cost 3 million euros.',
     'The work will start in March and last eight weeks.',

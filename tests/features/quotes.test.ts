@@ -47,7 +47,7 @@ describe('/quotes who: — what one person said across the channel’s stories',
     expect(description).not.toContain('money well spent');
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
 
-    // "days:1" leaves out the story from four days ago; a title before the name is the same person.
+    // "days:1" leaves out the story from two days ago; a title before the name is the same person.
     const recent = fake.interact('quotes', [{ name: 'who', type: STRING, value: 'Ms Petra Lindqvist' }, { name: 'days', type: INTEGER, value: 1 }]);
     const recentEdit = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(recent.token));
     expect(recentEdit.body.embeds[0].description).toContain('radar records');
@@ -64,7 +64,7 @@ describe('/quotes who: — what one person said across the channel’s stories',
     expect(String(posted.args.text)).toBe('Quotes by Owen Marsh');
     const blocks = JSON.stringify(posted.args.blocks);
     expect(blocks).toContain('This is money well spent');
-    expect(blocks).toContain('<https://dunmore-post.example/2026/11/20/dredging|Dunmore harbour dredging to start in March after council vote (Dunmore Post)>');
+    expect(blocks).toContain('<https://dunmore-post.example/2026/11/22/dredging|Dunmore harbour dredging to start in March after council vote (Dunmore Post)>');
     expect(blocks).not.toContain('radar');
 
     await postSigned(harness.eventsUrl, slashCommandBody({ command: '/quotes', text: 'who:Petra', response_url: harness.fake.responseUrl('petra') }));
