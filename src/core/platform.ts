@@ -41,6 +41,11 @@ export interface PlatformPort {
    * Resolves false when the person can't be written to (DMs closed, unknown user).
    */
   notifyUser?(tenantId: string, userId: string, message: OutgoingMessage): Promise<boolean>;
+  /**
+   * A message in the channel that only this person sees, outside any command (Slack ephemeral
+   * messages). Discord has none: such notices wait for the person's next command (src/features).
+   */
+  notifyPrivately?(channel: ChannelRef, userId: string, message: OutgoingMessage): Promise<boolean>;
 }
 
 export interface PostOptions {

@@ -36,8 +36,11 @@ export function nameKey(name: string): string {
  * by the full name too.
  */
 export function namesEntity(typed: string, entity: string): boolean {
-  const a = nameWords(typed);
-  const b = nameWords(entity);
+  return sameEntityWords(nameWords(typed), nameWords(entity));
+}
+
+/** namesEntity on names already split by nameWords. */
+export function sameEntityWords(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0 || a.at(-1) !== b.at(-1)) return false;
   const [short, long] = a.length <= b.length ? [a, new Set(b)] : [b, new Set(a)];
   return short.every((word) => long.has(word));

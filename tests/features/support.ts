@@ -25,3 +25,18 @@ export async function seedChannel(services: Services, channel: ChannelRef, items
   }
   return ids;
 }
+
+const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** An aggregator's RSS feed: each item credits its outlet in <source>, as news aggregators do. */
+export function aggregatorFeed(items: OutletItem[]): string {
+  const entries = items.map(
+    (item) => `<item><title>${escape(item.title)}</title><link>${escape(item.link)}</link><guid isPermaLink="false">${item.guid}</guid>
+<pubDate>${new Date(item.published).toUTCString()}</pubDate><source url="https://${new URL(item.link).host}/rss">${escape(item.siteName)}</source>
+<description>${escape(item.text)}</description></item>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Coast News Aggregator</title><link>https://aggregator.example/</link><description>test feed</description>
+${entries.join('\n')}
+</channel></rss>`;
+}

@@ -50,6 +50,11 @@ export function startConsoleChat(services: Services, commands: readonly CommandD
     async post(_channel, message, options) {
       return show(message, options?.thread);
     },
+    // The person at the terminal is the only user: a direct message is printed for them.
+    async notifyUser(_tenantId, _userId, message) {
+      write(`\n✉ Direct message:\n${renderText(message)}`);
+      return true;
+    },
   };
 
   const runCommand = async (name: string, text: string): Promise<void> => {

@@ -24,5 +24,14 @@ export function slackPort(outbox: SlackOutbox, logger: Logger): PlatformPort {
         return false;
       }
     },
+    async notifyPrivately(channel, userId, message) {
+      try {
+        for (const part of outbox.render(message)) await outbox.client.chat.postEphemeral({ channel: channel.channelId, user: userId, text: part.text, blocks: part.blocks });
+        return true;
+      } catch (error) {
+        logger.info({ err: error, user: userId, channel: channel.channelId }, 'slack: could not send an ephemeral message');
+        return false;
+      }
+    },
   };
 }

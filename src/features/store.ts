@@ -1,0 +1,111 @@
+import type Keyv from 'keyv';
+import { channelKey, type ChannelRef, type PlatformName } from '../core/platform.ts';
+
+/** A person's follow, made in one channel: it covers the stories of that channel's feeds. */
+export interface Follow {
+  userId: string;
+  /** As typed ("President Putin"). */
+  name: string;
+  /** Index key (names.ts nameKey). */
+  key: string;
+  addedAt: string;
+}
+
+/** Where the news run has got to in a channel's feed entries: the newest time read and the articles read at it. */
+export interface Cursor {
+  at: string;
+  ids: string[];
+}
+
+/** A person whose direct messages are closed; `told` once they were told so, privately, in `channel`. */
+export interface ClosedDms {
+  at: string;
+  channel: ChannelRef;
+  told: boolean;
+  storyTitle: string;
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+/** A story is not sent to a person twice within this time (stories join new articles for 48 h). */
+const SENT_KEEP_MS = 4 * DAY_MS;
+const CHANNEL_INDEX = 'channels';
+
+function userKey(platform: PlatformName, tenantId: string, userId: string): string {
+  return `${platform}:${tenantId}:${userId}`;
+}
+
+/**
+ * Follows, the channels that use a news feature, and the bookkeeping of the news run, in the
+ * `features` namespace: `fo:<channel>` follows, `cur:<channel>` the run's cursor, `sent:<user>:<story>`
+ * at most one message per story and person, `day:<user>:<date>` the daily count, `dm:<user>` closed DMs.
+ */
+export class FeatureStore {
+  /** Updates of the channel index, one at a time in this process. */
+  private indexQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly store: Keyv) {}
+
+  async follows(channel: ChannelRef): Promise<Follow[]> {
+    return ((await this.store.get(`fo:${channelKey(channel)}`)) as Follow[] | undefined) ?? [];
+  }
+
+  async setFollows(channel: ChannelRef, follows: Follow[]): Promise<void> {
+    await this.store.set(`fo:${channelKey(channel)}`, follows);
+  }
+
+  /** Channels where a news feature is on, so the news run reads only their feeds. */
+  async channels(): Promise<ChannelRef[]> {
+    return Object.values(((await this.store.get(CHANNEL_INDEX)) as Record<string, ChannelRef> | undefined) ?? {});
+  }
+
+  /** Adds the channel to the index; its cursor starts now, so only stories from now on are news. */
+  async watchChannel(channel: ChannelRef, now: Date): Promise<void> {
+    if (!(await this.store.get(`cur:${channelKey(channel)}`))) await this.setCursor(channel, { at: now.toISOString(), ids: [] });
+    const next = this.indexQueue.then(async () => {
+      const index = ((await this.store.get(CHANNEL_INDEX)) as Record<string, ChannelRef> | undefined) ?? {};
+      if (channelKey(channel) in index) return;
+      index[channelKey(channel)] = channel;
+      await this.store.set(CHANNEL_INDEX, index);
+    });
+    this.indexQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  async cursor(channel: ChannelRef): Promise<Cursor | undefined> {
+    return (await this.store.get(`cur:${channelKey(channel)}`)) as Cursor | undefined;
+  }
+
+  async setCursor(channel: ChannelRef, cursor: Cursor): Promise<void> {
+    await this.store.set(`cur:${channelKey(channel)}`, cursor);
+  }
+
+  /** Claims "this story goes to this person" once; false when it was already claimed. */
+  async claimStory(platform: PlatformName, tenantId: string, userId: string, storyId: string): Promise<boolean> {
+    const key = `sent:${userKey(platform, tenantId, userId)}:${storyId}`;
+    if (await this.store.get(key)) return false;
+    await this.store.set(key, 1, SENT_KEEP_MS);
+    return true;
+  }
+
+  /** Counts one more message today for the person and returns the new count. */
+  async countToday(platform: PlatformName, tenantId: string, userId: string, now: Date): Promise<number> {
+    const key = `day:${userKey(platform, tenantId, userId)}:${now.toISOString().slice(0, 10)}`;
+    const count = (((await this.store.get(key)) as number | undefined) ?? 0) + 1;
+    await this.store.set(key, count, 2 * DAY_MS);
+    return count;
+  }
+
+  async sentToday(platform: PlatformName, tenantId: string, userId: string, now: Date): Promise<number> {
+    return ((await this.store.get(`day:${userKey(platform, tenantId, userId)}:${now.toISOString().slice(0, 10)}`)) as number | undefined) ?? 0;
+  }
+
+  async closedDms(platform: PlatformName, tenantId: string, userId: string): Promise<ClosedDms | undefined> {
+    return (await this.store.get(`dm:${userKey(platform, tenantId, userId)}`)) as ClosedDms | undefined;
+  }
+
+  async setClosedDms(platform: PlatformName, tenantId: string, userId: string, value: ClosedDms | undefined): Promise<void> {
+    const key = `dm:${userKey(platform, tenantId, userId)}`;
+    if (value) await this.store.set(key, value);
+    else await this.store.delete(key);
+  }
+}
