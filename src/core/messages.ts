@@ -65,7 +65,7 @@ export type OutgoingMessage =
    * A digest of stories for a channel; `part`/`parts` when split over several messages, whose stories
    * are numbered on from `firstNumber` (default 1), the numbers "/summary 2" refers to.
    */
-  | { kind: 'digest'; digest: Digest; part?: number; parts?: number; firstNumber?: number }
+  | { kind: 'digest'; digest: Digest; part?: number; parts?: number; firstNumber?: number; live?: boolean }
   | { kind: 'feeds'; feeds: FeedStatusView[] }
   | { kind: 'help'; entries: HelpEntry[] }
   /**

@@ -4,11 +4,14 @@ import { withLock } from '../scheduler/locks.ts';
 import { notifyFollowers, type FollowRun } from './follows.ts';
 import { freshStories } from './fresh-stories.ts';
 import { featureStore } from './index.ts';
+import { runLive, type LiveRun } from './live.ts';
 
 export interface ChannelNews {
   channel: ChannelRef;
   stories: number;
   follows: FollowRun;
+  /** Live mode's posts, thread updates and edits (undefined: live mode is off here). */
+  live?: LiveRun;
 }
 
 /**
@@ -32,11 +35,14 @@ async function runChannel(services: Services, port: PlatformPort, channel: Chann
     const store = featureStore(services);
     const cursor = (await store.cursor(channel)) ?? { at: services.clock.now().toISOString(), ids: [] };
     const { stories, next } = await freshStories(services, channel, cursor);
-    if (stories.length === 0) return undefined;
-    const follows = await notifyFollowers(services, port, channel, stories);
-    // Stored last: after a crash the same stories are read again, and the claims made per story and person keep them from going twice.
-    await store.setCursor(channel, next);
-    return { channel, stories: stories.length, follows };
+    const follows = stories.length > 0 ? await notifyFollowers(services, port, channel, stories) : { sent: 0, capped: 0, closed: 0 };
+    // Every run, fresh stories or not: a story held back by the one-post-a-minute rule goes out now.
+    const live = await runLive(services, port, channel, stories);
+    // Stored last: after a crash the same stories are read again; the claims per story and person, and the
+    // live records, keep anything from going twice.
+    if (stories.length > 0) await store.setCursor(channel, next);
+    if (stories.length === 0 && !live?.posted) return undefined;
+    return { channel, stories: stories.length, follows, ...(live ? { live } : {}) };
   });
   return result.ran ? result.value : undefined;
 }

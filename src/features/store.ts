@@ -1,4 +1,5 @@
 import type Keyv from 'keyv';
+import type { OutgoingMessage } from '../core/messages.ts';
 import { channelKey, type ChannelRef, type PlatformName } from '../core/platform.ts';
 
 /** A person's follow, made in one channel: it covers the stories of that channel's feeds. */
@@ -25,7 +26,32 @@ export interface ClosedDms {
   storyTitle: string;
 }
 
+/** Live mode in a channel: on since when, and when it last posted in the channel. */
+export interface LiveState {
+  on: boolean;
+  since: string;
+  setBy: string;
+  lastPostAt?: string;
+}
+
+/** A live post: what it showed (re-rendered when a story's outlets change) and where it is. */
+export interface LivePost {
+  key: string;
+  message: OutgoingMessage;
+  messageId: string;
+  threadId?: string;
+}
+
+/** A story posted live: its post, and the articles shown so far (in the post and the thread's updates). */
+export interface LiveStory {
+  postKey: string;
+  shown: string[];
+  updates: number;
+}
+
 const DAY_MS = 24 * 60 * 60_000;
+/** Stories take new articles for 48 h; their live records are kept a little longer. */
+const LIVE_KEEP_MS = 3 * DAY_MS;
 /** A story is not sent to a person twice within this time (stories join new articles for 48 h). */
 const SENT_KEEP_MS = 4 * DAY_MS;
 const CHANNEL_INDEX = 'channels';
@@ -107,5 +133,29 @@ export class FeatureStore {
     const key = `dm:${userKey(platform, tenantId, userId)}`;
     if (value) await this.store.set(key, value);
     else await this.store.delete(key);
+  }
+
+  async live(channel: ChannelRef): Promise<LiveState | undefined> {
+    return (await this.store.get(`live:${channelKey(channel)}`)) as LiveState | undefined;
+  }
+
+  async setLive(channel: ChannelRef, state: LiveState): Promise<void> {
+    await this.store.set(`live:${channelKey(channel)}`, state);
+  }
+
+  async livePost(channel: ChannelRef, key: string): Promise<LivePost | undefined> {
+    return (await this.store.get(`lpost:${channelKey(channel)}:${key}`)) as LivePost | undefined;
+  }
+
+  async setLivePost(channel: ChannelRef, post: LivePost): Promise<void> {
+    await this.store.set(`lpost:${channelKey(channel)}:${post.key}`, post, LIVE_KEEP_MS);
+  }
+
+  async liveStory(channel: ChannelRef, storyId: string): Promise<LiveStory | undefined> {
+    return (await this.store.get(`lstory:${channelKey(channel)}:${storyId}`)) as LiveStory | undefined;
+  }
+
+  async setLiveStory(channel: ChannelRef, storyId: string, story: LiveStory): Promise<void> {
+    await this.store.set(`lstory:${channelKey(channel)}:${storyId}`, story, LIVE_KEEP_MS);
   }
 }

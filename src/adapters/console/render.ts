@@ -20,7 +20,7 @@ function render(message: OutgoingMessage): string {
     case 'answer':
       return renderAnswer(message);
     case 'digest':
-      return renderDigest(message.digest.stories, message.part, message.parts, message.firstNumber);
+      return renderDigest(message.digest.stories, message.part, message.parts, message.firstNumber, message.live);
     case 'feeds':
       return renderFeeds(message.feeds);
     case 'list':
@@ -80,8 +80,8 @@ function renderAnswer(message: Extract<OutgoingMessage, { kind: 'answer' }>): st
   return `Q: ${t(message.question)}\nA: ${safeField(message.answer.text)}${cited}${source}\n(${engineLine(message.answer.engine)})`;
 }
 
-function renderDigest(stories: Story[], part?: number, parts?: number, firstNumber = 1): string {
-  const header = `📰 Digest${parts && parts > 1 ? ` (part ${part}/${parts})` : ''}: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`;
+function renderDigest(stories: Story[], part?: number, parts?: number, firstNumber = 1, live?: boolean): string {
+  const header = `${live ? '🔴 Live' : '📰 Digest'}${parts && parts > 1 ? ` (part ${part}/${parts})` : ''}: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`;
   const body = stories.map((story, index) => {
     const sources = story.sources.length > 1 ? `covered by ${story.sources.length} outlets: ${names(story.sources.map((source) => source.name))}` : `from ${t(story.sources[0]?.name ?? 'unknown')}`;
     const summary = story.analysis.summary.map((sentence) => `   ${safeField(sentence.shown ?? sentence.text)}`).join('\n');

@@ -35,7 +35,7 @@ function renderAll(message: OutgoingMessage): DiscordPayload[] {
     case 'answer':
       return packEmbeds([fitEmbed(answerSpec(message))]);
     case 'digest':
-      return renderDigest(message.digest, message.part, message.parts);
+      return renderDigest(message.digest, message.part, message.parts, message.live);
     case 'feeds':
       return packEmbeds([fitEmbed(feedsSpec(message.feeds))]);
     case 'help':
@@ -87,13 +87,14 @@ function answerSpec(message: Extract<OutgoingMessage, { kind: 'answer' }>): Embe
   return spec;
 }
 
-function renderDigest(digest: Digest, part?: number, parts?: number): DiscordPayload[] {
+function renderDigest(digest: Digest, part?: number, parts?: number, live?: boolean): DiscordPayload[] {
   const count = `${digest.stories.length} new ${digest.stories.length === 1 ? 'story' : 'stories'}`;
   const partLabel = parts && parts > 1 ? ` (part ${part ?? 1} of ${parts})` : '';
   if (digest.stories.length === 0) {
     return packEmbeds([fitEmbed({ description: 'No new stories since the last digest.', color: COLORS.info })], `📰 **News digest**${partLabel}`);
   }
   const groups = digest.stories.map((story, index) => fitEmbed(storySpec(story, index + 1)));
+  if (live) return packEmbeds(groups, `🔴 **Live**: ${count}`, (n) => `🔴 **Live**, continued (${n})`);
   return packEmbeds(groups, `📰 **News digest**${partLabel}: ${count}`, (n) => `📰 **News digest**${partLabel}, continued (${n})`);
 }
 

@@ -36,7 +36,7 @@ function draftOf(message: OutgoingMessage, options: RenderOptions): Draft {
     case 'answer':
       return answerDraft(message.question, message.answer, message.article);
     case 'digest':
-      return digestDraft(message.digest, message.part, message.parts, message.firstNumber ?? 1);
+      return digestDraft(message.digest, message.part, message.parts, message.firstNumber ?? 1, message.live);
     case 'feeds':
       return feedsDraft(message.feeds);
     case 'help':
@@ -89,9 +89,9 @@ function answerDraft(question: string, answer: Answer | null, article: ArticleRe
 }
 
 /** Stories are numbered across a digest's parts: the numbers "/summary 2" refers to. */
-function digestDraft(digest: Digest, part: number | undefined, parts: number | undefined, firstNumber: number): Draft {
+function digestDraft(digest: Digest, part: number | undefined, parts: number | undefined, firstNumber: number, live?: boolean): Draft {
   const count = digest.stories.length;
-  const title = `📰 News digest · ${count} ${count === 1 ? 'story' : 'stories'}${part && parts && parts > 1 ? ` (part ${part} of ${parts})` : ''}`;
+  const title = `${live ? '🔴 Live' : '📰 News digest'} · ${count} ${count === 1 ? 'story' : 'stories'}${part && parts && parts > 1 ? ` (part ${part} of ${parts})` : ''}`;
   const head = [header(title), ...context([slackDate(digest.createdAt, '{date_long_pretty}')])];
   const units = digest.stories.map((story, index) => [...storyBlocks(story, firstNumber + index), divider]);
   return {
