@@ -47,6 +47,17 @@ export interface ListEntry {
   sources: { name: string; url?: string }[];
 }
 
+/**
+ * A role (Discord) or user group (Slack) to ping because a story in the message names what it is
+ * alerted for (/alert). The only mention any message may carry: article text never pings.
+ */
+export interface AlertMention {
+  /** The platform's role / user-group id. */
+  role: string;
+  /** What the stories named ("Petra Lindqvist"). */
+  names: string[];
+}
+
 export interface HelpEntry {
   usage: string;
   description: string;
@@ -65,7 +76,7 @@ export type OutgoingMessage =
    * A digest of stories for a channel; `part`/`parts` when split over several messages, whose stories
    * are numbered on from `firstNumber` (default 1), the numbers "/summary 2" refers to.
    */
-  | { kind: 'digest'; digest: Digest; part?: number; parts?: number; firstNumber?: number; live?: boolean }
+  | { kind: 'digest'; digest: Digest; part?: number; parts?: number; firstNumber?: number; live?: boolean; alerts?: AlertMention[] }
   | { kind: 'feeds'; feeds: FeedStatusView[] }
   | { kind: 'help'; entries: HelpEntry[] }
   /**

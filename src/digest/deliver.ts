@@ -6,6 +6,7 @@ import { failureKind, PlatformCallError, type PlatformFailure } from '../core/pl
 import type { Services } from '../core/services.ts';
 import type { Digest } from '../core/types.ts';
 import { withLock, type LeaseGuard } from '../scheduler/locks.ts';
+import { alertsFor } from '../features/alerts.ts';
 import { recordLivePost } from '../features/live-records.ts';
 import { composeDigest } from './compose.ts';
 import type { PendingPart } from './ledger.ts';
@@ -99,7 +100,17 @@ export async function deliverLocked(services: Services, channel: ChannelRef, pos
       // Stories are numbered across the parts, so "/summary 2" means the digest's second story.
       numbered: { articleIds: stories.map((story) => story.analysis.articleId), from: firstNumber },
     };
-    const message: OutgoingMessage = { kind: 'digest', digest: partDigest, part: index + 1, parts: parts.length, firstNumber, ...(live ? { live: true } : {}) };
+    // Roles alerted for a name or topic these stories carry (/alert) are the only mentions the part may ping.
+    const alerts = await alertsFor(services, channel, stories);
+    const message: OutgoingMessage = {
+      kind: 'digest',
+      digest: partDigest,
+      part: index + 1,
+      parts: parts.length,
+      firstNumber,
+      ...(live ? { live: true } : {}),
+      ...(alerts.length > 0 ? { alerts } : {}),
+    };
     firstNumber += stories.length;
     const part: PendingPart = { key: `${digestKey}.${index + 1}`, storyIds: stories.map((story) => story.id), message, thread, at: services.clock.now().toISOString() };
     await ledger.markSending(channel, part);

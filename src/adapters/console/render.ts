@@ -20,7 +20,10 @@ function render(message: OutgoingMessage): string {
     case 'answer':
       return renderAnswer(message);
     case 'digest':
-      return renderDigest(message.digest.stories, message.part, message.parts, message.firstNumber, message.live);
+      return (
+        (message.alerts?.length ? `🔔 ${message.alerts.map((alert) => `@${t(alert.role)} (${alert.names.map((value) => t(value)).join(', ')})`).join(' · ')}\n` : '') +
+        renderDigest(message.digest.stories, message.part, message.parts, message.firstNumber, message.live)
+      );
     case 'feeds':
       return renderFeeds(message.feeds);
     case 'list':

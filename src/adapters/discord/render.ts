@@ -1,8 +1,8 @@
 import { escapeMarkdown as escapeFormatting, type APIEmbedField } from 'discord.js';
-import type { AnalysisView, ArticleRef, FeedStatusView, HelpEntry, OutgoingMessage } from '../../core/messages.ts';
+import type { AlertMention, AnalysisView, ArticleRef, FeedStatusView, HelpEntry, OutgoingMessage } from '../../core/messages.ts';
 import { MAX_FIELD_CHARS, safeField, safeText, safeTitle } from '../../core/text-safety.ts';
 import type { Analysis, Digest, Story, Tags } from '../../core/types.ts';
-import { capMessages, fitEmbed, LIMITS, packEmbeds, type DiscordPayload, type EmbedSpec } from './limits.ts';
+import { capMessages, fitEmbed, LIMITS, packEmbeds, truncateAtWord, type DiscordPayload, type EmbedSpec } from './limits.ts';
 import { topTags } from '../../core/top-tags.ts';
 
 // Neutral messages -> Discord embeds. Every article-derived string is made safe (no control or bidi
@@ -35,7 +35,7 @@ function renderAll(message: OutgoingMessage): DiscordPayload[] {
     case 'answer':
       return packEmbeds([fitEmbed(answerSpec(message))]);
     case 'digest':
-      return renderDigest(message.digest, message.part, message.parts, message.live);
+      return withAlerts(renderDigest(message.digest, message.part, message.parts, message.live), message.alerts);
     case 'feeds':
       return packEmbeds([fitEmbed(feedsSpec(message.feeds))]);
     case 'help':
@@ -96,6 +96,17 @@ function renderDigest(digest: Digest, part?: number, parts?: number, live?: bool
   const groups = digest.stories.map((story, index) => fitEmbed(storySpec(story, index + 1)));
   if (live) return packEmbeds(groups, `🔴 **Live**: ${count}`, (n) => `🔴 **Live**, continued (${n})`);
   return packEmbeds(groups, `📰 **News digest**${partLabel}: ${count}`, (n) => `📰 **News digest**${partLabel}, continued (${n})`);
+}
+
+/** The alert line leads the first message's content; only the alerted roles may ping (ids are digits only). */
+function withAlerts(payloads: DiscordPayload[], alerts: AlertMention[] | undefined): DiscordPayload[] {
+  const valid = (alerts ?? []).filter((alert) => /^\d{1,20}$/.test(alert.role));
+  const [first, ...rest] = payloads;
+  if (!first || valid.length === 0) return payloads;
+  const line = `🔔 ${valid.map((alert) => `<@&${alert.role}> (${alert.names.map((value) => name(value)).join(', ')})`).join(' · ')}`;
+  // The header line is short; the alert line is cut on its own so the two stay on separate lines.
+  const content = `${truncateAtWord(line, LIMITS.content - 200)}\n${first.content ?? ''}`.trimEnd();
+  return [{ ...first, content, allowedRoles: valid.map((alert) => alert.role) }, ...rest];
 }
 
 function storySpec(story: Story, number: number): EmbedSpec {

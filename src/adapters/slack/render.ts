@@ -1,4 +1,4 @@
-import type { ArticleRef, FeedStatusView, HelpEntry, OutgoingMessage } from '../../core/messages.ts';
+import type { AlertMention, ArticleRef, FeedStatusView, HelpEntry, OutgoingMessage } from '../../core/messages.ts';
 import type { Analysis, Answer, Digest, EngineInfo, Story } from '../../core/types.ts';
 import { rewriteInvocations } from './commands.ts';
 import { context, divider, header, pack, sections, type Draft, type SlackBlock, type SlackMessage } from './blocks.ts';
@@ -36,7 +36,7 @@ function draftOf(message: OutgoingMessage, options: RenderOptions): Draft {
     case 'answer':
       return answerDraft(message.question, message.answer, message.article);
     case 'digest':
-      return digestDraft(message.digest, message.part, message.parts, message.firstNumber ?? 1, message.live);
+      return withAlerts(digestDraft(message.digest, message.part, message.parts, message.firstNumber ?? 1, message.live), message.alerts);
     case 'feeds':
       return feedsDraft(message.feeds);
     case 'help':
@@ -101,6 +101,15 @@ function digestDraft(digest: Digest, part: number | undefined, parts: number | u
     continued: (page, pages) => `News digest, continued (${page}/${pages})`,
     maxMessages: Number.POSITIVE_INFINITY,
   };
+}
+
+/** A user-group mention for each alert, first in the message; ids are checked, names escaped. */
+function withAlerts(draft: Draft, alerts: AlertMention[] | undefined): Draft {
+  const valid = (alerts ?? []).filter((alert) => /^S[A-Z0-9]{2,20}$/.test(alert.role));
+  if (valid.length === 0) return draft;
+  const line = `🔔 ${valid.map((alert) => `<!subteam^${alert.role}> (${escapeText(alert.names.join(', '))})`).join(' · ')}`;
+  // In a section, not the notification text (which is escaped): a mention in mrkdwn blocks notifies the group.
+  return { ...draft, head: [...sections([line]), ...draft.head] };
 }
 
 function storyBlocks(story: Story, number: number): SlackBlock[] {
