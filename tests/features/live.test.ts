@@ -186,11 +186,19 @@ describe('live posts and the delivery ledger', () => {
       await local.tick();
       clock.set('2026-11-24T09:30:00Z');
       await local.tick();
-      const posts = platform.sent.filter((post) => post.message.kind === 'digest');
-      expect(posts).toHaveLength(1);
+      expect(platform.sent.filter((post) => post.message.kind === 'digest')).toHaveLength(1);
       expect(await test.services.newsroom.ledger.pending(channel)).toEqual([]);
       const updates = platform.sent.filter((post) => post.message.kind === 'list');
       expect(updates).toHaveLength(1);
+      // Live posts carry alerts as digests do: the next story naming the alerted entity pings its role.
+      const { setChannelAlerts } = await import('../../src/features/alerts.ts');
+      await setChannelAlerts(store.store, channel, [{ name: 'Owen Marsh', key: 'marsh', role: '777000000000000002', addedAt: clock.now().toISOString(), by: 'u1' }]);
+      clock.set('2026-11-24T09:40:00Z');
+      const { dredging } = await import('./fixtures.ts');
+      await seedChannel(test.services, channel, [{ ...dredging, published: '2026-11-24T09:40:00Z' }]);
+      await local.tick();
+      const alerted = platform.sent.filter((post) => post.message.kind === 'digest').at(-1)!.message;
+      expect(alerted.kind === 'digest' && alerted.alerts).toEqual([{ role: '777000000000000002', names: ['Owen Marsh'] }]);
       await local.stop();
     } finally {
       await test.cleanup();
