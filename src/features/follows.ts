@@ -41,7 +41,7 @@ export async function notifyFollowers(services: Services, port: PlatformPort, ch
         run.capped++;
         continue;
       }
-      if (!(await store.claimStory(channel.platform, channel.tenantId, userId, story.record.id))) continue;
+      if (!(await store.claimStory(services.newsroom.locks, channel.platform, channel.tenantId, userId, story.record.id))) continue;
       const count = await store.countToday(channel.platform, channel.tenantId, userId, now);
       const lead = story.fresh.at(-1)!;
       const message = followMessage(story, lead, analyses[story.fresh.indexOf(lead)]!, follow, entity, count >= cap ? cap : undefined);

@@ -1,6 +1,7 @@
 import type Keyv from 'keyv';
 import type { OutgoingMessage } from '../core/messages.ts';
 import { channelKey, type ChannelRef, type PlatformName } from '../core/platform.ts';
+import type { LockService } from '../scheduler/locks.ts';
 
 /** A person's follow, made in one channel: it covers the stories of that channel's feeds. */
 export interface Follow {
@@ -62,8 +63,9 @@ function userKey(platform: PlatformName, tenantId: string, userId: string): stri
 
 /**
  * Follows, the channels that use a news feature, and the bookkeeping of the news run, in the
- * `features` namespace: `fo:<channel>` follows, `cur:<channel>` the run's cursor, `sent:<user>:<story>`
- * at most one message per story and person, `day:<user>:<date>` the daily count, `dm:<user>` closed DMs.
+ * `features` namespace: `fo:<channel>` follows, `cur:<channel>` the run's cursor, `day:<user>:<date>` the daily
+ * count, `dm:<user>` closed DMs, `live:`/`lpost:`/`lstory:` live mode; "one message per story and person"
+ * is a claim in the locks namespace (claimStory).
  */
 export class FeatureStore {
   /** Updates of the channel index, one at a time in this process. */
@@ -105,12 +107,12 @@ export class FeatureStore {
     await this.store.set(`cur:${channelKey(channel)}`, cursor);
   }
 
-  /** Claims "this story goes to this person" once; false when it was already claimed. */
-  async claimStory(platform: PlatformName, tenantId: string, userId: string, storyId: string): Promise<boolean> {
-    const key = `sent:${userKey(platform, tenantId, userId)}:${storyId}`;
-    if (await this.store.get(key)) return false;
-    await this.store.set(key, 1, SENT_KEEP_MS);
-    return true;
+  /**
+   * Claims "this story goes to this person" once, across processes: a lease that is never released
+   * (an atomic set-if-absent on Redis, as Slack event claims are), expiring after SENT_KEEP_MS.
+   */
+  async claimStory(locks: LockService, platform: PlatformName, tenantId: string, userId: string, storyId: string): Promise<boolean> {
+    return (await locks.acquire(`follow-sent:${userKey(platform, tenantId, userId)}:${storyId}`, SENT_KEEP_MS)) !== null;
   }
 
   /** Counts one more message today for the person and returns the new count. */

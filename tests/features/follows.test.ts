@@ -185,3 +185,18 @@ describe('/follow — a direct message when a new story names what you follow', 
     expect(printed).toContain('A new story names Maritime Safety Board: you follow “Maritime Safety Board”.');
   });
 });
+
+describe('one message per story and person', () => {
+  it('of three claims of the same story for one person started together, one wins; another story or person is its own claim', async () => {
+    const { featureStore } = await import('../../src/features/index.ts');
+    const test = testServices();
+    cleanups.push(test.cleanup);
+    const store = featureStore(test.services);
+    const locks = test.services.newsroom.locks;
+    const claims = await Promise.all([1, 2, 3].map(() => store.claimStory(locks, 'discord', 'g1', 'u1', 'story-1')));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await store.claimStory(locks, 'discord', 'g1', 'u1', 'story-2')).toBe(true);
+    expect(await store.claimStory(locks, 'discord', 'g1', 'u2', 'story-1')).toBe(true);
+    expect(await store.claimStory(locks, 'discord', 'g1', 'u1', 'story-1')).toBe(false);
+  });
+});
