@@ -3,6 +3,7 @@ import { UserError } from '../src/core/errors.ts';
 import type { CommandContext } from '../src/core/platform.ts';
 import type { Services } from '../src/core/services.ts';
 import { deliverDigest, digestLockKey } from '../src/digest/deliver.ts';
+import { featureStore } from '../src/features/index.ts';
 import { pollFeeds } from '../src/feeds/poller.ts';
 import { PAUSED_LINE } from '../src/scheduler/paused-notice.ts';
 import { formatRun, nextRuns, parseSchedule, splitTimeZone } from '../src/scheduler/spec.ts';
@@ -21,6 +22,12 @@ export const digest: CommandDef = {
       ],
     },
     { name: 'now', description: 'Post the digest of new stories now', manage: true },
+    {
+      name: 'live',
+      description: 'Post new stories as they arrive; later coverage goes in the story’s thread',
+      manage: true,
+      options: [{ name: 'mode', description: 'on or off', type: 'string', required: true, choices: [{ name: 'on', value: 'on' }, { name: 'off', value: 'off' }] }],
+    },
     { name: 'off', description: 'Stop scheduled digests here', manage: true },
     {
       name: 'settings',
@@ -42,8 +49,10 @@ export const digest: CommandDef = {
         return off(ctx, services);
       case 'settings':
         return settings(ctx, services);
+      case 'live':
+        return live(ctx, services);
       default:
-        throw new UserError('Use /digest schedule <when>, /digest now, /digest off or /digest settings.');
+        throw new UserError('Use /digest schedule <when>, /digest now, /digest live on|off, /digest off or /digest settings.');
     }
   },
 };
@@ -97,6 +106,30 @@ async function busyAnswer(ctx: CommandContext, services: Services): Promise<stri
     'A digest for this channel is being posted right now.' +
     (seconds === undefined ? '' : ` If it does not arrive, try again in ${seconds} s: the run holding it may have stopped, and its turn ends by then.`)
   );
+}
+
+async function live(ctx: CommandContext, services: Services): Promise<void> {
+  const store = featureStore(services);
+  const current = await store.live(ctx.channel);
+  const now = services.clock.now();
+  if (ctx.options.mode === 'off') {
+    if (current?.on) await store.setLive(ctx.channel, { ...current, on: false });
+    await ctx.reply({ kind: 'text', tone: 'success', text: current?.on ? 'Live mode is off here. Scheduled digests and /digest now carry the new stories.' : 'Live mode was not on here.' });
+    return;
+  }
+  if (current?.on) {
+    await ctx.replyEphemeral({ kind: 'text', tone: 'info', text: 'Live mode is already on here.' });
+    return;
+  }
+  await store.setLive(ctx.channel, { on: true, since: now.toISOString(), setBy: ctx.user.id });
+  await store.watchChannel(ctx.channel, now);
+  const feeds = await services.newsroom.feeds.subscriptions(ctx.channel);
+  const hint = feeds.length === 0 ? ' This channel follows no feeds yet: add one with /feeds add <link>.' : '';
+  await ctx.reply({
+    kind: 'text',
+    tone: 'success',
+    text: `Live mode is on: new stories from this channel’s feeds are posted as they arrive (at most one post a minute; a burst comes as one message), and later coverage of a story goes into its thread with only what is new.${hint}`,
+  });
 }
 
 async function off(ctx: CommandContext, services: Services): Promise<void> {

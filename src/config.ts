@@ -28,6 +28,7 @@ const schema = z.object({
   DEFAULT_TIMEZONE: z.string().trim().default('UTC'),
   POLL_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SUMMARY_SENTENCES: z.coerce.number().int().min(1).max(10).default(3),
+  FOLLOW_DAILY_CAP: z.coerce.number().int().min(1).max(500).default(20),
 
   DISCORD_TOKEN: optionalText,
   DISCORD_APP_ID: optionalText,

@@ -4,6 +4,7 @@ import { isStorageUnavailable, isUserError } from './errors.ts';
 import type { OutgoingMessage, ThreadRequest } from './messages.ts';
 import type { CommandContext, PlatformName, PostedMessage } from './platform.ts';
 import type { Services } from './services.ts';
+import { tellClosedDms } from '../features/follows.ts';
 
 const MANAGE_HINT: Record<PlatformName, string> = {
   discord: 'This command changes the channel’s set-up, so it needs the **Manage Channels** permission.',
@@ -35,6 +36,7 @@ export async function dispatch(commands: readonly CommandDef[], ctx: CommandCont
     await reportError(ctx, services, error);
   }
   await resumeIfPaused(ctx, services);
+  await tellClosedDms(services, ctx).catch((error: unknown) => services.logger.warn({ err: error, channel: ctx.channel }, 'could not tell about closed direct messages'));
 }
 
 /** A command typed in a channel whose digests were paused (the bot could not post there) resumes them. */

@@ -35,6 +35,29 @@ export interface FeedStatusView {
   consecutiveFailures: number;
 }
 
+/** One line of a feature's list: a quote and who said it, a dated event and the outlets that report it. */
+export interface ListEntry {
+  /** Shown first, in bold: a date, a speaker. */
+  label?: string;
+  /** The quoted words or the sentence, verbatim from an article. */
+  text: string;
+  /** `text` is someone's words: shown in quotation marks. */
+  quote?: boolean;
+  /** The stories or outlets it comes from, linked where there is a link. */
+  sources: { name: string; url?: string }[];
+}
+
+/**
+ * A role (Discord) or user group (Slack) to ping because a story in the message names what it is
+ * alerted for (/alert). The only mention any message may carry: article text never pings.
+ */
+export interface AlertMention {
+  /** The platform's role / user-group id. */
+  role: string;
+  /** What the stories named ("Petra Lindqvist"). */
+  names: string[];
+}
+
 export interface HelpEntry {
   usage: string;
   description: string;
@@ -53,9 +76,14 @@ export type OutgoingMessage =
    * A digest of stories for a channel; `part`/`parts` when split over several messages, whose stories
    * are numbered on from `firstNumber` (default 1), the numbers "/summary 2" refers to.
    */
-  | { kind: 'digest'; digest: Digest; part?: number; parts?: number; firstNumber?: number }
+  | { kind: 'digest'; digest: Digest; part?: number; parts?: number; firstNumber?: number; live?: boolean; alerts?: AlertMention[] }
   | { kind: 'feeds'; feeds: FeedStatusView[] }
-  | { kind: 'help'; entries: HelpEntry[] };
+  | { kind: 'help'; entries: HelpEntry[] }
+  /**
+   * A titled list built by a feature (who said what, a story's timeline, a follow's notice, a live
+   * update). `empty` is shown when there are no entries; `note` is a line of small print.
+   */
+  | { kind: 'list'; title: string; url?: string; intro?: string; entries: ListEntry[]; empty: string; note?: string };
 
 /** Make a thread under the posted message; questions asked there are answered from these articles. */
 export interface ThreadRequest {

@@ -41,6 +41,13 @@ export interface PlatformPort {
    * Resolves false when the person can't be written to (DMs closed, unknown user).
    */
   notifyUser?(tenantId: string, userId: string, message: OutgoingMessage): Promise<boolean>;
+  /**
+   * A message in the channel that only this person sees, outside any command (Slack ephemeral
+   * messages). Discord has none: such notices wait for the person's next command (src/features).
+   */
+  notifyPrivately?(channel: ChannelRef, userId: string, message: OutgoingMessage): Promise<boolean>;
+  /** Replaces a message the bot posted (live mode's "covered by N outlets"); only its first platform message is edited. */
+  edit?(channel: ChannelRef, messageId: string, message: OutgoingMessage): Promise<void>;
 }
 
 export interface PostOptions {
@@ -52,6 +59,8 @@ export interface PostOptions {
   key?: string;
   /** Check the channel's recent messages for the key first and send only the messages not found there. */
   resume?: boolean;
+  /** Post inside this thread of the channel (a PostedMessage's threadId) instead of in the channel. */
+  inThread?: string;
 }
 
 /** A value given to a command option, already typed by the adapter (Discord) or the text parser (Slack, console). */

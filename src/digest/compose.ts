@@ -18,6 +18,8 @@ const SUBSCRIPTION_TOLERANCE_MS = 60_000;
 export interface ComposeOptions {
   maxStories: number;
   sentences: number;
+  /** Only stories first seen at or after this time (ms): live mode posts what arrived since it was turned on. */
+  since?: number;
 }
 
 /**
@@ -39,7 +41,9 @@ export async function composeDigest(services: Services, channel: ChannelRef, opt
   }
   const delivered = await newsroom.ledger.delivered(channel);
   const records = await newsroom.stories.getMany([...candidates].filter((id) => !delivered.has(id)));
+  const since = options.since;
   const visible = records
+    .filter((record) => since === undefined || Date.parse(record.firstSeenAt) >= since)
     .map((record) => ({ record, members: record.members.filter((member) => member.feedIds.some((id) => feedIds.has(id))) }))
     .filter(({ members }) => members.length > 0)
     .map(({ record, members }) => ({ id: record.id, record, members, newestAt: newestAt(members, now), sourceCount: new Set(members.map((m) => m.source)).size }));

@@ -6,6 +6,8 @@ import { failureKind, PlatformCallError, type PlatformFailure } from '../core/pl
 import type { Services } from '../core/services.ts';
 import type { Digest } from '../core/types.ts';
 import { withLock, type LeaseGuard } from '../scheduler/locks.ts';
+import { alertsFor } from '../features/alerts.ts';
+import { recordLivePost } from '../features/live-records.ts';
 import { composeDigest } from './compose.ts';
 import type { PendingPart } from './ledger.ts';
 import { PART_BUDGETS, splitStories, type PartBudget } from './split.ts';
@@ -16,7 +18,9 @@ export type PostPart = (message: OutgoingMessage, thread: ThreadRequest, deliver
 export interface DeliverOptions {
   budget?: PartBudget;
   /** After a part is accepted (the port path records thread -> articles here), before it is marked delivered. */
-  onPosted?: (posted: PostedMessage, thread: ThreadRequest) => Promise<void>;
+  onPosted?: (posted: PostedMessage, thread: ThreadRequest, part?: PendingPart) => Promise<void>;
+  /** Live mode (src/features/live.ts): only stories first seen since then, at most this many, in one part. */
+  live?: { since: number; maxStories: number };
   /** Complete parts left sending by a crash or a failed call first (default true). */
   resume?: boolean;
   /** Only complete parts left sending; compose nothing new (the scheduler's check after a restart). */
@@ -76,11 +80,13 @@ export async function deliverLocked(services: Services, channel: ChannelRef, pos
   }
   if (options.resumeOnly) return tally.parts > 0 ? { status: 'posted', ...tally } : { status: 'nothing-new' };
   const settings = await services.newsroom.schedules.settings(channel);
-  const digest = await composeDigest(services, channel, settings);
+  const live = options.live;
+  const digest = await composeDigest(services, channel, live ? { ...settings, maxStories: Math.min(settings.maxStories, live.maxStories), since: live.since } : settings);
   if (!digest) return tally.parts > 0 ? { status: 'posted', ...tally } : { status: 'nothing-new' };
   // Follow-up questions in the digest's thread need the articles' text.
   await Promise.all(digest.stories.flatMap((story) => story.articles.map((article) => services.library.save(article))));
-  const parts = splitStories(digest.stories, options.budget ?? PART_BUDGETS[channel.platform]).slice(0, MAX_DIGEST_PARTS);
+  // A live post is one message: stories that do not fit wait for the next one.
+  const parts = splitStories(digest.stories, options.budget ?? PART_BUDGETS[channel.platform]).slice(0, live ? 1 : MAX_DIGEST_PARTS);
   const digestKey = randomUUID().replace(/-/g, '').slice(0, 12);
   let firstNumber = 1;
   tally.parts += parts.length;
@@ -88,13 +94,23 @@ export async function deliverLocked(services: Services, channel: ChannelRef, pos
   for (const [index, stories] of parts.entries()) {
     const partDigest: Digest = { ...digest, stories };
     const thread: ThreadRequest = {
-      title: threadTitle(digest, index, parts.length),
+      title: live ? stories.length === 1 ? stories[0]!.title : `Live: ${stories.length} stories` : threadTitle(digest, index, parts.length),
       // Lead articles first, in story order, so "/summary 2" typed in the thread means its second story.
       articleIds: [...new Set([...stories.map((story) => story.analysis.articleId), ...stories.flatMap((story) => story.articles.map((article) => article.id))])],
       // Stories are numbered across the parts, so "/summary 2" means the digest's second story.
       numbered: { articleIds: stories.map((story) => story.analysis.articleId), from: firstNumber },
     };
-    const message: OutgoingMessage = { kind: 'digest', digest: partDigest, part: index + 1, parts: parts.length, firstNumber };
+    // Roles alerted for a name or topic these stories carry (/alert) are the only mentions the part may ping.
+    const alerts = await alertsFor(services, channel, stories);
+    const message: OutgoingMessage = {
+      kind: 'digest',
+      digest: partDigest,
+      part: index + 1,
+      parts: parts.length,
+      firstNumber,
+      ...(live ? { live: true } : {}),
+      ...(alerts.length > 0 ? { alerts } : {}),
+    };
     firstNumber += stories.length;
     const part: PendingPart = { key: `${digestKey}.${index + 1}`, storyIds: stories.map((story) => story.id), message, thread, at: services.clock.now().toISOString() };
     await ledger.markSending(channel, part);
@@ -140,7 +156,7 @@ async function sendPart(
     if (failure !== 'transient') await ledger.dropPending(channel, part.key);
     return { error, failure };
   }
-  await options.onPosted?.(posted, part.thread).catch((error: unknown) => {
+  await options.onPosted?.(posted, part.thread, part).catch((error: unknown) => {
     services.logger.warn({ err: error, channel }, 'digest posted, but its thread could not be recorded');
   });
   await ledger.markSent(channel, part.key, part.storyIds, services.clock.now());
@@ -151,7 +167,11 @@ async function sendPart(
 export function portPoster(services: Services, port: PlatformPort, channel: ChannelRef): { post: PostPart; onPosted: DeliverOptions['onPosted'] } {
   return {
     post: (message, thread, delivery) => port.post(channel, message, { thread, ...delivery }),
-    onPosted: (posted, thread) => recordPosted(services, { platform: channel.platform, channel }, posted, thread),
+    onPosted: async (posted, thread, part) => {
+      await recordPosted(services, { platform: channel.platform, channel }, posted, thread);
+      // A live post resumed here (after a crash or a failed call) still gets its live records.
+      if (part) await recordLivePost(services, channel, posted, part);
+    },
   };
 }
 

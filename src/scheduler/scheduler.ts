@@ -4,6 +4,7 @@ import { PlatformCallError } from '../core/platform-error.ts';
 import type { Services } from '../core/services.ts';
 import { digestLockKey, deliverLocked, portPoster, type DigestRun } from '../digest/deliver.ts';
 import { pollDueFeeds, type PollOutcome } from '../feeds/poller.ts';
+import { runNewsFeatures, type ChannelNews } from '../features/news-run.ts';
 import type { Notify } from '../feeds/health.ts';
 import { GONE_LIMIT, retryDelayMs } from './channel-health.ts';
 import { withLock } from './locks.ts';
@@ -21,6 +22,8 @@ export interface TickReport {
   polls: PollOutcome[];
   /** Digests this tick started and saw finish (a channel still busy from an earlier tick is not waited for). */
   digests: SlotRun[];
+  /** Follows, live posts and alerts for the stories the polls brought (src/features), when this tick ran them. */
+  news: ChannelNews[];
 }
 
 export interface SchedulerHandle {
@@ -58,6 +61,7 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
   const graceMs = options.graceMs ?? MISSED_RUN_GRACE_MS;
   let stopped = false;
   let polling: Promise<PollOutcome[]> | undefined;
+  let news: Promise<ChannelNews[]> | undefined;
   const inFlight = new Set<Promise<unknown>>();
   const running = new Map<string, Promise<SlotRun | undefined>>();
   const { newsroom } = services;
@@ -203,7 +207,7 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
   }
 
   async function tick(): Promise<TickReport> {
-    if (stopped) return { polls: [], digests: [] };
+    if (stopped) return { polls: [], digests: [], news: [] };
     // Redis only: a store that lost its data without a reconnect (flushed, evicted) is noticed within a heartbeat.
     void services.stores.health?.recheck().catch((error: unknown) => log.warn({ err: error }, 'could not check the store epoch on Redis'));
     const records = await sync();
@@ -217,8 +221,10 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
     for (const channel of await newsroom.ledger.pendingChannels()) {
       if (!scheduled.has(channelKey(channel))) started.push(launch(channel, () => completePending(channel)));
     }
+    // One news run at a time in this process, beside the digests (each channel's under its own lease).
+    const newsRun = news ? undefined : (news = track(runNewsFeatures(services, byPlatform)).finally(() => (news = undefined)));
     const digests = (await Promise.all(started)).filter((run): run is SlotRun => run !== undefined);
-    return { polls, digests };
+    return { polls, digests, news: (await newsRun?.catch((error: unknown) => (log.error({ err: error }, 'news features failed'), []))) ?? [] };
   }
 
   const safeTick = () => track(tick()).catch((error: unknown) => log.error({ err: error }, 'scheduler tick failed'));

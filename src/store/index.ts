@@ -21,6 +21,7 @@ export const NAMESPACES = [
   'usage', // model token usage per tenant and month
   'locks', // run coordination between processes
   'events', // platform event ids already handled (Slack retries)
+  'features', // follows, alerts, live-mode state and their cursors (src/features)
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

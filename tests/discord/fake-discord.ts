@@ -96,6 +96,8 @@ export class FakeDiscord {
   private readonly nonces = new Map<string, { message: SentMessage; at: number }>();
   /** The fake's clock for nonce expiry; tests may replace it to step past the window. */
   now: () => number = () => Date.now();
+  /** People whose direct messages are closed to the bot: sending to them answers 403, code 50007. */
+  readonly closedDms = new Set<string>();
   private readonly waiters: Waiter[] = [];
   private readonly holds: Hold[] = [];
   private readonly http: Server;
@@ -333,12 +335,32 @@ export class FakeDiscord {
         return [200, this.json(message)];
       }
     }
+    if (method === 'GET' && (match = /^\/users\/(\d+)$/.exec(path))) {
+      return [200, humanUser(match[1]!, `user${match[1]!.slice(-4)}`)];
+    }
+    if (method === 'POST' && path === '/users/@me/channels') {
+      // A direct-message channel (type 1) with one recipient; its id is derived from the person's.
+      const id = `9${String(body.recipient_id).slice(1)}`;
+      const dm = { id, type: 1, last_message_id: null, recipients: [humanUser(String(body.recipient_id), 'recipient')] };
+      this.channels.set(id, dm);
+      return [200, dm];
+    }
+    if (method === 'PATCH' && (match = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
+      const existing = this.messages.find((message) => message.id === match![2] && message.channel_id === match![1]);
+      if (!existing) return [404, { message: 'Unknown Message', code: 10008 }];
+      const refused = invalidForm(body);
+      if (refused) return refused;
+      const message = this.store(match[1]!, { ...existing, ...body, nonce: existing.nonce }, existing.via, existing.id);
+      return [200, this.json(message)];
+    }
     if (method === 'GET' && (match = /^\/channels\/(\d+)$/.exec(path))) {
       const channel = this.channels.get(match[1]!);
       return channel ? [200, channel] : [404, { message: 'Unknown Channel', code: 10003 }];
     }
     if (method === 'POST' && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       if (!this.channels.has(match[1]!)) return [404, { message: 'Unknown Channel', code: 10003 }];
+      const dmTo = this.channels.get(match[1]!)?.recipients?.[0]?.id as string | undefined;
+      if (dmTo && this.closedDms.has(dmTo)) return [403, { message: 'Cannot send messages to this user', code: 50007 }];
       const refused = invalidForm(body);
       if (refused) return refused;
       const nonceKey = body.enforce_nonce && body.nonce !== undefined ? `${match[1]}:${String(body.nonce)}` : undefined;

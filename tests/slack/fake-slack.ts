@@ -275,6 +275,13 @@ export class FakeSlack {
           .map(({ metadata, channel: _channel, ...rest }) => ({ type: 'message', user: BOT_USER_ID, bot_id: BOT_ID, ...rest, ...(withMetadata && metadata ? { metadata } : {}) }));
         return { body: { ok: true, messages, has_more: false } };
       }
+      case 'chat.update': {
+        const message = this.posted.find((candidate) => candidate.channel === args.channel && candidate.ts === args.ts);
+        if (!message) return { body: { ok: false, error: 'message_not_found' } };
+        message.text = args.text;
+        message.blocks = args.blocks;
+        return { body: { ok: true, channel: args.channel, ts: args.ts, text: args.text } };
+      }
       case 'chat.postEphemeral':
         return { body: { ok: true, message_ts: this.nextTs() } };
       case 'users.info': {

@@ -48,7 +48,16 @@ export function startConsoleChat(services: Services, commands: readonly CommandD
   const port: PlatformPort = {
     name: 'console',
     async post(_channel, message, options) {
+      if (options?.inThread) write(`\n   ↳ in thread ${options.inThread}:`);
       return show(message, options?.thread);
+    },
+    async edit(_channel, messageId, message) {
+      write(`\n✎ Updated message ${messageId}:\n${renderText(message)}`);
+    },
+    // The person at the terminal is the only user: a direct message is printed for them.
+    async notifyUser(_tenantId, _userId, message) {
+      write(`\n✉ Direct message:\n${renderText(message)}`);
+      return true;
     },
   };
 

@@ -21,9 +21,14 @@ function render(message: OutgoingMessage): string {
     case 'answer':
       return renderAnswer(message);
     case 'digest':
-      return renderDigest(message.digest.stories, message.part, message.parts, message.firstNumber);
+      return (
+        (message.alerts?.length ? `🔔 ${message.alerts.map((alert) => `@${t(alert.role)} (${alert.names.map((value) => t(value)).join(', ')})`).join(' · ')}\n` : '') +
+        renderDigest(message.digest.stories, message.part, message.parts, message.firstNumber, message.live)
+      );
     case 'feeds':
       return renderFeeds(message.feeds);
+    case 'list':
+      return renderList(message);
     case 'help':
       return ['newsdesk commands (★ needs channel-manager rights):', ...message.entries.map((entry) => `  ${entry.manage ? '★' : ' '} ${entry.usage}\n      ${entry.description}`)].join('\n');
   }
@@ -79,8 +84,8 @@ function renderAnswer(message: Extract<OutgoingMessage, { kind: 'answer' }>): st
   return `Q: ${t(message.question)}\nA: ${safeField(message.answer.text)}${cited}${source}\n(${engineLine(message.answer.engine)})`;
 }
 
-function renderDigest(stories: Story[], part?: number, parts?: number, firstNumber = 1): string {
-  const header = `📰 Digest${parts && parts > 1 ? ` (part ${part}/${parts})` : ''}: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`;
+function renderDigest(stories: Story[], part?: number, parts?: number, firstNumber = 1, live?: boolean): string {
+  const header = `${live ? '🔴 Live' : '📰 Digest'}${parts && parts > 1 ? ` (part ${part}/${parts})` : ''}: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`;
   const body = stories.map((story, index) => {
     const sources = story.sources.length > 1 ? `covered by ${story.sources.length} outlets: ${names(story.sources.map((source) => source.name))}` : `from ${t(story.sources[0]?.name ?? 'unknown')}`;
     const summary = story.analysis.summary.map((sentence) => `   ${safeField(sentence.shown ?? sentence.text)}`).join('\n');
@@ -88,6 +93,18 @@ function renderDigest(stories: Story[], part?: number, parts?: number, firstNumb
     return `${firstNumber + index}. ${t(story.title)}\n   (${sources})\n${summary}${tags ? `\n   ${tags}` : ''}`;
   });
   return [header, '', ...body].join('\n');
+}
+
+function renderList(message: Extract<OutgoingMessage, { kind: 'list' }>): string {
+  const lines = [t(message.title), ...(message.url ? [t(message.url, 500)] : []), ...(message.intro ? [safeField(message.intro)] : []), ''];
+  if (message.entries.length === 0) lines.push(safeField(message.empty));
+  for (const entry of message.entries) {
+    const body = entry.quote ? `“${safeField(entry.text)}”` : safeField(entry.text);
+    const sources = entry.sources.map((source) => `${t(source.name)}${source.url ? ` <${t(source.url, 500)}>` : ''}`).join(' · ');
+    lines.push(`${entry.label ? `${t(entry.label)}: ` : ''}${body}${sources ? `\n    — ${sources}` : ''}`);
+  }
+  if (message.note) lines.push('', `(${safeField(message.note)})`);
+  return lines.join('\n');
 }
 
 function renderFeeds(feeds: FeedStatusView[]): string {

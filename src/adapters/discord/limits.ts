@@ -25,6 +25,8 @@ export const LIMITS = {
 export interface DiscordPayload {
   content?: string;
   embeds: APIEmbed[];
+  /** Roles this message may ping (an /alert's role in the content line); nothing else ever pings. */
+  allowedRoles?: string[];
 }
 
 /** An embed before it is fitted: any field may be too long; `fitEmbed` makes it legal. */

@@ -24,7 +24,7 @@ export function createDiscordPort(client: Client, services: Services): PlatformP
     async post(channel: ChannelRef, message, options): Promise<PostedMessage> {
       let call = 'GET /channels/:id';
       try {
-        const target = await client.channels.fetch(channel.channelId);
+        const target = await client.channels.fetch(options?.inThread ?? channel.channelId);
         if (!target?.isSendable()) throw new PlatformCallError('gone', call, 'not a channel the bot can post in');
         const payloads = renderMessage(message);
         const keys = options?.key ? payloads.map((_, index) => deliveryMarker(`${options.key}.${index + 1}`)) : [];
@@ -50,6 +50,18 @@ export function createDiscordPort(client: Client, services: Services): PlatformP
           threadId = first.thread?.id ?? (await openThread(client, first, options.thread.title, services.logger));
         }
         return { id: first.id, ...(threadId ? { threadId } : {}) };
+      } catch (error) {
+        throw discordCallError(error, call);
+      }
+    },
+
+    async edit(channel, messageId, message) {
+      const call = 'PATCH /channels/:id/messages/:id';
+      try {
+        const target = await client.channels.fetch(channel.channelId);
+        if (!target?.isSendable() || !('messages' in target)) throw new PlatformCallError('gone', call, 'not a channel the bot can post in');
+        const [first] = renderMessage(message);
+        if (first) await target.messages.edit(messageId, messageOptions(first));
       } catch (error) {
         throw discordCallError(error, call);
       }

@@ -1,8 +1,8 @@
 import { escapeMarkdown as escapeFormatting, type APIEmbedField } from 'discord.js';
-import type { AnalysisView, ArticleRef, FeedStatusView, HelpEntry, OutgoingMessage } from '../../core/messages.ts';
+import type { AlertMention, AnalysisView, ArticleRef, FeedStatusView, HelpEntry, OutgoingMessage } from '../../core/messages.ts';
 import { MAX_FIELD_CHARS, safeField, safeText, safeTitle } from '../../core/text-safety.ts';
 import type { Analysis, Digest, Story, Tags } from '../../core/types.ts';
-import { capMessages, fitEmbed, LIMITS, packEmbeds, type DiscordPayload, type EmbedSpec } from './limits.ts';
+import { capMessages, fitEmbed, LIMITS, packEmbeds, truncateAtWord, type DiscordPayload, type EmbedSpec } from './limits.ts';
 import { topTags } from '../../core/top-tags.ts';
 import { isDated, timeLabel } from '../../core/time-label.ts';
 
@@ -36,11 +36,13 @@ function renderAll(message: OutgoingMessage): DiscordPayload[] {
     case 'answer':
       return packEmbeds([fitEmbed(answerSpec(message))]);
     case 'digest':
-      return renderDigest(message.digest, message.part, message.parts);
+      return withAlerts(renderDigest(message.digest, message.part, message.parts, message.live), message.alerts);
     case 'feeds':
       return packEmbeds([fitEmbed(feedsSpec(message.feeds))]);
     case 'help':
       return packEmbeds([fitEmbed(helpSpec(message.entries))]);
+    case 'list':
+      return packEmbeds([fitEmbed(listSpec(message))]);
   }
 }
 
@@ -86,14 +88,26 @@ function answerSpec(message: Extract<OutgoingMessage, { kind: 'answer' }>): Embe
   return spec;
 }
 
-function renderDigest(digest: Digest, part?: number, parts?: number): DiscordPayload[] {
+function renderDigest(digest: Digest, part?: number, parts?: number, live?: boolean): DiscordPayload[] {
   const count = `${digest.stories.length} new ${digest.stories.length === 1 ? 'story' : 'stories'}`;
   const partLabel = parts && parts > 1 ? ` (part ${part ?? 1} of ${parts})` : '';
   if (digest.stories.length === 0) {
     return packEmbeds([fitEmbed({ description: 'No new stories since the last digest.', color: COLORS.info })], `📰 **News digest**${partLabel}`);
   }
   const groups = digest.stories.map((story, index) => fitEmbed(storySpec(story, index + 1)));
+  if (live) return packEmbeds(groups, `🔴 **Live**: ${count}`, (n) => `🔴 **Live**, continued (${n})`);
   return packEmbeds(groups, `📰 **News digest**${partLabel}: ${count}`, (n) => `📰 **News digest**${partLabel}, continued (${n})`);
+}
+
+/** The alert line leads the first message's content; only the alerted roles may ping (ids are digits only). */
+function withAlerts(payloads: DiscordPayload[], alerts: AlertMention[] | undefined): DiscordPayload[] {
+  const valid = (alerts ?? []).filter((alert) => /^\d{1,20}$/.test(alert.role));
+  const [first, ...rest] = payloads;
+  if (!first || valid.length === 0) return payloads;
+  const line = `🔔 ${valid.map((alert) => `<@&${alert.role}> (${alert.names.map((value) => name(value)).join(', ')})`).join(' · ')}`;
+  // The header line is short; the alert line is cut on its own so the two stay on separate lines.
+  const content = `${truncateAtWord(line, LIMITS.content - 200)}\n${first.content ?? ''}`.trimEnd();
+  return [{ ...first, content, allowedRoles: valid.map((alert) => alert.role) }, ...rest];
 }
 
 function storySpec(story: Story, number: number): EmbedSpec {
@@ -142,6 +156,23 @@ function helpSpec(entries: HelpEntry[]): EmbedSpec {
     description: 'Ask in the thread under a summary or a digest and I answer from its articles. 🔒 needs the Manage Channels permission.',
     color: COLORS.info,
     fields: entries.map((entry) => ({ name: `${entry.manage ? '🔒 ' : ''}${entry.usage}`, value: entry.description })),
+  };
+}
+
+function listSpec(message: Extract<OutgoingMessage, { kind: 'list' }>): EmbedSpec {
+  const lines = message.entries.map((entry) => {
+    const label = entry.label ? `**${name(entry.label)}** · ` : '';
+    const body = entry.quote ? quoted(entry.text) : clean(entry.text);
+    const sources = entry.sources.slice(0, 5).map((source) => (safeUrl(source.url) ? `[${linkText(source.name)}](${source.url})` : name(source.name)));
+    return `${label}${body}${sources.length ? `\n— ${sources.join(' · ')}` : ''}`;
+  });
+  const intro = message.intro ? `${clean(message.intro)}\n\n` : '';
+  return {
+    title: name(message.title),
+    url: safeUrl(message.url),
+    description: intro + (lines.join('\n\n') || clean(message.empty)),
+    color: COLORS.news,
+    footer: message.note ? safeTitle(message.note, LIMITS.footer) : undefined,
   };
 }
 

@@ -17,7 +17,8 @@ const THREAD_ALREADY_CREATED = 160004;
 export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
 
 export function messageOptions(payload: DiscordPayload): { content?: string; embeds: DiscordPayload['embeds']; allowedMentions: MessageMentionOptions } {
-  return { ...(payload.content ? { content: payload.content } : {}), embeds: payload.embeds, allowedMentions: NO_MENTIONS };
+  const allowedMentions = payload.allowedRoles?.length ? { parse: [], roles: payload.allowedRoles } : NO_MENTIONS;
+  return { ...(payload.content ? { content: payload.content } : {}), embeds: payload.embeds, allowedMentions };
 }
 
 /**

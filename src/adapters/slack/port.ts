@@ -1,5 +1,6 @@
 import type { PlatformPort } from '../../core/platform.ts';
 import type { Logger } from '../../core/logger.ts';
+import { slackCallError } from './errors.ts';
 import type { SlackOutbox } from './outbox.ts';
 
 /**
@@ -12,7 +13,18 @@ export function slackPort(outbox: SlackOutbox, logger: Logger): PlatformPort {
     name: 'slack',
     async post(channel, message, options) {
       if (channel.platform !== 'slack') throw new Error(`the Slack port cannot post to a ${channel.platform} channel`);
-      return outbox.post(channel.channelId, message, { thread: options?.thread, key: options?.key, resume: options?.resume });
+      // A thread id is "<channel>:<ts>" (slackThreadId); a post in it is a reply to that ts.
+      const threadTs = options?.inThread?.split(':')[1];
+      return outbox.post(channel.channelId, message, { thread: options?.thread, key: options?.key, resume: options?.resume, threadTs });
+    },
+    async edit(channel, messageId, message) {
+      const [first] = outbox.render(message);
+      if (!first) return;
+      try {
+        await outbox.client.chat.update({ channel: channel.channelId, ts: messageId, text: first.text, blocks: first.blocks });
+      } catch (error) {
+        throw slackCallError(error, 'chat.update');
+      }
     },
     async notifyUser(_tenantId, userId, message) {
       // A bot posting to a user id writes in the app's direct-message conversation with that person.
@@ -21,6 +33,15 @@ export function slackPort(outbox: SlackOutbox, logger: Logger): PlatformPort {
         return true;
       } catch (error) {
         logger.info({ err: error, user: userId }, 'slack: could not send a direct message');
+        return false;
+      }
+    },
+    async notifyPrivately(channel, userId, message) {
+      try {
+        for (const part of outbox.render(message)) await outbox.client.chat.postEphemeral({ channel: channel.channelId, user: userId, text: part.text, blocks: part.blocks });
+        return true;
+      } catch (error) {
+        logger.info({ err: error, user: userId, channel: channel.channelId }, 'slack: could not send an ephemeral message');
         return false;
       }
     },

@@ -1,4 +1,4 @@
-import type { ArticleRef, FeedStatusView, HelpEntry, OutgoingMessage } from '../../core/messages.ts';
+import type { AlertMention, ArticleRef, FeedStatusView, HelpEntry, OutgoingMessage } from '../../core/messages.ts';
 import type { Analysis, Answer, Digest, EngineInfo, Story } from '../../core/types.ts';
 import { rewriteInvocations } from './commands.ts';
 import { context, divider, header, pack, sections, type Draft, type SlackBlock, type SlackMessage } from './blocks.ts';
@@ -37,11 +37,13 @@ function draftOf(message: OutgoingMessage, options: RenderOptions): Draft {
     case 'answer':
       return answerDraft(message.question, message.answer, message.article);
     case 'digest':
-      return digestDraft(message.digest, message.part, message.parts, message.firstNumber ?? 1);
+      return withAlerts(digestDraft(message.digest, message.part, message.parts, message.firstNumber ?? 1, message.live), message.alerts);
     case 'feeds':
       return feedsDraft(message.feeds);
     case 'help':
       return helpDraft(message.entries, options);
+    case 'list':
+      return listDraft(message);
   }
 }
 
@@ -88,9 +90,9 @@ function answerDraft(question: string, answer: Answer | null, article: ArticleRe
 }
 
 /** Stories are numbered across a digest's parts: the numbers "/summary 2" refers to. */
-function digestDraft(digest: Digest, part: number | undefined, parts: number | undefined, firstNumber: number): Draft {
+function digestDraft(digest: Digest, part: number | undefined, parts: number | undefined, firstNumber: number, live?: boolean): Draft {
   const count = digest.stories.length;
-  const title = `📰 News digest · ${count} ${count === 1 ? 'story' : 'stories'}${part && parts && parts > 1 ? ` (part ${part} of ${parts})` : ''}`;
+  const title = `${live ? '🔴 Live' : '📰 News digest'} · ${count} ${count === 1 ? 'story' : 'stories'}${part && parts && parts > 1 ? ` (part ${part} of ${parts})` : ''}`;
   const head = [header(title), ...context([slackDate(digest.createdAt, '{date_long_pretty}')])];
   const units = digest.stories.map((story, index) => [...storyBlocks(story, firstNumber + index), divider]);
   return {
@@ -100,6 +102,15 @@ function digestDraft(digest: Digest, part: number | undefined, parts: number | u
     continued: (page, pages) => `News digest, continued (${page}/${pages})`,
     maxMessages: Number.POSITIVE_INFINITY,
   };
+}
+
+/** A user-group mention for each alert, first in the message; ids are checked, names escaped. */
+function withAlerts(draft: Draft, alerts: AlertMention[] | undefined): Draft {
+  const valid = (alerts ?? []).filter((alert) => /^S[A-Z0-9]{2,20}$/.test(alert.role));
+  if (valid.length === 0) return draft;
+  const line = `🔔 ${valid.map((alert) => `<!subteam^${alert.role}> (${escapeText(alert.names.join(', '))})`).join(' · ')}`;
+  // In a section, not the notification text (which is escaped): a mention in mrkdwn blocks notifies the group.
+  return { ...draft, head: [...sections([line]), ...draft.head] };
 }
 
 function storyBlocks(story: Story, number: number): SlackBlock[] {
@@ -138,6 +149,19 @@ function helpDraft(entries: HelpEntry[], options: RenderOptions): Draft {
     ? context([escapeText('(admins): needs a workspace admin or owner, or someone on the newsdesk allow-list.')])
     : [];
   return simple('What newsdesk can do', [header('newsdesk: what I can do')], [sections(lines), footer]);
+}
+
+function listDraft(message: Extract<OutgoingMessage, { kind: 'list' }>): Draft {
+  const head = [header(message.title), ...(message.url ? context([link(message.url, 'Open the story')]) : [])];
+  const intro = message.intro ? [sections([escapeText(message.intro)])] : [];
+  const units = message.entries.map((entry) => {
+    const label = entry.label ? `${bold(escapeText(entry.label))} · ` : '';
+    const body = entry.quote ? `“${escapeText(entry.text)}”` : escapeText(entry.text);
+    const sources = entry.sources.slice(0, 5).map((source) => link(source.url, source.name));
+    return sections([`${label}${body}${sources.length ? `\n— ${sources.join(' · ')}` : ''}`]);
+  });
+  const note = message.note ? [context([escapeText(message.note)])] : [];
+  return simple(message.title, head, [...intro, ...(units.length ? units : [sections([escapeText(message.empty)])]), ...note]);
 }
 
 function sourceLine(article: ArticleRef): string {

@@ -1,0 +1,42 @@
+import type { ChannelRef } from '../../src/core/platform.ts';
+import type { Services } from '../../src/core/services.ts';
+import type { Article } from '../../src/core/types.ts';
+import type { OutletItem } from './fixtures.ts';
+
+export function articleOf(item: OutletItem): Article {
+  return { id: item.guid, title: item.title, url: item.link, siteName: item.siteName, publishedAt: item.published, text: item.text };
+}
+
+/**
+ * Files items under their stories through one feed the channel follows, with the same store calls as
+ * a feed poll (src/feeds/intake.ts), each seen at its publication time. Returns the story ids in order.
+ */
+export async function seedChannel(services: Services, channel: ChannelRef, items: OutletItem[], feedId = 'feed-test'): Promise<string[]> {
+  const first = Math.min(...items.map((item) => Date.parse(item.published)));
+  await services.newsroom.feeds.subscribe(channel, feedId, new Date(first - 60 * 60_000));
+  const ids: string[] = [];
+  for (const item of items) {
+    const article = articleOf(item);
+    const at = new Date(item.published);
+    await services.library.save(article);
+    const storyId = await services.newsroom.stories.add(article, feedId, item.siteName, at);
+    await services.newsroom.stories.appendFeedEntries(feedId, [{ storyId, articleId: article.id, at: at.toISOString() }], at);
+    ids.push(storyId);
+  }
+  return ids;
+}
+
+const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** An aggregator's RSS feed: each item credits its outlet in <source>, as news aggregators do. */
+export function aggregatorFeed(items: OutletItem[]): string {
+  const entries = items.map(
+    (item) => `<item><title>${escape(item.title)}</title><link>${escape(item.link)}</link><guid isPermaLink="false">${item.guid}</guid>
+<pubDate>${new Date(item.published).toUTCString()}</pubDate><source url="https://${new URL(item.link).host}/rss">${escape(item.siteName)}</source>
+<description>${escape(item.text)}</description></item>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Coast News Aggregator</title><link>https://aggregator.example/</link><description>test feed</description>
+${entries.join('\n')}
+</channel></rss>`;
+}

@@ -1,0 +1,118 @@
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { CONSOLE_CHANNEL, startConsoleChat } from '../../src/adapters/console/chat.ts';
+import { ManualClock } from '../../src/core/clock.ts';
+import { formatValue, sortKey } from '../../src/features/story-timeline.ts';
+import { MANAGE_CHANNELS, MEMBER_PERMISSIONS } from '../discord/fake-payloads.ts';
+import { eventually, startBot, type Bot } from '../discord/harness.ts';
+import { postSigned, slashCommandBody, TEAM_ID } from '../slack/fake-slack.ts';
+import { startHarness, type SlackHarness } from '../slack/harness.ts';
+import { testServices } from '../helpers.ts';
+import { dredging, ferryOutlets } from './fixtures.ts';
+import { seedChannel } from './support.ts';
+
+const STRING = 3;
+const SUBCOMMAND = 1;
+const NOW = '2026-11-24T12:00:00Z';
+const ALL = [dredging, ...ferryOutlets];
+const OUTLETS = ['coastal-times', 'dunmore-post', 'island-radio', 'harbour-wire', 'western-daily'];
+
+let bot: Bot | undefined;
+let slack: SlackHarness | undefined;
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+  await slack?.stop();
+  slack = undefined;
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+});
+
+describe('/timeline of a story — every article’s dated events merged', () => {
+  it('on Discord, by words of the title: the collision once with all five outlets, then the later events in time order', async () => {
+    bot = await startBot({ articles: [], clock: new ManualClock(NOW) });
+    const { fake, services } = bot;
+    await seedChannel(services, { platform: 'discord', tenantId: fake.ids.guildId, channelId: fake.ids.channelId }, ALL);
+    const asked = fake.interact('timeline', [{ name: 'input', type: STRING, value: 'merrow star collision' }]);
+    const edit = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(asked.token));
+    const embed = edit.body.embeds[0];
+    expect(embed.title).toBe(`Timeline: ${ferryOutlets[0]!.title}`);
+    const entries: string[] = embed.description.split('\n\n');
+    const collision = entries.filter((entry) => entry.includes('The collision happened at 7.40am'));
+    expect(collision).toHaveLength(1);
+    expect(collision[0]).toMatch(/^\*\*Tue 24 Nov 2026, 07:40\*\*/);
+    for (const outlet of OUTLETS) expect(collision[0]).toContain(outlet);
+    const at = (words: string) => entries.findIndex((entry) => entry.includes(words));
+    expect(at('Maritime Safety Board opened an investigation')).toBeGreaterThan(at('The collision happened'));
+    expect(at('will reopen on Wednesday at 6am')).toBe(entries.length - 1);
+    expect(entries[at('will reopen on Wednesday')]).toMatch(/^\*\*Wed 25 Nov 2026, 06:00\*\*/);
+    expect(entries[at('will reopen on Wednesday')]).toContain('harbour-wire.example');
+    expect(entries[at('will reopen on Wednesday')]).not.toContain('coastal-times.example');
+    expect(embed.footer.text).toBe('From 5 articles by 5 outlets; times as the articles give them.');
+  });
+
+  it('on Discord, inside a digest thread: the story numbered there, and a question when the thread holds several', async () => {
+    bot = await startBot({ articles: [], clock: new ManualClock(NOW) });
+    const { fake, services } = bot;
+    await seedChannel(services, { platform: 'discord', tenantId: fake.ids.guildId, channelId: fake.ids.channelId }, ALL);
+    fake.interact('digest', [{ name: 'now', type: SUBCOMMAND, options: [] }], { permissions: MEMBER_PERMISSIONS | MANAGE_CHANNELS });
+    const created = await fake.waitFor((request) => /\/threads$/.test(request.path));
+    const threadId = created.path.split('/')[4]!;
+    await eventually(() => bot!.running.client.channels.cache.has(threadId), 'the digest thread in the cache');
+    const digest = fake.messages.find((message) => message.id === threadId)!;
+    const number = digest.embeds.findIndex((embed: { title?: string }) => embed.title?.includes('Merrow Star')) + 1;
+    expect(number).toBeGreaterThan(0);
+
+    const inThread = fake.interact('timeline', [], { channelId: threadId });
+    const refused = await fake.waitFor((request) => request.method === 'POST' && request.path === `/webhooks/${fake.ids.appId}/${inThread.token}`);
+    expect(refused.body.embeds[0].description).toContain('This thread has 2 stories: name one, e.g. /timeline 2.');
+
+    const numbered = fake.interact('timeline', [{ name: 'input', type: STRING, value: String(number) }], { channelId: threadId });
+    const edit = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(numbered.token));
+    expect(edit.body.embeds[0].title).toBe(`Timeline: ${ferryOutlets[0]!.title}`);
+  });
+
+  it('on Slack, by digest number', async () => {
+    slack = await startHarness(commands, { clock: new ManualClock(NOW) });
+    const harness = slack;
+    harness.fake.users.set('U0ADMIN', { is_admin: true });
+    await seedChannel(harness.services, { platform: 'slack', tenantId: TEAM_ID, channelId: 'C0NEWS' }, ALL);
+    await postSigned(harness.eventsUrl, slashCommandBody({ command: '/newsdesk', text: 'digest now', user_id: 'U0ADMIN', response_url: harness.fake.responseUrl('now') }));
+    const digest = await harness.fake.waitForCall('chat.postMessage', (call) => String(call.args.text).startsWith('📰 News digest'));
+    const number = /(\d)\. \*<[^|]+\|[^>]*Merrow Star/.exec(JSON.stringify(digest.args.blocks))?.[1];
+    expect(number).toBeDefined();
+    await postSigned(harness.eventsUrl, slashCommandBody({ command: '/timeline', text: number!, response_url: harness.fake.responseUrl('timeline') }));
+    const posted = await harness.fake.waitForCall('chat.postMessage', (call) => String(call.args.text).startsWith('Timeline:'));
+    const blocks = JSON.stringify(posted.args.blocks);
+    expect(blocks.match(/The collision happened at 7.40am/g)).toHaveLength(1);
+    expect(blocks).toContain('*Wed 25 Nov 2026, 06:00*');
+    expect(blocks).toContain('<https://harbour-wire.example/dunmore/merrow-star|Harbour Wire>');
+  });
+
+  it('in the terminal chat: a story of one article shows its own timeline; unknown words get a short answer', async () => {
+    const test = testServices({}, { clock: new ManualClock(NOW) });
+    cleanups.push(test.cleanup);
+    await seedChannel(test.services, CONSOLE_CHANNEL, ALL);
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk) => (printed += String(chunk)));
+    const chat = startConsoleChat(test.services, commands, { input: new PassThrough(), output });
+    cleanups.push(async () => chat.close());
+    await chat.handleLine('/timeline ferry collides with cargo ship');
+    expect(printed).toContain('Tue 24 Nov 2026, 07:40: The collision happened at 7.40am');
+    expect(printed).toContain('(From 5 articles by 5 outlets');
+    await chat.handleLine('/timeline harbour dredging');
+    expect(printed).toContain('P8W');
+    await chat.handleLine('/timeline volcanic ash cloud');
+    expect(printed).toContain('! I found no recent story matching “volcanic ash cloud”');
+  });
+
+  it('sorts and shows TimeML values as dates people read', () => {
+    const values = ['2026-11-25T06:00', '2026-11-24TAF', '2026-W48', '2026-11-24T07:40', '2026-11', '2026-11-24TMO', '2027-Q1'];
+    expect([...values].sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(['2026-11', '2026-W48', '2026-11-24TMO', '2026-11-24T07:40', '2026-11-24TAF', '2026-11-25T06:00', '2027-Q1']);
+    expect(formatValue('2026-11-24TAF')).toBe('Tue 24 Nov 2026, afternoon');
+    expect(formatValue('2026-11-24T02:43Z')).toBe('Tue 24 Nov 2026, 02:43 UTC');
+    expect(formatValue('2027-03')).toBe('March 2027');
+  });
+});
