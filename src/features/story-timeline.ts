@@ -1,6 +1,7 @@
 import type { ListEntry } from '../core/messages.ts';
 import type { Services } from '../core/services.ts';
 import type { TimelineEntry } from '../core/types.ts';
+import { formatValue, sortKey } from '../core/time-label.ts';
 import { tokenizeWords } from '../core/words.ts';
 import type { ChannelStory } from './channel-stories.ts';
 
@@ -60,61 +61,4 @@ function overlap(a: Set<string>, b: Set<string>): number {
   let common = 0;
   for (const word of a) if (b.has(word)) common++;
   return common / Math.min(a.size, b.size);
-}
-
-const PARTS_OF_DAY: Record<string, { sort: string; label: string }> = {
-  MO: { sort: '06:00', label: 'morning' },
-  MI: { sort: '12:00', label: 'midday' },
-  AF: { sort: '14:00', label: 'afternoon' },
-  EV: { sort: '18:00', label: 'evening' },
-  NI: { sort: '22:00', label: 'night' },
-  DT: { sort: '09:00', label: 'daytime' },
-};
-const SEASONS: Record<string, { month: string; label: string }> = {
-  SP: { month: '03', label: 'spring' },
-  SU: { month: '06', label: 'summer' },
-  FA: { month: '09', label: 'autumn' },
-  WI: { month: '12', label: 'winter' },
-};
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** A TimeML value as a string that sorts in time order: weeks, quarters, seasons and parts of a day placed where they fall. */
-export function sortKey(value: string): string {
-  let key = value.replace(/T(MO|MI|AF|EV|NI|DT)$/, (_, part: string) => `T${PARTS_OF_DAY[part]!.sort}`);
-  key = key.replace(/^(\d{4})-Q([1-4])$/, (_, year: string, quarter: string) => `${year}-${String((Number(quarter) - 1) * 3 + 1).padStart(2, '0')}`);
-  key = key.replace(/^(\d{4})-(SP|SU|FA|WI)$/, (_, year: string, season: string) => `${year}-${SEASONS[season]!.month}`);
-  const week = /^(\d{4})-W(\d{2})/.exec(key);
-  if (week) key = isoWeekMonday(Number(week[1]), Number(week[2]));
-  return key;
-}
-
-function isoWeekMonday(year: number, week: number): string {
-  const jan4 = new Date(Date.UTC(year, 0, 4));
-  const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000 + (week - 1) * 7 * 86_400_000);
-  return monday.toISOString().slice(0, 10);
-}
-
-/** "2026-11-24T07:40" -> "Tue 24 Nov 2026, 07:40"; "2027-03" -> "March 2027"; unknown shapes as given. */
-export function formatValue(value: string): string {
-  const day = /^(\d{4})-(\d{2})-(\d{2})(?:T(.+))?$/.exec(value);
-  if (day) {
-    const date = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
-    const label = `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]!.slice(0, 3)} ${date.getUTCFullYear()}`;
-    const time = day[4];
-    if (!time) return label;
-    const part = PARTS_OF_DAY[time];
-    if (part) return `${label}, ${part.label}`;
-    const clock = /^(\d{2}:\d{2})(?::\d{2})?(Z|[+-]\d{2}:?\d{2})?$/.exec(time);
-    return clock ? `${label}, ${clock[1]}${clock[2] === 'Z' ? ' UTC' : clock[2] ? ` (UTC${clock[2]})` : ''}` : `${label} ${time}`;
-  }
-  const month = /^(\d{4})-(\d{2})$/.exec(value);
-  if (month) return `${MONTHS[Number(month[2]) - 1] ?? month[2]} ${month[1]}`;
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(value);
-  if (quarter) return `Q${quarter[2]} ${quarter[1]}`;
-  const season = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
-  if (season) return `${SEASONS[season[2]!]!.label} ${season[1]}`;
-  const week = /^(\d{4})-W(\d{2})$/.exec(value);
-  if (week) return `week ${Number(week[2])} of ${week[1]}`;
-  return value;
 }

@@ -10,7 +10,7 @@ describe('timeLabel', () => {
     expect(timeLabel('2026-11-23TEV')).toBe('Mon 23 Nov 2026, evening');
     expect(timeLabel('2026-11-23T19:40')).toBe('Mon 23 Nov 2026, 19:40');
     expect(timeLabel('2026-11-24T00:15Z')).toBe('Tue 24 Nov 2026, 00:15 UTC');
-    expect(timeLabel('2027-01')).toBe('Jan 2027');
+    expect(timeLabel('2027-01')).toBe('January 2027');
     expect(timeLabel('2026-W48')).toBe('week 48 of 2026');
     expect(timeLabel('2026-Q3')).toBe('Q3 2026');
     expect(timeLabel('2027-SP')).toBe('spring 2027');
