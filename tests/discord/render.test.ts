@@ -105,7 +105,7 @@ describe('renderMessage', () => {
     expect(quotes.description).toContain('> “This bridge joins the two halves of our town for the first time in a century,”\n— **Ilse Varga**');
     expect(quotes.description).toContain('— *unattributed*');
     const timeline = renderMessage({ kind: 'analysis', view: 'timeline', article: articleRef(harbourArticle), analysis })[0]!.embeds[0]!;
-    expect(timeline.description).toBe('**Mar 2022** · “March 2022”\nWork began in March 2022.');
+    expect(timeline.description).toBe('**March 2022** · “March 2022”\nWork began in March 2022.');
   });
 
   it('escapes markdown that comes from an article', () => {
