@@ -39,6 +39,12 @@ const schema = z.object({
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: optionalUrl('http://127.0.0.1:8080/api/'),
   SLACK_ADMIN_USERS: csv,
+  // Distribution to any workspace (OAuth): all three together, instead of SLACK_BOT_TOKEN.
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  /** The public URL of /slack/oauth_redirect, when the app lists more than one redirect URL. */
+  SLACK_REDIRECT_URI: optionalUrl('https://newsdesk.example.com/slack/oauth_redirect'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 
   OPENAI_API_KEY: optionalText,
@@ -67,12 +73,39 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.DISCORD_TOKEN && !config.DISCORD_APP_ID) {
     throw new ConfigError('newsdesk: DISCORD_APP_ID is missing: set it to the Application ID from the Discord developer portal.');
   }
+  checkSlackOAuth(config);
   if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
     throw new ConfigError(
       'newsdesk: SLACK_SIGNING_SECRET is missing: set it to the Signing Secret from the Slack app page (or set SLACK_APP_TOKEN for Socket Mode).',
     );
   }
   return Object.freeze(config);
+}
+
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+/** Slack distribution (OAuth) needs its three variables together, the HTTP receiver, and no single token. */
+function checkSlackOAuth(config: z.infer<typeof schema>): void {
+  const set = OAUTH_VARIABLES.filter((name) => config[name] !== undefined);
+  if (set.length === 0) return;
+  if (set.length < OAUTH_VARIABLES.length) {
+    const missing = OAUTH_VARIABLES.filter((name) => config[name] === undefined);
+    throw new ConfigError(`newsdesk: ${missing.join(' and ')} missing: installing to any workspace needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET (Basic Information page) and SLACK_STATE_SECRET (any long random text) together.`);
+  }
+  if (config.SLACK_BOT_TOKEN) {
+    throw new ConfigError('newsdesk: set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SLACK_CLIENT_SECRET/SLACK_STATE_SECRET (any workspace, tokens from OAuth), not both.');
+  }
+  if (config.SLACK_APP_TOKEN) {
+    throw new ConfigError('newsdesk: installing to any workspace (SLACK_CLIENT_ID) runs over HTTP: unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET.');
+  }
+  if (!config.SLACK_SIGNING_SECRET) {
+    throw new ConfigError('newsdesk: SLACK_SIGNING_SECRET is missing: set it to the Signing Secret from the Slack app page (needed with SLACK_CLIENT_ID).');
+  }
+}
+
+/** Slack runs when it has a token (one workspace) or OAuth credentials (any workspace). */
+export function slackConfigured(config: Config): boolean {
+  return Boolean(config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID);
 }
 
 export class ConfigError extends Error {

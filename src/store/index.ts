@@ -21,6 +21,7 @@ export const NAMESPACES = [
   'usage', // model token usage per tenant and month
   'locks', // run coordination between processes
   'events', // platform event ids already handled (Slack retries)
+  'installations', // Slack workspaces that installed the app through OAuth (tokens), and their channels
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -12,12 +12,12 @@ export function slackPort(outbox: SlackOutbox, logger: Logger): PlatformPort {
     name: 'slack',
     async post(channel, message, options) {
       if (channel.platform !== 'slack') throw new Error(`the Slack port cannot post to a ${channel.platform} channel`);
-      return outbox.post(channel.channelId, message, { thread: options?.thread, key: options?.key, resume: options?.resume });
+      return outbox.post(channel.channelId, message, { thread: options?.thread, key: options?.key, resume: options?.resume, teamId: channel.tenantId });
     },
-    async notifyUser(_tenantId, userId, message) {
+    async notifyUser(tenantId, userId, message) {
       // A bot posting to a user id writes in the app's direct-message conversation with that person.
       try {
-        await outbox.post(userId, message);
+        await outbox.post(userId, message, { teamId: tenantId });
         return true;
       } catch (error) {
         logger.info({ err: error, user: userId }, 'slack: could not send a direct message');
