@@ -55,7 +55,8 @@ export type OutgoingMessage =
    */
   | { kind: 'digest'; digest: Digest; part?: number; parts?: number; firstNumber?: number }
   | { kind: 'feeds'; feeds: FeedStatusView[] }
-  | { kind: 'help'; entries: HelpEntry[] };
+  /** `note`: what this platform's setup changes about using the bot (an adapter adds it). */
+  | { kind: 'help'; entries: HelpEntry[]; note?: string };
 
 /** Make a thread under the posted message; questions asked there are answered from these articles. */
 export interface ThreadRequest {
