@@ -22,6 +22,8 @@ const csv = z
 const schema = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
   REDIS_URL: optionalUrl('redis://127.0.0.1:6379'),
+  // With REDIS_URL: feed polls and digest slots are jobs on shared queues, each process taking a share.
+  SHARED_QUEUES: z.enum(['on', 'off']).default('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FETCH_ALLOW_HOSTS: csv,
   DEMO_FEED: z.string().trim().default('demo/feed.xml'),
@@ -87,6 +89,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   checkSlackOAuth(config);
   checkShards(config);
+  if (config.SHARED_QUEUES === 'on' && !config.REDIS_URL) {
+    throw new ConfigError('newsdesk: SHARED_QUEUES=on needs REDIS_URL: the queues live in Redis, shared by every process.');
+  }
   if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
     throw new ConfigError(
       'newsdesk: SLACK_SIGNING_SECRET is missing: set it to the Signing Secret from the Slack app page (or set SLACK_APP_TOKEN for Socket Mode).',
