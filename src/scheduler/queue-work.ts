@@ -4,13 +4,14 @@ import type { Notify } from '../feeds/health.ts';
 import { pollFeeds, type PollOutcome } from '../feeds/poller.ts';
 import { redisQueue, type JobQueue, type TakenBatch } from './queue.ts';
 import type { ScheduleRecord } from './schedule-store.ts';
+import { dueSlot } from './slots.ts';
 import { nextRuns } from './spec.ts';
 
 /** How often (at most, across all processes) the queues are checked against the feed and schedule lists. */
 export const SYNC_EVERY_MS = 60_000;
 /** Jobs a process takes at a time, and how many such batches it works on at once. */
-const POLL_BATCH = 16;
-const POLL_WORKERS = 4;
+const POLL_BATCH = 4;
+const POLL_WORKERS = 16;
 const DIGEST_BATCH = 25;
 /** A job whose work is held elsewhere (another process's feed lease) comes back after this long. */
 const BUSY_RETRY_MS = 30_000;
@@ -120,12 +121,21 @@ export class SharedWork {
     }
   }
 
+  /**
+   * When the schedule's job is due again: soon when a slot is still owed and nothing waits on it (the
+   * channel's digest lease was held elsewhere), at the retry time after a failure, else the next run.
+   */
   private async nextDigestDue(record: ScheduleRecord): Promise<number> {
     const { newsroom } = this.services;
-    const [next] = nextRuns(record, this.services.clock.now(), 1);
+    const now = this.services.clock.now();
+    const [next] = nextRuns(record, now, 1);
+    const nextRun = Math.min(next?.getTime() ?? Number.POSITIVE_INFINITY, now.getTime() + 24 * 60 * 60_000);
+    if (await newsroom.health.paused(record.channel)) return nextRun;
     const retry = await newsroom.health.retry(record.channel);
-    const retryAt = retry ? Date.parse(retry.nextAt) : Number.POSITIVE_INFINITY;
-    return Math.min(next?.getTime() ?? Number.POSITIVE_INFINITY, retryAt, this.now() + 24 * 60 * 60_000);
+    const last = await newsroom.schedules.lastSlot(record.channel);
+    const owed = dueSlot(record, now, new Date(Math.max(Date.parse(record.since), last ? Date.parse(last) : 0)));
+    if (retry && retry.slot === owed?.toISOString()) return Math.min(nextRun, Date.parse(retry.nextAt));
+    return owed ? now.getTime() + BUSY_RETRY_MS : nextRun;
   }
 
   private async syncPollsIfDue(): Promise<void> {

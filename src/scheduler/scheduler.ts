@@ -217,6 +217,8 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
     const digests: SlotRun[] = [];
     const started: Promise<unknown>[] = [];
     await work.runDigests((record) => {
+      // A channel of a platform this process does not run goes back to the queue for one that does.
+      if (!byPlatform.has(record.channel.platform)) return undefined;
       const run = launch(record.channel, () => runIfDue(record));
       if (run) started.push(run.then((slot) => slot && digests.push(slot)));
       return run;

@@ -4,6 +4,7 @@ import { ManualClock } from '../../src/core/clock.ts';
 import type { ChannelRef } from '../../src/core/platform.ts';
 import { pollFeeds } from '../../src/feeds/poller.ts';
 import { redisQueue, type RedisJobQueue } from '../../src/scheduler/queue.ts';
+import { digestLockKey } from '../../src/digest/deliver.ts';
 import { SharedWork } from '../../src/scheduler/queue-work.ts';
 import { startScheduler } from '../../src/scheduler/scheduler.ts';
 import { parseSchedule } from '../../src/scheduler/spec.ts';
@@ -186,5 +187,31 @@ describe('feed polls and digest slots as shared jobs (several services on one Re
     expect(outcomes.map((outcome) => outcome.feedId).sort()).toEqual(ids.slice(1).sort());
     expect(server.requests).toHaveLength(8);
     expect(server.requests.slice(4).map((request) => request.path).sort()).toEqual(['/f0.xml', '/f1.xml', '/f2.xml', '/f3.xml']);
+  });
+
+  it('retries a slot soon when another run holds the channel, and hands a channel of another platform back to the queue', async () => {
+    const [slackOnly, discordToo] = processes(2);
+    await seedFeeds(slackOnly!, 3);
+    const channel = channels[0]!;
+    await slackOnly!.newsroom.schedules.set({ ...parseSchedule('daily 08:00', 'UTC'), channel, since: clock.now().toISOString() });
+    const slackPlatform = new FakePlatform('slack');
+    const discord = new FakePlatform();
+    const a = startScheduler(slackOnly!, [slackPlatform], { timers: false });
+    const b = startScheduler(discordToo!, [discord], { timers: false });
+    await a.tick();
+    clock.set('2026-12-07T08:00:05Z');
+    // The Slack-only process takes the Discord channel's job and gives it back.
+    expect((await a.tick()).digests).toEqual([]);
+    // Meanwhile a /digest now holds the channel's digest lease.
+    const held = await discordToo!.newsroom.locks.acquire(digestLockKey(channel), LEASE_MS);
+    clock.advance(30_000);
+    expect((await b.tick()).digests).toEqual([]);
+    await held!.release();
+    clock.advance(30_000);
+    const later = await b.tick();
+    expect(later.digests.map((run) => [run.channel.channelId, run.slot])).toEqual([['news-0', '2026-12-07T08:00:00.000Z']]);
+    expect(discord.sent.some((post) => post.message.kind === 'digest')).toBe(true);
+    expect(slackPlatform.sent).toEqual([]);
+    await Promise.all([a.stop(), b.stop()]);
   });
 });
