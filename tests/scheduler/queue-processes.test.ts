@@ -26,7 +26,7 @@ interface Line {
 }
 
 let server: FeedServer;
-let services: Services;
+let services: Services | undefined;
 let children: ChildProcess[] = [];
 
 beforeEach(async () => {
@@ -36,32 +36,37 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const child of children) child.kill('SIGKILL');
   children = [];
-  await Promise.all(NAMESPACES.map((namespace) => services.stores[namespace].clear()));
-  await services.stores.close();
+  const opened = services?.stores;
+  services = undefined;
+  if (opened) {
+    await Promise.all(NAMESPACES.map((namespace) => opened[namespace].clear()));
+    await opened.close();
+  }
   await server.close();
 });
 
 describe('three newsdesk processes sharing the queues on Redis', () => {
   it('polls every feed and posts every digest exactly once', async () => {
     const prefix = `newsdesk-test-${randomUUID()}`;
-    services = createServices(loadConfig({ DATA_DIR: '/nonexistent', REDIS_URL, SHARED_QUEUES: 'on' }), silentLogger, {
+    const shared = createServices(loadConfig({ DATA_DIR: '/nonexistent', REDIS_URL, SHARED_QUEUES: 'on' }), silentLogger, {
       stores: createStores({ dataDir: '/nonexistent', redisUrl: REDIS_URL, redisPrefix: prefix }),
     });
+    services = shared;
     const now = new Date();
     const channels: ChannelRef[] = Array.from({ length: CHANNELS }, (_, n) => ({ platform: 'discord', tenantId: 'g1', channelId: `news-${n}` }));
     for (let n = 0; n < FEEDS; n++) {
       const path = `/f${n}.xml`;
       server.routes.set(path, { etag: `"${n}"`, body: rss(`Feed ${n}`, [item(n, new Date(now.getTime() - 30 * 60_000).toISOString())]) });
       const id = `feed-${n}`;
-      await services.newsroom.feeds.saveFeed({ id, location: `${server.url}${path}`, kind: 'url', title: `Feed ${n}`, addedAt: now.toISOString() });
-      await services.newsroom.feeds.subscribe(channels[n % CHANNELS]!, id, new Date(now.getTime() - 2 * 60 * 60_000));
-      await services.newsroom.feeds.saveState(id, { consecutiveFailures: 0, nextPollAt: now.toISOString(), contentPolls: 1, failingNoticeSent: false });
+      await shared.newsroom.feeds.saveFeed({ id, location: `${server.url}${path}`, kind: 'url', title: `Feed ${n}`, addedAt: now.toISOString() });
+      await shared.newsroom.feeds.subscribe(channels[n % CHANNELS]!, id, new Date(now.getTime() - 2 * 60 * 60_000));
+      await shared.newsroom.feeds.saveState(id, { consecutiveFailures: 0, nextPollAt: now.toISOString(), contentPolls: 1, failingNoticeSent: false });
     }
     // A daily slot 20 minutes ago, in a schedule set two hours ago: owed once, the next one tomorrow.
     const slot = new Date(now.getTime() - 20 * 60_000);
     const cron = `${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`;
     for (const channel of channels) {
-      await services.newsroom.schedules.set({ channel, cron, timezone: 'UTC', label: 'daily', since: new Date(now.getTime() - 2 * 60 * 60_000).toISOString() });
+      await shared.newsroom.schedules.set({ channel, cron, timezone: 'UTC', label: 'daily', since: new Date(now.getTime() - 2 * 60 * 60_000).toISOString() });
     }
 
     const lines: Line[] = [];
