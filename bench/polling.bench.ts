@@ -9,6 +9,7 @@ import { ManualClock } from '../src/core/clock.ts';
 import { shortId } from '../src/core/hash.ts';
 import { silentLogger } from '../src/core/logger.ts';
 import { pollDueFeeds } from '../src/feeds/poller.ts';
+import { runSharedQueues } from './polling-shared.ts';
 
 // One polling cycle over 5,000 feeds on a local HTTP server: 95% answer 304 Not Modified to the
 // ETag we send, 5% answer 200 with one new item. Every feed is on the same host, so the per-host
@@ -26,6 +27,11 @@ function feedBody(n: number): string {
 }
 
 export async function run(): Promise<void> {
+  await runSqliteCycle();
+  await runSharedQueues();
+}
+
+async function runSqliteCycle(): Promise<void> {
   const server = createServer((req, res) => {
     const n = Number(/\/feed\/(\d+)/.exec(req.url ?? '')?.[1]);
     if (n % CHANGED_EVERY !== 0 && req.headers['if-none-match'] === `"v${n}"`) {

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { commands } from '../commands/index.ts';
 import { CONSOLE_CHANNEL, startConsoleChat } from './adapters/console/chat.ts';
 import { createServices } from './app.ts';
-import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.ts';
+import { ConfigError, loadConfig, loadDotEnv, slackConfigured, type Config } from './config.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import type { PlatformPort } from './core/platform.ts';
 import type { Services } from './core/services.ts';
@@ -30,7 +30,7 @@ export async function main(options: { forceConsole: boolean }): Promise<number> 
     process.stderr.write(`${error.message}\n`);
     return 1;
   }
-  const onPlatforms = !options.forceConsole && Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN);
+  const onPlatforms = !options.forceConsole && Boolean(config.DISCORD_TOKEN || slackConfigured(config));
   let services: Services;
   try {
     const logger = onPlatforms ? createLogger(config.LOG_LEVEL) : fileLogger(config);
@@ -51,7 +51,7 @@ export async function main(options: { forceConsole: boolean }): Promise<number> 
       logger.info({ platforms: platforms.map((entry) => entry.name) }, 'newsdesk is running');
       await waitForSignal();
     } else {
-      await runConsole(services, running, Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN));
+      await runConsole(services, running, Boolean(config.DISCORD_TOKEN || slackConfigured(config)));
     }
   } finally {
     await Promise.allSettled(running.reverse().map((entry) => entry.stop()));
@@ -66,7 +66,7 @@ async function startPlatforms(config: Config, services: Services): Promise<Runni
     const { startDiscord } = await import('./adapters/discord/index.ts');
     started.push({ name: 'discord', ...(await startDiscord(services, commands)) });
   }
-  if (config.SLACK_BOT_TOKEN) {
+  if (slackConfigured(config)) {
     const { startSlack } = await import('./adapters/slack/index.ts');
     started.push({ name: 'slack', ...(await startSlack(services, commands)) });
   }

@@ -78,7 +78,8 @@ export type OutgoingMessage =
    */
   | { kind: 'digest'; digest: Digest; part?: number; parts?: number; firstNumber?: number; live?: boolean; alerts?: AlertMention[] }
   | { kind: 'feeds'; feeds: FeedStatusView[] }
-  | { kind: 'help'; entries: HelpEntry[] }
+  /** `note`: what this platform's setup changes about using the bot (an adapter adds it). */
+  | { kind: 'help'; entries: HelpEntry[]; note?: string }
   /**
    * A titled list built by a feature (who said what, a story's timeline, a follow's notice, a live
    * update). `empty` is shown when there are no entries; `note` is a line of small print.

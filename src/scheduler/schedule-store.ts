@@ -44,6 +44,12 @@ export class ScheduleStore extends EventEmitter {
     return found.filter((record): record is ScheduleRecord => record !== undefined);
   }
 
+  /** The schedules of these channel keys (channelKey), undefined where there is none. */
+  async byKeys(keys: string[]): Promise<(ScheduleRecord | undefined)[]> {
+    if (keys.length === 0) return [];
+    return (await this.store.getMany(keys.map((key) => `s:${key}`))) as (ScheduleRecord | undefined)[];
+  }
+
   async set(record: ScheduleRecord): Promise<void> {
     const key = channelKey(record.channel);
     await this.store.set(`s:${key}`, record);

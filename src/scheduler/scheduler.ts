@@ -8,6 +8,7 @@ import { runNewsFeatures, type ChannelNews } from '../features/news-run.ts';
 import type { Notify } from '../feeds/health.ts';
 import { GONE_LIMIT, retryDelayMs } from './channel-health.ts';
 import { withLock } from './locks.ts';
+import { SharedWork } from './queue-work.ts';
 import { notifyPaused } from './paused-notice.ts';
 import type { ScheduleRecord } from './schedule-store.ts';
 import { dueSlot, MISSED_RUN_GRACE_MS } from './slots.ts';
@@ -38,6 +39,8 @@ export interface SchedulerOptions {
   graceMs?: number;
   /** How long stop() waits for running work before it lets go (the process then exits anyway). */
   stopGraceMs?: number;
+  /** Shared queues (default: with SHARED_QUEUES=on on Redis): polls and digest slots taken as jobs. */
+  shared?: SharedWork;
 }
 
 const STOP_GRACE_MS = 5_000;
@@ -66,6 +69,7 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
   const running = new Map<string, Promise<SlotRun | undefined>>();
   const { newsroom } = services;
   const log = services.logger.child({ component: 'scheduler' });
+  const shared = options.shared ?? (services.config.SHARED_QUEUES === 'on' && services.stores.kind === 'redis' ? new SharedWork(services) : undefined);
 
   const notify: Notify = async (channel, message) => {
     const port = byPlatform.get(channel.platform);
@@ -179,6 +183,8 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
   }
 
   async function syncNow(): Promise<ScheduleRecord[]> {
+    // With shared queues, slots come from the digest queue: no per-channel timers in every process.
+    if (shared) return [];
     const records = await newsroom.schedules.all();
     if (!timers || stopped) return records;
     const wanted = new Set<string>();
@@ -206,10 +212,44 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
     return records;
   }
 
+  /** Shared queues: this process polls and runs the share of due jobs it takes, and scans nothing. */
+  async function sharedTick(work: SharedWork): Promise<TickReport> {
+    polling ??= work.pollShare(notify).finally(() => {
+      polling = undefined;
+    });
+    const polls = await polling;
+    const digests: SlotRun[] = [];
+    const started: Promise<unknown>[] = [];
+    await work.runDigests((record) => {
+      // A channel of a platform this process does not run goes back to the queue for one that does.
+      if (!byPlatform.has(record.channel.platform)) return undefined;
+      const run = launch(record.channel, () => runIfDue(record));
+      if (run) started.push(run.then((slot) => slot && digests.push(slot)));
+      return run;
+    });
+    for (const channel of await newsroom.ledger.pendingChannels()) {
+      const run = launch(channel, () => completePending(channel));
+      if (run) started.push(run.then((slot) => slot && digests.push(slot)));
+    }
+    const newsRun = startNews();
+    await Promise.all(started);
+    return { polls, digests, news: await newsDone(newsRun) };
+  }
+
+  /** One news run (live posts, follows, alerts) at a time in this process, beside the digests (each channel's under its own lease). */
+  function startNews(): Promise<ChannelNews[]> | undefined {
+    return news ? undefined : (news = track(runNewsFeatures(services, byPlatform)).finally(() => (news = undefined)));
+  }
+
+  async function newsDone(run: Promise<ChannelNews[]> | undefined): Promise<ChannelNews[]> {
+    return (await run?.catch((error: unknown) => (log.error({ err: error }, 'news features failed'), []))) ?? [];
+  }
+
   async function tick(): Promise<TickReport> {
     if (stopped) return { polls: [], digests: [], news: [] };
     // Redis only: a store that lost its data without a reconnect (flushed, evicted) is noticed within a heartbeat.
     void services.stores.health?.recheck().catch((error: unknown) => log.warn({ err: error }, 'could not check the store epoch on Redis'));
+    if (shared) return sharedTick(shared);
     const records = await sync();
     // One poll cycle at a time in this process; feed leases keep other processes off the same feeds.
     polling ??= pollDueFeeds(services, notify).finally(() => {
@@ -221,14 +261,14 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
     for (const channel of await newsroom.ledger.pendingChannels()) {
       if (!scheduled.has(channelKey(channel))) started.push(launch(channel, () => completePending(channel)));
     }
-    // One news run at a time in this process, beside the digests (each channel's under its own lease).
-    const newsRun = news ? undefined : (news = track(runNewsFeatures(services, byPlatform)).finally(() => (news = undefined)));
+    const newsRun = startNews();
     const digests = (await Promise.all(started)).filter((run): run is SlotRun => run !== undefined);
-    return { polls, digests, news: (await newsRun?.catch((error: unknown) => (log.error({ err: error }, 'news features failed'), []))) ?? [] };
+    return { polls, digests, news: await newsDone(newsRun) };
   }
 
   const safeTick = () => track(tick()).catch((error: unknown) => log.error({ err: error }, 'scheduler tick failed'));
-  const onChange = () => void sync().catch((error: unknown) => log.error({ err: error }, 'schedule sync failed'));
+  const onChange = () =>
+    void (shared ? shared.schedulesChanged() : sync()).catch((error: unknown) => log.error({ err: error }, 'schedule sync failed'));
   newsroom.schedules.on('change', onChange);
   // The heartbeat never waits for the last one: each tick only starts what is not already running.
   const heartbeat = timers ? cron.schedule('* * * * *', () => void safeTick(), { name: 'newsdesk heartbeat' }) : undefined;

@@ -22,6 +22,7 @@ export const NAMESPACES = [
   'locks', // run coordination between processes
   'events', // platform event ids already handled (Slack retries)
   'features', // follows, alerts, live-mode state and their cursors (src/features)
+  'installations', // Slack workspaces that installed the app through OAuth (tokens), and their channels
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { limitViolations } from './discord-limits.ts';
-import { FakeGateway, type ClientFrame } from './fake-gateway.ts';
+import { FakeGateway, shardOf, type ClientFrame, type Session } from './fake-gateway.ts';
 import {
   botUser,
   guildCreate,
@@ -31,6 +31,11 @@ import {
 // `now`) returns the first message (200) instead of creating one. GET /channels/:id/messages lists
 // the channel's messages newest first (`limit` 1–100, default 50; `before` a message id), bot posts
 // sent with POST /channels/:id/messages only (the fake keeps no others there).
+// Shards and guilds: `shards` (default 1) is what GET /gateway/bot recommends; each connection gets
+// READY and GUILD_CREATE for the guilds of the shard it identified as ((guild_id >> 22) % count), and
+// a guild's events (interactions, messages, threads) go only to that connection. `addGuild` adds a
+// guild with one text channel. Without the Message Content intent (bit 15) in its IDENTIFY, a
+// connection gets people's messages with empty content unless they mention the bot, as Discord does.
 
 export interface RecordedRequest {
   method: string;
@@ -43,6 +48,9 @@ export interface RecordedRequest {
   status: number;
   authorization?: string;
 }
+
+/** The privileged Message Content intent bit. */
+const MESSAGE_CONTENT = 1 << 15;
 
 /** How long Discord remembers an enforced nonce ("a few minutes"). */
 export const NONCE_WINDOW_MS = 5 * 60_000;
@@ -103,6 +111,8 @@ export class FakeDiscord {
   private readonly http: Server;
   private readonly gateway: FakeGateway;
   private port = 0;
+  /** Every guild the bot is in (the first is ids.guildId). */
+  readonly guilds: string[] = [];
 
   private constructor(
     heartbeatInterval: number,
@@ -110,22 +120,30 @@ export class FakeDiscord {
     private readonly token?: string,
     /** Intent bits this application may not use (privileged intents not switched on in the portal). */
     refusedIntents = 0,
+    /** The shard count GET /gateway/bot recommends. */
+    readonly shardCount = 1,
   ) {
     this.http = createServer((req, res) => void this.onRequest(req, res));
     this.gateway = new FakeGateway(this.http, {
       heartbeatInterval,
       refusedIntents,
-      onIdentify: () => {
+      onIdentify: (session) => {
+        const [shard, count] = session.shard;
+        const held = this.guilds.filter((guildId) => shardOf(guildId, count) === shard);
         const all = [...this.channels.values()];
-        const guild = guildCreate(this.ids, all.filter((channel) => channel.type === 0), all.filter((channel) => channel.type === 11));
-        return [['READY', readyPayload(this.ids, this.gatewayUrl)], ['GUILD_CREATE', guild]];
+        const creates = held.map((guildId): [string, unknown] => {
+          const own = all.filter((channel) => channel.guild_id === guildId);
+          return ['GUILD_CREATE', guildCreate({ ...this.ids, guildId }, own.filter((channel) => channel.type === 0), own.filter((channel) => channel.type === 11))];
+        });
+        return [['READY', { ...readyPayload(this.ids, this.gatewayUrl), shard: session.shard, guilds: held.map((id) => ({ id, unavailable: true })) }], ...creates];
       },
     });
+    this.guilds.push(this.ids.guildId);
     this.channels.set(this.ids.channelId, textChannel(this.ids, this.ids.channelId, 'news'));
   }
 
-  static async start(options: { heartbeatInterval?: number; token?: string; refusedIntents?: number } = {}): Promise<FakeDiscord> {
-    const fake = new FakeDiscord(options.heartbeatInterval ?? 41_250, options.token, options.refusedIntents);
+  static async start(options: { heartbeatInterval?: number; token?: string; refusedIntents?: number; shards?: number } = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options.heartbeatInterval ?? 41_250, options.token, options.refusedIntents, options.shards);
     await new Promise<void>((resolve) => fake.http.listen(0, '127.0.0.1', resolve));
     fake.port = (fake.http.address() as AddressInfo).port;
     return fake;
@@ -137,6 +155,19 @@ export class FakeDiscord {
 
   get gatewayUrl(): string {
     return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  /** Another guild the bot is in, with one text channel (its id is returned). Add before the bot logs in. */
+  addGuild(guildId: string, channelName = 'news'): string {
+    this.guilds.push(guildId);
+    const channelId = snowflake();
+    this.channels.set(channelId, textChannel({ ...this.ids, guildId }, channelId, channelName));
+    return channelId;
+  }
+
+  /** The connections that identified, with their shard and intents. */
+  get sessions(): Session[] {
+    return this.gateway.sessionList;
   }
 
   /** The next `count` requests matching method and path get a 429 with this Retry-After (seconds). */
@@ -188,7 +219,7 @@ export class FakeDiscord {
     const channel = this.channels.get(input.channelId ?? this.ids.channelId);
     const user = humanUser(input.userId ?? '1400000000000000001', 'reader');
     this.interactions.set(token, { id, channelId: channel.id, user });
-    const payload = interactionPayload(this.ids, {
+    const payload = interactionPayload({ ...this.ids, guildId: channel.guild_id }, {
       id,
       token,
       type: input.type ?? 2,
@@ -199,7 +230,7 @@ export class FakeDiscord {
       permissions: input.permissions ?? MEMBER_PERMISSIONS,
     });
     this.dispatchedAt.set(id, performance.now());
-    this.dispatch('INTERACTION_CREATE', payload);
+    this.dispatch('INTERACTION_CREATE', payload, channel.guild_id);
     return { id, token };
   }
 
@@ -207,21 +238,28 @@ export class FakeDiscord {
   say(channelId: string, content: string, userId = '1400000000000000002'): string {
     const id = snowflake();
     const channel = this.channels.get(channelId);
-    this.dispatch('MESSAGE_CREATE', {
+    const mentionsBot = content.includes(`<@${this.ids.appId}>`) || content.includes(`<@!${this.ids.appId}>`);
+    const message = {
       ...messageJson(this.ids, { id, channel_id: channelId, content, embeds: [] }, channel?.guild_id),
       author: humanUser(userId, 'asker'),
       member: { roles: [], joined_at: '2026-01-01T00:00:00Z', deaf: false, mute: false, flags: 0 },
       channel_type: channel?.type ?? 0,
-    });
+      mentions: mentionsBot ? [botUser(this.ids)] : [],
+    };
+    this.dispatch('MESSAGE_CREATE', message, channel?.guild_id, (data, session) =>
+      // Without Message Content, Discord sends a message's text only when it mentions the bot.
+      session && (session.intents & MESSAGE_CONTENT) === 0 && !mentionsBot ? { ...(data as object), content: '', embeds: [] } : data,
+    );
     return id;
   }
 
   /** Someone opens a thread the bot knows nothing about (THREAD_CREATE). */
   openThread(parentId: string, name: string): string {
-    const thread = threadChannel(this.ids, snowflake(), parentId, name);
+    const guildId = this.channels.get(parentId)?.guild_id ?? this.ids.guildId;
+    const thread = threadChannel({ ...this.ids, guildId }, snowflake(), parentId, name);
     thread.owner_id = '1400000000000000002';
     this.channels.set(thread.id, thread);
-    this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+    this.dispatch('THREAD_CREATE', { ...thread, newly_created: true }, guildId);
     return thread.id;
   }
 
@@ -238,8 +276,8 @@ export class FakeDiscord {
     return new Promise((resolve) => this.holds.push({ method, path, nth, when, reached: resolve }));
   }
 
-  dispatch(event: string, data: unknown): void {
-    this.gateway.dispatch(event, data);
+  dispatch(event: string, data: unknown, guildId?: string, shape?: (data: unknown, session: Session | undefined) => unknown): void {
+    this.gateway.dispatch(event, data, guildId, shape);
   }
 
   async close(): Promise<void> {
@@ -303,7 +341,8 @@ export class FakeDiscord {
     }
     let match: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
-      return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } }];
+      // Several shards may identify at once (large bots get a max_concurrency above 1), so tests don't wait 5 s a shard.
+      return [200, { url: this.gatewayUrl, shards: this.shardCount, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: this.shardCount > 1 ? 16 : 1 } }];
     }
     if (method === 'POST' && (match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
       const interaction = this.interactions.get(match[2]!);
@@ -369,7 +408,7 @@ export class FakeDiscord {
       const message = this.store(match[1]!, body, 'channel');
       if (nonceKey) this.nonces.set(nonceKey, { message, at: this.now() });
       const json = this.json(message);
-      this.dispatch('MESSAGE_CREATE', json);
+      this.dispatch('MESSAGE_CREATE', json, this.channels.get(match[1]!)?.guild_id);
       return [200, json];
     }
     if (method === 'GET' && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) {
@@ -387,9 +426,10 @@ export class FakeDiscord {
       if (!this.messages.some((message) => message.id === match![2] && message.channel_id === match![1])) return [404, { message: 'Unknown Message', code: 10008 }];
       if (this.channels.has(match[2]!)) return [400, { message: 'A thread has already been created for this message', code: 160004 }];
       // A thread started from a message takes the message's id.
-      const thread = threadChannel(this.ids, match[2]!, match[1]!, body.name);
+      const guildId = this.channels.get(match[1]!)?.guild_id ?? this.ids.guildId;
+      const thread = threadChannel({ ...this.ids, guildId }, match[2]!, match[1]!, body.name);
       this.channels.set(thread.id, thread);
-      this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+      this.dispatch('THREAD_CREATE', { ...thread, newly_created: true }, guildId);
       return [201, thread];
     }
     if (method === 'PUT' && (match = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
@@ -402,8 +442,9 @@ export class FakeDiscord {
   private echo(message: SentMessage, interaction: { id: string; user: unknown }): SentMessage {
     if ((message.flags & 64) === 0) {
       // As Discord sends it: who ran the command and which installation authorised it.
-      const metadata = { id: interaction.id, type: 2, user: interaction.user, authorizing_integration_owners: { 0: this.ids.guildId } };
-      this.dispatch('MESSAGE_CREATE', { ...this.json(message), webhook_id: this.ids.appId, application_id: this.ids.appId, interaction_metadata: metadata });
+      const guildId = this.channels.get(message.channel_id)?.guild_id ?? this.ids.guildId;
+      const metadata = { id: interaction.id, type: 2, user: interaction.user, authorizing_integration_owners: { 0: guildId } };
+      this.dispatch('MESSAGE_CREATE', { ...this.json(message), webhook_id: this.ids.appId, application_id: this.ids.appId, interaction_metadata: metadata }, guildId);
     }
     return message;
   }

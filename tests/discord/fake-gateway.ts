@@ -11,9 +11,21 @@ export interface ClientFrame {
   d: any;
 }
 
+/** What a connection identified as: its shard and intents. */
+export interface Session {
+  shard: [id: number, count: number];
+  intents: number;
+}
+
+/** The shard a guild's events go to, by Discord's rule: (guild_id >> 22) % shard count. */
+export function shardOf(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
 export class FakeGateway {
   readonly frames: ClientFrame[] = [];
   private readonly sockets = new Set<WebSocket>();
+  private readonly sessions = new Map<WebSocket, Session>();
   private readonly wss: WebSocketServer;
   private sequence = 0;
 
@@ -23,17 +35,30 @@ export class FakeGateway {
       heartbeatInterval: number;
       /** Intent bits the application may not use: IDENTIFY with one of them is closed with 4014. */
       refusedIntents: number;
-      /** What to dispatch after a successful IDENTIFY (READY, then GUILD_CREATE). */
-      onIdentify: () => [event: string, data: unknown][];
+      /** What to dispatch after a successful IDENTIFY (READY, then GUILD_CREATE), for the shard identified. */
+      onIdentify: (session: Session) => [event: string, data: unknown][];
     },
   ) {
     this.wss = new WebSocketServer({ server, path: '/gateway' });
     this.wss.on('connection', (socket) => this.accept(socket));
   }
 
-  dispatch(event: string, data: unknown): void {
-    const frame = JSON.stringify({ op: 0, t: event, s: ++this.sequence, d: data });
-    for (const socket of this.sockets) socket.send(frame);
+  /**
+   * Sends a dispatch. With `guildId`, only to the connection whose shard holds that guild, as Discord
+   * routes guild events; `shape` may change the payload per connection (intents).
+   */
+  dispatch(event: string, data: unknown, guildId?: string, shape?: (data: unknown, session: Session | undefined) => unknown): void {
+    const sequence = ++this.sequence;
+    for (const socket of this.sockets) {
+      const session = this.sessions.get(socket);
+      if (guildId !== undefined && session && shardOf(guildId, session.shard[1]) !== session.shard[0]) continue;
+      socket.send(JSON.stringify({ op: 0, t: event, s: sequence, d: shape ? shape(data, session) : data }));
+    }
+  }
+
+  /** The connections that identified, by shard. */
+  get sessionList(): Session[] {
+    return [...this.sessions.values()];
   }
 
   async close(): Promise<void> {
@@ -43,7 +68,10 @@ export class FakeGateway {
 
   private accept(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.sessions.delete(socket);
+    });
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatInterval }, s: null, t: null }));
     socket.on('message', (raw) => {
       const frame = JSON.parse(String(raw)) as ClientFrame;
@@ -54,7 +82,9 @@ export class FakeGateway {
         socket.close(4014, 'Disallowed intent(s).');
         return;
       }
-      for (const [event, data] of this.options.onIdentify()) this.dispatch(event, data);
+      const session: Session = { shard: frame.d.shard ?? [0, 1], intents: frame.d.intents };
+      this.sessions.set(socket, session);
+      for (const [event, data] of this.options.onIdentify(session)) socket.send(JSON.stringify({ op: 0, t: event, s: ++this.sequence, d: data }));
     });
   }
 }

@@ -13,6 +13,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 // Metadata: `metadata` given to chat.postMessage is kept with the message; conversations.history
 // returns the channel's (or, with `ts`/`latest`, older) messages newest first, with their metadata
 // only when `include_all_metadata` is true, as Slack does.
+// Workspaces: BOT_TOKEN belongs to TEAM_ID; `addWorkspace` makes another one whose install code
+// oauth.v2.access exchanges for its own bot token. Every Web API method answers for the token's own
+// workspace (auth.test, users.info, the echo's team_id), and a revoked token gets invalid_auth.
 
 export const BOT_TOKEN = 'xoxb-test-bot-token';
 export const APP_TOKEN = 'xapp-test-app-token';
@@ -20,6 +23,18 @@ export const SIGNING_SECRET = 'test-signing-secret';
 export const TEAM_ID = 'T0NEWSDESK';
 export const BOT_USER_ID = 'U0BOT';
 export const BOT_ID = 'B0BOT';
+export const CLIENT_ID = '1111.2222';
+export const CLIENT_SECRET = 'test-client-secret';
+
+export interface FakeWorkspace {
+  teamId: string;
+  name: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+  /** What the install redirect carries for oauth.v2.access to exchange. */
+  code: string;
+}
 
 export interface ApiCall {
   method: string;
@@ -39,6 +54,8 @@ export interface PostedSlackMessage {
   text?: unknown;
   blocks?: unknown;
   metadata?: unknown;
+  /** The workspace whose token posted it. */
+  team?: string;
 }
 
 export interface ResponseUrlPost {
@@ -66,6 +83,12 @@ export class FakeSlack {
   readonly users = new Map<string, SlackUser>();
   /** Every message the bot posted, oldest first (what conversations.history reads). */
   readonly posted: PostedSlackMessage[] = [];
+  /** App Home views published, oldest first. */
+  readonly views: { token?: string; userId: string; view: Record<string, unknown> }[] = [];
+  /** Workspaces by bot token (BOT_TOKEN's is TEAM_ID). */
+  private readonly workspaces = new Map<string, FakeWorkspace>([
+    [BOT_TOKEN, { teamId: TEAM_ID, name: 'Newsdesk test', botToken: BOT_TOKEN, botUserId: BOT_USER_ID, botId: BOT_ID, code: 'code-default' }],
+  ]);
   /** Events API URL of the app in HTTP mode, for echoing the bot's own messages; unset: no HTTP echo. */
   echoTo?: string;
   /** Echo deliveries still in flight (HTTP), so `close` can wait for them. */
@@ -107,6 +130,19 @@ export class FakeSlack {
 
   responseUrl(id: string): string {
     return `${this.url}/respond/${id}`;
+  }
+
+  /** A workspace that can install the app: its code is exchanged by oauth.v2.access for its token. */
+  addWorkspace(teamId: string, name = `Workspace ${teamId}`): FakeWorkspace {
+    const suffix = teamId.toLowerCase();
+    const workspace = { teamId, name, botToken: `xoxb-${suffix}-token`, botUserId: `U0BOT${teamId}`, botId: `B0BOT${teamId}`, code: `code-${suffix}` };
+    this.workspaces.set(workspace.botToken, workspace);
+    return workspace;
+  }
+
+  /** The workspace's token stops working (the app was uninstalled or the token revoked). */
+  revoke(botToken: string): void {
+    this.workspaces.delete(botToken);
   }
 
   /** Answers the next call(s) of `method` with this handler (returning undefined falls through). */
@@ -172,9 +208,9 @@ export class FakeSlack {
   }
 
   /** Delivers a message event as Slack would (Socket Mode if connected, else to `echoTo`). */
-  deliverEvent(event: Record<string, unknown>): void {
+  deliverEvent(event: Record<string, unknown>, teamId = TEAM_ID): void {
     this.eventCounter += 1;
-    const body = eventCallbackBody(`Ev0ECHO${this.eventCounter}`, event);
+    const body = eventCallbackBody(`Ev0ECHO${this.eventCounter}`, event, teamId);
     const open = [...this.sockets][0];
     if (open) {
       open.send(JSON.stringify({ envelope_id: `echo-${this.eventCounter}`, type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload: JSON.parse(body) as unknown }));
@@ -185,9 +221,12 @@ export class FakeSlack {
     }
   }
 
-  private echo(message: PostedSlackMessage): void {
-    const { metadata, ...fields } = message;
-    this.deliverEvent({ type: 'message', channel_type: 'channel', user: BOT_USER_ID, bot_id: BOT_ID, app_id: 'A0NEWSDESK', ...fields, ...(metadata ? { metadata } : {}), event_ts: message.ts });
+  private echo(message: PostedSlackMessage, workspace: FakeWorkspace): void {
+    const { metadata, team: _team, ...fields } = message;
+    this.deliverEvent(
+      { type: 'message', channel_type: 'channel', user: workspace.botUserId, bot_id: workspace.botId, app_id: 'A0NEWSDESK', ...fields, ...(metadata ? { metadata } : {}), event_ts: message.ts },
+      workspace.teamId,
+    );
   }
 
   /** Waits for the echo deliveries in flight (HTTP), e.g. before the app stops. */
@@ -250,18 +289,28 @@ export class FakeSlack {
       if (token !== APP_TOKEN) return { body: { ok: false, error: 'invalid_auth' } };
       return { body: { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=fake` } };
     }
-    if (token !== BOT_TOKEN) return { body: { ok: false, error: 'invalid_auth' } };
+    if (method === 'oauth.v2.access') return this.exchangeCode(args);
+    const workspace = token === undefined ? undefined : this.workspaces.get(token);
+    if (!workspace) return { body: { ok: false, error: 'invalid_auth' } };
     switch (method) {
       case 'auth.test':
-        return { body: { ok: true, url: 'https://newsdesk-test.slack.com/', team: 'Newsdesk test', user: 'newsdesk', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID } };
+        return {
+          body: { ok: true, url: `https://${workspace.teamId.toLowerCase()}.slack.com/`, team: workspace.name, user: 'newsdesk', team_id: workspace.teamId, user_id: workspace.botUserId, bot_id: workspace.botId },
+        };
+      case 'views.publish': {
+        const view = (args.view ?? {}) as Record<string, unknown>;
+        if (view.type !== 'home' || !Array.isArray(view.blocks) || view.blocks.length > 100) return { body: { ok: false, error: 'invalid_arguments' } };
+        this.views.push({ token, userId: String(args.user_id), view });
+        return { body: { ok: true, view: { id: `V0${this.views.length}`, team_id: workspace.teamId, type: 'home' } } };
+      }
       case 'chat.postMessage': {
         const ts = this.nextTs();
-        const message: PostedSlackMessage = { channel: String(args.channel), ts, text: args.text, blocks: args.blocks };
+        const message: PostedSlackMessage = { channel: String(args.channel), ts, text: args.text, blocks: args.blocks, team: workspace.teamId };
         if (typeof args.thread_ts === 'string') message.thread_ts = args.thread_ts;
         if (args.metadata !== undefined) message.metadata = args.metadata;
         this.posted.push(message);
         // After the answer is on its way, as Slack's event follows the API response.
-        setImmediate(() => this.echo(message));
+        setImmediate(() => this.echo(message, workspace));
         return { body: { ok: true, channel: args.channel, ts, message: { text: args.text, ts, thread_ts: args.thread_ts } } };
       }
       case 'conversations.history': {
@@ -272,7 +321,8 @@ export class FakeSlack {
           .filter((message) => message.channel === args.channel && !message.thread_ts && Number(message.ts) < latest)
           .reverse()
           .slice(0, limit)
-          .map(({ metadata, channel: _channel, ...rest }) => ({ type: 'message', user: BOT_USER_ID, bot_id: BOT_ID, ...rest, ...(withMetadata && metadata ? { metadata } : {}) }));
+          .filter((message) => (message.team ?? TEAM_ID) === workspace.teamId)
+          .map(({ metadata, channel: _channel, team: _team, ...rest }) => ({ type: 'message', user: workspace.botUserId, bot_id: workspace.botId, ...rest, ...(withMetadata && metadata ? { metadata } : {}) }));
         return { body: { ok: true, messages, has_more: false } };
       }
       case 'chat.update': {
@@ -287,11 +337,32 @@ export class FakeSlack {
       case 'users.info': {
         const user = this.users.get(String(args.user));
         if (!user) return { body: { ok: false, error: 'user_not_found' } };
-        return { body: { ok: true, user: { id: args.user, team_id: TEAM_ID, ...user } } };
+        return { body: { ok: true, user: { id: args.user, team_id: workspace.teamId, ...user } } };
       }
       default:
         return { body: { ok: false, error: 'unknown_method' } };
     }
+  }
+
+  /** oauth.v2.access: the app's client id and secret and a workspace's install code give its bot token. */
+  private exchangeCode(args: Record<string, unknown>): { body: Record<string, unknown> } {
+    if (args.client_id !== CLIENT_ID || args.client_secret !== CLIENT_SECRET) return { body: { ok: false, error: 'invalid_client_id' } };
+    const workspace = [...this.workspaces.values()].find((candidate) => candidate.code === args.code);
+    if (!workspace) return { body: { ok: false, error: 'invalid_code' } };
+    return {
+      body: {
+        ok: true,
+        app_id: 'A0NEWSDESK',
+        authed_user: { id: `U0ADMIN${workspace.teamId}` },
+        scope: 'commands,chat:write,chat:write.public,users:read,channels:history,groups:history',
+        token_type: 'bot',
+        access_token: workspace.botToken,
+        bot_user_id: workspace.botUserId,
+        team: { id: workspace.teamId, name: workspace.name },
+        enterprise: null,
+        is_enterprise_install: false,
+      },
+    };
   }
 
   private nextTs(): string {
@@ -383,6 +454,7 @@ export async function postSigned(url: string, body: string, options: SignedPostO
 export interface SlashCommandFields {
   command: string;
   text: string;
+  team_id?: string;
   channel_id?: string;
   user_id?: string;
   response_url: string;
@@ -392,7 +464,7 @@ export interface SlashCommandFields {
 export function slashCommandBody(fields: SlashCommandFields): string {
   return new URLSearchParams({
     token: 'deprecated-verification-token',
-    team_id: TEAM_ID,
+    team_id: fields.team_id ?? TEAM_ID,
     team_domain: 'newsdesk-test',
     channel_id: fields.channel_id ?? 'C0NEWS',
     channel_name: 'news',
@@ -408,19 +480,19 @@ export function slashCommandBody(fields: SlashCommandFields): string {
 }
 
 /** An Events API callback for a message, as Slack posts it (JSON). */
-export function messageEventBody(eventId: string, event: { channel: string; text: string; ts: string; thread_ts?: string; user?: string; bot_id?: string }): string {
-  return eventCallbackBody(eventId, { type: 'message', channel_type: 'channel', user: event.user ?? 'U0READER', ...event, event_ts: event.ts });
+export function messageEventBody(eventId: string, event: { channel: string; text: string; ts: string; thread_ts?: string; user?: string; bot_id?: string }, teamId = TEAM_ID): string {
+  return eventCallbackBody(eventId, { type: 'message', channel_type: 'channel', user: event.user ?? 'U0READER', ...event, event_ts: event.ts }, teamId);
 }
 
-function eventCallbackBody(eventId: string, event: Record<string, unknown>): string {
+export function eventCallbackBody(eventId: string, event: Record<string, unknown>, teamId = TEAM_ID): string {
   return JSON.stringify({
     token: 'deprecated-verification-token',
-    team_id: TEAM_ID,
+    team_id: teamId,
     api_app_id: 'A0NEWSDESK',
     type: 'event_callback',
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+    authorizations: [{ team_id: teamId, user_id: teamId === TEAM_ID ? BOT_USER_ID : `U0BOT${teamId}`, is_bot: true, is_enterprise_install: false }],
     event,
   });
 }

@@ -28,39 +28,93 @@ export interface DiscordOptions {
 export interface RunningDiscord {
   port: PlatformPort;
   client: Client;
+  /** The shards this process runs (all of them with DISCORD_SHARDS=auto). */
+  shards: readonly number[];
+  /** False when Discord refused the Message Content intent: only questions that mention the bot are read. */
+  messageContent: boolean;
   stop(): Promise<void>;
 }
 
+/** Said in the log and in /help when the bot runs without the Message Content intent. */
+export const MENTION_ONLY_NOTE = 'Ask in the thread under a summary or a digest, mentioning me (@newsdesk …), and I answer from its articles: this bot can read only the messages that mention it.';
+
 /**
  * Logs in through the gateway, answers slash commands, autocomplete and questions typed in the
- * threads the bot opened, and resolves once READY (and the guilds) have arrived.
+ * threads the bot opened, and resolves once READY (and the guilds) have arrived on every shard this
+ * process runs. Without the privileged Message Content intent the bot still starts (Discord refuses
+ * the intent at IDENTIFY; the login is retried without it) and reads only questions that mention it.
  */
 export async function startDiscord(services: Services, commands: readonly CommandDef[], options: DiscordOptions = {}): Promise<RunningDiscord> {
-  const { config, logger } = services;
-  const token = options.token ?? config.DISCORD_TOKEN;
+  const { logger } = services;
+  const token = options.token ?? services.config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set: put the bot token from the Discord developer portal there.');
+  let client: Client;
+  let messageContent = true;
+  try {
+    client = await logIn(services, commands, token, options, true);
+  } catch (error) {
+    if (!isDisallowedIntents(error)) throw explain(error);
+    logger.warn(
+      { platform: 'discord' },
+      'discord: the Message Content intent is not enabled for this application, so questions in threads are answered only when they mention the bot. To read every question, switch on “Message Content Intent” (developer portal → Bot → Privileged Gateway Intents) and restart.',
+    );
+    messageContent = false;
+    try {
+      client = await logIn(services, commands, token, options, false);
+    } catch (retryError) {
+      throw explain(retryError);
+    }
+  }
+  const applicationId = client.application?.id;
+  const { config } = services;
+  if (config.DISCORD_APP_ID && applicationId && applicationId !== config.DISCORD_APP_ID) {
+    logger.warn({ expected: config.DISCORD_APP_ID, actual: applicationId }, 'DISCORD_APP_ID does not match the bot token’s application');
+  }
+  const shards = client.ws.shards.map((shard) => shard.id);
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards, shardCount: client.options.shardCount, messageContent }, 'discord connected');
+  return {
+    client,
+    shards,
+    messageContent,
+    port: createDiscordPort(client, services),
+    async stop() {
+      await client.destroy();
+    },
+  };
+}
+
+/** Shard options for discord.js: every recommended shard here, or this process's list out of the total. */
+export function shardingOf(config: Services['config']): { shards: 'auto' | number[]; shardCount?: number } {
+  if (config.DISCORD_SHARDS === 'auto') return { shards: 'auto' };
+  return { shards: [...config.DISCORD_SHARDS], shardCount: config.DISCORD_SHARD_COUNT };
+}
+
+async function logIn(services: Services, commands: readonly CommandDef[], token: string, options: DiscordOptions, messageContent: boolean): Promise<Client> {
+  const { config, logger } = services;
   const apiUrl = options.apiUrl ?? config.DISCORD_API_URL;
   const client = new Client({
     // MessageContent (a privileged intent, switched on in the developer portal) lets the bot read
-    // questions typed in its threads; without it those messages arrive empty.
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
+    // questions typed in its threads; without it only messages that mention the bot have content.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, ...(messageContent ? [GatewayIntentBits.MessageContent] : [])],
     allowedMentions: NO_MENTIONS,
     rest: { ...REST_LIMITS, ...(apiUrl ? { api: apiUrl } : {}) },
+    ...shardingOf(config),
   });
 
   // A burst of commands is deferred before any of them is worked on (the same 10 ms quiet gap as Slack).
   const quiet = new WorkQueue(Number.POSITIVE_INFINITY, { gapMs: 10, maxWaitMs: 1_000 });
   const afterDefer = (): Promise<void> => quiet.run(async () => undefined);
+  const helpNote = messageContent ? undefined : MENTION_ONLY_NOTE;
   client.on(Events.InteractionCreate, (interaction) => {
     const work = interaction.isChatInputCommand()
-      ? dispatch(commands, commandContext(interaction, services, afterDefer), services)
+      ? dispatch(commands, commandContext(interaction, services, afterDefer, helpNote), services)
       : interaction.isAutocomplete()
         ? answerAutocomplete(interaction, commands, services)
         : Promise.resolve();
     work.catch((error: unknown) => logger.error({ err: error, interaction: interaction.id, guild: interaction.guildId }, 'discord interaction failed'));
   });
   client.on(Events.MessageCreate, (message) => {
-    answerInThread(message, services).catch((error: unknown) =>
+    answerInThread(message, services, messageContent).catch((error: unknown) =>
       logger.error({ err: error, channel: message.channelId, guild: message.guildId }, 'discord follow-up failed'),
     );
   });
@@ -77,20 +131,9 @@ export async function startDiscord(services: Services, commands: readonly Comman
     await ready;
   } catch (error) {
     await client.destroy();
-    throw explain(error);
+    throw error;
   }
-  const applicationId = client.application?.id;
-  if (config.DISCORD_APP_ID && applicationId && applicationId !== config.DISCORD_APP_ID) {
-    logger.warn({ expected: config.DISCORD_APP_ID, actual: applicationId }, 'DISCORD_APP_ID does not match the bot token’s application');
-  }
-  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord connected');
-  return {
-    client,
-    port: createDiscordPort(client, services),
-    async stop() {
-      await client.destroy();
-    },
-  };
+  return client;
 }
 
 /**
@@ -125,14 +168,15 @@ function logGatewayState(client: Client, services: Services): void {
   client.on(Events.Invalidated, () => log.error('discord session invalidated; the client stops'));
 }
 
+function isDisallowedIntents(error: unknown): boolean {
+  return /disallowed intents/i.test(error instanceof Error ? error.message : String(error));
+}
+
 /** Login failures the operator can fix, with what to do. */
 function explain(error: unknown): unknown {
   const message = error instanceof Error ? error.message : String(error);
-  if (/disallowed intents/i.test(message)) {
-    return new Error(
-      'Discord refused the Message Content intent. In the developer portal, open your application → Bot → Privileged Gateway Intents and switch on “Message Content Intent” (newsdesk reads the questions typed in its threads).',
-      { cause: error },
-    );
+  if (isDisallowedIntents(error)) {
+    return new Error('Discord refused the gateway intents even without Message Content: check the bot’s Privileged Gateway Intents in the developer portal.', { cause: error });
   }
   if (/invalid token|authentication failed|401/i.test(message)) {
     return new Error('Discord refused DISCORD_TOKEN: copy the bot token again from the developer portal (Bot → Reset Token).', { cause: error });
@@ -141,8 +185,10 @@ function explain(error: unknown): unknown {
 }
 
 /** A question typed in a thread the bot opened is answered there, from the articles behind it. */
-async function answerInThread(message: Message, services: Services): Promise<void> {
+async function answerInThread(message: Message, services: Services, messageContent: boolean): Promise<void> {
   if (message.author.bot || message.system || !message.channel.isThread()) return;
+  // Without Message Content, only a message that mentions the bot carries its text.
+  if (!messageContent && !(message.client.user && message.mentions.users.has(message.client.user.id))) return;
   // "@newsdesk what did the mayor say?" asks the same as without the mention.
   const question = message.content.replace(/<@[!&]?\d+>/g, ' ').trim();
   if (question === '') return;

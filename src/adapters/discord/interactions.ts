@@ -54,7 +54,12 @@ export function optionsOf(data: readonly CommandInteractionOption[]): { subcomma
  * continue as follow-ups. An ephemeral answer after a public acknowledgement removes the public
  * "thinking…" placeholder first, so only the asker sees it.
  */
-export function commandContext(interaction: ChatInputCommandInteraction, services: Services, afterDefer: () => Promise<void> = async () => undefined): CommandContext {
+export function commandContext(
+  interaction: ChatInputCommandInteraction,
+  services: Services,
+  afterDefer: () => Promise<void> = async () => undefined,
+  helpNote?: string,
+): CommandContext {
   const { channel, threadId } = whereOf(interaction);
   const { subcommand, options } = optionsOf(interaction.options.data);
   let acknowledged: Promise<'public' | 'ephemeral'> | undefined;
@@ -88,7 +93,7 @@ export function commandContext(interaction: ChatInputCommandInteraction, service
   };
 
   const replyEphemeral = async (message: OutgoingMessage): Promise<void> => {
-    const payloads = renderMessage(message);
+    const payloads = renderMessage(message.kind === 'help' && helpNote ? { ...message, note: helpNote } : message);
     for (const payload of payloads) {
       const body = { ...messageOptions(payload), flags: MessageFlags.Ephemeral as const };
       if (!acknowledged) {

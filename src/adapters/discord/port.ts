@@ -24,7 +24,9 @@ export function createDiscordPort(client: Client, services: Services): PlatformP
     async post(channel: ChannelRef, message, options): Promise<PostedMessage> {
       let call = 'GET /channels/:id';
       try {
-        const target = await client.channels.fetch(options?.inThread ?? channel.channelId);
+        // With shards split between processes, the channel's guild may be on another process's shard:
+        // it is not in this client's cache, but REST posts to it all the same.
+        const target = await client.channels.fetch(options?.inThread ?? channel.channelId, { allowUnknownGuild: true });
         if (!target?.isSendable()) throw new PlatformCallError('gone', call, 'not a channel the bot can post in');
         const payloads = renderMessage(message);
         const keys = options?.key ? payloads.map((_, index) => deliveryMarker(`${options.key}.${index + 1}`)) : [];

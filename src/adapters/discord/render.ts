@@ -40,7 +40,7 @@ function renderAll(message: OutgoingMessage): DiscordPayload[] {
     case 'feeds':
       return packEmbeds([fitEmbed(feedsSpec(message.feeds))]);
     case 'help':
-      return packEmbeds([fitEmbed(helpSpec(message.entries))]);
+      return packEmbeds([fitEmbed(helpSpec(message.entries, message.note))]);
     case 'list':
       return packEmbeds([fitEmbed(listSpec(message))]);
   }
@@ -150,10 +150,10 @@ function health(feed: FeedStatusView): string {
   return parts.join(' · ');
 }
 
-function helpSpec(entries: HelpEntry[]): EmbedSpec {
+function helpSpec(entries: HelpEntry[], note?: string): EmbedSpec {
   return {
     title: 'newsdesk commands',
-    description: 'Ask in the thread under a summary or a digest and I answer from its articles. 🔒 needs the Manage Channels permission.',
+    description: `${note ?? 'Ask in the thread under a summary or a digest and I answer from its articles.'} 🔒 needs the Manage Channels permission.`,
     color: COLORS.info,
     fields: entries.map((entry) => ({ name: `${entry.manage ? '🔒 ' : ''}${entry.usage}`, value: entry.description })),
   };

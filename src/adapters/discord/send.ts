@@ -1,6 +1,7 @@
 import {
   ChannelType,
   Message,
+  Routes,
   ThreadAutoArchiveDuration,
   type APIMessage,
   type Client,
@@ -30,11 +31,19 @@ export function messageOptions(payload: DiscordPayload): { content?: string; emb
 export async function openThread(client: Client, message: Message | APIMessage, title: string, logger: Logger): Promise<string | undefined> {
   const name = truncateAtWord(title, LIMITS.threadName) || 'Follow-up questions';
   try {
+    const channelId = message instanceof Message ? message.channelId : message.channel_id;
+    const guildId = message instanceof Message ? message.guildId : (message as { guild_id?: string }).guild_id;
+    if (guildId && !client.guilds.cache.has(guildId)) {
+      // The guild is on another process's shard (not in this cache): discord.js can't build the thread
+      // object, but the REST call is the same from any process.
+      const thread = (await client.rest.post(Routes.threads(channelId, message.id), { body: { name, auto_archive_duration: ThreadAutoArchiveDuration.OneDay } })) as { id: string };
+      return thread.id;
+    }
     if (message instanceof Message && message.channel && !message.channel.isThread()) {
       const thread = await message.startThread({ name, autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
       return thread.id;
     }
-    const channel = await client.channels.fetch(message instanceof Message ? message.channelId : message.channel_id);
+    const channel = await client.channels.fetch(channelId);
     if (channel?.type !== ChannelType.GuildText && channel?.type !== ChannelType.GuildAnnouncement) return undefined;
     const thread = await channel.threads.create({ name, startMessage: message.id, autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
     return thread.id;

@@ -46,7 +46,7 @@ export function slashCommandContext(
     defer: async () => undefined,
     async reply(message, options): Promise<PostedMessage> {
       try {
-        return await outbox.post(request.channelId, message, { thread: options?.thread, key: options?.key });
+        return await outbox.post(request.channelId, message, { thread: options?.thread, key: options?.key, teamId: request.teamId });
       } catch (error) {
         if (!NOT_IN_CHANNEL.has(platformError(error) ?? '')) throw error;
         // Slack still lets the command's response_url answer in the channel, but without a message

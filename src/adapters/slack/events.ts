@@ -76,14 +76,14 @@ export async function answerThreadReply(services: Services, outbox: SlackOutbox,
   try {
     const answer = await answerFollowUp(services, 'slack', threadId, question, message.teamId);
     if (!answer) return 'nothing-to-answer';
-    await outbox.post(message.channel, answer, { threadTs: message.threadTs });
+    await outbox.post(message.channel, answer, { threadTs: message.threadTs, teamId: message.teamId });
     return 'answered';
   } catch (error) {
     // As the dispatcher does for commands: the context goes to the log, an id to quote to the asker.
     const errorId = randomUUID().slice(0, 8);
     services.logger.error({ err: error, errorId, platform: 'slack', tenant: message.teamId, channel: message.channel, thread: threadId }, 'slack: follow-up question failed');
     const apology = `Sorry, I could not answer that. If it keeps happening, quote this id to the bot's admins: ${errorId}`;
-    await outbox.post(message.channel, { kind: 'text', tone: 'error', text: apology }, { threadTs: message.threadTs }).catch((postError: unknown) => {
+    await outbox.post(message.channel, { kind: 'text', tone: 'error', text: apology }, { threadTs: message.threadTs, teamId: message.teamId }).catch((postError: unknown) => {
       services.logger.error({ err: postError, errorId }, 'slack: could not send the apology');
     });
     return 'failed';

@@ -15,10 +15,18 @@ export const BOT_SCOPES = [
   'groups:history', // message events in private channels the bot is in
 ] as const;
 
-export const BOT_EVENTS = ['message.channels', 'message.groups'] as const;
+export const BOT_EVENTS = [
+  'message.channels',
+  'message.groups',
+  'app_home_opened', // the App Home tab: channels, feeds, schedules, feed health
+  'app_uninstalled', // forget the workspace's tokens, schedules and feeds
+  'tokens_revoked',
+] as const;
 
 /** Where Slack sends commands and events in HTTP mode; replace the host with yours. */
 export const EXAMPLE_REQUEST_URL = 'https://newsdesk.example.com/slack/events';
+/** Where Slack sends an admin back after installing (OAuth, any workspace); same host as above. */
+export const EXAMPLE_REDIRECT_URL = 'https://newsdesk.example.com/slack/oauth_redirect';
 
 export interface ManifestOptions {
   socketMode: boolean;
@@ -42,13 +50,14 @@ export function buildManifest(commands: readonly CommandDef[], options: Manifest
       background_color: '#1f3a5f',
     },
     features: {
+      app_home: { home_tab_enabled: true, messages_tab_enabled: false, messages_tab_read_only_enabled: false },
       bot_user: { display_name: 'newsdesk', always_online: true },
       slash_commands: [
         ...ownSlashCommands(commands).map((command) => slash(command.name, command.description, usageHint(command))),
         slash(UMBRELLA, 'newsdesk: feeds, digests, help and every other command', umbrellaUsageHint(commands)),
       ],
     },
-    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
+    oauth_config: { ...(url ? { redirect_urls: [redirectUrlFor(url)] } : {}), scopes: { bot: [...BOT_SCOPES] } },
     settings: {
       event_subscriptions: { ...(url ? { request_url: url } : {}), bot_events: [...BOT_EVENTS] },
       interactivity: { is_enabled: false },
@@ -57,6 +66,10 @@ export function buildManifest(commands: readonly CommandDef[], options: Manifest
       token_rotation_enabled: false,
     },
   };
+}
+
+function redirectUrlFor(requestUrl: string): string {
+  return requestUrl.endsWith('/slack/events') ? requestUrl.replace(/\/slack\/events$/, '/slack/oauth_redirect') : EXAMPLE_REDIRECT_URL;
 }
 
 export function manifestJson(commands: readonly CommandDef[], options: ManifestOptions): string {

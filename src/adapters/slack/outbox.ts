@@ -5,6 +5,7 @@ import type { Services } from '../../core/services.ts';
 import { slackCallError } from './errors.ts';
 import type { ChannelPacer } from './pacer.ts';
 import { renderMessage, type RenderOptions, type SlackMessage } from './render.ts';
+import { clientToken, type SlackTokens } from './tokens.ts';
 
 /** The metadata event type that carries a digest part's delivery key. */
 export const DELIVERY_EVENT = 'newsdesk_delivery';
@@ -26,6 +27,8 @@ export interface OutboxPostOptions {
   key?: string;
   /** Look for the keyed messages in the channel's history first and post only the missing ones. */
   resume?: boolean;
+  /** The workspace the channel is in: its own bot token posts (OAuth installs). */
+  teamId?: string;
 }
 
 /** Everything the adapter posts with chat.postMessage goes through here: rendering, pacing, threads. */
@@ -35,7 +38,14 @@ export class SlackOutbox {
     private readonly services: Services,
     private readonly pacer: ChannelPacer,
     private readonly invocation: RenderOptions['invocation'],
+    private readonly tokens: SlackTokens = clientToken,
   ) {}
+
+  /** The token argument for a call in this workspace: its own bot token with OAuth installs, none (the client's) otherwise. */
+  async auth(teamId: string | undefined): Promise<{ token?: string }> {
+    const token = await this.tokens.bot(teamId);
+    return token ? { token } : {};
+  }
 
   render(message: OutgoingMessage, options: { thread?: boolean } = {}): SlackMessage[] {
     return renderMessage(message, { thread: options.thread, invocation: this.invocation });
@@ -49,7 +59,8 @@ export class SlackOutbox {
   async post(channel: string, message: OutgoingMessage, options: OutboxPostOptions = {}): Promise<PostedMessage> {
     const parts = this.render(message, { thread: Boolean(options.thread) });
     const keys = options.key ? parts.map((_, index) => `${options.key}.${index + 1}`) : [];
-    const found = options.resume && keys.length > 0 ? await this.findKeyed(channel, keys) : new Map<string, string>();
+    const auth = await this.auth(options.teamId);
+    const found = options.resume && keys.length > 0 ? await this.findKeyed(channel, keys, auth) : new Map<string, string>();
     const posted: string[] = [];
     for (const [index, part] of parts.entries()) {
       const key = keys[index];
@@ -62,6 +73,7 @@ export class SlackOutbox {
       let result: webApi.ChatPostMessageResponse;
       try {
         result = await this.client.chat.postMessage({
+          ...auth,
           channel,
           text: part.text,
           blocks: part.blocks,
@@ -86,12 +98,12 @@ export class SlackOutbox {
   }
 
   /** key -> ts of the bot's recent messages in the channel that carry one of these delivery keys. */
-  private async findKeyed(channel: string, keys: string[]): Promise<Map<string, string>> {
+  private async findKeyed(channel: string, keys: string[], auth: { token?: string }): Promise<Map<string, string>> {
     const wanted = new Set(keys);
     const found = new Map<string, string>();
     let history: webApi.ConversationsHistoryResponse;
     try {
-      history = await this.client.conversations.history({ channel, limit: LOOKBACK, include_all_metadata: true });
+      history = await this.client.conversations.history({ ...auth, channel, limit: LOOKBACK, include_all_metadata: true });
     } catch (error) {
       throw slackCallError(error, 'conversations.history');
     }

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
+import { clientToken, type SlackTokens } from './tokens.ts';
 
 /** How long a users.info answer is trusted (a demoted admin loses the right within this time). */
 const CACHE_MS = 5 * 60_000;
@@ -19,6 +20,7 @@ export class SlackPermissions {
     private readonly allowList: readonly string[],
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly tokens: SlackTokens = clientToken,
   ) {}
 
   async canManage(teamId: string, userId: string): Promise<boolean> {
@@ -29,7 +31,7 @@ export class SlackPermissions {
     if (cached && cached.until > now) return cached.value;
     const running = this.pending.get(key);
     if (running) return running;
-    const lookup = this.lookUp(userId).then((value) => {
+    const lookup = this.lookUp(teamId, userId).then((value) => {
       // A failed look-up is not remembered: the next command asks Slack again.
       if (value !== undefined) this.cache.set(key, { value, until: this.clock.now().getTime() + CACHE_MS });
       return value ?? false;
@@ -42,9 +44,10 @@ export class SlackPermissions {
     }
   }
 
-  private async lookUp(userId: string): Promise<boolean | undefined> {
+  private async lookUp(teamId: string, userId: string): Promise<boolean | undefined> {
     try {
-      const result = await this.client.users.info({ user: userId });
+      const token = await this.tokens.bot(teamId);
+      const result = await this.client.users.info({ ...(token ? { token } : {}), user: userId });
       const user = result.user;
       return Boolean(user && (user.is_admin || user.is_owner || user.is_primary_owner));
     } catch (error) {

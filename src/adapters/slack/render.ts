@@ -128,7 +128,7 @@ function feedsDraft(feeds: FeedStatusView[]): Draft {
   return simple(`${feeds.length} feeds`, head, units.length ? units : [sections([escapeText('No feeds are followed in this channel yet.')])]);
 }
 
-function feedHealth(feed: FeedStatusView): string {
+export function feedHealth(feed: FeedStatusView): string {
   const next = feed.nextPollAt ? ` · next check ${slackDate(feed.nextPollAt)}` : '';
   if (feed.consecutiveFailures > 0) {
     const since = feed.lastErrorAt ? ` since ${slackDate(feed.lastErrorAt)}` : '';

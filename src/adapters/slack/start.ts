@@ -15,8 +15,14 @@ import { ChannelPacer, realSleep, type Sleep } from './pacer.ts';
 import { SlackPermissions } from './permissions.ts';
 import { slackPort } from './port.ts';
 import { WorkQueue } from '../../core/work-queue.ts';
+import { KeyvInstallationStore } from './installations.ts';
+import { BOT_SCOPES } from './manifest.ts';
+import { clientToken, installedTokens } from './tokens.ts';
 
 export const EVENTS_PATH = '/slack/events';
+/** Where a workspace admin starts the install, and where Slack sends them back (OAuth mode). */
+export const INSTALL_PATH = '/slack/install';
+export const REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** How long stop() waits for acknowledged commands to finish (the whole shutdown must fit in 10 s). */
 const STOP_GRACE_MS = 5_000;
@@ -57,7 +63,8 @@ export interface RunningSlack {
 export async function startSlack(services: Services, commands: readonly CommandDef[], options: SlackStartOptions = {}): Promise<RunningSlack> {
   const { config } = services;
   const token = config.SLACK_BOT_TOKEN;
-  if (!token) throw new Error('SLACK_BOT_TOKEN is not set: put the Bot User OAuth Token (xoxb-…) there.');
+  const distributed = Boolean(config.SLACK_CLIENT_ID);
+  if (!token && !distributed) throw new Error('SLACK_BOT_TOKEN is not set: put the Bot User OAuth Token (xoxb-…) there (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install in any workspace).');
   const logger = boltLogger(services.logger);
   const slackApiUrl = options.apiUrl ?? config.SLACK_API_URL ?? 'https://slack.com/api/';
   const agent = apiAgent(slackApiUrl);
@@ -67,13 +74,19 @@ export async function startSlack(services: Services, commands: readonly CommandD
     retryConfig: options.retryConfig ?? RETRY_CONFIG,
     timeout: CALL_TIMEOUT_MS,
   };
+  const installations = new KeyvInstallationStore(services.stores.installations, services.logger);
   let httpReceiver: HTTPReceiver | undefined;
   let socketReceiver: SocketModeReceiver | undefined;
   if (config.SLACK_APP_TOKEN) {
     socketReceiver = new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger, installerOptions: { clientOptions: { ...clientOptions } } });
   } else {
     if (!config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET is not set: HTTP mode needs the Signing Secret (or set SLACK_APP_TOKEN for Socket Mode).');
-    httpReceiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, endpoints: EVENTS_PATH, logger });
+    httpReceiver = new HTTPReceiver({
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      endpoints: EVENTS_PATH,
+      logger,
+      ...(distributed ? oauthOptions(config, installations, clientOptions) : {}),
+    });
   }
   const app = new App({
     token,
@@ -87,10 +100,12 @@ export async function startSlack(services: Services, commands: readonly CommandD
   });
 
   const pacer = new ChannelPacer(services.clock, options.pacing?.sleep ?? realSleep, options.pacing?.intervalMs, options.pacing?.burst);
-  const outbox = new SlackOutbox(app.client, services, pacer, invocationFor(commands));
-  const permissions = new SlackPermissions(app.client, config.SLACK_ADMIN_USERS, services.clock, services.logger);
+  // With OAuth, each workspace's calls carry its own token (the installer's authorize, as for requests).
+  const tokens = httpReceiver?.installer ? installedTokens(httpReceiver.installer) : clientToken;
+  const outbox = new SlackOutbox(app.client, services, pacer, invocationFor(commands), tokens);
+  const permissions = new SlackPermissions(app.client, config.SLACK_ADMIN_USERS, services.clock, services.logger, tokens);
   const work = new WorkQueue(4, WORK_QUIET);
-  registerHandlers(app, { services, commands, outbox, permissions, once: new EventOnce(services.stores.events, services.stores.kind), work });
+  registerHandlers(app, { services, commands, outbox, permissions, once: new EventOnce(services.stores.events, services.stores.kind), work, installations });
 
   try {
     await app.init();
@@ -126,7 +141,10 @@ export async function startSlack(services: Services, commands: readonly CommandD
     throw new Error(`Slack: could not listen on port ${options.port ?? config.PORT} (${describe(error)}); set PORT to a free port.`, { cause: error });
   }
   const address = server.address() as AddressInfo;
-  services.logger.info({ platform: 'slack', mode: 'http', port: address.port, path: EVENTS_PATH }, 'slack: listening for commands and events');
+  services.logger.info(
+    { platform: 'slack', mode: 'http', port: address.port, path: EVENTS_PATH, ...(distributed ? { install: INSTALL_PATH, redirect: REDIRECT_PATH } : {}) },
+    distributed ? 'slack: listening for commands, events and installs (any workspace)' : 'slack: listening for commands and events',
+  );
   return {
     port,
     address: { port: address.port },
@@ -141,6 +159,29 @@ export async function startSlack(services: Services, commands: readonly CommandD
     },
   };
 }
+
+/**
+ * Bolt's OAuth flow (distribution to any workspace): /slack/install sets a state cookie and sends the
+ * admin to Slack; /slack/oauth_redirect checks the state (signed with SLACK_STATE_SECRET, so any
+ * process can check it), exchanges the code with oauth.v2.access and stores the installation.
+ */
+function oauthOptions(config: SlackStartConfig, installations: KeyvInstallationStore, clientOptions: webApi.WebClientOptions) {
+  return {
+    clientId: config.SLACK_CLIENT_ID,
+    clientSecret: config.SLACK_CLIENT_SECRET,
+    stateSecret: config.SLACK_STATE_SECRET,
+    redirectUri: config.SLACK_REDIRECT_URI,
+    scopes: [...BOT_SCOPES],
+    installationStore: installations,
+    installerOptions: {
+      installPath: INSTALL_PATH,
+      redirectUriPath: REDIRECT_PATH,
+      clientOptions: { ...clientOptions },
+    },
+  };
+}
+
+type SlackStartConfig = Services['config'];
 
 /**
  * Socket Mode drops and reconnections in the log, with how long the app was unreachable (the client

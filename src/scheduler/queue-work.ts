@@ -1,0 +1,186 @@
+import { channelKey } from '../core/platform.ts';
+import type { Services } from '../core/services.ts';
+import type { Notify } from '../feeds/health.ts';
+import { pollFeeds, type PollOutcome } from '../feeds/poller.ts';
+import { redisQueue, type JobQueue, type TakenBatch } from './queue.ts';
+import type { ScheduleRecord } from './schedule-store.ts';
+import { dueSlot } from './slots.ts';
+import { nextRuns } from './spec.ts';
+
+/** How often (at most, across all processes) the queues are checked against the feed and schedule lists. */
+export const SYNC_EVERY_MS = 60_000;
+/** Jobs a process takes at a time, and how many such batches it works on at once. */
+const POLL_BATCH = 4;
+const POLL_WORKERS = 16;
+const DIGEST_BATCH = 25;
+/** A job whose work is held elsewhere (another process's feed lease) comes back after this long. */
+const BUSY_RETRY_MS = 30_000;
+
+export interface SharedWorkOptions {
+  leaseMs?: number;
+  syncEveryMs?: number;
+  pollBatch?: number;
+  pollWorkers?: number;
+}
+
+/**
+ * Feed polls and digest slots as jobs on shared Redis queues (queue.ts): each process takes a share of
+ * what is due instead of every process scanning every feed and schedule each minute. The lists are
+ * compared with the queues at most once a minute by one process (whoever takes the sync lease).
+ * Exactly once: a job is leased to one process at a time, and its work re-checks under the feed's or
+ * channel's own lease that it is still due (poller.ts, scheduler.ts), so a job retried after its taker
+ * died is not done twice when the taker had finished the work but not the job.
+ */
+export class SharedWork {
+  readonly polls: JobQueue;
+  readonly digests: JobQueue;
+  private readonly leaseMs: number;
+  private readonly syncEveryMs: number;
+
+  constructor(
+    private readonly services: Services,
+    private readonly options: SharedWorkOptions = {},
+  ) {
+    const now = () => services.clock.now().getTime();
+    this.polls = redisQueue(services.stores.locks, 'polls', now);
+    this.digests = redisQueue(services.stores.locks, 'digests', now);
+    this.leaseMs = options.leaseMs ?? services.newsroom.leaseMs;
+    this.syncEveryMs = options.syncEveryMs ?? SYNC_EVERY_MS;
+  }
+
+  /** Polls due feeds taken from the queue until none is due; returns what this process polled. */
+  async pollShare(notify?: Notify): Promise<PollOutcome[]> {
+    await this.syncPollsIfDue();
+    const outcomes: PollOutcome[] = [];
+    const worker = async () => {
+      for (;;) {
+        const batch = await this.polls.take(this.options.pollBatch ?? POLL_BATCH, this.leaseMs);
+        if (batch.recovered > 0) this.services.logger.info({ jobs: batch.recovered, queue: 'polls' }, 'poll jobs whose lease ended went back to the queue');
+        if (batch.ids.length === 0) return;
+        outcomes.push(...(await this.whileRenewed(batch, () => this.pollBatch(batch, notify))));
+      }
+    };
+    await Promise.all(Array.from({ length: this.options.pollWorkers ?? POLL_WORKERS }, worker));
+    return outcomes;
+  }
+
+  /**
+   * Takes due digest jobs and hands each schedule to `run` (the scheduler's own slot logic, which
+   * resolves when the slot's work ended); completes each job with the schedule's next run.
+   */
+  async runDigests(run: (record: ScheduleRecord) => Promise<unknown> | undefined): Promise<void> {
+    await this.syncDigestsIfDue();
+    for (;;) {
+      const batch = await this.digests.take(DIGEST_BATCH, this.leaseMs);
+      if (batch.ids.length === 0) return;
+      await this.whileRenewed(batch, async () => {
+        const records = await this.services.newsroom.schedules.byKeys(batch.ids);
+        await Promise.all(
+          batch.ids.map(async (id, index) => {
+            const record = records[index];
+            if (!record) return batch.complete(id, undefined);
+            const started = run(record);
+            if (!started) return batch.complete(id, this.now() + BUSY_RETRY_MS);
+            await started;
+            return batch.complete(id, await this.nextDigestDue(record));
+          }),
+        );
+      });
+      if (batch.ids.length < DIGEST_BATCH) return;
+    }
+  }
+
+  /** A schedule was set or removed in this process: its job follows at once (others wait for the sync). */
+  async schedulesChanged(): Promise<void> {
+    await this.syncDigests(true);
+  }
+
+  private async pollBatch(batch: TakenBatch, notify: Notify | undefined): Promise<PollOutcome[]> {
+    const outcomes = await pollFeeds(this.services, batch.ids, notify);
+    const states = await this.services.newsroom.feeds.states(batch.ids);
+    const polled = new Set(outcomes.map((outcome) => outcome.feedId));
+    await Promise.all(
+      batch.ids.map((id, index) => {
+        // A feed removed since it was queued leaves the queue.
+        if (!polled.has(id)) return batch.complete(id, undefined);
+        const skipped = outcomes.find((outcome) => outcome.feedId === id)?.status === 'skipped';
+        const next = Date.parse(states[index]?.nextPollAt ?? '') || this.now();
+        return batch.complete(id, skipped ? Math.max(next, this.now() + BUSY_RETRY_MS) : next);
+      }),
+    );
+    return outcomes.filter((outcome) => outcome.status !== 'skipped');
+  }
+
+  private async whileRenewed<T>(batch: TakenBatch, work: () => Promise<T>): Promise<T> {
+    const timer = setInterval(() => void batch.renew(this.leaseMs).catch(() => undefined), Math.max(10, Math.floor(this.leaseMs / 3)));
+    timer.unref();
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  /**
+   * When the schedule's job is due again: soon when a slot is still owed and nothing waits on it (the
+   * channel's digest lease was held elsewhere), at the retry time after a failure, else the next run.
+   */
+  private async nextDigestDue(record: ScheduleRecord): Promise<number> {
+    const { newsroom } = this.services;
+    const now = this.services.clock.now();
+    const [next] = nextRuns(record, now, 1);
+    const nextRun = Math.min(next?.getTime() ?? Number.POSITIVE_INFINITY, now.getTime() + 24 * 60 * 60_000);
+    if (await newsroom.health.paused(record.channel)) return nextRun;
+    const retry = await newsroom.health.retry(record.channel);
+    const last = await newsroom.schedules.lastSlot(record.channel);
+    const owed = dueSlot(record, now, new Date(Math.max(Date.parse(record.since), last ? Date.parse(last) : 0)));
+    if (retry && retry.slot === owed?.toISOString()) return Math.min(nextRun, Date.parse(retry.nextAt));
+    return owed ? now.getTime() + BUSY_RETRY_MS : nextRun;
+  }
+
+  private async syncPollsIfDue(): Promise<void> {
+    if (!(await this.services.newsroom.locks.acquire('queue-sync:polls', this.syncEveryMs))) return;
+    const { feeds } = this.services.newsroom;
+    const ids = await feeds.allIds();
+    const queued = new Set(await this.polls.ids());
+    const missing = ids.filter((id) => !queued.has(id));
+    const states = await feeds.states(missing);
+    const now = this.now();
+    const added = await this.polls.ensure(missing.map((id, index) => ({ id, dueAt: Date.parse(states[index]?.nextPollAt ?? '') || now })));
+    const wanted = new Set(ids);
+    const gone = [...queued].filter((id) => !wanted.has(id));
+    await this.polls.remove(gone);
+    if (added || gone.length) this.services.logger.info({ added, removed: gone.length, feeds: ids.length }, 'poll queue synced with the feed list');
+  }
+
+  private async syncDigestsIfDue(): Promise<void> {
+    if (!(await this.services.newsroom.locks.acquire('queue-sync:digests', this.syncEveryMs))) return;
+    await this.syncDigests(false);
+  }
+
+  private async syncDigests(changed: boolean): Promise<void> {
+    const { schedules } = this.services.newsroom;
+    const records = await schedules.all();
+    const keys = records.map((record) => channelKey(record.channel));
+    const queued = new Set(await this.digests.ids());
+    const fresh = changed ? records : records.filter((_, index) => !queued.has(keys[index]!));
+    // A changed schedule's job is re-queued at its new time. One being worked on loses its lease (its
+    // completion is then a no-op); the run itself is still guarded by the channel's digest lease and last slot.
+    if (changed) await this.digests.remove(fresh.map((record) => channelKey(record.channel)).filter((key) => queued.has(key)));
+    await this.digests.ensure(await Promise.all(fresh.map(async (record) => ({ id: channelKey(record.channel), dueAt: await this.firstDue(record) }))));
+    const wanted = new Set(keys);
+    await this.digests.remove([...queued].filter((key) => !wanted.has(key)));
+  }
+
+  /** The job's first due time: now when a slot may still be owed, else the next run. */
+  private async firstDue(record: ScheduleRecord): Promise<number> {
+    const last = await this.services.newsroom.schedules.lastSlot(record.channel);
+    const after = new Date(Math.max(Date.parse(record.since), last ? Date.parse(last) : 0));
+    const [next] = nextRuns(record, after, 1);
+    return Math.min(next?.getTime() ?? this.now(), this.now() + 24 * 60 * 60_000);
+  }
+
+  private now(): number {
+    return this.services.clock.now().getTime();
+  }
+}
