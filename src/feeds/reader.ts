@@ -4,7 +4,7 @@ import { UserError } from '../core/errors.ts';
 import { linkScheme } from '../core/input.ts';
 import type { ChannelRef } from '../core/platform.ts';
 import { resolveFeed } from '../ingest/discover.ts';
-import { fetchFeed, parseFeed, type ParsedFeed } from '../ingest/feeds.ts';
+import { fetchFeed, parseFeedBytes, type ParsedFeed } from '../ingest/feeds.ts';
 import type { ConditionalRequest, SafeFetch } from '../ingest/safe-fetch.ts';
 import type { FeedRecord } from './types.ts';
 
@@ -77,6 +77,7 @@ export class FeedReader {
     // A file's modification time and size stand in for an ETag, so an unchanged demo feed is a "304".
     const etag = `"file-${info.mtimeMs}-${info.size}"`;
     if (conditional?.etag === etag) return { status: 'not-modified', etag };
-    return { status: 'ok', feed: parseFeed(await readFile(path, 'utf8'), '', undefined), etag };
+    // Bytes, not text: the file's own BOM or XML declaration names its encoding.
+    return { status: 'ok', feed: parseFeedBytes(await readFile(path), '', undefined), etag };
   }
 }
