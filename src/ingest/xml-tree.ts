@@ -1,8 +1,8 @@
-import { Parser } from 'htmlparser2';
 import { httpUrl } from './links.ts';
+import { tokenizeXml } from './xml-tokens.ts';
 
-// A forgiving XML reader for feeds: htmlparser2 in XML mode (a tokenizer that never throws: a cut-off
-// feed, a stray </tag>, a bare "&" or a missing final ">" still give a tree) building a small tree.
+// A forgiving XML reader for feeds: xml-tokens.ts (a tokenizer that never throws: a cut-off feed, a
+// stray </tag>, a bare "&" or a missing final ">" still give a tree) building a small tree.
 // Element names are lower-cased and their namespace prefix replaced by the one newsdesk reads them by,
 // whatever prefix the feed chose ("<a:title xmlns:a='http://purl.org/dc/elements/1.1/'>" is "dc:title").
 // A DOCTYPE is skipped as a declaration, so its entities are never defined, let alone expanded.
@@ -46,35 +46,44 @@ export interface XmlTreeOptions {
   maxTextPerElement: number;
 }
 
-interface Scope {
+/** Shared by every element without attributes (most of a feed's), so they cost no object of their own. */
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+interface Open {
+  node: XmlNode;
+  /** The name as written, lower-cased, to match its closing tag. */
+  raw: string;
+  /** Namespace declarations made on this element. */
   prefixes: Record<string, string> | undefined;
 }
 
 /** Reads XML into a tree; the returned root is a synthetic element holding the document's top elements. */
 export function readXmlTree(xml: string, options: XmlTreeOptions): XmlNode {
-  const root: XmlNode = { name: '#document', attrs: {}, children: [], base: options.baseUrl, textLength: 0 };
-  const stack: XmlNode[] = [root];
-  const scopes: Scope[] = [{ prefixes: { xml: 'xml' } }];
-  let flattened = 0;
+  const root: XmlNode = { name: '#document', attrs: NO_ATTRS, children: [], base: options.baseUrl, textLength: 0 };
+  const stack: Open[] = [{ node: root, raw: '#document', prefixes: { xml: 'xml' } }];
   const max = options.maxTextPerElement;
 
   function lookup(prefix: string): string | undefined {
-    for (let index = scopes.length - 1; index >= 0; index--) {
-      const found = scopes[index]!.prefixes?.[prefix];
+    for (let index = stack.length - 1; index >= 0; index--) {
+      const found = stack[index]!.prefixes?.[prefix];
       if (found !== undefined) return found;
     }
     return undefined;
   }
 
-  const parser = new Parser(
-    {
-      onopentag(rawName, rawAttrs) {
-        if (stack.length > MAX_DEPTH) {
-          flattened++;
-          return;
-        }
-        let prefixes: Record<string, string> | undefined;
-        const attrs: Record<string, string> = {};
+  tokenizeXml(xml, {
+    open(rawName, rawAttrs) {
+      const raw = rawName.toLowerCase();
+      const parent = stack[stack.length - 1]!.node;
+      if (stack.length > MAX_DEPTH) {
+        // Deeper elements add their text to the deepest kept one.
+        stack.push({ node: parent, raw, prefixes: undefined });
+        return;
+      }
+      let prefixes: Record<string, string> | undefined;
+      let attrs = NO_ATTRS;
+      if (rawAttrs) {
+        attrs = {};
         for (const key in rawAttrs) {
           const value = rawAttrs[key]!;
           const lower = key.toLowerCase();
@@ -82,40 +91,37 @@ export function readXmlTree(xml: string, options: XmlTreeOptions): XmlNode {
           if (lower === 'xmlns') (prefixes ??= {})[''] = value.trim().toLowerCase();
           else if (lower.startsWith('xmlns:')) (prefixes ??= {})[lower.slice(6)] = value.trim().toLowerCase();
         }
-        scopes.push({ prefixes });
-        const name = canonicalName(rawName.toLowerCase(), lookup);
-        const parent = stack[stack.length - 1]!;
-        const xmlBase = attrs['xml:base'];
-        const base = xmlBase !== undefined ? resolveBase(xmlBase, parent.base) : parent.base;
-        const node: XmlNode = { name, attrs, children: [], base, textLength: 0 };
-        parent.children.push(node);
-        stack.push(node);
-      },
-      onclosetag() {
-        if (flattened > 0) {
-          flattened--;
+      }
+      const entry: Open = { node: root, raw, prefixes };
+      stack.push(entry);
+      const name = canonicalName(raw, lookup);
+      const xmlBase = attrs['xml:base'];
+      const base = xmlBase !== undefined ? resolveBase(xmlBase, parent.base) : parent.base;
+      const node: XmlNode = { name, attrs, children: [], base, textLength: 0 };
+      entry.node = node;
+      parent.children.push(node);
+    },
+    close(rawName) {
+      const raw = rawName.toLowerCase();
+      // A closing tag closes its element and any left open inside it; a stray one is ignored.
+      for (let index = stack.length - 1; index > 0; index--) {
+        if (stack[index]!.raw === raw) {
+          stack.length = index;
           return;
         }
-        if (stack.length > 1) {
-          stack.pop();
-          scopes.pop();
-        }
-      },
-      ontext(text) {
-        const node = stack[stack.length - 1]!;
-        if (node.textLength >= max) return;
-        const kept = node.textLength + text.length > max ? text.slice(0, max - node.textLength) : text;
-        node.textLength += kept.length;
-        const last = node.children.length - 1;
-        // htmlparser2 cuts text at entities; joining neighbours keeps one string per run of text.
-        if (last >= 0 && typeof node.children[last] === 'string') node.children[last] += kept;
-        else node.children.push(kept);
-      },
+      }
     },
-    { xmlMode: true, decodeEntities: true },
-  );
-  parser.write(xml);
-  parser.end();
+    text(text) {
+      const node = stack[stack.length - 1]!.node;
+      if (node.textLength >= max) return;
+      const kept = node.textLength + text.length > max ? text.slice(0, max - node.textLength) : text;
+      node.textLength += kept.length;
+      const last = node.children.length - 1;
+      // Text cut by comments or CDATA sections joins into one string per run.
+      if (last >= 0 && typeof node.children[last] === 'string') node.children[last] += kept;
+      else node.children.push(kept);
+    },
+  });
   return root;
 }
 
