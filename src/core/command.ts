@@ -26,6 +26,11 @@ export interface OptionDef {
    * the rest of the line; a named-only option must be written `name:value`.
    */
   namedOnly?: boolean;
+  /**
+   * In free-text form, a named option that takes every following word up to the next named option,
+   * quotes kept (`include:tide "north quay" exclude:sport`): a list of terms, not one value.
+   */
+  rest?: boolean;
 }
 
 export interface SubcommandDef {
