@@ -25,6 +25,7 @@ Usage:
                                    {"id","summary","tags","quotes","timeline"} per line out
   newsdesk answer                  JSON Lines: {"id","text","question"} in, {"id","answer"} out
   newsdesk eval                    measure the engine on ../shared/eval (see README)
+  newsdesk opml <file|->           the feeds an OPML subscription list holds
 
 Files may be HTML pages or plain text; "-" reads standard input. URLs are fetched through the safe
 fetcher (no private addresses; FETCH_ALLOW_HOSTS lists exceptions).`;
@@ -59,6 +60,8 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'quotes':
     case 'timeline':
       return withServices((services) => printAnalysis(services, command === 'summarize' ? 'summary' : command, positionals[0], sentences));
+    case 'opml':
+      return printOpml(positionals[0]);
     case 'digest':
       return withServices(async (services) => {
         if (!values.feed) throw new UserError('digest needs --feed <url|file>.');
@@ -68,6 +71,23 @@ export async function runCli(argv: string[]): Promise<number> {
       });
     default:
       return fail(`Unknown command “${safeTitle(command, 80)}”.\n\n${HELP}`);
+  }
+}
+
+/** `newsdesk opml <file>`: one line per feed, title then address, made safe for the terminal. */
+async function printOpml(source: string | undefined): Promise<number> {
+  if (!source) return fail('Name an OPML file: newsdesk opml subscriptions.opml (or - for standard input).');
+  const { parseOpml } = await import('./ingest/opml.ts');
+  try {
+    const opml = parseOpml(await readLocalText(source, process.stdin));
+    const lines = [`${opml.feeds.length} feed${opml.feeds.length === 1 ? '' : 's'}${opml.title ? ` in “${safeTitle(opml.title, 120)}”` : ''}:`];
+    for (const feed of opml.feeds) lines.push(`  ${feed.title ? `${safeTitle(feed.title, 120)} — ` : ''}${safeTitle(feed.url, 500)}`);
+    for (const bad of opml.invalid) lines.push(`  (not an http(s) feed address, skipped: ${safeTitle(bad, 120)})`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  } catch (error) {
+    if (isUserError(error)) return fail(safeField(error.message, 2_000));
+    throw error;
   }
 }
 

@@ -4,7 +4,11 @@ import type { CommandContext } from './platform.ts';
 // The platform-neutral shape of a slash command. Adapters register from these definitions
 // (Discord: application commands with typed options; Slack and the console: parsed free text).
 
-export type OptionType = 'string' | 'integer' | 'boolean';
+/**
+ * 'attachment': a file the user attaches (Discord); the command receives its link. Where a platform
+ * has no attachments (Slack, the terminal chat) it is typed as a link (or, in the terminal, a path).
+ */
+export type OptionType = 'string' | 'integer' | 'boolean' | 'attachment';
 
 export interface OptionChoice {
   name: string;
@@ -26,6 +30,11 @@ export interface OptionDef {
    * the rest of the line; a named-only option must be written `name:value`.
    */
   namedOnly?: boolean;
+  /**
+   * In free-text form, a named option that takes every following word up to the next named option,
+   * quotes kept (`include:tide "north quay" exclude:sport`): a list of terms, not one value.
+   */
+  rest?: boolean;
 }
 
 export interface SubcommandDef {

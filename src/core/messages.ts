@@ -33,6 +33,8 @@ export interface FeedStatusView {
   lastErrorAt?: string;
   nextPollAt?: string;
   consecutiveFailures: number;
+  /** The channel's filter on the feed, as one line (/feeds filter); absent when every story passes. */
+  filter?: string;
 }
 
 /** One line of a feature's list: a quote and who said it, a dated event and the outlets that report it. */

@@ -43,6 +43,12 @@ export function parseCommandText(command: CommandDef, text: string): ParsedComma
       continue;
     }
     let raw = named?.[2] ?? named?.[4];
+    if (def.rest) {
+      const taken = raw === undefined ? [] : [raw];
+      while (i + 1 < words.length && !isNamedOption(words[i + 1]!, defs)) taken.push(words[++i]!);
+      options[def.name] = taken.join(' ');
+      continue;
+    }
     if (raw === undefined) {
       raw = def.type === 'boolean' && !isBooleanWord(words[i + 1]) ? 'true' : words[++i];
       if (raw === undefined) throw new UserError(`“--${def.name}” needs a value.\n${usageOf(command, subcommand)}`);
@@ -82,6 +88,12 @@ export function convert(def: OptionDef, raw: string, command: CommandDef, subcom
     fail(`must be one of ${def.choices.map((choice) => choice.value).join(', ')}`);
   }
   return value;
+}
+
+function isNamedOption(word: string, defs: OptionDef[]): boolean {
+  const named = NAMED.exec(word);
+  const name = named?.[1] ?? named?.[3];
+  return name !== undefined && defs.some((def) => def.name === name.toLowerCase());
 }
 
 function isBooleanWord(word: string | undefined): boolean {

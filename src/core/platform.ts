@@ -87,4 +87,17 @@ export interface CommandContext {
   reply(message: OutgoingMessage, options?: { thread?: ThreadRequest; key?: string }): Promise<PostedMessage>;
   /** Answer only the person who asked. */
   replyEphemeral(message: OutgoingMessage): Promise<void>;
+  /**
+   * Answer with a file (an export): a Discord attachment, a Slack file upload, a file written to the
+   * data folder in the terminal chat. Absent where the platform cannot send files.
+   */
+  replyFile?(file: OutgoingFile): Promise<void>;
+}
+
+export interface OutgoingFile {
+  filename: string;
+  content: string;
+  mediaType: string;
+  /** The words posted with the file. */
+  text: string;
 }

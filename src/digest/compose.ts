@@ -2,6 +2,7 @@ import type { ChannelRef } from '../core/platform.ts';
 import type { Services } from '../core/services.ts';
 import type { Article, Digest, Story } from '../core/types.ts';
 import type { FeedStoryEntry, StoryMember, StoryRecord } from '../stories/story-store.ts';
+import { membersPassingFilters } from '../feeds/filter.ts';
 import { rankStories } from './rank.ts';
 
 /** A digest looks back this far; stories never delivered within it expire (no stale flood when a schedule is turned on). */
@@ -41,10 +42,13 @@ export async function composeDigest(services: Services, channel: ChannelRef, opt
   }
   const delivered = await newsroom.ledger.delivered(channel);
   const records = await newsroom.stories.getMany([...candidates].filter((id) => !delivered.has(id)));
+  // A story reaches the channel through the members its feeds brought, as far as its feed filters let them (/feeds filter).
   const since = options.since;
-  const visible = records
-    .filter((record) => since === undefined || Date.parse(record.firstSeenAt) >= since)
-    .map((record) => ({ record, members: record.members.filter((member) => member.feedIds.some((id) => feedIds.has(id))) }))
+  const fresh = records.filter((record) => since === undefined || Date.parse(record.firstSeenAt) >= since);
+  const withMembers = await Promise.all(
+    fresh.map(async (record) => ({ record, members: await membersPassingFilters(services, channel, record.members.filter((member) => member.feedIds.some((id) => feedIds.has(id))), subs, options.sentences) })),
+  );
+  const visible = withMembers
     .filter(({ members }) => members.length > 0)
     .map(({ record, members }) => ({ id: record.id, record, members, newestAt: newestAt(members, now), sourceCount: new Set(members.map((m) => m.source)).size }));
   const chosen = rankStories(visible, now).slice(0, options.maxStories);

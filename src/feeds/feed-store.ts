@@ -1,5 +1,6 @@
 import type Keyv from 'keyv';
 import { channelKey, type ChannelRef } from '../core/platform.ts';
+import type { FeedFilter } from './filter.ts';
 import type { FeedRecord, FeedState, Subscriber, Subscription } from './types.ts';
 
 /**
@@ -59,6 +60,18 @@ export class FeedStore {
     const subscribers = await this.subscribers(feedId);
     const key = channelKey(channel);
     await this.store.set(`subs:${feedId}`, [...subscribers.filter((sub) => channelKey(sub.channel) !== key), { channel, addedAt: at.toISOString() }]);
+    return true;
+  }
+
+  /** Sets (or, with undefined, clears) the channel's filter on one of its feeds; false when it does not follow the feed. */
+  async setFilter(channel: ChannelRef, feedId: string, filter: FeedFilter | undefined): Promise<boolean> {
+    const key = `ch:${channelKey(channel)}`;
+    const current = await this.subscriptions(channel);
+    if (!current.some((sub) => sub.feedId === feedId)) return false;
+    await this.store.set(
+      key,
+      current.map((sub) => (sub.feedId === feedId ? { feedId: sub.feedId, addedAt: sub.addedAt, ...(filter ? { filter } : {}) } : sub)),
+    );
     return true;
   }
 

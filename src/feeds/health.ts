@@ -1,6 +1,7 @@
 import type { OutgoingMessage } from '../core/messages.ts';
 import type { ChannelRef } from '../core/platform.ts';
 import type { Services } from '../core/services.ts';
+import { safeTitle } from '../core/text-safety.ts';
 import type { FeedRecord, FeedState } from './types.ts';
 
 /** Consecutive failed polls before the channel is told (one notice, then one when it recovers). */
@@ -21,10 +22,10 @@ export async function reportHealth(services: Services, feed: FeedRecord, state: 
     message = {
       kind: 'text',
       tone: 'warning',
-      text: `The feed “${feed.title}” has failed ${state.consecutiveFailures} polls in a row (${state.lastError ?? 'unknown error'}). I keep trying, less often; /feeds list shows its health.`,
+      text: `The feed “${safeTitle(feed.title, 100)}” has failed ${state.consecutiveFailures} polls in a row (${state.lastError ?? 'unknown error'}). I keep trying, less often; /feeds list shows its health.`,
     };
   } else if (state.consecutiveFailures === 0 && state.failingNoticeSent) {
-    message = { kind: 'text', tone: 'success', text: `The feed “${feed.title}” works again; its stories will be in the next digest.` };
+    message = { kind: 'text', tone: 'success', text: `The feed “${safeTitle(feed.title, 100)}” works again; its stories will be in the next digest.` };
   }
   if (!message) return state;
   const next = { ...state, failingNoticeSent: failing };

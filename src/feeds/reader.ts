@@ -4,8 +4,15 @@ import { UserError } from '../core/errors.ts';
 import { linkScheme } from '../core/input.ts';
 import type { ChannelRef } from '../core/platform.ts';
 import { resolveFeed } from '../ingest/discover.ts';
-import { fetchFeed, parseFeed, type ParsedFeed } from '../ingest/feeds.ts';
+import { fetchFeed, parseFeedBytes, type ParsedFeed } from '../ingest/feeds.ts';
+import { decodeBody } from '../ingest/decode.ts';
+import { assertOk } from '../ingest/http-status.ts';
+import { MAX_OPML_CHARS } from '../ingest/opml.ts';
 import type { ConditionalRequest, SafeFetch } from '../ingest/safe-fetch.ts';
+import { checkLocalFileSize } from '../local-file.ts';
+
+/** What OPML files are served as: their own type, XML, plain text, or a download's generic type. */
+const OPML_TYPES = ['text/x-opml', 'application/xml', 'text/xml', 'text/plain', 'application/octet-stream', 'application/x-opml', 'text/x-opml+xml'];
 import type { FeedRecord } from './types.ts';
 
 export type FeedRead =
@@ -47,6 +54,27 @@ export class FeedReader {
     return { location: path, kind: 'file', feed: read.feed, etag: read.etag };
   }
 
+  /**
+   * The text of an OPML file: a link (read through the safe fetcher, like any feed), or, for the
+   * terminal chat only, a local path. Discord attachments arrive here as their CDN link.
+   */
+  async readOpml(input: string, channel: ChannelRef): Promise<string> {
+    const value = input.trim().replace(/^<(.*)>$/, '$1');
+    if (/^https?:\/\//i.test(value)) {
+      const result = assertOk(await this.fetcher(value, { accept: OPML_TYPES }));
+      if (result.notModified) throw new UserError('The site answered “not modified” to a first request; try again later.');
+      return result.body;
+    }
+    if (channel.platform !== 'console') throw new UserError('Give the OPML file as an http or https link (or, on Discord, as an attachment).');
+    const path = this.localPath(value);
+    await checkLocalFileSize(path, MAX_OPML_CHARS);
+    try {
+      return decodeBody(await readFile(path));
+    } catch (error) {
+      throw new UserError(`There is no OPML file at ${path}.`, { cause: error });
+    }
+  }
+
   /** One poll of a known feed, with the validators of the last one. */
   async read(feed: Pick<FeedRecord, 'location' | 'kind'>, conditional?: ConditionalRequest): Promise<FeedRead> {
     if (feed.kind === 'file') return this.readFile(feed.location, conditional);
@@ -77,6 +105,7 @@ export class FeedReader {
     // A file's modification time and size stand in for an ETag, so an unchanged demo feed is a "304".
     const etag = `"file-${info.mtimeMs}-${info.size}"`;
     if (conditional?.etag === etag) return { status: 'not-modified', etag };
-    return { status: 'ok', feed: parseFeed(await readFile(path, 'utf8'), '', undefined), etag };
+    // Bytes, not text: the file's own BOM or XML declaration names its encoding.
+    return { status: 'ok', feed: parseFeedBytes(await readFile(path), '', undefined), etag };
   }
 }

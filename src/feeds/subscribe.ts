@@ -3,8 +3,10 @@ import { shortId } from '../core/hash.ts';
 import type { FeedStatusView } from '../core/messages.ts';
 import type { ChannelRef } from '../core/platform.ts';
 import type { Services } from '../core/services.ts';
+import { safeTitle } from '../core/text-safety.ts';
 import { withLock } from '../scheduler/locks.ts';
 import { nextPollAfterSuccess } from './backoff.ts';
+import { describeFilter, parseFilter, type FeedFilter } from './filter.ts';
 import { takeInItems } from './intake.ts';
 import { initialState } from './poller.ts';
 import type { FeedRecord } from './types.ts';
@@ -31,7 +33,7 @@ export async function addFeed(services: Services, channel: ChannelRef, input: st
   }
   const found = await newsroom.reader.discover(input, channel);
   const id = shortId(`feed:${found.location}`);
-  if (current.some((sub) => sub.feedId === id)) throw new UserError(`This channel already has “${found.feed.title}”.`);
+  if (current.some((sub) => sub.feedId === id)) throw new UserError(`This channel already has “${safeTitle(found.feed.title, 100)}”.`);
   const known = await newsroom.feeds.feed(id);
   const feed: FeedRecord = known ?? {
     id,
@@ -98,9 +100,21 @@ async function findChannelFeed(services: Services, channel: ChannelRef, which: s
   return match;
 }
 
-/** Each feed of the channel with its health, for /feeds list. */
+/**
+ * Sets the channel's filter on one of its feeds from what the user typed (include / exclude terms);
+ * both empty clears it. Returns the feed and the filter now in force.
+ */
+export async function setFeedFilter(services: Services, channel: ChannelRef, which: string, include: string, exclude: string): Promise<{ feed: FeedRecord; filter: FeedFilter | undefined }> {
+  const filter = parseFilter(include, exclude);
+  const feed = await findChannelFeed(services, channel, which);
+  if (!(await services.newsroom.feeds.setFilter(channel, feed.id, filter))) throw new UserError('That feed was just removed from this channel.');
+  return { feed, filter };
+}
+
+/** Each feed of the channel with its health and filter, for /feeds list. */
 export async function feedStatusViews(services: Services, channel: ChannelRef): Promise<FeedStatusView[]> {
   const feeds = await channelFeeds(services, channel);
+  const subs = await services.newsroom.feeds.subscriptions(channel);
   const states = await services.newsroom.feeds.states(feeds.map((feed) => feed.id));
   return feeds.map((feed, index) => {
     const state = states[index];
@@ -113,6 +127,7 @@ export async function feedStatusViews(services: Services, channel: ChannelRef): 
       lastErrorAt: state?.lastErrorAt,
       nextPollAt: state?.nextPollAt,
       consecutiveFailures: state?.consecutiveFailures ?? 0,
+      filter: describeFilter(subs.find((sub) => sub.feedId === feed.id)?.filter),
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { ChannelRef } from '../core/platform.ts';
+import type { FeedFilter } from './filter.ts';
 
 /** A feed, shared by every channel subscribed to it, so it is polled once whatever the number of channels. */
 export interface FeedRecord {
@@ -31,6 +32,8 @@ export interface FeedState {
 export interface Subscription {
   feedId: string;
   addedAt: string;
+  /** Which of the feed's stories reach this channel's digests (/feeds filter); none means all. */
+  filter?: FeedFilter;
 }
 
 export interface Subscriber {

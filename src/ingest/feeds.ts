@@ -1,12 +1,13 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { UserError } from '../core/errors.ts';
-import { attr, isRecord, linkOf, list, rawItemFields, text, type RawItemFields } from './feed-fields.ts';
-import { htmlToText, inlineText, normalizeText } from './html-text.ts';
-import { isoDate } from './dates.ts';
+import { decodeBody } from './decode.ts';
+import { anyLink, bodyText, linkOf, rawItemFields, titleText, toItem } from './feed-fields.ts';
 import { assertOk } from './http-status.ts';
-import { httpUrl, siteHost } from './links.ts';
+import { parseJsonFeed } from './json-feed.ts';
+import { MAX_ELEMENT_CHARS } from './limits.ts';
+import { siteHost } from './links.ts';
 import { FEED_TYPES, HTML_START } from './media-types.ts';
 import type { ConditionalRequest, FetchResult, SafeFetch } from './safe-fetch.ts';
+import { child, children, readXmlTree, textOf, type XmlNode } from './xml-tree.ts';
 
 /** The title of a feed that has neither a title nor a link to name it by. */
 export const UNTITLED_FEED = 'Untitled feed';
@@ -37,155 +38,86 @@ export interface ParsedFeed {
   items: FeedItem[];
 }
 
-// fast-xml-parser straight into plain objects: attributes as "@_name", text as "#text" beside them,
-// repeated elements as arrays (see feed-fields.ts). One parser serves every call; it keeps no state.
-const XML = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  // Keep GUIDs such as "00123" or 20-digit ids exactly as written.
-  parseTagValue: false,
-  parseAttributeValue: false,
-  // No "billion laughs": a DOCTYPE's entities may expand only so far.
-  processEntities: { maxTotalExpansions: 10_000, maxExpandedLength: 1_000_000 },
-});
-
-function unreadable(reason: string, cause?: unknown): UserError {
+export function unreadable(reason: string, cause?: unknown): UserError {
   return new UserError(`That feed could not be read: ${reason}.`, { cause });
 }
 
-/** Parses RSS 2.0, RSS 1.0, Atom or JSON Feed into plain-text items. Unreadable input is a UserError. */
+/**
+ * Parses RSS 2.0 / 0.9x, RSS 1.0, Atom 1.0 / 0.3 or JSON Feed into plain-text items. Broken XML is read
+ * as far as it goes (as browsers and feed readers do); input that is no feed at all is a UserError
+ * that says why, and nothing else ever escapes (a parser bug becomes "could not be read" too).
+ */
 export function parseFeed(body: string, contentType = '', baseUrl?: string): ParsedFeed {
   const start = body.replace(/^\uFEFF/, '').trimStart();
   if (start === '') throw unreadable('it is empty');
-  if (/json/i.test(contentType) || start.startsWith('{')) return parseJsonFeed(start, baseUrl);
-  if (HTML_START.test(start)) throw unreadable('it is a web page, not a feed');
-  return parseXmlFeed(start, baseUrl);
+  try {
+    if (/json/i.test(contentType) || start.startsWith('{')) return parseJsonFeed(start, baseUrl);
+    if (HTML_START.test(start)) throw unreadable('it is a web page, not a feed');
+    return parseXmlFeed(start, baseUrl);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw unreadable(`the parser failed on it (${error instanceof Error ? error.message.slice(0, 120) : 'unknown error'})`, error);
+  }
 }
 
-type XmlElement = Record<string, unknown>;
-
-function has(value: unknown, key: string): value is XmlElement {
-  return isRecord(value) && Object.hasOwn(value, key);
+/** Parses a feed from its bytes: the encoding is found as RFC 7303 says (BOM, then the charset header, then the XML declaration). */
+export function parseFeedBytes(bytes: Uint8Array, contentType = '', baseUrl?: string): ParsedFeed {
+  return parseFeed(decodeBody(bytes, contentType), contentType, baseUrl);
 }
 
 interface XmlFeed {
   format: Exclude<FeedFormat, 'json'>;
   /** The element holding the feed's title, link and description. */
-  meta: XmlElement;
-  entries: unknown[];
+  meta: XmlNode;
+  entries: XmlNode[];
 }
 
-/** The feed inside a parsed document: RSS 2.0 <rss><channel>, Atom <feed>, RSS 1.0 <rdf:RDF> with items beside its channel. */
-function findFeed(document: unknown): XmlFeed | undefined {
-  if (!isRecord(document)) return undefined;
-  const { rss, feed } = document;
-  const rdf = document['rdf:RDF'];
-  if (has(rss, 'channel')) {
-    const channel = isRecord(rss.channel) ? rss.channel : {};
-    return { format: 'rss', meta: channel, entries: list(channel.item) };
+/** The feed inside a document: RSS <rss><channel> (or items straight under <rss>), Atom <feed>, RSS 1.0 <rdf:RDF>. */
+function findFeed(document: XmlNode): XmlFeed | undefined {
+  const top = document.children.find((item): item is XmlNode => typeof item !== 'string');
+  if (!top) return undefined;
+  if (top.name === 'rss' || top.name === 'channel') {
+    const channel = child(top, 'channel') ?? top;
+    const entries = channel === top ? children(top, 'item') : [...children(channel, 'item'), ...children(top, 'item')];
+    return { format: 'rss', meta: channel, entries };
   }
-  if (has(feed, 'entry')) return { format: 'atom', meta: feed, entries: list(feed.entry) };
-  if (has(rdf, 'channel')) return { format: 'rdf', meta: isRecord(rdf.channel) ? rdf.channel : {}, entries: list(rdf.item) };
-  if ('feed' in document) return { format: 'atom', meta: isRecord(feed) ? feed : {}, entries: [] };
+  if (top.name === 'feed') return { format: 'atom', meta: top, entries: children(top, 'entry') };
+  if (top.name === 'rdf:rdf') {
+    const channel = child(top, 'channel') ?? top;
+    const entries = [...children(top, 'item'), ...(channel === top ? [] : children(channel, 'item'))];
+    return { format: 'rdf', meta: channel, entries };
+  }
   return undefined;
 }
 
 function parseXmlFeed(xml: string, baseUrl?: string): ParsedFeed {
-  let document: unknown;
-  try {
-    // The parser silently accepts a cut-off feed, a stray </tag> or a bare &; the validator refuses them.
-    if (XMLValidator.validate(xml) !== true) throw unreadable('the XML is broken');
-    document = XML.parse(xml);
-  } catch (error) {
-    throw error instanceof UserError ? error : unreadable(error instanceof Error ? error.message : String(error), error);
-  }
+  const document = readXmlTree(xml, { baseUrl, maxTextPerElement: MAX_ELEMENT_CHARS });
   const found = findFeed(document);
-  if (!found) throw unreadable('it is XML, but not RSS or Atom');
+  if (!found) {
+    const top = document.children.find((item): item is XmlNode => typeof item !== 'string');
+    if (top?.name === 'html' || top?.name === 'xhtml:html') throw unreadable('it is a web page, not a feed');
+    throw unreadable(top ? `it is XML (<${top.name.slice(0, 40)}>), but not RSS or Atom` : 'it is not XML, RSS, Atom or JSON Feed');
+  }
   const { format, meta, entries } = found;
-  const link = httpUrl(linkOf(meta) || anyLink(meta.link) || atomIdLink(format, meta), baseUrl);
-  const description = text(format === 'atom' ? meta.subtitle : meta.description);
-  const base = baseUrl ?? link;
+  const link = linkOf(meta) ?? anyLink(meta) ?? atomIdLink(format, meta);
+  const description = bodyText(child(meta, 'description', 'subtitle', 'tagline', 'dc:description', 'itunes:summary', 'itunes:subtitle'));
   return {
     format,
-    title: feedTitle(text(meta.title), link ?? baseUrl),
+    title: feedTitle(titleText(child(meta, 'title', 'dc:title')), link ?? baseUrl),
     link,
-    description: description ? htmlToText(description) : undefined,
-    items: entries.map((entry) => toItem(rawItemFields(entry), base)),
+    description: description || undefined,
+    items: entries.map((entry) => toItem(rawItemFields(entry), baseUrl ?? link)),
   };
-}
-
-/** A feed-level <link> that is not an alternate page link (only a rel="self", say): better than none. */
-function anyLink(value: unknown): string {
-  const first = Array.isArray(value) ? value[0] : value;
-  return text(first) || attr(first, 'href') || attr(first, 'url');
 }
 
 /** An Atom feed's <id> is often its site's URL. */
-function atomIdLink(format: FeedFormat, meta: XmlElement): string {
-  const id = format === 'atom' ? text(meta.id) : '';
-  return /^https?:\/\//i.test(id) ? id : '';
+function atomIdLink(format: FeedFormat, meta: XmlNode): string | undefined {
+  const id = format === 'atom' ? textOf(child(meta, 'id')).trim() : '';
+  return /^https?:\/\//i.test(id) ? id : undefined;
 }
 
-function feedTitle(title: string, url: string | undefined): string {
-  return inlineText(title) || siteHost(url) || UNTITLED_FEED;
-}
-
-function parseJsonFeed(json: string, baseUrl?: string): ParsedFeed {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (error) {
-    throw unreadable('the JSON is broken', error);
-  }
-  if (typeof data !== 'object' || data === null || !Array.isArray((data as { items?: unknown }).items)) {
-    throw unreadable('it is JSON, but not a JSON Feed');
-  }
-  const record = data as Record<string, unknown>;
-  const link = httpUrl(text(record.home_page_url), baseUrl);
-  const base = baseUrl ?? link;
-  const items = list(record.items).map((value): FeedItem => {
-    const item = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-    const html = text(item.content_html);
-    const full = html ? htmlToText(html) : normalizeText(text(item.content_text));
-    const summary = htmlToText(text(item.summary));
-    const authors = [...list(item.authors), ...list(item.author)];
-    const author = authors.map((entry) => (typeof entry === 'object' && entry !== null ? text((entry as { name?: unknown }).name) : '')).find(Boolean);
-    return toItem(
-      {
-        guid: text(item.id) || undefined,
-        link: text(item.url) || text(item.external_url) || undefined,
-        title: inlineText(text(item.title)) || undefined,
-        text: full.length >= summary.length ? full : summary,
-        published: text(item.date_published) || text(item.date_modified) || undefined,
-        author,
-        image: text(item.image) || text(item.banner_image) || /<img\s[^>]*src\s*=\s*["']([^"']+)["']/i.exec(html)?.[1] || undefined,
-        categories: list(item.tags).map(text).filter(Boolean),
-      },
-      base,
-    );
-  });
-  return {
-    format: 'json',
-    title: feedTitle(text(record.title), link ?? baseUrl),
-    link,
-    description: text(record.description) || undefined,
-    items,
-  };
-}
-
-function toItem(raw: RawItemFields, base: string | undefined): FeedItem {
-  const item: FeedItem = { text: raw.text, categories: raw.categories };
-  if (raw.guid) item.guid = raw.guid;
-  const url = httpUrl(raw.link ?? '', base);
-  if (url) item.url = url;
-  if (raw.title) item.title = raw.title;
-  const published = isoDate(raw.published);
-  if (published) item.publishedAt = published;
-  if (raw.author) item.author = raw.author;
-  const image = httpUrl(raw.image ?? '', url ?? base);
-  if (image) item.imageUrl = image;
-  if (raw.sourceName) item.sourceName = raw.sourceName;
-  return item;
+export function feedTitle(title: string, url: string | undefined): string {
+  return title || siteHost(url) || UNTITLED_FEED;
 }
 
 export interface FeedFetch {

@@ -5,9 +5,10 @@ import { canonicalUrl } from './canonical-url.ts';
 import { UNTITLED_FEED, type FeedItem, type ParsedFeed } from './feeds.ts';
 import { contentHash, idFromGuid, idFromUrl } from './hash.ts';
 import { normalizeText } from './html-text.ts';
+import { MAX_ARTICLE_CHARS } from './limits.ts';
 
-/** The longest pasted text accepted, about 30 long news articles. */
-export const MAX_PASTED_CHARS = 200_000;
+/** The longest pasted text accepted, about 30 long news articles (feed items are cut to the same length). */
+export const MAX_PASTED_CHARS = MAX_ARTICLE_CHARS;
 
 export type PastedTextOptions = Pick<Article, 'title' | 'url' | 'publishedAt' | 'author' | 'siteName'>;
 

@@ -47,6 +47,8 @@ export interface RecordedRequest {
   at: number;
   status: number;
   authorization?: string;
+  /** Files of a multipart request (attachments), by file name. */
+  files?: { name: string; content: string }[];
 }
 
 /** The privileged Message Content intent bit. */
@@ -212,7 +214,7 @@ export class FakeDiscord {
   interact(
     name: string,
     options: InteractionOption[] = [],
-    input: { type?: 2 | 4; permissions?: bigint; channelId?: string; userId?: string } = {},
+    input: { type?: 2 | 4; permissions?: bigint; channelId?: string; userId?: string; resolved?: Record<string, unknown> } = {},
   ): { id: string; token: string } {
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb246${randomBytes(24).toString('base64url')}`;
@@ -228,6 +230,7 @@ export class FakeDiscord {
       channel: { id: channel.id, type: channel.type, parent_id: channel.parent_id, name: channel.name },
       user,
       permissions: input.permissions ?? MEMBER_PERMISSIONS,
+      resolved: input.resolved,
     });
     this.dispatchedAt.set(id, performance.now());
     this.dispatch('INTERACTION_CREATE', payload, channel.guild_id);
@@ -290,12 +293,29 @@ export class FakeDiscord {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString('utf8');
+    // Messages with attachments come as multipart/form-data: the JSON in payload_json, files as files[n].
+    const contentType = String(req.headers['content-type'] ?? '');
+    let files: { name: string; content: string }[] | undefined;
+    let parsed: unknown = undefined;
+    if (contentType.startsWith('multipart/form-data')) {
+      const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+      const payload = form.get('payload_json');
+      parsed = typeof payload === 'string' ? JSON.parse(payload) : undefined;
+      files = [];
+      for (const [key, value] of form.entries()) {
+        if (key.startsWith('files[') && typeof value !== 'string') files.push({ name: value.name, content: await value.text() });
+      }
+    } else if (text) {
+      parsed = JSON.parse(text);
+    }
     const request: RecordedRequest = {
       method: req.method ?? 'GET',
       path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
       query: url.searchParams,
-      body: text ? JSON.parse(text) : undefined,
+      body: parsed,
+      ...(files ? { files } : {}),
       at: performance.now(),
       status: 0,
       authorization: req.headers.authorization,

@@ -105,7 +105,7 @@ export interface InteractionOption {
 
 export function interactionPayload(
   ids: FakeIds,
-  input: { id: string; token: string; type: 2 | 4; name: string; options: InteractionOption[]; channel: { id: string; type: number; parent_id?: string | null; name: string }; user: ReturnType<typeof humanUser>; permissions: bigint },
+  input: { id: string; token: string; type: 2 | 4; name: string; options: InteractionOption[]; channel: { id: string; type: number; parent_id?: string | null; name: string }; user: ReturnType<typeof humanUser>; permissions: bigint; resolved?: Record<string, unknown> },
 ) {
   return {
     id: input.id,
@@ -113,7 +113,7 @@ export function interactionPayload(
     type: input.type,
     token: input.token,
     version: 1,
-    data: { id: '1100000000000000100', name: input.name, type: 1, options: input.options, guild_id: ids.guildId },
+    data: { id: '1100000000000000100', name: input.name, type: 1, options: input.options, guild_id: ids.guildId, ...(input.resolved ? { resolved: input.resolved } : {}) },
     guild_id: ids.guildId,
     guild: { id: ids.guildId, locale: 'en-US', features: [] },
     channel_id: input.channel.id,

@@ -53,11 +53,12 @@ describe('adding a feed', () => {
     expect(added.feed.location).toBe(`${server.url}/rss`);
   });
 
-  it('gives a clear error for a page without a feed and for a broken feed', async () => {
+  it('gives a clear error for a page without a feed and for a feed that is not one', async () => {
     server.routes.set('/plain', { contentType: 'text/html', body: '<!doctype html><html><head></head><body>no feed</body></html>' });
-    server.routes.set('/broken', { body: '<rss><channel><title>x</title><item>' });
+    // A cut-off feed is read as far as it goes; a body that is no feed at all cannot be.
+    server.routes.set('/broken', { body: '<error><message>quota exceeded</message></error>' });
     await expect(addFeed(env.services, channel, `${server.url}/plain`)).rejects.toThrow(/does not advertise a feed/);
-    await expect(addFeed(env.services, channel, `${server.url}/broken`)).rejects.toThrow(/could not be read/);
+    await expect(addFeed(env.services, channel, `${server.url}/broken`)).rejects.toThrow('That feed could not be read: it is XML (<error>), but not RSS or Atom.');
     await expect(addFeed(env.services, channel, `${server.url}/missing`)).rejects.toThrow(/404/);
     expect(await env.services.newsroom.feeds.subscriptions(channel)).toEqual([]);
   });

@@ -129,16 +129,14 @@ describe('parseFeed', () => {
   });
 
   it.each([
-    ['<rss version="2.0"><channel><title>Broken</title><item></channel>', 'the XML is broken'],
-    ['<rss version="2.0"><channel><title>Cut off</title><item><title>Half', 'the XML is broken'],
-    ['<rss version="2.0"><channel><title>AT&T news</title></channel></rss>', 'the XML is broken'],
-    ['<rss version="2.0"></rss>', 'it is XML, but not RSS or Atom'],
-    ['<notafeed><x/></notafeed>', 'it is XML, but not RSS or Atom'],
+    ['<notafeed><x/></notafeed>', 'it is XML (<notafeed>), but not RSS or Atom'],
+    ['plain words, no markup', 'it is not XML, RSS, Atom or JSON Feed'],
     ['{"items": [', 'the JSON is broken'],
     ['{"title": "no items"}', 'it is JSON, but not a JSON Feed'],
     ['<!DOCTYPE html><html><body>page</body></html>', 'it is a web page, not a feed'],
+    ['<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body>page</body></html>', 'it is a web page, not a feed'],
     ['   ', 'it is empty'],
-  ])('refuses malformed input %#', (body, reason) => {
+  ])('refuses input that is no feed, saying why %#', (body, reason) => {
     expect(() => parseFeed(body)).toThrow(UserError);
     expect(() => parseFeed(body)).toThrow(`That feed could not be read: ${reason}.`);
   });

@@ -81,6 +81,8 @@ export class FakeSlack {
   readonly responses: ResponseUrlPost[] = [];
   readonly acks: Record<string, unknown>[] = [];
   readonly users = new Map<string, SlackUser>();
+  /** Files uploaded through files.uploadV2 (getUploadURLExternal, the upload, completeUploadExternal): id -> body as received. */
+  readonly uploads = new Map<string, string>();
   /** Every message the bot posted, oldest first (what conversations.history reads). */
   readonly posted: PostedSlackMessage[] = [];
   /** App Home views published, oldest first. */
@@ -266,6 +268,11 @@ export class FakeSlack {
       notify(this.responseWaiters, post);
       return send(res, 200, { ok: true });
     }
+    if (path.startsWith('/upload/')) {
+      this.uploads.set(path.slice('/upload/'.length), raw);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('OK - uploaded');
+      return;
+    }
     if (!path.startsWith('/api/')) return send(res, 404, { ok: false, error: 'unknown_path' });
     const method = path.slice('/api/'.length);
     const args = parseArgs(raw, String(req.headers['content-type'] ?? ''));
@@ -334,6 +341,16 @@ export class FakeSlack {
       }
       case 'chat.postEphemeral':
         return { body: { ok: true, message_ts: this.nextTs() } };
+      case 'files.getUploadURLExternal': {
+        const id = `F0UPLOAD${this.uploads.size + 1}`;
+        this.uploads.set(id, '');
+        return { body: { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id } };
+      }
+      case 'files.completeUploadExternal': {
+        const files = typeof args.files === 'string' ? (JSON.parse(args.files) as { id: string; title?: string }[]) : ((args.files as { id: string; title?: string }[] | undefined) ?? []);
+        if (files.some((file) => !this.uploads.has(file.id))) return { body: { ok: false, error: 'file_not_found' } };
+        return { body: { ok: true, files: files.map((file) => ({ id: file.id, title: file.title ?? '' })) } };
+      }
       case 'users.info': {
         const user = this.users.get(String(args.user));
         if (!user) return { body: { ok: false, error: 'user_not_found' } };

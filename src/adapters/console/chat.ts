@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandDef } from '../../core/command.ts';
@@ -89,6 +91,14 @@ export function startConsoleChat(services: Services, commands: readonly CommandD
       reply: async (message, options) => show(message, options?.thread),
       replyEphemeral: async (message) => {
         show(message);
+      },
+      // An export is written to the data folder; the chat shows where.
+      replyFile: async (file) => {
+        const folder = join(services.config.DATA_DIR, 'exports');
+        await mkdir(folder, { recursive: true });
+        const path = join(folder, `${services.clock.now().toISOString().replace(/[:.]/g, '-')}-${basename(file.filename)}`);
+        await writeFile(path, file.content, 'utf8');
+        show({ kind: 'text', tone: 'success', text: `${file.text} Written to ${path}` });
       },
     };
     await dispatch(commands, ctx, services);

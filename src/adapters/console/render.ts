@@ -112,7 +112,8 @@ function renderFeeds(feeds: FeedStatusView[]): string {
   return feeds
     .map((feed) => {
       const health = feed.consecutiveFailures > 0 ? `failing (${feed.consecutiveFailures}×): ${t(feed.lastError ?? 'unknown error')}` : feed.lastSuccessAt ? `ok, last read ${feed.lastSuccessAt}` : 'not read yet';
-      return `• ${t(feed.title)}\n  ${t(feed.url, 500)}\n  ${health}${feed.nextPollAt ? `; next poll ${feed.nextPollAt}` : ''}`;
+      const filter = feed.filter ? `\n  filter: ${t(feed.filter, 600)}` : '';
+      return `• ${t(feed.title)}\n  ${t(feed.url, 500)}\n  ${health}${feed.nextPollAt ? `; next poll ${feed.nextPollAt}` : ''}${filter}`;
     })
     .join('\n');
 }

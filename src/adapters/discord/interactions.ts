@@ -10,7 +10,8 @@ import {
 } from 'discord.js';
 import type { CommandDef } from '../../core/command.ts';
 import type { OutgoingMessage, ThreadRequest } from '../../core/messages.ts';
-import type { ChannelRef, CommandContext, OptionValue, PostedMessage } from '../../core/platform.ts';
+import type { ChannelRef, CommandContext, OptionValue, OutgoingFile, PostedMessage } from '../../core/platform.ts';
+import { safeField } from '../../core/text-safety.ts';
 import type { Services } from '../../core/services.ts';
 import { choicesJson } from './register.ts';
 import { renderMessage } from './render.ts';
@@ -44,7 +45,9 @@ export function optionsOf(data: readonly CommandInteractionOption[]): { subcomma
   }
   const options: Record<string, OptionValue> = {};
   for (const option of list) {
-    if (typeof option.value === 'string' || typeof option.value === 'number' || typeof option.value === 'boolean') options[option.name] = option.value;
+    // An attachment option's value is the attachment's id; the command gets the file's link.
+    if (option.attachment) options[option.name] = option.attachment.url;
+    else if (typeof option.value === 'string' || typeof option.value === 'number' || typeof option.value === 'boolean') options[option.name] = option.value;
   }
   return { subcommand, options };
 }
@@ -114,9 +117,26 @@ export function commandContext(
     }
   };
 
+  // A file (an export) as an attachment of the reply; its words are plain content, pinging no one.
+  const replyFile = async (file: OutgoingFile): Promise<void> => {
+    await defer();
+    const payload = {
+      content: safeField(file.text, 1_900),
+      files: [{ attachment: Buffer.from(file.content, 'utf8'), name: file.filename }],
+      allowedMentions: { parse: [] },
+    };
+    if (!originalUsed) {
+      originalUsed = true;
+      await interaction.editReply(payload);
+    } else {
+      await interaction.followUp(payload);
+    }
+  };
+
   return {
     platform: 'discord',
     channel,
+    replyFile,
     user: { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username },
     ...(threadId ? { threadId } : {}),
     command: interaction.commandName,

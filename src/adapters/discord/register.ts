@@ -78,6 +78,8 @@ function optionJson(option: OptionDef): APIApplicationCommandBasicOption {
         ...(option.max !== undefined ? { max_value: option.max } : {}),
         ...(option.choices?.length ? { choices: choicesJson(option.choices).map((choice) => ({ ...choice, value: Number(choice.value) })) } : autocomplete),
       };
+    case 'attachment':
+      return { ...base, type: ApplicationCommandOptionType.Attachment };
     case 'string':
       return {
         ...base,

@@ -147,7 +147,8 @@ function health(feed: FeedStatusView): string {
   }
   parts.push(feed.lastSuccessAt ? `last read ${relative(feed.lastSuccessAt)}` : 'not read yet');
   if (feed.nextPollAt) parts.push(`next check ${relative(feed.nextPollAt)}`);
-  return parts.join(' · ');
+  const line = parts.join(' · ');
+  return feed.filter ? `${line}\nfilter: ${safeTitle(feed.filter, 300)}` : line;
 }
 
 function helpSpec(entries: HelpEntry[], note?: string): EmbedSpec {

@@ -4,6 +4,7 @@ import type { ChannelRef, CommandContext, PostedMessage } from '../../core/platf
 import type { Logger } from '../../core/logger.ts';
 import { PlatformCallError } from '../../core/platform-error.ts';
 import type { SlashRoute } from './commands.ts';
+import { escapeText } from './mrkdwn.ts';
 import type { SlackOutbox } from './outbox.ts';
 
 export interface SlashRequest {
@@ -61,6 +62,16 @@ export function slashCommandContext(
     },
     async replyEphemeral(message) {
       await respond(message, 'ephemeral');
+    },
+    // An export: a file shared in the channel with its words as the comment (files.uploadV2 needs files:write).
+    async replyFile(file) {
+      await outbox.client.files.uploadV2({
+        channel_id: request.channelId,
+        file: Buffer.from(file.content, 'utf8'),
+        filename: file.filename,
+        title: file.filename,
+        initial_comment: escapeText(file.text),
+      });
     },
   };
 }

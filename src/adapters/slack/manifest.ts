@@ -13,6 +13,7 @@ export const BOT_SCOPES = [
   'users:read', // users.info: is the user a workspace admin or owner?
   'channels:history', // message events in public channels (thread replies)
   'groups:history', // message events in private channels the bot is in
+  'files:write', // /feeds export: the channel's feeds as an OPML file (files.uploadV2)
 ] as const;
 
 export const BOT_EVENTS = [

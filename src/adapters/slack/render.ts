@@ -124,7 +124,7 @@ function storyBlocks(story: Story, number: number): SlackBlock[] {
 
 function feedsDraft(feeds: FeedStatusView[]): Draft {
   const head = [header(`Feeds in this channel (${feeds.length})`)];
-  const units = feeds.map((feed) => sections([`${bold(link(feed.url, feed.title || feed.url))}\n${feedHealth(feed)}`]));
+  const units = feeds.map((feed) => sections([`${bold(link(feed.url, feed.title || feed.url))}\n${feedHealth(feed)}${feed.filter ? `\nFilter: ${escapeText(feed.filter)}` : ''}`]));
   return simple(`${feeds.length} feeds`, head, units.length ? units : [sections([escapeText('No feeds are followed in this channel yet.')])]);
 }
 
