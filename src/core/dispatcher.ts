@@ -4,6 +4,7 @@ import { isStorageUnavailable, isUserError } from './errors.ts';
 import type { OutgoingMessage, ThreadRequest } from './messages.ts';
 import type { CommandContext, PlatformName, PostedMessage } from './platform.ts';
 import type { Services } from './services.ts';
+import { metrics } from '../ops/metrics.ts';
 
 const MANAGE_HINT: Record<PlatformName, string> = {
   discord: 'This command changes the channel’s set-up, so it needs the **Manage Channels** permission.',
@@ -28,11 +29,14 @@ export async function dispatch(commands: readonly CommandDef[], ctx: CommandCont
     await ctx.replyEphemeral({ kind: 'text', tone: 'warning', text: MANAGE_HINT[ctx.platform] });
     return;
   }
+  const timer = metrics.commandSeconds.startTimer({ command: command.name, platform: ctx.platform });
   try {
     await ctx.defer({ ephemeral: isEphemeral(command, ctx.subcommand) });
     await command.run(withThreadRecording(ctx, services), services);
+    timer({ outcome: 'ok' });
   } catch (error) {
     await reportError(ctx, services, error);
+    timer({ outcome: isUserError(error) ? 'user-error' : 'error' });
   }
   await resumeIfPaused(ctx, services);
 }

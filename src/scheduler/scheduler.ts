@@ -10,6 +10,7 @@ import { withLock } from './locks.ts';
 import { notifyPaused } from './paused-notice.ts';
 import type { ScheduleRecord } from './schedule-store.ts';
 import { dueSlot, MISSED_RUN_GRACE_MS } from './slots.ts';
+import { markHeartbeat } from '../ops/metrics.ts';
 
 export interface SlotRun {
   channel: ChannelRef;
@@ -219,7 +220,7 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
     return { polls, digests };
   }
 
-  const safeTick = () => track(tick()).catch((error: unknown) => log.error({ err: error }, 'scheduler tick failed'));
+  const safeTick = () => track(tick()).then(() => markHeartbeat()).catch((error: unknown) => log.error({ err: error }, 'scheduler tick failed'));
   const onChange = () => void sync().catch((error: unknown) => log.error({ err: error }, 'schedule sync failed'));
   newsroom.schedules.on('change', onChange);
   // The heartbeat never waits for the last one: each tick only starts what is not already running.

@@ -15,6 +15,8 @@ import { ChannelPacer, realSleep, type Sleep } from './pacer.ts';
 import { SlackPermissions } from './permissions.ts';
 import { slackPort } from './port.ts';
 import { WorkQueue } from '../../core/work-queue.ts';
+import { watchQueue } from '../../ops/metrics.ts';
+import type { CustomRoute } from '@slack/bolt';
 
 export const EVENTS_PATH = '/slack/events';
 
@@ -38,6 +40,8 @@ export interface SlackStartOptions {
   apiUrl?: string;
   /** How @slack/web-api retries failed calls (tests pass a fast policy). */
   retryConfig?: webApi.RetryOptions;
+  /** Extra routes on the HTTP receiver's server (GET /healthz, /readyz, /metrics when Slack holds PORT). */
+  customRoutes?: CustomRoute[];
   /** Spacing of posts to one channel (default one a second after a burst of three). */
   pacing?: { intervalMs: number; burst: number; sleep?: Sleep };
 }
@@ -73,7 +77,7 @@ export async function startSlack(services: Services, commands: readonly CommandD
     socketReceiver = new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger, installerOptions: { clientOptions: { ...clientOptions } } });
   } else {
     if (!config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET is not set: HTTP mode needs the Signing Secret (or set SLACK_APP_TOKEN for Socket Mode).');
-    httpReceiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, endpoints: EVENTS_PATH, logger });
+    httpReceiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, endpoints: EVENTS_PATH, logger, customRoutes: options.customRoutes });
   }
   const app = new App({
     token,
@@ -90,6 +94,7 @@ export async function startSlack(services: Services, commands: readonly CommandD
   const outbox = new SlackOutbox(app.client, services, pacer, invocationFor(commands));
   const permissions = new SlackPermissions(app.client, config.SLACK_ADMIN_USERS, services.clock, services.logger);
   const work = new WorkQueue(4, WORK_QUIET);
+  const unwatch = watchQueue('slack-commands', () => work.depth);
   registerHandlers(app, { services, commands, outbox, permissions, once: new EventOnce(services.stores.events, services.stores.kind), work });
 
   try {
@@ -114,6 +119,7 @@ export async function startSlack(services: Services, commands: readonly CommandD
       async stop() {
         await receiver.client.disconnect();
         await work.drain(STOP_GRACE_MS);
+        unwatch();
         agent.destroy();
       },
     };
@@ -137,6 +143,7 @@ export async function startSlack(services: Services, commands: readonly CommandD
       await closing;
       // Commands already acknowledged still get their answer before the stores close.
       await work.drain(STOP_GRACE_MS);
+      unwatch();
       agent.destroy();
     },
   };
