@@ -13,6 +13,7 @@ import { startOpsServer, opsRoutes, type OpsOptions, type ReadinessCheck } from 
 import { collectProcessMetrics, lastHeartbeatAt } from './ops/metrics.ts';
 import { countedPort } from './ops/instrument.ts';
 import { storeCheck } from './ops/readiness.ts';
+import { startRetention } from './ops/retention-job.ts';
 
 interface Running {
   name: string;
@@ -99,8 +100,16 @@ async function startPlatforms(config: Config, services: Services, customRoutes?:
 async function startBackground(services: Services, ports: PlatformPort[]): Promise<Running> {
   const { startScheduler } = await import('./scheduler/index.ts');
   const scheduler = await startScheduler(services, ports.map(countedPort));
+  const retention = startRetention(services.stores, services.config.RETENTION_DAYS, services.logger);
   const startedAt = Date.now();
-  return { name: 'scheduler', stop: () => scheduler.stop(), ready: () => heartbeatRecent(startedAt) };
+  return {
+    name: 'scheduler',
+    stop: () => {
+      retention.stop();
+      return scheduler.stop();
+    },
+    ready: () => heartbeatRecent(startedAt),
+  };
 }
 
 async function runConsole(services: Services, running: Running[], tokensSet: boolean): Promise<void> {

@@ -31,6 +31,8 @@ export type Stores = Record<Namespace, Keyv> & {
   kind: 'sqlite' | 'redis';
   /** Redis only: whether every connection is up, and the store epoch check. */
   health?: RedisHealth;
+  /** SQLite only: the database handle, for the retention sweep. */
+  sqlite?: Database.Database;
 };
 
 export interface StoreOptions {
@@ -134,6 +136,7 @@ function build(make: (namespace: Namespace) => Keyv, kind: Stores['kind'], db?: 
   }
   return Object.assign(stores, {
     kind,
+    ...(db ? { sqlite: db } : {}),
     async close() {
       await Promise.allSettled(NAMESPACES.map((namespace) => stores[namespace].disconnect()));
       await closeMore?.().catch(() => undefined);
