@@ -141,7 +141,9 @@ export async function run(): Promise<void> {
       const count = (db.prepare('SELECT count(*) FROM keyv').pluck().get() as number) ?? 0;
       const articles = db.prepare("SELECT count(*) FROM keyv WHERE key >= 'articles:' AND key < 'articles;'").pluck().get() as number;
       rows.push({ day: day + 1, cpuPerMinute, fileMb, liveMb });
-      console.log(`${String(day + 1).padStart(3)} | ${cpuPerMinute.toFixed(2).padStart(6)} | ${fileMb.toFixed(1).padStart(6)} | ${liveMb.toFixed(1).padStart(6)} | ${count} | ${articles} | ${items} | ${swept}`);
+      console.log(
+        `${String(day + 1).padStart(3)} | ${cpuPerMinute.toFixed(2).padStart(6)} | ${fileMb.toFixed(1).padStart(6)} | ${liveMb.toFixed(1).padStart(6)} | ${count} | ${articles} | ${items} | ${swept}`,
+      );
     }
     await scheduler.stop();
     const late = rows.filter((row) => row.day >= 30);

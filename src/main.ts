@@ -14,6 +14,7 @@ import { collectProcessMetrics, lastHeartbeatAt } from './ops/metrics.ts';
 import { countedPort } from './ops/instrument.ts';
 import { storeCheck } from './ops/readiness.ts';
 import { startRetention } from './ops/retention-job.ts';
+import { routeCronLogs } from './ops/cron-logger.ts';
 
 interface Running {
   name: string;
@@ -49,6 +50,7 @@ export async function main(options: { forceConsole: boolean }): Promise<number> 
     return 1;
   }
   const logger = services.logger;
+  routeCronLogs(logger);
   const running: Running[] = [];
   try {
     if (onPlatforms) {

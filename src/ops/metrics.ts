@@ -7,11 +7,31 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export const registry = new Registry();
 
 export const metrics = {
-  polls: new Counter({ name: 'newsdesk_feed_polls_total', help: 'Feed polls by outcome (new, unchanged, not-modified, failed, skipped).', labelNames: ['outcome'] as const, registers: [registry] }),
+  polls: new Counter({
+    name: 'newsdesk_feed_polls_total',
+    help: 'Feed polls by outcome (new, unchanged, not-modified, failed, skipped).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  }),
   itemsTaken: new Counter({ name: 'newsdesk_feed_items_taken_total', help: 'New feed items taken in as articles.', registers: [registry] }),
-  digests: new Counter({ name: 'newsdesk_digests_sent_total', help: 'Digest parts accepted by a platform.', labelNames: ['platform'] as const, registers: [registry] }),
-  messages: new Counter({ name: 'newsdesk_messages_sent_total', help: 'Messages the bot posted on its own (digest parts, notices) and platform accepted.', labelNames: ['platform', 'kind'] as const, registers: [registry] }),
-  platformErrors: new Counter({ name: 'newsdesk_platform_errors_total', help: 'Failed platform calls by platform and the platform’s own code.', labelNames: ['platform', 'code'] as const, registers: [registry] }),
+  digests: new Counter({
+    name: 'newsdesk_digests_sent_total',
+    help: 'Digest parts accepted by a platform.',
+    labelNames: ['platform'] as const,
+    registers: [registry],
+  }),
+  messages: new Counter({
+    name: 'newsdesk_messages_sent_total',
+    help: 'Messages the bot posted on its own (digest parts, notices) and platform accepted.',
+    labelNames: ['platform', 'kind'] as const,
+    registers: [registry],
+  }),
+  platformErrors: new Counter({
+    name: 'newsdesk_platform_errors_total',
+    help: 'Failed platform calls by platform and the platform’s own code.',
+    labelNames: ['platform', 'code'] as const,
+    registers: [registry],
+  }),
   commandSeconds: new Histogram({
     name: 'newsdesk_command_duration_seconds',
     help: 'Slash command handling time, from dispatch to the last reply, by command, platform and outcome.',
@@ -19,8 +39,18 @@ export const metrics = {
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   }),
-  modelTokens: new Counter({ name: 'newsdesk_model_tokens_total', help: 'Model tokens used, prompt or completion.', labelNames: ['kind'] as const, registers: [registry] }),
-  retentionDeleted: new Counter({ name: 'newsdesk_retention_deleted_total', help: 'Rows removed by the retention sweep, by store.', labelNames: ['store'] as const, registers: [registry] }),
+  modelTokens: new Counter({
+    name: 'newsdesk_model_tokens_total',
+    help: 'Model tokens used, prompt or completion.',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  }),
+  retentionDeleted: new Counter({
+    name: 'newsdesk_retention_deleted_total',
+    help: 'Rows removed by the retention sweep, by store.',
+    labelNames: ['store'] as const,
+    registers: [registry],
+  }),
 };
 
 const queues = new Map<string, () => number>();
@@ -46,7 +76,11 @@ export function watchQueue(name: string, depth: () => number): () => void {
 }
 
 let lastHeartbeat: number | undefined;
-const heartbeatGauge = new Gauge({ name: 'newsdesk_scheduler_last_heartbeat_seconds', help: 'Unix time of the scheduler’s last completed heartbeat.', registers: [registry] });
+const heartbeatGauge = new Gauge({
+  name: 'newsdesk_scheduler_last_heartbeat_seconds',
+  help: 'Unix time of the scheduler’s last completed heartbeat.',
+  registers: [registry],
+});
 
 /** The scheduler calls this after each completed heartbeat; /readyz checks it is recent. */
 export function markHeartbeat(at = Date.now()): void {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
-export function slug(heading: string): string {
+function slug(heading: string): string {
   return heading
     .trim()
     .toLowerCase()
@@ -26,7 +26,7 @@ function prose(text: string): string[] {
   return out;
 }
 
-export function anchors(text: string): Set<string> {
+function anchors(text: string): Set<string> {
   const seen = new Map<string, number>();
   const out = new Set<string>();
   for (const line of prose(text)) {
@@ -41,7 +41,7 @@ export function anchors(text: string): Set<string> {
 }
 
 /** Relative links (not http:, mailto:) in markdown prose, inline code removed first. */
-export function relativeLinks(text: string): string[] {
+function relativeLinks(text: string): string[] {
   const links: string[] = [];
   for (const line of prose(text)) {
     const bare = line.replace(/`[^`]*`/g, '');
@@ -54,7 +54,7 @@ export function relativeLinks(text: string): string[] {
   return links;
 }
 
-export function brokenLinks(file: string): string[] {
+function brokenLinks(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const broken: string[] = [];
   for (const link of relativeLinks(text)) {
@@ -71,7 +71,12 @@ export function brokenLinks(file: string): string[] {
   return broken;
 }
 
-const files = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const files = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 describe('documentation links', () => {
   it('finds a broken file link and a broken anchor (the checker itself)', () => {

@@ -31,7 +31,7 @@ const get = async (port: number, path: string) => {
 };
 
 /** The value of one sample in Prometheus text, or 0 when the series is absent. */
-export function sample(text: string, series: string): number {
+function sample(text: string, series: string): number {
   const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
   return line ? Number(line.slice(series.length + 1)) : 0;
 }
@@ -40,7 +40,10 @@ describe('health, readiness and metrics over HTTP', () => {
   it('says alive on /healthz, ready on /readyz when every part answers, and 404 elsewhere', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsdesk-ops-'));
     const stores = createStores({ dataDir: dir });
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => stores.close());
+    cleanups.push(
+      () => rmSync(dir, { recursive: true, force: true }),
+      () => stores.close(),
+    );
     const server = await serve({ checks: () => [storeCheck(stores), { name: 'scheduler', check: () => true }] });
     expect(await get(server.port, '/healthz')).toMatchObject({ status: 200, body: '{"status":"ok"}' });
     const ready = await get(server.port, '/readyz');

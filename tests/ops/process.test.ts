@@ -68,7 +68,13 @@ describe('the bot process for operators', () => {
     const fake = await FakeSlack.start();
     cleanups.push(() => fake.close());
     const port = await freePort();
-    const bot = startBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_APP_TOKEN: '', SLACK_API_URL: fake.apiUrl, PORT: String(port) });
+    const bot = startBot({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_APP_TOKEN: '',
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+    });
     await bot.waitForLog('newsdesk is running');
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);

@@ -75,11 +75,29 @@ describe('the retention sweep on a SQLite file', () => {
     const spent = { ...channel, channelId: 'spent' };
     const sending = { ...channel, channelId: 'sending' };
     const active = { ...channel, channelId: 'active' };
-    await ledger.markSending(spent, { key: 'k1', storyIds: ['s1'], message: { kind: 'text', text: 'x' }, thread: { title: 'x', articleIds: [] }, at: new Date(now).toISOString() });
+    await ledger.markSending(spent, {
+      key: 'k1',
+      storyIds: ['s1'],
+      message: { kind: 'text', text: 'x' },
+      thread: { title: 'x', articleIds: [] },
+      at: new Date(now).toISOString(),
+    });
     await ledger.markSent(spent, 'k1', ['s1'], new Date(now));
-    await ledger.markSending(sending, { key: 'k2', storyIds: ['s2'], message: { kind: 'text', text: 'x' }, thread: { title: 'x', articleIds: [] }, at: new Date(now).toISOString() });
+    await ledger.markSending(sending, {
+      key: 'k2',
+      storyIds: ['s2'],
+      message: { kind: 'text', text: 'x' },
+      thread: { title: 'x', articleIds: [] },
+      at: new Date(now).toISOString(),
+    });
     now += 40 * DAY;
-    await ledger.markSending(active, { key: 'k3', storyIds: ['s3'], message: { kind: 'text', text: 'x' }, thread: { title: 'x', articleIds: [] }, at: new Date(now).toISOString() });
+    await ledger.markSending(active, {
+      key: 'k3',
+      storyIds: ['s3'],
+      message: { kind: 'text', text: 'x' },
+      thread: { title: 'x', articleIds: [] },
+      at: new Date(now).toISOString(),
+    });
     await ledger.markSent(active, 'k3', ['s3'], new Date(now));
     const report = sweep(stores.sqlite!, { now, retentionDays: 30 });
     expect(report.ledgers).toBe(1);
