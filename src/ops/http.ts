@@ -63,7 +63,7 @@ export async function handleOps(req: IncomingMessage, res: ServerResponse, optio
       const state = await readiness(options);
       send(res, state.ready ? 200 : 503, 'application/json', JSON.stringify(state));
     } else {
-      send(res, 200, registry.contentType, await registry.metrics());
+      send(res, 200, registry().contentType, await registry().metrics());
     }
   } catch (error) {
     send(res, 500, 'text/plain; charset=utf-8', `${(error as Error).message}\n`);

@@ -128,7 +128,7 @@ describe('health, readiness and metrics over HTTP', () => {
       },
     };
     const counted = countedPort(port);
-    const read = async () => (await registry.metrics()).toString();
+    const read = async () => (await registry().metrics()).toString();
     const before = await read();
     const channel = { platform: 'slack' as const, tenantId: 'T1', channelId: 'C1' };
     await counted.post(channel, { kind: 'digest', digest: { channelId: 'C1', createdAt: '2026-12-01T00:00:00Z', stories: [] } });
