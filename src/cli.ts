@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createServices } from './app.ts';
 import { renderText } from './adapters/console/render.ts';
-import { loadConfig, loadDotEnv } from './config.ts';
+import { loadConfig, loadDotEnv, type Config } from './config.ts';
 import { UserError, isUserError } from './core/errors.ts';
 import { isStorageError } from './store/storage-error.ts';
 import { createLogger } from './core/logger.ts';
@@ -27,6 +27,9 @@ Usage:
   newsdesk eval                    measure the engine on ../shared/eval (see README)
   newsdesk opml <file|->           the feeds an OPML subscription list holds
 
+summarize, quotes, timeline, analyze and answer use the configured engine (the model when
+OPENAI_API_KEY is set); --engine embedded|model chooses.
+
 Files may be HTML pages or plain text; "-" reads standard input. URLs are fetched through the safe
 fetcher (no private addresses; FETCH_ALLOW_HOSTS lists exceptions).`;
 
@@ -41,25 +44,31 @@ export async function runCli(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { sentences: { type: 'string' }, feed: { type: 'string' }, max: { type: 'string' } },
+    options: { sentences: { type: 'string' }, feed: { type: 'string' }, max: { type: 'string' }, engine: { type: 'string' } },
   });
+  const engine = values.engine;
+  if (engine !== undefined && engine !== 'embedded' && engine !== 'model') return fail('--engine takes embedded or model.');
   const sentences = values.sentences === undefined ? undefined : Number(values.sentences);
   if (sentences !== undefined && !(Number.isInteger(sentences) && sentences >= 1 && sentences <= 20)) {
     return fail('--sentences takes a whole number from 1 to 20.');
   }
   switch (command) {
     case 'analyze':
-      await analyzeLines(process.stdin, process.stdout, { sentences });
-      return 0;
-    case 'answer':
-      await answerLines(process.stdin, process.stdout);
-      return 0;
+    case 'answer': {
+      const lines = command === 'analyze' ? analyzeLines : answerLines;
+      if (!usesModel(engine)) {
+        // The embedded engine alone needs no store: nothing is opened under DATA_DIR.
+        await lines(process.stdin, process.stdout, { sentences });
+        return 0;
+      }
+      return withServices((services) => lines(process.stdin, process.stdout, { sentences, engine: services.analysis }), engine);
+    }
     case 'eval':
       return (await import('./eval/run.ts')).runEval();
     case 'summarize':
     case 'quotes':
     case 'timeline':
-      return withServices((services) => printAnalysis(services, command === 'summarize' ? 'summary' : command, positionals[0], sentences));
+      return withServices((services) => printAnalysis(services, command === 'summarize' ? 'summary' : command, positionals[0], sentences), engine);
     case 'opml':
       return printOpml(positionals[0]);
     case 'digest':
@@ -91,9 +100,18 @@ async function printOpml(source: string | undefined): Promise<number> {
   }
 }
 
-async function withServices(work: (services: Services) => Promise<void>): Promise<number> {
+/** The model answers when asked for, or by default when OPENAI_API_KEY is set. */
+function usesModel(engine: string | undefined): boolean {
+  if (engine === 'embedded') return false;
   loadDotEnv();
-  const config = loadConfig();
+  return engine === 'model' || Boolean(loadConfig().OPENAI_API_KEY);
+}
+
+async function withServices(work: (services: Services) => Promise<void>, engine?: string): Promise<number> {
+  loadDotEnv();
+  let config: Config = loadConfig();
+  if (engine === 'model' && !config.OPENAI_API_KEY) return fail('--engine model needs OPENAI_API_KEY (any value for a local server) and, for a local server, OPENAI_BASE_URL.');
+  if (engine === 'embedded') config = Object.freeze({ ...config, OPENAI_API_KEY: undefined });
   let services: Services;
   try {
     services = createServices(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, process.stderr));

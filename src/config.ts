@@ -61,6 +61,8 @@ const schema = z.object({
   /** The public URL of /slack/oauth_redirect, when the app lists more than one redirect URL. */
   SLACK_REDIRECT_URI: optionalUrl('https://newsdesk.example.com/slack/oauth_redirect'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Articles, analyses, threads and story records no channel needs are deleted this many days after their last write.
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalUrl('http://127.0.0.1:11434/v1'),

@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
-import { answerQuestion } from './engine/answer.ts';
-import { analyzeArticle } from './engine/index.ts';
+import type { Engine } from './core/types.ts';
+import { EmbeddedEngine } from './engine/index.ts';
 import { MAX_PASTED_CHARS } from './ingest/to-article.ts';
 import { boundedLines } from './line-reader.ts';
 
@@ -18,14 +18,18 @@ export const MAX_JSONL_LINE_CHARS = 5 * MAX_PASTED_CHARS;
 
 type Json = Record<string, unknown>;
 
-export async function analyzeLines(input: Readable, output: Writable, options: { sentences?: number } = {}): Promise<void> {
-  await eachLine(input, output, (record, id) => {
+/** What the two commands need of an engine: the embedded one, or the configured service (model, cache, fallback). */
+export type JsonlEngine = Pick<Engine, 'analyze' | 'answer'>;
+
+export async function analyzeLines(input: Readable, output: Writable, options: { sentences?: number; engine?: JsonlEngine } = {}): Promise<void> {
+  const engine = options.engine ?? new EmbeddedEngine();
+  await eachLine(input, output, async (record, id) => {
     const text = record.text;
     const bad = badText(text);
     if (bad) return { id, error: bad };
     const title = typeof record.title === 'string' ? record.title : undefined;
     const publishedAt = typeof record.publishedAt === 'string' ? record.publishedAt : undefined;
-    const analysis = analyzeArticle({ id, text: text as string, title, publishedAt }, { sentences: options.sentences });
+    const analysis = await engine.analyze({ id, text: text as string, title, publishedAt }, { sentences: options.sentences });
     return {
       id,
       summary: analysis.summary.map((s) => ({ text: s.text, start: s.start, end: s.end, ...(s.shown ? { shown: s.shown } : {}) })),
@@ -41,15 +45,17 @@ export async function analyzeLines(input: Readable, output: Writable, options: {
   });
 }
 
-export async function answerLines(input: Readable, output: Writable): Promise<void> {
-  await eachLine(input, output, (record, id) => {
+export async function answerLines(input: Readable, output: Writable, options: { engine?: JsonlEngine } = {}): Promise<void> {
+  const engine = options.engine ?? new EmbeddedEngine();
+  await eachLine(input, output, async (record, id) => {
     const { text, question } = record;
     const bad = badText(text);
     if (bad) return { id, error: bad };
     if (typeof question !== 'string') return { id, error: 'missing "question" (a string)' };
     if (question.length > MAX_JSONL_TEXT_CHARS) return { id, error: '"question" is too long' };
-    const best = answerQuestion(question, [{ id, text: text as string }]);
-    return { id, answer: best ? { text: best.span.text, start: best.span.start, end: best.span.end } : null };
+    // The cited span of the text, whichever engine answered (a model's own wording is not an offset).
+    const best = await engine.answer(question, [{ id, text: text as string }]);
+    return { id, answer: best ? { text: best.citation.text, start: best.citation.start, end: best.citation.end } : null };
   });
 }
 
@@ -60,7 +66,7 @@ function badText(text: unknown): string | undefined {
 }
 
 /** The output line for one input line. */
-function answerLine(line: string, handle: (record: Json, id: string) => Json): Json {
+async function answerLine(line: string, handle: (record: Json, id: string) => Promise<Json>): Promise<Json> {
   if (line.trim() === '') return { id: null, error: 'blank line (each line must be a JSON object)' };
   let record: unknown;
   try {
@@ -73,13 +79,13 @@ function answerLine(line: string, handle: (record: Json, id: string) => Json): J
   if (id === undefined) return { id: null, error: 'missing "id" (a string)' };
   if (typeof id !== 'string') return { id: null, error: '"id" must be a string' };
   try {
-    return handle(record as Json, id);
+    return await handle(record as Json, id);
   } catch (error) {
     return { id, error: (error as Error).message };
   }
 }
 
-async function eachLine(input: Readable, output: Writable, handle: (record: Json, id: string) => Json): Promise<void> {
+async function eachLine(input: Readable, output: Writable, handle: (record: Json, id: string) => Promise<Json>): Promise<void> {
   let first = true;
   for await (const line of boundedLines(input, MAX_JSONL_LINE_CHARS)) {
     let result: Json;
@@ -87,7 +93,7 @@ async function eachLine(input: Readable, output: Writable, handle: (record: Json
       result = { id: null, error: `line too long (more than ${MAX_JSONL_LINE_CHARS.toLocaleString('en')} characters); send one article per line` };
     } else {
       // A UTF-8 byte-order mark (some editors write one) is not part of the first record.
-      result = answerLine(first ? line.text.replace(/^\uFEFF/, '') : line.text, handle);
+      result = await answerLine(first ? line.text.replace(/^\uFEFF/, '') : line.text, handle);
     }
     first = false;
     if (!output.write(`${JSON.stringify(result)}\n`)) await new Promise((resolve) => output.once('drain', resolve));

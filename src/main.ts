@@ -9,10 +9,18 @@ import type { PlatformPort } from './core/platform.ts';
 import type { Services } from './core/services.ts';
 import { mkdirSync } from 'node:fs';
 import { isStorageError, StorageError } from './store/storage-error.ts';
+import { startOpsServer, opsRoutes, type OpsOptions, type ReadinessCheck } from './ops/http.ts';
+import { collectProcessMetrics, lastHeartbeatAt } from './ops/metrics.ts';
+import { countedPort } from './ops/instrument.ts';
+import { storeCheck } from './ops/readiness.ts';
+import { startRetention } from './ops/retention-job.ts';
+import { routeCronLogs } from './ops/cron-logger.ts';
 
 interface Running {
   name: string;
   stop(): Promise<void>;
+  /** For GET /readyz: true, or why this part is not ready. */
+  ready?: () => true | string;
 }
 
 interface RunningPlatform extends Running {
@@ -42,14 +50,29 @@ export async function main(options: { forceConsole: boolean }): Promise<number> 
     return 1;
   }
   const logger = services.logger;
+  routeCronLogs(logger);
   const running: Running[] = [];
   try {
     if (onPlatforms) {
-      const platforms = await startPlatforms(config, services);
+      let draining = false;
+      const ops: OpsOptions = {
+        checks: () => [storeCheck(services.stores), ...running.map((entry): ReadinessCheck => ({ name: entry.name, check: entry.ready ?? (() => true) }))],
+        draining: () => draining,
+      };
+      collectProcessMetrics();
+      // Slack's HTTP receiver holds PORT: the probes go on its server; otherwise on a server of their own.
+      const slackOnPort = Boolean(config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN);
+      if (!slackOnPort) {
+        const server = await startOpsServer(config.PORT, ops);
+        running.push({ name: 'ops', stop: () => server.close() });
+        logger.info({ port: server.port }, 'health and metrics on /healthz, /readyz, /metrics');
+      }
+      const platforms = await startPlatforms(config, services, slackOnPort ? opsRoutes(ops) : undefined);
       running.push(...platforms);
       running.push(await startBackground(services, platforms.map((entry) => entry.port)));
       logger.info({ platforms: platforms.map((entry) => entry.name) }, 'newsdesk is running');
       await waitForSignal();
+      draining = true;
     } else {
       await runConsole(services, running, Boolean(config.DISCORD_TOKEN || slackConfigured(config)));
     }
@@ -60,15 +83,17 @@ export async function main(options: { forceConsole: boolean }): Promise<number> 
   return 0;
 }
 
-async function startPlatforms(config: Config, services: Services): Promise<RunningPlatform[]> {
+async function startPlatforms(config: Config, services: Services, customRoutes?: ReturnType<typeof opsRoutes>): Promise<RunningPlatform[]> {
   const started: RunningPlatform[] = [];
   if (config.DISCORD_TOKEN) {
     const { startDiscord } = await import('./adapters/discord/index.ts');
-    started.push({ name: 'discord', ...(await startDiscord(services, commands)) });
+    const discord = await startDiscord(services, commands);
+    started.push({ name: 'discord', ...discord, ready: () => discord.connected() || 'not connected to the gateway' });
   }
   if (slackConfigured(config)) {
     const { startSlack } = await import('./adapters/slack/index.ts');
-    started.push({ name: 'slack', ...(await startSlack(services, commands)) });
+    // Started means Slack accepted the token and the receiver listens (HTTP) or connected (Socket Mode).
+    started.push({ name: 'slack', ...(await startSlack(services, commands, { customRoutes })) });
   }
   return started;
 }
@@ -76,8 +101,17 @@ async function startPlatforms(config: Config, services: Services): Promise<Runni
 /** Scheduled digests and feed polling, posting through every platform that runs. */
 async function startBackground(services: Services, ports: PlatformPort[]): Promise<Running> {
   const { startScheduler } = await import('./scheduler/index.ts');
-  const scheduler = await startScheduler(services, ports);
-  return { name: 'scheduler', stop: () => scheduler.stop() };
+  const scheduler = await startScheduler(services, ports.map(countedPort));
+  const retention = startRetention(services.stores, services.config.RETENTION_DAYS, services.logger);
+  const startedAt = Date.now();
+  return {
+    name: 'scheduler',
+    stop: () => {
+      retention.stop();
+      return scheduler.stop();
+    },
+    ready: () => heartbeatRecent(startedAt),
+  };
 }
 
 async function runConsole(services: Services, running: Running[], tokensSet: boolean): Promise<void> {
@@ -95,6 +129,14 @@ async function runConsole(services: Services, running: Running[], tokensSet: boo
   running.push({ name: 'console', stop: async () => chat.close() });
   running.push(await startBackground(services, [chat.port]));
   await chat.closed;
+}
+
+/** The scheduler's heartbeat runs each minute: ready while the last one finished within three. */
+function heartbeatRecent(startedAt: number, now = Date.now()): true | string {
+  const last = lastHeartbeatAt();
+  if (last !== undefined && last >= startedAt && now - last <= 180_000) return true;
+  if (last === undefined || last < startedAt) return now - startedAt <= 180_000 ? true : 'no heartbeat has finished since start';
+  return `last heartbeat finished ${Math.round((now - last) / 1000)} s ago`;
 }
 
 /** In the terminal chat, log lines would interleave with the conversation: they go to a file. */

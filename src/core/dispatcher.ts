@@ -5,6 +5,7 @@ import type { OutgoingMessage, ThreadRequest } from './messages.ts';
 import type { CommandContext, PlatformName, PostedMessage } from './platform.ts';
 import type { Services } from './services.ts';
 import { tellClosedDms } from '../features/follows.ts';
+import { metrics } from '../ops/metrics.ts';
 
 const MANAGE_HINT: Record<PlatformName, string> = {
   discord: 'This command changes the channel’s set-up, so it needs the **Manage Channels** permission.',
@@ -29,11 +30,14 @@ export async function dispatch(commands: readonly CommandDef[], ctx: CommandCont
     await ctx.replyEphemeral({ kind: 'text', tone: 'warning', text: MANAGE_HINT[ctx.platform] });
     return;
   }
+  const timer = metrics.commandSeconds.startTimer({ command: command.name, platform: ctx.platform });
   try {
     await ctx.defer({ ephemeral: isEphemeral(command, ctx.subcommand) });
     await command.run(withThreadRecording(ctx, services), services);
+    timer({ outcome: 'ok' });
   } catch (error) {
     await reportError(ctx, services, error);
+    timer({ outcome: isUserError(error) ? 'user-error' : 'error' });
   }
   await resumeIfPaused(ctx, services);
   await tellClosedDms(services, ctx).catch((error: unknown) => services.logger.warn({ err: error, channel: ctx.channel }, 'could not tell about closed direct messages'));

@@ -3,15 +3,11 @@ import type { ChannelRef } from './platform.ts';
 import type { Services } from './services.ts';
 import type { Article } from './types.ts';
 import { tokenizeWords } from './words.ts';
+import { linkScheme } from './link-scheme.ts';
 
 const URL_PATTERN = /^https?:\/\/\S+$/i;
 const STORY_NUMBER = /^#?(\d{1,3})$/;
-const LINK_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
-
-/** The scheme of what looks like a link ("ftp" for "ftp://…"), whatever the scheme. */
-export function linkScheme(value: string): string | undefined {
-  return LINK_SCHEME.exec(value)?.[1];
-}
+export { linkScheme };
 
 export const INPUT_HINT = 'Give me a link, paste the article text, or name a recent story (its number or words from its title).';
 

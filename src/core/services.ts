@@ -5,15 +5,10 @@ import type { Clock } from './clock.ts';
 import type { ArticleLibrary } from './library.ts';
 import type { Logger } from './logger.ts';
 import type { Newsroom } from '../scheduler/newsroom.ts';
-import type { Article } from './types.ts';
+import type { IngestPort } from './ingest-port.ts';
 
 /** Reading articles from the outside world, through the one safe fetcher. */
-export interface IngestPort {
-  /** Fetch a web page (or a feed item's page) and extract its article. */
-  fetchArticle(url: string): Promise<Article>;
-  /** An article from text a user pasted. */
-  articleFromText(text: string, title?: string): Article;
-}
+export type { IngestPort };
 
 /** Everything a command handler or a scheduled job may use; built once in src/app.ts. */
 export interface Services {

@@ -37,6 +37,11 @@ export class WorkQueue {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
+  /** Jobs not yet started: waiting for a slot, or holding one until the burst goes quiet (GET /metrics). */
+  get depth(): number {
+    return this.waiting.length + this.starting.length;
+  }
+
   async run<T>(task: () => Promise<T>): Promise<T> {
     const arrived = this.now();
     this.lastArrival = arrived;

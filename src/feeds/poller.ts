@@ -7,6 +7,7 @@ import { reportHealth, type Notify } from './health.ts';
 import { hostOf } from './host-limiter.ts';
 import { takeInItems } from './intake.ts';
 import type { FeedRecord, FeedState } from './types.ts';
+import { recordPoll } from '../ops/metrics.ts';
 
 export interface PollOutcome {
   feedId: string;
@@ -95,5 +96,6 @@ export async function pollFeed(services: Services, feed: FeedRecord, state: Feed
   }
   next = await reportHealth(services, feed, next, notify);
   await newsroom.feeds.saveState(feed.id, next);
+  recordPoll(outcome);
   return outcome;
 }

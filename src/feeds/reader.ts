@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { UserError } from '../core/errors.ts';
-import { linkScheme } from '../core/input.ts';
+import { linkScheme } from '../core/link-scheme.ts';
 import type { ChannelRef } from '../core/platform.ts';
 import { resolveFeed } from '../ingest/discover.ts';
 import { fetchFeed, parseFeedBytes, type ParsedFeed } from '../ingest/feeds.ts';

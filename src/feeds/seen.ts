@@ -3,8 +3,12 @@ import { contentHash, shortId } from '../core/hash.ts';
 import type { FeedItem } from '../ingest/feeds.ts';
 import { canonicalUrl } from '../ingest/canonical-url.ts';
 
-/** How long an item is remembered; older items are never new anyway (see NEW_ITEM_MAX_AGE_MS in poller.ts). */
-export const SEEN_TTL_MS = 180 * 24 * 60 * 60_000;
+/**
+ * How long an item is remembered after the feed last listed it (every poll with content writes all its
+ * items again, so an item still in the feed never expires); older items are never new anyway (see
+ * NEW_ITEM_MAX_AGE_MS in poller.ts). The retention sweep deletes the expired fingerprints.
+ */
+export const SEEN_TTL_MS = 30 * 24 * 60 * 60_000;
 
 /**
  * Items already known, per feed, by three fingerprints: the GUID, the canonical link and the hash of

@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './lazy-dom.ts';
 import { UserError } from '../core/errors.ts';
 import { assertOk } from './http-status.ts';
 import { nodeToText, normalizeText, type TextNode } from './html-text.ts';

@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './lazy-dom.ts';
 import { UserError } from '../core/errors.ts';
 import { fetchFeed, parseFeed, type FeedFetch } from './feeds.ts';
 import { assertOk } from './http-status.ts';

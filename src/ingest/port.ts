@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import { UserError } from '../core/errors.ts';
-import type { IngestPort } from '../core/services.ts';
+import type { IngestPort } from '../core/ingest-port.ts';
 import type { Article } from '../core/types.ts';
 import { parseAllowHosts } from './address-guard.ts';
 import { extractArticle, fetchArticle } from './article.ts';

@@ -1,4 +1,5 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
+import { openaiModule } from './openai-module.ts';
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
 import type { Logger } from '../core/logger.ts';
@@ -50,7 +51,7 @@ export class ModelClient {
   private readonly openai: OpenAI;
 
   constructor(private readonly options: ModelClientOptions) {
-    this.openai = new OpenAI({
+    this.openai = new (openaiModule().default)({
       apiKey: options.apiKey,
       // Explicit values: the SDK would otherwise read OPENAI_BASE_URL / OPENAI_ORG_ID / OPENAI_PROJECT_ID
       // from process.env itself, and only src/config.ts reads the environment.

@@ -1,4 +1,4 @@
-import { APIConnectionError, InternalServerError, RateLimitError } from 'openai';
+import { openaiModule } from './openai-module.ts';
 import type { Clock } from '../core/clock.ts';
 import { contentHash } from '../core/hash.ts';
 import type { Logger } from '../core/logger.ts';
@@ -73,6 +73,7 @@ export class LlmEngine implements Engine {
     try {
       return await work();
     } catch (error) {
+      const { APIConnectionError, InternalServerError, RateLimitError } = openaiModule();
       if (error instanceof APIConnectionError || error instanceof InternalServerError || error instanceof RateLimitError) {
         this.pausedUntil = this.options.clock.now().getTime() + (this.options.pauseMs ?? 60_000);
       }

@@ -1,6 +1,7 @@
 import type Keyv from 'keyv';
 import type { Clock } from '../core/clock.ts';
 import type { TokenUsage } from './client.ts';
+import { metrics } from '../ops/metrics.ts';
 
 /** One tenant's model usage in one calendar month (UTC). */
 export interface MonthUsage {
@@ -53,6 +54,8 @@ export class UsageLedger {
   }
 
   async record(tenant: string | undefined, usage: TokenUsage): Promise<MonthUsage> {
+    metrics.modelTokens.inc({ kind: 'prompt' }, usage.promptTokens);
+    metrics.modelTokens.inc({ kind: 'completion' }, usage.completionTokens);
     const at = this.clock.now();
     const id = key(tenant, monthOf(at));
     const previous = this.queues.get(id) ?? Promise.resolve();

@@ -12,6 +12,7 @@ import { SharedWork } from './queue-work.ts';
 import { notifyPaused } from './paused-notice.ts';
 import type { ScheduleRecord } from './schedule-store.ts';
 import { dueSlot, MISSED_RUN_GRACE_MS } from './slots.ts';
+import { markHeartbeat } from '../ops/metrics.ts';
 
 export interface SlotRun {
   channel: ChannelRef;
@@ -266,7 +267,7 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
     return { polls, digests, news: await newsDone(newsRun) };
   }
 
-  const safeTick = () => track(tick()).catch((error: unknown) => log.error({ err: error }, 'scheduler tick failed'));
+  const safeTick = () => track(tick()).then(() => markHeartbeat()).catch((error: unknown) => log.error({ err: error }, 'scheduler tick failed'));
   const onChange = () =>
     void (shared ? shared.schedulesChanged() : sync()).catch((error: unknown) => log.error({ err: error }, 'schedule sync failed'));
   newsroom.schedules.on('change', onChange);

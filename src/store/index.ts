@@ -1,5 +1,7 @@
 import Keyv from 'keyv';
-import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
+import type KeyvRedis from '@keyv/redis';
+import type { RedisClientType } from '@keyv/redis';
+import { createRequire } from 'node:module';
 import type { Logger } from '../core/logger.ts';
 import { RedisHealth, redactUrl } from './redis-health.ts';
 import { withTimeout } from './redis-timeout.ts';
@@ -31,6 +33,8 @@ export type Stores = Record<Namespace, Keyv> & {
   kind: 'sqlite' | 'redis';
   /** Redis only: whether every connection is up, and the store epoch check. */
   health?: RedisHealth;
+  /** SQLite only: the database handle, for the retention sweep. */
+  sqlite?: Database.Database;
 };
 
 export interface StoreOptions {
@@ -51,7 +55,17 @@ export function createStores(options: StoreOptions): Stores {
   return build((namespace) => new Keyv({ store: new SqliteStore(db, file), namespace, throwOnErrors: true }), 'sqlite', db);
 }
 
+type RedisModule = typeof import('@keyv/redis');
+let redisModule: RedisModule | undefined;
+
+/** @keyv/redis (and node-redis) load only when REDIS_URL is set: a SQLite start and every CLI command skip them. */
+function loadRedis(): RedisModule {
+  return (redisModule ??= createRequire(import.meta.url)('@keyv/redis') as RedisModule);
+}
+
 function createRedisStores(url: string, prefix: string, logger: Logger | undefined): Stores {
+  const { createClient } = loadRedis();
+  const ReadyKeyvRedis = readyKeyvRedis();
   const health = new RedisHealth(`${prefix}:meta:epoch`, redactUrl(url), logger);
   const adapter = (namespace: string): KeyvRedis<unknown> => {
     const client = createClient({
@@ -93,24 +107,27 @@ function createRedisStores(url: string, prefix: string, logger: Logger | undefin
  * with the offline queue off, a command on it would fail. So, unless an outage is known (then fail at
  * once), wait for the connection to be ready, within the call's time bound.
  */
-class ReadyKeyvRedis extends KeyvRedis<unknown> {
-  waitForReady: () => boolean = () => true;
+function readyKeyvRedis() {
+  return (readyClass ??= class ReadyKeyvRedis extends loadRedis().default<unknown> {
+    waitForReady: () => boolean = () => true;
 
-  override async getClient(): Promise<Awaited<ReturnType<KeyvRedis<unknown>['getClient']>>> {
-    const client = await super.getClient();
-    const plain = client as unknown as RedisClientType;
-    if (plain.isOpen && !plain.isReady && this.waitForReady()) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 2000);
-        plain.once('ready', () => {
-          clearTimeout(timer);
-          resolve();
+    override async getClient(): Promise<Awaited<ReturnType<KeyvRedis<unknown>['getClient']>>> {
+      const client = await super.getClient();
+      const plain = client as unknown as RedisClientType;
+      if (plain.isOpen && !plain.isReady && this.waitForReady()) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 2000);
+          plain.once('ready', () => {
+            clearTimeout(timer);
+            resolve();
+          });
         });
-      });
+      }
+      return client;
     }
-    return client;
-  }
+  });
 }
+let readyClass: (new (...args: ConstructorParameters<typeof KeyvRedis<unknown>>) => KeyvRedis<unknown> & { waitForReady: () => boolean }) | undefined;
 
 function build(make: (namespace: Namespace) => Keyv, kind: Stores['kind'], db?: Database.Database, closeMore?: () => Promise<void>): Stores {
   const stores = {} as Record<Namespace, Keyv>;
@@ -121,6 +138,7 @@ function build(make: (namespace: Namespace) => Keyv, kind: Stores['kind'], db?: 
   }
   return Object.assign(stores, {
     kind,
+    ...(db ? { sqlite: db } : {}),
     async close() {
       await Promise.allSettled(NAMESPACES.map((namespace) => stores[namespace].disconnect()));
       await closeMore?.().catch(() => undefined);

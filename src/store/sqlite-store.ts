@@ -33,14 +33,19 @@ export class SqliteStore extends EventEmitter implements KeyvStoreAdapter {
   }
 
   async set(key: string, value: unknown): Promise<boolean> {
-    this.statements.set.run(key, String(value));
+    const text = String(value);
+    this.statements.set.run(key, text, Date.now(), expiresOf(text));
     return true;
   }
 
   /** One transaction for all the entries: one commit instead of one per key. */
   async setMany(entries: Array<{ key: string; value: unknown }>): Promise<void> {
     this.db.transaction(() => {
-      for (const entry of entries) this.statements.set.run(entry.key, String(entry.value));
+      const now = Date.now();
+      for (const entry of entries) {
+        const text = String(entry.value);
+        this.statements.set.run(entry.key, text, now, expiresOf(text));
+      }
     })();
   }
 
@@ -77,11 +82,42 @@ export class SqliteStore extends EventEmitter implements KeyvStoreAdapter {
   }
 }
 
+/**
+ * keyv serialises `{"value":…,"expires":<ms>}` with `expires` last: read from the tail, so a large
+ * value is not parsed again. The column lets the retention sweep delete expired rows by index.
+ */
+export function expiresOf(serialized: string): number | null {
+  const match = /"expires":(\d+)\}$/.exec(serialized.slice(-40));
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * The table, and two columns the retention sweep reads: `touched` (ms, last write) and `expires`
+ * (ms, keyv's TTL). A file from before they existed gets them, its rows counted as written now.
+ */
+export function ensureSchema(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS keyv (key TEXT PRIMARY KEY, value TEXT NOT NULL, touched INTEGER, expires INTEGER)');
+  const columns = new Set((db.pragma('table_info(keyv)') as { name: string }[]).map((column) => column.name));
+  if (!columns.has('touched')) {
+    db.transaction(() => {
+      db.exec('ALTER TABLE keyv ADD COLUMN touched INTEGER');
+      db.exec('ALTER TABLE keyv ADD COLUMN expires INTEGER');
+      db.prepare('UPDATE keyv SET touched = ?').run(Date.now());
+      const rows = db.prepare("SELECT key, value FROM keyv WHERE value LIKE '%\"expires\":%'").all() as Row[];
+      const update = db.prepare('UPDATE keyv SET expires = ? WHERE key = ?');
+      for (const row of rows) update.run(expiresOf(row.value), row.key);
+    })();
+  }
+  db.exec('CREATE INDEX IF NOT EXISTS keyv_expires ON keyv (expires) WHERE expires IS NOT NULL');
+}
+
 function prepare(db: Database.Database) {
-  db.exec('CREATE TABLE IF NOT EXISTS keyv (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+  ensureSchema(db);
   return {
     get: db.prepare('SELECT key, value FROM keyv WHERE key = ?'),
-    set: db.prepare('INSERT INTO keyv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    set: db.prepare(
+      'INSERT INTO keyv (key, value, touched, expires) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, touched = excluded.touched, expires = excluded.expires',
+    ),
     delete: db.prepare('DELETE FROM keyv WHERE key = ?'),
     clearPrefix: db.prepare("DELETE FROM keyv WHERE key LIKE ? ESCAPE '\\'"),
     clearAll: db.prepare('DELETE FROM keyv'),

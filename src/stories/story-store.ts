@@ -13,6 +13,12 @@ const INDEX_TTL_MS = MATCH_WINDOW_MS + 60 * 60_000;
 const STORY_TTL_MS = 30 * 24 * 60 * 60_000;
 const BAND_BUCKET_LIMIT = 16;
 
+/** A band bucket entry: `<story id>@<written at, ms base 36>` (an entry written before the stamp has none). */
+function bucketEntry(entry: string): { id: string; at?: number } {
+  const at = entry.lastIndexOf('@');
+  return at < 0 ? { id: entry } : { id: entry.slice(0, at), at: Number.parseInt(entry.slice(at + 1), 36) };
+}
+
 /** One article of a story, with what the digest shows about it and the feeds it came through. */
 export interface StoryMember {
   articleId: string;
@@ -72,8 +78,12 @@ export class StoryStore {
     const canonical = article.url ? canonicalUrl(article.url) : undefined;
     const sig = signature(storyTerms(article.title, article.text));
     const bands = bandKeys(sig).map((band) => `b:${band}`);
-    const buckets = bands.length === 0 ? [] : ((await this.store.getMany(bands)) as (string[] | undefined)[]);
-    const storyId = (await this.findMatch(canonical, sig, buckets, now)) ?? shortId(`story:${article.id}`);
+    // Entries older than the match window are skipped unread: the work per article stays bounded by a
+    // window's worth of stories however much is kept (the buckets of common bands never expire).
+    const cutoff = now.getTime() - MATCH_WINDOW_MS;
+    const raw = bands.length === 0 ? [] : ((await this.store.getMany(bands)) as (string[] | undefined)[]);
+    const buckets = raw.map((bucket) => (bucket ?? []).filter((entry) => (bucketEntry(entry).at ?? cutoff) >= cutoff));
+    const storyId = (await this.findMatch(canonical, sig, buckets.map((bucket) => bucket.map((entry) => bucketEntry(entry).id)), now)) ?? shortId(`story:${article.id}`);
     const member: StoryMember = {
       articleId: article.id,
       feedIds: [feedId],
@@ -88,8 +98,12 @@ export class StoryStore {
     await this.addMember(storyId, member, article.title ?? source, now);
     const indexes = bands
       .map((key, index) => ({ key, current: buckets[index] ?? [] }))
-      .filter(({ current }) => !current.includes(storyId))
-      .map(({ key, current }): { key: string; value: unknown; ttl: number } => ({ key, value: [storyId, ...current].slice(0, BAND_BUCKET_LIMIT), ttl: INDEX_TTL_MS }));
+      .filter(({ current }) => !current.some((entry) => bucketEntry(entry).id === storyId))
+      .map(({ key, current }): { key: string; value: unknown; ttl: number } => ({
+        key,
+        value: [`${storyId}@${now.getTime().toString(36)}`, ...current].slice(0, BAND_BUCKET_LIMIT),
+        ttl: INDEX_TTL_MS,
+      }));
     if (canonical) indexes.push({ key: `u:${canonical}`, value: storyId, ttl: INDEX_TTL_MS });
     if (indexes.length > 0) await this.store.setMany(indexes);
     return storyId;

@@ -11,7 +11,7 @@ export async function startDiscord(
   services: Services,
   commands: readonly CommandDef[],
   options: { apiUrl?: string } = {},
-): Promise<{ port: PlatformPort; stop(): Promise<void> }> {
+): Promise<{ port: PlatformPort; stop(): Promise<void>; connected(): boolean }> {
   const running = await start(services, commands, options);
-  return { port: running.port, stop: running.stop };
+  return { port: running.port, stop: running.stop, connected: () => running.client.isReady() };
 }

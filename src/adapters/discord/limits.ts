@@ -1,4 +1,4 @@
-import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { embedLength, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { MAX_REPLY_MESSAGES } from '../../core/text-safety.ts';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -90,12 +90,8 @@ export function truncateAtWord(text: string, max: number): string {
   return `${cut.replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
-export function embedLength(embed: APIEmbed): number {
-  let total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
-  total += (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
-  for (const field of embed.fields ?? []) total += field.name.length + field.value.length;
-  return total;
-}
+/** Characters that count toward Discord's 6,000 per message, as discord.js counts them. */
+export { embedLength };
 
 /** Turns a spec into one or more embeds, each within every per-embed limit and the 6,000-character total. */
 export function fitEmbed(spec: EmbedSpec): APIEmbed[] {

@@ -18,6 +18,8 @@ import { WorkQueue } from '../../core/work-queue.ts';
 import { KeyvInstallationStore } from './installations.ts';
 import { BOT_SCOPES } from './manifest.ts';
 import { clientToken, installedTokens } from './tokens.ts';
+import { watchQueue } from '../../ops/metrics.ts';
+import type { CustomRoute } from '@slack/bolt';
 
 export const EVENTS_PATH = '/slack/events';
 /** Where a workspace admin starts the install, and where Slack sends them back (OAuth mode). */
@@ -44,6 +46,8 @@ export interface SlackStartOptions {
   apiUrl?: string;
   /** How @slack/web-api retries failed calls (tests pass a fast policy). */
   retryConfig?: webApi.RetryOptions;
+  /** Extra routes on the HTTP receiver's server (GET /healthz, /readyz, /metrics when Slack holds PORT). */
+  customRoutes?: CustomRoute[];
   /** Spacing of posts to one channel (default one a second after a burst of three). */
   pacing?: { intervalMs: number; burst: number; sleep?: Sleep };
 }
@@ -85,6 +89,7 @@ export async function startSlack(services: Services, commands: readonly CommandD
       signingSecret: config.SLACK_SIGNING_SECRET,
       endpoints: EVENTS_PATH,
       logger,
+      customRoutes: options.customRoutes,
       ...(distributed ? oauthOptions(config, installations, clientOptions) : {}),
     });
   }
@@ -105,6 +110,7 @@ export async function startSlack(services: Services, commands: readonly CommandD
   const outbox = new SlackOutbox(app.client, services, pacer, invocationFor(commands), tokens);
   const permissions = new SlackPermissions(app.client, config.SLACK_ADMIN_USERS, services.clock, services.logger, tokens);
   const work = new WorkQueue(4, WORK_QUIET);
+  const unwatch = watchQueue('slack-commands', () => work.depth);
   registerHandlers(app, { services, commands, outbox, permissions, once: new EventOnce(services.stores.events, services.stores.kind), work, installations });
 
   try {
@@ -129,6 +135,7 @@ export async function startSlack(services: Services, commands: readonly CommandD
       async stop() {
         await receiver.client.disconnect();
         await work.drain(STOP_GRACE_MS);
+        unwatch();
         agent.destroy();
       },
     };
@@ -155,6 +162,7 @@ export async function startSlack(services: Services, commands: readonly CommandD
       await closing;
       // Commands already acknowledged still get their answer before the stores close.
       await work.drain(STOP_GRACE_MS);
+      unwatch();
       agent.destroy();
     },
   };
