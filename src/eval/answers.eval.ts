@@ -4,6 +4,7 @@ import type { Span } from '../core/types.ts';
 import { answerWithIndex, createAnswerIndex } from '../engine/answer.ts';
 import { bm25Rank, SentenceCollection, truncateSpan } from '../engine/bm25.ts';
 import { prepareDoc } from '../engine/answer/tokens.ts';
+import { questionKind } from './readability.ts';
 import type { EvalRow } from './types.ts';
 
 export interface SquadQuestion {
@@ -60,21 +61,6 @@ export function goldHits(articles: SquadArticle[], answer: Answerer, maxChars = 
 }
 
 export const QUESTION_TYPES = ['when', 'where', 'who', 'how many', 'what'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number] | 'other';
-
-/**
- * The question's type from its first wh-word: "how many/much" before anything else, "whom/whose"
- * count as who, "which" as what; why / how / none is "other" (counted in the overall figure only).
- */
-export function questionType(question: string): QuestionType {
-  const t = question.toLowerCase();
-  if (/\bhow (?:many|much)\b/.test(t)) return 'how many';
-  const w = /\b(when|where|who|whom|whose|what|which|why|how)\b/.exec(t)?.[1];
-  if (w === 'when' || w === 'where' || w === 'who' || w === 'what') return w;
-  if (w === 'whom' || w === 'whose') return 'who';
-  if (w === 'which') return 'what';
-  return 'other';
-}
 
 /** Share (in %) of questions whose answer span contains one of the gold answers. */
 export function containsGold(articles: SquadArticle[], answer: Answerer, maxChars = 300): number {
@@ -133,11 +119,12 @@ export async function run(evalDir: string): Promise<EvalRow[]> {
   const rows = [row('answers', () => true), row('answers (held-out articles)', isHeldOut)];
   rows[0]!.target = '>= BM25 + 15';
   rows[1]!.target = '>= BM25 + 15';
-  // By question type, on the held-out articles (the model is tuned on the others).
+  // By question type (readability.ts questionKind: how many/much, who, when or what year, where or
+  // what city, else what), on the held-out articles: the model is tuned on the others.
   const oursAnswer = oursAnswerer();
   const bm25Answer = bm25Answerer();
   for (const type of QUESTION_TYPES) {
-    const keepQuestion = (q: SquadQuestion) => questionType(q.question) === type;
+    const keepQuestion = (q: SquadQuestion) => questionKind(q.question) === type;
     const n = articles.filter((_, i) => isHeldOut(i)).reduce((sum, a) => sum + a.questions.filter(keepQuestion).length, 0);
     rows.push({
       task: `answers: ${type} (held-out, ${n} q.)`,
