@@ -41,7 +41,7 @@ export function splitSentences(text: string): Span[] {
   // PTB tokenisation detaches a final stop even after an abbreviation ("the u.s. ."), so there an
   // attached stop never ends a sentence.
   const tokenised = caseless && isTokenised(text);
-  const wrapped = isHardWrapped(text);
+  const wrapped = isHardWrapped(text) || breaksParagraphsWithBlankLines(text);
   // German quotes open with „ and close with “ (the English opener): only there is “ a closer.
   const lowOpen = text.includes('„');
   let start = skipSpace(text, 0);
@@ -128,8 +128,8 @@ function absorbClosers(text: string, end: number, caseless: boolean): number {
 
 /**
  * Text wrapped at a fixed width (e-mail, plain-text wires): most lines that run on into another line
- * are nearly as long as the longest of them. There a single line break is only a wrap; elsewhere it
- * separates paragraphs.
+ * are nearly as long as the longest of them. There a single line break is only a wrap; in text with
+ * neither this nor blank lines between paragraphs, it separates paragraphs.
  */
 function isHardWrapped(text: string): boolean {
   if (text.indexOf('\n') < 0) return false;
@@ -140,6 +140,21 @@ function isHardWrapped(text: string): boolean {
   const widest = Math.max(...inner);
   if (widest > 120) return false;
   return inner.filter((n) => n >= widest * 0.75).length >= inner.length * 0.8;
+}
+
+/**
+ * Text whose paragraphs are separated by blank lines at least as often as it has single line
+ * breaks: there a single break is a wrap inside a paragraph (a quote broken over two lines).
+ */
+function breaksParagraphsWithBlankLines(text: string): boolean {
+  let blank = 0;
+  let single = 0;
+  for (const m of text.matchAll(/\n(?:[ \t\r]*\n)*/g)) {
+    if (m.index === 0 || m.index + m[0].length >= text.length) continue;
+    if (m[0].length > 1 && /\n[ \t\r]*\n/.test(m[0])) blank++;
+    else single++;
+  }
+  return blank > 0 && blank >= single;
 }
 
 function isLineBreak(text: string, start: number, i: number, wrapped: boolean): boolean {

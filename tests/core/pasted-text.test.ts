@@ -66,6 +66,20 @@ describe('line breaks in pasted text', () => {
     ]);
   });
 
+  it('reads a single line break inside a blank-line paragraph as a wrap (a quote broken over two lines)', () => {
+    const text = [
+      'The ferry to Rusk Island will run twice a day from June, the operator said on Monday.',
+      '',
+      '“We have waited a long time for a timetable that works for families',
+      'and for the people who commute,” said Ines Varga, who chairs the island council.',
+      '',
+      'Tickets go on sale next week.',
+    ].join('\n');
+    const sentences = splitSentences(text).map((s) => s.text);
+    expect(sentences).toHaveLength(3);
+    expect(sentences[1]!.startsWith('“We have waited') && sentences[1]!.endsWith('chairs the island council.')).toBe(true);
+  });
+
   it('keeps a dateline alone on its line with the lead it opens', () => {
     const sentences = splitSentences('PARIS:\nThe ring road was closed on Monday after a storm brought down trees across all lanes.\nIt reopened on Tuesday.');
     expect(sentences[0]!.text).toBe('PARIS:\nThe ring road was closed on Monday after a storm brought down trees across all lanes.');
