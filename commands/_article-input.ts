@@ -1,4 +1,5 @@
 import type { CommandDef, OptionChoice, OptionDef } from '../src/core/command.ts';
+import { languageNotice } from '../src/core/language-notice.ts';
 import { articleRef, type AnalysisView } from '../src/core/messages.ts';
 import { resolveArticle } from '../src/core/input.ts';
 import type { CommandContext } from '../src/core/platform.ts';
@@ -41,7 +42,10 @@ export function analysisViewCommand(name: string, view: AnalysisView, descriptio
     async run(ctx, services) {
       const article = await articleFor(ctx, services);
       const analysis = await services.analysis.analyze(article, { tenant: ctx.channel.tenantId });
-      await ctx.reply({ kind: 'analysis', view, article: articleRef(article), analysis });
+      // Empty quotes or timeline of an article the engine cannot read would say "none": say why instead.
+      const notice = view === 'summary' ? undefined : languageNotice(analysis, view);
+      if (notice) await ctx.reply({ kind: 'text', text: notice, tone: 'info' });
+      else await ctx.reply({ kind: 'analysis', view, article: articleRef(article), analysis });
     },
     autocomplete: (request, services) => suggestRecent(request.channel, request.value, services),
   };

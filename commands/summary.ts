@@ -1,4 +1,5 @@
 import type { CommandDef } from '../src/core/command.ts';
+import { languageNotice } from '../src/core/language-notice.ts';
 import { articleRef } from '../src/core/messages.ts';
 import { articleFor, articleOption, suggestRecent } from './_article-input.ts';
 
@@ -17,6 +18,8 @@ export const summary: CommandDef = {
       { kind: 'analysis', view: 'summary', article: articleRef(article), analysis },
       { thread: { title: article.title ?? 'Summary', articleIds: [article.id] } },
     );
+    const notice = languageNotice(analysis, 'summary');
+    if (notice) await ctx.replyEphemeral({ kind: 'text', text: notice, tone: 'info' });
   },
   autocomplete: (request, services) => suggestRecent(request.channel, request.value, services),
 };

@@ -10,6 +10,7 @@ import { articleRef, type AnalysisView } from './core/messages.ts';
 import type { Services } from './core/services.ts';
 import type { Article } from './core/types.ts';
 import { answerLines, analyzeLines } from './jsonl.ts';
+import { splitPastedText } from './core/pasted-text.ts';
 import { readLocalText } from './local-file.ts';
 
 const HELP = `newsdesk — news digests for Discord and Slack, with an embedded engine that needs no API key
@@ -146,7 +147,8 @@ export async function loadArticle(services: Services, source: string | undefined
     const { articleFromHtml } = await import('./ingest/port.ts');
     return articleFromHtml(text, source === '-' ? 'file:///stdin' : new URL(source, `file://${process.cwd()}/`).href);
   }
-  return services.ingest.articleFromText(text);
+  const pasted = splitPastedText(text);
+  return services.ingest.articleFromText(pasted.body, pasted.title);
 }
 
 function fail(message: string): number {

@@ -1,5 +1,6 @@
 import { UserError } from './errors.ts';
 import type { ChannelRef } from './platform.ts';
+import { splitPastedText } from './pasted-text.ts';
 import type { Services } from './services.ts';
 import type { Article } from './types.ts';
 import { tokenizeWords } from './words.ts';
@@ -49,7 +50,8 @@ export async function resolveArticle(services: Services, channel: ChannelRef, in
   if (words.length < 25) {
     throw new UserError(`I found no recent story matching “${value.slice(0, 80)}”, and it is too short to summarise as an article. ${INPUT_HINT}`);
   }
-  const article = services.ingest.articleFromText(value);
+  const pasted = splitPastedText(value);
+  const article = services.ingest.articleFromText(pasted.body, pasted.title);
   await services.library.save(article);
   return article;
 }

@@ -73,6 +73,12 @@ export interface Analysis {
   tags: Tags;
   quotes: Quote[];
   timeline: TimelineEntry[];
+  /**
+   * The article's language (ISO 639-1, 'und' when unknown) as the embedded engine detected it. Its
+   * tags, quotes and timeline rules read English only: for other languages they are left empty and
+   * replies say so. Absent from analyses made before it was added and from model engines.
+   */
+  language?: string;
 }
 
 /** The answer to a question over one or more articles, citing the sentence(s) it rests on. */

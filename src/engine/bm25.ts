@@ -61,7 +61,7 @@ export class SentenceCollection {
 
 /** Top sentence of a prepared text by BM25, or null when no question term occurs in it. */
 export function bm25Rank(question: string, collection: SentenceCollection): { docIndex: number; sentence: Sentence; score: number } | null {
-  const terms = [...new Set(questionStems(question))];
+  const terms = [...new Set(questionStems(question, true))];
   let best: { docIndex: number; sentence: Sentence; score: number } | null = null;
   collection.docs.forEach((doc, docIndex) => {
     for (const sentence of doc.sentences) {
@@ -78,7 +78,7 @@ export function bm25Rank(question: string, collection: SentenceCollection): { do
  * Null when no content word of the question occurs in the text.
  */
 export function bm25Answer(question: string, text: string, options: { maxChars?: number } = {}): { span: Span; score: number } | null {
-  const best = bm25Rank(question, new SentenceCollection([prepareDoc('', text)]));
+  const best = bm25Rank(question, new SentenceCollection([prepareDoc('', text, true)]));
   if (!best) return null;
   return { span: truncateSpan(text, best.sentence.span, options.maxChars ?? 300), score: best.score };
 }

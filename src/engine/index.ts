@@ -1,6 +1,8 @@
 import { contentHash } from '../core/hash.ts';
 import type { Analysis, AnalyzeOptions, Answer, Article, Engine, EngineInfo } from '../core/types.ts';
 import { answerQuestion } from './answer.ts';
+import { readsLanguage } from '../core/language-notice.ts';
+import { detectLanguage } from './language.ts';
 import { extractQuotes } from './quotes.ts';
 import { splitSentences } from './sentences.ts';
 import { summarize } from './summary.ts';
@@ -8,7 +10,7 @@ import { extractTags } from './tags.ts';
 import { extractTimeline } from './timeline.ts';
 
 /** Bump when any part of the embedded engine changes what it returns: cached analyses refresh. */
-export const EMBEDDED_ENGINE_VERSION = '4';
+export const EMBEDDED_ENGINE_VERSION = '5';
 
 /** The offline engine: pure TypeScript, no network, no key. */
 export class EmbeddedEngine implements Engine {
@@ -30,13 +32,18 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): 
   const { text, title, publishedAt } = article;
   // One split serves the summary and the timeline (splitting costs more than either's own work).
   const sentences = splitSentences(text);
+  const language = detectLanguage(text);
+  // Tags, quotes and timeline are English rules: on other languages they would show wrong names,
+  // quotes and dates, so they are left empty and the replies say why (readsLanguage).
+  const english = readsLanguage(language);
   return {
     articleId: article.id,
     contentHash: contentHash(text),
     engine: { name: 'embedded', version: EMBEDDED_ENGINE_VERSION },
     summary: summarize(text, { sentences: options.sentences ?? 3, title, spans: sentences }),
-    tags: extractTags(text, { title }),
-    quotes: extractQuotes(text),
-    timeline: extractTimeline(text, { publishedAt, sentences }),
+    tags: english ? extractTags(text, { title }) : { people: [], organizations: [], places: [], topics: [] },
+    quotes: english ? extractQuotes(text) : [],
+    timeline: english ? extractTimeline(text, { publishedAt, sentences }) : [],
+    language,
   };
 }

@@ -9,7 +9,11 @@ const TITLES = new Set([
   'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat',
   'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'fla', 'ga', 'ill', 'kan', 'ky', 'md', 'mich', 'minn',
   'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex', 'va', 'vt', 'wis', 'wyo',
+  // German, French, Spanish, Italian.
+  'nr', 'bzw', 'ca', 'vgl', 'usw', 'ggf', 'evtl', 'mme', 'mlle', 'sra', 'srta', 'dott', 'sig', 'dipl', 'ing',
 ]);
+// "am 3. Oktober": a German ordinal day before a month name is not the end of a sentence.
+const MONTHS_DE = /^(januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)$/;
 // Abbreviations that often do end a sentence ("... bought by Acme Inc. The deal ...").
 const ENDING_ABBREVIATIONS = new Set(['inc', 'ltd', 'corp', 'co', 'plc', 'llc', 'etc', 'bros', 'al', 'jr', 'sr']);
 
@@ -20,7 +24,9 @@ const STARTERS = new Set(
     .split(' '),
 );
 const SPEECH_VERB = /^(?:[\p{L}'.-]+\s+){0,2}?(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|cried|shouted|yelled|replied|replies|continued|explained|wondered|joked)\b/iu;
-const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '›', '」', '』', '）', '】']);
+// Full stops of Chinese and Japanese: no space follows them, and they always end a sentence.
+const CJK_STOP = new Set([0x3002 /* 。 */, 0xff01 /* ！ */, 0xff1f /* ？ */]);
 
 /**
  * Splits text into sentences with exact offsets. Handles abbreviations ("Mr.", "U.S.", "Inc."),
@@ -35,13 +41,24 @@ export function splitSentences(text: string): Span[] {
   // PTB tokenisation detaches a final stop even after an abbreviation ("the u.s. ."), so there an
   // attached stop never ends a sentence.
   const tokenised = caseless && isTokenised(text);
+  const wrapped = isHardWrapped(text) || breaksParagraphsWithBlankLines(text);
+  // German quotes open with „ and close with “ (the English opener): only there is “ a closer.
+  const lowOpen = text.includes('„');
   let start = skipSpace(text, 0);
   let i = start;
   while (i < text.length) {
     const ch = text.charCodeAt(i);
-    if (ch === 10 /* \n */ && isLineBreak(text, start, i)) {
+    if (ch === 10 /* \n */ && isLineBreak(text, start, i, wrapped)) {
       push(spans, text, start, i);
       start = skipSpace(text, i);
+      i = start;
+      continue;
+    }
+    if (CJK_STOP.has(ch)) {
+      let end = i + 1;
+      while (end < text.length && (CJK_STOP.has(text.charCodeAt(end)) || CLOSERS.has(text[end]!) || (lowOpen && text[end] === '“'))) end++;
+      push(spans, text, start, end);
+      start = skipSpace(text, end);
       i = start;
       continue;
     }
@@ -49,6 +66,7 @@ export function splitSentences(text: string): Span[] {
       let end = i + 1;
       while (end < text.length && isMark(text.charCodeAt(end))) end++;
       end = absorbClosers(text, end, caseless);
+      if (lowOpen) while (end < text.length && (text[end] === '“' || CLOSERS.has(text[end]!))) end++;
       if (isBoundary(text, i, end, caseless, tokenised)) {
         push(spans, text, start, end);
         start = skipSpace(text, end);
@@ -108,14 +126,49 @@ function absorbClosers(text: string, end: number, caseless: boolean): number {
   return end;
 }
 
-function isLineBreak(text: string, start: number, i: number): boolean {
+/**
+ * Text wrapped at a fixed width (e-mail, plain-text wires): most lines that run on into another line
+ * are nearly as long as the longest of them. There a single line break is only a wrap; in text with
+ * neither this nor blank lines between paragraphs, it separates paragraphs.
+ */
+function isHardWrapped(text: string): boolean {
+  if (text.indexOf('\n') < 0) return false;
+  const lines = text.split('\n').map((line) => line.trim().length);
+  const inner: number[] = [];
+  for (let k = 0; k + 1 < lines.length; k++) if (lines[k]! > 0 && lines[k + 1]! > 0) inner.push(lines[k]!);
+  if (inner.length < 3) return false;
+  const widest = Math.max(...inner);
+  if (widest > 120) return false;
+  return inner.filter((n) => n >= widest * 0.75).length >= inner.length * 0.8;
+}
+
+/**
+ * Text whose paragraphs are separated by blank lines at least as often as it has single line
+ * breaks: there a single break is a wrap inside a paragraph (a quote broken over two lines).
+ */
+function breaksParagraphsWithBlankLines(text: string): boolean {
+  let blank = 0;
+  let single = 0;
+  for (const m of text.matchAll(/\n(?:[ \t\r]*\n)*/g)) {
+    if (m.index === 0 || m.index + m[0].length >= text.length) continue;
+    if (m[0].length > 1 && /\n[ \t\r]*\n/.test(m[0])) blank++;
+    else single++;
+  }
+  return blank > 0 && blank >= single;
+}
+
+function isLineBreak(text: string, start: number, i: number, wrapped: boolean): boolean {
   let j = i + 1;
   while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
   if (text[j] === '\n') return true; // blank line
+  if (j >= text.length) return false;
+  const before = text.slice(text.lastIndexOf('\n', i - 1) + 1, i).trimEnd();
+  // A dateline or a clause left open ("PARIS:", "WASHINGTON —", "the minister said,") runs on.
+  if (!wrapped) return before.length > 0 && !/[,;:\-–—]$/.test(before);
   // A short line with no end punctuation is a heading, dateline or byline, not a wrapped sentence.
   const lineStart = text.lastIndexOf('\n', i - 1) + 1;
   const line = text.slice(Math.max(lineStart, start), i).trim();
-  return line.length > 0 && line.length < 60 && !/[,;:\-–—]$/.test(line) && j < text.length;
+  return line.length > 0 && line.length < 60 && !/[,;:\-–—]$/.test(line);
 }
 
 function skipSpace(text: string, i: number): number {
@@ -139,7 +192,7 @@ function isBoundary(text: string, mark: number, end: number, caseless: boolean, 
   if (from >= text.length) return true;
   const rest = text.slice(from, from + 40);
   const nextWord = (/^[\p{L}\p{N}]+/u.exec(rest)?.[0] ?? '').toLowerCase();
-  const upperNext = /^[\p{Lu}\p{N}“"‘'`(\[]/u.test(rest) || !/^\p{Ll}/u.test(rest);
+  const upperNext = /^[\p{Lu}\p{N}“"‘'`(\[„«‹¿¡「]/u.test(rest) || !/^\p{Ll}/u.test(rest);
   const startsNext = caseless ? true : upperNext;
   const c = text[mark]!;
   const quoted = end > mark + 1 && CLOSERS.has(text[end - 1]!);
@@ -158,9 +211,11 @@ function isBoundary(text: string, mark: number, end: number, caseless: boolean, 
     if (prev === 'no' && /^\p{N}/u.test(rest)) return false;
     return startsNext;
   }
+  if (MONTHS_DE.test(nextWord) && /(?:^|\s)\d{1,2}$/.test(text.slice(Math.max(0, mark - 3), mark))) return false;
   const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, mark - 12), mark))?.[1] ?? '';
   const bare = word.replace(/^\.+/, '').toLowerCase();
   if (/^\p{L}$/u.test(word) && (caseless || /^\p{Lu}$/u.test(word))) return false; // "J. K. Rowling"
+  if (/^\p{Ll}$/u.test(word) && /^\p{L}\./u.test(rest)) return false; // "z. B.", "d. h."
   const dotted = /^(\p{L}\.)+\p{L}$/u.test(bare); // U.S., a.m.
   if (TITLES.has(bare)) return false;
   if (ENDING_ABBREVIATIONS.has(bare) || dotted) {

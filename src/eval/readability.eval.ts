@@ -1,10 +1,9 @@
-// Readability on real-cased news (PolNeAR texts, dev part) and SQuAD answers by question type.
+// Readability on real-cased news (PolNeAR texts, dev part); answers by question type are in answers.eval.ts.
 // READABILITY_SPLIT=train measures the tuning part instead; READABILITY_SHOW=N prints N summaries.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { summarize } from '../engine/summary.ts';
-import { bm25Answerer, loadSquad, oursAnswerer, SQUAD_FILE, type Answerer, type SquadArticle } from './answers.eval.ts';
-import { danglingReferences, keepsLead, leadOf, nonSentences, questionKind, splitTitle, type QuestionKind } from './readability.ts';
+import { danglingReferences, keepsLead, leadOf, nonSentences, splitTitle } from './readability.ts';
 import type { EvalRow } from './types.ts';
 
 export interface ReadabilityScores {
@@ -56,22 +55,6 @@ export function loadPolnear(evalDir: string, split: string): string[] | null {
     .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
-/** Share (%) of questions of each type whose answer contains a gold answer. */
-export function accuracyByKind(articles: readonly SquadArticle[], answer: Answerer, maxChars = 300): Map<QuestionKind, { hits: number; total: number }> {
-  const out = new Map<QuestionKind, { hits: number; total: number }>();
-  for (const article of articles) {
-    for (const q of article.questions) {
-      const kind = questionKind(q.question);
-      const acc = out.get(kind) ?? { hits: 0, total: 0 };
-      const span = answer(q.question, article);
-      acc.total++;
-      if (span && span.text.length <= maxChars && q.answers.some((gold) => span.text.includes(gold))) acc.hits++;
-      out.set(kind, acc);
-    }
-  }
-  return out;
-}
-
 export async function run(evalDir: string): Promise<EvalRow[]> {
   const rows: EvalRow[] = [];
   const split = process.env.READABILITY_SPLIT ?? 'dev';
@@ -85,25 +68,6 @@ export async function run(evalDir: string): Promise<EvalRow[]> {
       rows.push({ task, metric: 'lead kept (%)', ours: r2(s.leadKept), target: '>= 95' });
       rows.push({ task, metric: 'dangling references / summary', ours: r2(s.danglingPerSummary), target: '<= 0.1' });
       rows.push({ task, metric: 'non-sentences picked', ours: s.nonSentences, target: '0' });
-    }
-  }
-  const squad = join(evalDir, SQUAD_FILE);
-  if (existsSync(squad)) {
-    const articles = await loadSquad(squad);
-    const ours = accuracyByKind(articles, oursAnswerer());
-    const bm25 = accuracyByKind(articles, bm25Answerer());
-    for (const kind of ['when', 'where', 'who', 'how many', 'what'] as const) {
-      const o = ours.get(kind);
-      const b = bm25.get(kind);
-      if (!o || !b) continue;
-      rows.push({
-        task: `answers by type: ${kind} (${o.total})`,
-        metric: 'contains gold answer (%)',
-        ours: r2((100 * o.hits) / o.total),
-        baseline: r2((100 * b.hits) / b.total),
-        baselineName: 'BM25',
-        target: '>= BM25 + 5',
-      });
     }
   }
   return rows;

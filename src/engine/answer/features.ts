@@ -1,9 +1,9 @@
 import type { SentenceCollection } from '../bm25.ts';
-import type { QuestionInfo } from './question.ts';
+import type { AnswerType, QuestionInfo } from './question.ts';
 import type { PreparedDoc, Sentence, Token } from './tokens.ts';
 
-/** Feature names, in the order of the vector; the model file lists them too, so a mismatch is caught. */
-export const FEATURES = [
+/** The features of a candidate, each given once for every question and once more for its answer type. */
+const BASE_FEATURES = [
   'coverage', // idf-weighted share of the question's terms found in the span
   'bm25', // BM25 of the span, divided by the question's total idf
   'count', // share of the question's terms found (unweighted)
@@ -25,12 +25,29 @@ export const FEATURES = [
   'numberValue', // how-many-question and a novel number
   'placeValue', // where-question and "in/at/near + capitalised word"
   'typeMissing', // a typed question and no answer of that type
+  'dateNear', // when-question: closeness of a novel date word to the question's words in the span
+  'numberNear', // how-many-question: closeness of a novel number to the question's words
+  'personNear', // who-question: closeness of a novel capitalised word to the question's words
+  'placeNear', // where-question: closeness of "in/at + capitalised word" to the question's words
+  'countNoun', // how-many-question: a novel number right before the counted noun ("how many students" / "400 students")
+  'fullName', // who-question: two capitalised words in a row that the question lacks
+  'otherNear', // what/which-question: closeness of novel content words to the question's words
+  'gluedLoose', // a pair where one sentence holds neither a question word nor a value of the asked type
 ] as const;
 
-export type FeatureName = (typeof FEATURES)[number];
+const TYPES: readonly AnswerType[] = ['person', 'date', 'number', 'place', 'other'];
+
+/**
+ * Feature names, in the order of the vector; the model file lists them too, so a mismatch is caught.
+ * The base features come first, then a copy of them per answer type (zero unless the question is of
+ * that type): a when-question may weigh closeness and novelty differently from a what-question.
+ */
+export const FEATURES: readonly string[] = [...BASE_FEATURES, ...TYPES.flatMap((type) => BASE_FEATURES.map((name) => `${type}:${name}`))];
 
 const MONTH_OR_DATE = /^(january|february|march|april|may|june|july|august|september|october|november|december|century|centuries|bc|bce|ad|ce|decade|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{3,4}s?)$/;
 const YEAR = /^(1\d{3}|20\d{2})$/;
+// Clock times and day words ("4.15am", "noon", "yesterday"): the time of an event in news.
+const CLOCK = /^(\d{1,2}(am|pm|h)|am|pm|noon|midnight|morning|afternoon|evening|tonight|overnight|yesterday|today|tomorrow|dawn|dusk|weekend)$/;
 const NUMBER_WORD = /^(\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|percent)$/;
 const PLACE_CUE = /^(in|at|near|from|into|across|outside|inside)$/;
 
@@ -166,7 +183,8 @@ export function featuresOf(q: QuestionInfo, doc: PreparedDoc, c: Candidate, ctx:
     other: true,
   }[q.type];
   const chars = sentences[sentences.length - 1]!.span.end - sentences[0]!.span.start;
-  return [
+  const near = typedCloseness(q, tokens, sentences, idf);
+  const base = [
     covered / totalIdf,
     collection.score(q.terms, termFreq, length) / totalIdf,
     matchedTerms.length / q.terms.length,
@@ -188,7 +206,22 @@ export function featuresOf(q: QuestionInfo, doc: PreparedDoc, c: Candidate, ctx:
     q.type === 'number' && novelNumber ? 1 : 0,
     q.type === 'place' && placeValue ? 1 : 0,
     q.type !== 'other' && !typed ? 1 : 0,
+    q.type === 'date' ? near.closeness : 0,
+    q.type === 'number' ? near.closeness : 0,
+    q.type === 'person' ? near.closeness : 0,
+    q.type === 'place' ? near.closeness : 0,
+    q.type === 'number' && near.countNoun ? 1 : 0,
+    q.type === 'person' && near.fullName ? 1 : 0,
+    q.type === 'other' ? near.closeness : 0,
+    c.count === 2 && near.looseSentence ? 1 : 0,
   ];
+  const out = new Array<number>(FEATURES.length).fill(0);
+  const block = (TYPES.indexOf(q.type) + 1) * base.length;
+  for (let i = 0; i < base.length; i++) {
+    out[i] = base[i]!;
+    out[block + i] = base[i]!;
+  }
+  return out;
 }
 
 /** Distinct matched terms divided by the width (in tokens) of the smallest window that holds them all. */
@@ -214,4 +247,84 @@ function proximity(tokens: Token[], matched: Set<string>): number {
     }
   }
   return Number.isFinite(best) ? need / best : 0;
+}
+
+/** Whether a token is a value of the asked type that the question does not already hold. */
+export function isTypedValue(type: AnswerType, tokens: Token[], i: number, inQuestion: (t: Token) => boolean): boolean {
+  const tok = tokens[i]!;
+  if (inQuestion(tok)) return false;
+  switch (type) {
+    case 'date':
+      return YEAR.test(tok.lower) || MONTH_OR_DATE.test(tok.lower) || CLOCK.test(tok.lower) || (tok.lower === 'ago' && NUMBER_WORD.test(tokens[i - 2]?.lower ?? ''));
+    case 'number':
+      return NUMBER_WORD.test(tok.lower);
+    case 'person':
+      return tok.capitalized && !tok.stop && i > 0;
+    case 'place': {
+      if (!tok.capitalized || tok.stop) return false;
+      const before = tokens[i - 1]?.lower ?? '';
+      const before2 = tokens[i - 2]?.lower ?? '';
+      return PLACE_CUE.test(before) || (before === 'the' && PLACE_CUE.test(before2));
+    }
+    default:
+      return !tok.stop;
+  }
+}
+
+/**
+ * How close the nearest value of the asked type stands to the question's words in the span
+ * (1 when adjacent, falling with the distance in words): the date that belongs to the asked event
+ * sits next to the words that name the event, not three clauses away.
+ */
+function typedCloseness(q: QuestionInfo, tokens: Token[], sentences: Sentence[], idf: Map<string, number>): { closeness: number; countNoun: boolean; fullName: boolean; looseSentence: boolean } {
+  const inQuestion = (t: Token): boolean => idf.has(t.stem) || q.words.has(t.lower);
+  const matched: number[] = [];
+  const typed: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.stop && idf.has(t.stem)) matched.push(i);
+    else if (isTypedValue(q.type, tokens, i, inQuestion)) typed.push(i);
+  }
+  const closeness = closenessIn(matched, typed);
+  let countNoun = false;
+  if (q.type === 'number' && q.counted) {
+    for (const i of typed) {
+      for (let j = i + 1; j <= i + 3 && j < tokens.length; j++) if (tokens[j]!.stem === q.counted) countNoun = true;
+    }
+  }
+  let fullName = false;
+  if (q.type === 'person') {
+    const set = new Set(typed);
+    fullName = typed.some((i) => set.has(i + 1));
+  }
+  let looseSentence = false;
+  if (sentences.length === 2) {
+    const firstEnd = sentences[0]!.tokens.length;
+    const parts = [[0, firstEnd], [firstEnd, tokens.length]] as const;
+    const within = (list: number[], [from, to]: readonly [number, number]) => list.filter((i) => i >= from && i < to);
+    for (const [k, part] of parts.entries()) {
+      const ownTyped = within(typed, part);
+      const helps = within(matched, part).length > 0 || (q.type !== 'other' && ownTyped.length > 0);
+      if (!helps) looseSentence = true;
+      // A typed question whose value the other sentence already ties to the question's words needs
+      // no second sentence that holds no value ("The dam broke at 4.15am" needs no lead glued on).
+      const other = parts[1 - k]!;
+      if (q.type !== 'other' && ownTyped.length === 0 && closenessIn(within(matched, other), within(typed, other)) >= 0.5) looseSentence = true;
+    }
+  }
+  return { closeness, countNoun, fullName, looseSentence };
+}
+
+/** 1 / (1 + d / 3) for the smallest distance d (in words) between a typed value and a matched word. */
+function closenessIn(matched: number[], typed: number[]): number {
+  let closeness = 0;
+  if (matched.length === 0) return 0;
+  let m = 0;
+  for (const i of typed) {
+    while (m + 1 < matched.length && matched[m + 1]! < i) m++;
+    let d = Math.abs(matched[m]! - i);
+    if (m + 1 < matched.length) d = Math.min(d, Math.abs(matched[m + 1]! - i));
+    closeness = Math.max(closeness, 1 / (1 + d / 3));
+  }
+  return closeness;
 }

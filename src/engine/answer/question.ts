@@ -1,5 +1,5 @@
-import { isStopWord, stem, tokenize } from '../text.ts';
-import { tokensWithOffsets } from './tokens.ts';
+import { isStopWord, tokenize } from '../text.ts';
+import { termOf, tokensWithOffsets } from './tokens.ts';
 
 /** The kind of thing a question asks for, read from its wh-words. */
 export type AnswerType = 'person' | 'date' | 'number' | 'place' | 'other';
@@ -14,12 +14,14 @@ export interface QuestionInfo {
   /** Lower-cased words written with a capital inside the question (names), first word excepted. */
   names: Set<string>;
   type: AnswerType;
+  /** Stem of the noun a "how many" question counts ("how many students" -> "student"). */
+  counted?: string;
 }
 
 export function analyzeQuestion(question: string): QuestionInfo {
   const tokens = tokenize(question);
   const content = tokens.filter((w) => !isStopWord(w));
-  const stems = content.map(stem);
+  const stems = content.map((w) => termOf(w));
   const bigrams = new Set<string>();
   for (let i = 1; i < stems.length; i++) bigrams.add(`${stems[i - 1]} ${stems[i]}`);
   const names = new Set(
@@ -28,7 +30,9 @@ export function analyzeQuestion(question: string): QuestionInfo {
       .filter((t) => t.capitalized && !t.stop)
       .map((t) => t.lower),
   );
-  return { terms: [...new Set(stems)], words: new Set(content), bigrams, names, type: answerType(tokens) };
+  const many = tokens.findIndex((w, i) => w === 'how' && (tokens[i + 1] === 'many' || tokens[i + 1] === 'much'));
+  const countedWord = many >= 0 ? tokens.slice(many + 2, many + 4).find((w) => !isStopWord(w)) : undefined;
+  return { terms: [...new Set(stems)], words: new Set(content), bigrams, names, type: answerType(tokens), counted: countedWord ? termOf(countedWord) : undefined };
 }
 
 const NUMBER_NOUNS = /^(percent|percentage|proportion|number|amount|population|size|distance|length|height|area|cost|price|temperature|age)$/;

@@ -1,6 +1,6 @@
 import type { Span } from '../../core/types.ts';
 import { SentenceCollection } from '../bm25.ts';
-import { featureContext, featuresOf, type Candidate } from './features.ts';
+import { FEATURES, featureContext, featuresOf, isTypedValue, type Candidate } from './features.ts';
 import type { QuestionInfo } from './question.ts';
 import type { PreparedDoc, Sentence, Token } from './tokens.ts';
 
@@ -27,17 +27,22 @@ export function scoreCandidates(q: QuestionInfo, docs: PreparedDoc[], collection
       const sentence = doc.sentences[i]!;
       if (hits[i]) pool.push({ candidate: { docIndex, first: i, count: 1 }, bm25: collection.scoreSentence(q.terms, sentence) });
       const next = doc.sentences[i + 1];
-      if (next && (hits[i] || hits[i + 1]) && next.span.end - sentence.span.start <= maxChars) {
+      // Two sentences are offered together only within one paragraph: across a paragraph break the
+      // second is about something else.
+      if (next && next.paragraph === sentence.paragraph && (hits[i] || hits[i + 1]) && next.span.end - sentence.span.start <= maxChars) {
         pool.push({ candidate: { docIndex, first: i, count: 2 }, bm25: pairBm25(q, collection, sentence, next) });
       }
     }
   });
   // Stable order on ties (the sort is stable), so the result never depends on anything but the input.
   pool.sort((a, b) => b.bm25 - a.bm25);
-  return pool.slice(0, SHORTLIST).map(({ candidate }) => ({
-    candidate,
-    features: featuresOf(q, docs[candidate.docIndex]!, candidate, ctx),
-  }));
+  const loose = FEATURES.indexOf('gluedLoose');
+  // A pair whose one sentence holds neither a question word nor a value of the asked type adds
+  // nothing but length: such pairs are never offered.
+  return pool
+    .slice(0, SHORTLIST)
+    .map(({ candidate }) => ({ candidate, features: featuresOf(q, docs[candidate.docIndex]!, candidate, ctx) }))
+    .filter((s) => s.features[loose] === 0);
 }
 
 function pairBm25(q: QuestionInfo, collection: SentenceCollection, a: Sentence, b: Sentence): number {
@@ -57,7 +62,10 @@ export function dot(weights: readonly number[], features: readonly number[]): nu
 
 /**
  * The span to show for a candidate, at most `maxChars` long. A sentence longer than that is cut to
- * the window that holds the most question weight, widened to a word boundary on both sides.
+ * the window that holds the most question weight and, for a typed question (when, how many, who,
+ * where), a value of that type; windows that open at the sentence's start or after a clause mark
+ * (, ; : — or a bracket) are preferred, and the window closes at a clause mark when that keeps
+ * everything it holds, so an over-long sentence is cut at its clauses rather than mid-phrase.
  */
 export function candidateSpan(doc: PreparedDoc, c: Candidate, q: QuestionInfo, idf: (term: string) => number, maxChars: number): Span {
   const first = doc.sentences[c.first]!;
@@ -66,52 +74,51 @@ export function candidateSpan(doc: PreparedDoc, c: Candidate, q: QuestionInfo, i
   const end = last.span.end;
   if (end - start <= maxChars) return { text: doc.text.slice(start, end), start, end };
   const tokens = doc.sentences.slice(c.first, c.first + c.count).flatMap((s) => s.tokens);
-  const [from, to] = bestWindow(tokens, q, idf, maxChars, start, end);
+  const [from, to] = bestWindow(doc.text, tokens, q, idf, maxChars, start, end);
   return { text: doc.text.slice(from, to), start: from, end: to };
 }
 
-function bestWindow(tokens: Token[], q: QuestionInfo, idf: (term: string) => number, maxChars: number, start: number, end: number): [number, number] {
+const CLAUSE_END = /[,;:)\]—–]$/;
+
+function bestWindow(text: string, tokens: Token[], q: QuestionInfo, idf: (term: string) => number, maxChars: number, start: number, end: number): [number, number] {
   const terms = new Set(q.terms);
-  const weight = tokens.map((t) => (!t.stop && terms.has(t.stem) ? idf(t.stem) : 0));
-  let bestScore = -1;
-  let tied: number[] = [];
-  // Windows start at a token (or the sentence start) and run to the last token that still fits.
-  const starts = [start, ...tokens.map((t) => t.start)];
-  let right = 0;
-  let sum = 0;
-  const seen = new Map<string, number>();
-  let left = 0;
-  for (const from of starts) {
-    while (left < tokens.length && tokens[left]!.start < from) {
-      const t = tokens[left]!;
-      if (weight[left]! > 0) {
-        const n = seen.get(t.stem)! - 1;
-        if (n === 0) {
-          seen.delete(t.stem);
-          sum -= weight[left]!;
-        } else seen.set(t.stem, n);
-      }
-      left++;
-    }
+  const inQuestion = (t: Token): boolean => terms.has(t.stem) || q.words.has(t.lower);
+  let maxIdf = 0;
+  for (const t of q.terms) maxIdf = Math.max(maxIdf, idf(t));
+  const weight = tokens.map((t, i) => {
+    if (!t.stop && terms.has(t.stem)) return idf(t.stem);
+    return q.type !== 'other' && isTypedValue(q.type, tokens, i, inQuestion) ? -1 : 0;
+  });
+  // Window starts: the sentence start, then each token; one after a clause mark is a clean start.
+  const windows: { score: number; from: number; to: number; clean: boolean }[] = [];
+  for (let k = -1; k < tokens.length; k++) {
+    const from = k < 0 ? start : tokens[k]!.start;
+    if (k >= 0 && from <= start) continue;
+    const before = text.slice(start, from);
+    const clean = k < 0 || CLAUSE_END.test(before.trimEnd()) || /[(“"]$/.test(before);
+    let right = Math.max(k, 0);
+    const seen = new Set<string>();
+    let sum = 0;
+    let typed = false;
     while (right < tokens.length && tokens[right]!.end - from <= maxChars) {
-      const t = tokens[right]!;
-      if (weight[right]! > 0) {
-        const n = seen.get(t.stem) ?? 0;
-        if (n === 0) sum += weight[right]!;
-        seen.set(t.stem, n + 1);
-      }
+      const w = weight[right]!;
+      if (w > 0 && !seen.has(tokens[right]!.stem)) {
+        seen.add(tokens[right]!.stem);
+        sum += w;
+      } else if (w < 0) typed = true;
       right++;
     }
-    if (sum > bestScore) {
-      bestScore = sum;
-      tied = [from];
-    } else if (sum === bestScore) tied.push(from);
+    const to = right >= tokens.length ? end : tokens[right - 1]!.end;
+    windows.push({ score: sum + (typed ? 0.5 * maxIdf : 0), from, to, clean });
   }
-  // Of the windows holding the most question weight, the middle one puts the matched words in the
-  // centre, leaving room for the answer on either side of them.
-  const bestFrom = tied[Math.floor((tied.length - 1) / 2)] ?? start;
-  let to = Math.min(end, bestFrom + maxChars);
-  const lastFit = tokens.filter((t) => t.start >= bestFrom && t.end <= to).at(-1);
-  if (lastFit && to < end) to = lastFit.end;
-  return [bestFrom, to];
+  const top = Math.max(...windows.map((w) => w.score));
+  const tied = windows.filter((w) => w.score >= top - 1e-9);
+  // Of the windows holding the most, the middle one leaves room for the answer on either side of
+  // the matched words; a clean start nearest to it is taken instead when there is one.
+  const middle = tied[Math.floor((tied.length - 1) / 2)]!;
+  const clean = tied.filter((w) => w.clean).sort((x, y) => Math.abs(x.from - middle.from) - Math.abs(y.from - middle.from))[0];
+  const chosen = clean ?? middle;
+  const from = chosen.from;
+  const to = chosen.to;
+  return [from, to];
 }

@@ -2,6 +2,32 @@ import type { Span } from '../../core/types.ts';
 import { splitSentences } from '../sentences.ts';
 import { isStopWord, stem, tokenize } from '../text.ts';
 
+// Irregular past forms, which Porter leaves apart from their verb ("broke" / "break"): a question
+// asks "when did the dam break?" of a text that says "the dam broke".
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  ('arose arise ate eat awoke awake beat beat became become began begin begun begin bent bend bit bite blew blow broke break broken break ' +
+    'brought bring built build bought buy caught catch chose choose chosen choose came come dealt deal drew draw drawn draw drank drink ' +
+    'drove drive driven drive fell fall fallen fall fed feed felt feel fought fight found find fled flee flew fly flown fly forbade forbid ' +
+    'forgot forget forgave forgive froze freeze frozen freeze gave give given give went go gone go grew grow grown grow hung hang heard hear ' +
+    'hid hide held hold kept keep knew know known know laid lay led lead left leave lent lend lost lose made make meant mean met meet ' +
+    'paid pay ran run rang ring rose rise risen rise sold sell sent send shook shake shot shoot sang sing sank sink sat sit slept sleep ' +
+    'spoke speak spoken speak spent spend stood stand stole steal stolen steal struck strike swore swear swept sweep swam swim ' +
+    'took take taken take taught teach tore tear told tell thought think threw throw thrown throw understood understand ' +
+    'woke wake wore wear worn wear won win wrote write written write withdrew withdraw overthrew overthrow overtook overtake ' +
+    'undertook undertake sought seek bound bind wound wind slid slide spun spin stuck stick stung sting strove strive fought fight ' +
+    'children child men man women woman people person mice mouse feet foot teeth tooth')
+    .split(' ')
+    .flatMap((w, i, all) => (i % 2 === 0 ? [[w, all[i + 1]!]] : [])),
+);
+
+/**
+ * The term a word counts as: its Porter stem, after irregular past forms and plurals are taken to
+ * their base word. `plain` gives the bare Porter stem (the BM25 baseline).
+ */
+export function termOf(word: string, plain = false): string {
+  return stem(plain ? word : (IRREGULAR[word] ?? word));
+}
+
 /** A word of a sentence with its offsets in the document text. */
 export interface Token {
   /** Lower-cased surface form, as `tokenize` gives it. */
@@ -71,7 +97,7 @@ function makeToken(text: string, word: string, start: number, end: number, base:
   const first = text[start] ?? '';
   return {
     lower: word,
-    stem: stem(word),
+    stem: termOf(word),
     start: base + start,
     end: base + end,
     capitalized: first !== first.toLowerCase(),
@@ -79,13 +105,13 @@ function makeToken(text: string, word: string, start: number, end: number, base:
   };
 }
 
-export function prepareSentence(span: Span, paragraph = 0): Sentence {
+export function prepareSentence(span: Span, paragraph = 0, plain = false): Sentence {
   const termFreq = new Map<string, number>();
   let length = 0;
   for (const word of tokenize(span.text)) {
     if (isStopWord(word)) continue;
     length++;
-    const s = stem(word);
+    const s = termOf(word, plain);
     termFreq.set(s, (termFreq.get(s) ?? 0) + 1);
   }
   let tokens: Token[] | undefined;
@@ -100,13 +126,13 @@ export function prepareSentence(span: Span, paragraph = 0): Sentence {
   };
 }
 
-export function prepareDoc(id: string, text: string): PreparedDoc {
+export function prepareDoc(id: string, text: string, plain = false): PreparedDoc {
   let paragraph = 0;
   let previousEnd = 0;
   const sentences = splitSentences(text).map((span) => {
     if (/\n[ \t]*\n/.test(text.slice(previousEnd, span.start))) paragraph++;
     previousEnd = span.end;
-    return prepareSentence(span, paragraph);
+    return prepareSentence(span, paragraph, plain);
   });
   const paragraphs: [number, number][] = [];
   sentences.forEach((sentence, i) => {
@@ -124,8 +150,8 @@ export function prepareDoc(id: string, text: string): PreparedDoc {
 }
 
 /** Content stems of a question, in order (duplicates kept for bigrams; callers dedupe). */
-export function questionStems(question: string): string[] {
+export function questionStems(question: string, plain = false): string[] {
   return tokenize(question)
     .filter((w) => !isStopWord(w))
-    .map(stem);
+    .map((w) => termOf(w, plain));
 }

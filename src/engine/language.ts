@@ -1,0 +1,109 @@
+// Which language an article is written in, from its script and its commonest function words. Small
+// and dependency-free: enough to tell the embedded engine's English rules where they do not apply.
+
+/** ISO 639-1 code, or 'und' when the text gives too little to tell. */
+export type LanguageCode = string;
+
+// The most frequent short words of each language written in Latin letters (Cyrillic for ru/uk).
+// Words shared by several languages ("de", "a", "in") still help: only the totals are compared.
+const PROFILES: Record<string, string> = {
+  en: 'the of and to in a is that for it was on with as he be by at from his have are this an not but they has had were said which who their been will would its',
+  de: 'der die und das in den von zu mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über so zum war haben nur oder aber vor zur bis',
+  fr: 'de la le et les des en un du une que est pour qui dans par au sur pas plus ne se il a ce sont avec son ont été cette aux mais ou elle nous leur sa être ses lui',
+  es: 'de la que el en y a los del se las por un para con no una su al es lo como más pero sus le ya o este ha sido porque esta entre cuando muy sin sobre también',
+  it: 'di e il la che in a per un è del non una le si da sono con i al della gli anche come più ha lo ma nel alla dei delle questo essere ci stato',
+  pt: 'de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao ele das tem à seu sua ou ser quando muito nos já está também',
+  nl: 'de van het een en in is dat op te zijn met voor niet aan er om ook als dan maar bij door was werd nog naar uit over kan hij zo worden wordt deze',
+  sv: 'och i att det som en på är av för med till den har de inte om ett han men var jag sig från vi så kan när år säger också efter',
+  da: 'og i at det en den til er som på de med han af for ikke der var mig sig men et har om vi min havde ham hun nu over da fra du ud',
+  no: 'og i det som på er en til å av for med at har de ikke den han om et var seg men fra vi etter også kan skal hun ble',
+  pl: 'i w na z się nie do to że jest o jak po co tak za od ale przez jego są być który tym może już jej oraz dla było',
+  cs: 'a se na je že v to s z do o jako ale by jsou pro jeho za po tak které které už bylo jen také byl',
+  fi: 'ja on ei että se oli hän ovat mutta kuin myös joka tai jos kun niin vain olla sen hänen',
+  ro: 'și de la în a cu pe că nu din o un este se care mai pentru ca fost sau dar lui ai',
+  hu: 'a az és hogy nem is egy meg van de csak el már ki mint volt azt ez még sem',
+  tr: 've bir bu da de için ile çok olarak daha ne gibi olan kadar sonra ama en',
+  ru: 'и в не на что с по он как это к из у за от о же так но все она для бы было мы его',
+  uk: 'і в не на що з та як до це у за від він але для так його є ще вона бути',
+};
+
+// One lookup a word: each function word with the languages it belongs to and its weight there.
+const WORDS = new Map<string, [string, number][]>();
+for (const [code, list] of Object.entries(PROFILES)) {
+  const words = list.split(' ');
+  // Earlier words are commoner: weigh them a little more.
+  words.forEach((w, i) => {
+    let entry = WORDS.get(w);
+    if (!entry) WORDS.set(w, (entry = []));
+    entry.push([code, 1 + (words.length - i) / words.length]);
+  });
+}
+
+const SAMPLE = 2000;
+
+/**
+ * The language of a text: by script first (Han with kana is Japanese, Hangul Korean, Han alone
+ * Chinese; Greek, Arabic, Hebrew, Devanagari, Thai), then by the function words of the Latin- and
+ * Cyrillic-script languages above. Reads at most the first 2,000 characters.
+ */
+export function detectLanguage(text: string): LanguageCode {
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  let latin = 0;
+  let cyrillic = 0;
+  let han = 0;
+  let kana = 0;
+  let hangul = 0;
+  let greek = 0;
+  let arabic = 0;
+  let hebrew = 0;
+  let devanagari = 0;
+  let thai = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+    } else if (c <= 0x24f) latin++;
+    else if (c >= 0x370 && c <= 0x3ff) greek++;
+    else if (c >= 0x400 && c <= 0x4ff) cyrillic++;
+    else if (c >= 0x590 && c <= 0x5ff) hebrew++;
+    else if (c >= 0x600 && c <= 0x6ff) arabic++;
+    else if (c >= 0x900 && c <= 0x97f) devanagari++;
+    else if (c >= 0xe00 && c <= 0xe7f) thai++;
+    else if (c >= 0x3040 && c <= 0x30ff) kana++;
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
+    else if (c >= 0xac00 && c <= 0xd7af) hangul++;
+  }
+  const letters = latin + cyrillic + han + kana + hangul + greek + arabic + hebrew + devanagari + thai;
+  if (letters < 20) return 'und';
+  // Ideographs carry a word each: count them several times against alphabetic letters.
+  const cjk = (han + kana + hangul) * 3;
+  if (cjk > latin + cyrillic) {
+    if (hangul > han + kana) return 'ko';
+    return kana > 0.05 * (han + kana) ? 'ja' : 'zh';
+  }
+  const others: [string, number][] = [['el', greek], ['ar', arabic], ['he', hebrew], ['hi', devanagari], ['th', thai]];
+  for (const [code, n] of others) if (n > letters / 2) return code;
+  return byFunctionWords(sample.toLowerCase(), cyrillic > latin);
+}
+
+function byFunctionWords(sample: string, cyrillic: boolean): LanguageCode {
+  const scores = new Map<string, number>();
+  let tokens = 0;
+  for (const word of sample.match(/\p{L}+/gu) ?? []) {
+    tokens++;
+    const entry = WORDS.get(word);
+    if (entry) for (const [code, w] of entry) scores.set(code, (scores.get(code) ?? 0) + w);
+  }
+  if (tokens < 5) return 'und';
+  let best = 'und';
+  let bestScore = 0;
+  for (const [code, score] of scores) {
+    if (cyrillic !== (code === 'ru' || code === 'uk')) continue;
+    if (score > bestScore) {
+      best = code;
+      bestScore = score;
+    }
+  }
+  // Too few function words of any language (a list of names, a table): do not guess.
+  return bestScore >= tokens * 0.05 ? best : 'und';
+}
