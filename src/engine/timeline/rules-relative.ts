@@ -45,6 +45,20 @@ export function reportingQuarter(ctx: ResolveContext): { y: number; q: number } 
   return { y, q };
 }
 
+/**
+ * The quarter whose figures a year-ago comparison is about: the last quarter the text named, unless
+ * that one starts after publication (a forecast, `losses through the third quarter of 1990`), whose
+ * results cannot have been reported yet; then the reporting quarter.
+ */
+export function comparedQuarter(ctx: ResolveContext): { y: number; q: number } | null {
+  const q = ctx.quarter;
+  if (q && ctx.ref) {
+    const r = ctx.ref.date;
+    if (q.y * 12 + (q.q - 1) * 3 + 1 > r.y * 12 + r.m) return reportingQuarter(ctx);
+  }
+  return q ?? reportingQuarter(ctx);
+}
+
 export const RELATIVE_RULES: Rule[] = [
   {
     name: 'deictic-day',
@@ -134,6 +148,12 @@ export const RELATIVE_RULES: Rule[] = [
           }
           if (grain === 'WE' && shift === 0 && ctx.ref) {
             return shifted(ctx.ref, 'WE', ctx.tense(m.index, m.index + m[0].length) === 'past' ? -1 : 0);
+          }
+          // In an earnings report "compared with a loss of $3 million last year", "up from last year's
+          // $1.55 billion": the figure compared is the same quarter a year back.
+          if (grain === 'Y' && det === 'last' && isComparison(text, m.index, m.index + m[0].length) && !ctx.aboutLongPeriod(m.index) && (ctx.quarter !== null || ctx.aboutQuarter(m.index, m.index + m[0].length))) {
+            const q = comparedQuarter(ctx);
+            if (q) return { value: `${fmtYear(q.y - 1)}-Q${q.q}` };
           }
           const r = anaphoric ? anchored(ctx, grain, shift) : shifted(ctx.ref, grain, shift);
           if (grain === 'Q' && /^\d{4}-Q\d$/.test(r.value)) r.quarter = { y: Number(r.value.slice(0, 4)), q: Number(r.value[6]) };
@@ -234,7 +254,7 @@ export const RELATIVE_RULES: Rule[] = [
           const quarterish =
             noun === 'quarter' || noun === 'period' || (!noun && !ctx.aboutLongPeriod(m.index) && (ctx.quarter !== null || ctx.aboutQuarter(m.index, m.index + m[0].length)));
           if (quarterish) {
-            const q = ord ? { y: ctx.ref?.date.y ?? 0, q: ['first', 'second', 'third', 'fourth'].indexOf(ord) + 1 } : ctx.quarter ?? reportingQuarter(ctx);
+            const q = ord ? { y: ctx.ref?.date.y ?? 0, q: ['first', 'second', 'third', 'fourth'].indexOf(ord) + 1 } : comparedQuarter(ctx);
             return q && ctx.ref ? { value: `${fmtYear(q.y - 1)}-Q${q.q}` } : { value: 'XXXX-QX' };
           }
           return shifted(ctx.ref, 'Y', -1);
@@ -357,7 +377,7 @@ function agoValue(ctx: ResolveContext, letter: string, time: boolean, n: number,
       const years = letter === 'E' ? 10 * n : letter === 'C' ? 100 * n : letter === 'L' ? 1000 * n : n;
       // In earnings reports "a year ago" is the same quarter a year back.
       if ((years === -1 || years === 1) && !ctx.aboutLongPeriod(start) && (ctx.quarter !== null || ctx.aboutQuarter(start, end))) {
-        const q = ctx.quarter ?? reportingQuarter(ctx);
+        const q = comparedQuarter(ctx);
         if (q) return { value: `${fmtYear(q.y + years)}-Q${q.q}` };
       }
       if (relativeToAnchor && ctx.anchor && ctx.sentenceDay(start, end)) {
@@ -367,4 +387,20 @@ function agoValue(ctx: ResolveContext, letter: string, time: boolean, n: number,
       return { value: fmtYear(base.y + years) };
     }
   }
+}
+
+/**
+ * Whether "last year" at [start, end) dates a figure being compared: right after an amount
+ * (`a loss of $3 million last year`) or as a possessive before one (`from last year's $1.55
+ * billion`, `last year's results`); not after a verb (`the 16 cents it reported last year`) and not
+ * in a sentence that compares whole years (`this year`).
+ */
+function isComparison(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 200), start);
+  const sentence = before.slice(before.search(/(?:[.!?]["”]?\s+(?=[A-Z"“])|\n)(?![^]*(?:[.!?]["”]?\s+[A-Z"“]|\n))/) + 1);
+  const after = /^[^]*?(?:[.!?]["”]?\s+(?=[A-Z"“])|\n|$)/.exec(text.slice(end, end + 200))![0];
+  // A comparison of whole years ("earnings for this year, up from last year's"), not "this year's third quarter".
+  if (/\bthis year\b(?!['’]s)/i.test(sentence + ' ' + after)) return false;
+  if (/(?:\d%?|\b(?:million|billion|cents|a share))\s+$/i.test(text.slice(Math.max(0, start - 12), start))) return true;
+  return /^['’]s\s+(?:\$|#|\d|results|figures|earnings|profit|net|sales|revenue|loss)/i.test(text.slice(end, end + 12));
 }

@@ -139,9 +139,23 @@ const SUNDAY_PAPER = /\b(?:Mail|Independent|Scotland|Wales|Ireland|Express)\s+on
 const NAME_BEFORE = /\b(?:Good|Meet|Face)\s+$/;
 const DAY_WORD_RULES = new Set(['weekday', 'day-part', 'deictic-day']);
 function inName(text: string, c: Candidate): boolean {
+  if (isQuotedTitle(text, c)) return true;
   if (!DAY_WORD_RULES.has(c.rule) || !/^\p{Lu}/u.test(text.slice(c.start, c.start + 1))) return false;
   const before = text.slice(Math.max(0, c.start - 18), c.start);
   return NAME_AFTER.test(text.slice(c.end, c.end + 16)) || NAME_BEFORE.test(before) || (SUNDAY_PAPER.test(before) && text.startsWith('Sunday', c.start));
+}
+
+/**
+ * A show's or a film's title: a time expression of two or more words, each capitalised, right
+ * after an opening quotation mark (`ABC's "This Week,"`, `on ''60 Minutes''`), or `Today` after an
+ * outlet's acronym (`This is VOA Today.`, `USA Today`).
+ */
+function isQuotedTitle(text: string, c: Candidate): boolean {
+  const span = text.slice(c.start, c.end);
+  if (span === 'Today' && /\b\p{Lu}{2,5}\s$/u.test(text.slice(Math.max(0, c.start - 7), c.start))) return true;
+  const words = span.split(/\s+/);
+  if (words.length < 2 || !words.every((w) => /^(?:\p{Lu}|\d)/u.test(w))) return false;
+  return /(?:["“`]|'')$/.test(text.slice(Math.max(0, c.start - 2), c.start));
 }
 
 const FORWARD_PIECE = /\b(?:week|days|month|year) ahead\b|\bthe coming (?:week|days)\b|\bwhat to watch\b|\bweek to come\b|\bcoming up\b|\bdiary\b|\bpreview\b|\bupcoming\b/i;
