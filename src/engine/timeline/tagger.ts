@@ -151,6 +151,9 @@ function inName(text: string, c: Candidate): boolean {
  * outlet's acronym (`This is VOA Today.`, `USA Today`).
  */
 function isQuotedTitle(text: string, c: Candidate): boolean {
+  const prev = text.charCodeAt(c.start - 1);
+  const quoted = prev === 34 || prev === 0x201c || prev === 96 || prev === 39;
+  if (!quoted && !(c.end - c.start === 5 && prev === 32)) return false;
   const span = text.slice(c.start, c.end);
   if (span === 'Today' && /\b\p{Lu}{2,5}\s$/u.test(text.slice(Math.max(0, c.start - 7), c.start))) return true;
   const words = span.split(/\s+/);
