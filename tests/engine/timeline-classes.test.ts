@@ -62,3 +62,18 @@ describe('timeline: titles that hold a time word', () => {
     ]);
   });
 });
+
+describe('timeline: dates in a schedule', () => {
+  it('keeps a later day of a schedule in the year of the coming date named before it', () => {
+    const text = 'The ferry line said two sailings would leave Harwich on Mondays from March 30, with a third sailing each Friday from August 6.';
+    expect(values(text).filter(([t]) => /\d$/.test(t!))).toEqual([
+      ['March 30', '2029-03-30'],
+      ['August 6', '2029-08-06'],
+    ]);
+    // Without a coming date before it, a day of the year with no tense cue is still the nearer past one.
+    expect(values('The ferry line has run a third sailing each Friday from August 6.').filter(([t]) => /\d$/.test(t!))).toEqual([
+      ['August 6', '2028-08-06'],
+    ]);
+  });
+});
+
