@@ -77,3 +77,12 @@ describe('timeline: dates in a schedule', () => {
   });
 });
 
+describe('timeline: halves', () => {
+  it('does not read "the last half of" a decade as the half-year before publication', () => {
+    expect(values("Beer sales followed the trend of the last half of the '80s, and the last half of 2027 was weak.")).toEqual([
+      ["the '80s", '198'],
+      ['the last half of 2027', '2027-H2'],
+    ]);
+  });
+});
+

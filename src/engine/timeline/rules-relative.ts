@@ -137,6 +137,8 @@ export const RELATIVE_RULES: Rule[] = [
       const grain = GRAIN[unit]!;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       if (/^\s+(?:or|and)\s+(?:so|two|more)\b/i.test(after) && det.startsWith('the ')) return null;
+      // "the last half of the '80s" is the second half of what follows, not the half-year before this one.
+      if (unit === 'half' && /^\s+of\b/i.test(after)) return null;
       const anaphoric = /^(that|the following|the preceding|the prior|the same|that same)$/.test(det);
       const shift = shiftOf(det);
       return {
