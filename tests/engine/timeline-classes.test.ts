@@ -86,3 +86,14 @@ describe('timeline: halves', () => {
   });
 });
 
+describe('timeline: today as an age', () => {
+  it('does not date "today’s world" or "the leaders of tomorrow" to the publication day', () => {
+    const text = "Few of today's computers run for a week, and the leaders of tomorrow will need today's youth. Tomorrow's vote matters, the mayor said today.";
+    expect(values(text)).toEqual([
+      ['a week', 'P1W'],
+      ['Tomorrow', '2028-11-03'],
+      ['today', '2028-11-02'],
+    ]);
+  });
+});
+

@@ -65,10 +65,11 @@ export const RELATIVE_RULES: Rule[] = [
     // "(mid-)afternoon yesterday": the part of the day may also come first
     re: /\b(?:(?:mid-?)?(morning|afternoon|evening)\s+)?(yesterday|today|tomorrow|tonight)\b(?:\s+(morning|afternoon|evening|night))?/gi,
     priority: 2,
-    build: (m) => {
+    build: (m, text) => {
       const word = m[2]!.toLowerCase();
       const offset = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
       if (m[1] && m[3]) return null;
+      if (!m[1] && !m[3] && isGenericDay(text, m.index, m.index + m[0].length)) return null;
       const part = m[1] ?? m[3] ?? (word === 'tonight' ? 'tonight' : undefined);
       return { type: part ? 'TIME' : 'DATE', resolve: (ctx) => withPart(shifted(ctx.ref, 'D', offset), part) };
     },
@@ -406,3 +407,20 @@ function isComparison(text: string, start: number, end: number): boolean {
   if (/(?:\d%?|\b(?:million|billion|cents|a share))\s+$/i.test(text.slice(Math.max(0, start - 12), start))) return true;
   return /^['’]s\s+(?:\$|#|\d|results|figures|earnings|profit|net|sales|revenue|loss)/i.test(text.slice(end, end + 12));
 }
+
+/** Nouns that make `today's …` the present age rather than the day: `today's world`, `today's youth`. */
+const AGE_NOUN = /^['’]s\s+(?:[a-z]+\s+)?(?:world|society|youth|young|generations?|children|kids|teenagers|students|families|parents|women|men|people|economy|technology|culture|politics|music|consumers|workers|schools|marketplace|global|computers|standards|terms|dollars|medicine|science|industry|politicians|voters)\b/;
+
+/**
+ * `today` / `tomorrow` naming an age, not a day: before a noun of the present age (`today's world`,
+ * `many of today's personal computers`) or after `the <noun> of` (`the people of tomorrow`; not `the rest of today`).
+ */
+function isGenericDay(text: string, start: number, end: number): boolean {
+  if (/^(?:today|tomorrow)$/i.test(text.slice(start, end))) {
+    if (AGE_NOUN.test(text.slice(end, end + 40))) return true;
+    const of = /\bthe\s+([a-z]+)\s+of\s+$/i.exec(text.slice(Math.max(0, start - 30), start));
+    if (of && !/^(?:morning|afternoon|evening|night|day|end|start|beginning|rest|events?|meetings?|session|news)$/i.test(of[1]!)) return true;
+  }
+  return false;
+}
+
