@@ -97,3 +97,19 @@ describe('timeline: today as an age', () => {
   });
 });
 
+describe('timeline: an event’s night and names with a year', () => {
+  it('does not date "the night the ferry sank" or "at the time Brandt was arrested" to publication', () => {
+    const text = 'The coastguard released recordings from the night the ferry sank. At the time Brandt was arrested, the port was closed. He said at the time he was sorry.';
+    expect(values(text)).toEqual([['the time', 'PAST_REF']]);
+  });
+
+  it('does not tag a year that is part of a name, but keeps years after months, holidays and prepositions', () => {
+    const text = 'She founded a venture called Orion 2019, which showed at Expo 2020. Christmas 2021 was quiet; In 2022 sales rose, and by March 2023 they doubled.';
+    expect(values(text)).toEqual([
+      ['Christmas 2021', '2021-12-25'],
+      ['2022', '2022'],
+      ['March 2023', '2023-03'],
+    ]);
+  });
+});
+

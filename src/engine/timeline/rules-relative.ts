@@ -59,6 +59,13 @@ export function comparedQuarter(ctx: ResolveContext): { y: number; q: number } |
   return q ?? reportingQuarter(ctx);
 }
 
+/**
+ * A relative clause without `that`/`when` right after `the night` / `the time`: a determiner or a
+ * capitalised name opens its subject (`the night the plane went down`, `at the time Howes was
+ * captured`). Pronouns are left out: in `saying at the time he was willing` the clause is reported.
+ */
+export const RELATIVE_CLAUSE = /^\s+(?:the|a|an|his|her|their|its|our|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+\s+[a-z]+)\b/;
+
 export const RELATIVE_RULES: Rule[] = [
   {
     name: 'deictic-day',
@@ -82,6 +89,8 @@ export const RELATIVE_RULES: Rule[] = [
       const det = m[1]?.toLowerCase();
       const part = m[2] ?? m[3] ?? m[4]!;
       if (det === 'the' && /^\s+(?:of|before|after)\b/i.test(text.slice(m.index + m[0].length))) return null;
+      // "the night the plane went down": a clause names the night, an event's, not the publication's.
+      if (det === 'the' && RELATIVE_CLAUSE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
       return {
         type: 'TIME',
         resolve: (ctx) => {
