@@ -163,7 +163,7 @@ export const RELATIVE_RULES: Rule[] = [
           }
           // In an earnings report "compared with a loss of $3 million last year", "up from last year's
           // $1.55 billion": the figure compared is the same quarter a year back.
-          if (grain === 'Y' && det === 'last' && isComparison(text, m.index, m.index + m[0].length) && !ctx.aboutLongPeriod(m.index) && (ctx.quarter !== null || ctx.aboutQuarter(m.index, m.index + m[0].length))) {
+          if (grain === 'Y' && det === 'last' && (ctx.quarter !== null || ctx.aboutQuarter(m.index, m.index + m[0].length)) && !ctx.aboutLongPeriod(m.index) && isComparison(text, m.index, m.index + m[0].length)) {
             const q = comparedQuarter(ctx);
             if (q) return { value: `${fmtYear(q.y - 1)}-Q${q.q}` };
           }
@@ -409,7 +409,9 @@ function agoValue(ctx: ResolveContext, letter: string, time: boolean, n: number,
  */
 function isComparison(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 200), start);
-  const sentence = before.slice(before.search(/(?:[.!?]["”]?\s+(?=[A-Z"“])|\n)(?![^]*(?:[.!?]["”]?\s+[A-Z"“]|\n))/) + 1);
+  let from = 0;
+  for (const b of before.matchAll(/[.!?]["”]?\s+(?=[A-Z"“])|\n/g)) from = b.index + b[0].length;
+  const sentence = before.slice(from);
   const after = /^[^]*?(?:[.!?]["”]?\s+(?=[A-Z"“])|\n|$)/.exec(text.slice(end, end + 200))![0];
   // A comparison of whole years ("earnings for this year, up from last year's"), not "this year's third quarter".
   if (/\bthis year\b(?!['’]s)/i.test(sentence + ' ' + after)) return false;
