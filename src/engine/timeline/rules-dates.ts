@@ -1,4 +1,4 @@
-import { fmtDate, fmtMonth, fmtYear, isValidDate, type Ymd } from './calendar.ts';
+import { diffDays, fmtDate, fmtMonth, fmtYear, isValidDate, type Ymd } from './calendar.ts';
 import { dayValue, resolveMonth, resolveMonthDay } from './clock.ts';
 import { HOLIDAY, holidayDate } from './holidays.ts';
 import { MONTH, MONTH_STRICT, ORD, SEASON, SEASONS, WEEKDAY, monthNumber, parseNumber, parseOrdinal, weekdayNumber } from './lexicon.ts';
@@ -39,6 +39,12 @@ function fullDate(y: number | null, month: number, day: number | null, start: nu
     // "the quarter ended Sept. 30", "since Jan. 1": a closing date already passed.
     const ended = /\b(?:ended|since)\s+$/i.test(ctx.text.slice(Math.max(0, start - 7), start));
     const tense = ended ? 'past' : ctx.tenseWide(start, end);
+    // "from March 30, with the third departing each Thursday from August 6", said in February: a
+    // later day of the year after a coming date named just before in its sentence is coming too.
+    const before = tense === 'none' && ctx.ref ? ctx.sentenceDay(start, end) : null;
+    if (before && ctx.ref && diffDays(before, ctx.ref.date) > 0 && (month > before.m || (month === before.m && day > before.d)) && isValidDate(before.y, month, day)) {
+      return dayValue({ y: before.y, m: month, d: day });
+    }
     // "will hold elections on March 4", said on March 20: "will" in the same clause rules out the past date.
     const willClause = tense === 'future' && /\b(?:will|shall|is to|are to)\b[^.;,!?]{0,60}$/i.test(ctx.text.slice(Math.max(0, start - 70), start));
     return resolveMonthDay(ctx.ref, month, day, tense, wd ? weekdayNumber(wd) : undefined, ended || willClause);

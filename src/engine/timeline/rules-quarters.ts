@@ -1,5 +1,5 @@
 import { fmtYear, quarterOf } from './calendar.ts';
-import { reportingQuarter } from './rules-relative.ts';
+import { comparedQuarter, reportingQuarter } from './rules-relative.ts';
 import type { Rule } from './types.ts';
 
 // Financial periods: "the third quarter", "fourth-quarter", "this year's second quarter",
@@ -78,7 +78,10 @@ export const QUARTER_RULES: Rule[] = [
       return {
         type: 'DATE',
         resolve: (ctx) => {
-          const q = (mod === 'same' || mod === 'comparable' ? ctx.quarter : null) ?? reportingQuarter(ctx);
+          // "the first nine months … in the 1988 period": the same longer period, a year; otherwise the
+          // quarter being compared keeps its number (a fiscal first quarter ended Sept. 30 stays Q1).
+          if (/^\d{4}$/.test(mod) && ctx.aboutLongPeriod(m.index)) return { value: mod };
+          const q = (mod === 'same' || mod === 'comparable' ? ctx.quarter : /^\d{4}$/.test(mod) ? comparedQuarter(ctx) : null) ?? reportingQuarter(ctx);
           if (!q) return { value: 'XXXX-QX' };
           const y = /^\d{4}$/.test(mod) ? Number(mod) : mod === 'current' && ctx.ref ? ctx.ref.date.y : q.y;
           const qq = mod === 'current' && ctx.ref ? quarterOf(ctx.ref.date.m) : q.q;

@@ -45,16 +45,38 @@ export function reportingQuarter(ctx: ResolveContext): { y: number; q: number } 
   return { y, q };
 }
 
+/**
+ * The quarter whose figures a year-ago comparison is about: the last quarter the text named, unless
+ * that one starts after publication (a forecast, `losses through the third quarter of 1990`), whose
+ * results cannot have been reported yet; then the reporting quarter.
+ */
+export function comparedQuarter(ctx: ResolveContext): { y: number; q: number } | null {
+  const q = ctx.quarter;
+  if (q && ctx.ref) {
+    const r = ctx.ref.date;
+    if (q.y * 12 + (q.q - 1) * 3 + 1 > r.y * 12 + r.m) return reportingQuarter(ctx);
+  }
+  return q ?? reportingQuarter(ctx);
+}
+
+/**
+ * A relative clause without `that`/`when` right after `the night` / `the time`: a determiner or a
+ * capitalised name opens its subject (`the night the plane went down`, `at the time Howes was
+ * captured`). Pronouns are left out: in `saying at the time he was willing` the clause is reported.
+ */
+export const RELATIVE_CLAUSE = /^\s+(?:the|a|an|his|her|their|its|our|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+\s+[a-z]+)\b/;
+
 export const RELATIVE_RULES: Rule[] = [
   {
     name: 'deictic-day',
     // "(mid-)afternoon yesterday": the part of the day may also come first
     re: /\b(?:(?:mid-?)?(morning|afternoon|evening)\s+)?(yesterday|today|tomorrow|tonight)\b(?:\s+(morning|afternoon|evening|night))?/gi,
     priority: 2,
-    build: (m) => {
+    build: (m, text) => {
       const word = m[2]!.toLowerCase();
       const offset = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
       if (m[1] && m[3]) return null;
+      if (!m[1] && !m[3] && isGenericDay(text, m.index, m.index + m[0].length)) return null;
       const part = m[1] ?? m[3] ?? (word === 'tonight' ? 'tonight' : undefined);
       return { type: part ? 'TIME' : 'DATE', resolve: (ctx) => withPart(shifted(ctx.ref, 'D', offset), part) };
     },
@@ -67,6 +89,8 @@ export const RELATIVE_RULES: Rule[] = [
       const det = m[1]?.toLowerCase();
       const part = m[2] ?? m[3] ?? m[4]!;
       if (det === 'the' && /^\s+(?:of|before|after)\b/i.test(text.slice(m.index + m[0].length))) return null;
+      // "the night the plane went down": a clause names the night, an event's, not the publication's.
+      if (det === 'the' && RELATIVE_CLAUSE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
       return {
         type: 'TIME',
         resolve: (ctx) => {
@@ -123,6 +147,8 @@ export const RELATIVE_RULES: Rule[] = [
       const grain = GRAIN[unit]!;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       if (/^\s+(?:or|and)\s+(?:so|two|more)\b/i.test(after) && det.startsWith('the ')) return null;
+      // "the last half of the '80s" is the second half of what follows, not the half-year before this one.
+      if (unit === 'half' && /^\s+of\b/i.test(after)) return null;
       const anaphoric = /^(that|the following|the preceding|the prior|the same|that same)$/.test(det);
       const shift = shiftOf(det);
       return {
@@ -134,6 +160,12 @@ export const RELATIVE_RULES: Rule[] = [
           }
           if (grain === 'WE' && shift === 0 && ctx.ref) {
             return shifted(ctx.ref, 'WE', ctx.tense(m.index, m.index + m[0].length) === 'past' ? -1 : 0);
+          }
+          // In an earnings report "compared with a loss of $3 million last year", "up from last year's
+          // $1.55 billion": the figure compared is the same quarter a year back.
+          if (grain === 'Y' && det === 'last' && (ctx.quarter !== null || ctx.aboutQuarter(m.index, m.index + m[0].length)) && !ctx.aboutLongPeriod(m.index) && isComparison(text, m.index, m.index + m[0].length)) {
+            const q = comparedQuarter(ctx);
+            if (q) return { value: `${fmtYear(q.y - 1)}-Q${q.q}` };
           }
           const r = anaphoric ? anchored(ctx, grain, shift) : shifted(ctx.ref, grain, shift);
           if (grain === 'Q' && /^\d{4}-Q\d$/.test(r.value)) r.quarter = { y: Number(r.value.slice(0, 4)), q: Number(r.value[6]) };
@@ -234,7 +266,7 @@ export const RELATIVE_RULES: Rule[] = [
           const quarterish =
             noun === 'quarter' || noun === 'period' || (!noun && !ctx.aboutLongPeriod(m.index) && (ctx.quarter !== null || ctx.aboutQuarter(m.index, m.index + m[0].length)));
           if (quarterish) {
-            const q = ord ? { y: ctx.ref?.date.y ?? 0, q: ['first', 'second', 'third', 'fourth'].indexOf(ord) + 1 } : ctx.quarter ?? reportingQuarter(ctx);
+            const q = ord ? { y: ctx.ref?.date.y ?? 0, q: ['first', 'second', 'third', 'fourth'].indexOf(ord) + 1 } : comparedQuarter(ctx);
             return q && ctx.ref ? { value: `${fmtYear(q.y - 1)}-Q${q.q}` } : { value: 'XXXX-QX' };
           }
           return shifted(ctx.ref, 'Y', -1);
@@ -357,7 +389,7 @@ function agoValue(ctx: ResolveContext, letter: string, time: boolean, n: number,
       const years = letter === 'E' ? 10 * n : letter === 'C' ? 100 * n : letter === 'L' ? 1000 * n : n;
       // In earnings reports "a year ago" is the same quarter a year back.
       if ((years === -1 || years === 1) && !ctx.aboutLongPeriod(start) && (ctx.quarter !== null || ctx.aboutQuarter(start, end))) {
-        const q = ctx.quarter ?? reportingQuarter(ctx);
+        const q = comparedQuarter(ctx);
         if (q) return { value: `${fmtYear(q.y + years)}-Q${q.q}` };
       }
       if (relativeToAnchor && ctx.anchor && ctx.sentenceDay(start, end)) {
@@ -368,3 +400,38 @@ function agoValue(ctx: ResolveContext, letter: string, time: boolean, n: number,
     }
   }
 }
+
+/**
+ * Whether "last year" at [start, end) dates a figure being compared: right after an amount
+ * (`a loss of $3 million last year`) or as a possessive before one (`from last year's $1.55
+ * billion`, `last year's results`); not after a verb (`the 16 cents it reported last year`) and not
+ * in a sentence that compares whole years (`this year`).
+ */
+function isComparison(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 200), start);
+  let from = 0;
+  for (const b of before.matchAll(/[.!?]["”]?\s+(?=[A-Z"“])|\n/g)) from = b.index + b[0].length;
+  const sentence = before.slice(from);
+  const after = /^[^]*?(?:[.!?]["”]?\s+(?=[A-Z"“])|\n|$)/.exec(text.slice(end, end + 200))![0];
+  // A comparison of whole years ("earnings for this year, up from last year's"), not "this year's third quarter".
+  if (/\bthis year\b(?!['’]s)/i.test(sentence + ' ' + after)) return false;
+  if (/(?:\d%?|\b(?:million|billion|cents|a share))\s+$/i.test(text.slice(Math.max(0, start - 12), start))) return true;
+  return /^['’]s\s+(?:\$|#|\d|results|figures|earnings|profit|net|sales|revenue|loss)/i.test(text.slice(end, end + 12));
+}
+
+/** Nouns that make `today's …` the present age rather than the day: `today's world`, `today's youth`. */
+const AGE_NOUN = /^['’]s\s+(?:[a-z]+\s+)?(?:world|society|youth|young|generations?|children|kids|teenagers|students|families|parents|women|men|people|economy|technology|culture|politics|music|consumers|workers|schools|marketplace|global|computers|standards|terms|dollars|medicine|science|industry|politicians|voters)\b/;
+
+/**
+ * `today` / `tomorrow` naming an age, not a day: before a noun of the present age (`today's world`,
+ * `many of today's personal computers`) or after `the <noun> of` (`the people of tomorrow`; not `the rest of today`).
+ */
+function isGenericDay(text: string, start: number, end: number): boolean {
+  if (/^(?:today|tomorrow)$/i.test(text.slice(start, end))) {
+    if (AGE_NOUN.test(text.slice(end, end + 40))) return true;
+    const of = /\bthe\s+([a-z]+)\s+of\s+$/i.exec(text.slice(Math.max(0, start - 30), start));
+    if (of && !/^(?:morning|afternoon|evening|night|day|end|start|beginning|rest|events?|meetings?|session|news)$/i.test(of[1]!)) return true;
+  }
+  return false;
+}
+

@@ -1,3 +1,4 @@
+import { RELATIVE_CLAUSE } from './rules-relative.ts';
 import type { Rule } from './types.ts';
 
 // Vague references, valued as TimeBank does: PRESENT_REF ("now", "currently"), PAST_REF
@@ -35,6 +36,7 @@ export const VAGUE_RULES: Rule[] = [
       if (w === 'recent' && /^\s+(?:high|low|peak|record)/i.test(after)) return null;
       if (w === 'the time' && !/\bat\s+$/i.test(before)) return null;
       if (w === 'the time' && /^\s+(?:of|when|being|it|that|to)\b/i.test(after)) return null;
+      if (w === 'the time' && RELATIVE_CLAUSE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
       // "Earlier," opening a sentence reports an earlier event the same day; elsewhere it is a comparison.
       if (w === 'earlier' && !(/(?:^|[.!?"]\s+|\n)$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && /^,/.test(after))) return null;
       return { type: 'DATE', resolve: () => ({ value: 'PAST_REF' }) };

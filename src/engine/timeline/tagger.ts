@@ -139,9 +139,48 @@ const SUNDAY_PAPER = /\b(?:Mail|Independent|Scotland|Wales|Ireland|Express)\s+on
 const NAME_BEFORE = /\b(?:Good|Meet|Face)\s+$/;
 const DAY_WORD_RULES = new Set(['weekday', 'day-part', 'deictic-day']);
 function inName(text: string, c: Candidate): boolean {
+  if (isQuotedTitle(text, c)) return true;
+  if (c.rule === 'year' && c.end - c.start === 4 && isNamedYear(text, c.start)) return true;
   if (!DAY_WORD_RULES.has(c.rule) || !/^\p{Lu}/u.test(text.slice(c.start, c.start + 1))) return false;
   const before = text.slice(Math.max(0, c.start - 18), c.start);
   return NAME_AFTER.test(text.slice(c.end, c.end + 16)) || NAME_BEFORE.test(before) || (SUNDAY_PAPER.test(before) && text.startsWith('Sunday', c.start));
+}
+
+/**
+ * A show's or a film's title: a time expression of two or more words, each capitalised, right
+ * after an opening quotation mark (`ABC's "This Week,"`, `on ''60 Minutes''`), or `Today` after an
+ * outlet's acronym (`This is VOA Today.`, `USA Today`).
+ */
+function isQuotedTitle(text: string, c: Candidate): boolean {
+  const prev = text.charCodeAt(c.start - 1);
+  const quoted = prev === 34 || prev === 0x201c || prev === 96 || prev === 39;
+  if (!quoted && !(c.end - c.start === 5 && prev === 32)) return false;
+  const span = text.slice(c.start, c.end);
+  if (span === 'Today' && /\b\p{Lu}{2,5}\s$/u.test(text.slice(Math.max(0, c.start - 7), c.start))) return true;
+  const words = span.split(/\s+/);
+  if (words.length < 2 || !words.every((w) => /^(?:\p{Lu}|\d)/u.test(w))) return false;
+  return /(?:["“`]|'')$/.test(text.slice(Math.max(0, c.start - 2), c.start));
+}
+
+// Capitalised words a bare year may follow and still be a time: months, seasons, holidays,
+// weekdays, prepositions and determiners that open a sentence or a title.
+const YEAR_AFTER = new Set(
+  ('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'spring summer fall autumn winter christmas easter thanksgiving halloween ramadan hanukkah passover diwali eid ' +
+    'monday tuesday wednesday thursday friday saturday sunday fiscal year calendar class ' +
+    'in by since until from of for after before during through to at on around about circa late early mid that this the ' +
+    'and or but than as every each until between').split(' '),
+);
+
+/**
+ * A bare year right after a capitalised word that is none of those, inside a sentence, is part of
+ * a name: `a joint venture called Orion 1980`, `Expo 2030`, `Vision 2040`.
+ */
+function isNamedYear(text: string, start: number): boolean {
+  const m = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+)\s$/u.exec(text.slice(Math.max(0, start - 24), start));
+  if (!m || YEAR_AFTER.has(m[1]!.toLowerCase())) return false;
+  const wordStart = start - 1 - m[1]!.length;
+  return !/(?:^|[.!?:]["”'’)]?\s+|\n\s*|["“(]\s*)$/.test(text.slice(Math.max(0, wordStart - 4), wordStart));
 }
 
 const FORWARD_PIECE = /\b(?:week|days|month|year) ahead\b|\bthe coming (?:week|days)\b|\bwhat to watch\b|\bweek to come\b|\bcoming up\b|\bdiary\b|\bpreview\b|\bupcoming\b/i;

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { tagTimex } from '../../src/engine/timeline.ts';
+
+// Classes of timeline errors found on the TimeBank part of the evaluation data (issue 15), each
+// with an article written for this test. Published on Thursday 2 November 2028.
+const publishedAt = '2028-11-02T09:00:00Z';
+const values = (text: string) => tagTimex(text, { publishedAt }).map((t) => [t.text, t.value]);
+
+describe('timeline: earnings-report comparisons', () => {
+  it('dates "last year" next to a compared figure as the same quarter a year back', () => {
+    const text = 'Harrow Mills posted third-quarter earnings of $12 million, compared with a loss of $4 million last year. Sales in the latest period rose 8% from last year’s $310 million.';
+    expect(values(text)).toEqual([
+      ['third-quarter', '2028-Q3'],
+      ['last year', '2027-Q3'],
+      ['the latest period', '2028-Q3'],
+      ['last year', '2027-Q3'],
+    ]);
+  });
+
+  it('keeps "last year" a year after a verb or in a comparison of whole years', () => {
+    expect(values('Third-quarter profit will be lower than the 20 cents a share it reported last year.')).toEqual([
+      ['Third-quarter', '2028-Q3'],
+      ['last year', '2027'],
+    ]);
+    expect(values('Analysts expect third-quarter earnings to slip. For this year, profit should reach $3 a share, up from last year’s $2.40.')).toEqual([
+      ['third-quarter', '2028-Q3'],
+      ['this year', '2028'],
+      ['last year', '2027'],
+    ]);
+  });
+
+  it('compares a year-ago period with the quarter reported, not with a forecast quarter named before', () => {
+    const text = 'Steelmakers may report losses through the third quarter of 2029, analysts said. In the year-ago period, Calder Steel earned $90 million.';
+    expect(values(text)).toEqual([
+      ['the third quarter of 2029', '2029-Q3'],
+      ['the year-ago period', '2027-Q3'],
+    ]);
+  });
+
+  it('reads "the 2027 period" as the compared quarter, or as a year beside a nine-month total', () => {
+    expect(values('Wexley Systems earned $8 million in its fiscal first quarter. In the 2027 period, it lost $2 million.')).toEqual([
+      ['its fiscal first quarter', '2028-Q1'],
+      ['the 2027 period', '2027-Q1'],
+    ]);
+    expect(values('In the first nine months, net was $40 million, compared with a loss of $9 million in the 2027 period.')).toEqual([
+      ['the first nine months', 'P9M'],
+      ['the 2027 period', '2027'],
+    ]);
+  });
+});
+
+describe('timeline: titles that hold a time word', () => {
+  it('does not tag a quoted show title or an outlet’s "Today"', () => {
+    const text = "The minister said on Channel 4’s \"This Week,\" that talks would resume tomorrow. She later appeared on ''60 Minutes'' and was quoted by USA Today.";
+    expect(values(text)).toEqual([['tomorrow', '2028-11-03']]);
+  });
+
+  it('still tags a quoted time that is not a title', () => {
+    expect(values('"Next week we vote," the chairman wrote. He said "this week" twice.')).toEqual([
+      ['Next week', '2028-W45'],
+      ['this week', '2028-W44'],
+    ]);
+  });
+});
+
+describe('timeline: dates in a schedule', () => {
+  it('keeps a later day of a schedule in the year of the coming date named before it', () => {
+    const text = 'The ferry line said two sailings would leave Harwich on Mondays from March 30, with a third sailing each Friday from August 6.';
+    expect(values(text).filter(([t]) => /\d$/.test(t!))).toEqual([
+      ['March 30', '2029-03-30'],
+      ['August 6', '2029-08-06'],
+    ]);
+    // Without a coming date before it, a day of the year with no tense cue is still the nearer past one.
+    expect(values('The ferry line has run a third sailing each Friday from August 6.').filter(([t]) => /\d$/.test(t!))).toEqual([
+      ['August 6', '2028-08-06'],
+    ]);
+  });
+});
+
+describe('timeline: halves', () => {
+  it('does not read "the last half of" a decade as the half-year before publication', () => {
+    expect(values("Beer sales followed the trend of the last half of the '80s, and the last half of 2027 was weak.")).toEqual([
+      ["the '80s", '198'],
+      ['the last half of 2027', '2027-H2'],
+    ]);
+  });
+});
+
+describe('timeline: today as an age', () => {
+  it('does not date "today’s world" or "the leaders of tomorrow" to the publication day', () => {
+    const text = "Few of today's computers run for a week, and the leaders of tomorrow will need today's youth. Tomorrow's vote matters, the mayor said today.";
+    expect(values(text)).toEqual([
+      ['a week', 'P1W'],
+      ['Tomorrow', '2028-11-03'],
+      ['today', '2028-11-02'],
+    ]);
+  });
+});
+
+describe('timeline: an event’s night and names with a year', () => {
+  it('does not date "the night the ferry sank" or "at the time Brandt was arrested" to publication', () => {
+    const text = 'The coastguard released recordings from the night the ferry sank. At the time Brandt was arrested, the port was closed. He said at the time he was sorry.';
+    expect(values(text)).toEqual([['the time', 'PAST_REF']]);
+  });
+
+  it('does not tag a year that is part of a name, but keeps years after months, holidays and prepositions', () => {
+    const text = 'She founded a venture called Orion 2019, which showed at Expo 2020. Christmas 2021 was quiet; In 2022 sales rose, and by March 2023 they doubled.';
+    expect(values(text)).toEqual([
+      ['Christmas 2021', '2021-12-25'],
+      ['2022', '2022'],
+      ['March 2023', '2023-03'],
+    ]);
+  });
+});
+
