@@ -149,11 +149,15 @@ function fromSentenceBefore(ctx: SpeakerContext, found: Found[]): void {
   for (const f of found) {
     if (f.attribution || f.span.open <= f.span.paraStart) continue;
     const before = ctx.text.slice(f.span.paraStart, f.span.open).trimEnd();
-    if (!/[.!?]["”’]?$/.test(before) || /["“”]/.test(before)) continue;
+    if (!/[.!?]["”’]?$/.test(before)) continue;
     const k = upperBound(ctx.sentenceStarts, f.span.paraStart + before.length - 1) - 1;
     const lo = Math.max(f.span.paraStart, k >= 0 ? ctx.sentenceStarts[k]! : 0);
+    // Quotes earlier in the paragraph may stand in that sentence ("The pledge to “take back” … appeals
+    // to …, said Jo Roe, a historian. “…”"): had one a speaker, this quote would have borrowed it.
     // Without a speech verb, the person the sentence is about ("Jo Roe touted her record.").
-    const got = speakerBefore(ctx, lo, f.span.paraStart + before.length) ?? clauseSubject(ctx, lo, f.span.paraStart + before.length);
+    // A sentence that holds a quote itself needs a speech verb: its subject may be the quoted words'.
+    const quoted = /["“”]/.test(ctx.text.slice(lo, f.span.paraStart + before.length - 1));
+    const got = speakerBefore(ctx, lo, f.span.paraStart + before.length) ?? (quoted ? null : clauseSubject(ctx, lo, f.span.paraStart + before.length));
     if (got?.entity) f.attribution = got;
   }
 }
