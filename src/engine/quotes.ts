@@ -219,7 +219,8 @@ function looksLikeTitle(text: string, span: QuoteSpan): boolean {
 
 // Rough sentence starts, enough to walk back to a pronoun's antecedent: after . ! ? (and a
 // closing mark) before a capital, and at every line start. Much cheaper than a full splitter.
-const BOUNDARY = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|[A-Z]))[.!?]+["”’)]*\s+(?=["“‘(]?\p{Lu})|\n\s*/gu;
+// Archives that print double marks as two apostrophes ('' … '') end and open sentences with them too.
+const BOUNDARY = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|[A-Z]))[.!?]+["”’)']*\s+(?=(?:["“‘(]|'')?\p{Lu})|\n\s*/gu;
 function sentenceStartsOf(text: string): number[] {
   const out = [0];
   BOUNDARY.lastIndex = 0;

@@ -37,3 +37,38 @@ Ever since she backed Tom Reyes last spring, Senator Carla Diaz has been a loud 
     expect(speakers(text)).toEqual(['Pablo Ferrer', 'Pablo Ferrer']);
   });
 });
+
+describe('quote speakers: pronouns in real political news', () => {
+  it('takes the subject of a sentence that reports speech with the same pronoun later on', () => {
+    const text = `Mark Lane finished third in Ohio.
+
+Tom Baker has attacked the primary calendar, which he said favours the big states over everyone else.
+
+“It is a broken, unfair, rotten system,” he said on Monday.`;
+    expect(speakers(text)).toEqual(['Tom Baker']);
+  });
+
+  it('keeps a name of unknown gender heading the sentence over a later name with a gender', () => {
+    const text = `Rep. Kim Adair (D-Ore.) said in 2012 that the speed with which farm towns backed Mr. Lane upset old assumptions. “People here decided that a city lawyer could speak for them after all,” he said.`;
+    expect(speakers(text)).toEqual(['Kim Adair']);
+  });
+
+  it('ends a sentence at a double mark written as two apostrophes', () => {
+    const text = `Mr. Baker said having Mr. Lane on his side is a good sign if he wins in May. ''Lane gets along with farmers,'' he said on the radio show ''Morning Fields.'' ''Farmers cannot stand the governor and that is hurting all of us.''`;
+    expect(speakers(text)).toEqual(['Baker', 'Baker']);
+  });
+
+  it('reads three apostrophes as a single mark closing inside a double one', () => {
+    const text = `Mayor Rita Olsen has received hundreds of letters since the vote.
+
+''Some of them say, 'Go back to where you came from,''' said Ms. Olsen, who arrived in the town as a child. ''This is my home and I am staying.''`;
+    expect(speakers(text)).toEqual(['Rita Olsen', 'Rita Olsen']);
+  });
+
+  it('takes a surname the tagger left unclassified as the person heading the sentence before a he-quote', () => {
+    const text = `Five candidates picked a winner for the final on Sunday.
+
+Brandt openly admitted that his pick was about the primary in his home state. “With an eye to the vote in March, Westfield,” he said.`;
+    expect(speakers(text).at(-1)).toMatch(/Brandt$/);
+  });
+});
