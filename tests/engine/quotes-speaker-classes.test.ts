@@ -72,3 +72,14 @@ Brandt openly admitted that his pick was about the primary in his home state. �
     expect(speakers(text).at(-1)).toMatch(/Brandt$/);
   });
 });
+
+describe('quote speakers: organisations and places inside a description', () => {
+  it('does not take the organisation in "the Acme Media employee" for the speaker', () => {
+    const text = `Dana Whitcombe sued Brightline Media in March.
+
+“Nobody in that newsroom ever asked me what I had seen,” the Brightline Media employee said.`;
+    const got = speakers(text);
+    expect(got).toHaveLength(1);
+    expect(got[0]).not.toBe('Brightline Media');
+  });
+});

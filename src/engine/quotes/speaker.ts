@@ -1,4 +1,5 @@
 import type { Entity, EntityIndex, Mention } from '../entities.ts';
+import { ROLE_NOUNS } from '../entities/gazetteer.ts';
 import { isPersonHead, mentionsIn, modifies, resolveDescription, resolvePronoun, subjectish, type Inside, type Said } from './coref.ts';
 
 // Speech verbs: base forms with their third-person, past and -ing forms generated below.
@@ -310,8 +311,13 @@ function unnamedAntecedent(ctx: SpeakerContext, pos: number): string | null {
 }
 
 // "one Weber confidant", "a Lane spokesman": a name between a determiner and a noun only qualifies that noun.
+// "the Senate minority leader", "the Westfield senator", "the RNC member": after "the", only before a role noun.
 function qualifiesNoun(text: string, m: Mention, lo: number): boolean {
-  return /\b(?:one|a|an|another|two|three|several|some|many|other)\s+(?:[a-z-]+\s+)?$/i.test(text.slice(Math.max(lo, m.start - 20), m.start)) && /^\s+[a-z][a-z-]+/.test(text.slice(m.end, m.end + 30));
+  const before = text.slice(Math.max(lo, m.start - 20), m.start);
+  if (/\b(?:one|a|an|another|two|three|several|some|many|other)\s+(?:[a-z-]+\s+)?$/i.test(before)) return /^\s+[a-z][a-z-]+/.test(text.slice(m.end, m.end + 30));
+  if (!/\b[Tt]he\s+(?:[a-z-]+\s+)?$/.test(before)) return false;
+  const role = /^\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b(?!\s+(?:of|for)\b)/.exec(text.slice(m.end, m.end + 40));
+  return role !== null && (isPersonHead(role[1]!) || ROLE_NOUNS.has(role[1]!) || role[1] === 'member' || role[1] === 'employee');
 }
 
 const TRAILING_ADVERBS = /(?:\s+(?:also|later|then|again|once|still|previously|recently|simply|quickly|flatly|has|had|have|would|will|did|does|had|now|further|even|repeatedly|publicly|privately|separately|initially|first|earlier))+\s*$/i;
