@@ -52,6 +52,11 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
       spokenFrom = attribution !== null ? from : null;
     }
     if (!attribution && span.open === span.paraStart) attribution = introBefore(ctx, span);
+    // `X said that while there are “…,” Y already “…”`, `Roe visited NBC to discuss …, saying “…” she
+    // would be “…”`: a later partial quote in the sentence of a cued one, with no speech verb or
+    // attribution of its own, is still the first speaker's report, whoever it is about.
+    const before = found[k - 1];
+    if (!attribution && prior && before?.cued && before.attribution && before.span === prior && SAME_SENTENCE_RUN.test(text.slice(prior.after, span.open))) attribution = before.attribution;
     if (!attribution && !span.continued && span.open > span.paraStart) {
       // A partial quote without a speech verb ("X dismissed it as “…”") belongs to the clause's subject.
       const from = Math.max(boundary, clauseStart(text, sentenceStarts, span));
@@ -77,6 +82,9 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
   }
   return out;
 }
+
+// Words between two quotes of one sentence: no sentence end, no semicolon, no new paragraph.
+const SAME_SENTENCE_RUN = /^[^.!?;\n]{0,80}$/;
 
 // Transcripts put the speaker inside the quote: "PENCE: Well, look, …".
 function transcriptSpeaker(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {

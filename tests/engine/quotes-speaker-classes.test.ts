@@ -83,3 +83,10 @@ describe('quote speakers: organisations and places inside a description', () => 
     expect(got[0]).not.toBe('Brightline Media');
   });
 });
+
+describe('quote speakers: several partial quotes in one sentence', () => {
+  it('gives a later partial quote in the sentence of a cued one to the same speaker, not to the person it is about', () => {
+    const text = `Radio host Vera Quist said on Tuesday that while there are “still some voters angry about the mill closing,” Mark Lane already “paid a heavy price for that vote and has owned his mistake.”`;
+    expect(speakers(text)).toEqual(['Vera Quist', 'Vera Quist']);
+  });
+});
