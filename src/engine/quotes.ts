@@ -1,7 +1,7 @@
 import type { Quote } from '../core/types.ts';
 import { entitiesOf, type Entity, type EntityIndex } from './entities.ts';
 import { looksLikePersonName } from './entities/tag-cleanup.ts';
-import { upperBound } from './quotes/coref.ts';
+import { mentionsIn, upperBound } from './quotes/coref.ts';
 import { quoteSpansOf, type QuoteSpan } from './quotes/spans.ts';
 import { clauseSubject, SAID_SENTENCE, speakerAfter, speakerBefore, spokenBefore, type Attribution, type SpeakerContext } from './quotes/speaker.ts';
 
@@ -89,7 +89,13 @@ const SAME_SENTENCE_RUN = /^[^.!?;\n]{0,80}$/;
 // Transcripts put the speaker inside the quote: "PENCE: Well, look, …".
 function transcriptSpeaker(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
   const m = /^(?:\p{Lu}[\p{Lu}.'’-]+ ){0,2}\p{Lu}[\p{Lu}.'’-]+:\s/u.exec(ctx.text.slice(span.start, span.start + 40));
-  if (!m) return null;
+  if (!m) {
+    // "“Jo Roe: Seriously, …”": a known person's name in Title Case before a colon, as panel transcripts print it.
+    // Only for a quote that opens its paragraph: "chanted “Jo Roe: bad for you”" is a slogan about her.
+    const t = span.open === span.paraStart ? /^(\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}'’-]+){1,2}):\s/u.exec(ctx.text.slice(span.start, span.start + 40)) : null;
+    const person = t ? mentionsIn(ctx.index, span.start, span.start + t[1]!.length).find((x) => x.entity.kind === 'person' && x.end === span.start + t[1]!.length) : undefined;
+    return person ? { entity: person.entity, description: null } : null;
+  }
   const name = m[0].replace(/:\s$/, '').split(' ').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
   const entity = ctx.index.resolve(name, span.start);
   return { entity, description: entity ? null : name };

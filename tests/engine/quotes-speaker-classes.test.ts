@@ -90,3 +90,16 @@ describe('quote speakers: several partial quotes in one sentence', () => {
     expect(speakers(text)).toEqual(['Vera Quist', 'Vera Quist']);
   });
 });
+
+describe('quote speakers: panel transcripts in Title Case', () => {
+  it('gives a quoted transcript line "Name: …" to that person, but not a slogan about a person', () => {
+    const text = `Tom Baker and the host, Vera Quist, argued that Mark Lane’s tax plan cannot work.
+
+"Vera Quist: Honestly, now. Mark says he will pay for all of it with a small tax on trading. That sounds lovely."
+
+Protesters outside held signs and chanted “Mark Lane: bad for farmers, bad for you” until noon.`;
+    const quotes = extractQuotes(text);
+    expect(quotes[0]?.speaker).toBe('Vera Quist');
+    expect(quotes.find((q) => q.text.startsWith('Mark Lane'))?.speaker ?? null).not.toBe('Mark Lane');
+  });
+});
