@@ -1,7 +1,7 @@
 import type { Quote } from '../core/types.ts';
 import { entitiesOf, type Entity, type EntityIndex } from './entities.ts';
 import { looksLikePersonName } from './entities/tag-cleanup.ts';
-import { upperBound } from './quotes/coref.ts';
+import { mentionsIn, upperBound } from './quotes/coref.ts';
 import { quoteSpansOf, type QuoteSpan } from './quotes/spans.ts';
 import { clauseSubject, SAID_SENTENCE, speakerAfter, speakerBefore, spokenBefore, type Attribution, type SpeakerContext } from './quotes/speaker.ts';
 
@@ -52,6 +52,11 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
       spokenFrom = attribution !== null ? from : null;
     }
     if (!attribution && span.open === span.paraStart) attribution = introBefore(ctx, span);
+    // `X said that while there are “…,” Y already “…”`, `Roe visited NBC to discuss …, saying “…” she
+    // would be “…”`: a later partial quote in the sentence of a cued one, with no speech verb or
+    // attribution of its own, is still the first speaker's report, whoever it is about.
+    const before = found[k - 1];
+    if (!attribution && prior && before?.cued && before.attribution && before.span === prior && SAME_SENTENCE_RUN.test(text.slice(prior.after, span.open))) attribution = before.attribution;
     if (!attribution && !span.continued && span.open > span.paraStart) {
       // A partial quote without a speech verb ("X dismissed it as “…”") belongs to the clause's subject.
       const from = Math.max(boundary, clauseStart(text, sentenceStarts, span));
@@ -78,10 +83,19 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
   return out;
 }
 
+// Words between two quotes of one sentence: no sentence end, no semicolon, no new paragraph.
+const SAME_SENTENCE_RUN = /^[^.!?;\n]{0,80}$/;
+
 // Transcripts put the speaker inside the quote: "PENCE: Well, look, …".
 function transcriptSpeaker(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
   const m = /^(?:\p{Lu}[\p{Lu}.'’-]+ ){0,2}\p{Lu}[\p{Lu}.'’-]+:\s/u.exec(ctx.text.slice(span.start, span.start + 40));
-  if (!m) return null;
+  if (!m) {
+    // "“Jo Roe: Seriously, …”": a known person's name in Title Case before a colon, as panel transcripts print it.
+    // Only for a quote that opens its paragraph: "chanted “Jo Roe: bad for you”" is a slogan about her.
+    const t = span.open === span.paraStart ? /^(\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}'’-]+){1,2}):\s/u.exec(ctx.text.slice(span.start, span.start + 40)) : null;
+    const person = t ? mentionsIn(ctx.index, span.start, span.start + t[1]!.length).find((x) => x.entity.kind === 'person' && x.end === span.start + t[1]!.length) : undefined;
+    return person ? { entity: person.entity, description: null } : null;
+  }
   const name = m[0].replace(/:\s$/, '').split(' ').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
   const entity = ctx.index.resolve(name, span.start);
   return { entity, description: entity ? null : name };
@@ -149,11 +163,15 @@ function fromSentenceBefore(ctx: SpeakerContext, found: Found[]): void {
   for (const f of found) {
     if (f.attribution || f.span.open <= f.span.paraStart) continue;
     const before = ctx.text.slice(f.span.paraStart, f.span.open).trimEnd();
-    if (!/[.!?]["”’]?$/.test(before) || /["“”]/.test(before)) continue;
+    if (!/[.!?]["”’]?$/.test(before)) continue;
     const k = upperBound(ctx.sentenceStarts, f.span.paraStart + before.length - 1) - 1;
     const lo = Math.max(f.span.paraStart, k >= 0 ? ctx.sentenceStarts[k]! : 0);
+    // Quotes earlier in the paragraph may stand in that sentence ("The pledge to “take back” … appeals
+    // to …, said Jo Roe, a historian. “…”"): had one a speaker, this quote would have borrowed it.
     // Without a speech verb, the person the sentence is about ("Jo Roe touted her record.").
-    const got = speakerBefore(ctx, lo, f.span.paraStart + before.length) ?? clauseSubject(ctx, lo, f.span.paraStart + before.length);
+    // A sentence that holds a quote itself needs a speech verb: its subject may be the quoted words'.
+    const quoted = /["“”]/.test(ctx.text.slice(lo, f.span.paraStart + before.length - 1));
+    const got = speakerBefore(ctx, lo, f.span.paraStart + before.length) ?? (quoted ? null : clauseSubject(ctx, lo, f.span.paraStart + before.length));
     if (got?.entity) f.attribution = got;
   }
 }
@@ -215,7 +233,8 @@ function looksLikeTitle(text: string, span: QuoteSpan): boolean {
 
 // Rough sentence starts, enough to walk back to a pronoun's antecedent: after . ! ? (and a
 // closing mark) before a capital, and at every line start. Much cheaper than a full splitter.
-const BOUNDARY = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|[A-Z]))[.!?]+["”’)]*\s+(?=["“‘(]?\p{Lu})|\n\s*/gu;
+// Archives that print double marks as two apostrophes ('' … '') end and open sentences with them too.
+const BOUNDARY = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|[A-Z]))[.!?]+["”’)']*\s+(?=(?:["“‘(]|'')?\p{Lu})|\n\s*/gu;
 function sentenceStartsOf(text: string): number[] {
   const out = [0];
   BOUNDARY.lastIndex = 0;

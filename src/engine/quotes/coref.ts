@@ -49,28 +49,35 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
     while (h >= 0 && history[h]!.at >= hi) h--;
     // The speaker of a quote in this sentence is its subject.
     for (let j = h; j >= 0 && history[j]!.at >= lo; j--) if (ok(history[j]!.entity)) return history[j]!.entity;
-    if (n > 0 && same?.test(index.text.slice(lo, hi))) {
+    const all = mentionsIn(index, lo, hi).filter((m, k, arr) => !inside(m.start) && subjectish(index.text, m, lo) && !modifies(index.text, m, arr[k + 1]));
+    const ms = all.filter((m) => ok(m.entity));
+    const sameAt = n > 0 && same ? same.exec(index.text.slice(lo, hi)) : null;
+    // "Roe has blasted the system, which he said …": a person before the pronoun is still the referent.
+    // Not a name in an opening clause: "After meeting Tom Baker, he told …" is still the pronoun's.
+    if (sameAt && !(ms[0] && ms[0].start < lo + sameAt.index && /^[\s“"‘]*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(index.text.slice(lo, ms[0].start)))) {
       hi = lo;
       continue;
     }
-    const all = mentionsIn(index, lo, hi).filter((m, k, arr) => !inside(m.start) && subjectish(index.text, m, lo) && !modifies(index.text, m, arr[k + 1]));
-    const ms = all.filter((m) => ok(m.entity));
     const exact = ms.find((m) => m.entity.gender === want);
     // "Asked whether X, who …, could win, Y demurred": after an opening subordinate clause the
     // subject is the name after a comma that a verb follows, not the first name.
     const main = ms.length > 1 && SUBORDINATE.test(index.text.slice(lo, lo + 12)) ? ms.find((m) => MAIN_BEFORE.test(index.text.slice(Math.max(lo, m.start - 30), m.start)) && MAIN_AFTER.test(index.text.slice(m.end, m.end + 20))) : undefined;
-    const pick = main ?? (ms[0] && ms[0].entity.gender === '' && exact ? exact : ms[0]);
+    // A name of unknown gender heading the sentence ("Rep. Jo Roe said … to back Lane") is still its subject.
+    const heads = ms[0] !== undefined && /^[\s“"‘]*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(index.text.slice(lo, ms[0].start));
+    const pick = main ?? (ms[0] && ms[0].entity.gender === '' && exact && !heads ? exact : ms[0]);
     if (pick) return pick.entity;
     // A he/she needs a person: an unclassified full name heading the sentence is one ("Jo-Ann Roe, a
     // professor at …, described …").
     const head = all[0];
-    if (head && head.entity.kind === 'other' && /^[\s“"‘]*$/.test(index.text.slice(lo, head.start)) && head.entity.name.includes(' ') && head.entity.gender !== (want === 'm' ? 'f' : 'm') && want !== '') return head.entity;
+    if (head && head.entity.kind === 'other' && /^[\s“"‘]*$/.test(index.text.slice(lo, head.start)) && (head.entity.name.includes(' ') || VERB_AFTER.test(index.text.slice(head.end, head.end + 30))) && head.entity.gender !== (want === 'm' ? 'f' : 'm') && want !== '') return head.entity;
     hi = lo;
   }
   for (let j = history.length - 1; j >= 0; j--) if (history[j]!.at < pos && ok(history[j]!.entity)) return history[j]!.entity;
   return null;
 }
 
+// A surname the tagger left unclassified heads a sentence as a person when a verb of action follows: "Roe openly admitted".
+const VERB_AFTER = /^\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|says|told|tells|spoke|made|gave|took|has|had|is|was)\b/;
 const SUBORDINATE = /^[\s“"‘]*(?:Asked|When|While|Although|Though|If|After|Before|As|Because|Since|Despite|Once|Unlike|Whether)\b/;
 const MAIN_BEFORE = /,\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
 const MAIN_AFTER = /^\s+(?!who\b|whose\b|which\b|and\b|or\b)\p{Ll}/u;

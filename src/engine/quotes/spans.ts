@@ -34,7 +34,8 @@ export function quoteSpansOf(text: string): readonly QuoteSpan[] {
 export function findQuoteSpans(original: string): QuoteSpan[] {
   // Two apostrophes stand for a double mark in some archives and transcripts (''…''): read as a
   // space and a straight mark, which keeps every offset.
-  const text = original.includes("''") ? original.replace(/''/g, ' "') : original;
+  // Three ('''), a single and a double mark together, read as the single, a space and the double.
+  const text = original.includes("''") ? original.replace(/'''/g, `' "`).replace(/''/g, ' "') : original;
   const out: QuoteSpan[] = [];
   const paras = /[^\n]+/g;
   let prevUnclosed = false;

@@ -1,4 +1,5 @@
 import type { Entity, EntityIndex, Mention } from '../entities.ts';
+import { ROLE_NOUNS } from '../entities/gazetteer.ts';
 import { isPersonHead, mentionsIn, modifies, resolveDescription, resolvePronoun, subjectish, type Inside, type Said } from './coref.ts';
 
 // Speech verbs: base forms with their third-person, past and -ing forms generated below.
@@ -164,7 +165,8 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
   if (v) {
     // "…, explained Jo Roe, “…”": an inverted verb with its subject right before the quote.
     const rest = head.slice(v.index + v[0].length);
-    if (INVERTIBLE.test(v[1]!) && /^\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*\s*(?:,[^,.;!?]*)?[,:]\s*$/u.test(rest)) {
+    // Also as the sentence before an uncued quote: "…, said Jo Roe, a historian at Acme College. “…”".
+    if (INVERTIBLE.test(v[1]!) && /^\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*\s*(?:,[^,.;!?]*)?[,:.]\s*$/u.test(rest)) {
       const got = subject(ctx, rest, from + v.index + v[0].length, 'first');
       if (got.entity) return got;
     }
@@ -187,6 +189,13 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
         const main = clauseSubject(ctx, from, from + v.index);
         if (main?.entity) return main;
       }
+    }
+    // "…, said Jo Roe, a consultant who said she would …": a relative clause's speaker is its antecedent.
+    const relative = /,[^,]*\bwho\s+(?:also\s+|later\s+)?$/.exec(head.slice(0, v.index));
+    if (relative) {
+      // The antecedent heads the clause: "said Jo Roe, the director of the Roe Institute, who said".
+      const ante = mentionsIn(ctx.index, from, from + relative.index).find((x) => x.entity.kind === 'person' && !ctx.inside(x.start) && subjectish(ctx.text, x, from));
+      if (ante) return { entity: ante.entity, description: null };
     }
     let lo = 0;
     // The subject sits in the clause that holds the verb; a comma-free run back to a clause start.
@@ -250,7 +259,10 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   // "the website Politco says": an organisation right before the verb is its subject, even with a person earlier.
   const closest = others[others.length - 1];
   const adjacent = [last, closest].find((m) => m && /^\s*$/.test(ctx.text.slice(m.end, end)));
-  const m = pick === 'first' ? pool[0] : adjacent ?? opener ?? last;
+  // "said Ohio’s Jo Roe, a consultant and longtime Lane critic": the name right after an inverted
+  // verb is its subject whatever kind the tagger gave it; a person later in the apposition is not.
+  const leading = others[0] && /^[\s,]*(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}$/u.test(ctx.text.slice(at, others[0].start)) && /^,\s+(?:a|an|the)\s/.test(ctx.text.slice(others[0].end, others[0].end + 6)) ? others[0] : undefined;
+  const m = pick === 'first' ? leading ?? pool[0] : adjacent ?? opener ?? last;
   const pron = PRONOUN_IN.exec(s);
   if (pron) {
     // After the verb the pronoun counts only right after it ("said he"); before the verb, only
@@ -299,8 +311,13 @@ function unnamedAntecedent(ctx: SpeakerContext, pos: number): string | null {
 }
 
 // "one Weber confidant", "a Lane spokesman": a name between a determiner and a noun only qualifies that noun.
+// "the Senate minority leader", "the Westfield senator", "the RNC member": after "the", only before a role noun.
 function qualifiesNoun(text: string, m: Mention, lo: number): boolean {
-  return /\b(?:one|a|an|another|two|three|several|some|many|other)\s+(?:[a-z-]+\s+)?$/i.test(text.slice(Math.max(lo, m.start - 20), m.start)) && /^\s+[a-z][a-z-]+/.test(text.slice(m.end, m.end + 30));
+  const before = text.slice(Math.max(lo, m.start - 20), m.start);
+  if (/\b(?:one|a|an|another|two|three|several|some|many|other)\s+(?:[a-z-]+\s+)?$/i.test(before)) return /^\s+[a-z][a-z-]+/.test(text.slice(m.end, m.end + 30));
+  if (!/\b[Tt]he\s+(?:[a-z-]+\s+)?$/.test(before)) return false;
+  const role = /^\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b(?!\s+(?:of|for)\b)/.exec(text.slice(m.end, m.end + 40));
+  return role !== null && (isPersonHead(role[1]!) || ROLE_NOUNS.has(role[1]!) || role[1] === 'member' || role[1] === 'employee');
 }
 
 const TRAILING_ADVERBS = /(?:\s+(?:also|later|then|again|once|still|previously|recently|simply|quickly|flatly|has|had|have|would|will|did|does|had|now|further|even|repeatedly|publicly|privately|separately|initially|first|earlier))+\s*$/i;
@@ -342,5 +359,12 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
     const e = resolveDescription(d[1]!, from, ctx.index, ctx.inside);
     if (e) return { entity: e, description: null };
   }
+  // "In his 2004 speech, a tribute to Jo Roe, the nominee that year, Mr. Lane decried …", "Ever since
+  // she won, Ms. Roe has been …": after a long opening, the person after a comma that a verb follows.
+  const main = mentionsIn(ctx.index, from + lead, to).find((x) => x.entity.kind === 'person' && !ctx.inside(x.start) &&
+    /,\s+(?:\p{Lu}[\p{L}.]*\s+){0,2}$/u.test(ctx.text.slice(Math.max(from, x.start - 30), x.start)) && MAIN_VERB_AFTER.test(ctx.text.slice(x.end, x.end + 30)));
+  if (main) return { entity: main.entity, description: null };
   return null;
 }
+// A finite verb right after a name: "decried", "has been", "says" (not "who", "and", a possessive).
+const MAIN_VERB_AFTER = /^\s+(?:also\s+|then\s+|later\s+)?(?:has|had|was|is|will|would|(?!who\b|which\b|and\b|or\b|to\b|has\b|was\b|is\b)[a-z]+(?:ed|es|s))\b/;
