@@ -1,6 +1,6 @@
-import type { CommandDef, OptionChoice, OptionDef } from '../src/core/command.ts';
+import type { OptionChoice, OptionDef } from '../src/core/command.ts';
 import { languageNotice } from '../src/core/language-notice.ts';
-import { articleRef, type AnalysisView } from '../src/core/messages.ts';
+import { articleRef } from '../src/core/messages.ts';
 import { resolveArticle } from '../src/core/input.ts';
 import type { CommandContext } from '../src/core/platform.ts';
 import type { Services } from '../src/core/services.ts';
@@ -34,19 +34,13 @@ export async function suggestRecent(channel: CommandContext['channel'], typed: s
 }
 
 /** A command that shows one view of an article's analysis (/quotes, /timeline). */
-export function analysisViewCommand(name: string, view: AnalysisView, description: string): CommandDef {
-  return {
-    name,
-    description,
-    options: [articleOption],
-    async run(ctx, services) {
-      const article = await articleFor(ctx, services);
-      const analysis = await services.analysis.analyze(article, { tenant: ctx.channel.tenantId });
-      // Empty quotes or timeline of an article the engine cannot read would say "none": say why instead.
-      const notice = view === 'summary' ? undefined : languageNotice(analysis, view);
-      if (notice) await ctx.reply({ kind: 'text', text: notice, tone: 'info' });
-      else await ctx.reply({ kind: 'analysis', view, article: articleRef(article), analysis });
-    },
-    autocomplete: (request, services) => suggestRecent(request.channel, request.value, services),
-  };
+/**
+ * Replies with one article's quotes or timeline. Empty quotes or timeline of an article the engine
+ * cannot read would say "none": the reply says why instead.
+ */
+export async function replyAnalysis(ctx: CommandContext, services: Services, article: Article, view: 'quotes' | 'timeline'): Promise<void> {
+  const analysis = await services.analysis.analyze(article, { tenant: ctx.channel.tenantId });
+  const notice = languageNotice(analysis, view);
+  if (notice) await ctx.reply({ kind: 'text', text: notice, tone: 'info' });
+  else await ctx.reply({ kind: 'analysis', view, article: articleRef(article), analysis });
 }

@@ -1,8 +1,7 @@
 import type { CommandDef } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
-import { articleRef } from '../src/core/messages.ts';
 import { quotesBy } from '../src/features/quotes-by.ts';
-import { articleFor, articleOption, suggestRecent } from './_article-input.ts';
+import { articleFor, articleOption, replyAnalysis, suggestRecent } from './_article-input.ts';
 
 /** Stories are indexed per feed for a week (src/stories), so a week is as far back as /quotes who: looks. */
 const MAX_DAYS = 7;
@@ -19,9 +18,7 @@ export const quotes: CommandDef = {
     const who = typeof ctx.options.who === 'string' ? ctx.options.who.trim() : '';
     if (who === '') {
       if (ctx.options.days !== undefined) throw new UserError('days: goes with who:, as in /quotes who:"Jane Ortega" days:3.');
-      const article = await articleFor(ctx, services);
-      const analysis = await services.analysis.analyze(article, { tenant: ctx.channel.tenantId });
-      await ctx.reply({ kind: 'analysis', view: 'quotes', article: articleRef(article), analysis });
+      await replyAnalysis(ctx, services, await articleFor(ctx, services), 'quotes');
       return;
     }
     if (typeof ctx.options.input === 'string' && ctx.options.input.trim() !== '') {

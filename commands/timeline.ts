@@ -1,8 +1,7 @@
 import type { CommandDef } from '../src/core/command.ts';
-import { articleRef } from '../src/core/messages.ts';
 import { storyFor } from '../src/features/resolve-story.ts';
 import { MAX_EVENTS, storyTimeline, timelineEntries } from '../src/features/story-timeline.ts';
-import { articleOption, suggestRecent } from './_article-input.ts';
+import { articleOption, replyAnalysis, suggestRecent } from './_article-input.ts';
 
 export const timeline: CommandDef = {
   name: 'timeline',
@@ -11,10 +10,8 @@ export const timeline: CommandDef = {
   async run(ctx, services) {
     const story = await storyFor(ctx, services);
     if (story.articles.length === 1) {
-      // One article: its own timeline as the engine gives it, durations included.
-      const article = story.articles[0]!.article;
-      const analysis = await services.analysis.analyze(article, { tenant: ctx.channel.tenantId });
-      await ctx.reply({ kind: 'analysis', view: 'timeline', article: articleRef(article), analysis });
+      // One article: its own timeline as the engine gives it.
+      await replyAnalysis(ctx, services, story.articles[0]!.article, 'timeline');
       return;
     }
     const events = await storyTimeline(services, story, ctx.channel.tenantId);

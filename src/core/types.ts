@@ -88,6 +88,11 @@ export interface Answer {
   citation: Span;
   /** What to show: the cited sentence(s) for the embedded engine, a short generated answer for an LLM. */
   text: string;
+  /**
+   * The embedded engine's cited sentence as shown: a person it names by surname only is named in full
+   * ("Morita, who …" -> "Kenji Morita, who …"). `text` and `citation` stay verbatim.
+   */
+  shown?: string;
   engine: EngineInfo;
 }
 

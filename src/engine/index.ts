@@ -8,6 +8,7 @@ import { splitSentences } from './sentences.ts';
 import { summarize } from './summary.ts';
 import { extractTags } from './tags.ts';
 import { extractTimeline } from './timeline.ts';
+import { nameInFull } from './summary-names.ts';
 
 /** Bump when any part of the embedded engine changes what it returns: cached analyses refresh. */
 export const EMBEDDED_ENGINE_VERSION = '5';
@@ -23,7 +24,9 @@ export class EmbeddedEngine implements Engine {
   async answer(question: string, articles: Article[]): Promise<Answer | null> {
     const best = answerQuestion(question, articles.map((article) => ({ id: article.id, text: article.text })));
     if (!best) return null;
-    return { articleId: best.id, citation: best.span, text: best.span.text, engine: this.info };
+    const article = articles.find((candidate) => candidate.id === best.id);
+    const [named] = article ? nameInFull(article.text, [best.span]) : [];
+    return { articleId: best.id, citation: best.span, text: best.span.text, ...(named?.shown ? { shown: named.shown } : {}), engine: this.info };
   }
 }
 

@@ -4,6 +4,7 @@
 import type { Span } from '../core/types.ts';
 import { entitiesOf, type Entity } from './entities.ts';
 import { FEMALE_NAMES, MALE_NAMES, PERSON_TITLES } from './entities/gazetteer.ts';
+import { cleanPersonName } from './entities/tag-cleanup.ts';
 
 export interface ShownSpan extends Span {
   /** The sentence as shown, when it differs from the verbatim `text`. */
@@ -63,7 +64,9 @@ export function nameInFull(text: string, spans: readonly Span[]): ShownSpan[] {
       const courtesy = COURTESY.exec(before);
       const start = courtesy ? m.start - courtesy[0].length : m.start;
       const surfaceTitle = /^(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+/.test(m.surface);
-      edits.push({ start, end: m.end, name: surfaceTitle || courtesy || m.surface === key ? person.name : m.surface.replace(key, person.name) });
+      // The name without a title or description the index kept in it ("Engineer Priya Castellane").
+      const full = cleanPersonName(person.name) ?? person.name;
+      edits.push({ start, end: m.end, name: surfaceTitle || courtesy || m.surface === key ? full : m.surface.replace(key, full) });
     }
     if (edits.length === 0) return span;
     let shown = '';

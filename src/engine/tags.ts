@@ -47,7 +47,9 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   const places = pick('place');
   const dateline = datelinePlace(text);
   if (dateline && !places.some((p) => p.toLowerCase() === dateline.toLowerCase())) places.push(dateline);
-  return { people: pick('person'), organizations: pick('org'), places, topics: topicLabels(`${title}\n${text}`) };
+  // The wire or outlet credited in the dateline ("LISBON (Newsdesk Wire) —") is never a person.
+  const agency = datelineAgency(text);
+  return { people: pick('person').filter((name) => name !== agency), organizations: pick('org'), places, topics: topicLabels(`${title}\n${text}`) };
 }
 
 // Seats of power are places in the tags ("the Kremlin said" still speaks for the government in quotes).
@@ -59,7 +61,14 @@ const COMPETITION = /\s(?:League|Games|Olympics|Championships?|Cup|Open|Tour|Pri
 const titled = (e: Entity): boolean => e.descriptors.size > 0;
 
 // "BONN 1996-08-30", "OSLO, May 3 (Reuters) -": the place of a dateline in capitals, title-cased.
-const DATELINE = /^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:,[A-Za-z. ]{0,20})?(?:\s+\d{4}-\d\d-\d\d|\s*\((?:Reuters|AP|AFP)\)|,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\b)/m;
+const DATELINE = /^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:,[A-Za-z. ]{0,20})?(?:\s+\d{4}-\d\d-\d\d|\s*\((?:Reuters|AP|AFP)\)|\s*\([^()\n]{2,40}\)\s*[—–-]|,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\b)/m;
+
+// A dateline's credit: the outlet in brackets after the place in capitals, before the dash.
+const DATELINE_AGENCY = /^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?:,[A-Za-z. ]{0,20})?\s*\(([^()\n]{2,40})\)\s*[—–-]/m;
+
+function datelineAgency(text: string): string | null {
+  return DATELINE_AGENCY.exec(text.slice(0, 600))?.[1]?.trim() ?? null;
+}
 
 function datelinePlace(text: string): string | null {
   const m = DATELINE.exec(text.slice(0, 600));

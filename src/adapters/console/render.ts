@@ -81,7 +81,7 @@ function renderAnswer(message: Extract<OutgoingMessage, { kind: 'answer' }>): st
   if (!message.answer) return `Q: ${t(message.question)}\nThe articles here don't answer that.`;
   const source = message.article ? `\n    — from “${t(message.article.title ?? 'the article')}”` : '';
   const cited = message.answer.text === message.answer.citation.text ? '' : `\n    Based on: “${safeField(message.answer.citation.text)}”`;
-  return `Q: ${t(message.question)}\nA: ${safeField(message.answer.text)}${cited}${source}\n(${engineLine(message.answer.engine)})`;
+  return `Q: ${t(message.question)}\nA: ${safeField(message.answer.shown ?? message.answer.text)}${cited}${source}\n(${engineLine(message.answer.engine)})`;
 }
 
 function renderDigest(stories: Story[], part?: number, parts?: number, firstNumber = 1, live?: boolean): string {

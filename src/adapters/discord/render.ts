@@ -80,7 +80,7 @@ function answerSpec(message: Extract<OutgoingMessage, { kind: 'answer' }>): Embe
     spec.description = "The articles here don't answer that. Try other words, or name an article with /ask about:<link>.";
     return spec;
   }
-  const citation = `> ${clean(answer.citation.text)}`;
+  const citation = `> ${clean(answer.shown ?? answer.citation.text)}`;
   // The embedded engine's answer is the cited sentence itself; an LLM's answer is shown above what it rests on.
   spec.description = answer.text === answer.citation.text ? citation : `${clean(answer.text)}\n\n**From the article:**\n${citation}`;
   if (article) spec.fields = [{ name: 'Source', value: sourceLink(article) }];

@@ -85,7 +85,7 @@ function answerDraft(question: string, answer: Answer | null, article: ArticleRe
     return simple(`No answer found for: ${question}`, [], [sections([asked, escapeText('I could not find the answer in these stories.')])]);
   }
   const cited = article ? `From ${link(article.url, article.title ?? article.siteName ?? 'the article')}` : '';
-  const units = [sections([asked, `> ${escapeText(answer.text)}`]), context([cited, engineLine(answer.engine)])];
+  const units = [sections([asked, `> ${escapeText(answer.shown ?? answer.text)}`]), context([cited, engineLine(answer.engine)])];
   return simple(answer.text, [], units);
 }
 
