@@ -1,6 +1,6 @@
 import type Keyv from 'keyv';
 import { channelKey, type ChannelRef } from '../core/platform.ts';
-import type { FeedFilter } from './filter.ts';
+import type { FeedFilter } from './types.ts';
 import type { FeedRecord, FeedState, Subscriber, Subscription } from './types.ts';
 
 /**

@@ -3,27 +3,14 @@ import type { ChannelRef } from '../core/platform.ts';
 import type { Services } from '../core/services.ts';
 import type { Article, Tags } from '../core/types.ts';
 import type { StoryMember } from '../stories/story-store.ts';
-import type { Subscription } from './types.ts';
+import type { FeedFilter, FilterTerm, Subscription, TermKind } from './types.ts';
+
+export type { FeedFilter, FilterTerm, TermKind } from './types.ts';
 
 // Per-channel filters on a feed: which of its stories reach the channel's digests. Terms are words,
 // quoted phrases, or tag terms (topic:, person:, org:, place:) matched case- and accent-insensitively
 // as whole words. No regular expression ever comes from a user: matching is plain substring search
 // on normalised text, so no filter can make the process hang.
-
-export type TermKind = 'text' | 'topic' | 'person' | 'org' | 'place';
-
-export interface FilterTerm {
-  kind: TermKind;
-  /** Normalised: lower case, accents removed, white space folded. */
-  value: string;
-  /** As the user wrote it, for /feeds list. */
-  shown: string;
-}
-
-export interface FeedFilter {
-  include: FilterTerm[];
-  exclude: FilterTerm[];
-}
 
 /** Enough for any honest filter; keeps one story's check cheap. */
 export const MAX_FILTER_TERMS = 20;

@@ -1,5 +1,4 @@
 import type { ChannelRef } from '../core/platform.ts';
-import type { FeedFilter } from './filter.ts';
 
 /** A feed, shared by every channel subscribed to it, so it is polled once whatever the number of channels. */
 export interface FeedRecord {
@@ -39,4 +38,20 @@ export interface Subscription {
 export interface Subscriber {
   channel: ChannelRef;
   addedAt: string;
+}
+
+// Per-channel feed filters (src/feeds/filter.ts parses and applies them).
+export type TermKind = 'text' | 'topic' | 'person' | 'org' | 'place';
+
+export interface FilterTerm {
+  kind: TermKind;
+  /** Normalised: lower case, accents removed, white space folded. */
+  value: string;
+  /** As the user wrote it, for /feeds list. */
+  shown: string;
+}
+
+export interface FeedFilter {
+  include: FilterTerm[];
+  exclude: FilterTerm[];
 }

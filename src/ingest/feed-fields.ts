@@ -1,6 +1,6 @@
 import { safeTitle } from '../core/text-safety.ts';
 import { isoDate } from './dates.ts';
-import type { FeedItem } from './feeds.ts';
+import type { FeedItem } from './feed-types.ts';
 import { httpUrl } from './links.ts';
 import { htmlToText, normalizeText } from './html-text.ts';
 import { MAX_ARTICLE_CHARS, MAX_ITEM_TITLE_CHARS, MAX_TITLE_MARKUP_CHARS } from './limits.ts';

@@ -1,46 +1,15 @@
-import { UserError } from '../core/errors.ts';
 import { decodeBody } from './decode.ts';
 import { anyLink, bodyText, linkOf, rawItemFields, titleText, toItem } from './feed-fields.ts';
 import { assertOk } from './http-status.ts';
 import { parseJsonFeed } from './json-feed.ts';
 import { MAX_ELEMENT_CHARS } from './limits.ts';
-import { siteHost } from './links.ts';
 import { FEED_TYPES, HTML_START } from './media-types.ts';
 import type { ConditionalRequest, FetchResult, SafeFetch } from './safe-fetch.ts';
 import { child, children, readXmlTree, textOf, type XmlNode } from './xml-tree.ts';
+import { feedTitle, unreadable, type FeedFormat, type FeedItem, type ParsedFeed } from './feed-types.ts';
+import { UserError } from '../core/errors.ts';
 
-/** The title of a feed that has neither a title nor a link to name it by. */
-export const UNTITLED_FEED = 'Untitled feed';
-
-export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json';
-
-export interface FeedItem {
-  guid?: string;
-  url?: string;
-  title?: string;
-  /** Plain text from the fullest of content / description / summary: paragraphs split by a blank line. */
-  text: string;
-  /** ISO 8601. */
-  publishedAt?: string;
-  author?: string;
-  imageUrl?: string;
-  /** The outlet named by an RSS <source> or Atom <source>, when the feed aggregates several. */
-  sourceName?: string;
-  categories: string[];
-}
-
-export interface ParsedFeed {
-  format: FeedFormat;
-  title: string;
-  /** The site the feed belongs to. */
-  link?: string;
-  description?: string;
-  items: FeedItem[];
-}
-
-export function unreadable(reason: string, cause?: unknown): UserError {
-  return new UserError(`That feed could not be read: ${reason}.`, { cause });
-}
+export { feedTitle, unreadable, UNTITLED_FEED, type FeedFormat, type FeedItem, type ParsedFeed } from './feed-types.ts';
 
 /**
  * Parses RSS 2.0 / 0.9x, RSS 1.0, Atom 1.0 / 0.3 or JSON Feed into plain-text items. Broken XML is read
@@ -116,9 +85,6 @@ function atomIdLink(format: FeedFormat, meta: XmlNode): string | undefined {
   return /^https?:\/\//i.test(id) ? id : undefined;
 }
 
-export function feedTitle(title: string, url: string | undefined): string {
-  return title || siteHost(url) || UNTITLED_FEED;
-}
 
 export interface FeedFetch {
   /** null when the server answered 304 Not Modified. */

@@ -1,6 +1,6 @@
 import { safeTitle } from '../core/text-safety.ts';
 import { toItem } from './feed-fields.ts';
-import { feedTitle, unreadable, type FeedItem, type ParsedFeed } from './feeds.ts';
+import { feedTitle, unreadable, type FeedItem, type ParsedFeed } from './feed-types.ts';
 import { htmlToText, normalizeText } from './html-text.ts';
 import { MAX_ARTICLE_CHARS, MAX_ITEM_TITLE_CHARS, MAX_TITLE_MARKUP_CHARS } from './limits.ts';
 import { httpUrl } from './links.ts';

@@ -48,6 +48,8 @@ describe('the import graph', () => {
   });
 
   it('has no import cycle in src/ and commands/', () => {
-    expect(cycles(importGraph(['src', 'commands']))).toEqual([]);
+    // Compared as relative paths, so a failure names the files of each cycle.
+    const found = cycles(importGraph(['src', 'commands'])).map((cycle) => cycle.map((file) => relative(process.cwd(), file)));
+    expect(found).toEqual([]);
   });
 });
