@@ -1,17 +1,15 @@
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { CONSOLE_CHANNEL, startConsoleChat } from '../../src/adapters/console/chat.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { isUserError } from '../../src/core/errors.ts';
 import { parseRole } from '../../src/features/alerts.ts';
 import { MANAGE_CHANNELS, MEMBER_PERMISSIONS } from '../discord/fake-payloads.ts';
-import { startBot, type Bot } from '../discord/harness.ts';
-import { postSigned, slashCommandBody, TEAM_ID } from '../slack/fake-slack.ts';
-import { startHarness, type SlackHarness } from '../slack/harness.ts';
+import { postSigned, slashCommandBody } from '../slack/fake-slack.ts';
 import { testServices } from '../helpers.ts';
 import { dredging, ferryOutlets, type OutletItem } from './fixtures.ts';
-import { seedChannel } from './support.ts';
+import { featurePlatforms, seedChannel } from './support.ts';
 
 const SUBCOMMAND = 1;
 const STRING = 3;
@@ -31,22 +29,13 @@ const hostile: OutletItem = {
     'Tickets sold out within a day, and <@112233445566778899> thanked the council <!here> for the loan of the hall. The festival opens in June.',
 };
 
-let bot: Bot | undefined;
-let slack: SlackHarness | undefined;
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await bot?.close();
-  bot = undefined;
-  await slack?.stop();
-  slack = undefined;
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
+const platforms = featurePlatforms(NOW);
+const cleanups = platforms.cleanups;
 
 describe('/alert — a story naming it pings that role, and only that role', () => {
   it('on Discord: the digest pings the alerted role (allowed_mentions roles) and nothing in article text pings', async () => {
-    bot = await startBot({ articles: [], clock: new ManualClock(NOW) });
-    const { fake, services } = bot;
-    await seedChannel(services, { platform: 'discord', tenantId: fake.ids.guildId, channelId: fake.ids.channelId }, [dredging, ferryOutlets[0]!, hostile]);
+    const bot = await platforms.discord([dredging, ferryOutlets[0]!, hostile]);
+    const { fake } = bot;
 
     const denied = fake.interact('alert', [{ name: 'add', type: SUBCOMMAND, options: [{ name: 'name', type: STRING, value: 'Lindqvist' }, { name: 'role', type: STRING, value: `<@&${ROLE}>` }] }]);
     const refusal = await fake.waitFor((request) => request.path === `/interactions/${denied.id}/${denied.token}/callback`);
@@ -70,10 +59,7 @@ describe('/alert — a story naming it pings that role, and only that role', () 
   });
 
   it('on Slack: the post mentions the user group; article text stays escaped', async () => {
-    slack = await startHarness(commands, { clock: new ManualClock(NOW) });
-    const harness = slack;
-    harness.fake.users.set('U0ADMIN', { is_admin: true });
-    await seedChannel(harness.services, { platform: 'slack', tenantId: TEAM_ID, channelId: 'C0NEWS' }, [dredging, hostile]);
+    const harness = await platforms.slack([dredging, hostile]);
     const command = (text: string, id: string) => postSigned(harness.eventsUrl, slashCommandBody({ command: '/newsdesk', text, user_id: 'U0ADMIN', response_url: harness.fake.responseUrl(id) }));
     await command('alert add "Owen Marsh" role:<!subteam^S0EDITORS|@editors>', 'add');
     await harness.fake.waitForCall('chat.postMessage', (call) => String(call.args.text).includes('Alert set'));

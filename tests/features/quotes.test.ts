@@ -1,36 +1,25 @@
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { CONSOLE_CHANNEL, startConsoleChat } from '../../src/adapters/console/chat.ts';
 import { ManualClock } from '../../src/core/clock.ts';
-import { startBot, type Bot } from '../discord/harness.ts';
-import { postSigned, slashCommandBody, TEAM_ID } from '../slack/fake-slack.ts';
-import { startHarness, type SlackHarness } from '../slack/harness.ts';
+import { postSigned, slashCommandBody } from '../slack/fake-slack.ts';
 import { testServices } from '../helpers.ts';
 import { dredging, ferryOutlets } from './fixtures.ts';
-import { seedChannel } from './support.ts';
+import { featurePlatforms, seedChannel } from './support.ts';
 
 const STRING = 3;
 const INTEGER = 4;
 const NOW = '2026-11-24T12:00:00Z';
 const ALL = [dredging, ...ferryOutlets];
 
-let bot: Bot | undefined;
-let slack: SlackHarness | undefined;
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await bot?.close();
-  bot = undefined;
-  await slack?.stop();
-  slack = undefined;
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
+const platforms = featurePlatforms(NOW);
+const cleanups = platforms.cleanups;
 
 describe('/quotes who: — what one person said across the channel’s stories', () => {
   it('on Discord: lists the person’s quotes newest first, each once with every outlet that carried it, matched by surname', async () => {
-    bot = await startBot({ articles: [], clock: new ManualClock(NOW) });
-    const { fake, services } = bot;
-    await seedChannel(services, { platform: 'discord', tenantId: fake.ids.guildId, channelId: fake.ids.channelId }, ALL);
+    const bot = await platforms.discord(ALL);
+    const { fake } = bot;
 
     const asked = fake.interact('quotes', [{ name: 'who', type: STRING, value: 'Lindqvist' }]);
     const edit = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(asked.token));
@@ -56,9 +45,7 @@ describe('/quotes who: — what one person said across the channel’s stories',
   });
 
   it('on Slack: the same list as Block Kit, and a first name alone matches nobody', async () => {
-    slack = await startHarness(commands, { clock: new ManualClock(NOW) });
-    const harness = slack;
-    await seedChannel(harness.services, { platform: 'slack', tenantId: TEAM_ID, channelId: 'C0NEWS' }, ALL);
+    const harness = await platforms.slack(ALL);
     await postSigned(harness.eventsUrl, slashCommandBody({ command: '/quotes', text: 'who:"Owen Marsh"', response_url: harness.fake.responseUrl('marsh') }));
     const posted = await harness.fake.waitForCall('chat.postMessage', (call) => String(call.args.text).startsWith('Quotes by'));
     expect(String(posted.args.text)).toBe('Quotes by Owen Marsh');

@@ -1,6 +1,12 @@
+import { afterEach } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { ManualClock } from '../../src/core/clock.ts';
 import type { ChannelRef } from '../../src/core/platform.ts';
 import type { Services } from '../../src/core/services.ts';
 import type { Article } from '../../src/core/types.ts';
+import { startBot, type Bot } from '../discord/harness.ts';
+import { TEAM_ID } from '../slack/fake-slack.ts';
+import { startHarness, type SlackHarness } from '../slack/harness.ts';
 import type { OutletItem } from './fixtures.ts';
 
 export function articleOf(item: OutletItem): Article {
@@ -39,4 +45,32 @@ export function aggregatorFeed(items: OutletItem[]): string {
 <rss version="2.0"><channel><title>Coast News Aggregator</title><link>https://aggregator.example/</link><description>test feed</description>
 ${entries.join('\n')}
 </channel></rss>`;
+}
+
+/**
+ * A feature test's platforms at a fixed time: the Discord bot or Slack harness a test starts, its channel
+ * seeded with stories, and everything (with what tests add to `cleanups`) closed after each test.
+ */
+export function featurePlatforms(now: string) {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+  });
+  return {
+    cleanups,
+    async discord(items: OutletItem[]): Promise<Bot> {
+      const bot = await startBot({ articles: [], clock: new ManualClock(now) });
+      cleanups.push(() => bot.close());
+      await seedChannel(bot.services, { platform: 'discord', tenantId: bot.fake.ids.guildId, channelId: bot.fake.ids.channelId }, items);
+      return bot;
+    },
+    /** The Slack harness with U0ADMIN a workspace admin, and channel C0NEWS seeded. */
+    async slack(items: OutletItem[]): Promise<SlackHarness> {
+      const harness = await startHarness(commands, { clock: new ManualClock(now) });
+      cleanups.push(() => harness.stop());
+      harness.fake.users.set('U0ADMIN', { is_admin: true });
+      await seedChannel(harness.services, { platform: 'slack', tenantId: TEAM_ID, channelId: 'C0NEWS' }, items);
+      return harness;
+    },
+  };
 }

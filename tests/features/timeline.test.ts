@@ -1,16 +1,15 @@
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { CONSOLE_CHANNEL, startConsoleChat } from '../../src/adapters/console/chat.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { formatValue, sortKey } from '../../src/core/time-label.ts';
 import { MANAGE_CHANNELS, MEMBER_PERMISSIONS } from '../discord/fake-payloads.ts';
-import { eventually, startBot, type Bot } from '../discord/harness.ts';
-import { postSigned, slashCommandBody, TEAM_ID } from '../slack/fake-slack.ts';
-import { startHarness, type SlackHarness } from '../slack/harness.ts';
+import { eventually } from '../discord/harness.ts';
+import { postSigned, slashCommandBody } from '../slack/fake-slack.ts';
 import { testServices } from '../helpers.ts';
 import { dredging, ferryOutlets } from './fixtures.ts';
-import { seedChannel } from './support.ts';
+import { featurePlatforms, seedChannel } from './support.ts';
 
 const STRING = 3;
 const SUBCOMMAND = 1;
@@ -18,22 +17,13 @@ const NOW = '2026-11-24T12:00:00Z';
 const ALL = [dredging, ...ferryOutlets];
 const OUTLETS = ['coastal-times', 'dunmore-post', 'island-radio', 'harbour-wire', 'western-daily'];
 
-let bot: Bot | undefined;
-let slack: SlackHarness | undefined;
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await bot?.close();
-  bot = undefined;
-  await slack?.stop();
-  slack = undefined;
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
+const platforms = featurePlatforms(NOW);
+const cleanups = platforms.cleanups;
 
 describe('/timeline of a story — every article’s dated events merged', () => {
   it('on Discord, by words of the title: the collision once with all five outlets, then the later events in time order', async () => {
-    bot = await startBot({ articles: [], clock: new ManualClock(NOW) });
-    const { fake, services } = bot;
-    await seedChannel(services, { platform: 'discord', tenantId: fake.ids.guildId, channelId: fake.ids.channelId }, ALL);
+    const bot = await platforms.discord(ALL);
+    const { fake } = bot;
     const asked = fake.interact('timeline', [{ name: 'input', type: STRING, value: 'merrow star collision' }]);
     const edit = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(asked.token));
     const embed = edit.body.embeds[0];
@@ -53,9 +43,8 @@ describe('/timeline of a story — every article’s dated events merged', () =>
   });
 
   it('on Discord, inside a digest thread: the story numbered there, and a question when the thread holds several', async () => {
-    bot = await startBot({ articles: [], clock: new ManualClock(NOW) });
-    const { fake, services } = bot;
-    await seedChannel(services, { platform: 'discord', tenantId: fake.ids.guildId, channelId: fake.ids.channelId }, ALL);
+    const bot = await platforms.discord(ALL);
+    const { fake } = bot;
     fake.interact('digest', [{ name: 'now', type: SUBCOMMAND, options: [] }], { permissions: MEMBER_PERMISSIONS | MANAGE_CHANNELS });
     const created = await fake.waitFor((request) => /\/threads$/.test(request.path));
     const threadId = created.path.split('/')[4]!;
@@ -74,10 +63,7 @@ describe('/timeline of a story — every article’s dated events merged', () =>
   });
 
   it('on Slack, by digest number', async () => {
-    slack = await startHarness(commands, { clock: new ManualClock(NOW) });
-    const harness = slack;
-    harness.fake.users.set('U0ADMIN', { is_admin: true });
-    await seedChannel(harness.services, { platform: 'slack', tenantId: TEAM_ID, channelId: 'C0NEWS' }, ALL);
+    const harness = await platforms.slack(ALL);
     await postSigned(harness.eventsUrl, slashCommandBody({ command: '/newsdesk', text: 'digest now', user_id: 'U0ADMIN', response_url: harness.fake.responseUrl('now') }));
     const digest = await harness.fake.waitForCall('chat.postMessage', (call) => String(call.args.text).startsWith('📰 News digest'));
     const number = /(\d)\. \*<[^|]+\|[^>]*Merrow Star/.exec(JSON.stringify(digest.args.blocks))?.[1];
