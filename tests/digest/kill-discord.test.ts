@@ -1,13 +1,17 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { createClient } from '@keyv/redis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
 import { addFeed } from '../../src/feeds/subscribe.ts';
 import { FakeDiscord } from '../discord/fake-discord.ts';
 import { item, rss, startFeedServer } from '../feeds/support.ts';
+import { createStores } from '../../src/store/index.ts';
 import { testServices } from '../helpers.ts';
+import { REDIS_URL } from './kill-support.ts';
 
 const NOW = '2026-11-26T12:00:00Z';
 const child = join(import.meta.dirname, 'kill-discord-child.ts');
@@ -21,8 +25,8 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function runChild(apiUrl: string, ids: FakeDiscord['ids']) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, apiUrl, ids.guildId, ids.channelId, NOW], { stdio: ['ignore', 'pipe', 'pipe'] });
+function runChild(apiUrl: string, ids: FakeDiscord['ids'], redisPrefix?: string) {
+  const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, apiUrl, ids.guildId, ids.channelId, NOW, ...(redisPrefix ? [redisPrefix] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -40,35 +44,60 @@ const KILL_POINTS: { name: string; method: string; path: RegExp; nth: number; wh
   { name: 'after the second part was accepted, before its answer', method: 'POST', path: /^\/channels\/\d+\/messages$/, nth: 2, when: 'after' },
 ];
 
+/** Kills the bot at one step of posting, restarts it, and checks every story was posted once. */
+async function killAndRestart(point: (typeof KILL_POINTS)[number], redisPrefix?: string): Promise<void> {
+  dir = mkdtempSync(join(tmpdir(), 'newsdesk-kill-discord-'));
+  fake = await FakeDiscord.start();
+  const channel = { platform: 'discord' as const, tenantId: fake.ids.guildId, channelId: fake.ids.channelId };
+  const feeds = await startFeedServer();
+  feeds.routes.set('/feed.xml', { body: rss('Local', Array.from({ length: STORIES }, (_, i) => item(i, new Date(Date.parse(NOW) - (i + 1) * 3_600_000).toISOString()))) });
+  const stores = redisPrefix ? createStores({ dataDir: '', redisUrl: REDIS_URL, redisPrefix }) : undefined;
+  const seed = testServices({ DATA_DIR: dir, FETCH_ALLOW_HOSTS: '127.0.0.1' }, { clock: new ManualClock(NOW), ...(stores ? { stores } : {}) });
+  await addFeed(seed.services, channel, `${feeds.url}/feed.xml`);
+  await seed.services.stores.close();
+  await feeds.close();
+
+  const held = fake.hold(point.method, point.path, point.nth, point.when);
+  const first = runChild(fake.apiUrl, fake.ids, redisPrefix);
+  await Promise.race([held, first.exited.then(() => Promise.reject(new Error(`child exited before the kill point:\n${first.output()}`)))]);
+  first.kill();
+  expect(await first.exited).toBeNull();
+
+  const second = runChild(fake.apiUrl, fake.ids, redisPrefix);
+  expect(await second.exited, second.output()).toBe(0);
+  expect(second.output()).toMatch(/DONE \{"status":"posted"/);
+
+  const titles = fake.messages.filter((message) => message.channel_id === channel.channelId).flatMap((message) => message.embeds.map((embed: { title?: string }) => embed.title ?? ''));
+  const posted = titles.filter((title) => /^\d+\. /.test(title)).map((title) => title.replace(/^\d+\. /, ''));
+  expect(posted).toHaveLength(STORIES);
+  expect(new Set(posted).size).toBe(STORIES);
+  // Each part's thread exists once, whatever step the kill hit.
+  expect(fake.requests.filter((request) => request.path.endsWith('/threads') && request.status === 201).length).toBeLessThanOrEqual(2);
+}
+
 describe('a bot killed at each step of posting a Discord digest', () => {
   for (const point of KILL_POINTS) {
+    it(`loses no story and posts none twice when killed ${point.name}`, () => killAndRestart(point), 60_000);
+  }
+});
+
+describe('a bot on Redis killed at each step of posting a Discord digest', () => {
+  const direct = createClient({ url: REDIS_URL });
+  let prefix: string | undefined;
+  beforeAll(() => direct.connect());
+  afterEach(async () => {
+    for await (const keys of direct.scanIterator({ MATCH: `${prefix}:*`, COUNT: 100 })) if (keys.length > 0) await direct.del(keys);
+  });
+  afterAll(() => direct.close());
+  for (const point of KILL_POINTS) {
     it(`loses no story and posts none twice when killed ${point.name}`, async () => {
-      dir = mkdtempSync(join(tmpdir(), 'newsdesk-kill-discord-'));
-      fake = await FakeDiscord.start();
-      const channel = { platform: 'discord' as const, tenantId: fake.ids.guildId, channelId: fake.ids.channelId };
-      const feeds = await startFeedServer();
-      feeds.routes.set('/feed.xml', { body: rss('Local', Array.from({ length: STORIES }, (_, i) => item(i, new Date(Date.parse(NOW) - (i + 1) * 3_600_000).toISOString()))) });
-      const seed = testServices({ DATA_DIR: dir, FETCH_ALLOW_HOSTS: '127.0.0.1' }, { clock: new ManualClock(NOW) });
-      await addFeed(seed.services, channel, `${feeds.url}/feed.xml`);
-      await seed.services.stores.close();
-      await feeds.close();
-
-      const held = fake.hold(point.method, point.path, point.nth, point.when);
-      const first = runChild(fake.apiUrl, fake.ids);
-      await Promise.race([held, first.exited.then(() => Promise.reject(new Error(`child exited before the kill point:\n${first.output()}`)))]);
-      first.kill();
-      expect(await first.exited).toBeNull();
-
-      const second = runChild(fake.apiUrl, fake.ids);
-      expect(await second.exited, second.output()).toBe(0);
-      expect(second.output()).toMatch(/DONE \{"status":"posted"/);
-
-      const titles = fake.messages.filter((message) => message.channel_id === channel.channelId).flatMap((message) => message.embeds.map((embed: { title?: string }) => embed.title ?? ''));
-      const posted = titles.filter((title) => /^\d+\. /.test(title)).map((title) => title.replace(/^\d+\. /, ''));
-      expect(posted).toHaveLength(STORIES);
-      expect(new Set(posted).size).toBe(STORIES);
-      // Each part's thread exists once, whatever step the kill hit.
-      expect(fake.requests.filter((request) => request.path.endsWith('/threads') && request.status === 201).length).toBeLessThanOrEqual(2);
+      prefix = `newsdesk-kill-discord-${randomUUID()}`;
+      await killAndRestart(point, prefix);
+      // The processes kept their ledger in Redis, not in the data folder.
+      const ledger: string[] = [];
+      for await (const keys of direct.scanIterator({ MATCH: `${prefix}:deliveries:*`, COUNT: 100 })) ledger.push(...keys);
+      expect(ledger.length).toBeGreaterThan(0);
+      expect(existsSync(join(dir, 'newsdesk.sqlite'))).toBe(false);
     }, 60_000);
   }
 });

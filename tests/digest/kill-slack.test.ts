@@ -94,7 +94,7 @@ describe('a bot on Redis killed while posting a Slack digest', () => {
     for await (const keys of direct.scanIterator({ MATCH: `${prefix}:*`, COUNT: 100 })) if (keys.length > 0) await direct.del(keys);
   });
   afterAll(() => direct.close());
-  for (const point of [{ nth: 1, when: 'after' as const }, { nth: 3, when: 'before' as const }]) {
+  for (const point of KILL_POINTS) {
     it(`loses no story and posts none twice when killed ${point.when} chat.postMessage #${point.nth}`, async () => {
       prefix = `newsdesk-kill-slack-${randomUUID()}`;
       await killAndRestart(point, prefix);
