@@ -3,6 +3,7 @@ import type { ChannelRef } from '../core/platform.ts';
 import type { Services } from '../core/services.ts';
 import type { Article, Tags } from '../core/types.ts';
 import type { StoryMember } from '../stories/story-store.ts';
+import { topicLabels } from '../engine/entities/topics.ts';
 import type { FeedFilter, FilterTerm, Subscription, TermKind } from './types.ts';
 
 export type { FeedFilter, FilterTerm, TermKind } from './types.ts';
@@ -93,12 +94,14 @@ function tagValues(tags: Tags, kind: TermKind): string[] {
 
 /**
  * Whether one term is found. A word or phrase is looked for in the title and text (which hold the
- * feed's summary and every name the engine's tags are drawn from); a tag term in the engine's tags of
+ * feed's summary and every name the engine's tags are drawn from) and among the story's topics; a tag term in the engine's tags of
  * its kind, where a term matches a tag that contains it as whole words ("person:okoro" matches
  * "Vera Okoro"). Only tag terms ever need the engine.
  */
-async function found(term: FilterTerm, text: string, tags: () => Promise<Tags | undefined>): Promise<boolean> {
-  if (term.kind === 'text') return contains(text, term.value);
+async function found(term: FilterTerm, text: string, tags: () => Promise<Tags | undefined>, topics: () => string[]): Promise<boolean> {
+  // A word may also be one of the story's topics ("sport" for a match report that never says it):
+  // topics are read from the words alone, so no analysis is needed for them.
+  if (term.kind === 'text') return contains(text, term.value) || topics().some((topic) => normalise(topic) === term.value);
   const all = await tags();
   if (!all) return false;
   return tagValues(all, term.kind).some((tag) => contains(normalise(tag), term.value));
@@ -109,9 +112,11 @@ export async function passes(filter: FeedFilter, subject: { title?: string; text
   const text = normalise(`${subject.title ?? ''} ${subject.text}`);
   let cached: Promise<Tags | undefined> | undefined;
   const lazyTags = () => (cached ??= tags());
-  for (const term of filter.exclude) if (await found(term, text, lazyTags)) return false;
+  let labels: string[] | undefined;
+  const topics = () => (labels ??= topicLabels(`${subject.title ?? ''}\n${subject.text}`));
+  for (const term of filter.exclude) if (await found(term, text, lazyTags, topics)) return false;
   if (filter.include.length === 0) return true;
-  for (const term of filter.include) if (await found(term, text, lazyTags)) return true;
+  for (const term of filter.include) if (await found(term, text, lazyTags, topics)) return true;
   return false;
 }
 

@@ -68,6 +68,19 @@ describe('matching a story', () => {
     expect(await passes(filter('board'), story, engineTags)).toBe(false);
   });
 
+  it('lets a word match the story’s topic though the text never says it, without asking the engine', async () => {
+    const report = {
+      title: 'Pellow Rovers win the derby',
+      text: 'Pellow Rovers beat Marten Town 3-1 in the league on Saturday. The coach praised his players after the match, and two late goals sealed it for the home side in front of a full stand.',
+    };
+    const noEngine = async (): Promise<Tags> => {
+      throw new Error('the engine was asked');
+    };
+    expect(await passes(filter('sport'), report, noEngine)).toBe(true);
+    expect(await passes(filter('ferry', 'sport'), { ...report, text: `${report.text} The ferry ran late.` }, noEngine)).toBe(false);
+    expect(await passes(filter('sport'), story, noEngine)).toBe(false);
+  });
+
   it('asks the engine for tags only for tag terms, once per story', async () => {
     let asked = 0;
     const counting = async () => {
