@@ -412,7 +412,7 @@ function isComparison(text: string, start: number, end: number): boolean {
   let from = 0;
   for (const b of before.matchAll(/[.!?]["”]?\s+(?=[A-Z"“])|\n/g)) from = b.index + b[0].length;
   const sentence = before.slice(from);
-  const after = /^[^]*?(?:[.!?]["”]?\s+(?=[A-Z"“])|\n|$)/.exec(text.slice(end, end + 200))![0];
+  const after = /^[\s\S]*?(?:[.!?]["”]?\s+(?=[A-Z"“])|\n|$)/.exec(text.slice(end, end + 200))![0];
   // A comparison of whole years ("earnings for this year, up from last year's"), not "this year's third quarter".
   if (/\bthis year\b(?!['’]s)/i.test(sentence + ' ' + after)) return false;
   if (/(?:\d%?|\b(?:million|billion|cents|a share))\s+$/i.test(text.slice(Math.max(0, start - 12), start))) return true;
