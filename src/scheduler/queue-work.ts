@@ -15,6 +15,10 @@ const POLL_WORKERS = 16;
 const DIGEST_BATCH = 25;
 /** A job whose work is held elsewhere (another process's feed lease) comes back after this long. */
 const BUSY_RETRY_MS = 30_000;
+/** How long a digest waits for its channel's due feeds to be polled (by whichever process took them). */
+const FEED_WAIT_MS = 5_000;
+/** A feed due for longer than this is stuck (its poller died): the digest no longer waits for it. */
+const FEED_WAIT_LIMIT_MS = 10 * 60_000;
 
 export interface SharedWorkOptions {
   leaseMs?: number;
@@ -79,6 +83,9 @@ export class SharedWork {
           batch.ids.map(async (id, index) => {
             const record = records[index];
             if (!record) return batch.complete(id, undefined);
+            // Polls and digests are separate jobs: a digest taken while another process still polls the
+            // channel's due feeds would leave their new items for the next digest, so it waits for them.
+            if (await this.feedsDue(record)) return batch.complete(id, this.now() + FEED_WAIT_MS);
             const started = run(record);
             if (!started) return batch.complete(id, this.now() + BUSY_RETRY_MS);
             await started;
@@ -88,6 +95,18 @@ export class SharedWork {
       });
       if (batch.ids.length < DIGEST_BATCH) return;
     }
+  }
+
+  /** Whether one of the channel's feeds is due for a poll, and not for so long that its poller must have died. */
+  private async feedsDue(record: ScheduleRecord): Promise<boolean> {
+    const { feeds } = this.services.newsroom;
+    const subscriptions = await feeds.subscriptions(record.channel);
+    if (subscriptions.length === 0) return false;
+    const now = this.now();
+    return (await feeds.states(subscriptions.map((subscription) => subscription.feedId))).some((state) => {
+      const due = Date.parse(state?.nextPollAt ?? '');
+      return due <= now && now - due < FEED_WAIT_LIMIT_MS;
+    });
   }
 
   /** A schedule was set or removed in this process: its job follows at once (others wait for the sync). */

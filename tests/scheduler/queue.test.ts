@@ -189,6 +189,23 @@ describe('feed polls and digest slots as shared jobs (several services on one Re
     expect(server.requests.slice(4).map((request) => request.path).sort()).toEqual(['/f0.xml', '/f1.xml', '/f2.xml', '/f3.xml']);
   });
 
+  it('holds a digest while its channel’s feed is due for a poll not yet made, then runs it once polled', async () => {
+    const [only] = processes(1);
+    const channel = channels[0]!;
+    await only!.newsroom.schedules.set({ ...parseSchedule('daily 08:00', 'UTC'), channel, since: clock.now().toISOString() });
+    clock.set('2026-12-07T08:00:05Z');
+    await seedFeeds(only!, 1); // feed-0, for news-0, due now
+    const work = new SharedWork(only!);
+    const ran: string[] = [];
+    const run = (record: { channel: ChannelRef }) => (ran.push(record.channel.channelId), Promise.resolve());
+    await work.runDigests(run);
+    expect(ran).toEqual([]);
+    await work.pollShare(undefined);
+    clock.advance(5_000);
+    await work.runDigests(run);
+    expect(ran).toEqual(['news-0']);
+  });
+
   it('retries a slot soon when another run holds the channel, and hands a channel of another platform back to the queue', async () => {
     const [slackOnly, discordToo] = processes(2);
     await seedFeeds(slackOnly!, 3);
