@@ -45,10 +45,9 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
       .map(({ name }) => name)
       .filter((name, k, all): name is string => name !== null && all.indexOf(name) === k);
   const places = pick('place');
-  const dateline = datelinePlace(text);
-  if (dateline && !places.some((p) => p.toLowerCase() === dateline.toLowerCase())) places.push(dateline);
+  const { place, agency } = datelineOf(text);
+  if (place && !places.some((p) => p.toLowerCase() === place.toLowerCase())) places.push(place);
   // The wire or outlet credited in the dateline ("LISBON (Newsdesk Wire) —") is never a person.
-  const agency = datelineAgency(text);
   return { people: pick('person').filter((name) => name !== agency), organizations: pick('org'), places, topics: topicLabels(`${title}\n${text}`) };
 }
 
@@ -60,20 +59,16 @@ const COMPETITION = /\s(?:League|Games|Olympics|Championships?|Cup|Open|Tour|Pri
 // A title or role word was written before the name somewhere ("Mrs", "coach").
 const titled = (e: Entity): boolean => e.descriptors.size > 0;
 
-// "BONN 1996-08-30", "OSLO, May 3 (Reuters) -": the place of a dateline in capitals, title-cased.
-const DATELINE = /^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:,[A-Za-z. ]{0,20})?(?:\s+\d{4}-\d\d-\d\d|\s*\((?:Reuters|AP|AFP)\)|\s*\([^()\n]{2,40}\)\s*[—–-]|,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\b)/m;
+// "BONN 1996-08-30", "OSLO, May 3 (Reuters) -", "LISBON (Newsdesk Wire) —": the place of a dateline in
+// capitals, and the outlet it credits in brackets before the dash.
+const DATELINE = /^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:,[A-Za-z. ]{0,20})?(?:\s+\d{4}-\d\d-\d\d|\s*\(([^()\n]{2,40})\)\s*[—–-]|\s*\((?:Reuters|AP|AFP)\)|,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\b)/m;
 
-// A dateline's credit: the outlet in brackets after the place in capitals, before the dash.
-const DATELINE_AGENCY = /^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?:,[A-Za-z. ]{0,20})?\s*\(([^()\n]{2,40})\)\s*[—–-]/m;
-
-function datelineAgency(text: string): string | null {
-  return DATELINE_AGENCY.exec(text.slice(0, 600))?.[1]?.trim() ?? null;
-}
-
-function datelinePlace(text: string): string | null {
+/** The dateline's place, title-cased, and the outlet it credits, when the text opens with one. */
+function datelineOf(text: string): { place: string | null; agency: string | null } {
   const m = DATELINE.exec(text.slice(0, 600));
-  if (!m) return null;
-  return m[1]!.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+  if (!m) return { place: null, agency: null };
+  const place = m[1]!.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+  return { place, agency: m[2]?.trim() ?? null };
 }
 
 // Mentions count most; an early first mention and a place in the title add to it.
