@@ -1,7 +1,7 @@
 import type { ListEntry } from '../core/messages.ts';
 import type { Services } from '../core/services.ts';
 import type { TimelineEntry } from '../core/types.ts';
-import { formatValue, sortKey } from '../core/time-label.ts';
+import { formatValue, isDated, sortKey } from '../core/time-label.ts';
 import { tokenizeWords } from '../core/words.ts';
 import type { ChannelStory } from './channel-stories.ts';
 
@@ -48,8 +48,9 @@ export function timelineEntries(events: MergedEvent[]): ListEntry[] {
   return events.slice(0, MAX_EVENTS).map((event) => ({ label: formatValue(event.value), text: event.event, sources: event.sources }));
 }
 
+/** A dated entry (as an article's timeline shows it) pinned to the calendar, so outlets' events can be merged and ordered. */
 function isDatedEvent(entry: TimelineEntry): boolean {
-  return (entry.type === 'DATE' || entry.type === 'TIME') && /^\d{4}(?:-|$)/.test(entry.value) && entry.event.trim() !== '';
+  return isDated(entry) && /^\d{4}(?:-|$)/.test(entry.value) && entry.event.trim() !== '';
 }
 
 function eventWords(text: string): Set<string> {
