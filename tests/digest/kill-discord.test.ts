@@ -2,15 +2,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { createClient } from '@keyv/redis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
 import { addFeed } from '../../src/feeds/subscribe.ts';
 import { FakeDiscord } from '../discord/fake-discord.ts';
 import { item, rss, startFeedServer } from '../feeds/support.ts';
 import { createStores } from '../../src/store/index.ts';
 import { testServices } from '../helpers.ts';
+import { redisPrefixes } from './redis-prefixes.ts';
 import { REDIS_URL } from './kill-support.ts';
 
 const NOW = '2026-11-26T12:00:00Z';
@@ -82,21 +81,12 @@ describe('a bot killed at each step of posting a Discord digest', () => {
 });
 
 describe('a bot on Redis killed at each step of posting a Discord digest', () => {
-  const direct = createClient({ url: REDIS_URL });
-  let prefix: string | undefined;
-  beforeAll(() => direct.connect());
-  afterEach(async () => {
-    for await (const keys of direct.scanIterator({ MATCH: `${prefix}:*`, COUNT: 100 })) if (keys.length > 0) await direct.del(keys);
-  });
-  afterAll(() => direct.close());
+  const prefixes = redisPrefixes();
   for (const point of KILL_POINTS) {
     it(`loses no story and posts none twice when killed ${point.name}`, async () => {
-      prefix = `newsdesk-kill-discord-${randomUUID()}`;
-      await killAndRestart(point, prefix);
+      await killAndRestart(point, prefixes.next('kill-discord'));
       // The processes kept their ledger in Redis, not in the data folder.
-      const ledger: string[] = [];
-      for await (const keys of direct.scanIterator({ MATCH: `${prefix}:deliveries:*`, COUNT: 100 })) ledger.push(...keys);
-      expect(ledger.length).toBeGreaterThan(0);
+      expect((await prefixes.keys('deliveries:*')).length).toBeGreaterThan(0);
       expect(existsSync(join(dir, 'newsdesk.sqlite'))).toBe(false);
     }, 60_000);
   }

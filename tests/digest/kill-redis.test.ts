@@ -1,16 +1,14 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { createClient } from '@keyv/redis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
 import { parseSchedule } from '../../src/scheduler/spec.ts';
 import { createStores } from '../../src/store/index.ts';
 import { FakeDiscord } from '../discord/fake-discord.ts';
 import { testServices } from '../helpers.ts';
-import { seedStories } from './kill-support.ts';
+import { REDIS_URL, seedStories } from './kill-support.ts';
+import { redisPrefixes } from './redis-prefixes.ts';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
 const NOW = '2026-11-26T12:00:00Z';
 const child = join(import.meta.dirname, 'kill-redis-child.ts');
 // Discord parts hold 9 stories: two parts.
@@ -18,20 +16,13 @@ const STORIES = 12;
 /** Short leases, so a dead process's lease runs out within the test (production: 60 s). */
 const LEASE_MS = 5_000;
 
-const direct = createClient({ url: REDIS_URL });
+const prefixes = redisPrefixes();
 let prefix: string;
 let fake: FakeDiscord | undefined;
 
-beforeAll(async () => {
-  await direct.connect();
-});
-afterAll(async () => {
-  await direct.close();
-});
 afterEach(async () => {
   await fake?.close();
   fake = undefined;
-  for await (const keys of direct.scanIterator({ MATCH: `${prefix}:*`, COUNT: 100 })) if (keys.length > 0) await direct.del(keys);
 });
 
 function runChild(apiUrl: string, ids: FakeDiscord['ids'], waitForGo = false) {
@@ -68,7 +59,7 @@ describe('a bot on Redis killed mid-digest', () => {
     // The first case restarts one process; in the second, two take over and race for the dead one's lease.
     const restarts = index + 1;
     it(`resumes after the dead process's lease, logging the wait, and posts every story once (killed ${point.name}; ${restarts} restarted)`, async () => {
-      prefix = `newsdesk-kill-${randomUUID()}`;
+      prefix = prefixes.next('kill');
       fake = await FakeDiscord.start();
       const channel = { platform: 'discord' as const, tenantId: fake.ids.guildId, channelId: fake.ids.channelId };
       const stores = createStores({ dataDir: '', redisUrl: REDIS_URL, redisPrefix: prefix });
@@ -86,9 +77,7 @@ describe('a bot on Redis killed mid-digest', () => {
       first.kill();
       expect(await first.exited).toBeNull();
       // The dead process's digest lease is still in Redis.
-      const leaseKeys: string[] = [];
-      for await (const keys of direct.scanIterator({ MATCH: `${prefix}:locks*digest:*`, COUNT: 100 })) leaseKeys.push(...keys);
-      expect(leaseKeys).toHaveLength(1);
+      expect(await prefixes.keys('locks*digest:*')).toHaveLength(1);
 
       for (const proc of next) proc.go();
       for (const proc of next) expect(await proc.exited, proc.output()).toBe(0);

@@ -2,12 +2,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { createClient } from '@keyv/redis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createStores } from '../../src/store/index.ts';
 import { DELIVERY_EVENT } from '../../src/adapters/slack/outbox.ts';
 import { FakeSlack, TEAM_ID } from '../slack/fake-slack.ts';
+import { redisPrefixes } from './redis-prefixes.ts';
 import { REDIS_URL, seedStories } from './kill-support.ts';
 
 const NOW = '2026-11-26T12:00:00Z';
@@ -87,21 +86,12 @@ describe('a bot killed at each step of posting a Slack digest', () => {
 });
 
 describe('a bot on Redis killed while posting a Slack digest', () => {
-  const direct = createClient({ url: REDIS_URL });
-  let prefix: string | undefined;
-  beforeAll(() => direct.connect());
-  afterEach(async () => {
-    for await (const keys of direct.scanIterator({ MATCH: `${prefix}:*`, COUNT: 100 })) if (keys.length > 0) await direct.del(keys);
-  });
-  afterAll(() => direct.close());
+  const prefixes = redisPrefixes();
   for (const point of KILL_POINTS) {
     it(`loses no story and posts none twice when killed ${point.when} chat.postMessage #${point.nth}`, async () => {
-      prefix = `newsdesk-kill-slack-${randomUUID()}`;
-      await killAndRestart(point, prefix);
+      await killAndRestart(point, prefixes.next('kill-slack'));
       // The processes kept their ledger in Redis, not in the data folder.
-      const ledger: string[] = [];
-      for await (const keys of direct.scanIterator({ MATCH: `${prefix}:deliveries:*`, COUNT: 100 })) ledger.push(...keys);
-      expect(ledger.length).toBeGreaterThan(0);
+      expect((await prefixes.keys('deliveries:*')).length).toBeGreaterThan(0);
       expect(existsSync(join(dir, 'newsdesk.sqlite'))).toBe(false);
     }, 60_000);
   }
