@@ -1,29 +1,10 @@
-import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.ts';
-import { CONSOLE_CHANNEL, startConsoleChat } from '../../src/adapters/console/chat.ts';
+import { describe, expect, it } from 'vitest';
+import { CONSOLE_CHANNEL } from '../../src/adapters/console/chat.ts';
 import { ensureDemoFeed } from '../../src/scheduler/index.ts';
 import { HARBOUR_ARTICLE } from '../fixtures/articles.ts';
-import { testServices } from '../helpers.ts';
+import { consoleChats } from './support.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
-
-function chat() {
-  const test = testServices();
-  cleanups.push(test.cleanup);
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let printed = '';
-  output.on('data', (chunk) => {
-    printed += String(chunk);
-  });
-  const session = startConsoleChat(test.services, commands, { input, output });
-  cleanups.push(async () => session.close());
-  return { session, printed: () => printed, services: test.services };
-}
+const chat = consoleChats();
 
 const pasted = HARBOUR_ARTICLE.replace(/\n+/g, ' ');
 

@@ -1,11 +1,8 @@
-import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.ts';
-import { startConsoleChat } from '../../src/adapters/console/chat.ts';
+import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/engine/index.ts';
 import { detectLanguage } from '../../src/engine/language.ts';
 import { splitSentences } from '../../src/engine/sentences.ts';
-import { testServices } from '../helpers.ts';
+import { consoleChats } from '../console/support.ts';
 
 // Short articles written for these tests (invented people and places).
 const GERMAN =
@@ -96,24 +93,7 @@ describe('analysis of an article that is not in English', () => {
 });
 
 describe('replies about an article that is not in English', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-  });
-
-  function chat() {
-    const test = testServices();
-    cleanups.push(test.cleanup);
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (chunk) => {
-      printed += String(chunk);
-    });
-    const session = startConsoleChat(test.services, commands, { input, output });
-    cleanups.push(async () => session.close());
-    return { session, printed: () => printed };
-  }
+  const chat = consoleChats();
 
   it('/quotes and /timeline say the built-in engine reads English instead of showing none', async () => {
     const { session, printed } = chat();
