@@ -29,3 +29,12 @@ export function languageNotice(analysis: Analysis, view: 'summary' | 'quotes' | 
   const summaryNote = view === 'summary' ? ' (the summary is picked from the article’s own sentences)' : '';
   return `This article is in ${name}. The built-in engine reads English, so it shows no ${what} for it${summaryNote}. A model engine handles other languages: see “Model engine” in the README.`;
 }
+
+/**
+ * The short line a digest item shows in place of tags when the embedded engine left them out
+ * because the story is not in English; undefined when there is nothing to say.
+ */
+export function digestLanguageNote(analysis: Analysis): string | undefined {
+  if (analysis.engine.name !== 'embedded' || readsLanguage(analysis.language)) return undefined;
+  return `In ${languageName(analysis.language!)}: no tags, as the built-in engine reads English (a model engine reads other languages).`;
+}

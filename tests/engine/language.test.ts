@@ -3,6 +3,10 @@ import { analyzeArticle } from '../../src/engine/index.ts';
 import { detectLanguage } from '../../src/engine/language.ts';
 import { splitSentences } from '../../src/engine/sentences.ts';
 import { consoleChats } from '../console/support.ts';
+import type { Story } from '../../src/core/types.ts';
+import { renderMessage as renderDiscord } from '../../src/adapters/discord/render.ts';
+import { renderMessage as renderSlack } from '../../src/adapters/slack/render.ts';
+import { renderText } from '../../src/adapters/console/render.ts';
 
 // Short articles written for these tests (invented people and places).
 const GERMAN =
@@ -110,5 +114,33 @@ describe('replies about an article that is not in English', () => {
     await session.handleLine(`/summary ${GERMAN}`);
     expect(printed()).toContain('Die Stadt Kellerbach hat am 3. Oktober');
     expect(printed()).toContain('A model engine handles other languages');
+  });
+});
+
+describe('a digest item for a story that is not in English', () => {
+  const storyOf = (text: string, id: string): Story => ({
+    id,
+    title: 'Kellerbach bridge',
+    articles: [{ id, text, url: `https://news.example.com/${id}` }],
+    analysis: analyzeArticle({ id, text }),
+    sources: [{ name: 'Kellerbach Post', url: 'https://news.example.com' }],
+    firstSeenAt: '2026-10-03T08:00:00Z',
+  });
+  const digestOf = (story: Story) => ({ kind: 'digest' as const, digest: { channelId: 'c', createdAt: '2026-10-03T09:00:00Z', stories: [story] } });
+  const NOTE = 'In German: no tags, as the built-in engine reads English';
+
+  it('says, in place of its tags, that the built-in engine reads English — on Discord, Slack and the terminal', () => {
+    const german = digestOf(storyOf(GERMAN, 'de1'));
+    expect(JSON.stringify(renderDiscord(german))).toContain(NOTE);
+    expect(JSON.stringify(renderSlack(german))).toContain(NOTE);
+    expect(renderText(german)).toContain(NOTE);
+  });
+
+  it('shows tags and no language note for an English story', () => {
+    const english = digestOf(storyOf(ENGLISH, 'en1'));
+    for (const rendered of [JSON.stringify(renderDiscord(english)), JSON.stringify(renderSlack(english)), renderText(english)]) {
+      expect(rendered).not.toContain('no tags, as the built-in engine reads English');
+      expect(rendered).toContain('Greta Hollmann');
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { AnalysisView, ArticleRef, FeedStatusView, OutgoingMessage } from '../../core/messages.ts';
 import { safeField, safeText, safeTitle as t } from '../../core/text-safety.ts';
 import type { Analysis, EngineInfo, Story, Tags } from '../../core/types.ts';
+import { digestLanguageNote } from '../../core/language-notice.ts';
 import { topTags } from '../../core/top-tags.ts';
 import { isDated, timeLabel } from '../../core/time-label.ts';
 
@@ -89,7 +90,7 @@ function renderDigest(stories: Story[], part?: number, parts?: number, firstNumb
   const body = stories.map((story, index) => {
     const sources = story.sources.length > 1 ? `covered by ${story.sources.length} outlets: ${names(story.sources.map((source) => source.name))}` : `from ${t(story.sources[0]?.name ?? 'unknown')}`;
     const summary = story.analysis.summary.map((sentence) => `   ${safeField(sentence.shown ?? sentence.text)}`).join('\n');
-    const tags = tagLine(story.analysis.tags);
+    const tags = tagLine(story.analysis.tags) || safeField(digestLanguageNote(story.analysis) ?? '');
     return `${firstNumber + index}. ${t(story.title)}\n   (${sources})\n${summary}${tags ? `\n   ${tags}` : ''}`;
   });
   return [header, '', ...body].join('\n');

@@ -2,6 +2,7 @@ import { escapeMarkdown as escapeFormatting, type APIEmbedField } from 'discord.
 import type { AlertMention, AnalysisView, ArticleRef, FeedStatusView, HelpEntry, OutgoingMessage } from '../../core/messages.ts';
 import { MAX_FIELD_CHARS, safeField, safeText, safeTitle } from '../../core/text-safety.ts';
 import type { Analysis, Digest, Story, Tags } from '../../core/types.ts';
+import { digestLanguageNote } from '../../core/language-notice.ts';
 import { capMessages, fitEmbed, LIMITS, packEmbeds, truncateAtWord, type DiscordPayload, type EmbedSpec } from './limits.ts';
 import { topTags } from '../../core/top-tags.ts';
 import { isDated, timeLabel } from '../../core/time-label.ts';
@@ -118,7 +119,7 @@ function storySpec(story: Story, number: number): EmbedSpec {
     title: `${number}. ${name(story.title)}`,
     url: safeUrl(lead?.url),
     description: safeField(story.analysis.summary.map((sentence) => clean(sentence.shown ?? sentence.text)).join(' '), LIMITS.description) || undefined,
-    fields: [{ name: 'Sources', value: covered + (sources.join(' · ') || 'unknown') }, ...tagFields(story.analysis.tags)],
+    fields: [{ name: 'Sources', value: covered + (sources.join(' · ') || 'unknown') }, ...tagFields(story.analysis.tags), ...languageField(story.analysis)],
     color: COLORS.news,
     timestamp: isoTime(lead?.publishedAt ?? story.firstSeenAt),
   };
@@ -175,6 +176,12 @@ function listSpec(message: Extract<OutgoingMessage, { kind: 'list' }>): EmbedSpe
     color: COLORS.news,
     footer: message.note ? safeTitle(message.note, LIMITS.footer) : undefined,
   };
+}
+
+/** A non-English story's note in place of tags (the embedded engine reads English). */
+function languageField(analysis: Analysis): APIEmbedField[] {
+  const note = digestLanguageNote(analysis);
+  return note ? [{ name: 'Language', value: note }] : [];
 }
 
 function tagFields(all: Tags): APIEmbedField[] {

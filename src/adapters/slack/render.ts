@@ -1,5 +1,6 @@
 import type { AlertMention, ArticleRef, FeedStatusView, HelpEntry, OutgoingMessage } from '../../core/messages.ts';
 import type { Analysis, Answer, Digest, EngineInfo, Story } from '../../core/types.ts';
+import { digestLanguageNote } from '../../core/language-notice.ts';
 import { rewriteInvocations } from './commands.ts';
 import { context, divider, header, pack, sections, type Draft, type SlackBlock, type SlackMessage } from './blocks.ts';
 import { bold, escapeMultiline, escapeText, italic, link, slackDate } from './mrkdwn.ts';
@@ -119,7 +120,7 @@ function storyBlocks(story: Story, number: number): SlackBlock[] {
   const titleLine = `${number}. ${bold(link(lead?.url, story.title))}`;
   const sources = story.sources.slice(0, 10).map((source) => link(source.url, source.name));
   const covered = sources.length > 1 ? `Covered by ${story.sources.length} outlets: ${sources.join(', ')}` : sources[0] ? `Source: ${sources[0]}` : '';
-  return [...sections([titleLine, summary].filter(Boolean)), ...context([covered, ...tagLines(story.analysis)])];
+  return [...sections([titleLine, summary].filter(Boolean)), ...context([covered, ...tagLines(story.analysis), escapeText(digestLanguageNote(story.analysis) ?? '')])];
 }
 
 function feedsDraft(feeds: FeedStatusView[]): Draft {
