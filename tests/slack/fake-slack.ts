@@ -86,6 +86,8 @@ export class FakeSlack {
   readonly uploads = new Map<string, string>();
   /** Every message the bot posted, oldest first (what conversations.history reads). */
   readonly posted: PostedSlackMessage[] = [];
+  /** The workspace's user groups (usergroups.list), which /alert checks a typed group against. */
+  readonly userGroups: { id: string; handle: string; name: string }[] = [];
   /** App Home views published, oldest first. */
   readonly views: { token?: string; userId: string; view: Record<string, unknown> }[] = [];
   /** Workspaces by bot token (BOT_TOKEN's is TEAM_ID). */
@@ -363,6 +365,8 @@ export class FakeSlack {
         if (files.some((file) => !this.uploads.has(file.id))) return { body: { ok: false, error: 'file_not_found' } };
         return { body: { ok: true, files: files.map((file) => ({ id: file.id, title: file.title ?? '' })) } };
       }
+      case 'usergroups.list':
+        return { body: { ok: true, usergroups: this.userGroups.map((group) => ({ ...group, team_id: workspace.teamId, is_usergroup: true })) } };
       case 'users.info': {
         const user = this.users.get(String(args.user));
         if (!user) return { body: { ok: false, error: 'user_not_found' } };
