@@ -12,7 +12,7 @@ export const alert: CommandDef = {
   subcommands: [
     {
       name: 'add',
-      description: 'Ping a role (Slack: a user group) in the post of any story that names this',
+      description: 'Ping a role (Slack: a user group, as @handle) in any post here whose story names this',
       manage: true,
       options: [
         { name: 'name', description: 'Who or what (“Petra Lindqvist”, “Maritime Safety Board”, “elections”)', type: 'string', required: true },
