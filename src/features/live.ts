@@ -49,6 +49,8 @@ export async function runLive(services: Services, port: PlatformPort, channel: C
   if (!state?.on) return undefined;
   const run: LiveRun = { posted: 0, updates: 0, edits: 0 };
   const { newsroom } = services;
+  // Digests here are paused (the bot may not post): the coverage waits for the channel to be fixed.
+  if (await newsroom.health.paused(channel)) return { ...run, unfinished: true };
   // The port poster records each part's thread and, for live parts, the live records (live-records.ts).
   const { post, onPosted } = portPoster(services, port, channel);
   const result = await withLock(newsroom.locks, digestLockKey(channel), newsroom.leaseMs, async (guard): Promise<boolean> => {
