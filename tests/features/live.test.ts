@@ -295,7 +295,7 @@ describe('live mode in the terminal chat', () => {
       expect(printed).toContain('🔴 Live: 1 story');
       expect(printed).toMatch(/↳ in thread t1:\n\nUpdate: Ferry Merrow Star/);
       expect(printed).toContain('Three crew members of the Kestrel Bay were taken to hospital');
-      expect(printed).toMatch(/✎ Updated message m\d+:\n🔴 Live: 1 story\n\n1\. .*\n   \(covered by 2 outlets/);
+      expect(printed).toMatch(/✎ Updated message m\d+:\n🔴 Live: 1 story\n\n1\. .*\n {3}\(covered by 2 outlets/);
       await chat.handleLine('/digest live off');
       expect(printed).toContain('Live mode is off here.');
     } finally {
