@@ -2,7 +2,7 @@ import type { CommandDef } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { CommandContext } from '../src/core/platform.ts';
 import type { Services } from '../src/core/services.ts';
-import { channelAlerts, MAX_ALERTS, parseRole, setChannelAlerts } from '../src/features/alerts.ts';
+import { channelAlerts, MAX_ALERTS, resolveRole, setChannelAlerts } from '../src/features/alerts.ts';
 import { featureStore } from '../src/features/index.ts';
 import { nameKey, nameWords } from '../src/features/names.ts';
 
@@ -12,11 +12,11 @@ export const alert: CommandDef = {
   subcommands: [
     {
       name: 'add',
-      description: 'Ping a role (Slack: a user group) in the post of any story that names this',
+      description: 'Ping a role (Slack: a user group, as @handle) in any post here whose story names this',
       manage: true,
       options: [
         { name: 'name', description: 'Who or what (“Petra Lindqvist”, “Maritime Safety Board”, “elections”)', type: 'string', required: true },
-        { name: 'role', description: 'The role to ping: type @ and pick it (Slack: a user group)', type: 'string', required: true, namedOnly: true },
+        { name: 'role', description: 'The role to ping (Slack: a user group, as @handle)', type: 'role', required: true, namedOnly: true },
       ],
     },
     { name: 'list', description: 'The alerts in this channel', ephemeral: true },
@@ -45,7 +45,7 @@ async function add(ctx: CommandContext, services: Services): Promise<void> {
   if (name.length > 100) throw new UserError('That name is too long: give a person, an organisation, a place or a topic.');
   const key = nameKey(name);
   if (key === '') throw new UserError('Give a name or a topic, as in /alert add "Maritime Safety Board" role:@desk.');
-  const role = parseRole(ctx.platform, String(ctx.options.role ?? ''));
+  const role = await resolveRole(ctx, String(ctx.options.role ?? ''));
   const store = featureStore(services).store;
   const current = await channelAlerts(store, ctx.channel);
   const words = nameWords(name).join(' ');

@@ -8,7 +8,12 @@ import type { CommandContext } from './platform.ts';
  * 'attachment': a file the user attaches (Discord); the command receives its link. Where a platform
  * has no attachments (Slack, the terminal chat) it is typed as a link (or, in the terminal, a path).
  */
-export type OptionType = 'string' | 'integer' | 'boolean' | 'attachment';
+/**
+ * 'role': a role to mention (Discord: the role option, picked from the server's roles; the command
+ * receives the role's id). Elsewhere typed as text (a Slack user group, a name in the terminal chat)
+ * and checked by the command.
+ */
+export type OptionType = 'string' | 'integer' | 'boolean' | 'attachment' | 'role';
 
 export interface OptionChoice {
   name: string;

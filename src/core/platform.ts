@@ -92,6 +92,17 @@ export interface CommandContext {
    * data folder in the terminal chat. Absent where the platform cannot send files.
    */
   replyFile?(file: OutgoingFile): Promise<void>;
+  /**
+   * The workspace's user groups (Slack), to check one typed in a command. Absent where the platform
+   * has none; undefined when the app may not list them.
+   */
+  userGroups?(): Promise<UserGroup[] | undefined>;
+}
+
+export interface UserGroup {
+  id: string;
+  /** What people type after @ ("editors"). */
+  handle: string;
 }
 
 export interface OutgoingFile {

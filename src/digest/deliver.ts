@@ -12,8 +12,11 @@ import { composeDigest } from './compose.ts';
 import type { PendingPart } from './ledger.ts';
 import { PART_BUDGETS, splitStories, type PartBudget } from './split.ts';
 
-/** Sends one part with its delivery key; resolves once the platform accepted it. */
-export type PostPart = (message: OutgoingMessage, thread: ThreadRequest, delivery: { key: string; resume: boolean }) => Promise<PostedMessage>;
+/**
+ * Sends one part with its delivery key; resolves once the platform accepted it. A `target` (live mode's
+ * thread updates and edits) comes only to the port poster: other posters never resume parts.
+ */
+export type PostPart = (message: OutgoingMessage, thread: ThreadRequest, delivery: { key: string; resume: boolean; target?: PendingPart['target'] }) => Promise<PostedMessage>;
 
 export interface DeliverOptions {
   budget?: PartBudget;
@@ -138,7 +141,7 @@ async function sendPart(
   }
   let posted: PostedMessage;
   try {
-    posted = await post(part.message, part.thread, { key: part.key, resume });
+    posted = await post(part.message, part.thread, { key: part.key, resume, ...(part.target ? { target: part.target } : {}) });
   } catch (error) {
     const failure = failureKind(error);
     services.logger.warn(
@@ -163,13 +166,29 @@ async function sendPart(
   return undefined;
 }
 
-/** Posting through a platform port (scheduled digests), recording each part's thread -> articles. */
+/**
+ * Live mode's thread updates and edits of its posts: a part the caller already recorded as sending
+ * (ledger.markSending, before any platform call), sent and completed as a digest part is, and so
+ * resumed the same way after a crash. The caller holds the channel's digest lease.
+ */
+export function sendRecordedPart(services: Services, channel: ChannelRef, post: PostPart, part: PendingPart, options: DeliverOptions) {
+  return sendPart(services, channel, post, part, false, options);
+}
+
+/** Posting through a platform port (scheduled digests, live mode), recording each part's thread -> articles. */
 export function portPoster(services: Services, port: PlatformPort, channel: ChannelRef): { post: PostPart; onPosted: DeliverOptions['onPosted'] } {
   return {
-    post: (message, thread, delivery) => port.post(channel, message, { thread, ...delivery }),
+    post: async (message, thread, { target, ...delivery }) => {
+      if (!target) return port.post(channel, message, { thread, ...delivery });
+      if ('inThread' in target) return port.post(channel, message, { inThread: target.inThread, ...delivery });
+      if (!port.edit) throw new PlatformCallError('refused', 'edit', `${port.name} cannot edit messages`);
+      await port.edit(channel, target.edit, message);
+      return { id: target.edit };
+    },
     onPosted: async (posted, thread, part) => {
-      await recordPosted(services, { platform: channel.platform, channel }, posted, thread);
-      // A live post resumed here (after a crash or a failed call) still gets its live records.
+      // A live update's thread is the live post's: its articles are recorded with the live records.
+      if (!part?.target) await recordPosted(services, { platform: channel.platform, channel }, posted, thread);
+      // A live post or update resumed here (after a crash or a failed call) still gets its live records.
       if (part) await recordLivePost(services, channel, posted, part);
     },
   };

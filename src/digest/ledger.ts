@@ -17,6 +17,14 @@ export interface PendingPart {
   thread: ThreadRequest;
   /** When it was first recorded as sending. */
   at: string;
+  /**
+   * Live mode's later coverage (src/features/live.ts) is not a new message in the channel: a reply in
+   * the live post's thread, or an edit of the live post (its outlet count). An edit is checked by doing
+   * it again (it sets the same content); a reply is looked for in the thread by its key.
+   */
+  target?: { inThread: string } | { edit: string };
+  /** The live story such a part is for and the articles it covers, which the live records take in once it is done. */
+  liveUpdate?: { storyId: string; postKey: string; articleIds: string[] };
 }
 
 interface LedgerEntry {
@@ -69,14 +77,14 @@ export class DeliveryLedger {
     await this.index(channel, true);
   }
 
-  /** The part's stories are delivered; it is no longer pending. */
+  /** The part's stories are delivered; it is no longer pending. A part without stories (a live update) is no digest. */
   async markSent(channel: ChannelRef, key: string, storyIds: string[], at: Date): Promise<void> {
     const entry = await this.entry(channel);
     const cutoff = at.getTime() - LEDGER_KEEP_MS;
     const stories = Object.fromEntries(Object.entries(entry.stories).filter(([, when]) => Date.parse(when) >= cutoff));
     for (const id of storyIds) stories[id] = at.toISOString();
     const pending = (entry.pending ?? []).filter((part) => part.key !== key);
-    await this.write(channel, { ...entry, stories, lastDigestAt: at.toISOString(), pending });
+    await this.write(channel, { ...entry, stories, ...(storyIds.length > 0 ? { lastDigestAt: at.toISOString() } : {}), pending });
     if (pending.length === 0) await this.index(channel, false);
   }
 

@@ -1,6 +1,6 @@
 import type Keyv from 'keyv';
 import type { AlertMention } from '../core/messages.ts';
-import { channelKey, type ChannelRef, type PlatformName } from '../core/platform.ts';
+import { channelKey, type ChannelRef, type CommandContext } from '../core/platform.ts';
 import type { Services } from '../core/services.ts';
 import type { Story } from '../core/types.ts';
 import { UserError } from '../core/errors.ts';
@@ -31,24 +31,52 @@ export async function setChannelAlerts(store: Keyv, channel: ChannelRef, alerts:
   await store.set(alertsKey(channel), alerts);
 }
 
+const SLACK_GROUP_MENTION = /^<!subteam\^(S[A-Z0-9]{2,20})(?:\|@?([^>]*))?>$/;
+const SLACK_GROUP_ID = /^(S[A-Z0-9]{2,20})$/;
+const SLACK_GROUP_HANDLE = /^@?([a-z0-9][a-z0-9._-]{0,79})$/i;
+
 /**
- * The role id in what was typed: Discord "<@&123…>" (what picking a role in the option gives) or the
- * id; Slack "<!subteam^S0…|@team>" (a user group, as Slack escapes it in command text) or the id.
+ * The role id in what was given: Discord, the role option's id (or "<@&…>"), never @everyone (its id is
+ * the server's); Slack, a user group as Slack escapes it ("<!subteam^S0…|@team>") or its id (S…); the
+ * terminal chat, a plain name. A Slack handle as typed ("@editors") needs the workspace's groups: resolveRole.
  */
-export function parseRole(platform: PlatformName, typed: string): string {
+export function parseRole(channel: ChannelRef, typed: string): string {
   const value = typed.trim();
-  if (platform === 'discord') {
+  if (channel.platform === 'discord') {
     const id = /^<@&(\d{1,20})>$/.exec(value)?.[1] ?? /^(\d{15,20})$/.exec(value)?.[1];
+    if (id === channel.tenantId) throw new UserError('role: that is @everyone; pick a role of people who asked for these alerts.');
     if (id) return id;
-    throw new UserError('role: pick a role by typing @ in the role option (it becomes <@&…>), or give its id.');
+    throw new UserError('role: pick a role by typing @ in the role option.');
   }
-  if (platform === 'slack') {
-    const id = /^<!subteam\^(S[A-Z0-9]{2,20})(?:\|[^>]*)?>$/.exec(value)?.[1] ?? /^(S[A-Z0-9]{2,20})$/.exec(value)?.[1];
+  if (channel.platform === 'slack') {
+    const id = SLACK_GROUP_MENTION.exec(value)?.[1] ?? SLACK_GROUP_ID.exec(value)?.[1];
     if (id) return id;
-    throw new UserError('role: give a user group, as in role:@news-desk (Slack sends it as <!subteam^S…>), or its id (S…).');
+    throw new UserError('role: give a user group, as in role:@news-desk (or its id, S…).');
   }
   if (/^@?[\w-]{1,40}$/.test(value)) return value.replace(/^@/, '');
   throw new UserError('role: give a name such as @editors.');
+}
+
+/**
+ * The role an /alert names, checked: on Slack the user group must be one of the workspace's (looked up
+ * by id or by handle, so "@editors" as typed works as well as Slack's escaped mention). When the app
+ * may not list the groups, only the escaped mention or an id is taken, unchecked.
+ */
+export async function resolveRole(ctx: Pick<CommandContext, 'channel' | 'userGroups'>, typed: string): Promise<string> {
+  const value = typed.trim();
+  if (ctx.channel.platform !== 'slack') return parseRole(ctx.channel, value);
+  const mention = SLACK_GROUP_MENTION.exec(value);
+  const id = mention?.[1] ?? SLACK_GROUP_ID.exec(value)?.[1];
+  const handle = mention?.[2] || (id ? undefined : SLACK_GROUP_HANDLE.exec(value)?.[1]);
+  if (!id && !handle) return parseRole(ctx.channel, value);
+  const groups = await ctx.userGroups?.();
+  if (!groups) {
+    if (id) return id;
+    throw new UserError(`role: I may not list this workspace's user groups, so I can't tell which one “${value}” is; give its id (S…).`);
+  }
+  const found = groups.find((group) => group.id === id) ?? (id ? undefined : groups.find((group) => group.handle.toLowerCase() === handle!.toLowerCase()));
+  if (found) return found.id;
+  throw new UserError(`role: there is no user group “${value}” in this workspace. Give one as @handle (Slack suggests them as you type @).`);
 }
 
 /** The alerts a message with these stories triggers: each alerted role once, with the names its stories gave. */

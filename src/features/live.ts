@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { OutgoingMessage } from '../core/messages.ts';
 import type { ChannelRef, PlatformPort } from '../core/platform.ts';
 import type { Services } from '../core/services.ts';
 import type { Story } from '../core/types.ts';
-import { deliverLocked, digestLockKey, portPoster } from '../digest/deliver.ts';
+import { deliverLocked, digestLockKey, portPoster, sendRecordedPart, type DeliverOptions, type PostPart } from '../digest/deliver.ts';
+import type { PendingPart } from '../digest/ledger.ts';
 import { withLock } from '../scheduler/locks.ts';
 import type { StoryMember } from '../stories/story-store.ts';
 import type { FreshStory } from './fresh-stories.ts';
 import { featureStore } from './index.ts';
+import { skipLiveUpdate } from './live-records.ts';
 import { newSentences } from './new-facts.ts';
 import type { LiveStory } from './store.ts';
 
@@ -23,82 +26,124 @@ export interface LiveRun {
   /** Thread updates posted, and top posts edited ("covered by N outlets"). */
   updates: number;
   edits: number;
+  /**
+   * Set when some coverage waits for the next run (the digest lease was busy, the platform did not
+   * answer, or a part left sending could not be completed): the news run keeps its cursor, so the same
+   * stories are read again.
+   */
+  unfinished?: true;
 }
 
 /**
- * Live mode for one channel, after a poll cycle: later coverage of a story already posted goes into
- * its thread as an update with only the sentences that bring new facts (none: no update), and the
- * post's outlet count is edited in place; then the stories not yet delivered here, first seen since
- * live mode was turned on, are posted as one message (at most one a minute), through the digest's
- * delivery ledger under the channel's digest lease, so none is lost and none goes twice.
+ * Live mode for one channel, after a poll cycle, under the channel's digest lease: first whatever a
+ * crash or a failed call left sending (posts, thread updates, edits) is completed, each checked against
+ * the channel first; then later coverage of a story already posted goes into its thread as an update
+ * with only the sentences that bring new facts (none: no update), and the post's outlet count is edited
+ * in place; then the stories not yet delivered here, first seen since live mode was turned on, are
+ * posted as one message (at most one a minute). Every post, update and edit goes through the digest's
+ * delivery ledger: recorded as sending before the platform call, so none is lost and none goes twice.
  */
 export async function runLive(services: Services, port: PlatformPort, channel: ChannelRef, fresh: FreshStory[]): Promise<LiveRun | undefined> {
   const store = featureStore(services);
   const state = await store.live(channel);
   if (!state?.on) return undefined;
   const run: LiveRun = { posted: 0, updates: 0, edits: 0 };
-  for (const story of fresh) {
-    const record = await store.liveStory(channel, story.record.id);
-    if (record) await updateStory(services, port, channel, story, record, run);
-  }
-  const now = services.clock.now();
-  if (state.lastPostAt && now.getTime() - Date.parse(state.lastPostAt) < LIVE_POST_EVERY_MS) return run;
   const { newsroom } = services;
+  // Digests here are paused (the bot may not post): the coverage waits for the channel to be fixed.
+  if (await newsroom.health.paused(channel)) return { ...run, unfinished: true };
   // The port poster records each part's thread and, for live parts, the live records (live-records.ts).
   const { post, onPosted } = portPoster(services, port, channel);
-  const result = await withLock(newsroom.locks, digestLockKey(channel), newsroom.leaseMs, (guard) =>
-    deliverLocked(services, channel, post, { onPosted, guard, live: { since: Date.parse(state.since), maxStories: LIVE_MAX_STORIES } }),
-  );
-  if (!result.ran) return run;
-  const delivery = result.value;
-  if (delivery.status !== 'posted' && delivery.status !== 'failed') return run;
-  if (delivery.status === 'failed') services.logger.warn({ channel, failure: delivery.failure }, 'live: post not delivered; its stories wait for the next run');
-  if (delivery.partsPosted > 0) {
-    run.posted = delivery.storiesDelivered;
-    await store.setLive(channel, { ...state, lastPostAt: now.toISOString() });
-  }
+  const result = await withLock(newsroom.locks, digestLockKey(channel), newsroom.leaseMs, async (guard): Promise<boolean> => {
+    const options = { onPosted, guard };
+    const resumed = await deliverLocked(services, channel, post, { ...options, resumeOnly: true });
+    if (resumed.status === 'failed') return false;
+    for (const story of fresh) {
+      const record = await store.liveStory(channel, story.record.id);
+      if (record && !(await updateStory(services, port, channel, { post, options }, story, record, run))) return false;
+    }
+    const now = services.clock.now();
+    if (state.lastPostAt && now.getTime() - Date.parse(state.lastPostAt) < LIVE_POST_EVERY_MS) return true;
+    const delivery = await deliverLocked(services, channel, post, { ...options, resume: false, live: { since: Date.parse(state.since), maxStories: LIVE_MAX_STORIES } });
+    if (delivery.status !== 'posted' && delivery.status !== 'failed') return true;
+    if (delivery.status === 'failed') services.logger.warn({ channel, failure: delivery.failure }, 'live: post not delivered; its stories wait for the next run');
+    if (delivery.partsPosted > 0) {
+      run.posted = delivery.storiesDelivered;
+      await store.setLive(channel, { ...state, lastPostAt: now.toISOString() });
+    }
+    return true;
+  });
+  if (!result.ran || !result.value) run.unfinished = true;
   return run;
 }
 
-async function updateStory(services: Services, port: PlatformPort, channel: ChannelRef, story: FreshStory, record: LiveStory, run: LiveRun): Promise<void> {
+/**
+ * A story's new articles: an update in the post's thread (only if they bring new sentences) and an edit
+ * of the post (only if they bring new outlets), both recorded as sending before either is sent.
+ * False when the platform did not answer (or the lease was lost): the rest waits for the next run.
+ */
+async function updateStory(
+  services: Services,
+  port: PlatformPort,
+  channel: ChannelRef,
+  send: { post: PostPart; options: DeliverOptions },
+  story: FreshStory,
+  record: LiveStory,
+  run: LiveRun,
+): Promise<boolean> {
   const store = featureStore(services);
   const added = story.members.filter((member) => !record.shown.includes(member.articleId));
-  if (added.length === 0) return;
-  // Recorded before any platform call: an update is never posted twice (a crash may lose one).
-  const shown = [...record.shown, ...added.map((member) => member.articleId)];
-  const earlier = await services.library.getMany(record.shown);
-  const later = await services.library.getMany(added.map((member) => member.articleId));
-  const sentences = newSentences(later, earlier).slice(0, MAX_UPDATE_SENTENCES);
-  await store.setLiveStory(channel, story.record.id, { ...record, shown, updates: record.updates + (sentences.length > 0 ? 1 : 0) });
+  if (added.length === 0) return true;
+  const articleIds = added.map((member) => member.articleId);
+  const shown = [...record.shown, ...articleIds];
   const post = await store.livePost(channel, record.postKey);
-  if (!post) return;
+  const earlier = await services.library.getMany(record.shown);
+  const later = await services.library.getMany(articleIds);
+  const sentences = newSentences(later, earlier).slice(0, MAX_UPDATE_SENTENCES);
   const members = story.members.filter((member) => shown.includes(member.articleId));
   const before = new Set(story.members.filter((member) => record.shown.includes(member.articleId)).map((member) => member.source));
   const newOutlets = [...new Set(added.map((member) => member.source).filter((source) => !before.has(source)))];
-  try {
-    if (sentences.length > 0 && post.threadId) {
-      const outletsLine = newOutlets.length > 0 ? `${newOutlets.length} more ${newOutlets.length === 1 ? 'outlet' : 'outlets'}: ${newOutlets.join(', ')}` : 'More coverage';
-      const update: OutgoingMessage = {
-        kind: 'list',
-        title: `Update: ${story.record.title}`,
-        intro: `${outletsLine}. What they add:`,
-        entries: sentences.map((sentence) => ({ text: sentence.text, sources: [{ name: sourceOf(added, sentence.article.id), url: sentence.article.url }] })),
-        empty: '',
-        note: `Now covered by ${new Set(members.map((member) => member.source)).size} outlets.`,
-      };
-      await port.post(channel, update, { inThread: post.threadId });
-      await services.library.linkThread(channel.platform, post.threadId, [...new Set([...((await services.library.threadArticles(channel.platform, post.threadId)) ?? []).map((article) => article.id), ...shown])]);
-      run.updates++;
-    }
-    if (newOutlets.length > 0 && post.message.kind === 'digest' && port.edit) {
-      const message: OutgoingMessage = { ...post.message, digest: { ...post.message.digest, stories: post.message.digest.stories.map((shownStory) => (shownStory.id === story.record.id ? withSources(shownStory, members) : shownStory)) } };
-      await port.edit(channel, post.messageId, message);
-      await store.setLivePost(channel, { ...post, message });
-      run.edits++;
-    }
-  } catch (error) {
-    services.logger.warn({ err: error, channel, story: story.record.id }, 'live: could not post the update or edit the post; the next coverage tries again');
+  const base = { storyIds: [], at: services.clock.now().toISOString(), liveUpdate: { storyId: story.record.id, postKey: record.postKey, articleIds } };
+  const parts: PendingPart[] = [];
+  if (post?.threadId && sentences.length > 0) {
+    const outletsLine = newOutlets.length > 0 ? `${newOutlets.length} more ${newOutlets.length === 1 ? 'outlet' : 'outlets'}: ${newOutlets.join(', ')}` : 'More coverage';
+    const update: OutgoingMessage = {
+      kind: 'list',
+      title: `Update: ${story.record.title}`,
+      intro: `${outletsLine}. What they add:`,
+      entries: sentences.map((sentence) => ({ text: sentence.text, sources: [{ name: sourceOf(added, sentence.article.id), url: sentence.article.url }] })),
+      empty: '',
+      note: `Now covered by ${new Set(members.map((member) => member.source)).size} outlets.`,
+    };
+    parts.push({ ...base, key: updateKey(), message: update, thread: { title: update.title, articleIds }, target: { inThread: post.threadId } });
   }
+  if (post && newOutlets.length > 0 && post.message.kind === 'digest' && port.edit) {
+    const message: OutgoingMessage = { ...post.message, digest: { ...post.message.digest, stories: post.message.digest.stories.map((shownStory) => (shownStory.id === story.record.id ? withSources(shownStory, members) : shownStory)) } };
+    parts.push({ ...base, key: updateKey(), message, thread: { title: story.record.title, articleIds }, target: { edit: post.messageId } });
+  }
+  if (parts.length === 0) {
+    // Nothing to post or edit (no new facts, no new outlet, or the post is gone): nothing can be lost.
+    await store.setLiveStory(channel, story.record.id, { ...record, shown });
+    return true;
+  }
+  // Both are recorded before either is sent: a crash after the update still leaves the edit to do.
+  for (const part of parts) await services.newsroom.ledger.markSending(channel, part);
+  for (const part of parts) {
+    const failed = await sendRecordedPart(services, channel, send.post, part, send.options);
+    if (failed?.failure === 'transient' || failed?.failure === 'lease-lost') return false;
+    if (failed) {
+      services.logger.warn({ channel, story: story.record.id, failure: failed.failure }, 'live: the platform would not take the update or the edit; the coverage counts as shown');
+      await skipLiveUpdate(services, channel, part);
+      continue;
+    }
+    if (part.target && 'inThread' in part.target) run.updates++;
+    else run.edits++;
+  }
+  return true;
+}
+
+/** A delivery key of its own for each update and edit (a Discord nonce and marker, Slack metadata). */
+function updateKey(): string {
+  return `lu${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 }
 
 function sourceOf(members: StoryMember[], articleId: string): string {

@@ -38,9 +38,10 @@ async function runChannel(services: Services, port: PlatformPort, channel: Chann
     const follows = stories.length > 0 ? await notifyFollowers(services, port, channel, stories) : { sent: 0, capped: 0, closed: 0 };
     // Every run, fresh stories or not: a story held back by the one-post-a-minute rule goes out now.
     const live = await runLive(services, port, channel, stories);
-    // Stored last: after a crash the same stories are read again; the claims per story and person, and the
-    // live records, keep anything from going twice.
-    if (stories.length > 0) await store.setCursor(channel, next);
+    // Stored last, and only once live mode has handled them: after a crash, or with coverage left for the
+    // next run, the same stories are read again; the claims per story and person, and the live records
+    // and the delivery ledger, keep anything from going twice.
+    if (stories.length > 0 && !live?.unfinished) await store.setCursor(channel, next);
     if (stories.length === 0 && !live?.posted) return undefined;
     return { channel, stories: stories.length, follows, ...(live ? { live } : {}) };
   });

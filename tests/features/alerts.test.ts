@@ -4,8 +4,11 @@ import { commands } from '../../commands/index.ts';
 import { CONSOLE_CHANNEL, startConsoleChat } from '../../src/adapters/console/chat.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { isUserError } from '../../src/core/errors.ts';
-import { parseRole } from '../../src/features/alerts.ts';
+import { ApplicationCommandOptionType } from 'discord.js';
+import { deployCommands } from '../../src/adapters/discord/register.ts';
+import { parseRole, resolveRole } from '../../src/features/alerts.ts';
 import { MANAGE_CHANNELS, MEMBER_PERMISSIONS } from '../discord/fake-payloads.ts';
+import { BOT_TOKEN } from '../discord/harness.ts';
 import { postSigned, slashCommandBody } from '../slack/fake-slack.ts';
 import { testServices } from '../helpers.ts';
 import { dredging, ferryOutlets, type OutletItem } from './fixtures.ts';
@@ -13,6 +16,7 @@ import { featurePlatforms, seedChannel } from './support.ts';
 
 const SUBCOMMAND = 1;
 const STRING = 3;
+const ROLE_OPTION = 8;
 const MANAGER = MEMBER_PERMISSIONS | MANAGE_CHANNELS;
 const NOW = '2026-11-24T12:00:00Z';
 const ROLE = '777000000000000001';
@@ -33,19 +37,31 @@ const platforms = featurePlatforms(NOW);
 const cleanups = platforms.cleanups;
 
 describe('/alert — a story naming it pings that role, and only that role', () => {
-  it('on Discord: the digest pings the alerted role (allowed_mentions roles) and nothing in article text pings', async () => {
+  it('on Discord: /alert add takes a role option; the digest pings that role only (allowed_mentions roles), nothing in article text pings', async () => {
     const bot = await platforms.discord([dredging, ferryOutlets[0]!, hostile]);
     const { fake } = bot;
+    // Registered as Discord's role option, so people pick a role from the server's list.
+    const registered = await deployCommands(commands, { token: BOT_TOKEN, applicationId: fake.ids.appId, guildId: fake.ids.guildId, apiUrl: fake.apiUrl });
+    expect(registered.some((command) => command.name === 'alert')).toBe(true);
+    const put = fake.requests.find((request) => request.method === 'PUT' && request.path.endsWith('/commands'))!;
+    const alertJson = (put.body as { name: string; options: { name: string; options?: { name: string; type: number }[] }[] }[]).find((command) => command.name === 'alert')!;
+    expect(alertJson.options.find((sub) => sub.name === 'add')!.options!.find((option) => option.name === 'role')!.type).toBe(ApplicationCommandOptionType.Role);
 
-    const denied = fake.interact('alert', [{ name: 'add', type: SUBCOMMAND, options: [{ name: 'name', type: STRING, value: 'Lindqvist' }, { name: 'role', type: STRING, value: `<@&${ROLE}>` }] }]);
+    // As Discord sends a role option: the role's id as the value, the role itself under resolved.
+    const pick = (id: string, name: string, permissions = MANAGER) =>
+      fake.interact('alert', [{ name: 'add', type: SUBCOMMAND, options: [{ name: 'name', type: STRING, value: 'Lindqvist' }, { name: 'role', type: ROLE_OPTION, value: id }] }], {
+        permissions,
+        resolved: { roles: { [id]: { id, name, color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: true, flags: 0 } } },
+      });
+    const denied = pick(ROLE, 'harbour-desk', MEMBER_PERMISSIONS);
     const refusal = await fake.waitFor((request) => request.path === `/interactions/${denied.id}/${denied.token}/callback`);
     expect(JSON.stringify(refusal.body)).toContain('Manage Channels');
-    const add = fake.interact('alert', [{ name: 'add', type: SUBCOMMAND, options: [{ name: 'name', type: STRING, value: 'Lindqvist' }, { name: 'role', type: STRING, value: `<@&${ROLE}>` }] }], { permissions: MANAGER });
+    const everyone = pick(fake.ids.guildId, '@everyone');
+    const everyoneAnswer = await fake.waitFor((request) => request.method === 'POST' && request.path === `/webhooks/${fake.ids.appId}/${everyone.token}`);
+    expect(everyoneAnswer.body.embeds[0].description).toContain('that is @everyone');
+    const add = pick(ROLE, 'harbour-desk');
     const added = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(add.token));
     expect(added.body.embeds[0].description).toContain('names “Lindqvist” will ping');
-    const bad = fake.interact('alert', [{ name: 'add', type: SUBCOMMAND, options: [{ name: 'name', type: STRING, value: 'Marsh' }, { name: 'role', type: STRING, value: 'editors' }] }], { permissions: MANAGER });
-    const badAnswer = await fake.waitFor((request) => request.method === 'POST' && request.path === `/webhooks/${fake.ids.appId}/${bad.token}`);
-    expect(badAnswer.body.embeds[0].description).toContain('role: pick a role');
 
     const now = fake.interact('digest', [{ name: 'now', type: SUBCOMMAND, options: [] }], { permissions: MANAGER });
     const digest = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(now.token));
@@ -61,8 +77,20 @@ describe('/alert — a story naming it pings that role, and only that role', () 
   it('on Slack: the post mentions the user group; article text stays escaped', async () => {
     const harness = await platforms.slack([dredging, hostile]);
     const command = (text: string, id: string) => postSigned(harness.eventsUrl, slashCommandBody({ command: '/newsdesk', text, user_id: 'U0ADMIN', response_url: harness.fake.responseUrl(id) }));
-    await command('alert add "Owen Marsh" role:<!subteam^S0EDITORS|@editors>', 'add');
+    harness.fake.userGroups.push({ id: 'S0EDITORS', handle: 'editors', name: 'Editors' });
+    // A group that is not the workspace's is refused, whether typed as a handle or as Slack's escaped mention.
+    await command('alert add "Owen Marsh" role:@nosuchdesk', 'unknown');
+    const unknown = await harness.fake.waitForResponse((post) => post.id === 'unknown');
+    expect(JSON.stringify(unknown.body)).toContain('no user group “@nosuchdesk” in this workspace');
+    await command('alert add "Owen Marsh" role:<!subteam^S0GONE|@gone>', 'gone');
+    expect(JSON.stringify((await harness.fake.waitForResponse((post) => post.id === 'gone')).body)).toContain('no user group');
+    await command('alert add "Owen Marsh" role:<!channel>', 'channel');
+    expect(JSON.stringify((await harness.fake.waitForResponse((post) => post.id === 'channel')).body)).toContain('role: give a user group');
+    // The handle as typed (commands that Slack does not escape) and the escaped mention both name the group.
+    await command('alert add "Owen Marsh" role:@editors', 'add');
     await harness.fake.waitForCall('chat.postMessage', (call) => String(call.args.text).includes('Alert set'));
+    await command('alert add "Owen Marsh" role:<!subteam^S0EDITORS|@editors>', 'again');
+    expect(JSON.stringify((await harness.fake.waitForResponse((post) => post.id === 'again')).body)).toContain('That alert is already set here.');
     await command('alert list', 'list');
     const listed = await harness.fake.waitForResponse((post) => post.id === 'list');
     expect(JSON.stringify(listed.body.blocks)).toContain('Owen Marsh → user group S0EDITORS');
@@ -92,18 +120,26 @@ describe('/alert — a story naming it pings that role, and only that role', () 
     await chat.handleLine('/alert remove 1');
     expect(printed).toContain('Alert for “Anna Marsh” removed.');
 
-    const refused = (platform: 'discord' | 'slack', value: string) => {
+    const refused = (channel: Parameters<typeof parseRole>[0], value: string) => {
       try {
-        parseRole(platform, value);
+        parseRole(channel, value);
         return false;
       } catch (error) {
         return isUserError(error);
       }
     };
-    expect(parseRole('discord', `<@&${ROLE}>`)).toBe(ROLE);
-    expect(refused('discord', '@everyone')).toBe(true);
-    expect(refused('discord', '<@112233445566778899>')).toBe(true);
-    expect(parseRole('slack', '<!subteam^S0EDITORS|@editors>')).toBe('S0EDITORS');
-    expect(refused('slack', '<!channel>')).toBe(true);
+    const guild = { platform: 'discord' as const, tenantId: '1200000000000000001', channelId: '1300000000000000001' };
+    const workspace = { platform: 'slack' as const, tenantId: 'T0NEWS', channelId: 'C0NEWS' };
+    expect(parseRole(guild, ROLE)).toBe(ROLE);
+    expect(parseRole(guild, `<@&${ROLE}>`)).toBe(ROLE);
+    expect(refused(guild, guild.tenantId)).toBe(true);
+    expect(refused(guild, '@everyone')).toBe(true);
+    expect(refused(guild, '<@112233445566778899>')).toBe(true);
+    expect(parseRole(workspace, '<!subteam^S0EDITORS|@editors>')).toBe('S0EDITORS');
+    expect(refused(workspace, '<!channel>')).toBe(true);
+    // Without leave to list the groups, Slack's escaped mention (or an id) is taken, a bare handle is not.
+    const unlisted = { channel: workspace, userGroups: async () => undefined };
+    expect(await resolveRole(unlisted, '<!subteam^S0EDITORS|@editors>')).toBe('S0EDITORS');
+    await expect(resolveRole(unlisted, '@editors')).rejects.toThrow('give its id');
   });
 });

@@ -22,5 +22,6 @@ describe('/help lists the news features', () => {
     for (const usage of ['/quotes [input] [who:…] [days:…]', '/timeline [input]', '/follow [name] [remove:…]', '★ /digest live <mode>', '★ /alert add <name> role:…', '/alert list', '★ /alert remove <alert>']) {
       expect(printed).toContain(usage);
     }
+    expect(printed).toContain('Ping a role (Slack: a user group, as @handle) in any post here whose story names this');
   });
 });

@@ -206,6 +206,66 @@ describe('live posts and the delivery ledger', () => {
   });
 });
 
+describe('live thread updates and the delivery ledger', () => {
+  it('an update the platform failed to take goes out once on the next run; while the lease is busy or the channel paused the coverage waits, then goes out once', async () => {
+    const { testServices } = await import('../helpers.ts');
+    const { FakePlatform } = await import('../feeds/support.ts');
+    const { PlatformCallError } = await import('../../src/core/platform-error.ts');
+    const { featureStore } = await import('../../src/features/index.ts');
+    const { digestLockKey } = await import('../../src/digest/deliver.ts');
+    const { seedChannel } = await import('./support.ts');
+    const clock = new ManualClock('2026-11-24T08:50:00Z');
+    const test = testServices({}, { clock });
+    const platform = new FakePlatform('discord');
+    const channel: ChannelRef = { platform: 'discord', tenantId: 'g1', channelId: 'c1' };
+    const updates = () => platform.sent.filter((post) => post.message.kind === 'list');
+    const store = featureStore(test.services);
+    const { ledger, locks, health } = test.services.newsroom;
+    try {
+      await store.setLive(channel, { on: true, since: clock.now().toISOString(), setBy: 'u1' });
+      await store.watchChannel(channel, clock.now());
+      const local = startScheduler(test.services, [platform], { timers: false });
+      const at = async (time: string, outlet?: number) => {
+        clock.set(time);
+        if (outlet !== undefined) await seedChannel(test.services, channel, [ferryOutlets[outlet]!]);
+        return (await local.tick()).news[0]?.live;
+      };
+      expect(await at('2026-11-24T09:00:00Z', 0)).toEqual({ posted: 1, updates: 0, edits: 0 });
+
+      // The update is recorded as sending before the call; the call fails: it stays pending, the cursor stays.
+      platform.failOn = (_attempt, message) => (message.kind === 'list' ? new PlatformCallError('transient', 'POST /channels/:id/messages', 'HTTP 503') : false);
+      const cursor = await store.cursor(channel);
+      expect(await at('2026-11-24T09:20:00Z', 1)).toEqual({ posted: 0, updates: 0, edits: 0, unfinished: true });
+      expect((await ledger.pending(channel)).map((part) => part.target)).toEqual([{ inThread: 'thread-1' }]);
+      expect(await store.cursor(channel)).toEqual(cursor);
+      platform.failOn = () => false;
+      await at('2026-11-24T09:21:00Z');
+      await at('2026-11-24T09:22:00Z');
+      expect(updates()).toHaveLength(1);
+      expect(JSON.stringify(updates()[0]!.message)).toContain('Three crew members of the Kestrel Bay');
+      expect(await ledger.pending(channel)).toEqual([]);
+
+      // Another run holds the channel's digest lease: nothing is decided, nothing is lost.
+      clock.set('2026-11-24T10:02:00Z');
+      const lease = await locks.acquire(digestLockKey(channel), 10 * 60_000);
+      expect(await at('2026-11-24T10:02:00Z', 3)).toMatchObject({ updates: 0, unfinished: true });
+      await lease!.release();
+      expect(await at('2026-11-24T10:03:00Z')).toEqual({ posted: 0, updates: 1, edits: 0 });
+      // Digests here are paused: the coverage waits until they are resumed.
+      await health.pause(channel, '404/10003', clock.now());
+      expect(await at('2026-11-24T10:32:00Z', 4)).toMatchObject({ updates: 0, unfinished: true });
+      await health.resume(channel);
+      expect(await at('2026-11-24T10:33:00Z')).toEqual({ posted: 0, updates: 1, edits: 0 });
+      expect(await at('2026-11-24T10:34:00Z')).toBeUndefined();
+      expect(updates()).toHaveLength(3);
+      expect(platform.sent.filter((post) => post.message.kind === 'digest')).toHaveLength(1);
+      await local.stop();
+    } finally {
+      await test.cleanup();
+    }
+  });
+});
+
 describe('live mode in the terminal chat', () => {
   it('turns on with /digest live on, posts the story, then shows the update and the edited post', async () => {
     const { PassThrough } = await import('node:stream');
@@ -235,7 +295,7 @@ describe('live mode in the terminal chat', () => {
       expect(printed).toContain('🔴 Live: 1 story');
       expect(printed).toMatch(/↳ in thread t1:\n\nUpdate: Ferry Merrow Star/);
       expect(printed).toContain('Three crew members of the Kestrel Bay were taken to hospital');
-      expect(printed).toMatch(/✎ Updated message m\d+:\n🔴 Live: 1 story\n\n1\. .*\n   \(covered by 2 outlets/);
+      expect(printed).toMatch(/✎ Updated message m\d+:\n🔴 Live: 1 story\n\n1\. .*\n {3}\(covered by 2 outlets/);
       await chat.handleLine('/digest live off');
       expect(printed).toContain('Live mode is off here.');
     } finally {

@@ -11,8 +11,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 // a `message` event (user = BOT_USER_ID, bot_id = BOT_ID, no subtype), over Socket Mode when a socket
 // is open, else as a signed Events API POST to `echoTo` when set (the harness sets both up).
 // Metadata: `metadata` given to chat.postMessage is kept with the message; conversations.history
-// returns the channel's (or, with `ts`/`latest`, older) messages newest first, with their metadata
-// only when `include_all_metadata` is true, as Slack does.
+// returns the channel's (or, with `ts`/`latest`, older) messages newest first, conversations.replies a
+// thread's parent and replies oldest first, with their metadata only when `include_all_metadata` is
+// true, as Slack does.
 // Workspaces: BOT_TOKEN belongs to TEAM_ID; `addWorkspace` makes another one whose install code
 // oauth.v2.access exchanges for its own bot token. Every Web API method answers for the token's own
 // workspace (auth.test, users.info, the echo's team_id), and a revoked token gets invalid_auth.
@@ -85,6 +86,8 @@ export class FakeSlack {
   readonly uploads = new Map<string, string>();
   /** Every message the bot posted, oldest first (what conversations.history reads). */
   readonly posted: PostedSlackMessage[] = [];
+  /** The workspace's user groups (usergroups.list), which /alert checks a typed group against. */
+  readonly userGroups: { id: string; handle: string; name: string }[] = [];
   /** App Home views published, oldest first. */
   readonly views: { token?: string; userId: string; view: Record<string, unknown> }[] = [];
   /** Workspaces by bot token (BOT_TOKEN's is TEAM_ID). */
@@ -332,6 +335,17 @@ export class FakeSlack {
           .map(({ metadata, channel: _channel, team: _team, ...rest }) => ({ type: 'message', user: workspace.botUserId, bot_id: workspace.botId, ...rest, ...(withMetadata && metadata ? { metadata } : {}) }));
         return { body: { ok: true, messages, has_more: false } };
       }
+      case 'conversations.replies': {
+        // The thread's parent and its replies, oldest first (one page: the fake's threads are short).
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        const messages = this.posted
+          .filter((message) => message.channel === args.channel && (message.ts === args.ts || message.thread_ts === args.ts))
+          .filter((message) => (message.team ?? TEAM_ID) === workspace.teamId)
+          .slice(0, Number(args.limit ?? 1000))
+          .map(({ metadata, channel: _channel, team: _team, ...rest }) => ({ type: 'message', user: workspace.botUserId, bot_id: workspace.botId, ...rest, ...(withMetadata && metadata ? { metadata } : {}) }));
+        if (messages.length === 0) return { body: { ok: false, error: 'thread_not_found' } };
+        return { body: { ok: true, messages, has_more: false } };
+      }
       case 'chat.update': {
         const message = this.posted.find((candidate) => candidate.channel === args.channel && candidate.ts === args.ts);
         if (!message) return { body: { ok: false, error: 'message_not_found' } };
@@ -351,6 +365,8 @@ export class FakeSlack {
         if (files.some((file) => !this.uploads.has(file.id))) return { body: { ok: false, error: 'file_not_found' } };
         return { body: { ok: true, files: files.map((file) => ({ id: file.id, title: file.title ?? '' })) } };
       }
+      case 'usergroups.list':
+        return { body: { ok: true, usergroups: this.userGroups.map((group) => ({ ...group, team_id: workspace.teamId, is_usergroup: true })) } };
       case 'users.info': {
         const user = this.users.get(String(args.user));
         if (!user) return { body: { ok: false, error: 'user_not_found' } };

@@ -80,6 +80,8 @@ function optionJson(option: OptionDef): APIApplicationCommandBasicOption {
       };
     case 'attachment':
       return { ...base, type: ApplicationCommandOptionType.Attachment };
+    case 'role':
+      return { ...base, type: ApplicationCommandOptionType.Role };
     case 'string':
       return {
         ...base,

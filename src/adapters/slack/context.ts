@@ -73,6 +73,16 @@ export function slashCommandContext(
         initial_comment: escapeText(file.text),
       });
     },
+    // /alert's user group (usergroups.list needs usergroups:read; workspaces on free plans have none).
+    async userGroups() {
+      try {
+        const answer = await outbox.client.usergroups.list({ ...(await outbox.auth(request.teamId)) });
+        return (answer.usergroups ?? []).flatMap((group) => (group.id && group.handle ? [{ id: group.id, handle: group.handle }] : []));
+      } catch (error) {
+        logger.info({ err: error, team: request.teamId }, 'slack: could not list the user groups');
+        return undefined;
+      }
+    },
   };
 }
 

@@ -14,6 +14,7 @@ export const BOT_SCOPES = [
   'channels:history', // message events in public channels (thread replies)
   'groups:history', // message events in private channels the bot is in
   'files:write', // /feeds export: the channel's feeds as an OPML file (files.uploadV2)
+  'usergroups:read', // /alert add … role:@group: check that the user group exists
 ] as const;
 
 export const BOT_EVENTS = [

@@ -11,6 +11,8 @@ import { clientToken, type SlackTokens } from './tokens.ts';
 export const DELIVERY_EVENT = 'newsdesk_delivery';
 /** How far back a resumed part looks for its messages. */
 const LOOKBACK = 50;
+/** A resumed reply reads at most this many pages of 200 of its thread (a live story's updates are far fewer). */
+const MAX_REPLY_PAGES = 5;
 
 /**
  * A Slack thread lives under a message and is named by the channel and the message's ts (a ts is
@@ -60,7 +62,7 @@ export class SlackOutbox {
     const parts = this.render(message, { thread: Boolean(options.thread) });
     const keys = options.key ? parts.map((_, index) => `${options.key}.${index + 1}`) : [];
     const auth = await this.auth(options.teamId);
-    const found = options.resume && keys.length > 0 ? await this.findKeyed(channel, keys, auth) : new Map<string, string>();
+    const found = options.resume && keys.length > 0 ? await this.findKeyed(channel, keys, auth, options.threadTs) : new Map<string, string>();
     const posted: string[] = [];
     for (const [index, part] of parts.entries()) {
       const key = keys[index];
@@ -97,21 +99,45 @@ export class SlackOutbox {
     return { id: first, threadId: slackThreadId(channel, first) };
   }
 
-  /** key -> ts of the bot's recent messages in the channel that carry one of these delivery keys. */
-  private async findKeyed(channel: string, keys: string[], auth: { token?: string }): Promise<Map<string, string>> {
+  /**
+   * key -> ts of the bot's recent messages in the channel (or, with `threadTs`, in that thread: replies
+   * are not in the channel's history) that carry one of these delivery keys.
+   */
+  private async findKeyed(channel: string, keys: string[], auth: { token?: string }, threadTs?: string): Promise<Map<string, string>> {
     const wanted = new Set(keys);
     const found = new Map<string, string>();
-    let history: webApi.ConversationsHistoryResponse;
-    try {
-      history = await this.client.conversations.history({ ...auth, channel, limit: LOOKBACK, include_all_metadata: true });
-    } catch (error) {
-      throw slackCallError(error, 'conversations.history');
-    }
-    for (const entry of history.messages ?? []) {
+    const messages = threadTs ? await this.threadReplies(channel, threadTs, auth) : await this.recentHistory(channel, auth);
+    for (const entry of messages) {
       const metadata = (entry as { metadata?: { event_type?: string; event_payload?: { key?: unknown } } }).metadata;
       const key = metadata?.event_type === DELIVERY_EVENT ? metadata.event_payload?.key : undefined;
       if (typeof key === 'string' && wanted.has(key) && entry.ts) found.set(key, entry.ts);
     }
     return found;
+  }
+
+  private async recentHistory(channel: string, auth: { token?: string }): Promise<{ ts?: string }[]> {
+    try {
+      return (await this.client.conversations.history({ ...auth, channel, limit: LOOKBACK, include_all_metadata: true })).messages ?? [];
+    } catch (error) {
+      throw slackCallError(error, 'conversations.history');
+    }
+  }
+
+  /** A thread's messages, oldest first as Slack gives them: every page, so the newest replies are read too. */
+  private async threadReplies(channel: string, ts: string, auth: { token?: string }): Promise<{ ts?: string }[]> {
+    const messages: { ts?: string }[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_REPLY_PAGES; page++) {
+      let answer: webApi.ConversationsRepliesResponse;
+      try {
+        answer = await this.client.conversations.replies({ ...auth, channel, ts, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+      } catch (error) {
+        throw slackCallError(error, 'conversations.replies');
+      }
+      messages.push(...(answer.messages ?? []));
+      cursor = answer.response_metadata?.next_cursor;
+      if (!answer.has_more || !cursor) break;
+    }
+    return messages;
   }
 }
