@@ -88,12 +88,47 @@ export function detectLanguage(text: string): LanguageCode {
 
 function byFunctionWords(sample: string, cyrillic: boolean): LanguageCode {
   const scores = new Map<string, number>();
+  const add = (entry: [string, number][]) => {
+    for (const [code, w] of entry) scores.set(code, (scores.get(code) ?? 0) + w);
+  };
+  // The words are sample.match(/\p{L}+/gu), read by char code: only one short enough to be a
+  // function word is looked up, by a hash of its units, and none is cut out as a string.
   let tokens = 0;
-  for (const word of sample.match(/\p{L}+/gu) ?? []) {
+  let start = -1;
+  let hash = 0;
+  for (let i = 0; i <= sample.length; i++) {
+    const c = i < sample.length ? sample.charCodeAt(i) : 32;
+    const kind = letterKind(c);
+    if (kind === 1) {
+      if (start < 0) {
+        start = i;
+        hash = FNV;
+      }
+      hash = Math.imul(hash ^ c, 0x01000193);
+      continue;
+    }
+    if (kind === 3) return byWords(sample.match(/\p{L}+/gu) ?? [], cyrillic); // a surrogate pair
+    if (start < 0) continue;
     tokens++;
+    if (i - start <= LONGEST) {
+      const entry = functionWord(sample, start, i, hash);
+      if (entry) add(entry);
+    }
+    start = -1;
+  }
+  return best(scores, tokens, cyrillic);
+}
+
+function byWords(words: string[], cyrillic: boolean): LanguageCode {
+  const scores = new Map<string, number>();
+  for (const word of words) {
     const entry = WORDS.get(word);
     if (entry) for (const [code, w] of entry) scores.set(code, (scores.get(code) ?? 0) + w);
   }
+  return best(scores, words.length, cyrillic);
+}
+
+function best(scores: Map<string, number>, tokens: number, cyrillic: boolean): LanguageCode {
   if (tokens < 5) return 'und';
   let best = 'und';
   let bestScore = 0;
@@ -106,4 +141,38 @@ function byFunctionWords(sample: string, cyrillic: boolean): LanguageCode {
   }
   // Too few function words of any language (a list of names, a table): do not guess.
   return bestScore >= tokens * 0.05 ? best : 'und';
+}
+
+const FNV = 0x811c9dc5 | 0;
+
+function hashOf(word: string): number {
+  let hash = FNV;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+// The function words by the hash of their units, and the longest one's length.
+const BY_HASH = new Map<number, [string, [string, number][]][]>();
+let LONGEST = 0;
+for (const [word, entry] of WORDS) {
+  const hash = hashOf(word);
+  BY_HASH.set(hash, [...(BY_HASH.get(hash) ?? []), [word, entry]]);
+  LONGEST = Math.max(LONGEST, word.length);
+}
+
+function functionWord(sample: string, start: number, end: number, hash: number): [string, number][] | undefined {
+  const candidates = BY_HASH.get(hash);
+  if (candidates === undefined) return undefined;
+  for (const [word, entry] of candidates) if (word.length === end - start && sample.startsWith(word, start)) return entry;
+  return undefined;
+}
+
+// Per UTF-16 unit: 0 not known yet, 1 a letter, 2 not, 3 a surrogate half (read by the regex).
+const LETTER = new Uint8Array(0x10000);
+
+function letterKind(c: number): number {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 2;
+  let k = LETTER[c]!;
+  if (k === 0) LETTER[c] = k = c >= 0xd800 && c <= 0xdfff ? 3 : /\p{L}/u.test(String.fromCharCode(c)) ? 1 : 2;
+  return k;
 }
