@@ -88,9 +88,6 @@ export function detectLanguage(text: string): LanguageCode {
 
 function byFunctionWords(sample: string, cyrillic: boolean): LanguageCode {
   const scores = new Map<string, number>();
-  const add = (entry: [string, number][]) => {
-    for (const [code, w] of entry) scores.set(code, (scores.get(code) ?? 0) + w);
-  };
   // The words are sample.match(/\p{L}+/gu), read by char code: only one short enough to be a
   // function word is looked up, by a hash of its units, and none is cut out as a string.
   let tokens = 0;
@@ -112,7 +109,7 @@ function byFunctionWords(sample: string, cyrillic: boolean): LanguageCode {
     tokens++;
     if (i - start <= LONGEST) {
       const entry = functionWord(sample, start, i, hash);
-      if (entry) add(entry);
+      if (entry) for (const [code, w] of entry) scores.set(code, (scores.get(code) ?? 0) + w);
     }
     start = -1;
   }
