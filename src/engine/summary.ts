@@ -68,6 +68,9 @@ let markBuf = new Int32Array(1 << 14);
 let countBuf = new Int32Array(1 << 14);
 let stamp = 0;
 
+// log1p of the small whole numbers centrality adds up (the same values Math.log1p gives).
+const LOG1P = Float64Array.from({ length: 1024 }, (_, k) => Math.log1p(k));
+
 /** Called before an article's words are read: bounds the word table a long-running bot keeps. */
 function beginArticle(): void {
   if (vocabularySize() > VOCAB_MAX) resetVocabulary();
@@ -93,10 +96,18 @@ function grow(min: number): void {
   countBuf = new Int32Array(size);
 }
 
+// Scratch for prepare, grown as needed.
+let contentScratch = new Int32Array(256);
+let uniqueScratch = new Int32Array(256);
+
 function prepare(span: Span, ids: Int32Array): Sent {
   grow(stemCount());
-  const content = new Int32Array(ids.length);
-  const unique = new Int32Array(ids.length);
+  if (ids.length > contentScratch.length) {
+    contentScratch = new Int32Array(ids.length * 2);
+    uniqueScratch = new Int32Array(ids.length * 2);
+  }
+  const content = contentScratch;
+  const unique = uniqueScratch;
   let nContent = 0;
   let nUnique = 0;
   const s = ++stamp;
@@ -176,6 +187,9 @@ export function sentenceFeatures(
   for (const id of touched) docNorm += tfBuf[id]! * tfBuf[id]!;
   docNorm = Math.sqrt(docNorm) || 1;
 
+  // log(n / sentence frequency) for each frequency 1..n: an article needs only these n values.
+  const isfLog = new Float64Array(n + 1);
+  for (let sf = 1; sf <= n; sf++) isfLog[sf] = Math.log(n / sf);
   const features: Float64Array[] = [];
   for (let i = 0; i < n; i++) {
     const s = sents[i]!;
@@ -199,10 +213,10 @@ export function sentenceFeatures(
       const c = countBuf[id]!;
       countBuf[id] = 0;
       const t = tfBuf[id]!;
-      central += Math.log1p(t - c);
+      central += t - c < LOG1P.length ? LOG1P[t - c]! : Math.log1p(t - c);
       dot += c * t;
       selfNorm += c * c;
-      isf += Math.log(n / (sfBuf[id]! || 1));
+      isf += isfLog[sfBuf[id]! || 1]!;
     }
     const k = s.unique.length || 1;
     f[20] = central / k;
