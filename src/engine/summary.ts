@@ -3,7 +3,7 @@
 // Weights come from scripts/train-summary.ts (see docs/engine-summary.md).
 import type { Span } from '../core/types.ts';
 import { splitSentences } from './sentences.ts';
-import { findQuoteSpans } from './quotes/spans.ts';
+import { quoteSpansOf } from './quotes/spans.ts';
 import { nameInFull, type ShownSpan } from './summary-names.ts';
 import { readableSpans } from './summary-readable.ts';
 import { idRepeats, resetVocabulary, stemCount, vocabularySize, wordCode, wordIds } from './summary-words.ts';
@@ -149,10 +149,11 @@ export function candidateSentences(spans: Span[], min: number, text?: string): S
 /**
  * Double-quoted passages as [opening mark, end]: a sentence that starts inside one continues a quote
  * begun in an earlier sentence ("Signing up took one click. Leaving took ten minutes," she said),
- * and shown alone it would read as the writer's words with a stray closing mark.
+ * and shown alone it would read as the writer's words with a stray closing mark. The quotes and
+ * the timeline read the same spans: the shared copy is read, not recomputed.
  */
 function midQuoteStarts(text: string): [number, number][] {
-  return findQuoteSpans(text)
+  return quoteSpansOf(text)
     .filter((span) => /["“”]/.test(text[span.open] ?? ''))
     .map((span) => [span.open, span.end]);
 }
