@@ -27,16 +27,40 @@ const PROFILES: Record<string, string> = {
   uk: 'і в не на що з та як до це у за від він але для так його є ще вона бути',
 };
 
-// One lookup a word: each function word with the languages it belongs to and its weight there.
-const WORDS = new Map<string, [string, number][]>();
-for (const [code, list] of Object.entries(PROFILES)) {
-  const words = list.split(' ');
+// One lookup a word: each function word with the languages it belongs to (by index in CODES)
+// and its weight there.
+interface Entry {
+  langs: number[];
+  weights: number[];
+}
+const CODES = Object.keys(PROFILES);
+const WORDS = new Map<string, Entry>();
+CODES.forEach((code, lang) => {
+  const words = PROFILES[code]!.split(' ');
   // Earlier words are commoner: weigh them a little more.
   words.forEach((w, i) => {
     let entry = WORDS.get(w);
-    if (!entry) WORDS.set(w, (entry = []));
-    entry.push([code, 1 + (words.length - i) / words.length]);
+    if (!entry) WORDS.set(w, (entry = { langs: [], weights: [] }));
+    entry.langs.push(lang);
+    entry.weights.push(1 + (words.length - i) / words.length);
   });
+});
+
+// Each language's score for the text being read, and the order the languages were first met in
+// (ties go to the first met, as they did when the scores were a Map).
+const SCORES = new Float64Array(CODES.length);
+const MET = new Uint8Array(CODES.length);
+const ORDER: number[] = [];
+
+function add(entry: Entry): void {
+  for (let j = 0; j < entry.langs.length; j++) {
+    const lang = entry.langs[j]!;
+    if (MET[lang] === 0) {
+      MET[lang] = 1;
+      ORDER.push(lang);
+    }
+    SCORES[lang]! += entry.weights[j]!;
+  }
 }
 
 const SAMPLE = 2000;
@@ -87,17 +111,59 @@ export function detectLanguage(text: string): LanguageCode {
 }
 
 function byFunctionWords(sample: string, cyrillic: boolean): LanguageCode {
-  const scores = new Map<string, number>();
+  clearScores();
+  // The words are sample.match(/\p{L}+/gu), read by char code: only one short enough to be a
+  // function word is looked up, by a hash of its units, and none is cut out as a string.
   let tokens = 0;
-  for (const word of sample.match(/\p{L}+/gu) ?? []) {
+  let start = -1;
+  let hash = 0;
+  for (let i = 0; i <= sample.length; i++) {
+    const c = i < sample.length ? sample.charCodeAt(i) : 32;
+    const kind = letterKind(c);
+    if (kind === 1) {
+      if (start < 0) {
+        start = i;
+        hash = FNV;
+      }
+      hash = Math.imul(hash ^ c, 0x01000193);
+      continue;
+    }
+    if (kind === 3) return byWords(sample.match(/\p{L}+/gu) ?? [], cyrillic); // a surrogate pair
+    if (start < 0) continue;
     tokens++;
-    const entry = WORDS.get(word);
-    if (entry) for (const [code, w] of entry) scores.set(code, (scores.get(code) ?? 0) + w);
+    if (i - start <= LONGEST) {
+      const entry = functionWord(sample, start, i, hash);
+      if (entry) add(entry);
+    }
+    start = -1;
   }
+  return best(tokens, cyrillic);
+}
+
+function byWords(words: string[], cyrillic: boolean): LanguageCode {
+  clearScores();
+  for (const word of words) {
+    const entry = WORDS.get(word);
+    if (entry) add(entry);
+  }
+  return best(words.length, cyrillic);
+}
+
+function clearScores(): void {
+  for (const lang of ORDER) {
+    SCORES[lang] = 0;
+    MET[lang] = 0;
+  }
+  ORDER.length = 0;
+}
+
+function best(tokens: number, cyrillic: boolean): LanguageCode {
   if (tokens < 5) return 'und';
   let best = 'und';
   let bestScore = 0;
-  for (const [code, score] of scores) {
+  for (const lang of ORDER) {
+    const code = CODES[lang]!;
+    const score = SCORES[lang]!;
     if (cyrillic !== (code === 'ru' || code === 'uk')) continue;
     if (score > bestScore) {
       best = code;
@@ -106,4 +172,38 @@ function byFunctionWords(sample: string, cyrillic: boolean): LanguageCode {
   }
   // Too few function words of any language (a list of names, a table): do not guess.
   return bestScore >= tokens * 0.05 ? best : 'und';
+}
+
+const FNV = 0x811c9dc5 | 0;
+
+function hashOf(word: string): number {
+  let hash = FNV;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+// The function words by the hash of their units, and the longest one's length.
+const BY_HASH = new Map<number, [string, Entry][]>();
+let LONGEST = 0;
+for (const [word, entry] of WORDS) {
+  const hash = hashOf(word);
+  BY_HASH.set(hash, [...(BY_HASH.get(hash) ?? []), [word, entry]]);
+  LONGEST = Math.max(LONGEST, word.length);
+}
+
+function functionWord(sample: string, start: number, end: number, hash: number): Entry | undefined {
+  const candidates = BY_HASH.get(hash);
+  if (candidates === undefined) return undefined;
+  for (const [word, entry] of candidates) if (word.length === end - start && sample.startsWith(word, start)) return entry;
+  return undefined;
+}
+
+// Per UTF-16 unit: 0 not known yet, 1 a letter, 2 not, 3 a surrogate half (read by the regex).
+const LETTER = new Uint8Array(0x10000);
+
+function letterKind(c: number): number {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 2;
+  let k = LETTER[c]!;
+  if (k === 0) LETTER[c] = k = c >= 0xd800 && c <= 0xdfff ? 3 : /\p{L}/u.test(String.fromCharCode(c)) ? 1 : 2;
+  return k;
 }

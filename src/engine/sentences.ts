@@ -25,8 +25,13 @@ const STARTERS = new Set(
 );
 const SPEECH_VERB = /^(?:[\p{L}'.-]+\s+){0,2}?(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|cried|shouted|yelled|replied|replies|continued|explained|wondered|joked)\b/iu;
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '›', '」', '』', '）', '】']);
-// Full stops of Chinese and Japanese: no space follows them, and they always end a sentence.
-const CJK_STOP = new Set([0x3002 /* 。 */, 0xff01 /* ！ */, 0xff1f /* ？ */]);
+// Line breaks, full stops and the marks of Chinese and Japanese (see isCjkStop).
+const NEXT_STOP = /[\n.!?…\u3002\uff01\uff1f]/g;
+
+/** Full stops of Chinese and Japanese: no space follows them, and they always end a sentence. */
+function isCjkStop(c: number): boolean {
+  return c === 0x3002 /* 。 */ || c === 0xff01 /* ！ */ || c === 0xff1f /* ？ */;
+}
 
 /**
  * Splits text into sentences with exact offsets. Handles abbreviations ("Mr.", "U.S.", "Inc."),
@@ -47,6 +52,10 @@ export function splitSentences(text: string): Span[] {
   let start = skipSpace(text, 0);
   let i = start;
   while (i < text.length) {
+    // Straight to the next character that may end a sentence (the regex engine scans faster).
+    NEXT_STOP.lastIndex = i;
+    if (NEXT_STOP.exec(text) === null) break;
+    i = NEXT_STOP.lastIndex - 1;
     const ch = text.charCodeAt(i);
     if (ch === 10 /* \n */ && isLineBreak(text, start, i, wrapped)) {
       push(spans, text, start, i);
@@ -54,9 +63,9 @@ export function splitSentences(text: string): Span[] {
       i = start;
       continue;
     }
-    if (CJK_STOP.has(ch)) {
+    if (ch >= 0x3002 && isCjkStop(ch)) {
       let end = i + 1;
-      while (end < text.length && (CJK_STOP.has(text.charCodeAt(end)) || CLOSERS.has(text[end]!) || (lowOpen && text[end] === '“'))) end++;
+      while (end < text.length && (isCjkStop(text.charCodeAt(end)) || CLOSERS.has(text[end]!) || (lowOpen && text[end] === '“'))) end++;
       push(spans, text, start, end);
       start = skipSpace(text, end);
       i = start;
@@ -97,6 +106,9 @@ function isCaseless(text: string): boolean {
     else if (c >= 65 && c <= 90) {
       letters++;
       upper++;
+      // Enough capitals that even all the rest being lower-case letters could not bring them under
+      // 0.5 %: cased text is known after its first thousand characters or so.
+      if (upper * 200 >= letters + (n - i - 1)) return false;
     }
   }
   return letters > 0 && upper / letters < 0.005;
@@ -191,8 +203,10 @@ function isBoundary(text: string, mark: number, end: number, caseless: boolean, 
   const from = skipSpace(text, end);
   if (from >= text.length) return true;
   const rest = text.slice(from, from + 40);
-  const nextWord = (/^[\p{L}\p{N}]+/u.exec(rest)?.[0] ?? '').toLowerCase();
-  const upperNext = /^[\p{Lu}\p{N}“"‘'`(\[„«‹¿¡「]/u.test(rest) || !/^\p{Ll}/u.test(rest);
+  // Whether the next sentence visibly starts: anything but a lower-case letter there
+  // (/^[\p{Lu}\p{N}“"‘'`(\[„«‹¿¡「]/u adds nothing to that).
+  const first = rest.charCodeAt(0);
+  const upperNext = first < 128 ? first < 97 || first > 122 : !/^\p{Ll}/u.test(rest);
   const startsNext = caseless ? true : upperNext;
   const c = text[mark]!;
   const quoted = end > mark + 1 && CLOSERS.has(text[end - 1]!);
@@ -202,7 +216,7 @@ function isBoundary(text: string, mark: number, end: number, caseless: boolean, 
     return startsNext;
   }
   if (c === '…' || text.startsWith('..', mark)) {
-    return caseless ? STARTERS.has(nextWord) || rest.startsWith('``') : upperNext && !/^\p{Ll}/u.test(rest);
+    return caseless ? STARTERS.has(nextWord(rest)) || rest.startsWith('``') : upperNext && !/^\p{Ll}/u.test(rest);
   }
   if (mark > 0 && text[mark - 1] === ' ') {
     // A stop standing alone as a token: tokenised text ends a sentence so, bar "gov . mike", "no . 1".
@@ -211,19 +225,48 @@ function isBoundary(text: string, mark: number, end: number, caseless: boolean, 
     if (prev === 'no' && /^\p{N}/u.test(rest)) return false;
     return startsNext;
   }
-  if (MONTHS_DE.test(nextWord) && /(?:^|\s)\d{1,2}$/.test(text.slice(Math.max(0, mark - 3), mark))) return false;
-  const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, mark - 12), mark))?.[1] ?? '';
-  const bare = word.replace(/^\.+/, '').toLowerCase();
-  if (/^\p{L}$/u.test(word) && (caseless || /^\p{Lu}$/u.test(word))) return false; // "J. K. Rowling"
-  if (/^\p{Ll}$/u.test(word) && /^\p{L}\./u.test(rest)) return false; // "z. B.", "d. h."
+  if (isDigit(text.charCodeAt(mark - 1)) && MONTHS_DE.test(nextWord(rest)) && /(?:^|\s)\d{1,2}$/.test(text.slice(Math.max(0, mark - 3), mark))) return false;
+  const word0 = wordBefore(text, mark);
+  // A word of plain ASCII letters longer than any abbreviation is no initial, title or abbreviation.
+  if (word0.length > LONGEST_ABBREVIATION && /^[a-z]+$/i.test(word0)) return startsNext;
+  const bare = word0.replace(/^\.+/, '').toLowerCase();
+  if (/^\p{L}$/u.test(word0) && (caseless || /^\p{Lu}$/u.test(word0))) return false; // "J. K. Rowling"
+  if (/^\p{Ll}$/u.test(word0) && /^\p{L}\./u.test(rest)) return false; // "z. B.", "d. h."
   const dotted = /^(\p{L}\.)+\p{L}$/u.test(bare); // U.S., a.m.
   if (TITLES.has(bare)) return false;
   if (ENDING_ABBREVIATIONS.has(bare) || dotted) {
     if (tokenised) return false;
-    if (caseless) return STARTERS.has(nextWord) || rest.startsWith('``');
+    if (caseless) return STARTERS.has(nextWord(rest)) || rest.startsWith('``');
     // "Acme Inc. The deal" ends; "the U.S. Army" does not, "in the U.S. He said" does.
     if (!/^[\p{Lu}“"‘]/u.test(rest)) return false;
-    return ENDING_ABBREVIATIONS.has(bare) ? true : STARTERS.has(nextWord);
+    return ENDING_ABBREVIATIONS.has(bare) ? true : STARTERS.has(nextWord(rest));
   }
   return startsNext;
+}
+
+/** The word `rest` opens with, lower-cased: read only by the rules that need it. */
+function nextWord(rest: string): string {
+  return (/^[\p{L}\p{N}]+/u.exec(rest)?.[0] ?? '').toLowerCase();
+}
+
+const LONGEST_ABBREVIATION = Math.max(...[...TITLES, ...ENDING_ABBREVIATIONS].map((w) => w.length));
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * The letters and full stops just before `mark` (at most 12 characters back), as
+ * /([\p{L}.]+)$/u finds them, read by char code while they are ASCII.
+ */
+function wordBefore(text: string, mark: number): string {
+  const from = Math.max(0, mark - 12);
+  let j = mark;
+  while (j > from) {
+    const c = text.charCodeAt(j - 1);
+    if (c >= 128) return /([\p{L}.]+)$/u.exec(text.slice(from, mark))?.[1] ?? '';
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46)) break;
+    j--;
+  }
+  return text.slice(j, mark);
 }

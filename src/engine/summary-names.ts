@@ -15,7 +15,7 @@ export interface ShownSpan extends Span {
 const COURTESY = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)$/;
 
 /** Whether an entity's name is a real full name, not a name with an adjective glued on ("Crooked Hillary"). */
-export function isFullName(entity: Entity, lowerWords: Set<string>): boolean {
+export function isFullName(entity: Entity, lowerWords: { has(word: string): boolean }): boolean {
   const words = entity.name.split(' ');
   if (words.length < 2 || words.length > 4) return false;
   const first = words[0]!;
@@ -39,19 +39,33 @@ function rewritable(before: string): boolean {
   return true;
 }
 
+/**
+ * Whether `word` is among text.match(/(?<![\p{L}.])\p{Ll}+/gu): written in lower case as a whole
+ * word somewhere, not after a full stop. One search a name instead of collecting every such word.
+ */
+function writtenLowerCase(text: string, word: string): boolean {
+  if (!/^\p{Ll}+$/u.test(word)) return false;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (at > 0 && /[\p{L}.]$/u.test(text.slice(Math.max(0, at - 2), at))) continue;
+    if (/^\p{Ll}/u.test(text.slice(at + word.length, at + word.length + 2))) continue;
+    return true;
+  }
+  return false;
+}
+
 export function nameInFull(text: string, spans: readonly Span[]): ShownSpan[] {
   const index = entitiesOf(text);
-  const lowerWords = new Set(text.match(/(?<![\p{L}.])\p{Ll}+/gu) ?? []);
-  const people = index.entities.filter((e) => e.kind === 'person' && e.trusted && isFullName(e, lowerWords));
-  if (people.length === 0) return [...spans];
+  const lowerWords = { has: (word: string) => writtenLowerCase(text, word) };
+  const people = new Set(index.entities.filter((e) => e.kind === 'person' && e.trusted && isFullName(e, lowerWords)));
+  if (people.size === 0) return [...spans];
+  const mentions = index.mentions.filter((m) => people.has(m.entity));
   const surname = (name: string) => name.split(' ').at(-1)!;
   const introduced = new Set<string>();
   return spans.map((span) => {
     const edits: { start: number; end: number; name: string }[] = [];
-    for (const m of index.mentions) {
+    for (const m of mentions) {
       if (m.start < span.start || m.end > span.end) continue;
       const person = m.entity;
-      if (!people.includes(person)) continue;
       const key = surname(person.name);
       if (introduced.has(key)) continue;
       introduced.add(key);

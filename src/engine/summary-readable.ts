@@ -3,7 +3,7 @@
 import type { Span } from '../core/types.ts';
 
 const CLOSED = /[.!…]["”’')\]]*$/;
-const QUESTION = /\?["”’')\]]*$/;
+
 // A sentence that opens by pointing back at something it does not show.
 export const OPENS_WITH_PRONOUN = /^\s*[“"'‘]?\s*(?:he|she|they|it|his|her|their|its|him|them|this|that|these|those)\b(?!\s*['’]s\b)/i;
 
@@ -13,19 +13,54 @@ export const OPENS_WITH_PRONOUN = /^\s*[“"'‘]?\s*(?:he|she|they|it|his|her|t
  */
 export function isWholeSentence(text: string, cased: boolean): boolean {
   const t = text.trim();
-  if (!CLOSED.test(t)) return false;
-  if (QUESTION.test(t)) return false;
-  if (t.split(/\s+/).length < 4) return false;
+  // Char codes instead of a regex for each test: it ends with . ! or … before any closers (not ?).
+  let last = t.length - 1;
+  while (last >= 0 && CLOSERS.has(t.charCodeAt(last))) last--;
+  const end = last >= 0 ? t.charCodeAt(last) : 0;
+  if (end !== 46 /* . */ && end !== 33 /* ! */ && end !== 8230 /* … */) return false;
   if (/^[,;:)\]”’]/.test(t) || (cased && /^\p{Ll}/u.test(t))) return false;
-  const opens = (t.match(/“/g) ?? []).length;
-  const closes = (t.match(/”/g) ?? []).length;
-  if (opens !== closes || (t.match(/"/g) ?? []).length % 2 === 1) return false;
-  return true;
+  // Fewer than 4 words (t.split(/\s+/)); t is trimmed, so words are white-space runs + 1.
+  let gaps = 0;
+  let opens = 0;
+  let closes = 0;
+  let straight = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x201c) opens++;
+    else if (c === 0x201d) closes++;
+    else if (c === 34) straight++;
+    else if (isWhiteSpace(c) && !isWhiteSpace(t.charCodeAt(i - 1))) gaps++;
+  }
+  if (gaps < 3) return false;
+  return opens === closes && straight % 2 === 0;
+}
+
+// What a sentence may end with after its full stop: ["”’')\]].
+const CLOSERS = new Set([34, 0x201d, 0x2019, 39, 41, 93]);
+
+/** JavaScript's \s: white space and line terminators. */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Letters and digits only, lower-cased: two sentences with the same key say the same thing. */
 export function sentenceKey(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Whether a span says what one given before did (by sentenceKey); remembers it either way. */
+export type RepeatCheck = (span: Span) => boolean;
+
+function keyRepeats(): RepeatCheck {
+  const seen = new Set<string>();
+  return (span) => {
+    const key = sentenceKey(span.text);
+    if (seen.has(key)) return true;
+    seen.add(key);
+    return false;
+  };
 }
 
 // "PARIS —", "LONDON (Reuters) —", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —", "Paris:", "By Jane Roe".
@@ -56,21 +91,24 @@ export function headlineEnd(text: string): number {
 }
 
 /** The spans a summary may pick from, in order: readable, past the headline, each said once. */
-export function readableSpans(spans: Span[], text: string, min: number, titled = false): { spans: Span[]; headline: string } {
+export function readableSpans(
+  spans: Span[],
+  text: string,
+  min: number,
+  titled = false,
+  repeats: RepeatCheck = keyRepeats(),
+): { spans: Span[]; headline: string } {
   // A caller that gives the title has already taken it out of the text.
   const cut = titled ? 0 : headlineEnd(text);
   const headline = cut > 0 ? text.slice(0, cut).trim() : '';
   const cased = /\p{Lu}/u.test(text);
-  const seen = new Set<string>(headline ? [sentenceKey(headline)] : []);
+  if (headline) repeats({ text: headline, start: 0, end: cut });
   const kept = spans.filter((s) => {
     if (s.start < cut) return false;
     if (!isWholeSentence(s.text, cased)) return false;
     // Shown without the sentence before it, "He …" or "This …" points at nothing.
     if (OPENS_WITH_PRONOUN.test(s.text)) return false;
-    const key = sentenceKey(s.text);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+    return !repeats(s);
   });
   return { spans: kept.length >= min ? kept : spans, headline };
 }

@@ -3,10 +3,10 @@
 // Weights come from scripts/train-summary.ts (see docs/engine-summary.md).
 import type { Span } from '../core/types.ts';
 import { splitSentences } from './sentences.ts';
-import { findQuoteSpans } from './quotes/spans.ts';
+import { quoteSpansOf } from './quotes/spans.ts';
 import { nameInFull, type ShownSpan } from './summary-names.ts';
 import { readableSpans } from './summary-readable.ts';
-import { STOP_WORDS, stem } from './text.ts';
+import { idRepeats, resetVocabulary, stemCount, vocabularySize, wordCode, wordIds } from './summary-words.ts';
 import model from './summary-model.json' with { type: 'json' };
 
 export interface SummaryOptions {
@@ -36,7 +36,6 @@ export const FEATURE_NAMES = [
   'quote', 'startsQuote', 'digit', 'caption', 'boilerplate', 'question', 'attribution', 'paren', 'colon',
 ] as const;
 
-const WORD = /[\p{L}\p{N}]+/gu;
 // Markers of photo captions, page furniture and bylines in extracted news pages.
 const BOILERPLATE =
   /\b(?:scroll down|click here|read more|published ?:|updated ?:|follow us|follow @|e-?mail|newsletter|all rights reserved|copyright|subscribe|watch the video|video :|pictured|photo :|image :|getty images|reporter)\b/;
@@ -60,33 +59,29 @@ export interface Sent {
   numbers: number;
 }
 
-// Stems and stop-word flags per word, and counting buffers indexed by stem id: reused across
-// articles so scoring one allocates almost nothing. Reset when the vocabulary grows too large.
+// Counting buffers indexed by stem id, reused across articles so scoring one allocates almost
+// nothing. The word table (summary-words.ts) is reset when it grows too large.
 const VOCAB_MAX = 200_000;
-const wordCode = new Map<string, number>();
-const stemIds = new Map<string, number>();
 let tfBuf = new Float64Array(1 << 14);
 let sfBuf = new Float64Array(1 << 14);
 let markBuf = new Int32Array(1 << 14);
+let countBuf = new Int32Array(1 << 14);
 let stamp = 0;
 
-function codeOf(word: string): number {
-  let code = wordCode.get(word);
-  if (code === undefined) {
-    const st = stem(word);
-    let id = stemIds.get(st);
-    if (id === undefined) {
-      id = stemIds.size;
-      stemIds.set(st, id);
-      if (id >= tfBuf.length) grow(id + 1);
-    }
-    code = id * 2 + (STOP_WORDS.has(word) ? 1 : 0);
-    wordCode.set(word, code);
+// log1p of the small whole numbers centrality adds up (the same values Math.log1p gives).
+const LOG1P = Float64Array.from({ length: 1024 }, (_, k) => Math.log1p(k));
+
+/** Called before an article's words are read: bounds the word table a long-running bot keeps. */
+function beginArticle(): void {
+  if (vocabularySize() > VOCAB_MAX) resetVocabulary();
+  if (stamp > 2e9) {
+    markBuf.fill(0);
+    stamp = 0;
   }
-  return code;
 }
 
 function grow(min: number): void {
+  if (min <= tfBuf.length) return;
   let size = tfBuf.length;
   while (size < min) size *= 2;
   const tf = new Float64Array(size);
@@ -98,27 +93,37 @@ function grow(min: number): void {
   tfBuf = tf;
   sfBuf = sf;
   markBuf = mark;
+  countBuf = new Int32Array(size);
 }
 
-function prepare(span: Span): Sent {
-  const words = span.text.toLowerCase().match(WORD) ?? [];
-  const content: number[] = [];
-  const unique: number[] = [];
+// Scratch for prepare, grown as needed.
+let contentScratch = new Int32Array(256);
+let uniqueScratch = new Int32Array(256);
+
+function prepare(span: Span, ids: Int32Array): Sent {
+  grow(stemCount());
+  if (ids.length > contentScratch.length) {
+    contentScratch = new Int32Array(ids.length * 2);
+    uniqueScratch = new Int32Array(ids.length * 2);
+  }
+  const content = contentScratch;
+  const unique = uniqueScratch;
+  let nContent = 0;
+  let nUnique = 0;
   const s = ++stamp;
   let numbers = 0;
-  for (const w of words) {
-    const c = w.charCodeAt(0);
-    if (c >= 48 && c <= 57) numbers++;
-    const code = codeOf(w);
+  for (let w = 0; w < ids.length; w++) {
+    const code = wordCode(ids[w]!);
+    if (code & 2) numbers++;
     if (code & 1) continue;
-    const id = code >> 1;
-    content.push(id);
+    const id = code >> 2;
+    content[nContent++] = id;
     if (markBuf[id] !== s) {
       markBuf[id] = s;
-      unique.push(id);
+      unique[nUnique++] = id;
     }
   }
-  return { span, length: words.length, content: Int32Array.from(content), unique: Int32Array.from(unique), numbers };
+  return { span, length: ids.length, content: content.slice(0, nContent), unique: unique.slice(0, nUnique), numbers };
 }
 
 /** |A ∩ B| / min(|A|, |B|) over distinct content stems. */
@@ -144,25 +149,24 @@ export function candidateSentences(spans: Span[], min: number, text?: string): S
 /**
  * Double-quoted passages as [opening mark, end]: a sentence that starts inside one continues a quote
  * begun in an earlier sentence ("Signing up took one click. Leaving took ten minutes," she said),
- * and shown alone it would read as the writer's words with a stray closing mark.
+ * and shown alone it would read as the writer's words with a stray closing mark. The quotes and
+ * the timeline read the same spans: the shared copy is read, not recomputed.
  */
 function midQuoteStarts(text: string): [number, number][] {
-  return findQuoteSpans(text)
+  return quoteSpansOf(text)
     .filter((span) => /["“”]/.test(text[span.open] ?? ''))
     .map((span) => [span.open, span.end]);
 }
 
 /** Feature vectors (FEATURE_NAMES order) for each sentence, and the prepared sentences. */
-export function sentenceFeatures(spans: Span[], title?: string): { sents: Sent[]; features: Float64Array[] } {
-  if (wordCode.size > VOCAB_MAX) {
-    wordCode.clear();
-    stemIds.clear();
-  }
-  if (stamp > 2e9) {
-    markBuf.fill(0);
-    stamp = 0;
-  }
-  const sents = spans.map(prepare);
+export function sentenceFeatures(
+  spans: Span[],
+  title?: string,
+  /** The spans' word ids, when the caller has read them (then it has called beginArticle). */
+  idsOf?: (span: Span) => Int32Array,
+): { sents: Sent[]; features: Float64Array[] } {
+  if (!idsOf) beginArticle();
+  const sents = spans.map((span) => prepare(span, idsOf ? idsOf(span) : wordIds(span.text)));
   const n = sents.length;
   const touched: number[] = [];
   for (const s of sents) {
@@ -174,7 +178,8 @@ export function sentenceFeatures(spans: Span[], title?: string): { sents: Sent[]
   }
   if (title) {
     // Title words are what the article is about: count them as three more mentions each.
-    for (const id of prepare({ text: title, start: 0, end: title.length }).unique) {
+    const span = { text: title, start: 0, end: title.length };
+    for (const id of prepare(span, wordIds(title)).unique) {
       if (tfBuf[id] === 0) touched.push(id);
       tfBuf[id]! += 3;
     }
@@ -183,8 +188,10 @@ export function sentenceFeatures(spans: Span[], title?: string): { sents: Sent[]
   for (const id of touched) docNorm += tfBuf[id]! * tfBuf[id]!;
   docNorm = Math.sqrt(docNorm) || 1;
 
+  // log(n / sentence frequency) for each frequency 1..n: an article needs only these n values.
+  const isfLog = new Float64Array(n + 1);
+  for (let sf = 1; sf <= n; sf++) isfLog[sf] = Math.log(n / sf);
   const features: Float64Array[] = [];
-  const counts = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const s = sents[i]!;
     const text = s.span.text.toLowerCase();
@@ -197,20 +204,22 @@ export function sentenceFeatures(spans: Span[], title?: string): { sents: Sent[]
     const lenBucket = len < 5 ? 0 : len < 10 ? 1 : len < 15 ? 2 : len < 20 ? 3 : len < 30 ? 4 : len < 40 ? 5 : 6;
     f[12 + lenBucket] = 1;
     f[19] = Math.log1p(len);
-    counts.clear();
-    for (const id of s.content) counts.set(id, (counts.get(id) ?? 0) + 1);
+    // Per distinct stem, in order of first use: the order a Map of counts would iterate in.
+    for (const id of s.content) countBuf[id]!++;
     let central = 0;
     let dot = 0;
     let isf = 0;
     let selfNorm = 0;
-    for (const [id, c] of counts) {
+    for (const id of s.unique) {
+      const c = countBuf[id]!;
+      countBuf[id] = 0;
       const t = tfBuf[id]!;
-      central += Math.log1p(t - c);
+      central += t - c < LOG1P.length ? LOG1P[t - c]! : Math.log1p(t - c);
       dot += c * t;
       selfNorm += c * c;
-      isf += Math.log(n / (sfBuf[id]! || 1));
+      isf += isfLog[sfBuf[id]! || 1]!;
     }
-    const k = counts.size || 1;
+    const k = s.unique.length || 1;
     f[20] = central / k;
     f[21] = dot / ((Math.sqrt(selfNorm) || 1) * docNorm);
     f[22] = isf / k / Math.log(n + 1);
@@ -274,8 +283,16 @@ export function summarize(text: string, options: SummaryOptions = {}, m: Summary
   const all = options.spans ?? splitSentences(text);
   if (count === 0 || all.length === 0) return [];
   if (all.length <= count) return all;
-  const { spans, headline } = readableSpans(candidateSentences(all, count, text), text, count, options.title !== undefined);
-  const { sents, features } = sentenceFeatures(spans, options.title ?? (headline || undefined));
+  beginArticle();
+  // Each sentence's words are read once, for the repeat check and for the features.
+  const read = new Map<Span, Int32Array>();
+  const idsOf = (span: Span): Int32Array => {
+    let ids = read.get(span);
+    if (ids === undefined) read.set(span, (ids = wordIds(span.text)));
+    return ids;
+  };
+  const { spans, headline } = readableSpans(candidateSentences(all, count, text), text, count, options.title !== undefined, idRepeats(idsOf));
+  const { sents, features } = sentenceFeatures(spans, options.title ?? (headline || undefined), idsOf);
   const scores = features.map((f) => scoreFeatures(f, m));
   const chosen = select(sents, scores, count, m.redundancy);
   // The lead (the first readable sentence after any headline, byline or dateline) is the news

@@ -1,0 +1,224 @@
+// The summary's word table: every distinct lower-cased word (a run of letters and digits, as
+// /[\p{L}\p{N}]+/gu finds in the lower-cased text) gets a process-wide integer id, read straight
+// from the char codes of the sentence. Scoring an article then allocates no substring per word
+// and hashes each word once, instead of lower-casing, matching and looking up a string per word.
+import type { Span } from '../core/types.ts';
+import { STOP_WORDS, stem } from './text.ts';
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+// Per UTF-16 unit at or above 128: 0 not yet known, 1 a separator, 2 a unit whose lower case is
+// one letter or digit (kept in LOWER), 3 one a unit-by-unit reading could get wrong (surrogate
+// halves; "Σ", whose lower case depends on the next letter; "İ", which lower-cases to two units):
+// a sentence holding one takes the regex path.
+const KIND = new Uint8Array(0x10000);
+// ASCII: the lower-cased letter or digit, 0 for anything else.
+const ASCII = new Uint16Array(128);
+for (let c = 48; c <= 57; c++) ASCII[c] = c;
+for (let c = 97; c <= 122; c++) ASCII[c] = ASCII[c - 32] = c;
+const LOWER = new Uint16Array(0x10000);
+
+function kindOf(c: number): number {
+  let k = KIND[c]!;
+  if (k !== 0) return k;
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3) k = 3;
+  else {
+    const lower = String.fromCharCode(c).toLowerCase();
+    if (lower.length !== 1) k = 3;
+    else if (LETTER_OR_DIGIT.test(lower)) {
+      k = 2;
+      LOWER[c] = lower.charCodeAt(0);
+    } else k = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 3 : 1;
+  }
+  KIND[c] = k;
+  return k;
+}
+
+// Open addressing over FNV-1a hashes of the lower-cased units; the words' units live in one pool.
+let slots = new Int32Array(1 << 16); // id + 1, 0 when empty
+// Per word id, four numbers side by side (one cache line a lookup): its hash, where its units start
+// in the pool, how many there are, and its code: stem id × 4, + 2 when it starts with an ASCII
+// digit, + 1 when it is a stop word.
+let records = new Int32Array(1 << 17);
+let pool = new Uint16Array(1 << 18);
+let poolUsed = 0;
+let count = 0;
+const stemIds = new Map<string, number>();
+
+/** Words and stems known so far (the caller resets the table between articles when it grows large). */
+export function vocabularySize(): number {
+  return count;
+}
+
+export function resetVocabulary(): void {
+  slots.fill(0);
+  poolUsed = 0;
+  count = 0;
+  stemIds.clear();
+}
+
+/** How many stem ids exist: buffers indexed by stem id need at least this length. */
+export function stemCount(): number {
+  return stemIds.size;
+}
+
+/** The code (see `codes`) of a word id. */
+export function wordCode(id: number): number {
+  return records[id * 4 + 3]!;
+}
+
+// The word being read, lower-cased, before it is looked up.
+let unit = new Uint16Array(256);
+
+function lookup(length: number, hash: number): number {
+  const mask = slots.length - 1;
+  for (let at = hash & mask; ; at = (at + 1) & mask) {
+    const slot = slots[at]!;
+    if (slot === 0) return insert(at, length, hash);
+    const r = (slot - 1) * 4;
+    if (records[r] !== hash || records[r + 2] !== length) continue;
+    const from = records[r + 1]!;
+    let j = 0;
+    while (j < length && pool[from + j] === unit[j]) j++;
+    if (j === length) return slot - 1;
+  }
+}
+
+function insert(at: number, length: number, hash: number): number {
+  const id = count++;
+  if (id * 4 >= records.length) records = grown(records);
+  if (poolUsed + length > pool.length) {
+    const bigger = new Uint16Array(Math.max(pool.length * 2, poolUsed + length));
+    bigger.set(pool);
+    pool = bigger;
+  }
+  pool.set(unit.subarray(0, length), poolUsed);
+  const r = id * 4;
+  records[r] = hash;
+  records[r + 1] = poolUsed;
+  records[r + 2] = length;
+  poolUsed += length;
+  slots[at] = id + 1;
+  let word = '';
+  for (let j = 0; j < length; j += 4096) word += String.fromCharCode(...unit.subarray(j, Math.min(length, j + 4096)));
+  const st = stem(word);
+  let stemId = stemIds.get(st);
+  if (stemId === undefined) {
+    stemId = stemIds.size;
+    stemIds.set(st, stemId);
+  }
+  const first = unit[0]!;
+  records[r + 3] = stemId * 4 + (first >= 48 && first <= 57 ? 2 : 0) + (STOP_WORDS.has(word) ? 1 : 0);
+  if (count * 2 > slots.length) rehash();
+  return id;
+}
+
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function rehash(): void {
+  slots = new Int32Array(slots.length * 2);
+  const mask = slots.length - 1;
+  for (let id = 0; id < count; id++) {
+    let at = records[id * 4]! & mask;
+    while (slots[at] !== 0) at = (at + 1) & mask;
+    slots[at] = id + 1;
+  }
+}
+
+function hashUnit(hash: number, c: number): number {
+  return Math.imul(hash ^ c, 0x01000193);
+}
+
+const FNV = 0x811c9dc5 | 0;
+let idBuf = new Int32Array(256);
+
+/**
+ * The word ids of `text` in order, written into `out` (grown when short); returns the filled
+ * part. Same words as `text.toLowerCase().match(/[\p{L}\p{N}]+/gu)`.
+ */
+export function wordIds(text: string): Int32Array {
+  let out = idBuf;
+  let n = 0;
+  let length = 0;
+  let hash = FNV;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 128) c = ASCII[c]!;
+    else {
+      const k = kindOf(c);
+      if (k === 3) return slowIds(text);
+      c = k === 2 ? LOWER[c]! : 0;
+    }
+    if (c !== 0) {
+      if (length === unit.length) unit = growUnits(unit);
+      unit[length++] = c;
+      hash = hashUnit(hash, c);
+    } else if (length > 0) {
+      if (n === out.length) out = idBuf = grown(out);
+      out[n++] = lookup(length, hash);
+      length = 0;
+      hash = FNV;
+    }
+  }
+  if (length > 0) {
+    if (n === out.length) out = idBuf = grown(out);
+    out[n++] = lookup(length, hash);
+  }
+  return out.slice(0, n);
+}
+
+
+function growUnits(a: Uint16Array): Uint16Array<ArrayBuffer> {
+  const b = new Uint16Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function slowIds(text: string): Int32Array {
+  const words = text.toLowerCase().match(WORD) ?? [];
+  const out = new Int32Array(words.length);
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]!;
+    if (word.length > unit.length) unit = new Uint16Array(word.length * 2);
+    let hash = FNV;
+    for (let j = 0; j < word.length; j++) {
+      const c = word.charCodeAt(j);
+      unit[j] = c;
+      hash = hashUnit(hash, c);
+    }
+    out[w] = lookup(word.length, hash);
+  }
+  return out;
+}
+
+/**
+ * A RepeatCheck (summary-readable.ts) by word ids: two spans repeat each other exactly when their
+ * sentenceKey strings are equal, that is when their word sequences are.
+ */
+export function idRepeats(idsOf: (span: Span) => Int32Array): (span: Span) => boolean {
+  const seen = new Map<number, Int32Array[]>();
+  return (span) => {
+    const ids = idsOf(span);
+    let hash = FNV;
+    for (let j = 0; j < ids.length; j++) hash = hashUnit(hash, ids[j]!);
+    const same = seen.get(hash);
+    if (same === undefined) {
+      seen.set(hash, [ids]);
+      return false;
+    }
+    for (const other of same) if (equal(other, ids)) return true;
+    same.push(ids);
+    return false;
+  };
+}
+
+function equal(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return false;
+  return true;
+}

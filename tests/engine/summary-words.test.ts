@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { isWholeSentence, readableSpans, sentenceKey } from '../../src/engine/summary-readable.ts';
+import { idRepeats, wordIds } from '../../src/engine/summary-words.ts';
+import { splitSentences } from '../../src/engine/sentences.ts';
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The ids of `text`, checked to name the same words as the regex reading of the lower-cased text. */
+function sameWords(texts: string[]): void {
+  const idOf = new Map<string, number>();
+  for (const text of texts) {
+    const words = text.toLowerCase().match(WORD) ?? [];
+    const ids = [...wordIds(text)];
+    expect(ids).toHaveLength(words.length);
+    words.forEach((word, i) => {
+      if (!idOf.has(word)) idOf.set(word, ids[i]!);
+      expect(ids[i]).toBe(idOf.get(word));
+    });
+  }
+  // Distinct words, distinct ids.
+  expect(new Set(idOf.values()).size).toBe(idOf.size);
+}
+
+describe('summary word ids', () => {
+  it('reads the words the lower-cased regex reading finds, one id a word', () => {
+    sameWords([
+      'The ferry’s new pier opened on Monday, 3 days late.',
+      'THE FERRY pier: “opened” (at last) — the pier.',
+      'Café owners in Zürich said the ÉTÉ menu was 12.50 francs.',
+      'Straße, STRASSE and strasse are three words here.',
+    ]);
+  });
+
+  it('gives the same ids when a letter needs the slow path (Σ, İ, astral letters)', () => {
+    sameWords(['ΟΔΟΣ and οδος', 'İstanbul and istanbul', 'the 𝐀lpha ferry', 'the ferry 😀 sailed', 'ΣΟΦΙΑ sofia']);
+  });
+
+  it('finds a repeat exactly when the sentence keys match', () => {
+    const spans = [
+      { text: 'The pier opened on Monday.', start: 0, end: 26 },
+      { text: 'THE PIER — opened on Monday!', start: 27, end: 55 },
+      { text: 'The pier opened on Tuesday.', start: 56, end: 83 },
+    ];
+    const repeats = idRepeats((span) => wordIds(span.text));
+    expect(spans.map((s) => repeats(s))).toEqual([false, true, false]);
+    expect(sentenceKey(spans[0]!.text)).toBe(sentenceKey(spans[1]!.text));
+  });
+
+  it('keeps the same readable sentences by word ids as by sentence keys', () => {
+    const text =
+      'The council approved the new ferry pier on Monday.\n\nThe council approved the new ferry pier on Monday.\n\n' +
+      'Work will start in April and last two years.\n\nResidents asked whether the old pier would close?\n\n' +
+      'The mayor said the cost would be shared with the port.';
+    const spans = splitSentences(text);
+    const byKey = readableSpans(spans, text, 1).spans;
+    const byIds = readableSpans(spans, text, 1, false, idRepeats((span) => wordIds(span.text))).spans;
+    expect(byIds).toEqual(byKey);
+    expect(byIds.map((s) => s.text)).toHaveLength(3);
+  });
+});
+
+describe('isWholeSentence word count', () => {
+  it('counts words split by any white space, as \\s does', () => {
+    expect(isWholeSentence('Ferries\u00a0sail\u2009at\u3000dawn.', true)).toBe(true);
+    expect(isWholeSentence('Ferries sail  now.', true)).toBe(false);
+    expect(isWholeSentence('The ferries sail at dawn.”', true)).toBe(false);
+    expect(isWholeSentence('“The ferries sail at dawn.”', true)).toBe(true);
+    expect(isWholeSentence('The ferries sail at dawn?”', true)).toBe(false);
+  });
+});
