@@ -161,7 +161,7 @@ function lowerWords(text: string): { has(word: string): boolean } {
       if (hit === undefined) {
         hit = false;
         for (let k = text.indexOf(word); k >= 0 && !hit; k = text.indexOf(word, k + 1)) {
-          hit = !/[\p{L}]/u.test(text[k - 1] ?? ' ') && !/[\p{L}]/u.test(text[k + word.length] ?? ' ');
+          hit = !isLetterAt(text, k - 1) && !isLetterAt(text, k + word.length);
         }
         cache.set(word, hit);
       }
@@ -169,6 +169,14 @@ function lowerWords(text: string): { has(word: string): boolean } {
     },
   };
 }
+
+// /[\p{L}]/u on the character at `at` (none outside the text), with ASCII settled by its code.
+function isLetterAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128 || Number.isNaN(c)) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return LETTER.test(text[at]!);
+}
+const LETTER = /[\p{L}]/u;
 
 function canonicalPlace(s: string): string | undefined {
   return PLACE_ALIASES.get(s);

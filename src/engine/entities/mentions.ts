@@ -1,3 +1,4 @@
+import { isSpaceCode } from './context.ts';
 import { isKnownPlace, MONTHS, COMMON_CAPS, NOT_ENTITIES, PERSON_TITLES, WEAK_TITLES, ORG_HEADS, PLACE_HEADS } from './gazetteer.ts';
 
 /** A capitalised name as written in the text, titles and possessives already stripped. */
@@ -39,9 +40,26 @@ const DOTTED = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Sen', 'Rep', 'Gov', 'Gen', 'Co
 const OF_BEFORE = new Set([...ORG_HEADS, ...PLACE_HEADS, ...PERSON_TITLES.keys(), 'Republic', 'Kingdom', 'Isle', 'Duke',
   'Statue', 'Cape', 'States', 'Secretary', 'Department', 'Ministry', 'Sea', 'Gulf', 'Bay', 'Board', 'Chamber', 'Court']);
 const PAGEANTS = new Set(['Universe', 'World', 'America', 'USA', 'Teen']);
-const SENTENCE_OPEN = /(?:^|[.!?:;]\s*|\n\s*|[“"‘(—–\-]\s*|[.!?][”"’)]\s*)$/;
 const UPPER = /^\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}.&\-]+$/u;
+
+/**
+ * Whether a name at `start` opens a sentence, as
+ * /(?:^|[.!?:;]\s*|\n\s*|[“"‘(—–\-]\s*|[.!?][”"’)]\s*)$/ reads the four characters before it.
+ */
+function opensSentence(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const lo = Math.max(0, start - 4);
+  let k = start;
+  while (k > lo && isSpaceCode(text.charCodeAt(k - 1))) {
+    if (text.charCodeAt(k - 1) === 10) return true;
+    k--;
+  }
+  if (k === lo) return false;
+  const c = text[k - 1]!;
+  if ('.!?:;“"‘(—–-'.includes(c)) return true;
+  return '”"’)'.includes(c) && k - 1 > lo && '.!?'.includes(text[k - 2]!);
+}
 
 function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
@@ -78,8 +96,30 @@ function onlySpaces(text: string, from: number, to: number): boolean {
   return true;
 }
 
+// /^\p{Lu}/u, with ASCII settled by its code (most words are).
 function isCap(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return UPPER.test(word);
+}
+
+// /['’]s$/ without a regex: "Acme's", "Acme’s".
+function isPossessive(word: string): boolean {
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 115) return false;
+  const q = word.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019;
+}
+
+// /^[\p{Lu}.&\-]+$/u (a word in capitals), with ASCII settled by its code.
+function isAllCaps(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 128) return ALL_CAPS.test(word);
+    if (!((c >= 65 && c <= 90) || c === 46 || c === 38 || c === 45)) return false;
+  }
+  return true;
 }
 
 /** Finds capitalised names; the caller decides what they are. */
@@ -112,7 +152,7 @@ function runsOf(text: string, tokens: Token[], headlines: [number, number][], ou
     while (j < tokens.length) {
       const t = tokens[j]!;
       if (!t.spaced && !t.joined) break;
-      if (/['’]s$/.test(tokens[j - 1]!.word)) break;
+      if (isPossessive(tokens[j - 1]!.word)) break;
       if (isCap(t.word)) {
         last = j;
         j++;
@@ -125,7 +165,7 @@ function runsOf(text: string, tokens: Token[], headlines: [number, number][], ou
       break;
     }
     const run = tokens.slice(i, last + 1);
-    const sentenceStart = SENTENCE_OPEN.test(text.slice(Math.max(0, run[0]!.start - 4), run[0]!.start));
+    const sentenceStart = opensSentence(text, run[0]!.start);
     for (const m of splitRun(run, sentenceStart, (t) => text.slice(t.end, t.end + 4))) {
       m.headline = headlines.some(([a, b]) => m.start >= a && m.start < b);
       out.push(m);
@@ -230,12 +270,11 @@ function mention(part: Token[], titles: string[], sentenceStart: boolean): RawMe
   const tokens = part.map((t) => t.word);
   let end = part[part.length - 1]!.end;
   const lastTok = tokens[tokens.length - 1]!;
-  const poss = /['’]s$/.exec(lastTok);
-  if (poss) {
+  if (isPossessive(lastTok)) {
     tokens[tokens.length - 1] = lastTok.slice(0, -2);
     end -= 2;
   }
-  const caps = tokens.every((t) => ALL_CAPS.test(t));
+  const caps = tokens.every(isAllCaps);
   // Short capitals are usually acronyms ("NATO", "FBI"), unless they spell a known place: "NEW DELHI —", "PARIS —".
   const shouted = caps && (tokens.some((t) => t.replace(/[.&\-]/g, '').length > 5) || isKnownPlace(tokens.map(titleCase).join(' ')));
   const final = shouted ? tokens.map(titleCase) : tokens;
