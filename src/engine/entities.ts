@@ -57,6 +57,15 @@ function pronounScope(after: string): string {
 }
 // Words before a name, as \b(?:word)\s+(?:the\s+)?$ reads them (see endsWithWord): after a
 // preposition or "told" the name is an object; after "in", "at" … a place.
+// The first he/she in pronounScope(after). A pronoun in the scope is one in the window it is cut
+// from (the cut falls at a quotation mark or after a non-word character), so when the window has
+// none, or the cut falls after the window's first, the window answers without the cut being sought.
+function pronounAfter(after: string): RegExpExecArray | null {
+  const window = after.slice(0, 90);
+  const first = PRONOUN_AFTER.exec(window);
+  if (!first) return null;
+  return first.index < pronounScope(after).length ? first : null;
+}
 const OBJECT_BEFORE = new Set(['to', 'with', 'for', 'of', 'at', 'from', 'by', 'about', 'against', 'told', 'asked', 'thanked', 'met', 'and']);
 const PLACE_BEFORE = new Set(['in', 'at', 'from', 'to', 'across', 'near', 'outside', 'throughout']);
 
@@ -283,7 +292,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     if (appos && tokens.length >= 2) person += 1;
     if (appos) appos.split(/\s+/).slice(0, 6).filter((w) => /^[a-z-]+$/.test(w)).forEach(noun);
     // After a preposition or "told" the name is an object: a following he/she is usually the subject's.
-    const pr = endsWithWord(text, lo, m.start, OBJECT_BEFORE) ? null : PRONOUN_AFTER.exec(pronounScope(after));
+    const pr = endsWithWord(text, lo, m.start, OBJECT_BEFORE) ? null : pronounAfter(after);
     if (pr) pr[1] ? (male += 1) : (female += 1);
     trusted ||= speech || ORG_APPOSITION.test(after);
   }

@@ -1,3 +1,5 @@
+import { isSpaceCode, isWordCode } from './context.ts';
+
 // Subject labels and the words that signal them. A label needs several hits in the text, so a
 // passing mention of "vote" does not make a story about elections. Two-word entries are phrases
 // (`_` stands for the one space between their words; a hyphen is written as such).
@@ -22,52 +24,37 @@ const TOPICS: [string, string][] = [
   ['science', 'scientist scientists research researchers study studies experiment space nasa physics biology laboratory laboratories'],
 ];
 
-// Every word and phrase of every label in one letter tree, walked along the words of the text as
-// they are read: a phrase wins over its first word, as in a \b-bounded alternation of them all
-// (longest first), without that regex's cost or a string for each word of the text.
-const FORM_TEXT: string[] = [];
-const LABELS: number[][] = [];
+// Every word and phrase of every label, looked up word by word along the text: a phrase wins over
+// its first word, as in a \b-bounded alternation of them all (longest first), without that regex's
+// cost. A word is looked up only when its first two letters and its length fit some listed word
+// (a table of 676 bit masks), so most words of the text cost no string and no lookup.
+const LABELS_OF = new Map<string, number[]>();
+const PHRASE_STARTS = new Set<string>();
+const FITS = new Int32Array(26 * 26);
 TOPICS.forEach(([, words], label) => {
   for (const w of words.split(' ')) {
     const form = w.replace('_', ' ');
-    let id = FORM_TEXT.indexOf(form);
-    if (id < 0) id = FORM_TEXT.push(form) - 1;
-    (LABELS[id] ??= []).push(label);
+    const list = LABELS_OF.get(form) ?? [];
+    list.push(label);
+    LABELS_OF.set(form, list);
+    const sep = form.search(/[ -]/);
+    if (sep > 0) PHRASE_STARTS.add(form.slice(0, sep));
+    markFits(sep > 0 ? form.slice(0, sep) : form);
   }
 });
-const EDGES = 28; // a-z, space, hyphen
-const edgeOf = (c: number): number => (c >= 97 && c <= 122 ? c - 97 : c === 32 ? 26 : c === 45 ? 27 : -1);
-// node * EDGES + edge -> next node (0: none); FORM_AT[node] is the form that ends there, or -1.
-const FORM_AT: number[] = [-1];
-const CHILD: number[] = new Array<number>(EDGES).fill(0);
-FORM_TEXT.forEach((form, id) => {
-  let node = 0;
-  for (let k = 0; k < form.length; k++) {
-    const slot = node * EDGES + edgeOf(form.charCodeAt(k));
-    if (CHILD[slot] === 0) {
-      CHILD[slot] = FORM_AT.length;
-      FORM_AT.push(-1);
-      for (let e = 0; e < EDGES; e++) CHILD.push(0);
-    }
-    node = CHILD[slot]!;
-  }
-  FORM_AT[node] = id;
-});
-const NEXT = Int32Array.from(CHILD);
-// A phrase's words still count for the other labels ("nuclear" in "nuclear power").
-const PARTS: number[][] = FORM_TEXT.map((form) => {
-  const sep = form.search(/[ -]/);
-  if (sep < 0 || form.startsWith('african-american')) return [];
-  return [form.slice(0, sep), form.slice(sep + 1)].map((part) => FORM_TEXT.indexOf(part)).filter((id) => id >= 0);
-});
+function markFits(word: string): void {
+  if (!/^[a-z]{2,31}$/.test(word)) throw new Error(`topic word "${word}": 2 to 31 letters a-z`);
+  FITS[(word.charCodeAt(0) - 97) * 26 + word.charCodeAt(1) - 97]! |= 1 << word.length;
+}
+const NONE: number[] = [];
 
 /** Up to `max` subject labels, most frequent first; nothing for a text too short to tell. */
 export function topicLabels(text: string, max = 5): string[] {
   const lower = text.toLowerCase();
   const hits = new Array<number>(TOPICS.length).fill(0);
-  const distinct = TOPICS.map(() => new Set<number>());
-  const count = (form: number, skip: readonly number[]): void => {
-    for (const label of LABELS[form]!) {
+  const distinct = TOPICS.map(() => new Set<string>());
+  const count = (form: string, skip: readonly number[]): void => {
+    for (const label of LABELS_OF.get(form) ?? NONE) {
       if (skip.includes(label)) continue;
       hits[label]!++;
       distinct[label]!.add(form);
@@ -76,29 +63,46 @@ export function topicLabels(text: string, max = 5): string[] {
   // Words are runs of ASCII word characters (what \b tells apart); a phrase is two of them joined
   // by one space or hyphen. Whitespace runs are counted on the way: the text's length in words.
   let spaces = 0;
+  let inSpace = false;
   const n = lower.length;
   for (let i = 0; i < n; ) {
     const c = lower.charCodeAt(i);
     if (!isWordCode(c)) {
-      if (isSpaceCode(c) && !(i > 0 && isSpaceCode(lower.charCodeAt(i - 1)))) spaces++;
+      const space = c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && isSpaceCode(c));
+      if (space && !inSpace) spaces++;
+      inSpace = space;
       i++;
       continue;
     }
-    const node = walk(lower, i, 0);
-    const j = runEnd;
+    inSpace = false;
+    let j = i + 1;
+    while (isWordCode(lower.charCodeAt(j))) j++;
+    const c2 = lower.charCodeAt(i + 1);
+    const length = j - i;
+    if (length < 2 || length > 31 || c < 97 || c > 122 || c2 < 97 || c2 > 122 || (FITS[(c - 97) * 26 + c2 - 97]! & (1 << length)) === 0) {
+      i = j;
+      continue;
+    }
+    const word = lower.slice(i, j);
     const sep = lower.charCodeAt(j);
-    if (node > 0 && (sep === 32 || sep === 45) && isWordCode(lower.charCodeAt(j + 1))) {
-      const end = walk(lower, j + 1, NEXT[node * EDGES + edgeOf(sep)]! || -1);
-      const phrase = end > 0 ? FORM_AT[end]! : -1;
-      if (phrase >= 0) {
-        count(phrase, NO_LABELS);
-        for (const part of PARTS[phrase]!) count(part, LABELS[phrase]!);
+    if ((sep === 32 || sep === 45) && isWordCode(lower.charCodeAt(j + 1)) && PHRASE_STARTS.has(word)) {
+      let k = j + 2;
+      while (isWordCode(lower.charCodeAt(k))) k++;
+      const phrase = lower.slice(i, k);
+      const own = LABELS_OF.get(phrase);
+      if (own) {
+        count(phrase, NONE);
         if (sep === 32) spaces++;
-        i = runEnd;
+        // The words of a phrase still count for the other labels ("nuclear" in "nuclear power").
+        if (!phrase.startsWith('african-american')) {
+          count(word, own);
+          count(lower.slice(j + 1, k), own);
+        }
+        i = k;
         continue;
       }
     }
-    if (node > 0 && FORM_AT[node]! >= 0) count(FORM_AT[node]!, NO_LABELS);
+    count(word, NONE);
     i = j;
   }
   // As many words as `lower.split(/\s+/)` gives.
@@ -108,34 +112,4 @@ export function topicLabels(text: string, max = 5): string[] {
     if (hits[k]! >= need && distinct[k]!.size >= 2) scored.push([label, hits[k]! + distinct[k]!.size]);
   });
   return scored.sort((a, b) => b[1] - a[1]).slice(0, max).map(([label]) => label);
-}
-const NO_LABELS: number[] = [];
-
-// Where the last walk stopped: a variable, not a returned pair, so each word allocates nothing.
-let runEnd = 0;
-/**
- * Follows the tree from `node` (-1: already off it) along the run of word characters at `from`;
- * returns the node reached, -1 when no form spells the run, and leaves the run's end in runEnd.
- */
-function walk(text: string, from: number, node: number): number {
-  let j = from;
-  for (let c = text.charCodeAt(j); isWordCode(c); c = text.charCodeAt(++j)) {
-    if (node < 0) continue;
-    const child = c >= 97 && c <= 122 ? NEXT[node * EDGES + c - 97]! : 0;
-    node = child === 0 ? -1 : child;
-  }
-  runEnd = j;
-  return node;
-}
-
-// [A-Za-z0-9_]: the characters \b sets apart (NaN past the end is none of them).
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95;
-}
-
-// The characters \s matches.
-function isSpaceCode(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
