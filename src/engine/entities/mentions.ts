@@ -31,7 +31,7 @@ interface Token {
 
 // Words, with inner dots/apostrophes/hyphens ("U.S", "O'Neill", "al-Assad"); a trailing dot is
 // attached below only for initials and abbreviations so "Twitter." never keeps its full stop.
-const WORD = /[\p{L}\p{N}]+(?:[.'’\-&][\p{L}\p{N}]+)*|(?<=[ \t])&(?=[ \t])/gu;
+// tokenize reads what WORD = /[\p{L}\p{N}]+(?:[.'’\-&][\p{L}\p{N}]+)*|(?<=[ \t])&(?=[ \t])/gu matches.
 const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'al', 'and', 'for', '&', 'y', 'on']);
 const DOTTED = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Sen', 'Rep', 'Gov', 'Gen', 'Col', 'Lt', 'Capt', 'Adm', 'Sgt', 'Rev',
   'Jr', 'Sr', 'St', 'Inc', 'Corp', 'Co', 'Ltd', 'Prof', 'Del', 'Pres', 'Supt', 'Insp', 'Det', 'Hon', 'Mt', 'Ft']);
@@ -61,24 +61,56 @@ function opensSentence(text: string, start: number): boolean {
   return '”"’)'.includes(c) && k - 1 > lo && '.!?'.includes(text[k - 2]!);
 }
 
+// Reads WORD's tokens by character code (a regex match object for each token cost more than the
+// rest of the work): the same tokens, from the same leftmost, greedy reading.
 function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   let last = from;
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    let word = m[0];
-    let end = m.index + word.length;
+  let k = from;
+  while (k < to) {
+    let n = alnumAt(text, k);
+    if (n === 0) {
+      // A lone "&" between blanks: "Pell & Marsh".
+      if (text.charCodeAt(k) === 38 && isBlank(text.charCodeAt(k - 1)) && isBlank(text.charCodeAt(k + 1))) {
+        out.push({ word: '&', start: k, end: k + 1, spaced: last < k && onlySpaces(text, last, k), joined: last === k });
+        last = k + 1;
+      }
+      k++;
+      continue;
+    }
+    const start = k;
+    for (k += n; (n = alnumAt(text, k)) > 0; ) k += n;
+    // Inner dots, apostrophes, hyphens and ampersands, each followed by letters or digits.
+    for (let c = text.charCodeAt(k); c === 46 || c === 39 || c === 0x2019 || c === 45 || c === 38; c = text.charCodeAt(k)) {
+      const m = alnumAt(text, k + 1);
+      if (m === 0) break;
+      for (k += 1 + m; (n = alnumAt(text, k)) > 0; ) k += n;
+    }
+    let word = text.slice(start, k);
+    let end = k;
     const dotted = text[end] === '.' && (DOTTED.has(word) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word));
     if (dotted) {
       word += '.';
       end += 1;
-      WORD.lastIndex = end;
+      k = end;
     }
-    out.push({ word, start: m.index, end, spaced: last < m.index && onlySpaces(text, last, m.index), joined: last === m.index });
+    out.push({ word, start, end, spaced: last < start && onlySpaces(text, last, start), joined: last === start });
     last = end;
   }
   return out;
 }
+
+const ALNUM = /[\p{L}\p{N}]/uy;
+/** Code units (1, or 2 for a surrogate pair) of the letter or digit at `k`; 0 when there is none. */
+function alnumAt(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  ALNUM.lastIndex = k;
+  return ALNUM.test(text) ? ALNUM.lastIndex - k : 0;
+}
+
+const isBlank = (c: number): boolean => c === 32 || c === 9;
 
 // "Acme's" -> "Acme", without a regex or a new string for the common case.
 function unpossessed(word: string): string {
@@ -226,8 +258,7 @@ function titled(part: Token[], sentenceStart: boolean): RawMention[] {
   if (part.length === 0) return [];
   // "Chipmaker Arvion Semiconductor": a capitalised kind of business opening the run is not part of the name.
   if (part.length >= 3 && BUSINESS_KINDS.has(part[0]!.word)) part = part.slice(1);
-  const words = part.map((t) => t.word);
-  const lastWord = unpossessed(words[words.length - 1]!);
+  const lastWord = unpossessed(part[part.length - 1]!.word);
   if (ORG_HEADS.has(lastWord) || PLACE_HEADS.has(lastWord)) return [mention(part, [], sentenceStart)];
   // A title inside the run splits it: what precedes is an organisation or a place.
   for (let k = part.length - 2; k >= 1; k--) {
@@ -261,7 +292,7 @@ function withTitles(part: Token[], titles: string[], sentenceStart: boolean): Ra
   if (rest.length === 0) return [];
   // "Foreign Ministry of Ruritania" keeps its first word: titles only lead people.
   if (k > 0 && rest.some((t) => ORG_HEADS.has(t.word))) return [mention(part, titles, sentenceStart)];
-  const allTitles = [...titles, ...part.slice(0, k).map((t) => t.word)];
+  const allTitles = k === 0 ? titles : [...titles, ...part.slice(0, k).map((t) => t.word)];
   if (k > 0 && !allTitles.some((t) => !WEAK_TITLES.has(t)) && rest.length < 2) return [mention(part, titles, sentenceStart)];
   return [mention(rest, allTitles, sentenceStart && k === 0)];
 }
