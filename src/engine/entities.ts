@@ -2,7 +2,7 @@ import {
   COUNTRIES, DEMONYMS, FEMALE_NAMES, isKnownPlace, MALE_NAMES, ORGS, ORG_HEADS, PERSON_TITLES, PLACE_ALIASES, PLACE_HEADS,
   ROLE_NOUNS, STATE_ABBREVIATIONS, SURNAME_FIRST, THING_HEADS,
 } from './entities/gazetteer.ts';
-import { endsWithNoun, endsWithWord, endsWithWordOrPossessive, lowerWordBefore, lowerWordsBefore } from './entities/context.ts';
+import { endsWithNoun, endsWithWord, endsWithWordOrPossessive, lowerWordBefore, lowerWordsBefore, wordList } from './entities/context.ts';
 import { findRawMentions, isNotEntity, type RawMention } from './entities/mentions.ts';
 
 export type EntityKind = 'person' | 'org' | 'place' | 'other';
@@ -102,7 +102,8 @@ export function findEntities(text: string): EntityIndex {
         (lowerSeen.has(key.toLowerCase()) || !(SPEECH_AFTER.test(text.slice(m.end, m.end + 200)) || PAST_VERB_AFTER.test(text.slice(m.end, m.end + 30))))) continue;
       target = { raws: [], tokens: m.tokens, orgLike };
       clusters.set(key, target);
-      for (const w of new Set([m.tokens[0]!, m.tokens[m.tokens.length - 1]!, m.tokens[m.tokens.length - 2] ?? ''])) {
+      const [a, b, c] = [m.tokens[0]!, m.tokens[m.tokens.length - 1]!, m.tokens[m.tokens.length - 2] ?? ''];
+      for (const w of a === b ? (c === a ? [a] : [a, c]) : c === a || c === b ? [a, b] : [a, b, c]) {
         const list = byWord.get(w) ?? [];
         list.push(target);
         byWord.set(w, list);
@@ -327,7 +328,7 @@ const ORG_APPOSITION = new RegExp(String.raw`^,\s+(?:the|a|an|its|their)\s+(?:[\
 const ORG_NOUN_AFTER = /^\s+(?:news\s+)?(?:agency|newspaper|daily|weekly|magazine|tabloid|outlet|website|broadcaster|network)\b/i;
 const ORG_NOUN_LIST = 'company|firm|operator|service|airline|carrier|platform|app|website|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group';
 const ORG_BEFORE = new RegExp(String.raw`\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:${ORG_NOUN_LIST})\s*,?\s*$`, 'i');
-const ORG_NOUNS = new Set(ORG_NOUN_LIST.split('|'));
+const ORG_NOUNS = wordList(ORG_NOUN_LIST.split('|'));
 
 function resolveName(entities: Entity[], mentions: Mention[], name: string, pos: number): Entity | null {
   const clean = name.replace(/['’]s$/, '').trim();

@@ -99,9 +99,22 @@ export function endsWithWordOrPossessive(text: string, lo: number, end: number, 
  * only when the run of non-space characters before the end (after one comma at most) is one of
  * `nouns` in lower case and follows whitespace.
  */
-export function endsWithNoun(text: string, lo: number, end: number, nouns: ReadonlySet<string>, pattern: RegExp): boolean {
+/** Lower-case words with the lengths they span, so most candidates are ruled out without a string. */
+export interface WordList {
+  has(word: string): boolean;
+  shortest: number;
+  longest: number;
+}
+
+export function wordList(words: readonly string[]): WordList {
+  const set = new Set(words);
+  const lengths = words.map((w) => w.length);
+  return { has: (word) => set.has(word), shortest: Math.min(...lengths), longest: Math.max(...lengths) };
+}
+
+export function endsWithNoun(text: string, lo: number, end: number, nouns: WordList, pattern: RegExp): boolean {
   let p = spacesBack(text, lo, end);
   if (p > lo && text.charCodeAt(p - 1) === 44) p = spacesBack(text, lo, p - 1);
   const r = stretchBack(text, lo, p);
-  return r > lo && r < p && nouns.has(text.slice(r, p).toLowerCase()) && pattern.test(text.slice(lo, end));
+  return r > lo && p - r >= nouns.shortest && p - r <= nouns.longest && nouns.has(text.slice(r, p).toLowerCase()) && pattern.test(text.slice(lo, end));
 }

@@ -156,19 +156,72 @@ function isAllCaps(word: string): boolean {
 
 /** Finds capitalised names; the caller decides what they are. */
 // Stretches of capitalised words (with connectors between them): the only places names can be,
-// found with one regex so the lower-case bulk of the text is never tokenised.
-const CAPS_RUN = /\p{Lu}[\p{L}\p{N}.'’&\-]*(?:[ \t]+(?:(?:of|de|del|da|van|von|der|den|la|le|du|bin|al|and|for|&|y|on)[ \t]+)?\p{Lu}[\p{L}\p{N}.'’&\-]*)*/gu;
+// found in one pass so the lower-case bulk of the text is never tokenised. The pass reads what
+// CAPS_RUN = /\p{Lu}[\p{L}\p{N}.'’&\-]*(?:[ \t]+(?:(?:of|de|…|on)[ \t]+)?\p{Lu}[\p{L}\p{N}.'’&\-]*)*/gu,
+// read by character code (capsRunEnd): a regex match object per stretch cost more than the scan.
+const RUN_CONNECTORS = new Set(['of', 'de', 'del', 'da', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'al', 'and', 'for', '&', 'y', 'on']);
 
 export function findRawMentions(text: string): RawMention[] {
   const headlines = titleCaseLines(text);
   const out: RawMention[] = [];
-  CAPS_RUN.lastIndex = 0;
-  for (let r = CAPS_RUN.exec(text); r; r = CAPS_RUN.exec(text)) {
-    const end = r.index + r[0].length;
-    runsOf(text, tokenize(text, r.index, end), headlines, out);
-    CAPS_RUN.lastIndex = Math.max(CAPS_RUN.lastIndex, end);
+  for (let k = 0; k < text.length; ) {
+    const n = upperAt(text, k);
+    if (n === 0) {
+      k++;
+      continue;
+    }
+    const end = capsRunEnd(text, k + n);
+    runsOf(text, tokenize(text, k, end), headlines, out);
+    k = end;
   }
   return out;
+}
+
+/** Where a stretch of capitalised words that started with a capital ending at `from` ends. */
+function capsRunEnd(text: string, from: number): number {
+  let end = nameCharsEnd(text, from);
+  for (;;) {
+    let k = end;
+    while (isBlank(text.charCodeAt(k))) k++;
+    if (k === end) return end;
+    let n = upperAt(text, k);
+    if (n === 0) {
+      // A connector between blanks, then a capital: "Bank of America".
+      let w = k;
+      for (let c = text.charCodeAt(w); (c >= 97 && c <= 122) || c === 38; c = text.charCodeAt(++w));
+      if (w === k || !isBlank(text.charCodeAt(w)) || !RUN_CONNECTORS.has(text.slice(k, w))) return end;
+      for (k = w; isBlank(text.charCodeAt(k)); k++);
+      n = upperAt(text, k);
+      if (n === 0) return end;
+    }
+    end = nameCharsEnd(text, k + n);
+  }
+}
+
+const UPPER_AT = /\p{Lu}/uy;
+/** Code units (1 or 2) of the capital letter at `k`; 0 when there is none. */
+function upperAt(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  if (c < 128) return c >= 65 && c <= 90 ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  UPPER_AT.lastIndex = k;
+  return UPPER_AT.test(text) ? UPPER_AT.lastIndex - k : 0;
+}
+
+/** End of the run of [\p{L}\p{N}.'’&\-] characters from `k`. */
+function nameCharsEnd(text: string, k: number): number {
+  for (;;) {
+    const c = text.charCodeAt(k);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 39 || c === 38 || c === 45) k++;
+      else return k;
+    } else if (c === 0x2019) k++;
+    else {
+      const n = alnumAt(text, k);
+      if (n === 0) return k;
+      k += n;
+    }
+  }
 }
 
 function runsOf(text: string, tokens: Token[], headlines: [number, number][], out: RawMention[]): void {
