@@ -2,6 +2,7 @@ import {
   COUNTRIES, DEMONYMS, FEMALE_NAMES, isKnownPlace, MALE_NAMES, ORGS, ORG_HEADS, PERSON_TITLES, PLACE_ALIASES, PLACE_HEADS,
   ROLE_NOUNS, STATE_ABBREVIATIONS, SURNAME_FIRST, THING_HEADS,
 } from './entities/gazetteer.ts';
+import { endsWithNoun, endsWithWord, endsWithWordOrPossessive, lowerWordBefore, lowerWordsBefore, wordList } from './entities/context.ts';
 import { findRawMentions, isNotEntity, type RawMention } from './entities/mentions.ts';
 
 export type EntityKind = 'person' | 'org' | 'place' | 'other';
@@ -41,7 +42,9 @@ const TITLE_WORDS: Record<string, string> = {
 };
 const SPEECH_AFTER = /^(?:,[^.;"“”]{0,160}?,)?,?\s+(?:said|says|told|tells|added|adds|wrote|writes|tweeted|asked|explained|argued|insisted|stated|noted|warned|replied|responded|claimed|declared)\b/;
 // Inverted attribution: "…, said Jane Doe", "noted the Herald's Tom Roe".
-const SPEECH_BEFORE = /\b(?:said|says|added|wrote|noted|explained|argued|insisted|warned|replied)\s+(?:(?:the\s+)?\p{Lu}[\p{L}.&-]*['’]s\s+)?$/u;
+const SPEECH_VERBS = 'said|says|added|wrote|noted|explained|argued|insisted|warned|replied';
+const SPEECH_BEFORE = new RegExp(String.raw`\b(?:${SPEECH_VERBS})\s+(?:(?:the\s+)?\p{Lu}[\p{L}.&-]*['’]s\s+)?$`, 'u');
+const SPEECH_VERB = new Set(SPEECH_VERBS.split('|'));
 // "Carson defied the question": a name opening a sentence as the subject of a past-tense verb.
 const PAST_VERB_AFTER = /^\s+(?:(?:also|then|later|openly|quickly|again|never|once)\s+)?[a-z]{3,}(?:ed|ied)\b(?!\s+by\b)/;
 const PRONOUN_AFTER = /\b(?:(he|his|him)|(she|her|hers))\b/i;
@@ -52,7 +55,19 @@ function pronounScope(after: string): string {
   const cut = window.search(/["“”]|\b(?:that|and|but|while|when|because|whether|if)\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}\p{Ll}/u);
   return cut >= 0 ? window.slice(0, cut) : window;
 }
-const OBJECT_BEFORE = /\b(?:to|with|for|of|at|from|by|about|against|told|asked|thanked|met|and)\s+(?:the\s+)?$/;
+// Words before a name, as \b(?:word)\s+(?:the\s+)?$ reads them (see endsWithWord): after a
+// preposition or "told" the name is an object; after "in", "at" … a place.
+// The first he/she in pronounScope(after). A pronoun in the scope is one in the window it is cut
+// from (the cut falls at a quotation mark or after a non-word character), so when the window has
+// none, or the cut falls after the window's first, the window answers without the cut being sought.
+function pronounAfter(after: string): RegExpExecArray | null {
+  const window = after.slice(0, 90);
+  const first = PRONOUN_AFTER.exec(window);
+  if (!first) return null;
+  return first.index < pronounScope(after).length ? first : null;
+}
+const OBJECT_BEFORE = new Set(['to', 'with', 'for', 'of', 'at', 'from', 'by', 'about', 'against', 'told', 'asked', 'thanked', 'met', 'and']);
+const PLACE_BEFORE = new Set(['in', 'at', 'from', 'to', 'across', 'near', 'outside', 'throughout']);
 
 // Tags and quotes of one article read the same names: keep the last result.
 let last: EntityIndex | null = null;
@@ -87,7 +102,8 @@ export function findEntities(text: string): EntityIndex {
         (lowerSeen.has(key.toLowerCase()) || !(SPEECH_AFTER.test(text.slice(m.end, m.end + 200)) || PAST_VERB_AFTER.test(text.slice(m.end, m.end + 30))))) continue;
       target = { raws: [], tokens: m.tokens, orgLike };
       clusters.set(key, target);
-      for (const w of new Set([m.tokens[0]!, m.tokens[m.tokens.length - 1]!, m.tokens[m.tokens.length - 2] ?? ''])) {
+      const [a, b, c] = [m.tokens[0]!, m.tokens[m.tokens.length - 1]!, m.tokens[m.tokens.length - 2] ?? ''];
+      for (const w of a === b ? (c === a ? [a] : [a, c]) : c === a || c === b ? [a, b] : [a, b, c]) {
         const list = byWord.get(w) ?? [];
         list.push(target);
         byWord.set(w, list);
@@ -155,7 +171,7 @@ function lowerWords(text: string): { has(word: string): boolean } {
       if (hit === undefined) {
         hit = false;
         for (let k = text.indexOf(word); k >= 0 && !hit; k = text.indexOf(word, k + 1)) {
-          hit = !/[\p{L}]/u.test(text[k - 1] ?? ' ') && !/[\p{L}]/u.test(text[k + word.length] ?? ' ');
+          hit = !isLetterAt(text, k - 1) && !isLetterAt(text, k + word.length);
         }
         cache.set(word, hit);
       }
@@ -163,6 +179,14 @@ function lowerWords(text: string): { has(word: string): boolean } {
     },
   };
 }
+
+// /[\p{L}]/u on the character at `at` (none outside the text), with ASCII settled by its code.
+function isLetterAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128 || Number.isNaN(c)) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return LETTER.test(text[at]!);
+}
+const LETTER = /[\p{L}]/u;
 
 function canonicalPlace(s: string): string | undefined {
   return PLACE_ALIASES.get(s);
@@ -213,18 +237,14 @@ function findFuller(byWord: Map<string, Cluster[]>, tokens: string[], orgLike: b
 
 const STOP_DESC = new Set(['said', 'says', 'and', 'or', 'by', 'to', 'of', 'with', 'for', 'from', 'the', 'a', 'an', 'that', 'in', 'on', 'at', 'is', 'was', 'as', 'when', 'told', 'but']);
 
-// Up to three lower-case words right before a name: "press secretary Josh Earnest".
-const PRECEDING = /(?:^|\s)((?:[a-z][a-z-]+\s+){1,3})$/;
-function precedingWords(before: string): string[] {
-  const m = PRECEDING.exec(before);
-  if (!m) return [];
-  const words = m[1]!.trim().split(/\s+/);
-  const out: string[] = [];
-  for (let k = words.length - 1; k >= 0; k--) {
-    if (STOP_DESC.has(words[k]!)) break;
-    out.push(words[k]!);
-  }
-  return out;
+// Up to three lower-case words right before a name, nearest first, up to a stop word: "press
+// secretary Josh Earnest".
+function precedingWords(text: string, lo: number, end: number): string[] {
+  const words = lowerWordsBefore(text, lo, end);
+  let k = 0;
+  while (k < words.length && !STOP_DESC.has(words[k]!)) k++;
+  words.length = k;
+  return words;
 }
 
 function classify(key: string, raws: RawMention[], text: string, lowerSeen: { has(word: string): boolean }): Entity | null {
@@ -249,13 +269,12 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
       person += 2;
       descriptors.add((TITLE_WORDS[t] ?? t).toLowerCase());
     }
-    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    // The 40 characters before the name are read backwards by index (see entities/context.ts).
+    const lo = Math.max(0, m.start - 40);
     const after = text.slice(m.end, m.end + 200);
-    // Anchored at the end: tested on the last words only (a regex ending in $ is tried at every position).
-    const near = before.slice(-18);
-    if (/\b(?:in|at|from|to|across|near|outside|throughout)\s+(?:the\s+)?$/.test(near)) place += 1;
+    if (endsWithWord(text, Math.max(0, m.start - 18), m.start, PLACE_BEFORE)) place += 1;
     const speech = SPEECH_AFTER.test(after);
-    if (speech || (tokens.length >= 2 && SPEECH_BEFORE.test(before))) person += 1;
+    if (speech || (tokens.length >= 2 && endsWithWordOrPossessive(text, lo, m.start, SPEECH_VERB, SPEECH_BEFORE))) person += 1;
     if (/^,\s+(?:who|whose)\b/.test(after) || /^,\s+\d{2},/.test(after)) person += 2;
     // "9/11 widow Terry Strada", "Jo Roe, his wife,": a gendered noun outweighs an ambiguous first name.
     const noun = (w: string): void => {
@@ -263,17 +282,18 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
       if (FEMALE_NOUNS.has(w)) female += 4;
       if (MALE_NOUNS.has(w)) male += 4;
     };
-    precedingWords(before).forEach(noun);
+    precedingWords(text, lo, m.start).forEach(noun);
     // "the streaming service Vidora", "The operator, TejoLink, said": a business noun names an organisation.
-    if (ORG_BEFORE.test(before) || (!isKnown(key) && (ORG_APPOSITION.test(after) || (ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(before))))) org += 4;
+    if (endsWithNoun(text, lo, m.start, ORG_NOUNS, ORG_BEFORE) ||
+      (!isKnown(key) && (ORG_APPOSITION.test(after) || (ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start)))))) org += 4;
     // "campaign consultant Jo Roe": a role noun right before a full name makes it a person.
-    if (tokens.length >= 2 && ROLE_NOUNS.has(/([a-z]+)\s+$/.exec(before)?.[1] ?? '')) person += 1;
+    if (tokens.length >= 2 && ROLE_NOUNS.has(lowerWordBefore(text, lo, m.start))) person += 1;
     // Only a closed apposition (", the mayor of X,") describes the name; an open one runs into the next clause.
     const appos = /^,\s+(?:the|a|an|its|his|her)\s+([^,.;:"“”]{2,60})(?=[,.;)])/.exec(after)?.[1];
     if (appos && tokens.length >= 2) person += 1;
     if (appos) appos.split(/\s+/).slice(0, 6).filter((w) => /^[a-z-]+$/.test(w)).forEach(noun);
     // After a preposition or "told" the name is an object: a following he/she is usually the subject's.
-    const pr = OBJECT_BEFORE.test(before) ? null : PRONOUN_AFTER.exec(pronounScope(after));
+    const pr = endsWithWord(text, lo, m.start, OBJECT_BEFORE) ? null : pronounAfter(after);
     if (pr) pr[1] ? (male += 1) : (female += 1);
     trusted ||= speech || ORG_APPOSITION.test(after);
   }
@@ -306,7 +326,9 @@ const BUSINESS_NOUN = String.raw`(?:company|firm|operator|service|airline|carrie
 const ORG_APPOSITION = new RegExp(String.raw`^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}${BUSINESS_NOUN}\b`, 'i');
 // "the Sentinel newspaper", "the Northwire agency" (not "the Rome group": only media nouns).
 const ORG_NOUN_AFTER = /^\s+(?:news\s+)?(?:agency|newspaper|daily|weekly|magazine|tabloid|outlet|website|broadcaster|network)\b/i;
-const ORG_BEFORE = /\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:company|firm|operator|service|airline|carrier|platform|app|website|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group)\s*,?\s*$/i;
+const ORG_NOUN_LIST = 'company|firm|operator|service|airline|carrier|platform|app|website|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group';
+const ORG_BEFORE = new RegExp(String.raw`\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:${ORG_NOUN_LIST})\s*,?\s*$`, 'i');
+const ORG_NOUNS = wordList(ORG_NOUN_LIST.split('|'));
 
 function resolveName(entities: Entity[], mentions: Mention[], name: string, pos: number): Entity | null {
   const clean = name.replace(/['’]s$/, '').trim();

@@ -37,9 +37,11 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   };
   const nameOf = (e: Entity, kind: EntityKind): string | null =>
     kind === 'person' ? cleanPersonName(e.name) : kind === 'org' ? shortOrgName(e.name) : withoutModifiers(e.name)?.join(' ') ?? null;
+  // Each entity's kind is settled once, not once per list asked for.
+  const kinds = index.entities.map(kindOf);
   const pick = (kind: EntityKind): string[] =>
     index.entities
-      .filter((e) => kindOf(e) === kind)
+      .filter((_, k) => kinds[k] === kind)
       .map((e) => ({ e, name: nameOf(e, kind), score: salience(e, text.length, title) }))
       .sort((a, b) => b.score - a.score || a.e.mentions[0]!.start - b.e.mentions[0]!.start)
       .map(({ name }) => name)
@@ -76,6 +78,20 @@ function salience(e: Entity, length: number, title: string): number {
   const first = e.mentions[0]!.start;
   const last = e.name.split(' ').pop() ?? e.name;
   let score = e.mentions.length + (length > 0 ? 1.5 * (1 - first / length) : 0);
-  if (title && new RegExp(`\\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(title)) score += 3;
+  if (title && hasWord(title, last)) score += 3;
   return score;
+}
+
+// `word` in `s` between ASCII word boundaries, as /\bword\b/ reads them, without building a regex
+// for every entity.
+function hasWord(s: string, word: string): boolean {
+  for (let k = s.indexOf(word); k >= 0; k = s.indexOf(word, k + 1)) {
+    if (isWordChar(s, k - 1) !== isWordChar(s, k) && isWordChar(s, k + word.length - 1) !== isWordChar(s, k + word.length)) return true;
+  }
+  return false;
+}
+
+function isWordChar(s: string, at: number): boolean {
+  const c = s.charCodeAt(at); // NaN outside the string: not a word character
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }

@@ -1,3 +1,4 @@
+import { isSpaceCode } from './context.ts';
 import { isKnownPlace, MONTHS, COMMON_CAPS, NOT_ENTITIES, PERSON_TITLES, WEAK_TITLES, ORG_HEADS, PLACE_HEADS } from './gazetteer.ts';
 
 /** A capitalised name as written in the text, titles and possessives already stripped. */
@@ -30,7 +31,7 @@ interface Token {
 
 // Words, with inner dots/apostrophes/hyphens ("U.S", "O'Neill", "al-Assad"); a trailing dot is
 // attached below only for initials and abbreviations so "Twitter." never keeps its full stop.
-const WORD = /[\p{L}\p{N}]+(?:[.'’\-&][\p{L}\p{N}]+)*|(?<=[ \t])&(?=[ \t])/gu;
+// tokenize reads what WORD = /[\p{L}\p{N}]+(?:[.'’\-&][\p{L}\p{N}]+)*|(?<=[ \t])&(?=[ \t])/gu matches.
 const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'al', 'and', 'for', '&', 'y', 'on']);
 const DOTTED = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Sen', 'Rep', 'Gov', 'Gen', 'Col', 'Lt', 'Capt', 'Adm', 'Sgt', 'Rev',
   'Jr', 'Sr', 'St', 'Inc', 'Corp', 'Co', 'Ltd', 'Prof', 'Del', 'Pres', 'Supt', 'Insp', 'Det', 'Hon', 'Mt', 'Ft']);
@@ -39,28 +40,77 @@ const DOTTED = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Sen', 'Rep', 'Gov', 'Gen', 'Co
 const OF_BEFORE = new Set([...ORG_HEADS, ...PLACE_HEADS, ...PERSON_TITLES.keys(), 'Republic', 'Kingdom', 'Isle', 'Duke',
   'Statue', 'Cape', 'States', 'Secretary', 'Department', 'Ministry', 'Sea', 'Gulf', 'Bay', 'Board', 'Chamber', 'Court']);
 const PAGEANTS = new Set(['Universe', 'World', 'America', 'USA', 'Teen']);
-const SENTENCE_OPEN = /(?:^|[.!?:;]\s*|\n\s*|[“"‘(—–\-]\s*|[.!?][”"’)]\s*)$/;
 const UPPER = /^\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}.&\-]+$/u;
 
+/**
+ * Whether a name at `start` opens a sentence, as
+ * /(?:^|[.!?:;]\s*|\n\s*|[“"‘(—–\-]\s*|[.!?][”"’)]\s*)$/ reads the four characters before it.
+ */
+function opensSentence(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const lo = Math.max(0, start - 4);
+  let k = start;
+  while (k > lo && isSpaceCode(text.charCodeAt(k - 1))) {
+    if (text.charCodeAt(k - 1) === 10) return true;
+    k--;
+  }
+  if (k === lo) return false;
+  const c = text[k - 1]!;
+  if ('.!?:;“"‘(—–-'.includes(c)) return true;
+  return '”"’)'.includes(c) && k - 1 > lo && '.!?'.includes(text[k - 2]!);
+}
+
+// Reads WORD's tokens by character code (a regex match object for each token cost more than the
+// rest of the work): the same tokens, from the same leftmost, greedy reading.
 function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   let last = from;
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    let word = m[0];
-    let end = m.index + word.length;
+  let k = from;
+  while (k < to) {
+    let n = alnumAt(text, k);
+    if (n === 0) {
+      // A lone "&" between blanks: "Pell & Marsh".
+      if (text.charCodeAt(k) === 38 && isBlank(text.charCodeAt(k - 1)) && isBlank(text.charCodeAt(k + 1))) {
+        out.push({ word: '&', start: k, end: k + 1, spaced: last < k && onlySpaces(text, last, k), joined: last === k });
+        last = k + 1;
+      }
+      k++;
+      continue;
+    }
+    const start = k;
+    for (k += n; (n = alnumAt(text, k)) > 0; ) k += n;
+    // Inner dots, apostrophes, hyphens and ampersands, each followed by letters or digits.
+    for (let c = text.charCodeAt(k); c === 46 || c === 39 || c === 0x2019 || c === 45 || c === 38; c = text.charCodeAt(k)) {
+      const m = alnumAt(text, k + 1);
+      if (m === 0) break;
+      for (k += 1 + m; (n = alnumAt(text, k)) > 0; ) k += n;
+    }
+    let word = text.slice(start, k);
+    let end = k;
     const dotted = text[end] === '.' && (DOTTED.has(word) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word));
     if (dotted) {
       word += '.';
       end += 1;
-      WORD.lastIndex = end;
+      k = end;
     }
-    out.push({ word, start: m.index, end, spaced: last < m.index && onlySpaces(text, last, m.index), joined: last === m.index });
+    out.push({ word, start, end, spaced: last < start && onlySpaces(text, last, start), joined: last === start });
     last = end;
   }
   return out;
 }
+
+const ALNUM = /[\p{L}\p{N}]/uy;
+/** Code units (1, or 2 for a surrogate pair) of the letter or digit at `k`; 0 when there is none. */
+function alnumAt(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  ALNUM.lastIndex = k;
+  return ALNUM.test(text) ? ALNUM.lastIndex - k : 0;
+}
+
+const isBlank = (c: number): boolean => c === 32 || c === 9;
 
 // "Acme's" -> "Acme", without a regex or a new string for the common case.
 function unpossessed(word: string): string {
@@ -78,25 +128,100 @@ function onlySpaces(text: string, from: number, to: number): boolean {
   return true;
 }
 
+// /^\p{Lu}/u, with ASCII settled by its code (most words are).
 function isCap(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return UPPER.test(word);
+}
+
+// /['’]s$/ without a regex: "Acme's", "Acme’s".
+function isPossessive(word: string): boolean {
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 115) return false;
+  const q = word.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019;
+}
+
+// /^[\p{Lu}.&\-]+$/u (a word in capitals), with ASCII settled by its code.
+function isAllCaps(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 128) return ALL_CAPS.test(word);
+    if (!((c >= 65 && c <= 90) || c === 46 || c === 38 || c === 45)) return false;
+  }
+  return true;
 }
 
 /** Finds capitalised names; the caller decides what they are. */
 // Stretches of capitalised words (with connectors between them): the only places names can be,
-// found with one regex so the lower-case bulk of the text is never tokenised.
-const CAPS_RUN = /\p{Lu}[\p{L}\p{N}.'’&\-]*(?:[ \t]+(?:(?:of|de|del|da|van|von|der|den|la|le|du|bin|al|and|for|&|y|on)[ \t]+)?\p{Lu}[\p{L}\p{N}.'’&\-]*)*/gu;
+// found in one pass so the lower-case bulk of the text is never tokenised. The pass reads what
+// CAPS_RUN = /\p{Lu}[\p{L}\p{N}.'’&\-]*(?:[ \t]+(?:(?:of|de|…|on)[ \t]+)?\p{Lu}[\p{L}\p{N}.'’&\-]*)*/gu,
+// read by character code (capsRunEnd): a regex match object per stretch cost more than the scan.
+const RUN_CONNECTORS = new Set(['of', 'de', 'del', 'da', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'al', 'and', 'for', '&', 'y', 'on']);
 
 export function findRawMentions(text: string): RawMention[] {
   const headlines = titleCaseLines(text);
   const out: RawMention[] = [];
-  CAPS_RUN.lastIndex = 0;
-  for (let r = CAPS_RUN.exec(text); r; r = CAPS_RUN.exec(text)) {
-    const end = r.index + r[0].length;
-    runsOf(text, tokenize(text, r.index, end), headlines, out);
-    CAPS_RUN.lastIndex = Math.max(CAPS_RUN.lastIndex, end);
+  for (let k = 0; k < text.length; ) {
+    const n = upperAt(text, k);
+    if (n === 0) {
+      k++;
+      continue;
+    }
+    const end = capsRunEnd(text, k + n);
+    runsOf(text, tokenize(text, k, end), headlines, out);
+    k = end;
   }
   return out;
+}
+
+/** Where a stretch of capitalised words that started with a capital ending at `from` ends. */
+function capsRunEnd(text: string, from: number): number {
+  let end = nameCharsEnd(text, from);
+  for (;;) {
+    let k = end;
+    while (isBlank(text.charCodeAt(k))) k++;
+    if (k === end) return end;
+    let n = upperAt(text, k);
+    if (n === 0) {
+      // A connector between blanks, then a capital: "Bank of America".
+      let w = k;
+      for (let c = text.charCodeAt(w); (c >= 97 && c <= 122) || c === 38; c = text.charCodeAt(++w));
+      if (w === k || !isBlank(text.charCodeAt(w)) || !RUN_CONNECTORS.has(text.slice(k, w))) return end;
+      for (k = w; isBlank(text.charCodeAt(k)); k++);
+      n = upperAt(text, k);
+      if (n === 0) return end;
+    }
+    end = nameCharsEnd(text, k + n);
+  }
+}
+
+const UPPER_AT = /\p{Lu}/uy;
+/** Code units (1 or 2) of the capital letter at `k`; 0 when there is none. */
+function upperAt(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  if (c < 128) return c >= 65 && c <= 90 ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  UPPER_AT.lastIndex = k;
+  return UPPER_AT.test(text) ? UPPER_AT.lastIndex - k : 0;
+}
+
+/** End of the run of [\p{L}\p{N}.'’&\-] characters from `k`. */
+function nameCharsEnd(text: string, k: number): number {
+  for (;;) {
+    const c = text.charCodeAt(k);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 39 || c === 38 || c === 45) k++;
+      else return k;
+    } else if (c === 0x2019) k++;
+    else {
+      const n = alnumAt(text, k);
+      if (n === 0) return k;
+      k += n;
+    }
+  }
 }
 
 function runsOf(text: string, tokens: Token[], headlines: [number, number][], out: RawMention[]): void {
@@ -112,7 +237,7 @@ function runsOf(text: string, tokens: Token[], headlines: [number, number][], ou
     while (j < tokens.length) {
       const t = tokens[j]!;
       if (!t.spaced && !t.joined) break;
-      if (/['’]s$/.test(tokens[j - 1]!.word)) break;
+      if (isPossessive(tokens[j - 1]!.word)) break;
       if (isCap(t.word)) {
         last = j;
         j++;
@@ -125,7 +250,7 @@ function runsOf(text: string, tokens: Token[], headlines: [number, number][], ou
       break;
     }
     const run = tokens.slice(i, last + 1);
-    const sentenceStart = SENTENCE_OPEN.test(text.slice(Math.max(0, run[0]!.start - 4), run[0]!.start));
+    const sentenceStart = opensSentence(text, run[0]!.start);
     for (const m of splitRun(run, sentenceStart, (t) => text.slice(t.end, t.end + 4))) {
       m.headline = headlines.some(([a, b]) => m.start >= a && m.start < b);
       out.push(m);
@@ -186,8 +311,7 @@ function titled(part: Token[], sentenceStart: boolean): RawMention[] {
   if (part.length === 0) return [];
   // "Chipmaker Arvion Semiconductor": a capitalised kind of business opening the run is not part of the name.
   if (part.length >= 3 && BUSINESS_KINDS.has(part[0]!.word)) part = part.slice(1);
-  const words = part.map((t) => t.word);
-  const lastWord = unpossessed(words[words.length - 1]!);
+  const lastWord = unpossessed(part[part.length - 1]!.word);
   if (ORG_HEADS.has(lastWord) || PLACE_HEADS.has(lastWord)) return [mention(part, [], sentenceStart)];
   // A title inside the run splits it: what precedes is an organisation or a place.
   for (let k = part.length - 2; k >= 1; k--) {
@@ -221,7 +345,7 @@ function withTitles(part: Token[], titles: string[], sentenceStart: boolean): Ra
   if (rest.length === 0) return [];
   // "Foreign Ministry of Ruritania" keeps its first word: titles only lead people.
   if (k > 0 && rest.some((t) => ORG_HEADS.has(t.word))) return [mention(part, titles, sentenceStart)];
-  const allTitles = [...titles, ...part.slice(0, k).map((t) => t.word)];
+  const allTitles = k === 0 ? titles : [...titles, ...part.slice(0, k).map((t) => t.word)];
   if (k > 0 && !allTitles.some((t) => !WEAK_TITLES.has(t)) && rest.length < 2) return [mention(part, titles, sentenceStart)];
   return [mention(rest, allTitles, sentenceStart && k === 0)];
 }
@@ -230,12 +354,11 @@ function mention(part: Token[], titles: string[], sentenceStart: boolean): RawMe
   const tokens = part.map((t) => t.word);
   let end = part[part.length - 1]!.end;
   const lastTok = tokens[tokens.length - 1]!;
-  const poss = /['’]s$/.exec(lastTok);
-  if (poss) {
+  if (isPossessive(lastTok)) {
     tokens[tokens.length - 1] = lastTok.slice(0, -2);
     end -= 2;
   }
-  const caps = tokens.every((t) => ALL_CAPS.test(t));
+  const caps = tokens.every(isAllCaps);
   // Short capitals are usually acronyms ("NATO", "FBI"), unless they spell a known place: "NEW DELHI —", "PARIS —".
   const shouted = caps && (tokens.some((t) => t.replace(/[.&\-]/g, '').length > 5) || isKnownPlace(tokens.map(titleCase).join(' ')));
   const final = shouted ? tokens.map(titleCase) : tokens;

@@ -105,6 +105,9 @@ export function looksLikePersonName(name: string): boolean {
 // "Seattle Mariners", "Texas Rangers", "Chicago White Sox": a town or state before a plural is a team.
 const TEAM_TAIL = /^(?:\p{Lu}\p{Ll}+(?<!ss|us|is|ics|ws)s|Sox)$/u;
 export function isTeamName(name: string, isPlace: (name: string) => boolean = isKnownPlace): boolean {
+  // The tail ends in "s" or is "Sox": most names are ruled out before they are split.
+  const tail = name.charCodeAt(name.length - 1);
+  if (tail !== 115 && tail !== 120) return false;
   const words = name.split(' ');
   if (words.length < 2 || !TEAM_TAIL.test(words[words.length - 1]!)) return false;
   for (let k = 1; k < words.length; k++) if (isPlace(words.slice(0, k).join(' '))) return true;
@@ -148,6 +151,7 @@ export function shortOrgName(name: string): string | null {
 const MODIFIER = /-(?:based|led|owned|controlled|backed|run|funded|listed|born|made|linked|allied|related|style)$/i;
 export function withoutModifiers(name: string): string[] | null {
   const words = name.split(' ');
+  if (!name.includes('-')) return words;
   let cut = -1;
   words.forEach((w, k) => {
     if (MODIFIER.test(w)) cut = k;

@@ -1,3 +1,5 @@
+import { isSpaceCode, isWordCode } from './context.ts';
+
 // Subject labels and the words that signal them. A label needs several hits in the text, so a
 // passing mention of "vote" does not make a story about elections. Two-word entries are phrases
 // (`_` stands for the one space between their words; a hyphen is written as such).
@@ -22,24 +24,33 @@ const TOPICS: [string, string][] = [
   ['science', 'scientist scientists research researchers study studies experiment space nasa physics biology laboratory laboratories'],
 ];
 
-// Every word and phrase of every label in one pattern, longest first so a phrase wins over its
-// first word: one regex pass over the text, then a map says which labels a match counts for.
+// Every word and phrase of every label, looked up word by word along the text: a phrase wins over
+// its first word, as in a \b-bounded alternation of them all (longest first), without that regex's
+// cost. A word is looked up only when its first two letters and its length fit some listed word
+// (a table of 676 bit masks), so most words of the text cost no string and no lookup.
 const LABELS_OF = new Map<string, number[]>();
+const PHRASE_STARTS = new Set<string>();
+const FITS = new Int32Array(26 * 26);
 TOPICS.forEach(([, words], label) => {
   for (const w of words.split(' ')) {
     const form = w.replace('_', ' ');
     const list = LABELS_OF.get(form) ?? [];
     list.push(label);
     LABELS_OF.set(form, list);
+    const sep = form.search(/[ -]/);
+    if (sep > 0) PHRASE_STARTS.add(form.slice(0, sep));
+    markFits(sep > 0 ? form.slice(0, sep) : form);
   }
 });
-const ANY = new RegExp(`\\b(?:${[...LABELS_OF.keys()].sort((a, b) => b.length - a.length).join('|')})\\b`, 'g');
+function markFits(word: string): void {
+  if (!/^[a-z]{2,31}$/.test(word)) throw new Error(`topic word "${word}": 2 to 31 letters a-z`);
+  FITS[(word.charCodeAt(0) - 97) * 26 + word.charCodeAt(1) - 97]! |= 1 << word.length;
+}
 const NONE: number[] = [];
 
 /** Up to `max` subject labels, most frequent first; nothing for a text too short to tell. */
 export function topicLabels(text: string, max = 5): string[] {
   const lower = text.toLowerCase();
-  const need = Math.max(2, Math.round(lower.split(/\s+/).length / 400));
   const hits = new Array<number>(TOPICS.length).fill(0);
   const distinct = TOPICS.map(() => new Set<string>());
   const count = (form: string, skip: readonly number[]): void => {
@@ -49,17 +60,53 @@ export function topicLabels(text: string, max = 5): string[] {
       distinct[label]!.add(form);
     }
   };
-  ANY.lastIndex = 0;
-  for (let m = ANY.exec(lower); m; m = ANY.exec(lower)) {
-    const form = m[0];
-    count(form, NONE);
-    const sep = form.search(/[ -]/);
-    if (sep < 0 || form.startsWith('african-american')) continue;
-    // The words of a phrase still count for the other labels ("nuclear" in "nuclear power").
-    const own = LABELS_OF.get(form)!;
-    count(form.slice(0, sep), own);
-    count(form.slice(sep + 1), own);
+  // Words are runs of ASCII word characters (what \b tells apart); a phrase is two of them joined
+  // by one space or hyphen. Whitespace runs are counted on the way: the text's length in words.
+  let spaces = 0;
+  let inSpace = false;
+  const n = lower.length;
+  for (let i = 0; i < n; ) {
+    const c = lower.charCodeAt(i);
+    if (!isWordCode(c)) {
+      const space = c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && isSpaceCode(c));
+      if (space && !inSpace) spaces++;
+      inSpace = space;
+      i++;
+      continue;
+    }
+    inSpace = false;
+    let j = i + 1;
+    while (isWordCode(lower.charCodeAt(j))) j++;
+    const c2 = lower.charCodeAt(i + 1);
+    const length = j - i;
+    if (length < 2 || length > 31 || c < 97 || c > 122 || c2 < 97 || c2 > 122 || (FITS[(c - 97) * 26 + c2 - 97]! & (1 << length)) === 0) {
+      i = j;
+      continue;
+    }
+    const word = lower.slice(i, j);
+    const sep = lower.charCodeAt(j);
+    if ((sep === 32 || sep === 45) && isWordCode(lower.charCodeAt(j + 1)) && PHRASE_STARTS.has(word)) {
+      let k = j + 2;
+      while (isWordCode(lower.charCodeAt(k))) k++;
+      const phrase = lower.slice(i, k);
+      const own = LABELS_OF.get(phrase);
+      if (own) {
+        count(phrase, NONE);
+        if (sep === 32) spaces++;
+        // The words of a phrase still count for the other labels ("nuclear" in "nuclear power").
+        if (!phrase.startsWith('african-american')) {
+          count(word, own);
+          count(lower.slice(j + 1, k), own);
+        }
+        i = k;
+        continue;
+      }
+    }
+    count(word, NONE);
+    i = j;
   }
+  // As many words as `lower.split(/\s+/)` gives.
+  const need = Math.max(2, Math.round((spaces + 1) / 400));
   const scored: [string, number][] = [];
   TOPICS.forEach(([label], k) => {
     if (hits[k]! >= need && distinct[k]!.size >= 2) scored.push([label, hits[k]! + distinct[k]!.size]);
