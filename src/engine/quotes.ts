@@ -74,7 +74,7 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     // Short quotes stay only when a cue names who said them: the rest are scare quotes and titles.
     // "called the plan a “quick fix”" has a verb, but a naming one: only speech keeps a short quote.
     if (words < MIN_WORDS && !(f.cued && f.attribution?.entity && spoken(text, f))) continue;
-    if ((!f.cued || namedWork(text, f.span)) && looksLikeTitle(text, f.span)) continue;
+    if (words <= TITLE_WORDS && (!f.cued || namedWork(text, f.span)) && looksLikeTitle(text, f.span)) continue;
     if (nickname(text, f.span) && words <= 6) continue;
     if (words === 0) continue;
     const a = f.attribution;
@@ -88,6 +88,9 @@ const SAME_SENTENCE_RUN = /^[^.!?;\n]{0,80}$/;
 
 // Transcripts put the speaker inside the quote: "PENCE: Well, look, …".
 function transcriptSpeaker(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
+  // Both forms need a colon within the first 40 characters.
+  const colon = ctx.text.indexOf(':', span.start);
+  if (colon < 0 || colon >= span.start + 40) return null;
   const m = /^(?:\p{Lu}[\p{Lu}.'’-]+ ){0,2}\p{Lu}[\p{Lu}.'’-]+:\s/u.exec(ctx.text.slice(span.start, span.start + 40));
   if (!m) {
     // "“Jo Roe: Seriously, …”": a known person's name in Title Case before a colon, as panel transcripts print it.
@@ -107,7 +110,7 @@ const COPULA_AFTER = /^[\s,]*(?:was|were|is|are|came|comes|had been)\s[^.!?;“"
 function quoteAsSubject(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
   const m = COPULA_AFTER.exec(ctx.text.slice(span.after, span.after + 140));
   if (!m) return null;
-  const person = ctx.index.mentions.find((x) => x.start >= span.after && x.end <= span.after + m[0].length &&
+  const person = mentionsIn(ctx.index, span.after, span.after + m[0].length).find((x) => x.end <= span.after + m[0].length &&
     (x.entity.kind === 'person' || (x.entity.kind === 'other' && looksLikePersonName(x.entity.name))) &&
     !/['’]s?$/.test(ctx.text.slice(x.end, x.end + 2)));
   return person ? { entity: person.entity, description: null } : null;
@@ -185,7 +188,7 @@ function fromIntroducingParagraph(ctx: SpeakerContext, found: Found[]): void {
     const trimmed = ctx.text.slice(0, prevEnd).trimEnd().length;
     const k = upperBound(ctx.sentenceStarts, trimmed - 1) - 1;
     const lo = k >= 0 ? ctx.sentenceStarts[k]! : 0;
-    const m = ctx.index.mentions.find((x) => x.start >= lo && x.start < trimmed && !ctx.inside(x.start) && x.entity.kind === 'person');
+    const m = mentionsIn(ctx.index, lo, trimmed).find((x) => !ctx.inside(x.start) && x.entity.kind === 'person');
     if (m) f.attribution = { entity: m.entity, description: null };
   }
 }
@@ -224,20 +227,30 @@ function nickname(text: string, span: QuoteSpan): boolean {
 }
 
 // Titles of works and headings: mostly capitalised words and no attribution.
+const TITLE_WORDS = 12;
 function looksLikeTitle(text: string, span: QuoteSpan): boolean {
   const words = text.slice(span.start, span.end).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   const caps = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
   const minor = words.filter((w) => /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|is|are)$/.test(w)).length;
-  return words.length <= 12 && caps + minor >= words.length && caps >= 0.6 * words.length;
+  return words.length <= TITLE_WORDS && caps + minor >= words.length && caps >= 0.6 * words.length;
 }
 
 // Rough sentence starts, enough to walk back to a pronoun's antecedent: after . ! ? (and a
 // closing mark) before a capital, and at every line start. Much cheaper than a full splitter.
 // Archives that print double marks as two apostrophes ('' … '') end and open sentences with them too.
-const BOUNDARY = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|[A-Z]))[.!?]+["”’)']*\s+(?=(?:["“‘(]|'')?\p{Lu})|\n\s*/gu;
+// Tried only where a stop or a line break is (found by a plain search): a pattern opening with a
+// look-behind would otherwise be tried at every character.
+const BOUNDARY = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|[A-Z]))[.!?]+["”’)']*\s+(?=(?:["“‘(]|'')?\p{Lu})|\n\s*/uy;
+const STOP = /[.!?\n]/g;
 function sentenceStartsOf(text: string): number[] {
   const out = [0];
-  BOUNDARY.lastIndex = 0;
-  for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) out.push(m.index + m[0].length);
+  STOP.lastIndex = 0;
+  for (let c = STOP.exec(text); c; c = STOP.exec(text)) {
+    BOUNDARY.lastIndex = c.index;
+    const m = BOUNDARY.exec(text);
+    if (!m) continue;
+    out.push(m.index + m[0].length);
+    STOP.lastIndex = Math.max(m.index + m[0].length, c.index + 1);
+  }
   return out;
 }

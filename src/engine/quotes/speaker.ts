@@ -34,6 +34,18 @@ const PRONOUNS = /^(?:he|she|they|it|we|i)$/i;
 const AFTER_VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SAY_FINITE}|according to)\\s+(.{1,160})`, 'i');
 /** Subject then verb after the quote: `," Jane Doe, a lawyer, said.` / `," he told reporters.` */
 const AFTER_SUBJECT_FIRST = new RegExp(`^[\\s,—–-]*((?:[^"“”.!?;]|${DOT}){1,140}?)\\s+(?:also\\s+|later\\s+|then\\s+|again\\s+|once\\s+|has\\s+|had\\s+|would\\s+|will\\s+|previously\\s+|recently\\s+|simply\\s+|quickly\\s+|flatly\\s+)?${SAY_FINITE}\\b`, 'i');
+// First words of the finite forms ("said", "shot" of "shot back"): a window holding none of them
+// cannot hold the subject-then-verb attribution, so the costly pattern is not tried on it.
+const FINITE_FIRST_WORDS = new Set(ALL_FORMS.filter((f) => !/ing(?: out)?$/.test(f)).map((f) => f.split(' ')[0]!));
+const WORD = /[A-Za-z]+/g;
+function holdsFiniteVerb(s: string): boolean {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
+    const w = m[0];
+    if (FINITE_FIRST_WORDS.has(w) || (w.charCodeAt(0) < 97 && FINITE_FIRST_WORDS.has(w.toLowerCase()))) return true;
+  }
+  return false;
+}
 const SPEECH_VERBS = new RegExp(`(?<![\\w-])(${SAY}|according to)\\b`, 'gi');
 // "for answers", "the claims", "his remarks": a speech word after a determiner or preposition is a noun.
 const NOUN_BEFORE = /\b(?:the|a|an|his|her|their|its|our|your|my|these|those|for|of|with|from|some|any|no|more|many|such|whose)\s+$/i;
@@ -120,7 +132,9 @@ export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): 
     const got = subject(ctx, clause, subjStart, 'first');
     if (got.entity || got.description) return got;
   }
-  const s = AFTER_SUBJECT_FIRST.exec(tail);
+  // The pattern reads at most 140 characters of subject after the opening punctuation, then an adverb and the verb.
+  const lead = /^[\s,—–-]*/.exec(tail)![0].length;
+  const s = holdsFiniteVerb(tail.slice(lead, lead + 200)) ? AFTER_SUBJECT_FIRST.exec(tail) : null;
   if (s) {
     const subjStart = from + s.index + s[0].indexOf(s[1]!);
     const got = subject(ctx, s[1]!, subjStart, 'last');
@@ -152,7 +166,8 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
   const v = lastSpeechVerb(head.replace(NOT_SPEECH, (w) => ' '.repeat(w.length)));
   // "his remark that “…”", "Jo Roe’s claim that “…”": the possessor said it, unless a speech verb
   // follows. Only with "that" or a colon: "called Roe’s remarks “a disgrace”" judges them.
-  const poss = POSSESSED_SPEECH.exec(head.slice(-120));
+  // The pattern ends in "that" or a colon: most heads are ruled out by their last characters.
+  const poss = POSSESSED_END.test(head.slice(-8)) ? POSSESSED_SPEECH.exec(head.slice(-120)) : null;
   if (poss) {
     const at = from + Math.max(0, head.length - 120) + poss.index;
     // The noun itself can read as a verb ("remark", "claim"): only a verb after it counts.
@@ -228,6 +243,7 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
 const COLON_ATTRIBUTION = new RegExp(`((?:[^.!?;:\\n]|${DOT}){1,80}):\\s*$`);
 const NOT_SPEECH = /\bcontinu(?:e|es|ed|ing)\s+to\b/gi;
 
+const POSSESSED_END = /(?:that,?|:)\s*$/u;
 const POSSESSED_SPEECH = /(?:^|[\s(])((?:his|her)|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?)\s+(?:[a-z-]+\s+){0,2}?(comments?|remarks?|assertion|claims?|statements?|words|promise|pledge|warning|vow|quip|declaration|insistence|argument|suggestion|call|description|admission|boast|prediction|response|reply|answer|complaint|accusation)\s+(?:[^.!?;"“”]{0,40}\s)?(?:that,?|:)\s*$/u;
 
 function possessor(ctx: SpeakerContext, who: string, at: number): Attribution | null {
