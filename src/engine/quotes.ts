@@ -1,7 +1,7 @@
 import type { Quote } from '../core/types.ts';
 import { entitiesOf, type Entity, type EntityIndex } from './entities.ts';
 import { looksLikePersonName } from './entities/tag-cleanup.ts';
-import { mentionsIn, upperBound } from './quotes/coref.ts';
+import { isPerson, mentionsIn, upperBound } from './quotes/coref.ts';
 import { quoteSpansOf, type QuoteSpan } from './quotes/spans.ts';
 import { clauseSubject, SAID_SENTENCE, speakerAfter, speakerBefore, spokenBefore, type Attribution, type SpeakerContext } from './quotes/speaker.ts';
 
@@ -25,8 +25,11 @@ const MIN_WORDS = 4;
  * Short unattributed quotes (scare quotes, titles) are left out.
  */
 export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text)): Quote[] {
-  const spans = quoteSpansOf(text);
-  if (spans.length === 0) return [];
+  const shared = quoteSpansOf(text);
+  if (shared.length === 0) return [];
+  // A quote opened with two apostrophes (''…'', as some archives print double marks) opens at the
+  // first: the words before it then end as before any other mark ("… his aim. ''I'm …").
+  const spans = shared.some((s) => text.charCodeAt(s.open - 1) === 39 && text.charCodeAt(s.open) === 39) ? shared.map((s) => (text.charCodeAt(s.open - 1) === 39 && text.charCodeAt(s.open) === 39 ? { ...s, open: s.open - 1 } : s)) : shared;
   const starts = spans.map((s) => s.start);
   const inside = (pos: number): boolean => {
     const k = upperBound(starts, pos) - 1;
@@ -188,7 +191,7 @@ function fromIntroducingParagraph(ctx: SpeakerContext, found: Found[]): void {
     const trimmed = ctx.text.slice(0, prevEnd).trimEnd().length;
     const k = upperBound(ctx.sentenceStarts, trimmed - 1) - 1;
     const lo = k >= 0 ? ctx.sentenceStarts[k]! : 0;
-    const m = mentionsIn(ctx.index, lo, trimmed).find((x) => !ctx.inside(x.start) && x.entity.kind === 'person');
+    const m = mentionsIn(ctx.index, lo, trimmed).find((x) => !ctx.inside(x.start) && isPerson(x.entity, ctx.text));
     if (m) f.attribution = { entity: m.entity, description: null };
   }
 }

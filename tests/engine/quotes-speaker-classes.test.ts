@@ -102,4 +102,26 @@ Protesters outside held signs and chanted “Mark Lane: bad for farmers, bad for
     expect(quotes[0]?.speaker).toBe('Vera Quist');
     expect(quotes.find((q) => q.text.startsWith('Mark Lane'))?.speaker ?? null).not.toBe('Mark Lane');
   });
+  it('takes a name with a courtesy title as a person for "she said", whatever kind the tagger gave it', () => {
+    const text = `Mary Lane, who chairs the board, opened the meeting on Monday. Ruth Okafor, the club's treasurer, said membership had doubled since Mary Lane took over.
+
+In any case, Ms. Okafor said, the fees would stay the same. ''We do not need to charge more to stay open,'' she said.`;
+    expect(speakers(text)).toEqual(['Ruth Okafor']);
+  });
+
+  it('resolves "he" to the subject after an opening adverbial, not a gendered name later in the sentence', () => {
+    const text = `The harbour budget was published on Monday.
+
+In a written reply to the council, Minister Kofi Adebayo dismissed the claims that Tom Berger had raised about the budget.
+
+“The figures are public and anyone can check them,” he said.`;
+    expect(speakers(text)).toEqual(['Kofi Adebayo']);
+  });
+
+  it('reads the sentence before a quote opened with two apostrophes as before any other mark', () => {
+    const text = `Tom Berger spoke first at the harbour meeting on Monday.
+
+Sofia Brandt, the port director, spoke last. Ms. Brandt is unapologetic about her aim. ''I am not hiding the fact that I want the tunnel built.''`;
+    expect(speakers(text)).toEqual(['Sofia Brandt']);
+  });
 });

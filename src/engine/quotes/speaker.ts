@@ -1,6 +1,6 @@
 import type { Entity, EntityIndex, Mention } from '../entities.ts';
 import { ROLE_NOUNS } from '../entities/gazetteer.ts';
-import { isPersonHead, mentionsIn, modifies, resolveDescription, resolvePronoun, subjectish, type Inside, type Said } from './coref.ts';
+import { isPerson, isPersonHead, LEAD_ADVERBIAL, mentionsIn, modifies, resolveDescription, resolvePronoun, subjectish, type Inside, type Said } from './coref.ts';
 
 // Speech verbs: base forms with their third-person, past and -ing forms generated below.
 const BASES =
@@ -209,7 +209,7 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     const relative = /,[^,]*\bwho\s+(?:also\s+|later\s+)?$/.exec(head.slice(0, v.index));
     if (relative) {
       // The antecedent heads the clause: "said Jo Roe, the director of the Roe Institute, who said".
-      const ante = mentionsIn(ctx.index, from, from + relative.index).find((x) => x.entity.kind === 'person' && !ctx.inside(x.start) && subjectish(ctx.text, x, from));
+      const ante = mentionsIn(ctx.index, from, from + relative.index).find((x) => isPerson(x.entity, ctx.text) && !ctx.inside(x.start) && subjectish(ctx.text, x, from));
       if (ante) return { entity: ante.entity, description: null };
     }
     let lo = 0;
@@ -263,7 +263,7 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   // A place after "Town," is part of an address ("Scranton, Pa."), not a subject.
   const address = (m: Mention): boolean => m.entity.kind === 'place' && /\p{L}\.?,\s*$/u.test(ctx.text.slice(Math.max(at, m.start - 4), m.start));
   const ms: Mention[] = mentionsIn(ctx.index, at, end).filter((m, k, arr) => m.end <= end && !ctx.inside(m.start) && subjectish(ctx.text, m, at) && !address(m) && !modifies(ctx.text, m, arr[k + 1]) && !qualifiesNoun(ctx.text, m, at));
-  const persons = ms.filter((m) => m.entity.kind === 'person');
+  const persons = ms.filter((m) => isPerson(m.entity, ctx.text));
   const others = ms.filter((m) => m.entity.kind !== 'place');
   // A country or city speaks through its government ("Japan said"): last resort after people and organisations.
   const pool = persons.length ? persons : others.length ? others : ms.filter((m) => !/\b(?:the|a|an)\s+$/i.test(ctx.text.slice(Math.max(at, m.start - 5), m.start)));
@@ -348,8 +348,6 @@ function lastPronoun(s: string): RegExpExecArray | null {
 }
 
 const SPEECH_IN = new RegExp(`(?<![\\w-])${SAY}\\b`, 'i');
-// Openers that are not the subject: "In July, X dismissed …", "During a speech, X attacked …".
-const LEAD_ADVERBIAL = /^(?:(?:And|But|So|Yet)\s+)?(?:(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Speaking|Asked|Over|Outside|Inside|Back|As|When|While|Although|Though|Once|Until|Amid|Despite|Following|after|when|while|before|since|as|\p{Lu}\p{Ll}+ly)\b[^,.;:"“”]{0,70},\s*){0,3}/u;
 
 /** The subject at the head of the clause before a quote, for quotes without a speech verb. */
 export function clauseSubject(ctx: SpeakerContext, from: number, to: number): Attribution | null {
@@ -377,7 +375,7 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
   }
   // "In his 2004 speech, a tribute to Jo Roe, the nominee that year, Mr. Lane decried …", "Ever since
   // she won, Ms. Roe has been …": after a long opening, the person after a comma that a verb follows.
-  const main = mentionsIn(ctx.index, from + lead, to).find((x) => x.entity.kind === 'person' && !ctx.inside(x.start) &&
+  const main = mentionsIn(ctx.index, from + lead, to).find((x) => isPerson(x.entity, ctx.text) && !ctx.inside(x.start) &&
     /,\s+(?:\p{Lu}[\p{L}.]*\s+){0,2}$/u.test(ctx.text.slice(Math.max(from, x.start - 30), x.start)) && MAIN_VERB_AFTER.test(ctx.text.slice(x.end, x.end + 30)));
   if (main) return { entity: main.entity, description: null };
   return null;
