@@ -124,4 +124,17 @@ In a written reply to the council, Minister Kofi Adebayo dismissed the claims th
 Sofia Brandt, the port director, spoke last. Ms. Brandt is unapologetic about her aim. ''I am not hiding the fact that I want the tunnel built.''`;
     expect(speakers(text)).toEqual(['Sofia Brandt']);
   });
+  it('reads "It was …" as no subject and takes the person of the clause that a participle continues', () => {
+    const text = `The Senate voted on the fishing bill on Tuesday. Senator Alma Reyes and Senator Joan Whitby of the Coastal Party spoke for it.
+
+It was a strong day for the two women of the Coastal Party, as Ms. Whitby repeated the attack, saying the governor “has never once set foot in a fishing town.”`;
+    expect(speakers(text)).toEqual(['Joan Whitby']);
+  });
+
+  it('does not read "said the region could …" after a quote as an inverted attribution, nor a later "states" as its verb', () => {
+    const text = `The ports authority met on Monday.
+
+Mr. Tomas Berg, citing “the quiet strength of the northern ports,” said the region could become a very competitive market for shipping lines like Nordlink, Baltica and Seaway.`;
+    expect(speakers(text)).toEqual(['Tomas Berg']);
+  });
 });

@@ -128,13 +128,16 @@ export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): 
   const v = AFTER_VERB_FIRST.exec(tail);
   if (v) {
     const subjStart = from + v.index + v[0].length - v[1]!.length;
+    // `," said the candidate could win in Ohio`: a clause with its own verb follows, not an inverted subject.
     const clause = CLAUSE.exec(v[1]!)![0];
-    const got = subject(ctx, clause, subjStart, 'first');
-    if (got.entity || got.description) return got;
+    const got = COMPLEMENT.test(clause) ? null : subject(ctx, clause, subjStart, 'first');
+    if (got && (got.entity || got.description)) return got;
   }
   // The pattern reads at most 140 characters of subject after the opening punctuation, then an adverb and the verb.
   const lead = /^[\s,—–-]*/.exec(tail)![0].length;
-  const s = holdsFiniteVerb(tail.slice(lead, lead + 200)) ? AFTER_SUBJECT_FIRST.exec(tail) : null;
+  // Not after a verb right after the quote: in `," said the candidate could win in states like …` no
+  // subject comes before a later "states".
+  const s = !v && holdsFiniteVerb(tail.slice(lead, lead + 200)) ? AFTER_SUBJECT_FIRST.exec(tail) : null;
   if (s) {
     const subjStart = from + s.index + s[0].indexOf(s[1]!);
     const got = subject(ctx, s[1]!, subjStart, 'last');
@@ -153,6 +156,7 @@ export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): 
   return null;
 }
 
+const COMPLEMENT = /^\s*(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}?(?:could|would|will|should|may|might|must|can|is|was|were|are|has|had|have)\s/;
 const SAID_BEFORE_PARTICIPLE = new RegExp(`(?<=\\s)${SAY_FINITE}(?:\\s+(?:on\\s+\\p{Lu}\\p{Ll}+|in a statement|in an interview|later|too))?,\\s*$`, 'u');
 const LATER_INVERTED = /^[^“"”.!?;:\n]{1,100}?,\s*(?=(?:said|says|added|wrote|according to)\s)/i;
 
@@ -364,7 +368,8 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
     return { entity: (named ?? m).entity, description: null };
   }
   const pron = /^(he|she|they|it)\b/i.exec(head.slice(lead));
-  if (pron) {
+  // "It was a strong week for Roe, as …": an "it" before a copula is no one.
+  if (pron && !(/^it$/i.test(pron[1]!) && /^\s+(?:is|was|has been|had been)\b/.test(head.slice(lead + 2, lead + 16)))) {
     const e = resolvePronoun(pron[1]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
     return e ? { entity: e, description: null } : null;
   }
@@ -376,7 +381,7 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
   // "In his 2004 speech, a tribute to Jo Roe, the nominee that year, Mr. Lane decried …", "Ever since
   // she won, Ms. Roe has been …": after a long opening, the person after a comma that a verb follows.
   const main = mentionsIn(ctx.index, from + lead, to).find((x) => isPerson(x.entity, ctx.text) && !ctx.inside(x.start) &&
-    /,\s+(?:\p{Lu}[\p{L}.]*\s+){0,2}$/u.test(ctx.text.slice(Math.max(from, x.start - 30), x.start)) && MAIN_VERB_AFTER.test(ctx.text.slice(x.end, x.end + 30)));
+    /,\s+(?:(?:as|while|when|after|because|and|but)\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,2}$/u.test(ctx.text.slice(Math.max(from, x.start - 30), x.start)) && MAIN_VERB_AFTER.test(ctx.text.slice(x.end, x.end + 30)));
   if (main) return { entity: main.entity, description: null };
   return null;
 }
