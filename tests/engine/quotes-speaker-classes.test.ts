@@ -137,4 +137,10 @@ It was a strong day for the two women of the Coastal Party, as Ms. Whitby repeat
 Mr. Tomas Berg, citing “the quiet strength of the northern ports,” said the region could become a very competitive market for shipping lines like Nordlink, Baltica and Seaway.`;
     expect(speakers(text)).toEqual(['Tomas Berg']);
   });
+  it('gives a verb joined by a comma after a verb and its object the same subject ("X slams Y, praises Z as …")', () => {
+    const text = `Senator Ines Costa slams Tom Berger, praises Ana Lind as 'a mayor who actually reads the budget.'
+
+HARBOURTON — Senator Ines Costa on Friday attacked Tom Berger over the port plan.`;
+    expect(speakers(text)).toEqual(['Ines Costa']);
+  });
 });

@@ -222,7 +222,8 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     const cut = Math.max(left.lastIndexOf(';'), left.lastIndexOf('—'), left.search(/\b(?:and|but|while|when|because|as|after|before|that)\s+[^,]*$/));
     if (cut > 0) lo = cut;
     // "She defended the foundation, but admitted “…”": a verb with no subject of its own shares the main clause's.
-    const conjoined = /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+|quickly\s+)?$/i.exec(left);
+    // "Rep. Jo Roe slams Lane, praises Weber as “…”": after a verb and its object, a comma joins another verb of the same subject.
+    const conjoined = /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+|quickly\s+)?$/i.exec(left) ?? /\s\p{Ll}+(?:s|ed)\s+[^,;]*?(,)\s*$/u.exec(left);
     if (conjoined && conjoined.index > 0) {
       const main = clauseSubject(ctx, from, from + conjoined.index);
       if (main?.entity) return main;
