@@ -228,11 +228,17 @@ export function lastName(name: string): string {
  * Whether a predicted speaker is the gold referent: same last name, or a gold referent that is a
  * word of the predicted name ("Hillary" for "Hillary Clinton", a first name the text uses alone).
  */
-export function sameSpeaker(predicted: string, referent: string): boolean {
+export function sameSpeaker(predicted: string, referent: string, acronyms = true): boolean {
   const gold = lastName(referent);
   if (lastName(predicted) === gold) return true;
+  // "IMF" for "International Monetary Fund": an acronym of our name is that name (as the tags eval counts it).
+  if (acronyms && /^[A-Z]{2,6}$/.test(referent) && initials(predicted) === referent) return true;
   if (!/^(?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*$/u.test(predicted.trim())) return false;
   return predicted.split(/\s+/).some((w) => w.replace(/['’]s?$/, '').replace(/[.,;:]+$/, '').toLowerCase() === gold);
+}
+
+function initials(name: string): string {
+  return name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
 }
 
 export interface QuoteScore {
@@ -241,7 +247,7 @@ export interface QuoteScore {
   matched: number;
   speakerScored: number;
   speakerRight: number;
-  /** The same under the previous gold-referent rule (referentV1). */
+  /** The same under the previous scorer (referentV1, no acronym match). */
   speakerScoredV1: number;
   speakerRightV1: number;
 }
@@ -299,7 +305,7 @@ export function scoreDocs(docs: PolnearDoc[], extract: (text: string) => { start
       score.matched++;
       if (p.gold.referentV1) {
         score.speakerScoredV1++;
-        if (p.predicted.speaker && sameSpeaker(p.predicted.speaker, p.gold.referentV1)) score.speakerRightV1++;
+        if (p.predicted.speaker && sameSpeaker(p.predicted.speaker, p.gold.referentV1, false)) score.speakerRightV1++;
       }
       if (!p.gold.referent) continue;
       score.speakerScored++;

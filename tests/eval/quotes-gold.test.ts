@@ -31,6 +31,10 @@ describe('quotes eval gold rule', () => {
     expect(sameSpeaker('Jane Doe', 'Doe')).toBe(true);
     expect(sameSpeaker('Tom Roe', 'Doe')).toBe(false);
     expect(sameSpeaker('one Doe confidant', 'Doe')).toBe(false);
+    // An acronym of our name is that name; not under the previous scorer.
+    expect(sameSpeaker('Baltic Fisheries Organisation', 'BFO')).toBe(true);
+    expect(sameSpeaker('Baltic Fisheries Organisation', 'BFO', false)).toBe(false);
+    expect(sameSpeaker('Baltic Ferry Line', 'BFO')).toBe(false);
   });
 
   it('gives the writer\'s "I" and an indefinite description no referent, and "he" the name before it', () => {
