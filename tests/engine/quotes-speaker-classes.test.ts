@@ -143,4 +143,19 @@ Mr. Tomas Berg, citing “the quiet strength of the northern ports,” said the 
 HARBOURTON — Senator Ines Costa on Friday attacked Tom Berger over the port plan.`;
     expect(speakers(text)).toEqual(['Ines Costa']);
   });
+  it('resolves "she" after "Asked whether X …," past X, whom the question was about', () => {
+    const text = `Anna Weber is running against Kate Lind.
+
+Asked whether Ms. Lind could win the district, she replied: “I have not looked at the numbers and I do not plan to.”`;
+    expect(speakers(text)).toEqual(['Anna Weber']);
+  });
+
+  it('resolves "he" to the name in apposition to a description opening the sentence, not the name inside it', () => {
+    const text = `Mr. Mark Lane has courted church voters for a year.
+
+One pastor backing Mr. Lane, Tom Roe of the Harbour Street Church, said he had called more than 150 other pastors.
+
+“Find your polling place and get there,” he tells his congregation.`;
+    expect(speakers(text)).toEqual(['Tom Roe']);
+  });
 });

@@ -62,6 +62,12 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
   let h = history.length - 1;
   for (let k = upperBound(sentenceStarts, pos) - 1, n = 0; k >= 0 && n < 8; k--, n++) {
     const lo = sentenceStarts[k]!;
+    // "Asked about Roe's vote, she replied": the participle's subject is the pronoun's referent, and
+    // the names in its clause are what was asked about.
+    if (n === 0 && ASKED.test(index.text.slice(lo, lo + 14)) && /,\s*$/.test(index.text.slice(lo, pos))) {
+      hi = lo;
+      continue;
+    }
     while (h >= 0 && history[h]!.at >= hi) h--;
     // The speaker of a quote in this sentence is its subject.
     for (let j = h; j >= 0 && history[j]!.at >= lo; j--) if (ok(history[j]!.entity)) return history[j]!.entity;
@@ -77,7 +83,7 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
     const exact = ms.find((m) => m.entity.gender === want);
     // "Asked whether X, who …, could win, Y demurred": after an opening subordinate clause the
     // subject is the name after a comma that a verb follows, not the first name.
-    const main = ms.length > 1 && SUBORDINATE.test(index.text.slice(lo, lo + 12)) ? ms.find((m) => MAIN_BEFORE.test(index.text.slice(Math.max(lo, m.start - 30), m.start)) && MAIN_AFTER.test(index.text.slice(m.end, m.end + 20))) : undefined;
+    const main = ms.length > 1 && (SUBORDINATE.test(index.text.slice(lo, lo + 12)) || DESCRIBED_OPENER.test(index.text.slice(lo, lo + 24))) ? ms.find((m) => MAIN_BEFORE.test(index.text.slice(Math.max(lo, m.start - 30), m.start)) && MAIN_AFTER.test(index.text.slice(m.end, m.end + 20))) : undefined;
     // A name of unknown gender heading the sentence ("Rep. Jo Roe said … to back Lane") is still its subject.
     // So is one right after opening adverbials with a verb after it ("In his reply to Lane, Roe said …").
     const heads = ms[0] !== undefined && (/^[\s“"‘]*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(index.text.slice(lo, ms[0].start)) || afterOpeners(index.text, lo, ms[0]));
@@ -106,6 +112,9 @@ function afterOpeners(text: string, lo: number, m: Mention): boolean {
 
 // A surname the tagger left unclassified heads a sentence as a person when a verb of action follows: "Roe openly admitted".
 const VERB_AFTER = /^\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|says|told|tells|spoke|made|gave|took|has|had|is|was)\b/;
+const ASKED = /^[\s“"‘]*(?:Asked|Pressed|Questioned|Speaking|Responding|Interviewed|Reached)\b/;
+// "One pastor backing Mr. Lane, Jo Roe of …, said": a description opening the sentence, then its name.
+const DESCRIBED_OPENER = /^[\s“"‘]*(?:One|A|An|Another|The)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?:supporting|backing|opposing|for|at|of|from|in|with|who|close)\b/;
 const SUBORDINATE = /^[\s“"‘]*(?:Asked|When|While|Although|Though|If|After|Before|As|Because|Since|Despite|Once|Unlike|Whether)\b/;
 const MAIN_BEFORE = /,\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
 const MAIN_AFTER = /^\s+(?!who\b|whose\b|which\b|and\b|or\b)\p{Ll}/u;
