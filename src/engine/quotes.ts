@@ -55,6 +55,7 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
       spokenFrom = attribution !== null ? from : null;
     }
     if (!attribution && span.open === span.paraStart) attribution = introBefore(ctx, span);
+    if (!attribution && span.closed) attribution = signatureBelow(ctx, span);
     // `X said that while there are “…,” Y already “…”`, `Roe visited NBC to discuss …, saying “…” she
     // would be “…”`: a later partial quote in the sentence of a cued one, with no speech verb or
     // attribution of its own, is still the first speaker's report, whoever it is about.
@@ -141,6 +142,18 @@ function introBefore(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
   if (!head.endsWith(':')) return null;
   const from = base + Math.max(head.lastIndexOf('\n'), head.search(/[.!?]\s+[^.!?]*$/)) + 1;
   return speakerBefore(ctx, from, base + head.length);
+}
+
+// A quote paragraph signed on the next line: `"…"` then `-Jane Doe, Scranton.` (notebooks, tweets).
+function signatureBelow(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
+  const nl = ctx.text.indexOf('\n', span.paraEnd);
+  if (nl < 0 || !/^[\s.,!?]*$/.test(ctx.text.slice(span.after, span.paraEnd))) return null;
+  // A short line: a dash before a bulleted sentence is no signature.
+  const next = /^\n\s*([-–—―]+)[^\n]{0,100}(?:\n|$)/.exec(ctx.text.slice(nl, nl + 200));
+  if (!next) return null;
+  const start = nl + next[0].indexOf(next[1]!);
+  const got = speakerAfter(ctx, start, nl + next[0].trimEnd().length);
+  return got?.entity || (got?.description && /^\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(got.description)) ? got : null;
 }
 
 // An unattributed quote takes the speaker of the quote next to it in the same paragraph, or,

@@ -158,4 +158,25 @@ One pastor backing Mr. Lane, Tom Roe of the Harbour Street Church, said he had c
 “Find your polling place and get there,” he tells his congregation.`;
     expect(speakers(text)).toEqual(['Tom Roe']);
   });
+  it('takes the signature on the line below a quote paragraph, but not a dash before a bulleted sentence', () => {
+    const text = `Convention notebook.
+
+The hall emptied slowly after midnight.
+
+"The whole idea of a tax on boats is something we hear about every single week."
+
+-Mara Velde, Harbourton.
+
+"We came for the music and stayed for the speeches."
+
+- The band played until two in the morning.`;
+    expect(speakers(text)).toEqual(['Mara Velde', null]);
+  });
+
+  it('reads "A defensive Berg said" as Berg speaking, not as a description qualified by his name', () => {
+    const text = `Mayor Tom Berg met the protesters on Monday.
+
+A defensive Berg said his critics "seem to think that shouting louder will fix the harbour."`;
+    expect(speakers(text)).toEqual(['Tom Berg']);
+  });
 });

@@ -335,7 +335,11 @@ function unnamedAntecedent(ctx: SpeakerContext, pos: number): string | null {
 // "the Senate minority leader", "the Westfield senator", "the RNC member": after "the", only before a role noun.
 function qualifiesNoun(text: string, m: Mention, lo: number): boolean {
   const before = text.slice(Math.max(lo, m.start - 20), m.start);
-  if (/\b(?:one|a|an|another|two|three|several|some|many|other)\s+(?:[a-z-]+\s+)?$/i.test(before)) return /^\s+[a-z][a-z-]+/.test(text.slice(m.end, m.end + 30));
+  // "A defensive Obama said": a verb after the name makes it the subject, not a noun's modifier.
+  if (/\b(?:one|a|an|another|two|three|several|some|many|other)\s+(?:[a-z-]+\s+)?$/i.test(before)) {
+    const next = /^\s+([a-z][a-z-]+)/.exec(text.slice(m.end, m.end + 30));
+    return next !== null && !FINITE_FIRST_WORDS.has(next[1]!);
+  }
   if (!/\b[Tt]he\s+(?:[a-z-]+\s+)?$/.test(before)) return false;
   const role = /^\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b(?!\s+(?:of|for)\b)/.exec(text.slice(m.end, m.end + 40));
   return role !== null && (isPersonHead(role[1]!) || ROLE_NOUNS.has(role[1]!) || role[1] === 'member' || role[1] === 'employee');
