@@ -1,7 +1,7 @@
 import type { Quote } from '../core/types.ts';
 import { entitiesOf, type Entity, type EntityIndex } from './entities.ts';
 import { looksLikePersonName } from './entities/tag-cleanup.ts';
-import { mentionsIn, upperBound } from './quotes/coref.ts';
+import { isPerson, mentionsIn, upperBound } from './quotes/coref.ts';
 import { quoteSpansOf, type QuoteSpan } from './quotes/spans.ts';
 import { clauseSubject, SAID_SENTENCE, speakerAfter, speakerBefore, spokenBefore, type Attribution, type SpeakerContext } from './quotes/speaker.ts';
 
@@ -25,8 +25,11 @@ const MIN_WORDS = 4;
  * Short unattributed quotes (scare quotes, titles) are left out.
  */
 export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text)): Quote[] {
-  const spans = quoteSpansOf(text);
-  if (spans.length === 0) return [];
+  const shared = quoteSpansOf(text);
+  if (shared.length === 0) return [];
+  // A quote opened with two apostrophes (''…'', as some archives print double marks) opens at the
+  // first: the words before it then end as before any other mark ("… his aim. ''I'm …").
+  const spans = shared.some((s) => text.charCodeAt(s.open - 1) === 39 && text.charCodeAt(s.open) === 39) ? shared.map((s) => (text.charCodeAt(s.open - 1) === 39 && text.charCodeAt(s.open) === 39 ? { ...s, open: s.open - 1 } : s)) : shared;
   const starts = spans.map((s) => s.start);
   const inside = (pos: number): boolean => {
     const k = upperBound(starts, pos) - 1;
@@ -52,6 +55,7 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
       spokenFrom = attribution !== null ? from : null;
     }
     if (!attribution && span.open === span.paraStart) attribution = introBefore(ctx, span);
+    if (!attribution && span.closed) attribution = signatureBelow(ctx, span);
     // `X said that while there are “…,” Y already “…”`, `Roe visited NBC to discuss …, saying “…” she
     // would be “…”`: a later partial quote in the sentence of a cued one, with no speech verb or
     // attribution of its own, is still the first speaker's report, whoever it is about.
@@ -74,7 +78,7 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     // Short quotes stay only when a cue names who said them: the rest are scare quotes and titles.
     // "called the plan a “quick fix”" has a verb, but a naming one: only speech keeps a short quote.
     if (words < MIN_WORDS && !(f.cued && f.attribution?.entity && spoken(text, f))) continue;
-    if ((!f.cued || namedWork(text, f.span)) && looksLikeTitle(text, f.span)) continue;
+    if (words <= TITLE_WORDS && (!f.cued || namedWork(text, f.span)) && looksLikeTitle(text, f.span)) continue;
     if (nickname(text, f.span) && words <= 6) continue;
     if (words === 0) continue;
     const a = f.attribution;
@@ -88,6 +92,9 @@ const SAME_SENTENCE_RUN = /^[^.!?;\n]{0,80}$/;
 
 // Transcripts put the speaker inside the quote: "PENCE: Well, look, …".
 function transcriptSpeaker(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
+  // Both forms need a colon within the first 40 characters.
+  const colon = ctx.text.indexOf(':', span.start);
+  if (colon < 0 || colon >= span.start + 40) return null;
   const m = /^(?:\p{Lu}[\p{Lu}.'’-]+ ){0,2}\p{Lu}[\p{Lu}.'’-]+:\s/u.exec(ctx.text.slice(span.start, span.start + 40));
   if (!m) {
     // "“Jo Roe: Seriously, …”": a known person's name in Title Case before a colon, as panel transcripts print it.
@@ -107,7 +114,7 @@ const COPULA_AFTER = /^[\s,]*(?:was|were|is|are|came|comes|had been)\s[^.!?;“"
 function quoteAsSubject(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
   const m = COPULA_AFTER.exec(ctx.text.slice(span.after, span.after + 140));
   if (!m) return null;
-  const person = ctx.index.mentions.find((x) => x.start >= span.after && x.end <= span.after + m[0].length &&
+  const person = mentionsIn(ctx.index, span.after, span.after + m[0].length).find((x) => x.end <= span.after + m[0].length &&
     (x.entity.kind === 'person' || (x.entity.kind === 'other' && looksLikePersonName(x.entity.name))) &&
     !/['’]s?$/.test(ctx.text.slice(x.end, x.end + 2)));
   return person ? { entity: person.entity, description: null } : null;
@@ -135,6 +142,18 @@ function introBefore(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
   if (!head.endsWith(':')) return null;
   const from = base + Math.max(head.lastIndexOf('\n'), head.search(/[.!?]\s+[^.!?]*$/)) + 1;
   return speakerBefore(ctx, from, base + head.length);
+}
+
+// A quote paragraph signed on the next line: `"…"` then `-Jane Doe, Scranton.` (notebooks, tweets).
+function signatureBelow(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
+  const nl = ctx.text.indexOf('\n', span.paraEnd);
+  if (nl < 0 || !/^[\s.,!?]*$/.test(ctx.text.slice(span.after, span.paraEnd))) return null;
+  // A short line: a dash before a bulleted sentence is no signature.
+  const next = /^\n\s*([-–—―]+)[^\n]{0,100}(?:\n|$)/.exec(ctx.text.slice(nl, nl + 200));
+  if (!next) return null;
+  const start = nl + next[0].indexOf(next[1]!);
+  const got = speakerAfter(ctx, start, nl + next[0].trimEnd().length);
+  return got?.entity || (got?.description && /^\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(got.description)) ? got : null;
 }
 
 // An unattributed quote takes the speaker of the quote next to it in the same paragraph, or,
@@ -185,7 +204,7 @@ function fromIntroducingParagraph(ctx: SpeakerContext, found: Found[]): void {
     const trimmed = ctx.text.slice(0, prevEnd).trimEnd().length;
     const k = upperBound(ctx.sentenceStarts, trimmed - 1) - 1;
     const lo = k >= 0 ? ctx.sentenceStarts[k]! : 0;
-    const m = ctx.index.mentions.find((x) => x.start >= lo && x.start < trimmed && !ctx.inside(x.start) && x.entity.kind === 'person');
+    const m = mentionsIn(ctx.index, lo, trimmed).find((x) => !ctx.inside(x.start) && isPerson(x.entity, ctx.text));
     if (m) f.attribution = { entity: m.entity, description: null };
   }
 }
@@ -224,20 +243,30 @@ function nickname(text: string, span: QuoteSpan): boolean {
 }
 
 // Titles of works and headings: mostly capitalised words and no attribution.
+const TITLE_WORDS = 12;
 function looksLikeTitle(text: string, span: QuoteSpan): boolean {
   const words = text.slice(span.start, span.end).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   const caps = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
   const minor = words.filter((w) => /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|is|are)$/.test(w)).length;
-  return words.length <= 12 && caps + minor >= words.length && caps >= 0.6 * words.length;
+  return words.length <= TITLE_WORDS && caps + minor >= words.length && caps >= 0.6 * words.length;
 }
 
 // Rough sentence starts, enough to walk back to a pronoun's antecedent: after . ! ? (and a
 // closing mark) before a capital, and at every line start. Much cheaper than a full splitter.
 // Archives that print double marks as two apostrophes ('' … '') end and open sentences with them too.
-const BOUNDARY = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|[A-Z]))[.!?]+["”’)']*\s+(?=(?:["“‘(]|'')?\p{Lu})|\n\s*/gu;
+// Tried only where a stop or a line break is (found by a plain search): a pattern opening with a
+// look-behind would otherwise be tried at every character.
+const BOUNDARY = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|[A-Z]))[.!?]+["”’)']*\s+(?=(?:["“‘(]|'')?\p{Lu})|\n\s*/uy;
+const STOP = /[.!?\n]/g;
 function sentenceStartsOf(text: string): number[] {
   const out = [0];
-  BOUNDARY.lastIndex = 0;
-  for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) out.push(m.index + m[0].length);
+  STOP.lastIndex = 0;
+  for (let c = STOP.exec(text); c; c = STOP.exec(text)) {
+    BOUNDARY.lastIndex = c.index;
+    const m = BOUNDARY.exec(text);
+    if (!m) continue;
+    out.push(m.index + m[0].length);
+    STOP.lastIndex = Math.max(m.index + m[0].length, c.index + 1);
+  }
   return out;
 }

@@ -102,4 +102,81 @@ Protesters outside held signs and chanted “Mark Lane: bad for farmers, bad for
     expect(quotes[0]?.speaker).toBe('Vera Quist');
     expect(quotes.find((q) => q.text.startsWith('Mark Lane'))?.speaker ?? null).not.toBe('Mark Lane');
   });
+  it('takes a name with a courtesy title as a person for "she said", whatever kind the tagger gave it', () => {
+    const text = `Mary Lane, who chairs the board, opened the meeting on Monday. Ruth Okafor, the club's treasurer, said membership had doubled since Mary Lane took over.
+
+In any case, Ms. Okafor said, the fees would stay the same. ''We do not need to charge more to stay open,'' she said.`;
+    expect(speakers(text)).toEqual(['Ruth Okafor']);
+  });
+
+  it('resolves "he" to the subject after an opening adverbial, not a gendered name later in the sentence', () => {
+    const text = `The harbour budget was published on Monday.
+
+In a written reply to the council, Minister Kofi Adebayo dismissed the claims that Tom Berger had raised about the budget.
+
+“The figures are public and anyone can check them,” he said.`;
+    expect(speakers(text)).toEqual(['Kofi Adebayo']);
+  });
+
+  it('reads the sentence before a quote opened with two apostrophes as before any other mark', () => {
+    const text = `Tom Berger spoke first at the harbour meeting on Monday.
+
+Sofia Brandt, the port director, spoke last. Ms. Brandt is unapologetic about her aim. ''I am not hiding the fact that I want the tunnel built.''`;
+    expect(speakers(text)).toEqual(['Sofia Brandt']);
+  });
+  it('reads "It was …" as no subject and takes the person of the clause that a participle continues', () => {
+    const text = `The Senate voted on the fishing bill on Tuesday. Senator Alma Reyes and Senator Joan Whitby of the Coastal Party spoke for it.
+
+It was a strong day for the two women of the Coastal Party, as Ms. Whitby repeated the attack, saying the governor “has never once set foot in a fishing town.”`;
+    expect(speakers(text)).toEqual(['Joan Whitby']);
+  });
+
+  it('does not read "said the region could …" after a quote as an inverted attribution, nor a later "states" as its verb', () => {
+    const text = `The ports authority met on Monday.
+
+Mr. Tomas Berg, citing “the quiet strength of the northern ports,” said the region could become a very competitive market for shipping lines like Nordlink, Baltica and Seaway.`;
+    expect(speakers(text)).toEqual(['Tomas Berg']);
+  });
+  it('gives a verb joined by a comma after a verb and its object the same subject ("X slams Y, praises Z as …")', () => {
+    const text = `Senator Ines Costa slams Tom Berger, praises Ana Lind as 'a mayor who actually reads the budget.'
+
+HARBOURTON — Senator Ines Costa on Friday attacked Tom Berger over the port plan.`;
+    expect(speakers(text)).toEqual(['Ines Costa']);
+  });
+  it('resolves "she" after "Asked whether X …," past X, whom the question was about', () => {
+    const text = `Anna Weber is running against Kate Lind.
+
+Asked whether Ms. Lind could win the district, she replied: “I have not looked at the numbers and I do not plan to.”`;
+    expect(speakers(text)).toEqual(['Anna Weber']);
+  });
+
+  it('resolves "he" to the name in apposition to a description opening the sentence, not the name inside it', () => {
+    const text = `Mr. Mark Lane has courted church voters for a year.
+
+One pastor backing Mr. Lane, Tom Roe of the Harbour Street Church, said he had called more than 150 other pastors.
+
+“Find your polling place and get there,” he tells his congregation.`;
+    expect(speakers(text)).toEqual(['Tom Roe']);
+  });
+  it('takes the signature on the line below a quote paragraph, but not a dash before a bulleted sentence', () => {
+    const text = `Convention notebook.
+
+The hall emptied slowly after midnight.
+
+"The whole idea of a tax on boats is something we hear about every single week."
+
+-Mara Velde, Harbourton.
+
+"We came for the music and stayed for the speeches."
+
+- The band played until two in the morning.`;
+    expect(speakers(text)).toEqual(['Mara Velde', null]);
+  });
+
+  it('reads "A defensive Berg said" as Berg speaking, not as a description qualified by his name', () => {
+    const text = `Mayor Tom Berg met the protesters on Monday.
+
+A defensive Berg said his critics "seem to think that shouting louder will fix the harbour."`;
+    expect(speakers(text)).toEqual(['Tom Berg']);
+  });
 });

@@ -31,6 +31,10 @@ describe('quotes eval gold rule', () => {
     expect(sameSpeaker('Jane Doe', 'Doe')).toBe(true);
     expect(sameSpeaker('Tom Roe', 'Doe')).toBe(false);
     expect(sameSpeaker('one Doe confidant', 'Doe')).toBe(false);
+    // An acronym of our name is that name; not under the previous scorer.
+    expect(sameSpeaker('Baltic Fisheries Organisation', 'BFO')).toBe(true);
+    expect(sameSpeaker('Baltic Fisheries Organisation', 'BFO', false)).toBe(false);
+    expect(sameSpeaker('Baltic Ferry Line', 'BFO')).toBe(false);
   });
 
   it('gives the writer\'s "I" and an indefinite description no referent, and "he" the name before it', () => {
@@ -70,5 +74,36 @@ describe('quotes eval gold rule', () => {
     const [gold] = goldQuotes(text, ann);
     expect(gold?.source).toBeNull();
     expect(gold?.referent).toBeNull();
+  });
+  it('refers back only from a pronoun or a definite description; "who" takes the name before it; "she" skips a Mr.', () => {
+    const text = 'Mrs. Jane Doe spoke first. Mr. Tom Roe answered. "We will build the bridge next spring," she said. "It will cost far more than we hoped," critics in the town said. Ana Vik, who said "the money is simply not there yet," left early. "We have heard all of this before," another said.';
+    const span = (id: number, type: string, s: string, from = 0) => {
+      const start = text.indexOf(s, from);
+      return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
+    };
+    const ann = [
+      span(1, 'Source', 'Mrs. Jane Doe'),
+      span(2, 'Content', 'spoke first'),
+      span(3, 'Source', 'Mr. Tom Roe'),
+      span(4, 'Content', 'answered'),
+      span(5, 'Source', 'she', text.indexOf('she said')),
+      span(6, 'Content', 'We will build the bridge next spring,'),
+      span(7, 'Source', 'critics in the town'),
+      span(8, 'Content', 'It will cost far more than we hoped,'),
+      span(9, 'Source', 'who'),
+      span(10, 'Content', 'the money is simply not there yet,'),
+      span(11, 'Source', 'another'),
+      span(12, 'Content', 'We have heard all of this before,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+      'E3\tAttribution:T5 Source:T5 Content:T6',
+      'E4\tAttribution:T7 Source:T7 Content:T8',
+      'E5\tAttribution:T9 Source:T9 Content:T10',
+      'E6\tAttribution:T11 Source:T11 Content:T12',
+    ].join('\n');
+    const gold = goldQuotes(text, ann);
+    expect(gold.map((g) => g.referent)).toEqual(['Doe', null, 'Vik', null]);
+    // The previous rule sent every non-name, even a lone "another", to the nearest named Source.
+    expect(gold.map((g) => g.referentV1)).toEqual(['Roe', 'Roe', 'Roe', 'Roe']);
   });
 });

@@ -8,6 +8,22 @@ const MEDIA_HEADS = /^(?:daily|newspaper|paper|outlet|publication|network|broadc
 const MEDIA_NAME = /(?:Times|Post|Journal|News|Herald|Tribune|Daily|Gazette|Magazine|Press|Reuters|Bloomberg|CNN|MSNBC|BBC|NBC|CBS|ABC|NPR|Fox|Politico|Breitbart|Atlantic|Economist|Guardian|Telegraph|Observer|Wire|Today|Axios|BuzzFeed|HuffPost)$/;
 const ORG_WORDS = /^(?:ministry|department|company|firm|agency|campaign|committee|group|government|organization|organisation|party|bank|court|office|union|council|commission|administration|board|institute|university|foundation|association|center|centre|service|police|army|military|embassy|corporation|team|club|league|coalition|alliance|senate|house|congress|parliament|kremlin|pentagon|statement)$/;
 
+// "Mr. Jay DiPietro", "Ms. Tanzer": a name the text gives a courtesy title is a person's, whatever
+// kind the tagger voted for it (an unusual surname can read as a company).
+const COURTESY_BEFORE = /\b(?:Mr|Mrs|Ms|Miss)\.?\s+$/;
+const personCache = new WeakMap<Entity, boolean>();
+/** Whether an entity can be a speaking person: tagged as one, or given a courtesy title in the text. */
+export function isPerson(e: Entity, text: string): boolean {
+  if (e.kind === 'person') return true;
+  if (e.kind === 'place') return false;
+  let known = personCache.get(e);
+  if (known === undefined) {
+    known = e.mentions.some((m) => COURTESY_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)));
+    personCache.set(e, known);
+  }
+  return known;
+}
+
 /** A quote already attributed: where it opens and who said it. */
 export interface Said {
   at: number;
@@ -36,16 +52,22 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
   if (p === 'it') return lastOf(index.mentions, pos, inside, (e) => e.kind === 'org');
   if (p === 'they' || p === 'we' || p === 'i') {
     if (last) return last;
-    return p === 'they' ? null : lastOf(index.mentions, pos, inside, (e) => e.kind === 'person');
+    return p === 'they' ? null : lastOf(index.mentions, pos, inside, (e) => isPerson(e, index.text));
   }
   const want: Gender = p === 'he' || p === 'his' || p === 'him' ? 'm' : p === 'she' || p === 'her' ? 'f' : '';
-  const ok = (e: Entity): boolean => e.kind === 'person' && (want === '' || e.gender !== (want === 'm' ? 'f' : 'm'));
+  const ok = (e: Entity): boolean => isPerson(e, index.text) && (want === '' || e.gender !== (want === 'm' ? 'f' : 'm'));
   // A sentence opened by the same pronoun, or where it reports speech ("After …, he told …"), has the same referent.
   const same = want === '' ? null : SAME[want === 'm' ? 0 : 1]!;
   let hi = pos;
   let h = history.length - 1;
   for (let k = upperBound(sentenceStarts, pos) - 1, n = 0; k >= 0 && n < 8; k--, n++) {
     const lo = sentenceStarts[k]!;
+    // "Asked about Roe's vote, she replied": the participle's subject is the pronoun's referent, and
+    // the names in its clause are what was asked about.
+    if (n === 0 && ASKED.test(index.text.slice(lo, lo + 14)) && /,\s*$/.test(index.text.slice(lo, pos))) {
+      hi = lo;
+      continue;
+    }
     while (h >= 0 && history[h]!.at >= hi) h--;
     // The speaker of a quote in this sentence is its subject.
     for (let j = h; j >= 0 && history[j]!.at >= lo; j--) if (ok(history[j]!.entity)) return history[j]!.entity;
@@ -61,9 +83,10 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
     const exact = ms.find((m) => m.entity.gender === want);
     // "Asked whether X, who …, could win, Y demurred": after an opening subordinate clause the
     // subject is the name after a comma that a verb follows, not the first name.
-    const main = ms.length > 1 && SUBORDINATE.test(index.text.slice(lo, lo + 12)) ? ms.find((m) => MAIN_BEFORE.test(index.text.slice(Math.max(lo, m.start - 30), m.start)) && MAIN_AFTER.test(index.text.slice(m.end, m.end + 20))) : undefined;
+    const main = ms.length > 1 && (SUBORDINATE.test(index.text.slice(lo, lo + 12)) || DESCRIBED_OPENER.test(index.text.slice(lo, lo + 24))) ? ms.find((m) => MAIN_BEFORE.test(index.text.slice(Math.max(lo, m.start - 30), m.start)) && MAIN_AFTER.test(index.text.slice(m.end, m.end + 20))) : undefined;
     // A name of unknown gender heading the sentence ("Rep. Jo Roe said … to back Lane") is still its subject.
-    const heads = ms[0] !== undefined && /^[\s“"‘]*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(index.text.slice(lo, ms[0].start));
+    // So is one right after opening adverbials with a verb after it ("In his reply to Lane, Roe said …").
+    const heads = ms[0] !== undefined && (/^[\s“"‘]*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(index.text.slice(lo, ms[0].start)) || afterOpeners(index.text, lo, ms[0]));
     const pick = main ?? (ms[0] && ms[0].entity.gender === '' && exact && !heads ? exact : ms[0]);
     if (pick) return pick.entity;
     // A he/she needs a person: an unclassified full name heading the sentence is one ("Jo-Ann Roe, a
@@ -76,8 +99,22 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
   return null;
 }
 
+// Openers that are not the subject: "In July, X dismissed …", "During a speech, X attacked …".
+export const LEAD_ADVERBIAL = /^(?:(?:And|But|So|Yet)\s+)?(?:(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Speaking|Asked|Over|Outside|Inside|Back|As|When|While|Although|Though|Once|Until|Amid|Despite|Following|after|when|while|before|since|as|\p{Lu}\p{Ll}+ly)\b[^,.;:"“”]{0,70},\s*){0,3}/u;
+
+/** A name right after the sentence's opening adverbials, followed by a verb: the main clause's subject. */
+function afterOpeners(text: string, lo: number, m: Mention): boolean {
+  const head = text.slice(lo, m.start);
+  const lead = /^[\s“"‘]*/.exec(head)![0].length;
+  const opener = LEAD_ADVERBIAL.exec(head.slice(lead))![0];
+  return opener.length > 0 && /^(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(head.slice(lead + opener.length)) && MAIN_AFTER.test(text.slice(m.end, m.end + 20));
+}
+
 // A surname the tagger left unclassified heads a sentence as a person when a verb of action follows: "Roe openly admitted".
 const VERB_AFTER = /^\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|says|told|tells|spoke|made|gave|took|has|had|is|was)\b/;
+const ASKED = /^[\s“"‘]*(?:Asked|Pressed|Questioned|Speaking|Responding|Interviewed|Reached)\b/;
+// "One pastor backing Mr. Lane, Jo Roe of …, said": a description opening the sentence, then its name.
+const DESCRIBED_OPENER = /^[\s“"‘]*(?:One|A|An|Another|The)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?:supporting|backing|opposing|for|at|of|from|in|with|who|close)\b/;
 const SUBORDINATE = /^[\s“"‘]*(?:Asked|When|While|Although|Though|If|After|Before|As|Because|Since|Despite|Once|Unlike|Whether)\b/;
 const MAIN_BEFORE = /,\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
 const MAIN_AFTER = /^\s+(?!who\b|whose\b|which\b|and\b|or\b)\p{Ll}/u;

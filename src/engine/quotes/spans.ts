@@ -22,69 +22,85 @@ const OPEN_CONTEXT = /[\s(\[{—–\-\/:]/;
  * apostrophes ("Obama's", "don't") are never marks. A quote open at the end of a paragraph ends
  * there; when the next paragraph opens with a mark, the quote continues (the news convention).
  */
-// The quotes and the timeline of one article both read its quotation marks: keep the last result.
+// The summary, the quotes and the timeline of one article all read its quotation marks: keep the last result.
 let last: { text: string; spans: readonly QuoteSpan[] } | null = null;
 
 /** findQuoteSpans, remembering the last text. The result is shared: do not change it. */
 export function quoteSpansOf(text: string): readonly QuoteSpan[] {
-  if (last?.text !== text) last = { text, spans: findQuoteSpans(text) };
+  if (last?.text !== text) last = { text, spans: scan(text) };
   return last.spans;
 }
 
 export function findQuoteSpans(original: string): QuoteSpan[] {
+  return quoteSpansOf(original).slice();
+}
+
+// Every character that can be a mark: the scan jumps from one to the next instead of reading the
+// text a character at a time (reading a character of a two-byte string allocates a string).
+const MARKS = /["“”‘’']/g;
+
+function scan(original: string): QuoteSpan[] {
   // Two apostrophes stand for a double mark in some archives and transcripts (''…''): read as a
   // space and a straight mark, which keeps every offset.
   // Three ('''), a single and a double mark together, read as the single, a space and the double.
   const text = original.includes("''") ? original.replace(/'''/g, `' "`).replace(/''/g, ' "') : original;
   const out: QuoteSpan[] = [];
-  const paras = /[^\n]+/g;
   let prevUnclosed = false;
-  for (let p = paras.exec(text); p; p = paras.exec(text)) {
-    const base = p.index;
-    const s = p[0];
-    const paraEnd = base + s.trimEnd().length;
-    let open = -1;
-    let single = -1;
-    let firstInPara = true;
-    const push = (o: number, close: number, closed: boolean): void => {
-      let a = base + o + 1;
-      let b = base + close;
-      while (a < b && /\s/.test(text[a]!)) a++;
-      while (b > a && /\s/.test(text[b - 1]!)) b--;
-      const continued = firstInPara && prevUnclosed && s.slice(0, o).trim() === '';
-      if (b > a) out.push({ start: a, end: b, open: base + o, after: closed ? base + close + 1 : b, closed, continued, paraStart: base, paraEnd });
-      firstInPara = false;
-    };
-    for (let i = 0; i < s.length; i++) {
-      const ch = s[i]!;
-      if (ch !== '"' && ch !== '“' && ch !== '”' && ch !== '‘' && ch !== '’' && ch !== "'") continue;
-      const before = i === 0 ? ' ' : s[i - 1]!;
-      const next = s[i + 1] ?? ' ';
-      if (ch === '"' || ch === '“' || ch === '”') {
-        // A “ right after the quote's last punctuation and before a space is a closing mark typed the wrong way.
-        const misusedCloser = ch === '“' && /[,.!?]/.test(before) && /\s/.test(next);
-        if (open >= 0 && (ch !== '“' || misusedCloser)) {
-          push(open, i, true);
-          open = -1;
-        } else if (ch === '“' || (OPEN_CONTEXT.test(before) && /\S/.test(next))) {
-          if (open >= 0) push(open, i, false);
-          open = i;
-          single = -1;
-        }
-        continue;
-      }
-      if (open >= 0) continue;
-      if (single < 0 && ch !== '’' && OPEN_CONTEXT.test(before) && /\p{L}/u.test(next)) single = i;
-      else if (single >= 0 && ch !== '‘' && /\S/.test(before) && /[\s.,;:!?)—–\-]/.test(next)) {
-        push(single, i, true);
-        single = -1;
-      }
-    }
-    prevUnclosed = false;
-    if (open >= 0) {
-      push(open, s.length, false);
-      prevUnclosed = true;
-    }
+  for (let base = 0; base < text.length; ) {
+    let end = text.indexOf('\n', base);
+    if (end < 0) end = text.length;
+    if (end > base) prevUnclosed = paragraph(text, base, end, prevUnclosed, out);
+    base = end + 1;
   }
   return out;
 }
+
+/** The quotes of the paragraph [base, end) into `out`; whether it ends with a quote still open. */
+function paragraph(text: string, base: number, end: number, prevUnclosed: boolean, out: QuoteSpan[]): boolean {
+  let paraEnd = end;
+  while (paraEnd > base && WHITE.test(text[paraEnd - 1]!)) paraEnd--;
+  let open = -1;
+  let single = -1;
+  let firstInPara = true;
+  const push = (o: number, close: number, closed: boolean): void => {
+    let a = o + 1;
+    let b = close;
+    while (a < b && WHITE.test(text[a]!)) a++;
+    while (b > a && WHITE.test(text[b - 1]!)) b--;
+    const continued = firstInPara && prevUnclosed && BLANK.test(text.slice(base, o));
+    if (b > a) out.push({ start: a, end: b, open: o, after: closed ? close + 1 : b, closed, continued, paraStart: base, paraEnd });
+    firstInPara = false;
+  };
+  MARKS.lastIndex = base;
+  for (let m = MARKS.exec(text); m && m.index < end; m = MARKS.exec(text)) {
+    const i = m.index;
+    const ch = m[0];
+    const before = i === base ? ' ' : text[i - 1]!;
+    const next = i + 1 < end ? text[i + 1]! : ' ';
+    if (ch === '"' || ch === '“' || ch === '”') {
+      // A “ right after the quote's last punctuation and before a space is a closing mark typed the wrong way.
+      const misusedCloser = ch === '“' && /[,.!?]/.test(before) && WHITE.test(next);
+      if (open >= 0 && (ch !== '“' || misusedCloser)) {
+        push(open, i, true);
+        open = -1;
+      } else if (ch === '“' || (OPEN_CONTEXT.test(before) && !WHITE.test(next))) {
+        if (open >= 0) push(open, i, false);
+        open = i;
+        single = -1;
+      }
+      continue;
+    }
+    if (open >= 0) continue;
+    if (single < 0 && ch !== '’' && OPEN_CONTEXT.test(before) && LETTER.test(next)) single = i;
+    else if (single >= 0 && ch !== '‘' && !WHITE.test(before) && SINGLE_CLOSE_NEXT.test(next)) {
+      push(single, i, true);
+      single = -1;
+    }
+  }
+  if (open >= 0) push(open, end, false);
+  return open >= 0;
+}
+const WHITE = /\s/;
+const BLANK = /^\s*$/;
+const LETTER = /\p{L}/u;
+const SINGLE_CLOSE_NEXT = /[\s.,;:!?)—–-]/;

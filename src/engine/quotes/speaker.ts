@@ -1,6 +1,6 @@
 import type { Entity, EntityIndex, Mention } from '../entities.ts';
 import { ROLE_NOUNS } from '../entities/gazetteer.ts';
-import { isPersonHead, mentionsIn, modifies, resolveDescription, resolvePronoun, subjectish, type Inside, type Said } from './coref.ts';
+import { isPerson, isPersonHead, LEAD_ADVERBIAL, mentionsIn, modifies, resolveDescription, resolvePronoun, subjectish, type Inside, type Said } from './coref.ts';
 
 // Speech verbs: base forms with their third-person, past and -ing forms generated below.
 const BASES =
@@ -34,6 +34,18 @@ const PRONOUNS = /^(?:he|she|they|it|we|i)$/i;
 const AFTER_VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SAY_FINITE}|according to)\\s+(.{1,160})`, 'i');
 /** Subject then verb after the quote: `," Jane Doe, a lawyer, said.` / `," he told reporters.` */
 const AFTER_SUBJECT_FIRST = new RegExp(`^[\\s,—–-]*((?:[^"“”.!?;]|${DOT}){1,140}?)\\s+(?:also\\s+|later\\s+|then\\s+|again\\s+|once\\s+|has\\s+|had\\s+|would\\s+|will\\s+|previously\\s+|recently\\s+|simply\\s+|quickly\\s+|flatly\\s+)?${SAY_FINITE}\\b`, 'i');
+// First words of the finite forms ("said", "shot" of "shot back"): a window holding none of them
+// cannot hold the subject-then-verb attribution, so the costly pattern is not tried on it.
+const FINITE_FIRST_WORDS = new Set(ALL_FORMS.filter((f) => !/ing(?: out)?$/.test(f)).map((f) => f.split(' ')[0]!));
+const WORD = /[A-Za-z]+/g;
+function holdsFiniteVerb(s: string): boolean {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
+    const w = m[0];
+    if (FINITE_FIRST_WORDS.has(w) || (w.charCodeAt(0) < 97 && FINITE_FIRST_WORDS.has(w.toLowerCase()))) return true;
+  }
+  return false;
+}
 const SPEECH_VERBS = new RegExp(`(?<![\\w-])(${SAY}|according to)\\b`, 'gi');
 // "for answers", "the claims", "his remarks": a speech word after a determiner or preposition is a noun.
 const NOUN_BEFORE = /\b(?:the|a|an|his|her|their|its|our|your|my|these|those|for|of|with|from|some|any|no|more|many|such|whose)\s+$/i;
@@ -116,11 +128,16 @@ export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): 
   const v = AFTER_VERB_FIRST.exec(tail);
   if (v) {
     const subjStart = from + v.index + v[0].length - v[1]!.length;
+    // `," said the candidate could win in Ohio`: a clause with its own verb follows, not an inverted subject.
     const clause = CLAUSE.exec(v[1]!)![0];
-    const got = subject(ctx, clause, subjStart, 'first');
-    if (got.entity || got.description) return got;
+    const got = COMPLEMENT.test(clause) ? null : subject(ctx, clause, subjStart, 'first');
+    if (got && (got.entity || got.description)) return got;
   }
-  const s = AFTER_SUBJECT_FIRST.exec(tail);
+  // The pattern reads at most 140 characters of subject after the opening punctuation, then an adverb and the verb.
+  const lead = /^[\s,—–-]*/.exec(tail)![0].length;
+  // Not after a verb right after the quote: in `," said the candidate could win in states like …` no
+  // subject comes before a later "states".
+  const s = !v && holdsFiniteVerb(tail.slice(lead, lead + 200)) ? AFTER_SUBJECT_FIRST.exec(tail) : null;
   if (s) {
     const subjStart = from + s.index + s[0].indexOf(s[1]!);
     const got = subject(ctx, s[1]!, subjStart, 'last');
@@ -139,6 +156,7 @@ export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): 
   return null;
 }
 
+const COMPLEMENT = /^\s*(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}?(?:could|would|will|should|may|might|must|can|is|was|were|are|has|had|have)\s/;
 const SAID_BEFORE_PARTICIPLE = new RegExp(`(?<=\\s)${SAY_FINITE}(?:\\s+(?:on\\s+\\p{Lu}\\p{Ll}+|in a statement|in an interview|later|too))?,\\s*$`, 'u');
 const LATER_INVERTED = /^[^“"”.!?;:\n]{1,100}?,\s*(?=(?:said|says|added|wrote|according to)\s)/i;
 
@@ -152,7 +170,8 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
   const v = lastSpeechVerb(head.replace(NOT_SPEECH, (w) => ' '.repeat(w.length)));
   // "his remark that “…”", "Jo Roe’s claim that “…”": the possessor said it, unless a speech verb
   // follows. Only with "that" or a colon: "called Roe’s remarks “a disgrace”" judges them.
-  const poss = POSSESSED_SPEECH.exec(head.slice(-120));
+  // The pattern ends in "that" or a colon: most heads are ruled out by their last characters.
+  const poss = POSSESSED_END.test(head.slice(-8)) ? POSSESSED_SPEECH.exec(head.slice(-120)) : null;
   if (poss) {
     const at = from + Math.max(0, head.length - 120) + poss.index;
     // The noun itself can read as a verb ("remark", "claim"): only a verb after it counts.
@@ -194,7 +213,7 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     const relative = /,[^,]*\bwho\s+(?:also\s+|later\s+)?$/.exec(head.slice(0, v.index));
     if (relative) {
       // The antecedent heads the clause: "said Jo Roe, the director of the Roe Institute, who said".
-      const ante = mentionsIn(ctx.index, from, from + relative.index).find((x) => x.entity.kind === 'person' && !ctx.inside(x.start) && subjectish(ctx.text, x, from));
+      const ante = mentionsIn(ctx.index, from, from + relative.index).find((x) => isPerson(x.entity, ctx.text) && !ctx.inside(x.start) && subjectish(ctx.text, x, from));
       if (ante) return { entity: ante.entity, description: null };
     }
     let lo = 0;
@@ -203,7 +222,8 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     const cut = Math.max(left.lastIndexOf(';'), left.lastIndexOf('—'), left.search(/\b(?:and|but|while|when|because|as|after|before|that)\s+[^,]*$/));
     if (cut > 0) lo = cut;
     // "She defended the foundation, but admitted “…”": a verb with no subject of its own shares the main clause's.
-    const conjoined = /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+|quickly\s+)?$/i.exec(left);
+    // "Rep. Jo Roe slams Lane, praises Weber as “…”": after a verb and its object, a comma joins another verb of the same subject.
+    const conjoined = /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+|quickly\s+)?$/i.exec(left) ?? /\s\p{Ll}+(?:s|ed)\s+[^,;]*?(,)\s*$/u.exec(left);
     if (conjoined && conjoined.index > 0) {
       const main = clauseSubject(ctx, from, from + conjoined.index);
       if (main?.entity) return main;
@@ -228,6 +248,7 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
 const COLON_ATTRIBUTION = new RegExp(`((?:[^.!?;:\\n]|${DOT}){1,80}):\\s*$`);
 const NOT_SPEECH = /\bcontinu(?:e|es|ed|ing)\s+to\b/gi;
 
+const POSSESSED_END = /(?:that,?|:)\s*$/u;
 const POSSESSED_SPEECH = /(?:^|[\s(])((?:his|her)|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?)\s+(?:[a-z-]+\s+){0,2}?(comments?|remarks?|assertion|claims?|statements?|words|promise|pledge|warning|vow|quip|declaration|insistence|argument|suggestion|call|description|admission|boast|prediction|response|reply|answer|complaint|accusation)\s+(?:[^.!?;"“”]{0,40}\s)?(?:that,?|:)\s*$/u;
 
 function possessor(ctx: SpeakerContext, who: string, at: number): Attribution | null {
@@ -247,7 +268,7 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   // A place after "Town," is part of an address ("Scranton, Pa."), not a subject.
   const address = (m: Mention): boolean => m.entity.kind === 'place' && /\p{L}\.?,\s*$/u.test(ctx.text.slice(Math.max(at, m.start - 4), m.start));
   const ms: Mention[] = mentionsIn(ctx.index, at, end).filter((m, k, arr) => m.end <= end && !ctx.inside(m.start) && subjectish(ctx.text, m, at) && !address(m) && !modifies(ctx.text, m, arr[k + 1]) && !qualifiesNoun(ctx.text, m, at));
-  const persons = ms.filter((m) => m.entity.kind === 'person');
+  const persons = ms.filter((m) => isPerson(m.entity, ctx.text));
   const others = ms.filter((m) => m.entity.kind !== 'place');
   // A country or city speaks through its government ("Japan said"): last resort after people and organisations.
   const pool = persons.length ? persons : others.length ? others : ms.filter((m) => !/\b(?:the|a|an)\s+$/i.test(ctx.text.slice(Math.max(at, m.start - 5), m.start)));
@@ -314,7 +335,11 @@ function unnamedAntecedent(ctx: SpeakerContext, pos: number): string | null {
 // "the Senate minority leader", "the Westfield senator", "the RNC member": after "the", only before a role noun.
 function qualifiesNoun(text: string, m: Mention, lo: number): boolean {
   const before = text.slice(Math.max(lo, m.start - 20), m.start);
-  if (/\b(?:one|a|an|another|two|three|several|some|many|other)\s+(?:[a-z-]+\s+)?$/i.test(before)) return /^\s+[a-z][a-z-]+/.test(text.slice(m.end, m.end + 30));
+  // "A defensive Obama said": a verb after the name makes it the subject, not a noun's modifier.
+  if (/\b(?:one|a|an|another|two|three|several|some|many|other)\s+(?:[a-z-]+\s+)?$/i.test(before)) {
+    const next = /^\s+([a-z][a-z-]+)/.exec(text.slice(m.end, m.end + 30));
+    return next !== null && !FINITE_FIRST_WORDS.has(next[1]!);
+  }
   if (!/\b[Tt]he\s+(?:[a-z-]+\s+)?$/.test(before)) return false;
   const role = /^\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b(?!\s+(?:of|for)\b)/.exec(text.slice(m.end, m.end + 40));
   return role !== null && (isPersonHead(role[1]!) || ROLE_NOUNS.has(role[1]!) || role[1] === 'member' || role[1] === 'employee');
@@ -332,8 +357,6 @@ function lastPronoun(s: string): RegExpExecArray | null {
 }
 
 const SPEECH_IN = new RegExp(`(?<![\\w-])${SAY}\\b`, 'i');
-// Openers that are not the subject: "In July, X dismissed …", "During a speech, X attacked …".
-const LEAD_ADVERBIAL = /^(?:(?:And|But|So|Yet)\s+)?(?:(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Speaking|Asked|Over|Outside|Inside|Back|As|When|While|Although|Though|Once|Until|Amid|Despite|Following|after|when|while|before|since|as|\p{Lu}\p{Ll}+ly)\b[^,.;:"“”]{0,70},\s*){0,3}/u;
 
 /** The subject at the head of the clause before a quote, for quotes without a speech verb. */
 export function clauseSubject(ctx: SpeakerContext, from: number, to: number): Attribution | null {
@@ -350,7 +373,8 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
     return { entity: (named ?? m).entity, description: null };
   }
   const pron = /^(he|she|they|it)\b/i.exec(head.slice(lead));
-  if (pron) {
+  // "It was a strong week for Roe, as …": an "it" before a copula is no one.
+  if (pron && !(/^it$/i.test(pron[1]!) && /^\s+(?:is|was|has been|had been)\b/.test(head.slice(lead + 2, lead + 16)))) {
     const e = resolvePronoun(pron[1]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
     return e ? { entity: e, description: null } : null;
   }
@@ -361,8 +385,8 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
   }
   // "In his 2004 speech, a tribute to Jo Roe, the nominee that year, Mr. Lane decried …", "Ever since
   // she won, Ms. Roe has been …": after a long opening, the person after a comma that a verb follows.
-  const main = mentionsIn(ctx.index, from + lead, to).find((x) => x.entity.kind === 'person' && !ctx.inside(x.start) &&
-    /,\s+(?:\p{Lu}[\p{L}.]*\s+){0,2}$/u.test(ctx.text.slice(Math.max(from, x.start - 30), x.start)) && MAIN_VERB_AFTER.test(ctx.text.slice(x.end, x.end + 30)));
+  const main = mentionsIn(ctx.index, from + lead, to).find((x) => isPerson(x.entity, ctx.text) && !ctx.inside(x.start) &&
+    /,\s+(?:(?:as|while|when|after|because|and|but)\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,2}$/u.test(ctx.text.slice(Math.max(from, x.start - 30), x.start)) && MAIN_VERB_AFTER.test(ctx.text.slice(x.end, x.end + 30)));
   if (main) return { entity: main.entity, description: null };
   return null;
 }
