@@ -68,20 +68,27 @@ for (const [id, rule] of RULES.entries()) {
 }
 
 // Most tokens of a text are no trigger word: a bitmap of the trigger words' first three letters
-// (a third "letter" 26 for two-letter words) rules them out before the token is cut out,
-// lower-cased and looked up.
+// (a third "letter" 26 for two-letter words), with one bit per word length, rules them out before
+// the token is cut out, lower-cased and looked up.
 const letter = (code: number): number => {
   const c = code | 32;
   return c >= 97 && c <= 122 ? c - 97 : -1;
 };
-const PREFIXES = new Uint8Array(27 * 27 * 27);
+const PREFIXES = new Uint16Array(27 * 27 * 27);
 for (const w of BY_WORD.keys()) {
   const a = letter(w.charCodeAt(0));
   const b = letter(w.charCodeAt(1));
   const c = w.length > 2 ? letter(w.charCodeAt(2)) : 26;
-  if (a < 0 || b < 0 || c < 0 || w.length < 2 || w !== w.toLowerCase()) throw new Error(`timeline trigger word ${w} is not lower-case letters`);
-  PREFIXES[(a * 27 + b) * 27 + c] = 1;
+  if (a < 0 || b < 0 || c < 0 || w.length < 2 || w.length > 14 || w !== w.toLowerCase()) throw new Error(`timeline trigger word ${w} is not 2-14 lower-case letters`);
+  PREFIXES[(a * 27 + b) * 27 + c]! |= 1 << w.length;
 }
+function mayTrigger(text: string, start: number, len: number): boolean {
+  const a = letter(text.charCodeAt(start));
+  const b = letter(text.charCodeAt(start + 1));
+  const c = len > 2 ? letter(text.charCodeAt(start + 2)) : 26;
+  return a >= 0 && b >= 0 && c >= 0 && (PREFIXES[(a * 27 + b) * 27 + c]! & (1 << len)) !== 0;
+}
+
 // The words that mark a quoted document (see quotedDocuments), found on the same pass over the
 // tokens: the first three letters rule a token out, a sticky test at its start confirms.
 const DOCUMENT_WORD = /(?:e-?mail|letter|memo|message|note|text|diary|minutes|document|post|filing|cable|fax|telegram)/iy;
@@ -99,31 +106,32 @@ function isDocumentWord(text: string, start: number, len: number): boolean {
   return DOCUMENT_WORD.test(text);
 }
 
-function mayTrigger(text: string, start: number, len: number): boolean {
-  const a = letter(text.charCodeAt(start));
-  const b = letter(text.charCodeAt(start + 1));
-  const c = len > 2 ? letter(text.charCodeAt(start + 2)) : 26;
-  return a >= 0 && b >= 0 && c >= 0 && PREFIXES[(a * 27 + b) * 27 + c] === 1;
-}
 
-function isWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
+// ASCII letters and digits: the characters of a token.
+const WORD_CHAR = new Uint8Array(65536);
+for (let c = 48; c <= 122; c++) WORD_CHAR[c] = (c <= 57 || (c >= 65 && c <= 90) || c >= 97) ? 1 : 0;
+
+// Token offsets, reused from text to text (the tagger is not re-entrant).
+let STARTS = new Int32Array(1024);
+let ENDS = new Int32Array(1024);
 
 /** The candidates of a text, and whether it names a document (an email, a letter …) anywhere. */
 function collect(text: string): { cands: Candidate[]; documentWords: boolean } {
-  // One pass over the text: token starts and ends (ASCII letters and digits).
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let i = 0; i < text.length; ) {
-    if (!isWordChar(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const s = i;
-    while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
-    starts.push(s);
-    ends.push(i);
+  // One pass over the text: token starts and ends.
+  const n = text.length;
+  if (STARTS.length < (n >> 1) + 1) {
+    STARTS = new Int32Array((n >> 1) + 1024);
+    ENDS = new Int32Array((n >> 1) + 1024);
+  }
+  const starts = STARTS;
+  const ends = ENDS;
+  let count = 0;
+  for (let i = 0; i < n; ) {
+    while (i < n && WORD_CHAR[text.charCodeAt(i)] === 0) i++;
+    if (i >= n) break;
+    starts[count] = i;
+    while (i < n && WORD_CHAR[text.charCodeAt(i)] === 1) i++;
+    ends[count++] = i;
   }
   const out: Candidate[] = [];
   let documentWords = false;
@@ -165,7 +173,7 @@ function collect(text: string): { cands: Candidate[]; documentWords: boolean } {
         }
         while (j <= k && starts[j]! < at) j++;
         // A match that starts inside a token: go on token by token, as without the window.
-        if (starts[j] !== at) break;
+        if (j > k || starts[j] !== at) break;
         const m = w.slice(1) as unknown as RegExpExecArray;
         m.index = at;
         m.input = text;
@@ -176,7 +184,7 @@ function collect(text: string): { cands: Candidate[]; documentWords: boolean } {
     }
     for (; j <= k; j++) if (tryAt(c, j, sticky(c, starts[j]!))) return;
   };
-  for (let k = 0; k < starts.length; k++) {
+  for (let k = 0; k < count; k++) {
     const first = text.charCodeAt(starts[k]!);
     const len = ends[k]! - starts[k]!;
     if (first >= 48 && first <= 57) {
@@ -264,10 +272,12 @@ const FORWARD_PIECE = /\b(?:week|days|month|year) ahead\b|\bthe coming (?:week|d
 
 // Quotations from a document: a quote whose intro, in its paragraph, names an email, letter, memo …
 const DOCUMENT_INTRO = /\b(?:an?|the|his|her|their|its|this|that|in|by)\s+(?:[\w-]+\s+){0,2}(?:e-?mails?|letters?|memos?|memorandum|messages?|notes?|texts?|diary|diaries|minutes|documents?|posts?|filings?|cables?|faxe?s?|telegrams?)\b[^“"\n]{0,160}$/i;
-function quotedDocuments(text: string, documentWords: boolean): { introStart: number; start: number; end: number }[] {
-  if (!documentWords || !/["“]|''/.test(text)) return [];
+function quotedDocuments(text: string, documentWords: boolean, chosen: readonly Candidate[]): { introStart: number; start: number; end: number }[] {
+  if (!documentWords || chosen.length === 0 || !/["“]|''/.test(text)) return [];
   const out: { introStart: number; start: number; end: number }[] = [];
   for (const q of quoteSpansOf(text)) {
+    // Only a quote that holds an expression needs its intro read.
+    if (!chosen.some((c) => c.start >= q.start && c.start < q.end)) continue;
     const introStart = Math.max(q.paraStart, q.open - 200);
     const intro = text.slice(introStart, q.open);
     const m = DOCUMENT_INTRO.exec(intro);
@@ -340,7 +350,7 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
   // A week-ahead or preview piece speaks of the days to come: a weekday with no cue points forward.
   const ahead = FORWARD_PIECE.test(text.slice(0, 400));
   const lean = (t: Tense): Tense => (t === 'none' && ahead ? 'future' : t);
-  const documents = quotedDocuments(text, documentWords);
+  const documents = quotedDocuments(text, documentWords, chosen);
   const bounds = (pos: number): Span => sentences[sentenceIndex(sentences, pos)] ?? { text, start: 0, end: text.length };
   const days: { pos: number; day: Ymd }[] = [];
   const ctx: ResolveContext = {
