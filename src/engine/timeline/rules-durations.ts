@@ -50,6 +50,7 @@ const DET = '(?:(?:the|its|their|his|her|a|an|each of the|all)\\s+)?(?:(?:past|l
 // Built once: the builds below run at every match.
 const VAGUE_ONLY = new RegExp(`^${VAGUE}$`, 'i');
 const NUM_LEAD = new RegExp(`^(?:${NUM})\\s`, 'i');
+const RANGE_TAIL = /^\s+or\s+(?:two|three|2|3)\b(?![- ](?:old|ago)\b)/i;
 const WEEKDAY_AND = new RegExp(`\\b(?:${WEEKDAY})\\s+(?:and|or)\\s+$`, 'i');
 
 const FROM_NOW: Record<string, Grain> = { year: 'Y', month: 'M', week: 'W', day: 'D' };
@@ -68,6 +69,15 @@ export const DURATION_RULES: Rule[] = [
       if (!vague && n === null) return null;
       if (/\band a half$/i.test(m[0]) && n !== null) n += 0.5;
       const hyphenated = m[0].includes(`-${unit}`) || m[0].endsWith(`${unit}-long`);
+      // "in a year or two", told of what is to come, is some time ahead (TimeML FUTURE_REF), not a
+      // stretch of a year.
+      const range = n === 1 && !hyphenated && /\b(?:in|within)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) ? RANGE_TAIL.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 12)) : null;
+      if (range) {
+        const end = m.index + m[0].length + range[0].length;
+        // A modal right before it looks ahead even in reported speech ("said the ward could open in …").
+        const modal = /\b(?:will|would|could|may|might|should|can|hope to|expects? to|plans? to)\b[^.,;]*$/i.test(text.slice(Math.max(0, m.index - 40), m.index));
+        return { type: 'DURATION', end, resolve: (ctx) => (modal || ctx.tense(m.index, end) !== 'past' ? { value: 'FUTURE_REF', type: 'DATE' } : { value: durationValue(null, unit) }) };
+      }
       const single = /^(?:an?)$/i.test(count.trim());
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       // "$1 billion a year", "four flights a week": a rate after a quantity is a set, not a duration.
