@@ -84,23 +84,30 @@ function f1(matches: number, system: number, gold: number): number {
   return p + r ? (200 * p * r) / (p + r) : 0;
 }
 
-/** TempEval-3 style scoring: each gold expression is matched to at most one overlapping system one. */
-export function scoreDoc(gold: GoldTimex[], system: TimelineEntry[], acc: TimexScores): void {
-  acc.gold += gold.length;
-  acc.system += system.length;
+/** TempEval-3 matching: each gold expression is paired with at most one overlapping system one, an exact one first. */
+export function matchDoc(gold: GoldTimex[], system: TimelineEntry[]): { gold: GoldTimex; system: TimelineEntry | null }[] {
   const used = new Set<number>();
-  for (const g of gold) {
-    const slot = (acc.perType[g.type] ??= { gold: 0, matched: 0, valueCorrect: 0 });
-    slot.gold++;
+  return gold.map((g) => {
     let best = -1;
     for (let i = 0; i < system.length; i++) {
       const s = system[i]!;
       if (used.has(i) || s.start >= g.end || s.end <= g.start) continue;
       if (best < 0 || (s.start === g.start && s.end === g.end)) best = i;
     }
-    if (best < 0) continue;
+    if (best < 0) return { gold: g, system: null };
     used.add(best);
-    const s = system[best]!;
+    return { gold: g, system: system[best]! };
+  });
+}
+
+/** TempEval-3 style scoring: each gold expression is matched to at most one overlapping system one. */
+export function scoreDoc(gold: GoldTimex[], system: TimelineEntry[], acc: TimexScores): void {
+  acc.gold += gold.length;
+  acc.system += system.length;
+  for (const { gold: g, system: s } of matchDoc(gold, system)) {
+    const slot = (acc.perType[g.type] ??= { gold: 0, matched: 0, valueCorrect: 0 });
+    slot.gold++;
+    if (!s) continue;
     acc.relaxedMatches++;
     slot.matched++;
     if (s.start === g.start && s.end === g.end) acc.strictMatches++;

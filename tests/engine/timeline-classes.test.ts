@@ -113,3 +113,19 @@ describe('timeline: an event’s night and names with a year', () => {
   });
 });
 
+
+describe('timeline: a span given as a range', () => {
+  it('reads "in a year or two" told of the future as some time ahead, with the whole range in the expression', () => {
+    expect(values('The surgeon said the new ward could open in a year or two, once the funds arrive.')).toEqual([['a year or two', 'FUTURE_REF']]);
+    expect(values('Crews hope to reopen the pier within a day or two.')).toEqual([['a day or two', 'FUTURE_REF']]);
+  });
+
+  it('keeps "a year" a year when no range follows or the range is of the past', () => {
+    expect(values('The surgeon said the new ward could open in a year.')).toEqual([['a year', 'P1Y']]);
+    expect(values('The plant closed for a year or two in the 1990s.')).toEqual([
+      ['a year', 'P1Y'],
+      ['the 1990s', '199'],
+    ]);
+    expect(values('The orchard had recovered in a year or two, growers said.')).toEqual([['a year or two', 'PXY']]);
+  });
+});

@@ -47,6 +47,12 @@ export function durationValue(n: number | null, unitWord: string): string {
 const MOD = '(?:(?:about|around|nearly|almost|roughly|approximately|more than|less than|fewer than|at least|at most|up to|no more than|no less than|just over|just under|well over|over(?!\\s+(?:the|its|their|his|her|this|that)\\b)|under|barely|only|some|another|an additional|a further|the better part of)\\s+)';
 const DET = '(?:(?:the|its|their|his|her|a|an|each of the|all)\\s+)?(?:(?:past|last|next|first|coming|previous|following|final|initial|latest|preceding|remaining|ensuing|subsequent|same|additional|further|few|other)\\s+)?';
 
+// Built once: the builds below run at every match.
+const VAGUE_ONLY = new RegExp(`^${VAGUE}$`, 'i');
+const NUM_LEAD = new RegExp(`^(?:${NUM})\\s`, 'i');
+const RANGE_TAIL = /^\s+or\s+(?:two|three|2|3)\b(?![- ](?:old|ago)\b)/i;
+const WEEKDAY_AND = new RegExp(`\\b(?:${WEEKDAY})\\s+(?:and|or)\\s+$`, 'i');
+
 const FROM_NOW: Record<string, Grain> = { year: 'Y', month: 'M', week: 'W', day: 'D' };
 
 export const DURATION_RULES: Rule[] = [
@@ -58,11 +64,20 @@ export const DURATION_RULES: Rule[] = [
     build: (m, text) => {
       const count = m[1]!;
       const unit = m[3]!;
-      const vague = new RegExp(`^${VAGUE}$`, 'i').test(count);
+      const vague = VAGUE_ONLY.test(count);
       let n = vague ? null : parseNumber(count);
       if (!vague && n === null) return null;
       if (/\band a half$/i.test(m[0]) && n !== null) n += 0.5;
-      const hyphenated = new RegExp(`[-]${unit}|${unit}-long$`).test(m[0]);
+      const hyphenated = m[0].includes(`-${unit}`) || m[0].endsWith(`${unit}-long`);
+      // "in a year or two", told of what is to come, is some time ahead (TimeML FUTURE_REF), not a
+      // stretch of a year.
+      const range = n === 1 && !hyphenated && /\b(?:in|within)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) ? RANGE_TAIL.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 12)) : null;
+      if (range) {
+        const end = m.index + m[0].length + range[0].length;
+        // A modal right before it looks ahead even in reported speech ("said the ward could open in …").
+        const modal = /\b(?:will|would|could|may|might|should|can|hope to|expects? to|plans? to)\b[^.,;]*$/i.test(text.slice(Math.max(0, m.index - 40), m.index));
+        return { type: 'DURATION', end, resolve: (ctx) => (modal || ctx.tense(m.index, end) !== 'past' ? { value: 'FUTURE_REF', type: 'DATE' } : { value: durationValue(null, unit) }) };
+      }
       const single = /^(?:an?)$/i.test(count.trim());
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       // "$1 billion a year", "four flights a week": a rate after a quantity is a set, not a duration.
@@ -82,7 +97,7 @@ export const DURATION_RULES: Rule[] = [
       const article = hyphenated && /^an?\s/i.test(m[0]) && !/(?:period|stretch|span|term|run)$/i.test(m[0]) ? m[0].indexOf(' ') + 1 : 0;
       const grain = FROM_NOW[unit.toLowerCase().replace(/s$/, '')];
       // "will be redeemed in five years": a point that far from now, not a stretch of time.
-      if (grain && n !== null && Number.isInteger(n) && !hyphenated && /\bin\s+$/i.test(before) && new RegExp(`^(?:${NUM})\\s`, 'i').test(m[0])) {
+      if (grain && n !== null && Number.isInteger(n) && !hyphenated && /\bin\s+$/i.test(before) && NUM_LEAD.test(m[0])) {
         const end = m.index + m[0].length;
         return {
           type: 'DURATION',
@@ -168,7 +183,7 @@ export const SET_RULES: Rule[] = [
       const part = DAY_PARTS[(m[2] ?? m[4])!.toLowerCase()];
       if (wd === undefined || !part) return null;
       const end = m.index + m[0].length;
-      const paired = m[3] !== undefined || new RegExp(`\\b(?:${WEEKDAY})\\s+(?:and|or)\\s+$`, 'i').test(text.slice(Math.max(0, m.index - 16), m.index));
+      const paired = m[3] !== undefined || WEEKDAY_AND.test(text.slice(Math.max(0, m.index - 16), m.index));
       return {
         type: 'SET',
         resolve: (ctx) => {

@@ -66,6 +66,8 @@ export function comparedQuarter(ctx: ResolveContext): { y: number; q: number } |
  */
 export const RELATIVE_CLAUSE = /^\s+(?:the|a|an|his|her|their|its|our|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+\s+[a-z]+)\b/;
 
+const QUARTER_ENDED = new RegExp(`^\\s+ended\\s+(${MONTH_STRICT})\\s*(\\d{1,2})\\b`, 'i');
+
 export const RELATIVE_RULES: Rule[] = [
   {
     name: 'deictic-day',
@@ -315,7 +317,7 @@ export const RELATIVE_RULES: Rule[] = [
       const unit = m[2]!.toLowerCase();
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
       // "the quarter ended Sept. 30" names one quarter: the calendar quarter holding most of its three months.
-      const closing = unit === 'quarter' ? new RegExp(`^\\s+ended\\s+(${MONTH_STRICT})\\s*(\\d{1,2})\\b`, 'i').exec(after) : null;
+      const closing = unit === 'quarter' ? QUARTER_ENDED.exec(after) : null;
       if (closing) {
         const endMonth = monthNumber(closing[1]!)!;
         const endDay = Number(closing[2]);

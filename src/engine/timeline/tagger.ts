@@ -39,6 +39,12 @@ interface CompiledRule {
   id: number;
   rule: Rule;
   sticky: RegExp;
+  /**
+   * For a rule that may start before its trigger word: `[^]{0,lookback}?(rule)`, sticky, so one
+   * call finds the leftmost start within the look-back window (null when the rule's source has a
+   * back-reference, which the added group would renumber).
+   */
+  window: RegExp | null;
   lookback: number;
 }
 
@@ -49,7 +55,9 @@ const BY_TEST: { test: (t: string) => boolean; rule: CompiledRule }[] = [];
 for (const [id, rule] of RULES.entries()) {
   const trig = TRIGGERS[rule.name];
   if (!trig) throw new Error(`timeline rule ${rule.name} has no trigger`);
-  const compiled: CompiledRule = { id, rule, sticky: new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y'), lookback: trig.lookback };
+  const flags = rule.re.flags.replace('g', '') + 'y';
+  const window = trig.lookback > 0 && !/\\[1-9]/.test(rule.re.source) ? new RegExp(`[^]{0,${trig.lookback}}?(${rule.re.source})`, flags) : null;
+  const compiled: CompiledRule = { id, rule, sticky: new RegExp(rule.re.source, flags), window, lookback: trig.lookback };
   for (const w of trig.words ?? []) {
     const list = BY_WORD.get(w) ?? [];
     list.push(compiled);
@@ -59,50 +67,124 @@ for (const [id, rule] of RULES.entries()) {
   if (trig.test) BY_TEST.push({ test: trig.test, rule: compiled });
 }
 
-function isWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+// Most tokens of a text are no trigger word: a bitmap of the trigger words' first three letters
+// (a third "letter" 26 for two-letter words), with one bit per word length, rules them out before
+// the token is cut out, lower-cased and looked up.
+const letter = (code: number): number => {
+  const c = code | 32;
+  return c >= 97 && c <= 122 ? c - 97 : -1;
+};
+const PREFIXES = new Uint16Array(27 * 27 * 27);
+for (const w of BY_WORD.keys()) {
+  const a = letter(w.charCodeAt(0));
+  const b = letter(w.charCodeAt(1));
+  const c = w.length > 2 ? letter(w.charCodeAt(2)) : 26;
+  if (a < 0 || b < 0 || c < 0 || w.length < 2 || w.length > 14 || w !== w.toLowerCase()) throw new Error(`timeline trigger word ${w} is not 2-14 lower-case letters`);
+  PREFIXES[(a * 27 + b) * 27 + c]! |= 1 << w.length;
+}
+function mayTrigger(text: string, start: number, len: number): boolean {
+  const a = letter(text.charCodeAt(start));
+  const b = letter(text.charCodeAt(start + 1));
+  const c = len > 2 ? letter(text.charCodeAt(start + 2)) : 26;
+  return a >= 0 && b >= 0 && c >= 0 && (PREFIXES[(a * 27 + b) * 27 + c]! & (1 << len)) !== 0;
 }
 
-function collect(text: string): Candidate[] {
-  // One pass over the text: token starts and ends (ASCII letters and digits).
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let i = 0; i < text.length; ) {
-    if (!isWordChar(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const s = i;
-    while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
-    starts.push(s);
-    ends.push(i);
+// The words that mark a quoted document (see quotedDocuments), found on the same pass over the
+// tokens: the first three letters rule a token out, a sticky test at its start confirms.
+const DOCUMENT_WORD = /(?:e-?mail|letter|memo|message|note|text|diary|minutes|document|post|filing|cable|fax|telegram)/iy;
+const DOCUMENT_PREFIXES = new Uint8Array(27 * 27 * 27);
+for (const w of ['ema', 'mai', 'let', 'mem', 'mes', 'not', 'tex', 'dia', 'min', 'doc', 'pos', 'fil', 'cab', 'fax', 'tel']) {
+  DOCUMENT_PREFIXES[(letter(w.charCodeAt(0)) * 27 + letter(w.charCodeAt(1))) * 27 + letter(w.charCodeAt(2))] = 1;
+}
+function isDocumentWord(text: string, start: number, len: number): boolean {
+  const a = letter(text.charCodeAt(start));
+  const b = letter(text.charCodeAt(start + 1));
+  const c = letter(text.charCodeAt(start + 2));
+  if (len < 3 || a < 0 || b < 0 || c < 0 || DOCUMENT_PREFIXES[(a * 27 + b) * 27 + c] !== 1) return false;
+  // "e-mail": the word starts at the "e", a token of its own.
+  DOCUMENT_WORD.lastIndex = a === 12 && start >= 2 && text.charCodeAt(start - 1) === 45 && (text.charCodeAt(start - 2) | 32) === 101 ? start - 2 : start;
+  return DOCUMENT_WORD.test(text);
+}
+
+
+// ASCII letters and digits: the characters of a token.
+const WORD_CHAR = new Uint8Array(65536);
+for (let c = 48; c <= 122; c++) WORD_CHAR[c] = (c <= 57 || (c >= 65 && c <= 90) || c >= 97) ? 1 : 0;
+
+// Token offsets, reused from text to text (the tagger is not re-entrant).
+let STARTS = new Int32Array(1024);
+let ENDS = new Int32Array(1024);
+
+/** The candidates of a text, and whether it names a document (an email, a letter …) anywhere. */
+function collect(text: string): { cands: Candidate[]; documentWords: boolean } {
+  // One pass over the text: token starts and ends.
+  const n = text.length;
+  if (STARTS.length < (n >> 1) + 1) {
+    STARTS = new Int32Array((n >> 1) + 1024);
+    ENDS = new Int32Array((n >> 1) + 1024);
+  }
+  const starts = STARTS;
+  const ends = ENDS;
+  let count = 0;
+  for (let i = 0; i < n; ) {
+    while (i < n && WORD_CHAR[text.charCodeAt(i)] === 0) i++;
+    if (i >= n) break;
+    starts[count] = i;
+    while (i < n && WORD_CHAR[text.charCodeAt(i)] === 1) i++;
+    ends[count++] = i;
   }
   const out: Candidate[] = [];
+  let documentWords = false;
   // Per rule, the position before which it has already been tried or matched.
   const tried = new Int32Array(RULES.length);
+  // The match of rule `c` at token `j`, or false when none is accepted there.
+  const tryAt = (c: CompiledRule, j: number, m: RegExpExecArray | null): boolean => {
+    const pos = starts[j]!;
+    tried[c.id] = pos + 1;
+    if (!m || m[0].length === 0) return false;
+    const built = c.rule.build(m, text);
+    if (!built) return false;
+    const start = built.start ?? m.index;
+    const end = built.end ?? m.index + m[0].length;
+    const cand: Candidate = { start, end, type: built.type, rule: c.rule.name, priority: c.rule.priority ?? 0, resolve: built.resolve, clock: built.clock };
+    if (cand.type === 'DATE' || cand.type === 'TIME') extendLeft(text, cand);
+    out.push(cand);
+    tried[c.id] = m.index + m[0].length;
+    return true;
+  };
+  const sticky = (c: CompiledRule, pos: number): RegExpExecArray | null => {
+    c.sticky.lastIndex = pos;
+    return c.sticky.exec(text);
+  };
   const attempt = (c: CompiledRule, k: number): void => {
     const seed = starts[k]!;
     let j = k;
     while (j > 0 && starts[j - 1]! >= seed - c.lookback) j--;
-    for (; j <= k; j++) {
-      const pos = starts[j]!;
-      if (pos < tried[c.id]!) continue;
-      c.sticky.lastIndex = pos;
-      const m = c.sticky.exec(text);
-      tried[c.id] = pos + 1;
-      if (!m || m[0].length === 0) continue;
-      const built = c.rule.build(m, text);
-      if (!built) continue;
-      const start = built.start ?? m.index;
-      const end = built.end ?? m.index + m[0].length;
-      const cand: Candidate = { ...built, start, end, rule: c.rule.name, priority: c.rule.priority ?? 0 };
-      if (cand.type === 'DATE' || cand.type === 'TIME') extendLeft(text, cand);
-      out.push(cand);
-      tried[c.id] = m.index + m[0].length;
-      return;
+    while (j <= k && starts[j]! < tried[c.id]!) j++;
+    if (c.window) {
+      // One call finds where the rule first matches from token j on; tokens before it need no try.
+      while (j <= k) {
+        c.window.lastIndex = starts[j]!;
+        const w = c.window.exec(text);
+        const at = w ? w.index + w[0].length - w[1]!.length : seed + 1;
+        if (!w || at > seed) {
+          tried[c.id] = seed + 1;
+          return;
+        }
+        while (j <= k && starts[j]! < at) j++;
+        // A match that starts inside a token: go on token by token, as without the window.
+        if (j > k || starts[j] !== at) break;
+        const m = w.slice(1) as unknown as RegExpExecArray;
+        m.index = at;
+        m.input = text;
+        m.groups = w.groups;
+        if (tryAt(c, j, m)) return;
+        j++;
+      }
     }
+    for (; j <= k; j++) if (tryAt(c, j, sticky(c, starts[j]!))) return;
   };
-  for (let k = 0; k < starts.length; k++) {
+  for (let k = 0; k < count; k++) {
     const first = text.charCodeAt(starts[k]!);
     const len = ends[k]! - starts[k]!;
     if (first >= 48 && first <= 57) {
@@ -110,15 +192,18 @@ function collect(text: string): Candidate[] {
       for (const t of BY_DIGIT) if (t.test(token)) attempt(t.rule, k);
       continue;
     }
+    if (!documentWords && len >= 3) documentWords = isDocumentWord(text, starts[k]!, len);
     if (len < 2 || len > 14) continue;
+    const trigger = mayTrigger(text, starts[k]!, len);
+    const fq = first | 32;
+    const special = len <= 6 && (fq === 102 || fq === 104 || fq === 113);
+    if (!trigger && !special) continue;
     const token = text.slice(starts[k]!, ends[k]!).toLowerCase();
-    const list = BY_WORD.get(token);
+    const list = trigger ? BY_WORD.get(token) : undefined;
     if (list) for (const c of list) attempt(c, k);
-    if (len <= 6 && (first | 32) >= 102 && ((first | 32) === 102 || (first | 32) === 104 || (first | 32) === 113)) {
-      for (const t of BY_TEST) if (t.test(token)) attempt(t.rule, k);
-    }
+    if (special) for (const t of BY_TEST) if (t.test(token)) attempt(t.rule, k);
   }
-  return out;
+  return { cands: out, documentWords };
 }
 
 const MODIFIER_TAIL = /(?:early|late|mid|of|earlier|later|in|around)[- ]?\s*$/i;
@@ -187,10 +272,12 @@ const FORWARD_PIECE = /\b(?:week|days|month|year) ahead\b|\bthe coming (?:week|d
 
 // Quotations from a document: a quote whose intro, in its paragraph, names an email, letter, memo …
 const DOCUMENT_INTRO = /\b(?:an?|the|his|her|their|its|this|that|in|by)\s+(?:[\w-]+\s+){0,2}(?:e-?mails?|letters?|memos?|memorandum|messages?|notes?|texts?|diary|diaries|minutes|documents?|posts?|filings?|cables?|faxe?s?|telegrams?)\b[^“"\n]{0,160}$/i;
-function quotedDocuments(text: string): { introStart: number; start: number; end: number }[] {
-  if (!/["“]|''/.test(text) || !/\b(?:e-?mail|letter|memo|message|note|text|diary|minutes|document|post|filing|cable|fax|telegram)/i.test(text)) return [];
+function quotedDocuments(text: string, documentWords: boolean, chosen: readonly Candidate[]): { introStart: number; start: number; end: number }[] {
+  if (!documentWords || chosen.length === 0 || !/["“]|''/.test(text)) return [];
   const out: { introStart: number; start: number; end: number }[] = [];
   for (const q of quoteSpansOf(text)) {
+    // Only a quote that holds an expression needs its intro read.
+    if (!chosen.some((c) => c.start >= q.start && c.start < q.end)) continue;
     const introStart = Math.max(q.paraStart, q.open - 200);
     const intro = text.slice(introStart, q.open);
     const m = DOCUMENT_INTRO.exec(intro);
@@ -200,22 +287,11 @@ function quotedDocuments(text: string): { introStart: number; start: number; end
 }
 
 /** Longest match wins; then the rule's priority; then the earlier start. */
-function select(text: string, cands: Candidate[]): Candidate[] {
+function select(cands: Candidate[]): Candidate[] {
   cands.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
-  const taken = new Uint8Array(text.length + 1);
+  // A text holds a few dozen candidates at most: checking each against those taken is cheaper than a mark per character.
   const chosen: Candidate[] = [];
-  for (const c of cands) {
-    let free = true;
-    for (let i = c.start; i < c.end; i++) {
-      if (taken[i]) {
-        free = false;
-        break;
-      }
-    }
-    if (!free) continue;
-    taken.fill(1, c.start, c.end);
-    chosen.push(c);
-  }
+  for (const c of cands) if (!chosen.some((t) => Math.max(c.start, t.start) < Math.min(c.end, t.end))) chosen.push(c);
   return chosen.sort((a, b) => a.start - b.start);
 }
 
@@ -267,13 +343,14 @@ function sentenceIndex(sentences: Span[], pos: number): number {
  */
 export function tagTimeExpressions(text: string, publishedAt?: string, sentences: Span[] = splitSentences(text)): Timex[] {
   if (!text) return [];
-  const chosen = mergeClockAndDay(text, select(text, collect(text).filter((c) => !inName(text, c))));
+  const { cands, documentWords } = collect(text);
+  const chosen = mergeClockAndDay(text, select(cands.filter((c) => !inName(text, c))));
   const articleRef = parseReference(publishedAt);
   const ref = articleRef;
   // A week-ahead or preview piece speaks of the days to come: a weekday with no cue points forward.
   const ahead = FORWARD_PIECE.test(text.slice(0, 400));
   const lean = (t: Tense): Tense => (t === 'none' && ahead ? 'future' : t);
-  const documents = quotedDocuments(text);
+  const documents = quotedDocuments(text, documentWords, chosen);
   const bounds = (pos: number): Span => sentences[sentenceIndex(sentences, pos)] ?? { text, start: 0, end: text.length };
   const days: { pos: number; day: Ymd }[] = [];
   const ctx: ResolveContext = {
