@@ -25,6 +25,16 @@ describe('timeline traps in real news', () => {
     ]);
   });
 
+  it('finds the document however it is spelled ("e-mail", "MEMO")', () => {
+    const email = 'By Sunday the mayor had apologised. In an e-mail sent Dec. 1, 2025, his aide wrote: "The permits go out tomorrow."';
+    expect(values(email)).toEqual([
+      ['Sunday', '2026-12-06'],
+      ['Dec. 1, 2025', '2025-12-01'],
+      ['tomorrow', '2025-12-02'],
+    ]);
+    expect(values('The council read out a MEMO: "Bins are collected tomorrow." It was undated.')).toEqual([['tomorrow', 'XXXX-XX-XX']]);
+  });
+
   it('points weekdays forward in a week-ahead piece', () => {
     const text = 'The week ahead: what to watch\nThe central bank sets rates on Wednesday. Parliament debates the budget Thursday, and the jobs report comes out on Friday.';
     const days = values(text).filter(([t]) => /day$/.test(t!));
