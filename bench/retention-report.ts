@@ -13,9 +13,10 @@ export interface DayRow {
 
 /** How far from the day-30 figure the end may be and still count as flat. */
 const FLAT = 0.1;
-/** Retention starts deleting after day 30; the windows are five days wide. */
+/** Retention starts deleting after day 30. */
 const SETTLED_DAY = 30;
-const HALF_WINDOW = 2;
+/** CPU windows: 5 days (days 28–32 against the last 5) and 11 days (25–35 against the last 11). */
+const HALF_WINDOWS = [2, 5];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -25,7 +26,7 @@ function median(values: number[]): number {
 
 function compare(label: string, early: number, late: number, unit: string): string {
   const change = (late - early) / early;
-  const verdict = Math.abs(change) <= FLAT ? 'flat (within ±10 %)' : `NOT flat (beyond ±10 %)`;
+  const verdict = Math.abs(change) <= FLAT ? 'flat (within ±10 %)' : 'NOT flat (beyond ±10 %)';
   return `${label}: ${early.toFixed(2)} → ${late.toFixed(2)} ${unit} (${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} %): ${verdict}`;
 }
 
@@ -36,26 +37,22 @@ function compare(label: string, early: number, late: number, unit: string): stri
 export function printVerdict(rows: DayRow[]): void {
   const last = rows.at(-1);
   const settled = rows.find((row) => row.day === SETTLED_DAY);
-  if (!last || !settled || last.day < SETTLED_DAY + 2 * HALF_WINDOW + 1) {
-    console.log(`(fewer than ${SETTLED_DAY + 2 * HALF_WINDOW + 1} days: no day-30 comparison)`);
+  if (!last || !settled || last.day < SETTLED_DAY + 2 * HALF_WINDOWS[0]! + 1) {
+    console.log(`(fewer than ${SETTLED_DAY + 2 * HALF_WINDOWS[0]! + 1} days: no day-30 comparison)`);
     return;
   }
   const window = (from: number, to: number) => rows.filter((row) => row.day >= from && row.day <= to);
-  const early = window(SETTLED_DAY - HALF_WINDOW, SETTLED_DAY + HALF_WINDOW);
-  const late = window(last.day - 2 * HALF_WINDOW, last.day);
-  const earlyName = `days ${early[0]!.day}–${early.at(-1)!.day}`;
-  const lateName = `days ${late[0]!.day}–${late.at(-1)!.day}`;
   console.log(`\nday ${SETTLED_DAY} against day ${last.day} (flat = within ±${FLAT * 100} %):`);
   console.log(compare(`DB file, day ${SETTLED_DAY} → day ${last.day}`, settled.fileMb, last.fileMb, 'MB'));
   console.log(compare(`DB in use, day ${SETTLED_DAY} → day ${last.day}`, settled.liveMb, last.liveMb, 'MB'));
-  console.log(
-    compare(
-      `CPU per simulated minute, median of ${earlyName} → median of ${lateName}`,
-      median(early.map((row) => row.cpuPerMinute)),
-      median(late.map((row) => row.cpuPerMinute)),
-      'ms',
-    ),
-  );
+  for (const half of HALF_WINDOWS) {
+    if (last.day < SETTLED_DAY + 2 * half + 1) continue;
+    const early = window(SETTLED_DAY - half, SETTLED_DAY + half);
+    const late = window(last.day - 2 * half, last.day);
+    const name = (days: DayRow[]) => `days ${days[0]!.day}–${days.at(-1)!.day}`;
+    const cpu = (days: DayRow[]) => median(days.map((row) => row.cpuPerMinute));
+    console.log(compare(`CPU per simulated minute, median of ${name(early)} → median of ${name(late)}`, cpu(early), cpu(late), 'ms'));
+  }
   console.log(compare(`(CPU, day ${SETTLED_DAY} → day ${last.day} alone)`, settled.cpuPerMinute, last.cpuPerMinute, 'ms'));
 }
 
