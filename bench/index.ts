@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 // Each prints its own figures; speed and memory are measured here, never asserted in tests.
 
 const here = dirname(fileURLToPath(import.meta.url));
-const wanted = process.argv.slice(2);
+// Arguments starting with -- are options for the benchmarks themselves (`npm run bench -- retention --quick`).
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const files = readdirSync(here)
   .filter((file) => file.endsWith('.bench.ts'))
   .filter((file) => wanted.length === 0 || wanted.some((name) => file.startsWith(name)))

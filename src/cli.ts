@@ -1,17 +1,19 @@
 import { parseArgs } from 'node:util';
-import { createServices } from './app.ts';
 import { renderText } from './adapters/console/render.ts';
-import { loadConfig, loadDotEnv, type Config } from './config.ts';
+import type { Config } from './config.ts';
+import { loadDotEnv, modelKeySet } from './dotenv.ts';
 import { UserError, isUserError } from './core/errors.ts';
 import { isStorageError } from './store/storage-error.ts';
-import { createLogger } from './core/logger.ts';
 import { safeField, safeTitle } from './core/text-safety.ts';
 import { articleRef, type AnalysisView } from './core/messages.ts';
 import type { Services } from './core/services.ts';
 import type { Article } from './core/types.ts';
-import { answerLines, analyzeLines } from './jsonl.ts';
 import { splitPastedText } from './core/pasted-text.ts';
 import { readLocalText } from './local-file.ts';
+
+// Start-up time is the CLI's main cost (`newsdesk summarize file.txt` should take well under half a
+// second): what only some commands need (the services, the store, pino, the engine, the feed and page
+// parsers) is imported by those commands, not here. `npm run bench -- cli` measures it.
 
 const HELP = `newsdesk — news digests for Discord and Slack, with an embedded engine that needs no API key
 
@@ -56,6 +58,7 @@ export async function runCli(argv: string[]): Promise<number> {
   switch (command) {
     case 'analyze':
     case 'answer': {
+      const { analyzeLines, answerLines } = await import('./jsonl.ts');
       const lines = command === 'analyze' ? analyzeLines : answerLines;
       if (!usesModel(engine)) {
         // The embedded engine alone needs no store: nothing is opened under DATA_DIR.
@@ -69,6 +72,10 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'summarize':
     case 'quotes':
     case 'timeline':
+      // A file or standard input with the embedded engine needs no store (nothing is opened under DATA_DIR).
+      if (positionals[0] !== undefined && !isUrl(positionals[0]) && !usesModel(engine)) {
+        return printLocalAnalysis(command === 'summarize' ? 'summary' : command, positionals[0], sentences);
+      }
       return withServices((services) => printAnalysis(services, command === 'summarize' ? 'summary' : command, positionals[0], sentences), engine);
     case 'opml':
       return printOpml(positionals[0]);
@@ -105,14 +112,16 @@ async function printOpml(source: string | undefined): Promise<number> {
 function usesModel(engine: string | undefined): boolean {
   if (engine === 'embedded') return false;
   loadDotEnv();
-  return engine === 'model' || Boolean(loadConfig().OPENAI_API_KEY);
+  return engine === 'model' || modelKeySet();
 }
 
 async function withServices(work: (services: Services) => Promise<void>, engine?: string): Promise<number> {
   loadDotEnv();
+  const { loadConfig } = await import('./config.ts');
   let config: Config = loadConfig();
   if (engine === 'model' && !config.OPENAI_API_KEY) return fail('--engine model needs OPENAI_API_KEY (any value for a local server) and, for a local server, OPENAI_BASE_URL.');
   if (engine === 'embedded') config = Object.freeze({ ...config, OPENAI_API_KEY: undefined });
+  const [{ createServices }, { createLogger }] = await Promise.all([import('./app.ts'), import('./core/logger.ts')]);
   let services: Services;
   try {
     services = createServices(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, process.stderr));
@@ -138,17 +147,41 @@ async function printAnalysis(services: Services, view: AnalysisView, source: str
   process.stdout.write(`${renderText({ kind: 'analysis', view, article: articleRef(article), analysis })}\n`);
 }
 
+/** summarize / quotes / timeline of a local file with the embedded engine: no services, no store. */
+async function printLocalAnalysis(view: AnalysisView, source: string, sentences?: number): Promise<number> {
+  try {
+    const text = await readLocalText(source, process.stdin);
+    const [{ EmbeddedEngine }, article] = await Promise.all([import('./engine/index.ts'), localArticle(source, text)]);
+    const analysis = await new EmbeddedEngine().analyze(article, { sentences });
+    process.stdout.write(`${renderText({ kind: 'analysis', view, article: articleRef(article), analysis })}\n`);
+    return 0;
+  } catch (error) {
+    if (isUserError(error)) return fail(safeField(error.message, 2_000));
+    throw error;
+  }
+}
+
+function isUrl(source: string): boolean {
+  return /^https?:\/\//i.test(source);
+}
+
 /** An article from a URL (safe fetcher), a local file (HTML page or text) or standard input. */
 export async function loadArticle(services: Services, source: string | undefined): Promise<Article> {
   if (!source) throw new UserError('Name an article: a URL, a file, or - for standard input.');
-  if (/^https?:\/\//i.test(source)) return services.ingest.fetchArticle(source);
-  const text = await readLocalText(source, process.stdin);
+  if (isUrl(source)) return services.ingest.fetchArticle(source);
+  return localArticle(source, await readLocalText(source, process.stdin), services);
+}
+
+/** A local file's (or standard input's) text as an article: an HTML page is extracted, pasted text split. */
+async function localArticle(source: string, text: string, services?: Services): Promise<Article> {
   if (/^\s*<(!doctype html|html)[\s>]/i.test(text)) {
     const { articleFromHtml } = await import('./ingest/port.ts');
     return articleFromHtml(text, source === '-' ? 'file:///stdin' : new URL(source, `file://${process.cwd()}/`).href);
   }
   const pasted = splitPastedText(text);
-  return services.ingest.articleFromText(pasted.body, pasted.title);
+  if (services) return services.ingest.articleFromText(pasted.body, pasted.title);
+  const { articleFromText } = await import('./ingest/to-article.ts');
+  return articleFromText(pasted.body, { title: pasted.title });
 }
 
 function fail(message: string): number {

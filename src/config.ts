@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
+
+export { loadDotEnv } from './dotenv.ts';
 
 // The one place that reads process.env. Every variable is listed, with a comment, in .env.example.
 
@@ -73,11 +74,6 @@ const schema = z.object({
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;
-
-/** Reads ./.env into the environment when there is one (variables already set win). */
-export function loadDotEnv(file = '.env'): void {
-  if (existsSync(file)) process.loadEnvFile(file);
-}
 
 /** Parses the environment once; a wrong variable fails with its name and what to put there. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { UserError } from './core/errors.ts';
-import { DEFAULT_MAX_BYTES } from './ingest/safe-fetch.ts';
+import { DEFAULT_MAX_BYTES } from './ingest/limits.ts';
 
 /** A local file or standard input read by the CLI is capped like a fetched page. */
 export const MAX_LOCAL_FILE_BYTES = DEFAULT_MAX_BYTES;

@@ -1,5 +1,9 @@
 import { Parser } from 'htmlparser2';
 
+import { normalizeText } from './plain-text.ts';
+
+export { normalizeText };
+
 // HTML to the plain text the engine reads: paragraphs separated by one blank line, entities decoded,
 // scripts and styles dropped. The engine's offsets point into this text, so it must be stable.
 
@@ -166,18 +170,6 @@ export function nodeToText(root: TextNode): string {
     for (let index = children.length - 1; index >= 0; index--) stack.push({ node: children[index]! });
   }
   return out.result();
-}
-
-/** Plain text tidied the same way: unified line ends, trimmed lines, at most one blank line in a row. */
-export function normalizeText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t\f\v\u00a0]+/g, ' ')
-    .split('\n')
-    .map((line) => line.trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
 
 /** A one-line string (a title) with any markup and entities resolved. */

@@ -11,3 +11,6 @@ export const MAX_ITEM_TITLE_CHARS = MAX_TITLE_CHARS;
 export const MAX_ELEMENT_CHARS = MAX_ARTICLE_CHARS * 2;
 /** A title's raw markup is cut here before it is read; 300 characters of text never need more. */
 export const MAX_TITLE_MARKUP_CHARS = MAX_ITEM_TITLE_CHARS * 8;
+
+/** The most bytes read of a fetched page or feed, or of a local file the CLI reads. */
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;

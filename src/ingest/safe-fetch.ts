@@ -13,11 +13,12 @@ import {
   refusalError,
 } from './address-guard.ts';
 import { decodeBody } from './decode.ts';
+import { DEFAULT_MAX_BYTES } from './limits.ts';
 import { PAGE_AND_FEED_TYPES } from './media-types.ts';
 import { readBody, tooLarge } from './read-body.ts';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES };
 export const MAX_REDIRECTS = 5;
 export const DEFAULT_USER_AGENT = 'newsdesk/0.1 (news digest bot; +https://github.com/newsdesk)';
 

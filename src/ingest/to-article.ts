@@ -2,9 +2,9 @@ import { UserError } from '../core/errors.ts';
 import type { Article } from '../core/types.ts';
 import type { ExtractedArticle } from './article.ts';
 import { canonicalUrl } from './canonical-url.ts';
-import { UNTITLED_FEED, type FeedItem, type ParsedFeed } from './feeds.ts';
+import { UNTITLED_FEED, type FeedItem, type ParsedFeed } from './feed-types.ts';
 import { contentHash, idFromGuid, idFromUrl } from './hash.ts';
-import { normalizeText } from './html-text.ts';
+import { normalizeText } from './plain-text.ts';
 import { MAX_ARTICLE_CHARS } from './limits.ts';
 
 /** The longest pasted text accepted, about 30 long news articles (feed items are cut to the same length). */
