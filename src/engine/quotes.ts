@@ -56,6 +56,7 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     }
     if (!attribution && span.open === span.paraStart) attribution = introBefore(ctx, span);
     if (!attribution && span.closed) attribution = signatureBelow(ctx, span);
+    if (!attribution && span.open > span.paraStart) attribution = headlineSpeaker(ctx, span);
     // `X said that while there are “…,” Y already “…”`, `Roe visited NBC to discuss …, saying “…” she
     // would be “…”`: a later partial quote in the sentence of a cued one, with no speech verb or
     // attribution of its own, is still the first speaker's report, whoever it is about.
@@ -142,6 +143,19 @@ function introBefore(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
   if (!head.endsWith(':')) return null;
   const from = base + Math.max(head.lastIndexOf('\n'), head.search(/[.!?]\s+[^.!?]*$/)) + 1;
   return speakerBefore(ctx, from, base + head.length);
+}
+
+// A headline's "Jo Roe: Lane 'better qualified than I was'": a person named before a colon opening
+// the paragraph said what follows.
+function headlineSpeaker(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
+  const m = /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}):\s/u.exec(ctx.text.slice(span.paraStart, Math.min(span.open, span.paraStart + 50)));
+  if (!m) return null;
+  const person = mentionsIn(ctx.index, span.paraStart, span.paraStart + m[1]!.length).find((x) => x.end === span.paraStart + m[1]!.length && isPerson(x.entity, ctx.text));
+  if (person) return { entity: person.entity, description: null };
+  // Headline words in Title Case are not indexed: the name as the text gives it in full elsewhere
+  // (never a namesake: "Bill Clinton" is not "Hillary Clinton").
+  const named = ctx.index.resolve(m[1]!, span.paraStart);
+  return named && isPerson(named, ctx.text) && (named.name === m[1] || named.name.endsWith(` ${m[1]}`)) ? { entity: named, description: null } : null;
 }
 
 // A quote paragraph signed on the next line: `"…"` then `-Jane Doe, Scranton.` (notebooks, tweets).
