@@ -185,4 +185,10 @@ A defensive Berg said his critics "seem to think that shouting louder will fix t
 HARBOURTON — Former mayor Kate Lind on Tuesday backed the tunnel plan that Tom Berg has fought for a decade.`;
     expect(speakers(text)).toEqual(['Kate Lind']);
   });
+  it('gives a quote between a possessive and a speech noun to the possessor ("Lind’s “…” promise")', () => {
+    const text = `President Ana Lind signed the health law in 2010.
+
+The unions were never convinced. It is the lasting pull of Lind’s "if you like your doctor, you can keep your doctor" promise: many of them gave up raises for good plans.`;
+    expect(speakers(text)).toEqual(['Ana Lind']);
+  });
 });
