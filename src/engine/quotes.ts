@@ -56,6 +56,8 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     }
     if (!attribution && span.open === span.paraStart) attribution = introBefore(ctx, span);
     if (!attribution && span.closed) attribution = signatureBelow(ctx, span);
+    if (!attribution && span.open > span.paraStart) attribution = headlineSpeaker(ctx, span);
+    if (!attribution && span.closed) attribution = possessedQuote(ctx, span);
     // `X said that while there are “…,” Y already “…”`, `Roe visited NBC to discuss …, saying “…” she
     // would be “…”`: a later partial quote in the sentence of a cued one, with no speech verb or
     // attribution of its own, is still the first speaker's report, whoever it is about.
@@ -142,6 +144,31 @@ function introBefore(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
   if (!head.endsWith(':')) return null;
   const from = base + Math.max(head.lastIndexOf('\n'), head.search(/[.!?]\s+[^.!?]*$/)) + 1;
   return speakerBefore(ctx, from, base + head.length);
+}
+
+// A headline's "Jo Roe: Lane 'better qualified than I was'": a person named before a colon opening
+// the paragraph said what follows.
+function headlineSpeaker(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
+  const m = /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}):\s/u.exec(ctx.text.slice(span.paraStart, Math.min(span.open, span.paraStart + 50)));
+  if (!m) return null;
+  const person = mentionsIn(ctx.index, span.paraStart, span.paraStart + m[1]!.length).find((x) => x.end === span.paraStart + m[1]!.length && isPerson(x.entity, ctx.text));
+  if (person) return { entity: person.entity, description: null };
+  // Headline words in Title Case are not indexed: the name as the text gives it in full elsewhere
+  // (never a namesake: "Bill Clinton" is not "Hillary Clinton").
+  const named = ctx.index.resolve(m[1]!, span.paraStart);
+  return named && isPerson(named, ctx.text) && (named.name === m[1] || named.name.endsWith(` ${m[1]}`)) ? { entity: named, description: null } : null;
+}
+
+// `Obama's "if you like your plan, you can keep it" promise`: the possessor's words, named by the noun after them.
+const SPEECH_NOUN_AFTER = /^[\s,]*(?:promise|pledge|vow|claim|comment|remark|slogan|line|mantra|warning|boast|quip|refrain|catchphrase)s?\b/;
+function possessedQuote(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
+  if (!SPEECH_NOUN_AFTER.test(ctx.text.slice(span.after, span.after + 20))) return null;
+  const from = Math.max(0, span.open - 4);
+  const poss = /['’]s?\s*$/.exec(ctx.text.slice(from, span.open));
+  if (!poss) return null;
+  const end = from + poss.index;
+  const owner = mentionsIn(ctx.index, Math.max(0, end - 60), end).find((x) => x.end === end && x.entity.kind !== 'place');
+  return owner ? { entity: owner.entity, description: null } : null;
 }
 
 // A quote paragraph signed on the next line: `"…"` then `-Jane Doe, Scranton.` (notebooks, tweets).

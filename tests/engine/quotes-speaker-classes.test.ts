@@ -179,4 +179,16 @@ The hall emptied slowly after midnight.
 A defensive Berg said his critics "seem to think that shouting louder will fix the harbour."`;
     expect(speakers(text)).toEqual(['Tom Berg']);
   });
+  it('gives a headline quote to the person named before the colon opening the headline', () => {
+    const text = `Kate Lind: Harbour Tunnel ‘The Best Idea This Town Has Had in Fifty Years’
+
+HARBOURTON — Former mayor Kate Lind on Tuesday backed the tunnel plan that Tom Berg has fought for a decade.`;
+    expect(speakers(text)).toEqual(['Kate Lind']);
+  });
+  it('gives a quote between a possessive and a speech noun to the possessor ("Lind’s “…” promise")', () => {
+    const text = `President Ana Lind signed the health law in 2010.
+
+The unions were never convinced. It is the lasting pull of Lind’s "if you like your doctor, you can keep your doctor" promise: many of them gave up raises for good plans.`;
+    expect(speakers(text)).toEqual(['Ana Lind']);
+  });
 });
