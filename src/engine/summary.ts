@@ -142,8 +142,13 @@ function overlap(a: Sent, b: Sent): number {
  */
 export function candidateSentences(spans: Span[], min: number, text?: string): Span[] {
   const inside = text === undefined ? [] : midQuoteStarts(text);
-  const kept = spans.filter((s) => !FURNITURE.test(s.text.trim().toLowerCase()) && !inside.some(([open, end]) => s.start > open && s.start < end));
+  const kept = spans.filter((s) => !FURNITURE.test(s.text.trim().toLowerCase()) && !startsInside(s.start, inside));
   return kept.length >= min ? kept : spans;
+}
+
+function startsInside(start: number, passages: [number, number][]): boolean {
+  for (const [open, end] of passages) if (start > open && start < end) return true;
+  return false;
 }
 
 /**
