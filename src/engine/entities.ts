@@ -2,7 +2,7 @@ import {
   COUNTRIES, DEMONYMS, FEMALE_NAMES, isKnownPlace, MALE_NAMES, ORGS, ORG_HEADS, PERSON_TITLES, PLACE_ALIASES, PLACE_HEADS,
   ROLE_NOUNS, STATE_ABBREVIATIONS, SURNAME_FIRST, THING_HEADS,
 } from './entities/gazetteer.ts';
-import { endsWithNoun, endsWithWord, endsWithWordOrPossessive, lowerWordBefore, lowerWordsBefore, wordList } from './entities/context.ts';
+import { endsWithNoun, endsWithWord, endsWithWordOrPossessive, isSpaceCode, lowerWordBefore, lowerWordsBefore, wordList } from './entities/context.ts';
 import { findRawMentions, isNotEntity, type RawMention } from './entities/mentions.ts';
 
 export type EntityKind = 'person' | 'org' | 'place' | 'other';
@@ -98,8 +98,9 @@ export function findEntities(text: string): EntityIndex {
     let target = clusters.get(key) ?? findFuller(byWord, m.tokens, orgLike, m.start);
     if (!target) {
       if ((m.shouted || m.headline) && !isKnown(key)) continue;
-      if (m.sentenceStart && m.tokens.length === 1 && !capsSeen.has(key) && !isKnown(key) && !ORG_APPOSITION.test(text.slice(m.end, m.end + 80)) &&
-        (lowerSeen.has(key.toLowerCase()) || !(SPEECH_AFTER.test(text.slice(m.end, m.end + 200)) || PAST_VERB_AFTER.test(text.slice(m.end, m.end + 30))))) continue;
+      const next = text.charCodeAt(m.end); // the patterns after a name open with a comma or a space
+      if (m.sentenceStart && m.tokens.length === 1 && !capsSeen.has(key) && !isKnown(key) && !(next === 44 && ORG_APPOSITION.test(text.slice(m.end, m.end + 80))) &&
+        (lowerSeen.has(key.toLowerCase()) || !(((next === 44 || isSpaceCode(next)) && SPEECH_AFTER.test(text.slice(m.end, m.end + 200))) || (isSpaceCode(next) && PAST_VERB_AFTER.test(text.slice(m.end, m.end + 30)))))) continue;
       target = { raws: [], tokens: m.tokens, orgLike };
       clusters.set(key, target);
       const [a, b, c] = [m.tokens[0]!, m.tokens[m.tokens.length - 1]!, m.tokens[m.tokens.length - 2] ?? ''];
@@ -273,9 +274,13 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     const lo = Math.max(0, m.start - 40);
     const after = text.slice(m.end, m.end + 200);
     if (endsWithWord(text, Math.max(0, m.start - 18), m.start, PLACE_BEFORE)) place += 1;
-    const speech = SPEECH_AFTER.test(after);
+    // The patterns read after a name open with a comma or a space: a name followed by neither skips them.
+    const next = text.charCodeAt(m.end);
+    const comma = next === 44;
+    const space = isSpaceCode(next);
+    const speech = (comma || space) && SPEECH_AFTER.test(after);
     if (speech || (tokens.length >= 2 && endsWithWordOrPossessive(text, lo, m.start, SPEECH_VERB, SPEECH_BEFORE))) person += 1;
-    if (/^,\s+(?:who|whose)\b/.test(after) || /^,\s+\d{2},/.test(after)) person += 2;
+    if (comma && (/^,\s+(?:who|whose)\b/.test(after) || /^,\s+\d{2},/.test(after))) person += 2;
     // "9/11 widow Terry Strada", "Jo Roe, his wife,": a gendered noun outweighs an ambiguous first name.
     const noun = (w: string): void => {
       descriptors.add(w);
@@ -285,17 +290,17 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     precedingWords(text, lo, m.start).forEach(noun);
     // "the streaming service Vidora", "The operator, TejoLink, said": a business noun names an organisation.
     if (endsWithNoun(text, lo, m.start, ORG_NOUNS, ORG_BEFORE) ||
-      (!isKnown(key) && (ORG_APPOSITION.test(after) || (ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start)))))) org += 4;
+      (!isKnown(key) && ((comma && ORG_APPOSITION.test(after)) || (space && ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start)))))) org += 4;
     // "campaign consultant Jo Roe": a role noun right before a full name makes it a person.
     if (tokens.length >= 2 && ROLE_NOUNS.has(lowerWordBefore(text, lo, m.start))) person += 1;
     // Only a closed apposition (", the mayor of X,") describes the name; an open one runs into the next clause.
-    const appos = /^,\s+(?:the|a|an|its|his|her)\s+([^,.;:"“”]{2,60})(?=[,.;)])/.exec(after)?.[1];
+    const appos = comma ? /^,\s+(?:the|a|an|its|his|her)\s+([^,.;:"“”]{2,60})(?=[,.;)])/.exec(after)?.[1] : undefined;
     if (appos && tokens.length >= 2) person += 1;
     if (appos) appos.split(/\s+/).slice(0, 6).filter((w) => /^[a-z-]+$/.test(w)).forEach(noun);
     // After a preposition or "told" the name is an object: a following he/she is usually the subject's.
     const pr = endsWithWord(text, lo, m.start, OBJECT_BEFORE) ? null : pronounAfter(after);
     if (pr) pr[1] ? (male += 1) : (female += 1);
-    trusted ||= speech || ORG_APPOSITION.test(after);
+    trusted ||= speech || (comma && ORG_APPOSITION.test(after));
   }
   const first = tokens[0]!;
   if (MALE_NAMES.has(first)) (person += 2), (male += 3);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { topicLabels } from '../../src/engine/entities/topics.ts';
+
+describe('topicLabels', () => {
+  it('labels a subject named by several of its words', () => {
+    expect(topicLabels('The vote was close. Voters went to the polls, and the ballot count ran late.')).toEqual(['elections']);
+  });
+
+  it('reads whole words only, as word boundaries set them apart', () => {
+    // Each listed word here sits inside a longer word, so none of them counts.
+    expect(topicLabels('Supervotes, preelection, electionsx and voter_id were the words of the day.')).toEqual([]);
+  });
+
+  it('counts a phrase for its label and its words for the other labels', () => {
+    const text = 'Nuclear power is costly, nuclear power plants too; the power plant closed';
+    expect(topicLabels(`${text}.`)).toEqual(['energy']);
+    // "nuclear" in "nuclear power" still counts for defence, which "troops" then completes.
+    expect(topicLabels(`${text} and troops stood by.`)).toEqual(['energy', 'security and defence']);
+  });
+
+  it('reads a phrase joined by one space or a hyphen', () => {
+    expect(topicLabels('Swing states matter: a swing-state survey.')).toEqual([]);
+    expect(topicLabels('Swing states matter: a swing state survey.')).toEqual(['elections']);
+  });
+
+  it('asks more hits of a longer text', () => {
+    const filler = 'word '.repeat(1200);
+    expect(topicLabels(`${filler}vote ballot`)).toEqual([]);
+    expect(topicLabels(`${filler}vote ballot polls`)).toEqual(['elections']);
+  });
+});
