@@ -1,7 +1,9 @@
 // Trains the linear re-ranker of src/engine/answer.ts on the even-numbered SQuAD articles and
 // reports the held-out (odd-numbered) figures. Usage:
-//   npx tsx scripts/train-answer.ts [path/to/squad-v1.1-dev-part1.json] [--write]
-// With --write it rewrites src/engine/answer-model.json. The data itself never enters the repo.
+//   npx tsx scripts/train-answer.ts [path/to/squad-v1.1-dev-part1.json] [--write | --cv]
+// With --write it rewrites src/engine/answer-model.json. With --cv it only compares on the training
+// articles (trained on half of them, tested on the other half, both ways), for choosing features
+// without looking at the held-out ones. The data itself never enters the repo.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAnswerIndex, isCurrentModel, type AnswerModel } from '../src/engine/answer.ts';
@@ -9,6 +11,7 @@ import { FEATURES } from '../src/engine/answer/features.ts';
 import { analyzeQuestion } from '../src/engine/answer/question.ts';
 import { candidateSpan, dot, scoreCandidates } from '../src/engine/answer/rank.ts';
 import { isHeldOut, loadSquad, SQUAD_FILE, type SquadArticle } from '../src/eval/answers.eval.ts';
+import { questionKind } from '../src/eval/readability.ts';
 
 const MODEL_FILE = new URL('../src/engine/answer-model.json', import.meta.url);
 const MAX_CHARS = 300;
@@ -20,11 +23,15 @@ const RATE = 0.05;
 interface Group {
   features: number[][];
   labels: boolean[];
+  /** Question type as the eval reports it (questionKind). */
+  kind: string;
+  /** Index of the article in the list given to groupsOf, for the cross-validation folds. */
+  article: number;
 }
 
 function groupsOf(articles: SquadArticle[]): Group[] {
   const groups: Group[] = [];
-  for (const article of articles) {
+  articles.forEach((article, a) => {
     const index = createAnswerIndex([{ id: article.title, text: article.text }]);
     const doc = index.docs[0]!;
     for (const qa of article.questions) {
@@ -34,15 +41,21 @@ function groupsOf(articles: SquadArticle[]): Group[] {
         const span = candidateSpan(doc, candidate, q, (t) => index.collection.idf(t), MAX_CHARS);
         return qa.answers.some((gold) => span.text.includes(gold));
       });
-      groups.push({ features: scored.map((s) => s.features), labels });
+      groups.push({ features: scored.map((s) => s.features), labels, kind: questionKind(qa.question), article: a });
     }
-  }
+  });
   return groups;
 }
 
 /** Share (%) of questions whose top candidate holds a gold answer (questions with no candidate count as misses). */
 function accuracy(groups: Group[], weights: readonly number[]): number {
-  let hits = 0;
+  return byKind(groups, weights).all!;
+}
+
+/** Accuracy (%) overall (`all`) and per question type. */
+function byKind(groups: Group[], weights: readonly number[]): Record<string, number> {
+  const hits: Record<string, number> = {};
+  const totals: Record<string, number> = {};
   for (const g of groups) {
     let best = -1;
     let bestScore = -Infinity;
@@ -53,9 +66,12 @@ function accuracy(groups: Group[], weights: readonly number[]): number {
         best = i;
       }
     });
-    if (best >= 0 && g.labels[best]) hits++;
+    for (const k of ['all', g.kind]) {
+      totals[k] = (totals[k] ?? 0) + 1;
+      if (best >= 0 && g.labels[best]) hits[k] = (hits[k] ?? 0) + 1;
+    }
   }
-  return (100 * hits) / groups.length;
+  return Object.fromEntries(Object.keys(totals).map((k) => [k, Math.round((1000 * (hits[k] ?? 0)) / totals[k]!) / 10]));
 }
 
 /**
@@ -145,6 +161,13 @@ async function main(): Promise<void> {
   const path = args.find((a) => !a.startsWith('--')) ?? join('..', 'shared', 'eval', SQUAD_FILE);
   const articles = await loadSquad(path);
   const trainSet = groupsOf(articles.filter((_, i) => !isHeldOut(i)));
+  if (args.includes('--cv')) {
+    for (const fold of [0, 1]) {
+      const w = train(trainSet.filter((g) => g.article % 2 !== fold));
+      console.log(`cv fold ${fold} (tested on training articles ${fold}, ${fold + 2}, ...):`, JSON.stringify(byKind(trainSet.filter((g) => g.article % 2 === fold), w)));
+    }
+    return;
+  }
   const testSet = groupsOf(articles.filter((_, i) => isHeldOut(i)));
   const oracle = (gs: Group[]): number => (100 * gs.filter((g) => g.labels.some(Boolean)).length) / gs.length;
   console.log(`questions: train ${trainSet.length}, held-out ${testSet.length}`);
@@ -156,6 +179,7 @@ async function main(): Promise<void> {
   const weights = train(trainSet);
   console.log(`trained: train ${accuracy(trainSet, weights).toFixed(1)}, held-out ${accuracy(testSet, weights).toFixed(1)}`);
   console.log(Object.fromEntries(FEATURES.map((f, i) => [f, weights[i]])));
+  console.log('held-out by question type:', JSON.stringify(byKind(testSet, weights)));
   const trainArticles = articles.filter((_, i) => !isHeldOut(i));
   const minCoverage = calibrate(trainArticles, weights);
   console.log(`minCoverage: ${minCoverage}`);
