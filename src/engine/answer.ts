@@ -17,6 +17,12 @@ export interface AnswerModel {
 export interface AnswerOptions {
   /** Longest span returned, in characters (default 300). */
   maxChars?: number;
+  /**
+   * A chosen sentence longer than `maxChars` is returned whole when it is at most this long, rather
+   * than as its best window (which starts or ends mid-sentence). The bot's replies set it; the SQuAD
+   * eval keeps the data set's 300-character spans.
+   */
+  wholeSentenceChars?: number;
 }
 
 export interface AnswerHit {
@@ -90,7 +96,9 @@ export function answerWithIndex(question: string, index: AnswerIndex, options: A
   if (features[0]! < m.minCoverage) return null;
   const doc = index.docs[candidate.docIndex]!;
   if (!namesPresent(question, doc.text)) return null;
-  const span = candidateSpan(doc, candidate, q, (t) => index.collection.idf(t), maxChars);
+  const sentence = doc.sentences[candidate.first]!.span;
+  const whole = candidate.count === 1 && sentence.end - sentence.start <= (options.wholeSentenceChars ?? 0);
+  const span = whole ? { text: doc.text.slice(sentence.start, sentence.end), start: sentence.start, end: sentence.end } : candidateSpan(doc, candidate, q, (t) => index.collection.idf(t), maxChars);
   return { id: doc.id, span, score: best.score };
 }
 
