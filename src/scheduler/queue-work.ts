@@ -1,4 +1,4 @@
-import { channelKey } from '../core/platform.ts';
+import { channelKey, type ChannelRef } from '../core/platform.ts';
 import type { Services } from '../core/services.ts';
 import type { Notify } from '../feeds/health.ts';
 import { pollIfDue, type PollOutcome } from '../feeds/poller.ts';
@@ -40,6 +40,8 @@ export interface SharedWorkOptions {
 export class SharedWork {
   readonly polls: JobQueue;
   readonly digests: JobQueue;
+  /** A channel's queued digest parts (composed by its slot job), posted by whichever process takes the job. */
+  readonly deliveries: JobQueue;
   private readonly leaseMs: number;
   private readonly syncEveryMs: number;
 
@@ -50,6 +52,7 @@ export class SharedWork {
     const now = () => services.clock.now().getTime();
     this.polls = redisQueue(services.stores.locks, 'polls', now);
     this.digests = redisQueue(services.stores.locks, 'digests', now);
+    this.deliveries = redisQueue(services.stores.locks, 'deliveries', now);
     this.leaseMs = options.leaseMs ?? services.newsroom.leaseMs;
     this.syncEveryMs = options.syncEveryMs ?? SYNC_EVERY_MS;
   }
@@ -162,6 +165,42 @@ export class SharedWork {
     }
   }
 
+  /** A slot job queued the channel's parts: its delivery job is due now (unless one is already queued or running). */
+  async deliveryQueued(channel: ChannelRef): Promise<void> {
+    await this.deliveries.ensure([{ id: channelKey(channel), dueAt: this.now() }]);
+  }
+
+  /**
+   * Takes due delivery jobs and hands each channel to `deliver` (under the channel's digest lease, it
+   * posts the parts still pending), which says when the job is due again: undefined when nothing is
+   * left to post, a retry time after a failure. A job whose process died is taken again after its
+   * lease; a part it may have posted is looked for in the channel before it is posted (the ledger's
+   * delivery keys), so nothing is posted twice.
+   */
+  async runDeliveries(deliver: (channel: ChannelRef) => Promise<number | undefined> | undefined): Promise<void> {
+    await this.syncDeliveriesIfDue();
+    for (;;) {
+      const batch = await this.deliveries.take(DIGEST_BATCH, this.leaseMs);
+      if (batch.recovered > 0) this.services.logger.info({ jobs: batch.recovered, queue: 'deliveries' }, 'delivery jobs whose lease ended went back to the queue');
+      if (batch.ids.length === 0) return;
+      const pending = new Map((await this.services.newsroom.ledger.pendingChannels()).map((channel) => [channelKey(channel), channel]));
+      await this.whileRenewed(batch, () =>
+        Promise.all(
+          batch.ids.map(async (id) => {
+            const channel = pending.get(id);
+            // Nothing pending any more (delivered by an earlier holder that died before completing the job).
+            if (!channel) return batch.complete(id, undefined);
+            const started = deliver(channel);
+            // A platform this process does not run, or the channel is being delivered here already.
+            if (!started) return batch.complete(id, this.now() + BUSY_RETRY_MS);
+            return batch.complete(id, await started);
+          }),
+        ),
+      );
+      if (batch.ids.length < DIGEST_BATCH) return;
+    }
+  }
+
   /** Whether one of the channel's feeds is due for a poll, and not for so long that its poller must have died. */
   private async feedsDue(record: ScheduleRecord): Promise<boolean> {
     const { feeds } = this.services.newsroom;
@@ -219,6 +258,16 @@ export class SharedWork {
     const gone = [...queued].filter((id) => !wanted.has(id));
     await this.polls.remove(gone);
     if (added || gone.length) this.services.logger.info({ added, removed: gone.length, feeds: ids.length }, 'poll queue synced with the feed list');
+  }
+
+  /**
+   * Once a minute (one process): a delivery job for every channel with parts pending, in case a job
+   * was completed as done just as a slot queued new parts (its ensure saw the job still held).
+   */
+  private async syncDeliveriesIfDue(): Promise<void> {
+    if (!(await this.services.newsroom.locks.acquire('queue-sync:deliveries', this.syncEveryMs))) return;
+    const channels = await this.services.newsroom.ledger.pendingChannels();
+    await this.deliveries.ensure(channels.map((channel) => ({ id: channelKey(channel), dueAt: this.now() })));
   }
 
   private async syncDigestsIfDue(): Promise<void> {
