@@ -1,15 +1,14 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { channelKey, type ChannelRef, type PlatformName, type PlatformPort } from '../core/platform.ts';
-import { PlatformCallError } from '../core/platform-error.ts';
 import type { Services } from '../core/services.ts';
 import { digestLockKey, deliverLocked, portPoster, type DigestRun } from '../digest/deliver.ts';
 import { pollDueFeeds, type PollOutcome } from '../feeds/poller.ts';
 import { runNewsFeatures, type ChannelNews } from '../features/news-run.ts';
 import type { Notify } from '../feeds/health.ts';
-import { GONE_LIMIT, retryDelayMs } from './channel-health.ts';
+import { retryDelayMs } from './channel-health.ts';
+import { deliverPending, pauseIfGoneTooOften } from './delivery-job.ts';
 import { withLock } from './locks.ts';
 import { SharedWork } from './queue-work.ts';
-import { notifyPaused } from './paused-notice.ts';
 import type { ScheduleRecord } from './schedule-store.ts';
 import { dueSlot, MISSED_RUN_GRACE_MS } from './slots.ts';
 import { markHeartbeat } from '../ops/metrics.ts';
@@ -47,10 +46,8 @@ export interface SchedulerOptions {
 }
 
 const STOP_GRACE_MS = 5_000;
-/** The retry record of a delivery job (channel-health's retry, which slots key by their time). */
-const DELIVERY_RETRY = 'delivery';
-/** A delivery job whose channel's digest lease is held elsewhere comes back after this long. */
-const DELIVERY_BUSY_MS = 5_000;
+/** What a delivery job's run reports as its slot. */
+const DELIVERY_SLOT = 'delivery';
 
 /**
  * Runs scheduled digests and feed polls. Each channel's schedule is a node-cron task in the channel's
@@ -125,7 +122,8 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
         // Shared queues: the slot composes and queues its parts; a delivery job posts them (any process).
         const run = await deliverLocked(services, channel, post, { onPosted, guard, queue: true, resume: false });
         await newsroom.schedules.setLastSlot(channel, slot);
-        if (run.status === 'queued') await shared.deliveryQueued(channel);
+        // Parts queued now, or by a slot job whose process died before it queued their delivery.
+        if (run.status === 'queued' || (await newsroom.ledger.pending(channel)).length > 0) await shared.deliveryQueued(channel);
         return run;
       }
       const run = await deliverLocked(services, channel, post, { onPosted, guard });
@@ -152,16 +150,9 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
       return;
     }
     const now = services.clock.now();
-    if (run.failure === 'gone') {
-      const streak = await newsroom.health.recordGone(channel);
-      if (streak >= GONE_LIMIT) {
-        const code = run.error instanceof PlatformCallError ? run.error.code : 'unknown';
-        await newsroom.health.pause(channel, code, now);
-        await newsroom.schedules.setLastSlot(channel, slot);
-        log.warn({ channel, code, streak }, 'digests paused: the bot can’t post in this channel (deleted, or the bot was removed); any command there resumes them');
-        await notifyPaused(services, port, record).catch((error: unknown) => log.warn({ err: error, channel }, 'could not tell anyone that the digest is paused'));
-        return;
-      }
+    if (run.failure === 'gone' && (await pauseIfGoneTooOften(services, port, channel, run, log))) {
+      await newsroom.schedules.setLastSlot(channel, slot);
+      return;
     }
     if (run.failure === 'refused') {
       // The platform refused the message itself: the same message would be refused again.
@@ -174,63 +165,20 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
     log.warn({ channel, slot: slot.toISOString(), attempt: next, retryAt: nextAt.toISOString(), failure: run.failure }, 'scheduled digest not delivered; retrying with back-off');
   }
 
-  /**
-   * A delivery job (shared queues): posts the channel's pending parts under its digest lease and says
-   * when the job is due again (undefined: nothing left), settling failures as a slot would: a retry
-   * with back-off, a pause when the channel is gone, the part dropped when the platform refused it.
-   */
+  /** A delivery job (shared queues, delivery-job.ts), as this channel's one job in this process. */
   function deliverJob(channel: ChannelRef, delivered: SlotRun[]): Promise<number | undefined> | undefined {
     const port = byPlatform.get(channel.platform);
     if (!port) return undefined;
     let due: number | undefined;
     const run = launch(channel, async () => {
-      const outcome = await deliverPending(channel, port);
+      const outcome = await deliverPending(services, channel, port, log);
       due = outcome.due;
-      return outcome.run && { channel, slot: DELIVERY_RETRY, run: outcome.run };
+      return outcome.run && { channel, slot: DELIVERY_SLOT, run: outcome.run };
     });
     return run?.then((slot) => {
       if (slot) delivered.push(slot);
       return due;
     });
-  }
-
-  async function deliverPending(channel: ChannelRef, port: PlatformPort): Promise<{ due: number | undefined; run?: DigestRun }> {
-    if (await newsroom.health.paused(channel)) return { due: undefined };
-    const now = services.clock.now().getTime();
-    const retry = await newsroom.health.retry(channel);
-    const attempts = retry?.slot === DELIVERY_RETRY ? retry.attempts : 0;
-    if (retry?.slot === DELIVERY_RETRY && Date.parse(retry.nextAt) > now) return { due: Date.parse(retry.nextAt) };
-    const result = await withLock(newsroom.locks, digestLockKey(channel), newsroom.leaseMs, (guard) => {
-      const { post, onPosted } = portPoster(services, port, channel);
-      return deliverLocked(services, channel, post, { onPosted, guard, resumeOnly: true });
-    });
-    if (!result.ran) return { due: now + DELIVERY_BUSY_MS };
-    const run = result.value;
-    if (run.status === 'nothing-new') return { due: undefined };
-    log.info({ channel, status: run.status, parts: 'parts' in run ? run.partsPosted : 0 }, 'digest parts delivered from the queue');
-    if (run.status !== 'failed') {
-      await newsroom.health.delivered(channel);
-      return { due: (await newsroom.ledger.pending(channel)).length > 0 ? now : undefined, run };
-    }
-    if (run.failure === 'lease-lost') return { due: now + DELIVERY_BUSY_MS, run };
-    if (run.failure === 'gone') {
-      const streak = await newsroom.health.recordGone(channel);
-      if (streak >= GONE_LIMIT) {
-        const code = run.error instanceof PlatformCallError ? run.error.code : 'unknown';
-        await newsroom.health.pause(channel, code, services.clock.now());
-        log.warn({ channel, code, streak }, 'digests paused: the bot can’t post in this channel (deleted, or the bot was removed); any command there resumes them');
-        const record = await newsroom.schedules.get(channel);
-        if (record) await notifyPaused(services, port, record).catch((error: unknown) => log.warn({ err: error, channel }, 'could not tell anyone that the digest is paused'));
-        return { due: undefined, run };
-      }
-    }
-    // Refused: that part was dropped, the next one is tried at once. Transient or gone: with back-off.
-    if (run.failure === 'refused') return { due: now, run };
-    const next = attempts + 1;
-    const nextAt = now + retryDelayMs(next);
-    await newsroom.health.setRetry(channel, { slot: DELIVERY_RETRY, attempts: next, nextAt: new Date(nextAt).toISOString() });
-    log.warn({ channel, attempt: next, retryAt: new Date(nextAt).toISOString() }, 'digest part not delivered; its delivery job is retried with back-off');
-    return { due: nextAt, run };
   }
 
   /** Parts left sending by a crash (or by /digest now) are checked and completed through the port. */
