@@ -30,12 +30,18 @@ export interface DeliverOptions {
   resumeOnly?: boolean;
   /** The digest lease: once lost, no further part is sent. */
   guard?: LeaseGuard;
+  /**
+   * Compose and record the parts as queued, and post nothing: a delivery job (shared queues,
+   * src/scheduler/queue-work.ts) posts them, in whichever process takes it. Use with `resume: false`.
+   */
+  queue?: boolean;
 }
 
 export type DigestRun =
   | { status: 'nothing-new' | 'busy' }
   | {
-      status: 'posted' | 'failed';
+      /** queued: composed and recorded for a delivery job (DeliverOptions.queue), nothing posted yet. */
+      status: 'posted' | 'failed' | 'queued';
       parts: number;
       partsPosted: number;
       stories: number;
@@ -74,7 +80,8 @@ export async function deliverLocked(services: Services, channel: ChannelRef, pos
     for (const part of await ledger.pending(channel)) {
       tally.parts++;
       tally.stories += part.storyIds.length;
-      const failed = await sendPart(services, channel, post, part, true, options);
+      // A queued part was never sent: no need to look for it in the channel first.
+      const failed = await sendPart(services, channel, post, part, !part.queued, options);
       if (failed) return { status: 'failed', ...tally, ...failed };
       tally.partsPosted++;
       tally.storiesDelivered += part.storyIds.length;
@@ -116,13 +123,17 @@ export async function deliverLocked(services: Services, channel: ChannelRef, pos
     };
     firstNumber += stories.length;
     const part: PendingPart = { key: `${digestKey}.${index + 1}`, storyIds: stories.map((story) => story.id), message, thread, at: services.clock.now().toISOString() };
+    if (options.queue) {
+      await ledger.markSending(channel, { ...part, queued: true });
+      continue;
+    }
     await ledger.markSending(channel, part);
     const failed = await sendPart(services, channel, post, part, false, options);
     if (failed) return { status: 'failed', ...tally, ...failed };
     tally.partsPosted++;
     tally.storiesDelivered += stories.length;
   }
-  return { status: 'posted', ...tally };
+  return { status: options.queue ? 'queued' : 'posted', ...tally };
 }
 
 /** Sends one recorded part and marks it delivered; on failure, says why (the part stays pending unless nothing can have been posted). */
@@ -139,6 +150,8 @@ async function sendPart(
     services.logger.warn({ channel, key: part.key }, 'digest lease lost (storage unreachable or taken over): no further part is sent by this process');
     return { error: new Error('digest lease lost'), failure: 'lease-lost' };
   }
+  // From here the part may be in the channel: a retry checks the channel for its key before posting.
+  if (part.queued) await ledger.markAttempted(channel, part.key);
   let posted: PostedMessage;
   try {
     posted = await post(part.message, part.thread, { key: part.key, resume, ...(part.target ? { target: part.target } : {}) });

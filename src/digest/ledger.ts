@@ -25,6 +25,11 @@ export interface PendingPart {
   target?: { inThread: string } | { edit: string };
   /** The live story such a part is for and the articles it covers, which the live records take in once it is done. */
   liveUpdate?: { storyId: string; postKey: string; articleIds: string[] };
+  /**
+   * Composed and waiting for its delivery job (shared queues), never sent: posted without checking the
+   * channel first. Cleared just before the first platform call.
+   */
+  queued?: boolean;
 }
 
 interface LedgerEntry {
@@ -75,6 +80,17 @@ export class DeliveryLedger {
     const pending = [...(entry.pending ?? []).filter((candidate) => candidate.key !== part.key), part];
     await this.write(channel, { ...entry, pending });
     await this.index(channel, true);
+  }
+
+  /** A queued part is about to be sent: from now on it may be in the channel (kept in its place among the pending). */
+  async markAttempted(channel: ChannelRef, key: string): Promise<void> {
+    const entry = await this.entry(channel);
+    const pending = (entry.pending ?? []).map((part) => {
+      if (part.key !== key) return part;
+      const { queued: _queued, ...attempted } = part;
+      return attempted;
+    });
+    await this.write(channel, { ...entry, pending });
   }
 
   /** The part's stories are delivered; it is no longer pending. A part without stories (a live update) is no digest. */

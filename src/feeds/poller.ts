@@ -14,6 +14,8 @@ export interface PollOutcome {
   status: 'new' | 'unchanged' | 'not-modified' | 'failed' | 'skipped';
   newItems: number;
   error?: string;
+  /** When the feed is due again (after a poll that ran). */
+  nextPollAt?: string;
 }
 
 export function initialState(now: Date): FeedState {
@@ -34,14 +36,17 @@ export async function pollDueFeeds(services: Services, notify?: Notify): Promise
 
 export async function pollFeeds(services: Services, feedIds: string[], notify?: Notify): Promise<PollOutcome[]> {
   const feeds = await services.newsroom.feeds.feeds(feedIds);
-  const results = await Promise.allSettled(
-    feeds.map((feed) => services.newsroom.limiter.run(hostOf(feed.location), () => pollOnce(services, feed, notify))),
-  );
+  const results = await Promise.allSettled(feeds.map((feed) => pollIfDue(services, feed, notify)));
   return results.map((result, index) => {
     if (result.status === 'fulfilled') return result.value;
     services.logger.error({ err: result.reason, feed: feeds[index]?.id }, 'feed poll crashed');
     return { feedId: feeds[index]!.id, status: 'failed', newItems: 0, error: String(result.reason) };
   });
+}
+
+/** One feed, through the host limiter, unless another process polled it since it was found due. */
+export function pollIfDue(services: Services, feed: FeedRecord, notify: Notify | undefined): Promise<PollOutcome> {
+  return services.newsroom.limiter.run(hostOf(feed.location), () => pollOnce(services, feed, notify));
 }
 
 async function pollOnce(services: Services, feed: FeedRecord, notify: Notify | undefined): Promise<PollOutcome> {
@@ -97,5 +102,5 @@ export async function pollFeed(services: Services, feed: FeedRecord, state: Feed
   next = await reportHealth(services, feed, next, notify);
   await newsroom.feeds.saveState(feed.id, next);
   recordPoll(outcome);
-  return outcome;
+  return { ...outcome, nextPollAt: next.nextPollAt };
 }

@@ -32,6 +32,8 @@ export interface TakenBatch {
   recovered: number;
   /** Done with a job: it is due again at `nextDueAt`, or leaves the queue (undefined). False when the lease was lost. */
   complete(id: string, nextDueAt: number | undefined): Promise<boolean>;
+  /** Several completions in one call (one round trip); how many of them still held their lease. */
+  completeMany(jobs: { id: string; nextDueAt: number | undefined }[]): Promise<number>;
   /** Extends the lease on the jobs still held. */
   renew(leaseMs: number): Promise<void>;
 }
@@ -58,6 +60,19 @@ redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('HDEL', KEYS[3], ARGV[1])
 if ARGV[3] ~= '' then redis.call('ZADD', KEYS[1], tonumber(ARGV[3]), ARGV[1]) end
 return 1`;
+
+const COMPLETE_MANY = `
+local done = 0
+for i = 2, #ARGV, 2 do
+  local id = ARGV[i]
+  if redis.call('HGET', KEYS[3], id) == ARGV[1] then
+    redis.call('ZREM', KEYS[2], id)
+    redis.call('HDEL', KEYS[3], id)
+    if ARGV[i + 1] ~= '' then redis.call('ZADD', KEYS[1], tonumber(ARGV[i + 1]), id) end
+    done = done + 1
+  end
+end
+return done`;
 
 const RENEW = `
 local kept = 0
@@ -109,6 +124,13 @@ export class RedisJobQueue implements JobQueue {
       complete: async (id, nextDueAt) => {
         const done = Number(await client.eval(COMPLETE, { keys: this.keys, arguments: [id, token, nextDueAt === undefined ? '' : String(Math.round(nextDueAt))] })) === 1;
         held.delete(id);
+        return done;
+      },
+      completeMany: async (jobs) => {
+        if (jobs.length === 0) return 0;
+        const args = [token, ...jobs.flatMap((job) => [job.id, job.nextDueAt === undefined ? '' : String(Math.round(job.nextDueAt))])];
+        const done = Number(await client.eval(COMPLETE_MANY, { keys: this.keys, arguments: args }));
+        for (const job of jobs) held.delete(job.id);
         return done;
       },
       renew: async (ms) => {

@@ -1,15 +1,14 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { channelKey, type ChannelRef, type PlatformName, type PlatformPort } from '../core/platform.ts';
-import { PlatformCallError } from '../core/platform-error.ts';
 import type { Services } from '../core/services.ts';
 import { digestLockKey, deliverLocked, portPoster, type DigestRun } from '../digest/deliver.ts';
 import { pollDueFeeds, type PollOutcome } from '../feeds/poller.ts';
 import { runNewsFeatures, type ChannelNews } from '../features/news-run.ts';
 import type { Notify } from '../feeds/health.ts';
-import { GONE_LIMIT, retryDelayMs } from './channel-health.ts';
+import { retryDelayMs } from './channel-health.ts';
+import { deliverPending, pauseIfGoneTooOften } from './delivery-job.ts';
 import { withLock } from './locks.ts';
 import { SharedWork } from './queue-work.ts';
-import { notifyPaused } from './paused-notice.ts';
 import type { ScheduleRecord } from './schedule-store.ts';
 import { dueSlot, MISSED_RUN_GRACE_MS } from './slots.ts';
 import { markHeartbeat } from '../ops/metrics.ts';
@@ -26,6 +25,8 @@ export interface TickReport {
   digests: SlotRun[];
   /** Follows, live posts and alerts for the stories the polls brought (src/features), when this tick ran them. */
   news: ChannelNews[];
+  /** Shared queues: delivery jobs this process ran (a slot's run then says `queued`). */
+  deliveries?: SlotRun[];
 }
 
 export interface SchedulerHandle {
@@ -45,6 +46,8 @@ export interface SchedulerOptions {
 }
 
 const STOP_GRACE_MS = 5_000;
+/** What a delivery job's run reports as its slot. */
+const DELIVERY_SLOT = 'delivery';
 
 /**
  * Runs scheduled digests and feed polls. Each channel's schedule is a node-cron task in the channel's
@@ -115,6 +118,14 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
       const latest = await newsroom.schedules.lastSlot(channel);
       if (latest && Date.parse(latest) >= slot.getTime()) return undefined;
       const { post, onPosted } = portPoster(services, port, channel);
+      if (shared) {
+        // Shared queues: the slot composes and queues its parts; a delivery job posts them (any process).
+        const run = await deliverLocked(services, channel, post, { onPosted, guard, queue: true, resume: false });
+        await newsroom.schedules.setLastSlot(channel, slot);
+        // Parts queued now, or by a slot job whose process died before it queued their delivery.
+        if (run.status === 'queued' || (await newsroom.ledger.pending(channel)).length > 0) await shared.deliveryQueued(channel);
+        return run;
+      }
       const run = await deliverLocked(services, channel, post, { onPosted, guard });
       await settleSlot(record, port, slot, run, retry?.slot === slot.toISOString() ? retry.attempts : 0);
       return run;
@@ -139,16 +150,9 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
       return;
     }
     const now = services.clock.now();
-    if (run.failure === 'gone') {
-      const streak = await newsroom.health.recordGone(channel);
-      if (streak >= GONE_LIMIT) {
-        const code = run.error instanceof PlatformCallError ? run.error.code : 'unknown';
-        await newsroom.health.pause(channel, code, now);
-        await newsroom.schedules.setLastSlot(channel, slot);
-        log.warn({ channel, code, streak }, 'digests paused: the bot can’t post in this channel (deleted, or the bot was removed); any command there resumes them');
-        await notifyPaused(services, port, record).catch((error: unknown) => log.warn({ err: error, channel }, 'could not tell anyone that the digest is paused'));
-        return;
-      }
+    if (run.failure === 'gone' && (await pauseIfGoneTooOften(services, port, channel, run, log))) {
+      await newsroom.schedules.setLastSlot(channel, slot);
+      return;
     }
     if (run.failure === 'refused') {
       // The platform refused the message itself: the same message would be refused again.
@@ -159,6 +163,22 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
     const nextAt = new Date(now.getTime() + retryDelayMs(next));
     await newsroom.health.setRetry(channel, { slot: slot.toISOString(), attempts: next, nextAt: nextAt.toISOString() });
     log.warn({ channel, slot: slot.toISOString(), attempt: next, retryAt: nextAt.toISOString(), failure: run.failure }, 'scheduled digest not delivered; retrying with back-off');
+  }
+
+  /** A delivery job (shared queues, delivery-job.ts), as this channel's one job in this process. */
+  function deliverJob(channel: ChannelRef, delivered: SlotRun[]): Promise<number | undefined> | undefined {
+    const port = byPlatform.get(channel.platform);
+    if (!port) return undefined;
+    let due: number | undefined;
+    const run = launch(channel, async () => {
+      const outcome = await deliverPending(services, channel, port, log);
+      due = outcome.due;
+      return outcome.run && { channel, slot: DELIVERY_SLOT, run: outcome.run };
+    });
+    return run?.then((slot) => {
+      if (slot) delivered.push(slot);
+      return due;
+    });
   }
 
   /** Parts left sending by a crash (or by /digest now) are checked and completed through the port. */
@@ -228,13 +248,12 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
       if (run) started.push(run.then((slot) => slot && digests.push(slot)));
       return run;
     });
-    for (const channel of await newsroom.ledger.pendingChannels()) {
-      const run = launch(channel, () => completePending(channel));
-      if (run) started.push(run.then((slot) => slot && digests.push(slot)));
-    }
     const newsRun = startNews();
     await Promise.all(started);
-    return { polls, digests, news: await newsDone(newsRun) };
+    // The parts the slots just queued (and any a dead process left), taken by whichever process is free.
+    const deliveries: SlotRun[] = [];
+    await work.runDeliveries((channel) => deliverJob(channel, deliveries));
+    return { polls, digests, deliveries, news: await newsDone(newsRun) };
   }
 
   /** One news run (live posts, follows, alerts) at a time in this process, beside the digests (each channel's under its own lease). */

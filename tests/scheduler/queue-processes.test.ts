@@ -18,10 +18,12 @@ const CHANNELS = 4;
 
 interface Line {
   pid: number;
-  type: 'ready' | 'tick' | 'post';
+  type: 'ready' | 'tick' | 'post' | 'found';
   polls?: string[];
   digests?: { channel: string; slot: string; status: string }[];
+  deliveries?: { channel: string; status: string }[];
   channel?: string;
+  kind?: string;
   key?: string;
 }
 
@@ -45,62 +47,106 @@ afterEach(async () => {
   await server.close();
 });
 
+/** Feeds and daily schedules for CHANNELS channels on a fresh prefix: each channel owes one digest slot. */
+async function seed(): Promise<{ prefix: string; channels: ChannelRef[] }> {
+  const prefix = `newsdesk-test-${randomUUID()}`;
+  const shared = createServices(loadConfig({ DATA_DIR: '/nonexistent', REDIS_URL, SHARED_QUEUES: 'on' }), silentLogger, {
+    stores: createStores({ dataDir: '/nonexistent', redisUrl: REDIS_URL, redisPrefix: prefix }),
+  });
+  services = shared;
+  const now = new Date();
+  const channels: ChannelRef[] = Array.from({ length: CHANNELS }, (_, n) => ({ platform: 'discord', tenantId: 'g1', channelId: `news-${n}` }));
+  for (let n = 0; n < FEEDS; n++) {
+    const path = `/f${n}.xml`;
+    server.routes.set(path, { etag: `"${n}"`, body: rss(`Feed ${n}`, [item(n, new Date(now.getTime() - 30 * 60_000).toISOString())]) });
+    const id = `feed-${n}`;
+    await shared.newsroom.feeds.saveFeed({ id, location: `${server.url}${path}`, kind: 'url', title: `Feed ${n}`, addedAt: now.toISOString() });
+    await shared.newsroom.feeds.subscribe(channels[n % CHANNELS]!, id, new Date(now.getTime() - 2 * 60 * 60_000));
+    await shared.newsroom.feeds.saveState(id, { consecutiveFailures: 0, nextPollAt: now.toISOString(), contentPolls: 1, failingNoticeSent: false });
+  }
+  // A daily slot 20 minutes ago, in a schedule set two hours ago: owed once, the next one tomorrow.
+  const slot = new Date(now.getTime() - 20 * 60_000);
+  const cron = `${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`;
+  for (const channel of channels) {
+    await shared.newsroom.schedules.set({ channel, cron, timezone: 'UTC', label: 'daily', since: new Date(now.getTime() - 2 * 60 * 60_000).toISOString() });
+  }
+  return { prefix, channels };
+}
+
+/** Starts 3 scheduler processes; `until` resolves once the lines they printed satisfy `done`. */
+function start(prefix: string, extra: string[] = []) {
+  const lines: Line[] = [];
+  let onLine: () => void = () => undefined;
+  for (let index = 0; index < 3; index++) {
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, REDIS_URL, prefix, ...extra], { stdio: ['pipe', 'pipe', 'inherit'] });
+    children.push(child);
+    createInterface({ input: child.stdout! }).on('line', (text) => {
+      lines.push(JSON.parse(text) as Line);
+      onLine();
+    });
+  }
+  const until = (done: () => boolean) =>
+    new Promise<void>((resolve) => {
+      onLine = () => done() && resolve();
+      onLine();
+    });
+  const ticks = (pid: number) => lines.filter((line) => line.pid === pid && line.type === 'tick').length;
+  /** Five more ticks from every live process: room for any duplicate to show. Then they stop. */
+  const settle = async () => {
+    const alive = children.filter((child) => child.exitCode === null && child.signalCode === null);
+    const ticksAt = new Map(alive.map((child) => [child.pid!, ticks(child.pid!)]));
+    await until(() => alive.every((child) => ticks(child.pid!) >= ticksAt.get(child.pid!)! + 5));
+    for (const child of alive) child.stdin!.end();
+    await Promise.all(alive.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)))));
+  };
+  return { lines, until, settle };
+}
+
 describe('three newsdesk processes sharing the queues on Redis', () => {
   it('polls every feed and posts every digest exactly once', async () => {
-    const prefix = `newsdesk-test-${randomUUID()}`;
-    const shared = createServices(loadConfig({ DATA_DIR: '/nonexistent', REDIS_URL, SHARED_QUEUES: 'on' }), silentLogger, {
-      stores: createStores({ dataDir: '/nonexistent', redisUrl: REDIS_URL, redisPrefix: prefix }),
-    });
-    services = shared;
-    const now = new Date();
-    const channels: ChannelRef[] = Array.from({ length: CHANNELS }, (_, n) => ({ platform: 'discord', tenantId: 'g1', channelId: `news-${n}` }));
-    for (let n = 0; n < FEEDS; n++) {
-      const path = `/f${n}.xml`;
-      server.routes.set(path, { etag: `"${n}"`, body: rss(`Feed ${n}`, [item(n, new Date(now.getTime() - 30 * 60_000).toISOString())]) });
-      const id = `feed-${n}`;
-      await shared.newsroom.feeds.saveFeed({ id, location: `${server.url}${path}`, kind: 'url', title: `Feed ${n}`, addedAt: now.toISOString() });
-      await shared.newsroom.feeds.subscribe(channels[n % CHANNELS]!, id, new Date(now.getTime() - 2 * 60 * 60_000));
-      await shared.newsroom.feeds.saveState(id, { consecutiveFailures: 0, nextPollAt: now.toISOString(), contentPolls: 1, failingNoticeSent: false });
-    }
-    // A daily slot 20 minutes ago, in a schedule set two hours ago: owed once, the next one tomorrow.
-    const slot = new Date(now.getTime() - 20 * 60_000);
-    const cron = `${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`;
-    for (const channel of channels) {
-      await shared.newsroom.schedules.set({ channel, cron, timezone: 'UTC', label: 'daily', since: new Date(now.getTime() - 2 * 60 * 60_000).toISOString() });
-    }
-
-    const lines: Line[] = [];
-    let onLine: () => void = () => undefined;
-    for (let index = 0; index < 3; index++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', WORKER, REDIS_URL, prefix], { stdio: ['pipe', 'pipe', 'inherit'] });
-      children.push(child);
-      createInterface({ input: child.stdout! }).on('line', (text) => {
-        lines.push(JSON.parse(text) as Line);
-        onLine();
-      });
-    }
-    const until = (done: () => boolean) =>
-      new Promise<void>((resolve) => {
-        onLine = () => done() && resolve();
-        onLine();
-      });
+    const { prefix, channels } = await seed();
+    const { lines, until, settle } = start(prefix);
     const polled = () => lines.flatMap((line) => line.polls ?? []);
     const slotRuns = () => lines.flatMap((line) => line.digests ?? []);
-    await until(() => polled().length >= FEEDS && slotRuns().length >= CHANNELS);
-    // Five more ticks from every process after that: room for any duplicate to show.
-    const ticksAt = new Map(children.map((child) => [child.pid!, lines.filter((line) => line.pid === child.pid && line.type === 'tick').length]));
-    await until(() => children.every((child) => lines.filter((line) => line.pid === child.pid && line.type === 'tick').length >= ticksAt.get(child.pid!)! + 5));
-    for (const child of children) child.stdin!.end();
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)))));
+    const posts = () => lines.filter((line) => line.type === 'post');
+    await until(() => polled().length >= FEEDS && slotRuns().length >= CHANNELS && new Set(posts().map((post) => post.channel)).size >= CHANNELS);
+    await settle();
 
     // Every feed polled once: by one process, with one request to its server.
     expect(polled().sort()).toEqual(Array.from({ length: FEEDS }, (_, n) => `feed-${n}`).sort());
     expect(server.requests.map((request) => request.path).sort()).toEqual(Array.from({ length: FEEDS }, (_, n) => `/f${n}.xml`).sort());
-    // Every channel's slot run once, its digest parts posted once each.
+    // Every channel's slot run once (its parts queued), its digest parts posted once each by delivery jobs.
     expect(slotRuns().map((run) => run.channel).sort()).toEqual(channels.map((channel) => channel.channelId).sort());
     expect(new Set(slotRuns().map((run) => run.slot)).size).toBe(1);
-    const posts = lines.filter((line) => line.type === 'post');
-    expect(new Set(posts.map((post) => post.channel))).toEqual(new Set(channels.map((channel) => channel.channelId)));
-    expect(new Set(posts.map((post) => post.key)).size).toBe(posts.length);
+    expect(slotRuns().every((run) => run.status === 'queued')).toBe(true);
+    expect(new Set(posts().map((post) => post.channel))).toEqual(new Set(channels.map((channel) => channel.channelId)));
+    expect(new Set(posts().map((post) => post.key)).size).toBe(posts().length);
+    expect(await services!.newsroom.ledger.pendingChannels()).toEqual([]);
+  }, 120_000);
+
+  it('a process killed mid-delivery loses nothing: after its lease another takes the delivery job and finds the part it posted instead of posting it again', async () => {
+    const { prefix, channels } = await seed();
+    // Leases of 3 s; the platform takes 400 ms to accept a post, the time in which the poster is killed.
+    const { lines, until, settle } = start(prefix, ['3000', '400']);
+    const posts = () => lines.filter((line) => line.type === 'post' && line.kind === 'digest');
+    await until(() => posts().length > 0);
+    const victim = posts()[0]!.pid;
+    children.find((child) => child.pid === victim)!.kill('SIGKILL');
+    // Keys the killed process got into a channel without hearing back.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const cut = posts().filter((post) => post.pid === victim);
+    await until(() => lines.filter((line) => line.type === 'found').length >= cut.length && new Set(posts().map((post) => post.channel)).size >= CHANNELS);
+    await settle();
+
+    // The killed process's parts were found in their channels by another process, not posted again.
+    const found = lines.filter((line) => line.type === 'found');
+    expect(found.map((line) => line.key).sort()).toEqual(cut.map((post) => post.key).sort());
+    expect(found.every((line) => line.pid !== victim)).toBe(true);
+    // Every channel got its digest, each part once, and nothing is left pending.
+    expect(new Set(posts().map((post) => post.channel))).toEqual(new Set(channels.map((channel) => channel.channelId)));
+    expect(new Set(posts().map((post) => post.key)).size).toBe(posts().length);
+    expect(await services!.newsroom.ledger.pendingChannels()).toEqual([]);
+    const delivered = lines.flatMap((line) => line.deliveries ?? []).filter((run) => run.status === 'posted');
+    expect(new Set(delivered.map((run) => run.channel))).toEqual(new Set(channels.map((channel) => channel.channelId)));
   }, 120_000);
 });

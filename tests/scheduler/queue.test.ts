@@ -90,6 +90,21 @@ describe('the shared job queue on Redis', () => {
     expect(await alive.size()).toEqual({ waiting: 1, leased: 0 });
   });
 
+  it('completes several jobs in one call, each only while its lease is still the taker’s', async () => {
+    const [dead, alive] = [queue(), queue()];
+    const now = clock.now().getTime();
+    await dead.ensure(['a', 'b', 'c'].map((id) => ({ id, dueAt: now })));
+    const early = await dead.take(2, LEASE_MS);
+    clock.advance(LEASE_MS);
+    // The first batch's lease ended: its jobs pass to another taker together with the third one.
+    const late = await alive.take(10, LEASE_MS);
+    expect(late).toMatchObject({ recovered: 2 });
+    expect(await early.completeMany(early.ids.map((id) => ({ id, nextDueAt: now })))).toBe(0);
+    expect(await late.completeMany([{ id: 'a', nextDueAt: now + 1_000 }, { id: 'b', nextDueAt: undefined }, { id: 'c', nextDueAt: now + 2_000 }])).toBe(3);
+    expect(await alive.size()).toEqual({ waiting: 2, leased: 0 });
+    expect((await alive.ids()).sort()).toEqual(['a', 'c']);
+  });
+
   it('keeps a renewed lease, and does not queue a job twice while it is being worked on', async () => {
     const jobs = queue();
     await jobs.ensure([{ id: 'digest', dueAt: clock.now().getTime() }]);

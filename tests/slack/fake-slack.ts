@@ -35,6 +35,10 @@ export interface FakeWorkspace {
   botId: string;
   /** What the install redirect carries for oauth.v2.access to exchange. */
   code: string;
+  /** Token rotation on: the install gives a refresh token and a token expiring in `expiresIn` seconds. */
+  rotation?: { refreshToken: string; expiresIn: number; refreshes: number };
+  /** An org-wide (Enterprise Grid) install: its token serves every workspace of the enterprise. */
+  enterpriseId?: string;
 }
 
 export interface ApiCall {
@@ -143,6 +147,33 @@ export class FakeSlack {
     const workspace = { teamId, name, botToken: `xoxb-${suffix}-token`, botUserId: `U0BOT${teamId}`, botId: `B0BOT${teamId}`, code: `code-${suffix}` };
     this.workspaces.set(workspace.botToken, workspace);
     return workspace;
+  }
+
+  /**
+   * A workspace with token rotation on: its install returns a refresh token and a bot token that expires
+   * in `expiresIn` seconds; oauth.v2.access with grant_type=refresh_token gives a new pair (12 hours) and
+   * the old token and refresh token stop working, as Slack's do.
+   */
+  addRotatingWorkspace(teamId: string, expiresIn: number, name = `Workspace ${teamId}`): FakeWorkspace {
+    const workspace = this.addWorkspace(teamId, name);
+    this.workspaces.delete(workspace.botToken);
+    const suffix = teamId.toLowerCase();
+    const rotating = { ...workspace, botToken: `xoxe.xoxb-${suffix}-1`, rotation: { refreshToken: `xoxe-1-${suffix}-r1`, expiresIn, refreshes: 0 } };
+    this.workspaces.set(rotating.botToken, rotating);
+    return rotating;
+  }
+
+  /** An Enterprise Grid org whose admin installs the app org-wide: one bot token for all its workspaces. */
+  addEnterprise(enterpriseId: string, name = `Org ${enterpriseId}`): FakeWorkspace {
+    const suffix = enterpriseId.toLowerCase();
+    const org = { teamId: enterpriseId, name, botToken: `xoxb-${suffix}-org`, botUserId: `U0BOT${enterpriseId}`, botId: `B0BOT${enterpriseId}`, code: `code-${suffix}`, enterpriseId };
+    this.workspaces.set(org.botToken, org);
+    return org;
+  }
+
+  /** The workspace's current bot token (it changes when a rotating token is refreshed). */
+  tokenOf(teamId: string): string | undefined {
+    return [...this.workspaces.values()].find((workspace) => workspace.teamId === teamId)?.botToken;
   }
 
   /** The workspace's token stops working (the app was uninstalled or the token revoked). */
@@ -305,7 +336,16 @@ export class FakeSlack {
     switch (method) {
       case 'auth.test':
         return {
-          body: { ok: true, url: `https://${workspace.teamId.toLowerCase()}.slack.com/`, team: workspace.name, user: 'newsdesk', team_id: workspace.teamId, user_id: workspace.botUserId, bot_id: workspace.botId },
+          body: {
+            ok: true,
+            url: `https://${workspace.teamId.toLowerCase()}.slack.com/`,
+            team: workspace.name,
+            user: 'newsdesk',
+            team_id: workspace.teamId,
+            user_id: workspace.botUserId,
+            bot_id: workspace.botId,
+            ...(workspace.enterpriseId ? { enterprise_id: workspace.enterpriseId, is_enterprise_install: true } : {}),
+          },
         };
       case 'views.publish': {
         const view = (args.view ?? {}) as Record<string, unknown>;
@@ -377,11 +417,16 @@ export class FakeSlack {
     }
   }
 
-  /** oauth.v2.access: the app's client id and secret and a workspace's install code give its bot token. */
+  /**
+   * oauth.v2.access: the app's client id and secret and a workspace's install code give its bot token;
+   * with grant_type=refresh_token, a rotating workspace's refresh token gives a new token pair.
+   */
   private exchangeCode(args: Record<string, unknown>): { body: Record<string, unknown> } {
     if (args.client_id !== CLIENT_ID || args.client_secret !== CLIENT_SECRET) return { body: { ok: false, error: 'invalid_client_id' } };
+    if (args.grant_type === 'refresh_token') return this.refresh(String(args.refresh_token));
     const workspace = [...this.workspaces.values()].find((candidate) => candidate.code === args.code);
     if (!workspace) return { body: { ok: false, error: 'invalid_code' } };
+    const org = workspace.enterpriseId;
     return {
       body: {
         ok: true,
@@ -391,7 +436,33 @@ export class FakeSlack {
         token_type: 'bot',
         access_token: workspace.botToken,
         bot_user_id: workspace.botUserId,
-        team: { id: workspace.teamId, name: workspace.name },
+        ...(workspace.rotation ? { refresh_token: workspace.rotation.refreshToken, expires_in: workspace.rotation.expiresIn } : {}),
+        team: org ? null : { id: workspace.teamId, name: workspace.name },
+        enterprise: org ? { id: org, name: workspace.name } : null,
+        is_enterprise_install: Boolean(org),
+      },
+    };
+  }
+
+  private refresh(refreshToken: string): { body: Record<string, unknown> } {
+    const workspace = [...this.workspaces.values()].find((candidate) => candidate.rotation?.refreshToken === refreshToken);
+    if (!workspace?.rotation) return { body: { ok: false, error: 'invalid_refresh_token' } };
+    const refreshes = workspace.rotation.refreshes + 1;
+    const suffix = workspace.teamId.toLowerCase();
+    const next = { ...workspace, botToken: `xoxe.xoxb-${suffix}-${refreshes + 1}`, rotation: { refreshToken: `xoxe-1-${suffix}-r${refreshes + 1}`, expiresIn: 43_200, refreshes } };
+    this.workspaces.delete(workspace.botToken);
+    this.workspaces.set(next.botToken, next);
+    return {
+      body: {
+        ok: true,
+        app_id: 'A0NEWSDESK',
+        token_type: 'bot',
+        access_token: next.botToken,
+        refresh_token: next.rotation.refreshToken,
+        expires_in: next.rotation.expiresIn,
+        scope: 'commands,chat:write,chat:write.public,users:read,channels:history,groups:history',
+        bot_user_id: next.botUserId,
+        team: { id: next.teamId, name: next.name },
         enterprise: null,
         is_enterprise_install: false,
       },
@@ -491,6 +562,8 @@ export interface SlashCommandFields {
   channel_id?: string;
   user_id?: string;
   response_url: string;
+  /** A workspace of an Enterprise Grid org with an org-wide install. */
+  enterprise_id?: string;
 }
 
 /** The form body of a slash command, as Slack posts it. */
@@ -506,7 +579,8 @@ export function slashCommandBody(fields: SlashCommandFields): string {
     command: fields.command,
     text: fields.text,
     api_app_id: 'A0NEWSDESK',
-    is_enterprise_install: 'false',
+    is_enterprise_install: fields.enterprise_id ? 'true' : 'false',
+    ...(fields.enterprise_id ? { enterprise_id: fields.enterprise_id, enterprise_name: 'Org' } : {}),
     response_url: fields.response_url,
     trigger_id: '123.456.abc',
   }).toString();

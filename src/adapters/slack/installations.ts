@@ -39,12 +39,31 @@ export class KeyvInstallationStore implements InstallationStore {
     if (key) await this.store.delete(key);
   }
 
-  /** The installation that serves the query, or undefined (a workspace of an org install falls back to it). */
+  /**
+   * The installation that serves the query, or undefined (a workspace of an org install falls back to
+   * it). A workspace served by its org's install is remembered (`org:<team id>`), so calls that know only
+   * the workspace (a scheduled digest names its channel's team) find the org's token too.
+   */
   async find(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean> | undefined> {
     const own = installationKey(query.isEnterpriseInstall, query.teamId, query.enterpriseId);
     const found = own ? ((await this.store.get(own)) as Installation<'v1' | 'v2', boolean> | undefined) : undefined;
+    if (found && query.isEnterpriseInstall && query.teamId && query.enterpriseId) await this.rememberOrg(query.teamId, query.enterpriseId);
     if (found || query.isEnterpriseInstall || !query.enterpriseId) return found;
-    return (await this.store.get(`enterprise:${query.enterpriseId}`)) as Installation<'v1' | 'v2', boolean> | undefined;
+    const org = (await this.store.get(`enterprise:${query.enterpriseId}`)) as Installation<'v1' | 'v2', boolean> | undefined;
+    if (org && query.teamId) await this.rememberOrg(query.teamId, query.enterpriseId);
+    return org;
+  }
+
+  /** The enterprise whose org-wide install serves this workspace, once a request from it was seen. */
+  async enterpriseOf(teamId: string): Promise<string | undefined> {
+    return (await this.store.get(`org:${teamId}`)) as string | undefined;
+  }
+
+  private async rememberOrg(teamId: string, enterpriseId: string): Promise<void> {
+    const known = `org:${teamId}:${enterpriseId}`;
+    if (this.known.has(known)) return;
+    await this.store.set(`org:${teamId}`, enterpriseId);
+    this.known.add(known);
   }
 
   /** Drops the user token of an installation (the user revoked it); the bot token stays. */

@@ -106,7 +106,7 @@ export async function startSlack(services: Services, commands: readonly CommandD
 
   const pacer = new ChannelPacer(services.clock, options.pacing?.sleep ?? realSleep, options.pacing?.intervalMs, options.pacing?.burst);
   // With OAuth, each workspace's calls carry its own token (the installer's authorize, as for requests).
-  const tokens = httpReceiver?.installer ? installedTokens(httpReceiver.installer) : clientToken;
+  const tokens = httpReceiver?.installer ? installedTokens(httpReceiver.installer, installations) : clientToken;
   const outbox = new SlackOutbox(app.client, services, pacer, invocationFor(commands), tokens);
   const permissions = new SlackPermissions(app.client, config.SLACK_ADMIN_USERS, services.clock, services.logger, tokens);
   const work = new WorkQueue(4, WORK_QUIET);

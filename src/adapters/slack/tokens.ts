@@ -1,6 +1,6 @@
 import type { InstallProvider } from '@slack/oauth';
 import { PlatformCallError } from '../../core/platform-error.ts';
-import { NO_INSTALLATION } from './installations.ts';
+import { NO_INSTALLATION, type KeyvInstallationStore } from './installations.ts';
 
 /** The code a call gets when its workspace has no installation (uninstalled, or never installed). */
 export const NOT_INSTALLED = 'not_installed';
@@ -16,13 +16,20 @@ export interface SlackTokens {
 
 export const clientToken: SlackTokens = { bot: async () => undefined };
 
-export function installedTokens(installer: InstallProvider): SlackTokens {
+/**
+ * A workspace of an Enterprise Grid org installed org-wide has no install of its own: its token is the
+ * org's, found through the enterprise the store saw its requests come from. A rotating token that
+ * expires within two hours is refreshed by authorize() (oauth.v2.access, grant_type=refresh_token)
+ * and the new pair stored, whichever process asks first.
+ */
+export function installedTokens(installer: InstallProvider, installations?: Pick<KeyvInstallationStore, 'enterpriseOf'>): SlackTokens {
   return {
     async bot(teamId) {
       if (!teamId) throw new PlatformCallError('gone', 'authorize', NOT_INSTALLED);
       let token: string | undefined;
       try {
-        token = (await installer.authorize({ teamId, enterpriseId: undefined, isEnterpriseInstall: false })).botToken;
+        const enterpriseId = await installations?.enterpriseOf(teamId);
+        token = (await installer.authorize({ teamId, enterpriseId, isEnterpriseInstall: enterpriseId !== undefined })).botToken;
       } catch (error) {
         // A workspace that removed the app can't be posted to again: its channels count as gone. Any
         // other failure (the store unreachable, a token refresh refused) is worth another try.
