@@ -176,6 +176,14 @@ async function guardTarget(url: URL, allowHosts: readonly string[], resolve: Res
   return addresses;
 }
 
+// Kept-alive connections, so a poller does not open a new TCP (and TLS) connection for every feed of
+// a host it polls each cycle. A socket is only ever opened through the pinned lookup below, so a
+// reused one is still connected to an address guardTarget approved.
+const AGENTS = {
+  'http:': new http.Agent({ keepAlive: true, keepAliveMsecs: 1_000, maxFreeSockets: 4, timeout: DEFAULT_TIMEOUT_MS }),
+  'https:': new https.Agent({ keepAlive: true, keepAliveMsecs: 1_000, maxFreeSockets: 4, timeout: DEFAULT_TIMEOUT_MS }),
+};
+
 function send(url: URL, addresses: ResolvedAddress[], headers: Record<string, string>, signal: AbortSignal): Promise<http.IncomingMessage> {
   // Node calls this instead of DNS, so the socket can only reach an address guardTarget approved.
   const pinned: LookupFunction = (_hostname, options, callback) => {
@@ -198,7 +206,7 @@ function send(url: URL, addresses: ResolvedAddress[], headers: Record<string, st
       port: url.port === '' ? undefined : Number(url.port),
       path: `${url.pathname}${url.search}`,
       headers: { ...headers, host: url.host },
-      agent: false,
+      agent: url.protocol === 'https:' ? AGENTS['https:'] : AGENTS['http:'],
       lookup: pinned,
       signal,
     });

@@ -7,7 +7,13 @@ import { startServer, send, type TestServer } from './test-server.ts';
 
 let server: TestServer;
 let sockets = 0;
-const countSocket = () => sockets++;
+/** Where each client socket opened since the test began was asked to connect. */
+let targets: string[] = [];
+const countSocket = (message: unknown) => {
+  sockets++;
+  const socket = (message as { socket: import('node:net').Socket }).socket;
+  socket.once('connect', () => targets.push(`${socket.remoteAddress}:${socket.remotePort}`));
+};
 
 beforeAll(async () => {
   server = await startServer();
@@ -20,6 +26,7 @@ afterAll(async () => {
 });
 afterEach(() => {
   sockets = 0;
+  targets = [];
 });
 
 const allowed = () => createFetcher({ allowHosts: [server.host] });
@@ -113,7 +120,9 @@ describe('safeFetch on an allowed local server', () => {
     expect(await refusal(fetcher(`${server.origin}/to-private`))).toBe('That address is on a private network, so I won’t fetch it.');
     expect(await refusal(fetcher(`${server.origin}/to-metadata`))).toBe('That is a cloud metadata address, so I won’t fetch it.');
     expect(await refusal(fetcher(`${server.origin}/to-file`))).toMatch(/only fetch http and https/);
-    expect(sockets).toBe(3); // one socket per request, all to the local server
+    // At most one socket per request (kept-alive ones are reused), every one to the local server.
+    expect(sockets).toBeLessThanOrEqual(3);
+    expect(targets.every((target) => target === `127.0.0.1:${server.port}`)).toBe(true);
   });
 
   it('decodes ISO-8859-1 from the header, from a meta tag, and UTF-8 by default', async () => {
@@ -182,6 +191,18 @@ describe('safeFetch on an allowed local server', () => {
     const pending = allowed()(`${server.origin}/slow`, { signal: controller.signal });
     controller.abort(new Error('shutting down'));
     await expect(pending).rejects.toThrow('shutting down');
+  });
+
+  it('keeps the connection to a host alive between requests (a poller does not reconnect for every feed)', async () => {
+    server.route('/kept-a', send('<p>a</p>', 'text/html'));
+    server.route('/kept-b', send('<p>b</p>', 'text/html'));
+    const fetcher = allowed();
+    await fetcher(`${server.origin}/kept-a`);
+    const opened = sockets;
+    await fetcher(`${server.origin}/kept-b`);
+    await fetcher(`${server.origin}/kept-a`);
+    expect(opened).toBeLessThanOrEqual(1);
+    expect(sockets).toBe(opened);
   });
 
   it('does not let a caller override the Host header', async () => {
