@@ -398,9 +398,11 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
       return before.length ? before[before.length - 1]!.day : null;
     },
   };
-  const values = new Map<Candidate, { type: TimexType; value: string }>();
+  // The tagged expression of each chosen candidate (by its index), null while unresolved.
+  const tagged: (Timex | null)[] = new Array(chosen.length).fill(null);
+  const timex = (c: Candidate, type: TimexType, value: string): Timex => ({ text: text.slice(c.start, c.end), start: c.start, end: c.end, type, value });
   // Clock times last: they take their day from any day named in their sentence, before or after them.
-  const clocks: Candidate[] = [];
+  const clocks: number[] = [];
   // Inside a quoted email or letter, "tomorrow" is the day after the document's date, which the
   // intro may give ("In an email dated March 3, 2019, …: “…”"); without one it stays unresolved.
   const refAt = (pos: number): Reference | null => {
@@ -409,15 +411,16 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
     const dated = days.filter((d) => d.pos >= doc.introStart && d.pos < doc.start).pop();
     return dated ? { date: dated.day, hour: null, minute: null, offset: null } : null;
   };
-  for (const c of chosen) {
+  for (let i = 0; i < chosen.length; i++) {
+    const c = chosen[i]!;
     if (c.clock && c.rule !== 'clock+day') {
-      clocks.push(c);
+      clocks.push(i);
       continue;
     }
     ctx.ref = refAt(c.start);
     const r = c.resolve(ctx);
     if (!r) continue;
-    values.set(c, { type: r.type ?? c.type, value: r.value });
+    tagged[i] = timex(c, r.type ?? c.type, r.value);
     if (r.day) {
       ctx.anchor = r.day;
       days.push({ pos: c.start, day: r.day });
@@ -431,15 +434,13 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
       if (month >= 0) ctx.anchorMonth = { y: year, m: month };
     }
   }
-  for (const c of clocks) {
+  for (const i of clocks) {
+    const c = chosen[i]!;
     ctx.ref = refAt(c.start);
     const r = c.resolve(ctx);
-    if (r) values.set(c, { type: r.type ?? c.type, value: r.value });
+    if (r) tagged[i] = timex(c, r.type ?? c.type, r.value);
   }
   const out: Timex[] = [];
-  for (const c of chosen) {
-    const v = values.get(c);
-    if (v) out.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, type: v.type, value: v.value });
-  }
+  for (const t of tagged) if (t) out.push(t);
   return out;
 }
