@@ -37,27 +37,17 @@ const AFTER_SUBJECT_FIRST = new RegExp(`^[\\s,—–-]*((?:[^"“”.!?;]|${DOT}
 // First words of the finite forms ("said", "shot" of "shot back"): a window holding none of them
 // cannot hold the subject-then-verb attribution, so the costly pattern is not tried on it.
 const FINITE_FIRST_WORDS = new Set(ALL_FORMS.filter((f) => !/ing(?: out)?$/.test(f)).map((f) => f.split(' ')[0]!));
-/** The first words of some speech forms, as a filter: their lower-cased first two letters and length (2-31), one bit each. */
-interface WordFilter {
-  shapes: Uint8Array;
-  words: ReadonlySet<string>;
-}
+// Their lower-cased first two letters and length (2-31), one bit each: most words of a window are
+// ruled out by it before they are cut out of the text and looked up.
 const shapeOf = (a: number, b: number, len: number): number => ((((a | 32) - 97) * 26 + ((b | 32) - 97)) << 5) | len;
-function wordFilter(words: ReadonlySet<string>): WordFilter {
-  const shapes = new Uint8Array(26 * 26 * 32);
-  for (const w of words) {
-    if (!/^[a-z]{2,31}$/.test(w)) throw new Error(`speech word ${w} is not 2-31 lower-case letters`);
-    shapes[shapeOf(w.charCodeAt(0), w.charCodeAt(1), w.length)] = 1;
-  }
-  return { shapes, words };
+const FINITE_SHAPES = new Uint8Array(26 * 26 * 32);
+for (const w of FINITE_FIRST_WORDS) {
+  if (!/^[a-z]{2,31}$/.test(w)) throw new Error(`speech verb ${w} is not 2-31 lower-case letters`);
+  FINITE_SHAPES[shapeOf(w.charCodeAt(0), w.charCodeAt(1), w.length)] = 1;
 }
 const asciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-/**
- * Whether a word ([A-Za-z]+) of `s` is one of the filter's words, as written or, when `anyCase`,
- * in any case (else only lower-case or capitalised: "said", "Said"). Most words are ruled out by
- * their shape before they are cut out of the text and looked up.
- */
-function holdsWord(s: string, filter: WordFilter, anyCase: boolean): boolean {
+/** Whether a word ([A-Za-z]+) of `s` is one of those first words, in lower case or capitalised ("said", "Said"). */
+function holdsFiniteVerb(s: string): boolean {
   const n = s.length;
   for (let i = 0; i < n; ) {
     while (i < n && !asciiLetter(s.charCodeAt(i))) i++;
@@ -65,17 +55,12 @@ function holdsWord(s: string, filter: WordFilter, anyCase: boolean): boolean {
     const start = i;
     while (i < n && asciiLetter(s.charCodeAt(i))) i++;
     const len = i - start;
-    if (len < 2 || len > 31 || filter.shapes[shapeOf(s.charCodeAt(start), s.charCodeAt(start + 1), len)] !== 1) continue;
+    if (len < 2 || len > 31 || FINITE_SHAPES[shapeOf(s.charCodeAt(start), s.charCodeAt(start + 1), len)] !== 1) continue;
     const w = s.slice(start, i);
-    if (filter.words.has(w) || ((anyCase || w.charCodeAt(0) < 97) && filter.words.has(w.toLowerCase()))) return true;
+    if (FINITE_FIRST_WORDS.has(w) || (w.charCodeAt(0) < 97 && FINITE_FIRST_WORDS.has(w.toLowerCase()))) return true;
   }
   return false;
 }
-const FINITE_FILTER = wordFilter(FINITE_FIRST_WORDS);
-/** Whether a word of `s` is the first word of a finite form ("said", "Says"; not "SAID", as before). */
-const holdsFiniteVerb = (s: string): boolean => holdsWord(s, FINITE_FILTER, false);
-// The first words of every form and of "according to": a text with none of them, in any case, holds no speech verb.
-const SPEECH_FILTER = wordFilter(new Set([...ALL_FORMS.map((f) => f.split(' ')[0]!), 'according']));
 const SPEECH_VERBS = new RegExp(`(?<![\\w-])(${SAY}|according to)\\b`, 'gi');
 // "for answers", "the claims", "his remarks": a speech word after a determiner or preposition is a noun.
 const NOUN_BEFORE = /\b(?:the|a|an|his|her|their|its|our|your|my|these|those|for|of|with|from|some|any|no|more|many|such|whose)\s+$/i;
@@ -83,8 +68,6 @@ const NOUN_BEFORE = /\b(?:the|a|an|his|her|their|its|our|your|my|these|those|for
 /** The last speech verb of the text before a quote (RegExpExecArray-like: index, [0], [1]). */
 function lastSpeechVerb(head: string): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
-  // The pattern is a long alternation tried at every word start: not run on a text without any of its first words.
-  if (!holdsWord(head, SPEECH_FILTER, true)) return null;
   SPEECH_VERBS.lastIndex = 0;
   for (let m = SPEECH_VERBS.exec(head); m; m = SPEECH_VERBS.exec(head)) {
     if (!NOUN_BEFORE.test(head.slice(Math.max(0, m.index - 8), m.index))) last = m;
