@@ -288,12 +288,16 @@ const STOP = /[.!?\n]/g;
 function sentenceStartsOf(text: string): number[] {
   const out = [0];
   STOP.lastIndex = 0;
-  for (let c = STOP.exec(text); c; c = STOP.exec(text)) {
-    BOUNDARY.lastIndex = c.index;
-    const m = BOUNDARY.exec(text);
-    if (!m) continue;
-    out.push(m.index + m[0].length);
-    STOP.lastIndex = Math.max(m.index + m[0].length, c.index + 1);
+  // test, not exec: only where each match ends is needed, no match arrays.
+  while (STOP.test(text)) {
+    const at = STOP.lastIndex - 1;
+    BOUNDARY.lastIndex = at;
+    if (!BOUNDARY.test(text)) {
+      STOP.lastIndex = at + 1;
+      continue;
+    }
+    out.push(BOUNDARY.lastIndex);
+    STOP.lastIndex = Math.max(BOUNDARY.lastIndex, at + 1);
   }
   return out;
 }

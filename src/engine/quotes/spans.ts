@@ -72,9 +72,15 @@ function paragraph(text: string, base: number, end: number, prevUnclosed: boolea
     firstInPara = false;
   };
   MARKS.lastIndex = base;
-  for (let m = MARKS.exec(text); m && m.index < end; m = MARKS.exec(text)) {
-    const i = m.index;
-    const ch = m[0];
+  // test, not exec: no match array per mark (apostrophes are many).
+  while (MARKS.test(text)) {
+    const i = MARKS.lastIndex - 1;
+    if (i >= end) break;
+    // A single mark between two letters is an apostrophe ("Obama's", "don't"), which neither opens
+    // nor closes a quote: skipped before any character is read out as a string.
+    const code = text.charCodeAt(i);
+    if (code !== 34 && code !== 0x201c && code !== 0x201d && isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i + 1))) continue;
+    const ch = text[i]!;
     const before = i === base ? ' ' : text[i - 1]!;
     const next = i + 1 < end ? text[i + 1]! : ' ';
     if (ch === '"' || ch === '“' || ch === '”') {
@@ -101,6 +107,7 @@ function paragraph(text: string, base: number, end: number, prevUnclosed: boolea
   return open >= 0;
 }
 const WHITE = /\s/;
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const BLANK = /^\s*$/;
 const LETTER = /\p{L}/u;
 const SINGLE_CLOSE_NEXT = /[\s.,;:!?)—–-]/;

@@ -37,11 +37,26 @@ const AFTER_SUBJECT_FIRST = new RegExp(`^[\\s,—–-]*((?:[^"“”.!?;]|${DOT}
 // First words of the finite forms ("said", "shot" of "shot back"): a window holding none of them
 // cannot hold the subject-then-verb attribution, so the costly pattern is not tried on it.
 const FINITE_FIRST_WORDS = new Set(ALL_FORMS.filter((f) => !/ing(?: out)?$/.test(f)).map((f) => f.split(' ')[0]!));
-const WORD = /[A-Za-z]+/g;
+// Their lower-cased first two letters and length (2-31), one bit each: most words of a window are
+// ruled out by it before they are cut out of the text and looked up.
+const shapeOf = (a: number, b: number, len: number): number => ((((a | 32) - 97) * 26 + ((b | 32) - 97)) << 5) | len;
+const FINITE_SHAPES = new Uint8Array(26 * 26 * 32);
+for (const w of FINITE_FIRST_WORDS) {
+  if (!/^[a-z]{2,31}$/.test(w)) throw new Error(`speech verb ${w} is not 2-31 lower-case letters`);
+  FINITE_SHAPES[shapeOf(w.charCodeAt(0), w.charCodeAt(1), w.length)] = 1;
+}
+const asciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+/** Whether a word ([A-Za-z]+) of `s` is one of those first words, in lower case or capitalised ("said", "Said"). */
 function holdsFiniteVerb(s: string): boolean {
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
-    const w = m[0];
+  const n = s.length;
+  for (let i = 0; i < n; ) {
+    while (i < n && !asciiLetter(s.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && asciiLetter(s.charCodeAt(i))) i++;
+    const len = i - start;
+    if (len < 2 || len > 31 || FINITE_SHAPES[shapeOf(s.charCodeAt(start), s.charCodeAt(start + 1), len)] !== 1) continue;
+    const w = s.slice(start, i);
     if (FINITE_FIRST_WORDS.has(w) || (w.charCodeAt(0) < 97 && FINITE_FIRST_WORDS.has(w.toLowerCase()))) return true;
   }
   return false;

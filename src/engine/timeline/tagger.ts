@@ -111,32 +111,20 @@ function isDocumentWord(text: string, start: number, len: number): boolean {
 const WORD_CHAR = new Uint8Array(65536);
 for (let c = 48; c <= 122; c++) WORD_CHAR[c] = (c <= 57 || (c >= 65 && c <= 90) || c >= 97) ? 1 : 0;
 
-// Token offsets, reused from text to text (the tagger is not re-entrant).
+// Token starts, reused from text to text (the tagger is not re-entrant), and the per-rule marks.
 let STARTS = new Int32Array(1024);
-let ENDS = new Int32Array(1024);
+const TRIED = new Int32Array(RULES.length);
 
 /** The candidates of a text, and whether it names a document (an email, a letter …) anywhere. */
 function collect(text: string): { cands: Candidate[]; documentWords: boolean } {
-  // One pass over the text: token starts and ends.
   const n = text.length;
-  if (STARTS.length < (n >> 1) + 1) {
-    STARTS = new Int32Array((n >> 1) + 1024);
-    ENDS = new Int32Array((n >> 1) + 1024);
-  }
+  if (STARTS.length < (n >> 1) + 1) STARTS = new Int32Array((n >> 1) + 1024);
   const starts = STARTS;
-  const ends = ENDS;
-  let count = 0;
-  for (let i = 0; i < n; ) {
-    while (i < n && WORD_CHAR[text.charCodeAt(i)] === 0) i++;
-    if (i >= n) break;
-    starts[count] = i;
-    while (i < n && WORD_CHAR[text.charCodeAt(i)] === 1) i++;
-    ends[count++] = i;
-  }
   const out: Candidate[] = [];
   let documentWords = false;
   // Per rule, the position before which it has already been tried or matched.
-  const tried = new Int32Array(RULES.length);
+  const tried = TRIED;
+  tried.fill(0);
   // The match of rule `c` at token `j`, or false when none is accepted there.
   const tryAt = (c: CompiledRule, j: number, m: RegExpExecArray | null): boolean => {
     const pos = starts[j]!;
@@ -184,21 +172,30 @@ function collect(text: string): { cands: Candidate[]; documentWords: boolean } {
     }
     for (; j <= k; j++) if (tryAt(c, j, sticky(c, starts[j]!))) return;
   };
-  for (let k = 0; k < count; k++) {
-    const first = text.charCodeAt(starts[k]!);
-    const len = ends[k]! - starts[k]!;
-    if (first >= 48 && first <= 57) {
-      const token = text.slice(starts[k]!, ends[k]!);
+  // One pass over the text: each token is looked at as soon as its end is found (a rule only ever
+  // looks back from its trigger token, so the tokens before it are all known by then).
+  let count = 0;
+  for (let i = 0; i < n; ) {
+    while (i < n && WORD_CHAR[text.charCodeAt(i)] === 0) i++;
+    if (i >= n) break;
+    const start = i;
+    const first = text.charCodeAt(i++);
+    while (i < n && WORD_CHAR[text.charCodeAt(i)] === 1) i++;
+    const k = count++;
+    starts[k] = start;
+    const len = i - start;
+    if (first <= 57) {
+      const token = text.slice(start, i);
       for (const t of BY_DIGIT) if (t.test(token)) attempt(t.rule, k);
       continue;
     }
-    if (!documentWords && len >= 3) documentWords = isDocumentWord(text, starts[k]!, len);
+    if (!documentWords && len >= 3) documentWords = isDocumentWord(text, start, len);
     if (len < 2 || len > 14) continue;
-    const trigger = mayTrigger(text, starts[k]!, len);
+    const trigger = mayTrigger(text, start, len);
     const fq = first | 32;
     const special = len <= 6 && (fq === 102 || fq === 104 || fq === 113);
     if (!trigger && !special) continue;
-    const token = text.slice(starts[k]!, ends[k]!).toLowerCase();
+    const token = text.slice(start, i).toLowerCase();
     const list = trigger ? BY_WORD.get(token) : undefined;
     if (list) for (const c of list) attempt(c, k);
     if (special) for (const t of BY_TEST) if (t.test(token)) attempt(t.rule, k);
@@ -325,6 +322,17 @@ function mergeClockAndDay(text: string, list: Candidate[]): Candidate[] {
   return out;
 }
 
+/** The number the `count` ASCII digits at `at` of `s` spell, or -1 when one of them is no digit. */
+function digitsAt(s: string, at: number, count: number): number {
+  let v = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 function sentenceIndex(sentences: Span[], pos: number): number {
   let lo = 0;
   let hi = sentences.length - 1;
@@ -390,9 +398,11 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
       return before.length ? before[before.length - 1]!.day : null;
     },
   };
-  const values = new Map<Candidate, { type: TimexType; value: string }>();
+  // The tagged expression of each chosen candidate (by its index), null while unresolved.
+  const tagged: (Timex | null)[] = new Array(chosen.length).fill(null);
+  const timex = (c: Candidate, type: TimexType, value: string): Timex => ({ text: text.slice(c.start, c.end), start: c.start, end: c.end, type, value });
   // Clock times last: they take their day from any day named in their sentence, before or after them.
-  const clocks: Candidate[] = [];
+  const clocks: number[] = [];
   // Inside a quoted email or letter, "tomorrow" is the day after the document's date, which the
   // intro may give ("In an email dated March 3, 2019, …: “…”"); without one it stays unresolved.
   const refAt = (pos: number): Reference | null => {
@@ -401,35 +411,36 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
     const dated = days.filter((d) => d.pos >= doc.introStart && d.pos < doc.start).pop();
     return dated ? { date: dated.day, hour: null, minute: null, offset: null } : null;
   };
-  for (const c of chosen) {
+  for (let i = 0; i < chosen.length; i++) {
+    const c = chosen[i]!;
     if (c.clock && c.rule !== 'clock+day') {
-      clocks.push(c);
+      clocks.push(i);
       continue;
     }
     ctx.ref = refAt(c.start);
     const r = c.resolve(ctx);
     if (!r) continue;
-    values.set(c, { type: r.type ?? c.type, value: r.value });
+    tagged[i] = timex(c, r.type ?? c.type, r.value);
     if (r.day) {
       ctx.anchor = r.day;
       days.push({ pos: c.start, day: r.day });
     }
     if (r.quarter) ctx.quarter = r.quarter;
-    const cal = /^(\d{4})(?:-(\d\d))?/.exec(r.value);
-    if (cal) {
-      ctx.anchorYear = Number(cal[1]);
-      if (cal[2]) ctx.anchorMonth = { y: Number(cal[1]), m: Number(cal[2]) };
+    // A value opening with a year ("2016", "2016-10-…") anchors the year, and the month when one follows.
+    const year = digitsAt(r.value, 0, 4);
+    if (year >= 0) {
+      ctx.anchorYear = year;
+      const month = r.value.charCodeAt(4) === 45 ? digitsAt(r.value, 5, 2) : -1;
+      if (month >= 0) ctx.anchorMonth = { y: year, m: month };
     }
   }
-  for (const c of clocks) {
+  for (const i of clocks) {
+    const c = chosen[i]!;
     ctx.ref = refAt(c.start);
     const r = c.resolve(ctx);
-    if (r) values.set(c, { type: r.type ?? c.type, value: r.value });
+    if (r) tagged[i] = timex(c, r.type ?? c.type, r.value);
   }
   const out: Timex[] = [];
-  for (const c of chosen) {
-    const v = values.get(c);
-    if (v) out.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, type: v.type, value: v.value });
-  }
+  for (const t of tagged) if (t) out.push(t);
   return out;
 }
