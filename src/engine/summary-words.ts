@@ -44,6 +44,8 @@ let records = new Int32Array(1 << 17);
 let pool = new Uint16Array(1 << 18);
 let poolUsed = 0;
 let count = 0;
+// Per word id, CUE_* bits: which sentence-cue regexes of summary.ts a sentence holding it might match.
+let cues = new Uint8Array(1 << 15);
 const stemIds = new Map<string, number>();
 
 /** Words and stems known so far (the caller resets the table between articles when it grows large). */
@@ -61,6 +63,32 @@ export function resetVocabulary(): void {
 /** How many stem ids exist: buffers indexed by stem id need at least this length. */
 export function stemCount(): number {
   return stemIds.size;
+}
+
+/**
+ * Cue bits of a word: CUE_ATTRIBUTION when it contains one of the words summary.ts's ATTRIBUTION
+ * regex looks for, CUE_BOILERPLATE when it contains a word of one of BOILERPLATE's phrases. Every
+ * match of those regexes lies partly inside such a word (their phrases are letters around spaces and
+ * colons), so a sentence none of whose words has the bit cannot match and need not be searched.
+ */
+export const CUE_ATTRIBUTION = 1;
+export const CUE_BOILERPLATE = 2;
+const ATTRIBUTION_PARTS = ['said', 'says', 'told', 'according', 'added', 'stated', 'explained'];
+const BOILERPLATE_PARTS = [
+  'scroll', 'click', 'read', 'published', 'updated', 'follow', 'mail', 'newsletter', 'reserved', 'copyright',
+  'subscribe', 'watch', 'video', 'pictured', 'photo', 'image', 'getty', 'reporter',
+];
+
+function cuesOf(word: string): number {
+  let bits = 0;
+  for (const part of ATTRIBUTION_PARTS) if (word.includes(part)) bits |= CUE_ATTRIBUTION;
+  for (const part of BOILERPLATE_PARTS) if (word.includes(part)) bits |= CUE_BOILERPLATE;
+  return bits;
+}
+
+/** The cue bits (CUE_*) of a word id. */
+export function wordCues(id: number): number {
+  return cues[id]!;
 }
 
 /** The code (see `codes`) of a word id. */
@@ -88,6 +116,11 @@ function lookup(length: number, hash: number): number {
 function insert(at: number, length: number, hash: number): number {
   const id = count++;
   if (id * 4 >= records.length) records = grown(records);
+  if (id >= cues.length) {
+    const bigger = new Uint8Array(cues.length * 2);
+    bigger.set(cues);
+    cues = bigger;
+  }
   if (poolUsed + length > pool.length) {
     const bigger = new Uint16Array(Math.max(pool.length * 2, poolUsed + length));
     bigger.set(pool);
@@ -110,6 +143,7 @@ function insert(at: number, length: number, hash: number): number {
   }
   const first = unit[0]!;
   records[r + 3] = stemId * 4 + (first >= 48 && first <= 57 ? 2 : 0) + (STOP_WORDS.has(word) ? 1 : 0);
+  cues[id] = cuesOf(word);
   if (count * 2 > slots.length) rehash();
   return id;
 }
