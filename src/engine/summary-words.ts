@@ -100,15 +100,20 @@ export function wordCode(id: number): number {
 let unit = new Uint16Array(256);
 
 function lookup(length: number, hash: number): number {
-  const mask = slots.length - 1;
+  // Module tables in locals: read once, not at every probe and unit.
+  const table = slots;
+  const rec = records;
+  const units = pool;
+  const word = unit;
+  const mask = table.length - 1;
   for (let at = hash & mask; ; at = (at + 1) & mask) {
-    const slot = slots[at]!;
+    const slot = table[at]!;
     if (slot === 0) return insert(at, length, hash);
     const r = (slot - 1) * 4;
-    if (records[r] !== hash || records[r + 2] !== length) continue;
-    const from = records[r + 1]!;
+    if (rec[r] !== hash || rec[r + 2] !== length) continue;
+    const from = rec[r + 1]!;
     let j = 0;
-    while (j < length && pool[from + j] === unit[j]) j++;
+    while (j < length && units[from + j] === word[j]) j++;
     if (j === length) return slot - 1;
   }
 }
@@ -173,10 +178,12 @@ let idBuf = new Int32Array(256);
 
 /**
  * The word ids of `text` in order, written into `out` (grown when short); returns the filled
- * part. Same words as `text.toLowerCase().match(/[\p{L}\p{N}]+/gu)`.
+ * part. Same words as `text.toLowerCase().match(/[\p{L}\p{N}]+/gu)`. The unit buffer is held in a
+ * local (a module variable is reloaded from the context at every unit).
  */
 export function wordIds(text: string): Int32Array {
   let out = idBuf;
+  let u = unit;
   let n = 0;
   let length = 0;
   let hash = FNV;
@@ -189,9 +196,9 @@ export function wordIds(text: string): Int32Array {
       c = k === 2 ? LOWER[c]! : 0;
     }
     if (c !== 0) {
-      if (length === unit.length) unit = growUnits(unit);
-      unit[length++] = c;
-      hash = hashUnit(hash, c);
+      if (length === u.length) u = unit = growUnits(u);
+      u[length++] = c;
+      hash = Math.imul(hash ^ c, 0x01000193);
     } else if (length > 0) {
       if (n === out.length) out = idBuf = grown(out);
       out[n++] = lookup(length, hash);
@@ -205,7 +212,6 @@ export function wordIds(text: string): Int32Array {
   }
   return out.slice(0, n);
 }
-
 
 function growUnits(a: Uint16Array): Uint16Array<ArrayBuffer> {
   const b = new Uint16Array(a.length * 2);
