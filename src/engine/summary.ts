@@ -2,7 +2,7 @@
 // length, centrality, boilerplate cues), then greedy selection with redundancy control.
 // Weights come from scripts/train-summary.ts (see docs/engine-summary.md).
 import type { Span } from '../core/types.ts';
-import { splitSentences } from './sentences.ts';
+import { splitFrom, splitSentences } from './sentences.ts';
 import { quoteSpansOf } from './quotes/spans.ts';
 import { nameInFull, type ShownSpan } from './summary-names.ts';
 import { readableSpans } from './summary-readable.ts';
@@ -309,11 +309,14 @@ export function summarize(text: string, options: SummaryOptions = {}, m: Summary
   if (count === 0 || all.length === 0) return [];
   if (all.length <= count) return all;
   beginArticle();
-  // Each sentence's words are read once, for the repeat check and for the features.
+  // Each sentence's words are read once, for the repeat check and for the features; in place in
+  // the text when the spans are splitSentences' own for it (their text is its slice; the headline's
+  // span, trimmed, is read in place only when trimming took nothing off).
+  const own = splitFrom(all) === text;
   const read = new Map<Span, Int32Array>();
   const idsOf = (span: Span): Int32Array => {
     let ids = read.get(span);
-    if (ids === undefined) read.set(span, (ids = wordIds(span.text)));
+    if (ids === undefined) read.set(span, (ids = own && span.end - span.start === span.text.length ? wordIds(text, span.start, span.end) : wordIds(span.text)));
     return ids;
   };
   const { spans, headline } = readableSpans(candidateSentences(all, count, text), text, count, options.title !== undefined, idRepeats(idsOf));
