@@ -88,7 +88,20 @@ export function splitSentences(text: string): Span[] {
     i++;
   }
   push(spans, text, start, text.length);
+  SPLIT_FROM.set(spans, text);
   return spans;
+}
+
+// Each list splitSentences returned, and the text it split (weakly held: no leak).
+const SPLIT_FROM = new WeakMap<Span[], string>();
+
+/**
+ * The text a span list was split from, when splitSentences made it: its spans' text is then
+ * `text.slice(start, end)`, so a reader may read the text in place (the callers treat the spans
+ * as read-only).
+ */
+export function splitFrom(spans: Span[]): string | undefined {
+  return SPLIT_FROM.get(spans);
 }
 
 function isMark(c: number): boolean {

@@ -44,6 +44,8 @@ let records = new Int32Array(1 << 17);
 let pool = new Uint16Array(1 << 18);
 let poolUsed = 0;
 let count = 0;
+// Per word id, CUE_* bits: which sentence-cue regexes of summary.ts a sentence holding it might match.
+let cues = new Uint8Array(1 << 15);
 const stemIds = new Map<string, number>();
 
 /** Words and stems known so far (the caller resets the table between articles when it grows large). */
@@ -63,6 +65,32 @@ export function stemCount(): number {
   return stemIds.size;
 }
 
+/**
+ * Cue bits of a word: CUE_ATTRIBUTION when it contains one of the words summary.ts's ATTRIBUTION
+ * regex looks for, CUE_BOILERPLATE when it contains a word of one of BOILERPLATE's phrases. Every
+ * match of those regexes lies partly inside such a word (their phrases are letters around spaces and
+ * colons), so a sentence none of whose words has the bit cannot match and need not be searched.
+ */
+export const CUE_ATTRIBUTION = 1;
+export const CUE_BOILERPLATE = 2;
+const ATTRIBUTION_PARTS = ['said', 'says', 'told', 'according', 'added', 'stated', 'explained'];
+const BOILERPLATE_PARTS = [
+  'scroll', 'click', 'read', 'published', 'updated', 'follow', 'mail', 'newsletter', 'reserved', 'copyright',
+  'subscribe', 'watch', 'video', 'pictured', 'photo', 'image', 'getty', 'reporter',
+];
+
+function cuesOf(word: string): number {
+  let bits = 0;
+  for (const part of ATTRIBUTION_PARTS) if (word.includes(part)) bits |= CUE_ATTRIBUTION;
+  for (const part of BOILERPLATE_PARTS) if (word.includes(part)) bits |= CUE_BOILERPLATE;
+  return bits;
+}
+
+/** The cue bits (CUE_*) of a word id. */
+export function wordCues(id: number): number {
+  return cues[id]!;
+}
+
 /** The code (see `codes`) of a word id. */
 export function wordCode(id: number): number {
   return records[id * 4 + 3]!;
@@ -72,15 +100,20 @@ export function wordCode(id: number): number {
 let unit = new Uint16Array(256);
 
 function lookup(length: number, hash: number): number {
-  const mask = slots.length - 1;
+  // Module tables in locals: read once, not at every probe and unit.
+  const table = slots;
+  const rec = records;
+  const units = pool;
+  const word = unit;
+  const mask = table.length - 1;
   for (let at = hash & mask; ; at = (at + 1) & mask) {
-    const slot = slots[at]!;
+    const slot = table[at]!;
     if (slot === 0) return insert(at, length, hash);
     const r = (slot - 1) * 4;
-    if (records[r] !== hash || records[r + 2] !== length) continue;
-    const from = records[r + 1]!;
+    if (rec[r] !== hash || rec[r + 2] !== length) continue;
+    const from = rec[r + 1]!;
     let j = 0;
-    while (j < length && pool[from + j] === unit[j]) j++;
+    while (j < length && units[from + j] === word[j]) j++;
     if (j === length) return slot - 1;
   }
 }
@@ -88,6 +121,11 @@ function lookup(length: number, hash: number): number {
 function insert(at: number, length: number, hash: number): number {
   const id = count++;
   if (id * 4 >= records.length) records = grown(records);
+  if (id >= cues.length) {
+    const bigger = new Uint8Array(cues.length * 2);
+    bigger.set(cues);
+    cues = bigger;
+  }
   if (poolUsed + length > pool.length) {
     const bigger = new Uint16Array(Math.max(pool.length * 2, poolUsed + length));
     bigger.set(pool);
@@ -110,6 +148,7 @@ function insert(at: number, length: number, hash: number): number {
   }
   const first = unit[0]!;
   records[r + 3] = stemId * 4 + (first >= 48 && first <= 57 ? 2 : 0) + (STOP_WORDS.has(word) ? 1 : 0);
+  cues[id] = cuesOf(word);
   if (count * 2 > slots.length) rehash();
   return id;
 }
@@ -138,26 +177,29 @@ const FNV = 0x811c9dc5 | 0;
 let idBuf = new Int32Array(256);
 
 /**
- * The word ids of `text` in order, written into `out` (grown when short); returns the filled
- * part. Same words as `text.toLowerCase().match(/[\p{L}\p{N}]+/gu)`.
+ * The word ids of `text` (or of its part from `from` to `to`) in order. Same words as
+ * `text.slice(from, to).toLowerCase().match(/[\p{L}\p{N}]+/gu)`. Reading a sentence in place in
+ * its (flat) article is faster than through the sliced string of its own text. The unit buffer is
+ * held in a local (a module variable is reloaded from the context at every unit).
  */
-export function wordIds(text: string): Int32Array {
+export function wordIds(text: string, from = 0, to = text.length): Int32Array {
   let out = idBuf;
+  let u = unit;
   let n = 0;
   let length = 0;
   let hash = FNV;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     let c = text.charCodeAt(i);
     if (c < 128) c = ASCII[c]!;
     else {
       const k = kindOf(c);
-      if (k === 3) return slowIds(text);
+      if (k === 3) return slowIds(from === 0 && to === text.length ? text : text.slice(from, to));
       c = k === 2 ? LOWER[c]! : 0;
     }
     if (c !== 0) {
-      if (length === unit.length) unit = growUnits(unit);
-      unit[length++] = c;
-      hash = hashUnit(hash, c);
+      if (length === u.length) u = unit = growUnits(u);
+      u[length++] = c;
+      hash = Math.imul(hash ^ c, 0x01000193);
     } else if (length > 0) {
       if (n === out.length) out = idBuf = grown(out);
       out[n++] = lookup(length, hash);
@@ -171,7 +213,6 @@ export function wordIds(text: string): Int32Array {
   }
   return out.slice(0, n);
 }
-
 
 function growUnits(a: Uint16Array): Uint16Array<ArrayBuffer> {
   const b = new Uint16Array(a.length * 2);

@@ -2,11 +2,21 @@
 // length, centrality, boilerplate cues), then greedy selection with redundancy control.
 // Weights come from scripts/train-summary.ts (see docs/engine-summary.md).
 import type { Span } from '../core/types.ts';
-import { splitSentences } from './sentences.ts';
+import { splitFrom, splitSentences } from './sentences.ts';
 import { quoteSpansOf } from './quotes/spans.ts';
 import { nameInFull, type ShownSpan } from './summary-names.ts';
 import { readableSpans } from './summary-readable.ts';
-import { idRepeats, resetVocabulary, stemCount, vocabularySize, wordCode, wordIds } from './summary-words.ts';
+import {
+  CUE_ATTRIBUTION,
+  CUE_BOILERPLATE,
+  idRepeats,
+  resetVocabulary,
+  stemCount,
+  vocabularySize,
+  wordCode,
+  wordCues,
+  wordIds,
+} from './summary-words.ts';
 import model from './summary-model.json' with { type: 'json' };
 
 export interface SummaryOptions {
@@ -45,6 +55,8 @@ const FURNITURE =
 const CAPTION = /^[\p{L}'’\- ]{1,40} : /u;
 const QUOTE = /``|''|["“”‘’]|(?:^|\s)'(?=\s|\p{L})/u;
 const ATTRIBUTION = /\b(?:said|says|told|according to|added|stated|explained)\b/;
+const STARTS_QUOTE = /^\s*(?:``|["“‘']|`)/;
+const QUESTION = /\?\s*(?:''|["”’'])?\s*$/;
 
 /** A sentence reduced to integer stem ids (per-process vocabulary), for cheap counting. */
 export interface Sent {
@@ -57,6 +69,8 @@ export interface Sent {
   unique: Int32Array;
   /** Tokens that start with a digit. */
   numbers: number;
+  /** The CUE_* bits of its words, or-ed: which cue regexes it may match. */
+  cues: number;
 }
 
 // Counting buffers indexed by stem id, reused across articles so scoring one allocates almost
@@ -112,7 +126,9 @@ function prepare(span: Span, ids: Int32Array): Sent {
   let nUnique = 0;
   const s = ++stamp;
   let numbers = 0;
+  let cues = 0;
   for (let w = 0; w < ids.length; w++) {
+    cues |= wordCues(ids[w]!);
     const code = wordCode(ids[w]!);
     if (code & 2) numbers++;
     if (code & 1) continue;
@@ -123,7 +139,7 @@ function prepare(span: Span, ids: Int32Array): Sent {
       unique[nUnique++] = id;
     }
   }
-  return { span, length: ids.length, content: content.slice(0, nContent), unique: unique.slice(0, nUnique), numbers };
+  return { span, length: ids.length, content: content.slice(0, nContent), unique: unique.slice(0, nUnique), numbers, cues };
 }
 
 /** |A ∩ B| / min(|A|, |B|) over distinct content stems. */
@@ -199,7 +215,11 @@ export function sentenceFeatures(
   const features: Float64Array[] = [];
   for (let i = 0; i < n; i++) {
     const s = sents[i]!;
-    const text = s.span.text.toLowerCase();
+    // The cue regexes read the lower-cased text, but lower-casing changes no quote mark, space or
+    // punctuation: only the caption, boilerplate and attribution tests need it, and the latter two
+    // only when a word could start a match (summary-words.ts CUE_*).
+    const raw = s.span.text;
+    const lower = s.cues !== 0 || raw.includes(' : ') ? raw.toLowerCase() : '';
     const len = s.length;
     const f = new Float64Array(FEATURE_NAMES.length);
     const posBucket = i <= 5 ? i : i <= 7 ? 6 : i <= 10 ? 7 : i <= 15 ? 8 : 9;
@@ -232,15 +252,15 @@ export function sentenceFeatures(
     f[24] = i > 0 ? overlap(s, sents[i - 1]!) : 0;
     f[25] = len > 0 ? 1 - s.content.length / len : 1;
     f[26] = len > 0 ? s.numbers / len : 0;
-    f[27] = QUOTE.test(text) ? 1 : 0;
-    f[28] = /^\s*(?:``|["“‘']|`)/.test(text) ? 1 : 0;
+    f[27] = QUOTE.test(raw) ? 1 : 0;
+    f[28] = STARTS_QUOTE.test(raw) ? 1 : 0;
     f[29] = s.numbers > 0 ? 1 : 0;
-    f[30] = CAPTION.test(text) ? 1 : 0;
-    f[31] = BOILERPLATE.test(text) ? 1 : 0;
-    f[32] = /\?\s*(?:''|["”’'])?\s*$/.test(text) ? 1 : 0;
-    f[33] = ATTRIBUTION.test(text) ? 1 : 0;
-    f[34] = text.includes('(') ? 1 : 0;
-    f[35] = text.includes(':') ? 1 : 0;
+    f[30] = lower !== '' && CAPTION.test(lower) ? 1 : 0;
+    f[31] = s.cues & CUE_BOILERPLATE && BOILERPLATE.test(lower) ? 1 : 0;
+    f[32] = raw.includes('?') && QUESTION.test(raw) ? 1 : 0;
+    f[33] = s.cues & CUE_ATTRIBUTION && ATTRIBUTION.test(lower) ? 1 : 0;
+    f[34] = raw.includes('(') ? 1 : 0;
+    f[35] = raw.includes(':') ? 1 : 0;
     features.push(f);
   }
   for (const id of touched) {
@@ -289,11 +309,14 @@ export function summarize(text: string, options: SummaryOptions = {}, m: Summary
   if (count === 0 || all.length === 0) return [];
   if (all.length <= count) return all;
   beginArticle();
-  // Each sentence's words are read once, for the repeat check and for the features.
+  // Each sentence's words are read once, for the repeat check and for the features; in place in
+  // the text when the spans are splitSentences' own for it (their text is its slice; the headline's
+  // span, trimmed, is read in place only when trimming took nothing off).
+  const own = splitFrom(all) === text;
   const read = new Map<Span, Int32Array>();
   const idsOf = (span: Span): Int32Array => {
     let ids = read.get(span);
-    if (ids === undefined) read.set(span, (ids = wordIds(span.text)));
+    if (ids === undefined) read.set(span, (ids = own && span.end - span.start === span.text.length ? wordIds(text, span.start, span.end) : wordIds(span.text)));
     return ids;
   };
   const { spans, headline } = readableSpans(candidateSentences(all, count, text), text, count, options.title !== undefined, idRepeats(idsOf));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isWholeSentence, readableSpans, sentenceKey } from '../../src/engine/summary-readable.ts';
 import { idRepeats, wordIds } from '../../src/engine/summary-words.ts';
-import { splitSentences } from '../../src/engine/sentences.ts';
+import { splitFrom, splitSentences } from '../../src/engine/sentences.ts';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -66,5 +66,23 @@ describe('isWholeSentence word count', () => {
     expect(isWholeSentence('The ferries sail at dawn.”', true)).toBe(false);
     expect(isWholeSentence('“The ferries sail at dawn.”', true)).toBe(true);
     expect(isWholeSentence('The ferries sail at dawn?”', true)).toBe(false);
+  });
+});
+
+describe('reading a sentence in place', () => {
+  it('gives the ids of the slice, on the fast and on the regex path', () => {
+    // Fiction written for this test; "İ" and "Σ" send a text down the regex path.
+    const text = 'The İzmir ferry LEFT at 9. Crew members said 12 passengers were aboard. ΣΟΦΙΑ waved.';
+    for (const [from, to] of [[0, 26], [27, 71], [72, text.length], [4, 9], [0, text.length]] as const) {
+      expect(Array.from(wordIds(text, from, to))).toEqual(Array.from(wordIds(text.slice(from, to))));
+    }
+  });
+
+  it('knows the text a span list was split from, and no other list', () => {
+    const text = 'The ferry left at nine. It came back at noon.';
+    const spans = splitSentences(text);
+    expect(splitFrom(spans)).toBe(text);
+    expect(splitFrom([...spans])).toBeUndefined();
+    for (const span of spans) expect(span.text).toBe(text.slice(span.start, span.end));
   });
 });

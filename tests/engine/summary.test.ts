@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/engine/sentences.ts';
-import { summarize } from '../../src/engine/summary.ts';
+import { sentenceFeatures, summarize } from '../../src/engine/summary.ts';
 import { readFileSync } from 'node:fs';
 import { parseFeed } from '../../src/ingest/feeds.ts';
 
@@ -100,5 +100,26 @@ describe('summaries of wire stories', () => {
     const picked = summarize(launch.text, { title: launch.title });
     expect(picked).toHaveLength(3);
     expect(picked[0]!.text.startsWith('TOKYO (Newsdesk Wire) —')).toBe(true);
+  });
+});
+
+describe('sentence cue features', () => {
+  // FEATURE_NAMES: 30 caption, 31 boilerplate, 32 question, 33 attribution.
+  const cue = (text: string, index: number) => {
+    const spans = [{ text, start: 0, end: text.length }];
+    return sentenceFeatures(spans).features[0]![index]!;
+  };
+
+  it('finds the cue words in any case, and only as whole words', () => {
+    expect(cue('The mayor SAID the bridge would reopen.', 33)).toBe(1);
+    expect(cue('According to the mayor, the bridge reopens in May.', 33)).toBe(1);
+    expect(cue('The mayor saidthat the bridge would reopen.', 33)).toBe(0);
+    expect(cue('The mayor spoke about the bridge.', 33)).toBe(0);
+    expect(cue('Send us an E-mail with your photos.', 31)).toBe(1);
+    expect(cue('Sign up for our Newsletter today.', 31)).toBe(1);
+    expect(cue('The reporters waited outside.', 31)).toBe(0);
+    expect(cue('Harbour Master : the tide is late.', 30)).toBe(1);
+    expect(cue('Will the bridge reopen? "', 32)).toBe(1);
+    expect(cue('The bridge will reopen.', 32)).toBe(0);
   });
 });
