@@ -249,10 +249,12 @@ function precedingWords(text: string, lo: number, end: number): string[] {
 }
 
 function classify(key: string, raws: RawMention[], text: string, lowerSeen: { has(word: string): boolean }): Entity | null {
-  const tokens = key.split(' ');
+  const tokens = key.indexOf(' ') < 0 ? [key] : key.split(' ');
   const last = tokens[tokens.length - 1]!;
-  const longest = raws.reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a)).tokens.join(' ');
+  // A raw mention's name is its tokens joined by spaces.
+  const longest = raws.reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a)).name;
   const name = canonicalPlace(longest) ?? (ORGS.has(longest) || isKnown(longest) ? longest : key.length >= longest.length ? key : longest);
+  const known = isKnown(key);
   let person = 0;
   let org = 0;
   let place = 0;
@@ -262,7 +264,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   let trusted = false;
   // Cues from the first dozen mentions are plenty, and keep long articles fast.
   for (const m of raws.slice(0, 12)) {
-    if (!m.sentenceStart || m.tokens.length > 1 || isKnown(key)) trusted = true;
+    if (!m.sentenceStart || m.tokens.length > 1 || known) trusted = true;
     for (const t of m.titles) {
       const g = PERSON_TITLES.get(t);
       if (g === 'm') male += 3;
@@ -290,7 +292,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     precedingWords(text, lo, m.start).forEach(noun);
     // "the streaming service Vidora", "The operator, TejoLink, said": a business noun names an organisation.
     if (endsWithNoun(text, lo, m.start, ORG_NOUNS, ORG_BEFORE) ||
-      (!isKnown(key) && ((comma && ORG_APPOSITION.test(after)) || (space && ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start)))))) org += 4;
+      (!known && ((comma && ORG_APPOSITION.test(after)) || (space && ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start)))))) org += 4;
     // "campaign consultant Jo Roe": a role noun right before a full name makes it a person.
     if (tokens.length >= 2 && ROLE_NOUNS.has(lowerWordBefore(text, lo, m.start))) person += 1;
     // Only a closed apposition (", the mayor of X,") describes the name; an open one runs into the next clause.
@@ -307,7 +309,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   if (FEMALE_NAMES.has(first)) (person += 2), (female += 3);
   if (tokens.length >= 2 && tokens.slice(0, -1).some((t) => MALE_NAMES.has(t) || FEMALE_NAMES.has(t))) person += 1;
   const orgInside = tokens.some((t, n) => ORG_HEADS.has(t) && /^(?:of|for|on)$/.test(tokens[n + 1] ?? ''));
-  if (ORGS.has(key) || ORGS.has(name) || ORG_HEADS.has(last) || orgInside || /^[\p{Lu}&]{2,6}$|^(?:\p{Lu}\.){2,}$/u.test(key)) org += 4;
+  if (ORGS.has(key) || ORGS.has(name) || ORG_HEADS.has(last) || orgInside || (tokens.length === 1 && /^[\p{Lu}&]{2,6}$|^(?:\p{Lu}\.){2,}$/u.test(key))) org += 4;
   if (isKnownPlace(name) || PLACE_HEADS.has(last)) place += 4;
   if (THING_HEADS.has(last) && !org && !place) return null;
   if (tokens.length === 1 && DEMONYMS.has(key)) return null;

@@ -164,7 +164,11 @@ const RUN_CONNECTORS = new Set(['of', 'de', 'del', 'da', 'van', 'von', 'der', 'd
 export function findRawMentions(text: string): RawMention[] {
   const headlines = titleCaseLines(text);
   const out: RawMention[] = [];
-  for (let k = 0; k < text.length; ) {
+  for (let k = 0; ; ) {
+    // The regex engine skips the lower-case bulk to the next character that may be a capital.
+    MAYBE_UPPER.lastIndex = k;
+    if (!MAYBE_UPPER.test(text)) break;
+    k = MAYBE_UPPER.lastIndex - 1;
     const n = upperAt(text, k);
     if (n === 0) {
       k++;
@@ -176,6 +180,10 @@ export function findRawMentions(text: string): RawMention[] {
   }
   return out;
 }
+
+// Every \p{Lu} code unit is A-Z or at least U+00C0 outside General Punctuation (U+2000-206F: ’ “ ” —),
+// surrogates included; upperAt settles each candidate.
+const MAYBE_UPPER = /[A-Z\u00C0-\u1FFF\u2070-\uFFFF]/g;
 
 /** Where a stretch of capitalised words that started with a capital ending at `from` ends. */
 function capsRunEnd(text: string, from: number): number {
