@@ -47,14 +47,10 @@ function markFits(word: string): void {
   FITS[(word.charCodeAt(0) - 97) * 26 + word.charCodeAt(1) - 97]! |= 1 << word.length;
 }
 const NONE: number[] = [];
-const ODD_LOWER = /[\u0130\u212a]/;
 
 /** Up to `max` subject labels, most frequent first; nothing for a text too short to tell. */
 export function topicLabels(text: string, max = 5): string[] {
-  // Only the words looked up are lower-cased, not the whole text; İ and the Kelvin sign are the two
-  // characters toLowerCase turns into ASCII letters (İ also into two characters), so a text with
-  // one is lower-cased whole, as before.
-  const lower = ODD_LOWER.test(text) ? text.toLowerCase() : text;
+  const lower = text.toLowerCase();
   const hits = new Array<number>(TOPICS.length).fill(0);
   const distinct = TOPICS.map(() => new Set<string>());
   const count = (form: string, skip: readonly number[]): void => {
@@ -70,7 +66,7 @@ export function topicLabels(text: string, max = 5): string[] {
   let inSpace = false;
   const n = lower.length;
   for (let i = 0; i < n; ) {
-    let c = lower.charCodeAt(i);
+    const c = lower.charCodeAt(i);
     if (!isWordCode(c)) {
       const space = c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && isSpaceCode(c));
       if (space && !inSpace) spaces++;
@@ -81,20 +77,18 @@ export function topicLabels(text: string, max = 5): string[] {
     inSpace = false;
     let j = i + 1;
     while (isWordCode(lower.charCodeAt(j))) j++;
-    let c2 = lower.charCodeAt(i + 1);
-    if (c <= 90 && c >= 65) c += 32;
-    if (c2 <= 90 && c2 >= 65) c2 += 32;
+    const c2 = lower.charCodeAt(i + 1);
     const length = j - i;
     if (length < 2 || length > 31 || c < 97 || c > 122 || c2 < 97 || c2 > 122 || (FITS[(c - 97) * 26 + c2 - 97]! & (1 << length)) === 0) {
       i = j;
       continue;
     }
-    const word = lower.slice(i, j).toLowerCase();
+    const word = lower.slice(i, j);
     const sep = lower.charCodeAt(j);
     if ((sep === 32 || sep === 45) && isWordCode(lower.charCodeAt(j + 1)) && PHRASE_STARTS.has(word)) {
       let k = j + 2;
       while (isWordCode(lower.charCodeAt(k))) k++;
-      const phrase = lower.slice(i, k).toLowerCase();
+      const phrase = lower.slice(i, k);
       const own = LABELS_OF.get(phrase);
       if (own) {
         count(phrase, NONE);
@@ -102,7 +96,7 @@ export function topicLabels(text: string, max = 5): string[] {
         // The words of a phrase still count for the other labels ("nuclear" in "nuclear power").
         if (!phrase.startsWith('african-american')) {
           count(word, own);
-          count(phrase.slice(j + 1 - i), own);
+          count(lower.slice(j + 1, k), own);
         }
         i = k;
         continue;
