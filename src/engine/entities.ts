@@ -275,7 +275,8 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   const descriptors = new Set<string>();
   let trusted = false;
   // Cues from the first dozen mentions are plenty, and keep long articles fast.
-  for (const m of raws.slice(0, 12)) {
+  for (let n = 0; n < raws.length && n < 12; n++) {
+    const m = raws[n]!;
     if (!m.sentenceStart || m.tokens.length > 1 || known) trusted = true;
     for (const t of m.titles) {
       const g = PERSON_TITLES.get(t);

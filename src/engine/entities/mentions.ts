@@ -349,7 +349,7 @@ function withTitles(part: Token[], titles: string[], sentenceStart: boolean): Ra
   let k = 0;
   // "Miss Universe Jane Doe": the pageant is part of the title; after a split title ("Ohio Secretary | of State") so is "of".
   while (k < part.length - 1 && (PERSON_TITLES.has(part[k]!.word) || ((k > 0 || titles.length > 0) && (part[k]!.word === 'of' || (part[k - 1]?.word === 'Miss' && PAGEANTS.has(part[k]!.word)))))) k++;
-  const rest = part.slice(k);
+  const rest = k === 0 ? part : part.slice(k);
   if (rest.length === 0) return [];
   // "Foreign Ministry of Ruritania" keeps its first word: titles only lead people.
   if (k > 0 && rest.some((t) => ORG_HEADS.has(t.word))) return [mention(part, titles, sentenceStart)];
