@@ -261,7 +261,8 @@ function precedingWords(text: string, lo: number, end: number): string[] {
 }
 
 function classify(key: string, raws: RawMention[], text: string, lowerSeen: { has(word: string): boolean }): Entity | null {
-  const tokens = key.indexOf(' ') < 0 ? [key] : key.split(' ');
+  // The first raw mention made the cluster; its tokens are the key's words unless the key was rewritten.
+  const tokens = raws[0]!.name === key ? raws[0]!.tokens : key.split(' ');
   const last = tokens[tokens.length - 1]!;
   // A raw mention's name is its tokens joined by spaces.
   const longest = raws.reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a)).name;
