@@ -89,8 +89,13 @@ export function findEntities(text: string): EntityIndex {
   const byWord = new Map<string, Cluster[]>();
   const keyOf = (name: string): string => canonicalPlace(name) ?? name;
   // Longest names first, so a shorter form can join the full name it abbreviates.
-  const ordered = [...raws].sort((a, b) => b.tokens.length - a.tokens.length || a.start - b.start);
-  for (const m of ordered) {
+  // The raws are in text order, so gathering them by length, longest first, sorts them by (length, start).
+  let longest = 0;
+  for (const m of raws) if (m.tokens.length > longest) longest = m.tokens.length;
+  const ordered: number[] = [];
+  for (let length = longest; length > 0; length--) for (let i = 0; i < raws.length; i++) if (raws[i]!.tokens.length === length) ordered.push(i);
+  for (const i of ordered) {
+    const m = raws[i]!;
     // "Scranton, Pa.": a state's abbreviation after a town is the state, never a person "Pa".
     const state = m.tokens.length === 1 ? STATE_ABBREVIATIONS.get(m.name) : undefined;
     const key = state && /[\p{L}.],\s*$/u.test(text.slice(Math.max(0, m.start - 3), m.start)) ? state : keyOf(m.name);
@@ -100,8 +105,9 @@ export function findEntities(text: string): EntityIndex {
       if ((m.shouted || m.headline) && !isKnown(key)) continue;
       const next = text.charCodeAt(m.end); // the patterns after a name open with a comma or a space
       if (m.sentenceStart && m.tokens.length === 1 && !capsSeen.has(key) && !isKnown(key) && !(next === 44 && ORG_APPOSITION.test(text.slice(m.end, m.end + 80))) &&
-        (lowerSeen.has(key.toLowerCase()) || !(((next === 44 || isSpaceCode(next)) && SPEECH_AFTER.test(text.slice(m.end, m.end + 200))) || (isSpaceCode(next) && PAST_VERB_AFTER.test(text.slice(m.end, m.end + 30)))))) continue;
-      target = { raws: [], tokens: m.tokens, orgLike };
+        // The anchored patterns first: the lower-case search reads the whole text.
+      (!(((next === 44 || isSpaceCode(next)) && SPEECH_AFTER.test(text.slice(m.end, m.end + 200))) || (isSpaceCode(next) && PAST_VERB_AFTER.test(text.slice(m.end, m.end + 30)))) || lowerSeen.has(key.toLowerCase()))) continue;
+      target = { raws: [], at: [], tokens: m.tokens, orgLike };
       clusters.set(key, target);
       const [a, b, c] = [m.tokens[0]!, m.tokens[m.tokens.length - 1]!, m.tokens[m.tokens.length - 2] ?? ''];
       for (const w of a === b ? (c === a ? [a] : [a, c]) : c === a || c === b ? [a, b] : [a, b, c]) {
@@ -111,20 +117,23 @@ export function findEntities(text: string): EntityIndex {
       }
     }
     target.raws.push(m);
+    target.at.push(i);
   }
   mergeAcronyms(clusters);
   const entities: Entity[] = [];
-  const entityOf = new Map<RawMention, Entity>();
+  // The entity of each raw mention, by its place in `raws`.
+  const entityOf: (Entity | undefined)[] = new Array(raws.length);
   for (const [key, c] of clusters) {
     const e = classify(key, c.raws, text, lowerSeen);
     if (!e) continue;
     entities.push(e);
-    for (const m of c.raws) entityOf.set(m, e);
+    for (const i of c.at) entityOf[i] = e;
   }
   // The raw mentions are in text order already: walking them gives every list sorted, without a sort.
   const mentions: Mention[] = [];
-  for (const m of raws) {
-    const entity = entityOf.get(m);
+  for (let i = 0; i < raws.length; i++) {
+    const m = raws[i]!;
+    const entity = entityOf[i];
     if (!entity) continue;
     const mention: Mention = { start: m.start, end: m.end, surface: m.name, entity };
     mentions.push(mention);
@@ -158,6 +167,7 @@ function mergeAcronyms(clusters: Map<string, Cluster>): void {
     const full = byInitials.get(key.replace(/\./g, ''));
     if (!full || full === c) continue;
     full.raws.push(...c.raws);
+    full.at.push(...c.at);
     clusters.delete(key);
   }
 }
@@ -205,6 +215,8 @@ function isPlaceOrOrg(key: string): boolean {
 // "Putin" joins "Vladimir Putin"; "Hillary Clinton" joins "Hillary Rodham Clinton".
 interface Cluster {
   raws: RawMention[];
+  /** Where each of `raws` is in the list of all raw mentions. */
+  at: number[];
   tokens: string[];
   orgLike: boolean;
 }
@@ -249,10 +261,13 @@ function precedingWords(text: string, lo: number, end: number): string[] {
 }
 
 function classify(key: string, raws: RawMention[], text: string, lowerSeen: { has(word: string): boolean }): Entity | null {
-  const tokens = key.split(' ');
+  // The first raw mention made the cluster; its tokens are the key's words unless the key was rewritten.
+  const tokens = raws[0]!.name === key ? raws[0]!.tokens : key.split(' ');
   const last = tokens[tokens.length - 1]!;
-  const longest = raws.reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a)).tokens.join(' ');
+  // A raw mention's name is its tokens joined by spaces.
+  const longest = raws.reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a)).name;
   const name = canonicalPlace(longest) ?? (ORGS.has(longest) || isKnown(longest) ? longest : key.length >= longest.length ? key : longest);
+  const known = isKnown(key);
   let person = 0;
   let org = 0;
   let place = 0;
@@ -261,8 +276,9 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   const descriptors = new Set<string>();
   let trusted = false;
   // Cues from the first dozen mentions are plenty, and keep long articles fast.
-  for (const m of raws.slice(0, 12)) {
-    if (!m.sentenceStart || m.tokens.length > 1 || isKnown(key)) trusted = true;
+  for (let n = 0; n < raws.length && n < 12; n++) {
+    const m = raws[n]!;
+    if (!m.sentenceStart || m.tokens.length > 1 || known) trusted = true;
     for (const t of m.titles) {
       const g = PERSON_TITLES.get(t);
       if (g === 'm') male += 3;
@@ -290,7 +306,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     precedingWords(text, lo, m.start).forEach(noun);
     // "the streaming service Vidora", "The operator, TejoLink, said": a business noun names an organisation.
     if (endsWithNoun(text, lo, m.start, ORG_NOUNS, ORG_BEFORE) ||
-      (!isKnown(key) && ((comma && ORG_APPOSITION.test(after)) || (space && ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start)))))) org += 4;
+      (!known && ((comma && ORG_APPOSITION.test(after)) || (space && ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start)))))) org += 4;
     // "campaign consultant Jo Roe": a role noun right before a full name makes it a person.
     if (tokens.length >= 2 && ROLE_NOUNS.has(lowerWordBefore(text, lo, m.start))) person += 1;
     // Only a closed apposition (", the mayor of X,") describes the name; an open one runs into the next clause.
@@ -307,7 +323,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   if (FEMALE_NAMES.has(first)) (person += 2), (female += 3);
   if (tokens.length >= 2 && tokens.slice(0, -1).some((t) => MALE_NAMES.has(t) || FEMALE_NAMES.has(t))) person += 1;
   const orgInside = tokens.some((t, n) => ORG_HEADS.has(t) && /^(?:of|for|on)$/.test(tokens[n + 1] ?? ''));
-  if (ORGS.has(key) || ORGS.has(name) || ORG_HEADS.has(last) || orgInside || /^[\p{Lu}&]{2,6}$|^(?:\p{Lu}\.){2,}$/u.test(key)) org += 4;
+  if (ORGS.has(key) || ORGS.has(name) || ORG_HEADS.has(last) || orgInside || (tokens.length === 1 && /^[\p{Lu}&]{2,6}$|^(?:\p{Lu}\.){2,}$/u.test(key))) org += 4;
   if (isKnownPlace(name) || PLACE_HEADS.has(last)) place += 4;
   if (THING_HEADS.has(last) && !org && !place) return null;
   if (tokens.length === 1 && DEMONYMS.has(key)) return null;

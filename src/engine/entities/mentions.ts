@@ -164,7 +164,11 @@ const RUN_CONNECTORS = new Set(['of', 'de', 'del', 'da', 'van', 'von', 'der', 'd
 export function findRawMentions(text: string): RawMention[] {
   const headlines = titleCaseLines(text);
   const out: RawMention[] = [];
-  for (let k = 0; k < text.length; ) {
+  for (let k = 0; ; ) {
+    // The regex engine skips the lower-case bulk to the next character that may be a capital.
+    MAYBE_UPPER.lastIndex = k;
+    if (!MAYBE_UPPER.test(text)) break;
+    k = MAYBE_UPPER.lastIndex - 1;
     const n = upperAt(text, k);
     if (n === 0) {
       k++;
@@ -176,6 +180,10 @@ export function findRawMentions(text: string): RawMention[] {
   }
   return out;
 }
+
+// Every \p{Lu} code unit is A-Z or at least U+00C0 outside General Punctuation (U+2000-206F: ’ “ ” —),
+// surrogates included; upperAt settles each candidate.
+const MAYBE_UPPER = /[A-Z\u00C0-\u1FFF\u2070-\uFFFF]/g;
 
 /** Where a stretch of capitalised words that started with a capital ending at `from` ends. */
 function capsRunEnd(text: string, from: number): number {
@@ -341,7 +349,7 @@ function withTitles(part: Token[], titles: string[], sentenceStart: boolean): Ra
   let k = 0;
   // "Miss Universe Jane Doe": the pageant is part of the title; after a split title ("Ohio Secretary | of State") so is "of".
   while (k < part.length - 1 && (PERSON_TITLES.has(part[k]!.word) || ((k > 0 || titles.length > 0) && (part[k]!.word === 'of' || (part[k - 1]?.word === 'Miss' && PAGEANTS.has(part[k]!.word)))))) k++;
-  const rest = part.slice(k);
+  const rest = k === 0 ? part : part.slice(k);
   if (rest.length === 0) return [];
   // "Foreign Ministry of Ruritania" keeps its first word: titles only lead people.
   if (k > 0 && rest.some((t) => ORG_HEADS.has(t.word))) return [mention(part, titles, sentenceStart)];
