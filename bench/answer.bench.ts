@@ -14,7 +14,11 @@ const WARM_REPEATS = 10;
 
 function articles(): { name: string; texts: string[] } {
   if (existsSync(EVAL_FILE)) {
-    const lines = gunzipSync(readFileSync(EVAL_FILE)).toString('utf8').split('\n').filter(Boolean).slice(0, ARTICLES * ROUNDS);
+    const lines = gunzipSync(readFileSync(EVAL_FILE))
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, ARTICLES * ROUNDS);
     return { name: 'cnndm/dev.jsonl.gz', texts: lines.map((l) => (JSON.parse(l) as { article: string }).article) };
   }
   const sentences = [
@@ -52,12 +56,18 @@ export async function run(): Promise<void> {
   for (const docs of sets.slice(1)) {
     const question = questionFor(docs[3]!.text);
     cold += cpuMs(() => answerQuestion(question, docs));
-    warm += cpuMs(() => {
-      for (let k = 0; k < WARM_REPEATS; k++) answerQuestion(question, docs);
-    }) / WARM_REPEATS;
+    warm +=
+      cpuMs(() => {
+        for (let k = 0; k < WARM_REPEATS; k++) answerQuestion(question, docs);
+      }) / WARM_REPEATS;
   }
   const n = sets.length - 1;
-  const chars = sets.slice(1).flat().reduce((sum, d) => sum + d.text.length, 0) / (n * ARTICLES);
+  const chars =
+    sets
+      .slice(1)
+      .flat()
+      .reduce((sum, d) => sum + d.text.length, 0) /
+    (n * ARTICLES);
   console.log(`answer: ${name}, ${ARTICLES} articles per question (mean ${Math.round(chars)} chars each), ${n} questions`);
   console.log(`answer: cold ${(cold / n).toFixed(2)} ms/question, warm (articles already prepared) ${(warm / n).toFixed(2)} ms/question, CPU time`);
 }

@@ -33,9 +33,11 @@ function name(n: number, k: number): string {
 function text(feed: number, item: number): string {
   const n = feed * ITEMS + item;
   const w = (k: number) => name(n, k);
-  return `${w(1)} ${w(2)} ${PLACES[item % PLACES.length]} ${w(3)} ${w(4)} on Tuesday, ${w(5)} said. ` +
+  return (
+    `${w(1)} ${w(2)} ${PLACES[item % PLACES.length]} ${w(3)} ${w(4)} on Tuesday, ${w(5)} said. ` +
     `${w(6)} ${w(7)} ${w(8)} ${n} ${w(9)} ${w(10)}, ${w(11)} ${w(12)} ${w(13)}. ` +
-    `"${w(14)} ${w(15)} ${w(16)} ${w(17)}," said ${w(18)} ${w(19)}, ${w(20)} ${w(21)} ${w(22)}.`;
+    `"${w(14)} ${w(15)} ${w(16)} ${w(17)}," said ${w(18)} ${w(19)}, ${w(20)} ${w(21)} ${w(22)}.`
+  );
 }
 
 export async function run(): Promise<void> {
@@ -50,7 +52,13 @@ export async function run(): Promise<void> {
       await feeds.saveFeed({ id, location: `https://feeds${f}.example/rss`, kind: 'url', title: `Outlet ${f}`, addedAt: clock.now().toISOString() });
       const entries = [];
       for (let i = 0; i < ITEMS; i++) {
-        const article = { id: `a-${f}-${i}`, title: `${name(f * ITEMS + i, 2)} ${PLACES[i % PLACES.length]} in ${name(f * ITEMS + i, 1)} to close for repairs`, text: text(f, i), url: `https://feeds${f}.example/${i}`, publishedAt: new Date(clock.now().getTime() - i * 3_600_000).toISOString() };
+        const article = {
+          id: `a-${f}-${i}`,
+          title: `${name(f * ITEMS + i, 2)} ${PLACES[i % PLACES.length]} in ${name(f * ITEMS + i, 1)} to close for repairs`,
+          text: text(f, i),
+          url: `https://feeds${f}.example/${i}`,
+          publishedAt: new Date(clock.now().getTime() - i * 3_600_000).toISOString(),
+        };
         await services.library.save(article);
         const storyId = await stories.add(article, id, `Outlet ${f}`, clock.now());
         entries.push({ storyId, articleId: article.id, at: clock.now().toISOString() });
@@ -68,7 +76,9 @@ export async function run(): Promise<void> {
       const settled = await Promise.allSettled(channels.map((channel) => composeDigest(services, channel, { maxStories: 10, sentences: 3 })));
       for (const result of settled) if (result.status === 'fulfilled') storiesComposed += result.value?.stories.length ?? 0;
       const seconds = (performance.now() - started) / 1000;
-      console.log(`compose, ${pass}: ${CHANNELS} channels, ${storiesComposed} stories in ${seconds.toFixed(2)} s (${((seconds * 1000) / CHANNELS).toFixed(1)} ms per channel); peak RSS now ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
+      console.log(
+        `compose, ${pass}: ${CHANNELS} channels, ${storiesComposed} stories in ${seconds.toFixed(2)} s (${((seconds * 1000) / CHANNELS).toFixed(1)} ms per channel); peak RSS now ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`,
+      );
     }
   } finally {
     await services.stores.close();

@@ -29,7 +29,10 @@ export async function run(): Promise<void> {
     // 50 distinct recent stories: a quarter of the requests need a fresh analysis, the rest hit the cache.
     const articles = Array.from({ length: STORIES }, (_, i) => variant(i));
     for (const article of articles) await services.library.save(article);
-    await services.library.addRecent({ platform: 'discord', tenantId: ids.guildId, channelId: ids.channelId }, articles.map((article) => article.id));
+    await services.library.addRecent(
+      { platform: 'discord', tenantId: ids.guildId, channelId: ids.channelId },
+      articles.map((article) => article.id),
+    );
 
     // Warm-up (engine models loaded, connections open), then 50 one at a time: the latency of one command alone.
     await host.call({ type: 'one-by-one', count: 5, stories: STORIES });
@@ -37,12 +40,16 @@ export async function run(): Promise<void> {
     const cpu = process.cpuUsage();
     const burst = (await host.call({ type: 'burst', count: CONCURRENT, stories: STORIES })) as Extract<HostReply, { type: 'burst' }>;
     const used = process.cpuUsage(cpu);
-    console.log(`/summary of one of ${STORIES} recent stories; fake Discord in a worker thread on 127.0.0.1; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
+    console.log(
+      `/summary of one of ${STORIES} recent stories; fake Discord in a worker thread on 127.0.0.1; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+    );
     report(`${STORIES} one at a time`, alone);
     report(`${CONCURRENT} at once`, burst);
     // Unlike the latencies, CPU time hardly depends on how busy the machine is.
     console.log(`  CPU time per /summary in the burst (bot and fake together): ${ms((used.user + used.system) / 1000 / CONCURRENT)}`);
-    console.log(`  (target: p99 time to defer < 100 ms; Discord allows 3 s. The burst's ${CONCURRENT} threads open afterwards, at Discord's 50 requests/s global limit.)`);
+    console.log(
+      `  (target: p99 time to defer < 100 ms; Discord allows 3 s. The burst's ${CONCURRENT} threads open afterwards, at Discord's 50 requests/s global limit.)`,
+    );
     await host.call({ type: 'threads', count: CONCURRENT + STORIES + 5 });
   } finally {
     await running.stop();
@@ -77,7 +84,9 @@ class FakeHost {
   }
 }
 function report(label: string, { defer, answer, wall }: Extract<HostReply, { type: 'burst' }>): void {
-  console.log(`  ${label}: time to defer p50 ${ms(percentile(defer, 50))}, p99 ${ms(percentile(defer, 99))}; time to final answer p50 ${ms(percentile(answer, 50))}, p99 ${ms(percentile(answer, 99))}; all done in ${ms(wall)}`);
+  console.log(
+    `  ${label}: time to defer p50 ${ms(percentile(defer, 50))}, p99 ${ms(percentile(defer, 99))}; time to final answer p50 ${ms(percentile(answer, 50))}, p99 ${ms(percentile(answer, 99))}; all done in ${ms(wall)}`,
+  );
 }
 
 /** Distinct articles made from the fixture sentences in another order, so each needs its own analysis. */

@@ -37,7 +37,9 @@ function polnear(): Article[] | null {
   for (const split of ['dev', 'train']) {
     const dir = join(POLNEAR_DIR, split, 'text');
     if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       out.push({ id: `${split}/${file}`, text: readFileSync(join(dir, file), 'utf8'), publishedAt: '2016-10-01T12:00:00Z' });
     }
   }
@@ -83,9 +85,13 @@ function report(name: string, articles: readonly Article[]): number {
   const chars = articles.reduce((sum, article) => sum + article.text.length, 0);
   const { cpu, wall, items } = cpuSecondsOf(articles, fullAnalysis);
   const rate = articles.length / cpu;
-  console.log(`corpus: ${name}, ${articles.length} articles (compiled engine, dist/; median of 3 passes after a warm-up pass), mean ${(chars / articles.length).toFixed(0)} characters an article`);
+  console.log(
+    `corpus: ${name}, ${articles.length} articles (compiled engine, dist/; median of 3 passes after a warm-up pass), mean ${(chars / articles.length).toFixed(0)} characters an article`,
+  );
   // Wall time suffers when other work shares the cores; CPU time is what one core spends.
-  console.log(`  full analysis: ${rate.toFixed(0)} articles per CPU-second on one core (${((cpu * 1000) / articles.length).toFixed(2)} ms CPU an article; ${items} items found; wall ${(articles.length / wall).toFixed(0)}/s)`);
+  console.log(
+    `  full analysis: ${rate.toFixed(0)} articles per CPU-second on one core (${((cpu * 1000) / articles.length).toFixed(2)} ms CPU an article; ${items} items found; wall ${(articles.length / wall).toFixed(0)}/s)`,
+  );
   return rate;
 }
 
@@ -104,11 +110,15 @@ export async function run(): Promise<void> {
       return doc.sentences().length() + doc.entities().length() + (doc.tokens().length() > 0 ? 0 : 1);
     });
     const rate = cased.length / anchor.cpu;
-    console.log(`  wink-nlp (tokens, sentences, entities only): ${rate.toFixed(0)} articles per CPU-second; full analysis is ${(ours / rate).toFixed(2)}× its speed`);
+    console.log(
+      `  wink-nlp (tokens, sentences, entities only): ${rate.toFixed(0)} articles per CPU-second; full analysis is ${(ours / rate).toFixed(2)}× its speed`,
+    );
   } else {
     console.log(`PolNeAR data missing (${POLNEAR_DIR}): real-cased speed and the wink-nlp anchor not measured.`);
   }
   if (!news && !cased) report('demo feed (articles × 250)', demo());
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`peak memory: ${rssMb.toFixed(0)} MB resident (process high-water mark); heap grew ${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(0)} MB`);
+  console.log(
+    `peak memory: ${rssMb.toFixed(0)} MB resident (process high-water mark); heap grew ${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(0)} MB`,
+  );
 }

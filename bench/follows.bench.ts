@@ -12,7 +12,7 @@ const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vu', 'zel', 'dor', 'pin', 's
 const TOPICS = ['elections', 'climate', 'shipping', 'health', 'energy', 'football', 'courts', 'housing', 'farming', 'space'];
 
 function word(seed: number): string {
-  let value = seed * 2654435761 >>> 0;
+  let value = (seed * 2654435761) >>> 0;
   let out = '';
   for (let i = 0; i < 3; i++) {
     out += SYLLABLES[value % SYLLABLES.length];
@@ -29,7 +29,15 @@ function follows(count: number, users: number): Follow[] {
     const pick = (i * 7919) % 100;
     const person = people[(i * 31) % people.length]!;
     const name =
-      pick < 50 ? person : pick < 70 ? person.split(' ')[1]! : pick < 80 ? `President ${person}` : pick < 90 ? orgs[(i * 13) % orgs.length]! : TOPICS[i % TOPICS.length]!;
+      pick < 50
+        ? person
+        : pick < 70
+          ? person.split(' ')[1]!
+          : pick < 80
+            ? `President ${person}`
+            : pick < 90
+              ? orgs[(i * 13) % orgs.length]!
+              : TOPICS[i % TOPICS.length]!;
     return { userId: `u${i % users}`, name, key: nameKey(name), addedAt: '2026-11-24T00:00:00Z' };
   });
 }
@@ -55,5 +63,7 @@ export async function run(): Promise<void> {
   const used = process.cpuUsage(started);
   const ms = (used.user + used.system) / 1000;
   console.log(`follows: ${list.length} follows of 1000 people, ${news.length} new stories of ${news[0]!.length} entities each`);
-  console.log(`follows: index + matching ${ms.toFixed(1)} ms CPU (target ≤ 1000 ms), ${messages} person-story matches (${(messages / news.length).toFixed(1)} people told per story)`);
+  console.log(
+    `follows: index + matching ${ms.toFixed(1)} ms CPU (target ≤ 1000 ms), ${messages} person-story matches (${(messages / news.length).toFixed(1)} people told per story)`,
+  );
 }

@@ -21,10 +21,13 @@ const POLNEAR = join(import.meta.dirname, '..', '..', 'shared', 'eval', 'polnear
 
 function articles(): { name: string; texts: string[] } {
   if (existsSync(POLNEAR)) {
-    const files = readdirSync(POLNEAR).filter((file) => file.endsWith('.txt')).sort();
+    const files = readdirSync(POLNEAR)
+      .filter((file) => file.endsWith('.txt'))
+      .sort();
     return { name: 'polnear/dev', texts: files.map((file) => readFileSync(join(POLNEAR, file), 'utf8')) };
   }
-  const text = 'The mayor spoke on Monday. “We will rebuild the pier before the summer,” said Mayor Ines Duarte.\n\nWork starts next week. "It is overdue," said engineer Paul Okoro.';
+  const text =
+    'The mayor spoke on Monday. “We will rebuild the pier before the summer,” said Mayor Ines Duarte.\n\nWork starts next week. "It is overdue," said engineer Paul Okoro.';
   return { name: 'generated', texts: Array.from({ length: 50 }, () => text) };
 }
 
@@ -59,15 +62,25 @@ export async function run(): Promise<void> {
   for (const [n, text] of texts.entries()) {
     const index = indexArticle(text);
     const quotes = quotedSegments(text);
-    const real = groundQuotes(index, quotes.map((quote) => ({ text: straighten(quote), speaker: null })));
+    const real = groundQuotes(
+      index,
+      quotes.map((quote) => ({ text: straighten(quote), speaker: null })),
+    );
     faithful += quotes.length;
     kept += real.kept.length;
     const altered = quotes.map(doctor).filter((quote) => !text.includes(quote));
-    const fake = groundQuotes(index, altered.map((quote) => ({ text: quote, speaker: null })));
+    const fake = groundQuotes(
+      index,
+      altered.map((quote) => ({ text: quote, speaker: null })),
+    );
     doctored += altered.length;
     dropped += fake.dropped.length;
     const tagged = tags[n]!;
-    const grounded = groundTimeline(index, tagged.map((entry) => ({ expression: entry.text, type: entry.type, value: entry.value, event: 'e' })), '2016-10-01T12:00:00Z');
+    const grounded = groundTimeline(
+      index,
+      tagged.map((entry) => ({ expression: entry.text, type: entry.type, value: entry.value, event: 'e' })),
+      '2016-10-01T12:00:00Z',
+    );
     timexes += tagged.length;
     timexKept += grounded.length;
   }
@@ -84,8 +97,12 @@ export async function run(): Promise<void> {
   const reply = {
     summary: ['One.', 'Two.', 'Three.'],
     tags: { people: [], organizations: [], places: [], topics: ['politics'] },
-    quotes: quotedSegments(text).slice(0, 6).map((quote) => ({ text: quote, speaker: null })),
-    timeline: extractTimeline(text).slice(0, 10).map((entry) => ({ expression: entry.text, type: entry.type, value: entry.value, event: 'e' })),
+    quotes: quotedSegments(text)
+      .slice(0, 6)
+      .map((quote) => ({ text: quote, speaker: null })),
+    timeline: extractTimeline(text)
+      .slice(0, 10)
+      .map((entry) => ({ expression: entry.text, type: entry.type, value: entry.value, event: 'e' })),
   };
   fake.script = () => completion(reply);
   const clock = new ManualClock('2026-11-26T12:00:00Z');

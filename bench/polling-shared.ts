@@ -50,9 +50,13 @@ async function startServers(): Promise<FeedServers> {
   const perProcess = Math.ceil(HOSTS / SERVER_PROCESSES);
   await Promise.all(
     Array.from({ length: SERVER_PROCESSES }, (_, index) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', FEED_SERVER, String(index * perProcess), String(Math.min(HOSTS, (index + 1) * perProcess)), String(FEEDS), String(HOSTS)], {
-        stdio: ['pipe', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', FEED_SERVER, String(index * perProcess), String(Math.min(HOSTS, (index + 1) * perProcess)), String(FEEDS), String(HOSTS)],
+        {
+          stdio: ['pipe', 'pipe', 'inherit'],
+        },
+      );
       children.push(child);
       answered.set(child, 0);
       return new Promise<void>((resolve) => {
@@ -116,7 +120,19 @@ async function cycle(processes: number): Promise<{ seconds: number; perProcess: 
     const cpu = new Map<number, number>();
     const ready: Promise<void>[] = [];
     for (let index = 0; index < processes; index++) {
-      const child = spawn(process.execPath, [...(process.env.BENCH_WORKER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`] : []), '--import', 'tsx', WORKER, REDIS_URL, prefix, allow], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const child = spawn(
+        process.execPath,
+        [
+          ...(process.env.BENCH_WORKER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`] : []),
+          '--import',
+          'tsx',
+          WORKER,
+          REDIS_URL,
+          prefix,
+          allow,
+        ],
+        { stdio: ['pipe', 'pipe', 'inherit'] },
+      );
       children.push(child);
       ready.push(
         new Promise((resolve) => {
@@ -153,7 +169,12 @@ async function cycle(processes: number): Promise<{ seconds: number; perProcess: 
 
 /** Deletes every key under the bench's prefix in slices (keyv's clear() of 100,000 keys outlasts the 2.5 s call bound). */
 async function removeKeys(stores: Stores, prefix: string): Promise<void> {
-  const adapter = stores.locks.store as { getClient(): Promise<{ scanIterator(options: { MATCH: string; COUNT: number }): AsyncIterable<string[] | string>; unlink(keys: string[]): Promise<number> }> };
+  const adapter = stores.locks.store as {
+    getClient(): Promise<{
+      scanIterator(options: { MATCH: string; COUNT: number }): AsyncIterable<string[] | string>;
+      unlink(keys: string[]): Promise<number>;
+    }>;
+  };
   const client = await adapter.getClient();
   for await (const found of client.scanIterator({ MATCH: `${prefix}:*`, COUNT: 1000 })) {
     const keys = Array.isArray(found) ? found : [found];
@@ -177,6 +198,9 @@ export async function runSharedQueues(): Promise<void> {
   }
   const one = results.find((result) => result.processes === 1);
   for (const many of results.filter((result) => result.processes > 1)) {
-    if (one) console.log(`shared queues: ${many.processes} processes poll ${(one.seconds / many.seconds).toFixed(2)}× the feeds a second of 1 (machine: ${cpus().length} cores)`);
+    if (one)
+      console.log(
+        `shared queues: ${many.processes} processes poll ${(one.seconds / many.seconds).toFixed(2)}× the feeds a second of 1 (machine: ${cpus().length} cores)`,
+      );
   }
 }

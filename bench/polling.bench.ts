@@ -69,7 +69,9 @@ async function runSqliteCycle(): Promise<void> {
     clearInterval(sampler);
     const counts = outcomes.reduce<Record<string, number>>((acc, outcome) => ({ ...acc, [outcome.status]: (acc[outcome.status] ?? 0) + 1 }), {});
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
-    console.log(`polling cycle: ${FEEDS} feeds in ${seconds.toFixed(2)} s (${(FEEDS / seconds).toFixed(0)} feeds/s, at most 2 requests at a time to the one host)`);
+    console.log(
+      `polling cycle: ${FEEDS} feeds in ${seconds.toFixed(2)} s (${(FEEDS / seconds).toFixed(0)} feeds/s, at most 2 requests at a time to the one host)`,
+    );
     console.log(`outcomes: ${JSON.stringify(counts)}`);
     console.log(`memory: peak RSS ${mb(peakRss)} MB (${mb(before.rss)} MB before), peak heap ${mb(peakHeap)} MB (${mb(before.heapUsed)} MB before)`);
   } finally {

@@ -23,9 +23,7 @@ function corpus(): { name: string; texts: string[] } {
     'The Finance Ministry said in a statement that "spending cuts remain on the table."',
     'Opposition leader Paul Brandt called the plan "a recipe for stagnation in the regions."',
   ];
-  const generated = Array.from({ length: 1000 }, (_, i) =>
-    Array.from({ length: 30 }, (_, j) => sentences[(i + j) % sentences.length]!).join(j2(i)),
-  );
+  const generated = Array.from({ length: 1000 }, (_, i) => Array.from({ length: 30 }, (_, j) => sentences[(i + j) % sentences.length]!).join(j2(i)));
   return { name: `generated articles (${generated.length})`, texts: generated };
 }
 
@@ -58,5 +56,7 @@ export async function run(): Promise<void> {
   });
   const ms = both.median;
   console.log(`quotes+tags on ${name}, mean ${Math.round(chars)} chars (median of 3 passes, CPU time)`);
-  console.log(`  tags + quotes: ${ms.toFixed(3)} ms/article (best pass ${both.min.toFixed(3)}), ${((ms * 4000) / chars).toFixed(3)} ms per 4,000 chars, ${Math.round(1000 / ms)} articles/s`);
+  console.log(
+    `  tags + quotes: ${ms.toFixed(3)} ms/article (best pass ${both.min.toFixed(3)}), ${((ms * 4000) / chars).toFixed(3)} ms per 4,000 chars, ${Math.round(1000 / ms)} articles/s`,
+  );
 }

@@ -65,12 +65,16 @@ const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
 /** A plain node:http POST: lighter than fetch, so the load generator does not skew the figures. */
 function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string; at: number }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      const at = performance.now();
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), at }));
-    });
+    const req = httpRequest(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), ...headers } },
+      (res) => {
+        const at = performance.now();
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), at }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

@@ -33,15 +33,21 @@ export async function run(): Promise<void> {
     console.log(`${SERIAL} signed /summary commands one after another (load average ${loadavg()[0]!.toFixed(1)}):`);
     console.log(`    time to ack:          p50 ${ms(percentile(serial.ack, 50))}  p99 ${ms(percentile(serial.ack, 99))}`);
     console.log(`    time to final answer: p50 ${ms(percentile(serial.answer, 50))}  p99 ${ms(percentile(serial.answer, 99))}`);
-    console.log(`${CONCURRENT} concurrent signed /summary commands (${DISTINCT} distinct pasted articles), one channel each; fake Slack in a worker thread on 127.0.0.1; ${availableParallelism()} cores`);
+    console.log(
+      `${CONCURRENT} concurrent signed /summary commands (${DISTINCT} distinct pasted articles), one channel each; fake Slack in a worker thread on 127.0.0.1; ${availableParallelism()} cores`,
+    );
     // Three bursts, each on fresh articles (the analysis cache would make later bursts cheaper otherwise).
     for (let round = 1; round <= ROUNDS; round++) {
       const fresh = texts.map((text) => `${text}\n\nRound ${round}.`);
       const load = loadavg()[0]!.toFixed(1);
       const result = (await host.call({ type: 'burst', url, texts: fresh, prefix: `CR${round}X` })) as Timings;
       console.log(`  burst ${round} (load average ${load}):`);
-      console.log(`    time to ack:          p50 ${ms(percentile(result.ack, 50))}  p99 ${ms(percentile(result.ack, 99))}  max ${ms(Math.max(...result.ack))}   (target p99 < 100 ms; Slack allows 3 s)`);
-      console.log(`    time to final answer: p50 ${ms(percentile(result.answer, 50))}  p99 ${ms(percentile(result.answer, 99))}  max ${ms(Math.max(...result.answer))}   (chat.postMessage received)`);
+      console.log(
+        `    time to ack:          p50 ${ms(percentile(result.ack, 50))}  p99 ${ms(percentile(result.ack, 99))}  max ${ms(Math.max(...result.ack))}   (target p99 < 100 ms; Slack allows 3 s)`,
+      );
+      console.log(
+        `    time to final answer: p50 ${ms(percentile(result.answer, 50))}  p99 ${ms(percentile(result.answer, 99))}  max ${ms(Math.max(...result.answer))}   (chat.postMessage received)`,
+      );
       console.log(`    all ${CONCURRENT} answered within ${ms(result.wall)}; ${result.failed} acks were not an empty 200`);
     }
   } finally {

@@ -43,5 +43,7 @@ export async function run(): Promise<void> {
   const split = time(texts, splitSentences);
   const summary = time(texts, (t) => summarize(t));
   console.log(`summary: ${name}, mean ${Math.round(chars)} chars/article`);
-  console.log(`summary: splitSentences ${split.toFixed(3)} ms/article, summarize ${summary.toFixed(3)} ms/article (${Math.round(1000 / summary)} articles/s), CPU time`);
+  console.log(
+    `summary: splitSentences ${split.toFixed(3)} ms/article, summarize ${summary.toFixed(3)} ms/article (${Math.round(1000 / summary)} articles/s), CPU time`,
+  );
 }

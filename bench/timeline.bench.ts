@@ -64,6 +64,8 @@ function measure(name: string, docs: Corpus['docs']): void {
   const cpuMs = process.cpuUsage(cpu0).user / 1000 / ROUNDS;
   const wallMs = (performance.now() - wall0) / ROUNDS;
   console.log(`timeline tagger on ${name}: ${docs.length} texts, ${chars} chars, ${expressions} expressions`);
-  console.log(`  CPU ${cpuMs.toFixed(1)} ms per pass (${((cpuMs / chars) * 4000).toFixed(3)} ms per 4,000 chars, ${(cpuMs / docs.length).toFixed(3)} ms a text); wall ${wallMs.toFixed(1)} ms`);
+  console.log(
+    `  CPU ${cpuMs.toFixed(1)} ms per pass (${((cpuMs / chars) * 4000).toFixed(3)} ms per 4,000 chars, ${(cpuMs / docs.length).toFixed(3)} ms a text); wall ${wallMs.toFixed(1)} ms`,
+  );
   console.log(`  ${(docs.length / (cpuMs / 1000)).toFixed(0)} texts/s on one core (tagger only)`);
 }

@@ -80,6 +80,10 @@ async function remove(ctx: CommandContext, services: Services): Promise<void> {
   const words = nameWords(what).join(' ');
   const target = number ? alerts[Number(number[1]) - 1] : alerts.find((entry) => nameWords(entry.name).join(' ') === words);
   if (!target) throw new UserError(alerts.length === 0 ? 'There are no alerts here.' : `There is no alert for “${what}” here. /alert list shows them.`);
-  await setChannelAlerts(store, ctx.channel, alerts.filter((entry) => entry !== target));
+  await setChannelAlerts(
+    store,
+    ctx.channel,
+    alerts.filter((entry) => entry !== target),
+  );
   await ctx.reply({ kind: 'text', tone: 'success', text: `Alert for “${target.name}” removed.` });
 }

@@ -26,7 +26,18 @@ export const digest: CommandDef = {
       name: 'live',
       description: 'Post new stories as they arrive; later coverage goes in the story’s thread',
       manage: true,
-      options: [{ name: 'mode', description: 'on or off', type: 'string', required: true, choices: [{ name: 'on', value: 'on' }, { name: 'off', value: 'off' }] }],
+      options: [
+        {
+          name: 'mode',
+          description: 'on or off',
+          type: 'string',
+          required: true,
+          choices: [
+            { name: 'on', value: 'on' },
+            { name: 'off', value: 'off' },
+          ],
+        },
+      ],
     },
     { name: 'off', description: 'Stop scheduled digests here', manage: true },
     {
@@ -59,7 +70,10 @@ export const digest: CommandDef = {
 
 async function schedule(ctx: CommandContext, services: Services): Promise<void> {
   const split = splitTimeZone(String(ctx.options.when ?? ''));
-  const zone = typeof ctx.options.timezone === 'string' && ctx.options.timezone.trim() !== '' ? ctx.options.timezone : (split.timezone ?? services.config.DEFAULT_TIMEZONE);
+  const zone =
+    typeof ctx.options.timezone === 'string' && ctx.options.timezone.trim() !== ''
+      ? ctx.options.timezone
+      : (split.timezone ?? services.config.DEFAULT_TIMEZONE);
   const spec = parseSchedule(split.when, zone);
   const at = services.clock.now();
   await services.newsroom.schedules.set({ ...spec, channel: ctx.channel, since: at.toISOString(), setBy: ctx.user.id });
@@ -82,7 +96,11 @@ async function now(ctx: CommandContext, services: Services): Promise<void> {
     const state = states[index];
     return !state || Date.parse(state.nextPollAt) <= services.clock.now().getTime();
   });
-  if (due.length > 0) await pollFeeds(services, due.map((sub) => sub.feedId));
+  if (due.length > 0)
+    await pollFeeds(
+      services,
+      due.map((sub) => sub.feedId),
+    );
   // Parts a crash left sending are completed by the scheduler through the platform port, which can check the channel for them.
   const run = await deliverDigest(services, ctx.channel, (message, thread, delivery) => ctx.reply(message, { thread, key: delivery.key }), { resume: false });
   if (run.status === 'busy') throw new UserError(await busyAnswer(ctx, services));
@@ -114,7 +132,11 @@ async function live(ctx: CommandContext, services: Services): Promise<void> {
   const now = services.clock.now();
   if (ctx.options.mode === 'off') {
     if (current?.on) await store.setLive(ctx.channel, { ...current, on: false });
-    await ctx.reply({ kind: 'text', tone: 'success', text: current?.on ? 'Live mode is off here. Scheduled digests and /digest now carry the new stories.' : 'Live mode was not on here.' });
+    await ctx.reply({
+      kind: 'text',
+      tone: 'success',
+      text: current?.on ? 'Live mode is off here. Scheduled digests and /digest now carry the new stories.' : 'Live mode was not on here.',
+    });
     return;
   }
   if (current?.on) {

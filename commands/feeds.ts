@@ -20,7 +20,9 @@ export const feeds: CommandDef = {
       name: 'remove',
       description: 'Stop following a feed',
       manage: true,
-      options: [{ name: 'feed', description: 'Its number in /feeds list, its link, or words of its title', type: 'string', required: true, autocomplete: true }],
+      options: [
+        { name: 'feed', description: 'Its number in /feeds list, its link, or words of its title', type: 'string', required: true, autocomplete: true },
+      ],
     },
     { name: 'list', description: 'The feeds here, with their health and filters', ephemeral: true },
     {
@@ -36,8 +38,20 @@ export const feeds: CommandDef = {
       manage: true,
       options: [
         { name: 'feed', description: 'Its number in /feeds list, its link, or words of its title', type: 'string', required: true, autocomplete: true },
-        { name: 'include', description: 'Only stories with one of: words, "phrases", topic:x, person:"…", org:x, place:x', type: 'string', namedOnly: true, rest: true },
-        { name: 'exclude', description: 'Never stories with any of: words, "phrases", topic:x, person:"…", org:x, place:x', type: 'string', namedOnly: true, rest: true },
+        {
+          name: 'include',
+          description: 'Only stories with one of: words, "phrases", topic:x, person:"…", org:x, place:x',
+          type: 'string',
+          namedOnly: true,
+          rest: true,
+        },
+        {
+          name: 'exclude',
+          description: 'Never stories with any of: words, "phrases", topic:x, person:"…", org:x, place:x',
+          type: 'string',
+          namedOnly: true,
+          rest: true,
+        },
       ],
     },
   ],
@@ -72,7 +86,13 @@ export const feeds: CommandDef = {
       return;
     }
     if (ctx.subcommand === 'filter') {
-      const { feed, filter } = await setFeedFilter(services, ctx.channel, String(ctx.options.feed ?? ''), String(ctx.options.include ?? ''), String(ctx.options.exclude ?? ''));
+      const { feed, filter } = await setFeedFilter(
+        services,
+        ctx.channel,
+        String(ctx.options.feed ?? ''),
+        String(ctx.options.include ?? ''),
+        String(ctx.options.exclude ?? ''),
+      );
       const title = safeTitle(feed.title, 100);
       const text = filter
         ? `Stories from “${title}” now reach this channel’s digests only as this filter allows: ${safeTitle(describeFilter(filter) ?? '', 600)}.`
@@ -90,7 +110,9 @@ export const feeds: CommandDef = {
       if (await services.newsroom.health.paused(ctx.channel)) await ctx.replyEphemeral({ kind: 'text', tone: 'warning', text: PAUSED_LINE });
       return;
     }
-    throw new UserError('Use /feeds add <link>, /feeds remove <feed>, /feeds list, /feeds filter <feed> include:… exclude:…, /feeds import <OPML file> or /feeds export.');
+    throw new UserError(
+      'Use /feeds add <link>, /feeds remove <feed>, /feeds list, /feeds filter <feed> include:… exclude:…, /feeds import <OPML file> or /feeds export.',
+    );
   },
   async autocomplete(request, services) {
     const typed = request.value.trim().toLowerCase();

@@ -77,6 +77,9 @@ async function remove(ctx: CommandContext, services: Services, what: string): Pr
   if (!target) {
     throw new UserError(own.length === 0 ? 'You follow nothing here.' : `You don’t follow “${what}” here. /follow list shows what you follow.`);
   }
-  await featureStore(services).setFollows(ctx.channel, all.filter((entry) => entry !== target && !(entry.userId === target.userId && entry.name === target.name)));
+  await featureStore(services).setFollows(
+    ctx.channel,
+    all.filter((entry) => entry !== target && !(entry.userId === target.userId && entry.name === target.name)),
+  );
   await ctx.replyEphemeral({ kind: 'text', tone: 'success', text: `No longer following “${target.name}”.` });
 }

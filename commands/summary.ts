@@ -6,10 +6,7 @@ import { articleFor, articleOption, suggestRecent } from './_article-input.ts';
 export const summary: CommandDef = {
   name: 'summary',
   description: 'Summarise an article: a link, pasted text, or a recent story',
-  options: [
-    articleOption,
-    { name: 'sentences', description: 'How many sentences (1–10)', type: 'integer', min: 1, max: 10, namedOnly: true },
-  ],
+  options: [articleOption, { name: 'sentences', description: 'How many sentences (1–10)', type: 'integer', min: 1, max: 10, namedOnly: true }],
   async run(ctx, services) {
     const article = await articleFor(ctx, services);
     const sentences = typeof ctx.options.sentences === 'number' ? ctx.options.sentences : services.config.SUMMARY_SENTENCES;

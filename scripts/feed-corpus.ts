@@ -124,20 +124,49 @@ const TEXT_FIELDS = new Set(['title', 'text', 'description', 'author', 'sourceNa
 
 /** A feedparser path ("entries[0]['summary_detail']['value']") as [item index or -1, our field, list index]. */
 function mapPath(path: string): { item: number; field: string; index?: number } | undefined {
-  const steps = [...path.replace(/\.(\w+)/g, "['$1']").matchAll(/^(\w+)|\[\s*(?:'([^']*)'|"([^"]*)"|(\d+))\s*\]/g)].map((match) => match[1] ?? match[2] ?? match[3] ?? Number(match[4]));
+  const steps = [...path.replace(/\.(\w+)/g, "['$1']").matchAll(/^(\w+)|\[\s*(?:'([^']*)'|"([^"]*)"|(\d+))\s*\]/g)].map(
+    (match) => match[1] ?? match[2] ?? match[3] ?? Number(match[4]),
+  );
   const [root, ...rest] = steps;
   const key = rest.filter((step) => typeof step === 'string').join('.');
   const numbers = rest.filter((step): step is number => typeof step === 'number');
   if (root === 'feed') {
-    const field = ({ title: 'title', 'title_detail.value': 'title', link: 'link', subtitle: 'description', tagline: 'description', description: 'description', 'subtitle_detail.value': 'description', 'tagline_detail.value': 'description' } as Record<string, string>)[key];
+    const field = (
+      {
+        title: 'title',
+        'title_detail.value': 'title',
+        link: 'link',
+        subtitle: 'description',
+        tagline: 'description',
+        description: 'description',
+        'subtitle_detail.value': 'description',
+        'tagline_detail.value': 'description',
+      } as Record<string, string>
+    )[key];
     return field ? { item: -1, field } : undefined;
   }
   if (root !== 'entries' || numbers[0] === undefined) return undefined;
   const fields: Record<string, string> = {
-    title: 'title', 'title_detail.value': 'title', link: 'url', id: 'guid', guid: 'guid',
-    summary: 'text', description: 'text', 'summary_detail.value': 'text', 'content.value': 'text',
-    author: 'author', 'author_detail.name': 'author', 'tags.term': 'categories', category: 'categories', 'source.title': 'sourceName',
-    published_parsed: 'publishedAt', updated_parsed: 'publishedAt', created_parsed: 'publishedAt', date_parsed: 'publishedAt', issued_parsed: 'publishedAt', modified_parsed: 'publishedAt',
+    title: 'title',
+    'title_detail.value': 'title',
+    link: 'url',
+    id: 'guid',
+    guid: 'guid',
+    summary: 'text',
+    description: 'text',
+    'summary_detail.value': 'text',
+    'content.value': 'text',
+    author: 'author',
+    'author_detail.name': 'author',
+    'tags.term': 'categories',
+    category: 'categories',
+    'source.title': 'sourceName',
+    published_parsed: 'publishedAt',
+    updated_parsed: 'publishedAt',
+    created_parsed: 'publishedAt',
+    date_parsed: 'publishedAt',
+    issued_parsed: 'publishedAt',
+    modified_parsed: 'publishedAt',
   };
   const field = fields[key];
   if (!field) return undefined;
@@ -200,7 +229,9 @@ async function viaRssParser(text: string): Promise<Common> {
     items: feed.items.map((item) => {
       const record = item as Record<string, unknown>;
       const html = String(record['content:encoded'] ?? item.content ?? item.summary ?? '');
-      const categories = (item.categories ?? []).map((category: unknown) => (typeof category === 'string' ? category : String((category as { _?: unknown })._ ?? '')));
+      const categories = (item.categories ?? []).map((category: unknown) =>
+        typeof category === 'string' ? category : String((category as { _?: unknown })._ ?? ''),
+      );
       return {
         title: item.title,
         url: item.link,
@@ -288,7 +319,9 @@ async function main(): Promise<void> {
   }
   console.log(`feedparser cases read: ${files.length}; mapped onto newsdesk's fields: ${tallies.ours.all.total} (not applicable: ${notApplicable})`);
   for (const [label, tally] of Object.entries(tallies)) {
-    console.log(`${label.padEnd(10)} all ${percent(tally.all)}   without sanitizer/entity cases ${percent(tally.core)}   unreadable ${tally.all.unreadable}, crashed ${tally.all.crashed}`);
+    console.log(
+      `${label.padEnd(10)} all ${percent(tally.all)}   without sanitizer/entity cases ${percent(tally.core)}   unreadable ${tally.all.unreadable}, crashed ${tally.all.crashed}`,
+    );
   }
 }
 
@@ -308,7 +341,12 @@ function percent(tally: Tally): string {
 }
 
 function summary(feed: Common): unknown {
-  return { title: feed.title, link: feed.link, description: feed.description?.slice(0, 80), item: feed.items[0] && { ...feed.items[0], text: feed.items[0].text?.slice(0, 80) } };
+  return {
+    title: feed.title,
+    link: feed.link,
+    description: feed.description?.slice(0, 80),
+    item: feed.items[0] && { ...feed.items[0], text: feed.items[0].text?.slice(0, 80) },
+  };
 }
 
 await main();

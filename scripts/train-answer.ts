@@ -164,7 +164,15 @@ async function main(): Promise<void> {
   if (args.includes('--cv')) {
     for (const fold of [0, 1]) {
       const w = train(trainSet.filter((g) => g.article % 2 !== fold));
-      console.log(`cv fold ${fold} (tested on training articles ${fold}, ${fold + 2}, ...):`, JSON.stringify(byKind(trainSet.filter((g) => g.article % 2 === fold), w)));
+      console.log(
+        `cv fold ${fold} (tested on training articles ${fold}, ${fold + 2}, ...):`,
+        JSON.stringify(
+          byKind(
+            trainSet.filter((g) => g.article % 2 === fold),
+            w,
+          ),
+        ),
+      );
     }
     return;
   }

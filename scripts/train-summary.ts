@@ -69,7 +69,11 @@ const d = FEATURE_NAMES.length;
 const mean = new Array<number>(d).fill(0);
 const std = new Array<number>(d).fill(0);
 let rows = 0;
-for (const doc of docs) for (const f of doc.features) { rows++; for (let j = 0; j < d; j++) mean[j]! += f[j]!; }
+for (const doc of docs)
+  for (const f of doc.features) {
+    rows++;
+    for (let j = 0; j < d; j++) mean[j]! += f[j]!;
+  }
 for (let j = 0; j < d; j++) mean[j]! /= rows;
 for (const doc of docs) for (const f of doc.features) for (let j = 0; j < d; j++) std[j]! += (f[j]! - mean[j]!) ** 2;
 for (let j = 0; j < d; j++) std[j] = Math.sqrt(std[j]! / rows) || 1;
@@ -81,8 +85,12 @@ for (let j = 0; j < d; j++) std[j] = Math.sqrt(std[j]! / rows) || 1;
 // cancels out of a softmax and stays 0.
 const w = new Array<number>(d).fill(0);
 const b = 0;
-const mW = new Array<number>(d).fill(0), vW = new Array<number>(d).fill(0);
-const lr = 0.01, l2 = 1e-4, docBatch = 32, epochs = Number(process.env.EPOCHS ?? 30);
+const mW = new Array<number>(d).fill(0),
+  vW = new Array<number>(d).fill(0);
+const lr = 0.01,
+  l2 = 1e-4,
+  docBatch = 32,
+  epochs = Number(process.env.EPOCHS ?? 30);
 const standard = docs.map((doc) => doc.features.map((f) => f.map((v, j) => (v - mean[j]!) / std[j]!)));
 let seed = 7;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
@@ -140,7 +148,10 @@ let bestFit = -1;
 for (const r of [0, 0.5, 1, 1.5, 2, 2.5, 3, 4]) {
   const fit = fitness({ ...model, redundancy: r });
   console.log(`redundancy ${r}: train R1+R2 ${(100 * fit).toFixed(2)}`);
-  if (fit > bestFit) { bestFit = fit; model.redundancy = r; }
+  if (fit > bestFit) {
+    bestFit = fit;
+    model.redundancy = r;
+  }
 }
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;

@@ -119,7 +119,8 @@ async function withServices(work: (services: Services) => Promise<void>, engine?
   loadDotEnv();
   const { loadConfig } = await import('./config.ts');
   let config: Config = loadConfig();
-  if (engine === 'model' && !config.OPENAI_API_KEY) return fail('--engine model needs OPENAI_API_KEY (any value for a local server) and, for a local server, OPENAI_BASE_URL.');
+  if (engine === 'model' && !config.OPENAI_API_KEY)
+    return fail('--engine model needs OPENAI_API_KEY (any value for a local server) and, for a local server, OPENAI_BASE_URL.');
   if (engine === 'embedded') config = Object.freeze({ ...config, OPENAI_API_KEY: undefined });
   const [{ createServices }, { createLogger }] = await Promise.all([import('./app.ts'), import('./core/logger.ts')]);
   let services: Services;

@@ -18,7 +18,12 @@ const optionalUrl = (what: string) =>
 const csv = z
   .string()
   .optional()
-  .transform((value) => (value ?? '').split(',').map((part) => part.trim()).filter(Boolean));
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
 
 const schema = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
@@ -118,13 +123,20 @@ function parseShardList(value: string): 'auto' | number[] | undefined {
 function checkShards(config: z.infer<typeof schema>): void {
   const shards = config.DISCORD_SHARDS;
   if (shards === 'auto') {
-    if (config.DISCORD_SHARD_COUNT !== undefined) throw new ConfigError('newsdesk: DISCORD_SHARD_COUNT is set but DISCORD_SHARDS is "auto": also set DISCORD_SHARDS to the shards this process runs (e.g. 0-1).');
+    if (config.DISCORD_SHARD_COUNT !== undefined)
+      throw new ConfigError(
+        'newsdesk: DISCORD_SHARD_COUNT is set but DISCORD_SHARDS is "auto": also set DISCORD_SHARDS to the shards this process runs (e.g. 0-1).',
+      );
     return;
   }
   const count = config.DISCORD_SHARD_COUNT;
-  if (count === undefined) throw new ConfigError('newsdesk: DISCORD_SHARD_COUNT is missing: with DISCORD_SHARDS set to a list, set it to the total number of shards across all processes.');
+  if (count === undefined)
+    throw new ConfigError(
+      'newsdesk: DISCORD_SHARD_COUNT is missing: with DISCORD_SHARDS set to a list, set it to the total number of shards across all processes.',
+    );
   const outside = shards.filter((id) => id >= count);
-  if (outside.length > 0) throw new ConfigError(`newsdesk: DISCORD_SHARDS names shard ${outside[0]}, but shards are numbered 0 to ${count - 1} (DISCORD_SHARD_COUNT=${count}).`);
+  if (outside.length > 0)
+    throw new ConfigError(`newsdesk: DISCORD_SHARDS names shard ${outside[0]}, but shards are numbered 0 to ${count - 1} (DISCORD_SHARD_COUNT=${count}).`);
   if (shards.length < count && !config.REDIS_URL) {
     throw new ConfigError('newsdesk: DISCORD_SHARDS leaves shards to other processes, which must share one store: set REDIS_URL (the same in every process).');
   }
@@ -138,10 +150,14 @@ function checkSlackOAuth(config: z.infer<typeof schema>): void {
   if (set.length === 0) return;
   if (set.length < OAUTH_VARIABLES.length) {
     const missing = OAUTH_VARIABLES.filter((name) => config[name] === undefined);
-    throw new ConfigError(`newsdesk: ${missing.join(' and ')} missing: installing to any workspace needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET (Basic Information page) and SLACK_STATE_SECRET (any long random text) together.`);
+    throw new ConfigError(
+      `newsdesk: ${missing.join(' and ')} missing: installing to any workspace needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET (Basic Information page) and SLACK_STATE_SECRET (any long random text) together.`,
+    );
   }
   if (config.SLACK_BOT_TOKEN) {
-    throw new ConfigError('newsdesk: set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SLACK_CLIENT_SECRET/SLACK_STATE_SECRET (any workspace, tokens from OAuth), not both.');
+    throw new ConfigError(
+      'newsdesk: set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SLACK_CLIENT_SECRET/SLACK_STATE_SECRET (any workspace, tokens from OAuth), not both.',
+    );
   }
   if (config.SLACK_APP_TOKEN) {
     throw new ConfigError('newsdesk: installing to any workspace (SLACK_CLIENT_ID) runs over HTTP: unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET.');

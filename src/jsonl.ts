@@ -61,7 +61,8 @@ export async function answerLines(input: Readable, output: Writable, options: { 
 
 function badText(text: unknown): string | undefined {
   if (typeof text !== 'string') return 'missing "text" (a string)';
-  if (text.length > MAX_JSONL_TEXT_CHARS) return `"text" is too long (more than ${MAX_JSONL_TEXT_CHARS.toLocaleString('en')} characters); send one article per line`;
+  if (text.length > MAX_JSONL_TEXT_CHARS)
+    return `"text" is too long (more than ${MAX_JSONL_TEXT_CHARS.toLocaleString('en')} characters); send one article per line`;
   return undefined;
 }
 

@@ -40,5 +40,7 @@ export async function readLocalText(source: string, stdin: Readable, max = MAX_L
     if (error instanceof UserError) throw error;
     throw new UserError(`I can't read the file ${source}.`);
   }
-  return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
 }

@@ -69,7 +69,12 @@ export async function main(options: { forceConsole: boolean }): Promise<number> 
       }
       const platforms = await startPlatforms(config, services, slackOnPort ? opsRoutes(ops) : undefined);
       running.push(...platforms);
-      running.push(await startBackground(services, platforms.map((entry) => entry.port)));
+      running.push(
+        await startBackground(
+          services,
+          platforms.map((entry) => entry.port),
+        ),
+      );
       logger.info({ platforms: platforms.map((entry) => entry.name) }, 'newsdesk is running');
       await waitForSignal();
       draining = true;
@@ -144,7 +149,9 @@ function fileLogger(config: Config): Logger {
   try {
     mkdirSync(config.DATA_DIR, { recursive: true });
   } catch (error) {
-    throw new StorageError(`DATA_DIR=${config.DATA_DIR} is not a folder newsdesk can write (${(error as Error).message}). Set DATA_DIR to a writable folder.`, { cause: error });
+    throw new StorageError(`DATA_DIR=${config.DATA_DIR} is not a folder newsdesk can write (${(error as Error).message}). Set DATA_DIR to a writable folder.`, {
+      cause: error,
+    });
   }
   return createLogger(config.LOG_LEVEL, pino.destination({ dest: join(config.DATA_DIR, 'newsdesk.log'), sync: false, mkdir: true }));
 }

@@ -40,7 +40,9 @@ export async function dispatch(commands: readonly CommandDef[], ctx: CommandCont
     timer({ outcome: isUserError(error) ? 'user-error' : 'error' });
   }
   await resumeIfPaused(ctx, services);
-  await tellClosedDms(services, ctx).catch((error: unknown) => services.logger.warn({ err: error, channel: ctx.channel }, 'could not tell about closed direct messages'));
+  await tellClosedDms(services, ctx).catch((error: unknown) =>
+    services.logger.warn({ err: error, channel: ctx.channel }, 'could not tell about closed direct messages'),
+  );
 }
 
 /** A command typed in a channel whose digests were paused (the bot could not post there) resumes them. */
@@ -49,7 +51,11 @@ async function resumeIfPaused(ctx: CommandContext, services: Services): Promise<
     if (!(await services.newsroom.health.paused(ctx.channel))) return;
     await services.newsroom.health.resume(ctx.channel);
     services.logger.info({ channel: ctx.channel, user: ctx.user.id }, 'digests resumed by a command in the channel');
-    await ctx.replyEphemeral({ kind: 'text', tone: 'success', text: 'Digests here had been paused because I could not post in this channel. They are back on from the next scheduled one.' });
+    await ctx.replyEphemeral({
+      kind: 'text',
+      tone: 'success',
+      text: 'Digests here had been paused because I could not post in this channel. They are back on from the next scheduled one.',
+    });
   } catch (error) {
     services.logger.warn({ err: error, channel: ctx.channel }, 'could not check whether the channel’s digests were paused');
   }

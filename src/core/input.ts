@@ -37,9 +37,11 @@ export async function resolveArticle(services: Services, channel: ChannelRef, in
     const article = threadArticles?.length ? threadArticles[Number(number[1]) - 1] : await services.library.numbered(channel, Number(number[1]));
     if (article) return article;
     const recent = threadArticles?.length ? threadArticles : await services.library.listRecent(channel);
-    throw new UserError(recent.length === 0
-      ? `Story numbers come from this channel's digests, and there has been none here yet: run /digest now, then #${number[1]} is its story ${number[1]}. Or give me a link or the article text.`
-      : `There is no story #${number[1]} here: the recent ones are numbered 1 to ${recent.length}.`);
+    throw new UserError(
+      recent.length === 0
+        ? `Story numbers come from this channel's digests, and there has been none here yet: run /digest now, then #${number[1]} is its story ${number[1]}. Or give me a link or the article text.`
+        : `There is no story #${number[1]} here: the recent ones are numbered 1 to ${recent.length}.`,
+    );
   }
   const words = tokenizeWords(value);
   if (words.length <= 12) {

@@ -1,10 +1,32 @@
 import type { Analysis } from './types.ts';
 
 const NAMES: Record<string, string> = {
-  en: 'English', de: 'German', fr: 'French', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch',
-  sv: 'Swedish', da: 'Danish', no: 'Norwegian', pl: 'Polish', cs: 'Czech', fi: 'Finnish', ro: 'Romanian',
-  hu: 'Hungarian', tr: 'Turkish', ru: 'Russian', uk: 'Ukrainian', el: 'Greek', ar: 'Arabic', he: 'Hebrew',
-  zh: 'Chinese', ja: 'Japanese', ko: 'Korean', hi: 'Hindi', th: 'Thai',
+  en: 'English',
+  de: 'German',
+  fr: 'French',
+  es: 'Spanish',
+  it: 'Italian',
+  pt: 'Portuguese',
+  nl: 'Dutch',
+  sv: 'Swedish',
+  da: 'Danish',
+  no: 'Norwegian',
+  pl: 'Polish',
+  cs: 'Czech',
+  fi: 'Finnish',
+  ro: 'Romanian',
+  hu: 'Hungarian',
+  tr: 'Turkish',
+  ru: 'Russian',
+  uk: 'Ukrainian',
+  el: 'Greek',
+  ar: 'Arabic',
+  he: 'Hebrew',
+  zh: 'Chinese',
+  ja: 'Japanese',
+  ko: 'Korean',
+  hi: 'Hindi',
+  th: 'Thai',
 };
 
 /** The English name of a language code ("de" -> "German"). */

@@ -46,15 +46,30 @@ export async function composeDigest(services: Services, channel: ChannelRef, opt
   const since = options.since;
   const fresh = records.filter((record) => since === undefined || Date.parse(record.firstSeenAt) >= since);
   const withMembers = await Promise.all(
-    fresh.map(async (record) => ({ record, members: await membersPassingFilters(services, channel, record.members.filter((member) => member.feedIds.some((id) => feedIds.has(id))), subs, options.sentences) })),
+    fresh.map(async (record) => ({
+      record,
+      members: await membersPassingFilters(
+        services,
+        channel,
+        record.members.filter((member) => member.feedIds.some((id) => feedIds.has(id))),
+        subs,
+        options.sentences,
+      ),
+    })),
   );
   const visible = withMembers
     .filter(({ members }) => members.length > 0)
-    .map(({ record, members }) => ({ id: record.id, record, members, newestAt: newestAt(members, now), sourceCount: new Set(members.map((m) => m.source)).size }));
+    .map(({ record, members }) => ({
+      id: record.id,
+      record,
+      members,
+      newestAt: newestAt(members, now),
+      sourceCount: new Set(members.map((m) => m.source)).size,
+    }));
   const chosen = rankStories(visible, now).slice(0, options.maxStories);
-  const stories = (
-    await Promise.all(chosen.map(({ record, members }) => buildStory(services, channel, record, members, options.sentences)))
-  ).filter((story): story is Story => story !== null);
+  const stories = (await Promise.all(chosen.map(({ record, members }) => buildStory(services, channel, record, members, options.sentences)))).filter(
+    (story): story is Story => story !== null,
+  );
   if (stories.length === 0) return null;
   return { channelId: channel.channelId, createdAt: new Date(now).toISOString(), stories };
 }

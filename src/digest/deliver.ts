@@ -16,7 +16,11 @@ import { PART_BUDGETS, splitStories, type PartBudget } from './split.ts';
  * Sends one part with its delivery key; resolves once the platform accepted it. A `target` (live mode's
  * thread updates and edits) comes only to the port poster: other posters never resume parts.
  */
-export type PostPart = (message: OutgoingMessage, thread: ThreadRequest, delivery: { key: string; resume: boolean; target?: PendingPart['target'] }) => Promise<PostedMessage>;
+export type PostPart = (
+  message: OutgoingMessage,
+  thread: ThreadRequest,
+  delivery: { key: string; resume: boolean; target?: PendingPart['target'] },
+) => Promise<PostedMessage>;
 
 export interface DeliverOptions {
   budget?: PartBudget;
@@ -91,7 +95,11 @@ export async function deliverLocked(services: Services, channel: ChannelRef, pos
   if (options.resumeOnly) return tally.parts > 0 ? { status: 'posted', ...tally } : { status: 'nothing-new' };
   const settings = await services.newsroom.schedules.settings(channel);
   const live = options.live;
-  const digest = await composeDigest(services, channel, live ? { ...settings, maxStories: Math.min(settings.maxStories, live.maxStories), since: live.since } : settings);
+  const digest = await composeDigest(
+    services,
+    channel,
+    live ? { ...settings, maxStories: Math.min(settings.maxStories, live.maxStories), since: live.since } : settings,
+  );
   if (!digest) return tally.parts > 0 ? { status: 'posted', ...tally } : { status: 'nothing-new' };
   // Follow-up questions in the digest's thread need the articles' text.
   await Promise.all(digest.stories.flatMap((story) => story.articles.map((article) => services.library.save(article))));
@@ -104,9 +112,11 @@ export async function deliverLocked(services: Services, channel: ChannelRef, pos
   for (const [index, stories] of parts.entries()) {
     const partDigest: Digest = { ...digest, stories };
     const thread: ThreadRequest = {
-      title: live ? stories.length === 1 ? stories[0]!.title : `Live: ${stories.length} stories` : threadTitle(digest, index, parts.length),
+      title: live ? (stories.length === 1 ? stories[0]!.title : `Live: ${stories.length} stories`) : threadTitle(digest, index, parts.length),
       // Lead articles first, in story order, so "/summary 2" typed in the thread means its second story.
-      articleIds: [...new Set([...stories.map((story) => story.analysis.articleId), ...stories.flatMap((story) => story.articles.map((article) => article.id))])],
+      articleIds: [
+        ...new Set([...stories.map((story) => story.analysis.articleId), ...stories.flatMap((story) => story.articles.map((article) => article.id))]),
+      ],
       // Stories are numbered across the parts, so "/summary 2" means the digest's second story.
       numbered: { articleIds: stories.map((story) => story.analysis.articleId), from: firstNumber },
     };
@@ -122,7 +132,13 @@ export async function deliverLocked(services: Services, channel: ChannelRef, pos
       ...(alerts.length > 0 ? { alerts } : {}),
     };
     firstNumber += stories.length;
-    const part: PendingPart = { key: `${digestKey}.${index + 1}`, storyIds: stories.map((story) => story.id), message, thread, at: services.clock.now().toISOString() };
+    const part: PendingPart = {
+      key: `${digestKey}.${index + 1}`,
+      storyIds: stories.map((story) => story.id),
+      message,
+      thread,
+      at: services.clock.now().toISOString(),
+    };
     if (options.queue) {
       await ledger.markSending(channel, { ...part, queued: true });
       continue;
@@ -166,7 +182,9 @@ async function sendPart(
         failure,
         waiting: `digest part ${part.key} with ${part.storyIds.length} ${part.storyIds.length === 1 ? 'story' : 'stories'}`,
       },
-      failure === 'transient' ? 'digest part not delivered; it is checked and retried with back-off' : 'digest part not delivered; its stories wait for the next digest',
+      failure === 'transient'
+        ? 'digest part not delivered; it is checked and retried with back-off'
+        : 'digest part not delivered; its stories wait for the next digest',
     );
     // An answer that refused the call means nothing was posted: the stories go back to the candidates.
     if (failure !== 'transient') await ledger.dropPending(channel, part.key);

@@ -22,7 +22,9 @@ export const PART_BUDGETS: Record<PlatformName, PartBudget> = {
 /** A generous estimate of what a story costs in a rendered message. */
 export function storySize(story: Story): number {
   const summary = story.analysis.summary.reduce((sum, sentence) => sum + (sentence.shown ?? sentence.text).length + 1, 0);
-  const tags = Object.values(topTags(story.analysis.tags)).flat().reduce((sum, tag) => sum + tag.length + 2, 0);
+  const tags = Object.values(topTags(story.analysis.tags))
+    .flat()
+    .reduce((sum, tag) => sum + tag.length + 2, 0);
   const sources = story.sources.reduce((sum, source) => sum + source.name.length + (source.url?.length ?? 0) + 6, 0);
   return story.title.length + summary + tags + sources + 120;
 }

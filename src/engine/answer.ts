@@ -98,7 +98,9 @@ export function answerWithIndex(question: string, index: AnswerIndex, options: A
   if (!namesPresent(question, doc.text)) return null;
   const sentence = doc.sentences[candidate.first]!.span;
   const whole = candidate.count === 1 && sentence.end - sentence.start <= (options.wholeSentenceChars ?? 0);
-  const span = whole ? { text: doc.text.slice(sentence.start, sentence.end), start: sentence.start, end: sentence.end } : candidateSpan(doc, candidate, q, (t) => index.collection.idf(t), maxChars);
+  const span = whole
+    ? { text: doc.text.slice(sentence.start, sentence.end), start: sentence.start, end: sentence.end }
+    : candidateSpan(doc, candidate, q, (t) => index.collection.idf(t), maxChars);
   return { id: doc.id, span, score: best.score };
 }
 
@@ -119,7 +121,9 @@ function namesPresent(question: string, text: string): boolean {
   const folded = fold(text);
   if (names.some((name) => folded.includes(name))) return true;
   const vocabulary = [...new Set(folded.match(/\p{L}[\p{L}'’-]*/gu) ?? [])];
-  return names.some((name) => name.length >= 5 && vocabulary.some((word) => word[0] === name[0] && Math.abs(word.length - name.length) <= 2 && editDistance(word, name) <= 2));
+  return names.some(
+    (name) => name.length >= 5 && vocabulary.some((word) => word[0] === name[0] && Math.abs(word.length - name.length) <= 2 && editDistance(word, name) <= 2),
+  );
 }
 
 function fold(text: string): string {

@@ -1,6 +1,18 @@
 import {
-  COUNTRIES, DEMONYMS, FEMALE_NAMES, isKnownPlace, MALE_NAMES, ORGS, ORG_HEADS, PERSON_TITLES, PLACE_ALIASES, PLACE_HEADS,
-  ROLE_NOUNS, STATE_ABBREVIATIONS, SURNAME_FIRST, THING_HEADS,
+  COUNTRIES,
+  DEMONYMS,
+  FEMALE_NAMES,
+  isKnownPlace,
+  MALE_NAMES,
+  ORGS,
+  ORG_HEADS,
+  PERSON_TITLES,
+  PLACE_ALIASES,
+  PLACE_HEADS,
+  ROLE_NOUNS,
+  STATE_ABBREVIATIONS,
+  SURNAME_FIRST,
+  THING_HEADS,
 } from './entities/gazetteer.ts';
 import { endsWithNoun, endsWithWord, endsWithWordOrPossessive, isSpaceCode, lowerWordBefore, lowerWordsBefore, wordList } from './entities/context.ts';
 import { findRawMentions, isNotEntity, type RawMention } from './entities/mentions.ts';
@@ -37,10 +49,21 @@ export interface EntityIndex {
 }
 
 const TITLE_WORDS: Record<string, string> = {
-  'Sen.': 'senator', 'Rep.': 'representative', 'Gov.': 'governor', 'Gen.': 'general', 'Dr.': 'doctor', 'Pres.': 'president',
-  'Rev.': 'reverend', 'Del.': 'delegate', 'Col.': 'colonel', 'Lt.': 'lieutenant', 'Capt.': 'captain', 'Adm.': 'admiral',
+  'Sen.': 'senator',
+  'Rep.': 'representative',
+  'Gov.': 'governor',
+  'Gen.': 'general',
+  'Dr.': 'doctor',
+  'Pres.': 'president',
+  'Rev.': 'reverend',
+  'Del.': 'delegate',
+  'Col.': 'colonel',
+  'Lt.': 'lieutenant',
+  'Capt.': 'captain',
+  'Adm.': 'admiral',
 };
-const SPEECH_AFTER = /^(?:,[^.;"“”]{0,160}?,)?,?\s+(?:said|says|told|tells|added|adds|wrote|writes|tweeted|asked|explained|argued|insisted|stated|noted|warned|replied|responded|claimed|declared)\b/;
+const SPEECH_AFTER =
+  /^(?:,[^.;"“”]{0,160}?,)?,?\s+(?:said|says|told|tells|added|adds|wrote|writes|tweeted|asked|explained|argued|insisted|stated|noted|warned|replied|responded|claimed|declared)\b/;
 // Inverted attribution: "…, said Jane Doe", "noted the Herald's Tom Roe".
 const SPEECH_VERBS = 'said|says|added|wrote|noted|explained|argued|insisted|warned|replied';
 const SPEECH_BEFORE = new RegExp(String.raw`\b(?:${SPEECH_VERBS})\s+(?:(?:the\s+)?\p{Lu}[\p{L}.&-]*['’]s\s+)?$`, 'u');
@@ -104,9 +127,20 @@ export function findEntities(text: string): EntityIndex {
     if (!target) {
       if ((m.shouted || m.headline) && !isKnown(key)) continue;
       const next = text.charCodeAt(m.end); // the patterns after a name open with a comma or a space
-      if (m.sentenceStart && m.tokens.length === 1 && !capsSeen.has(key) && !isKnown(key) && !(next === 44 && ORG_APPOSITION.test(text.slice(m.end, m.end + 80))) &&
+      if (
+        m.sentenceStart &&
+        m.tokens.length === 1 &&
+        !capsSeen.has(key) &&
+        !isKnown(key) &&
+        !(next === 44 && ORG_APPOSITION.test(text.slice(m.end, m.end + 80))) &&
         // The anchored patterns first: the lower-case search reads the whole text.
-      (!(((next === 44 || isSpaceCode(next)) && SPEECH_AFTER.test(text.slice(m.end, m.end + 200))) || (isSpaceCode(next) && PAST_VERB_AFTER.test(text.slice(m.end, m.end + 30)))) || lowerSeen.has(key.toLowerCase()))) continue;
+        (!(
+          ((next === 44 || isSpaceCode(next)) && SPEECH_AFTER.test(text.slice(m.end, m.end + 200))) ||
+          (isSpaceCode(next) && PAST_VERB_AFTER.test(text.slice(m.end, m.end + 30)))
+        ) ||
+          lowerSeen.has(key.toLowerCase()))
+      )
+        continue;
       target = { raws: [], at: [], tokens: m.tokens, orgLike };
       clusters.set(key, target);
       const [a, b, c] = [m.tokens[0]!, m.tokens[m.tokens.length - 1]!, m.tokens[m.tokens.length - 2] ?? ''];
@@ -240,15 +274,40 @@ function findFuller(byWord: Map<string, Cluster[]>, tokens: string[], orgLike: b
     const fullLast = c.tokens[c.tokens.length - 1]!.replace(/^(?:Jr\.|Sr\.|II|III)$/, '') || c.tokens[c.tokens.length - 2]!;
     // A multi-word short form joins when it matches the same first word or the full name's tail,
     // ignoring case ("De Blasio" is "Bill de Blasio" at a sentence start).
-    const ok = tokens.length === 1
-      ? fullLast === last || (c.tokens[0] === last && (MALE_NAMES.has(last) || FEMALE_NAMES.has(last) || SURNAME_FIRST.has(last)))
-      : last === fullLast && (tokens[0] === c.tokens[0] || c.tokens.slice(-tokens.length).join(' ').toLowerCase() === tokens.join(' ').toLowerCase());
+    const ok =
+      tokens.length === 1
+        ? fullLast === last || (c.tokens[0] === last && (MALE_NAMES.has(last) || FEMALE_NAMES.has(last) || SURNAME_FIRST.has(last)))
+        : last === fullLast && (tokens[0] === c.tokens[0] || c.tokens.slice(-tokens.length).join(' ').toLowerCase() === tokens.join(' ').toLowerCase());
     if (ok && (!best || better(c, best))) best = c;
   }
   return best;
 }
 
-const STOP_DESC = new Set(['said', 'says', 'and', 'or', 'by', 'to', 'of', 'with', 'for', 'from', 'the', 'a', 'an', 'that', 'in', 'on', 'at', 'is', 'was', 'as', 'when', 'told', 'but']);
+const STOP_DESC = new Set([
+  'said',
+  'says',
+  'and',
+  'or',
+  'by',
+  'to',
+  'of',
+  'with',
+  'for',
+  'from',
+  'the',
+  'a',
+  'an',
+  'that',
+  'in',
+  'on',
+  'at',
+  'is',
+  'was',
+  'as',
+  'when',
+  'told',
+  'but',
+]);
 
 // Up to three lower-case words right before a name, nearest first, up to a stop word: "press
 // secretary Josh Earnest".
@@ -305,14 +364,22 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     };
     precedingWords(text, lo, m.start).forEach(noun);
     // "the streaming service Vidora", "The operator, TejoLink, said": a business noun names an organisation.
-    if (endsWithNoun(text, lo, m.start, ORG_NOUNS, ORG_BEFORE) ||
-      (!known && ((comma && ORG_APPOSITION.test(after)) || (space && ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start)))))) org += 4;
+    if (
+      endsWithNoun(text, lo, m.start, ORG_NOUNS, ORG_BEFORE) ||
+      (!known && ((comma && ORG_APPOSITION.test(after)) || (space && ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start)))))
+    )
+      org += 4;
     // "campaign consultant Jo Roe": a role noun right before a full name makes it a person.
     if (tokens.length >= 2 && ROLE_NOUNS.has(lowerWordBefore(text, lo, m.start))) person += 1;
     // Only a closed apposition (", the mayor of X,") describes the name; an open one runs into the next clause.
     const appos = comma ? /^,\s+(?:the|a|an|its|his|her)\s+([^,.;:"“”]{2,60})(?=[,.;)])/.exec(after)?.[1] : undefined;
     if (appos && tokens.length >= 2) person += 1;
-    if (appos) appos.split(/\s+/).slice(0, 6).filter((w) => /^[a-z-]+$/.test(w)).forEach(noun);
+    if (appos)
+      appos
+        .split(/\s+/)
+        .slice(0, 6)
+        .filter((w) => /^[a-z-]+$/.test(w))
+        .forEach(noun);
     // After a preposition or "told" the name is an object: a following he/she is usually the subject's.
     const pr = endsWithWord(text, lo, m.start, OBJECT_BEFORE) ? null : pronounAfter(after);
     if (pr) pr[1] ? (male += 1) : (female += 1);
@@ -323,7 +390,8 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   if (FEMALE_NAMES.has(first)) (person += 2), (female += 3);
   if (tokens.length >= 2 && tokens.slice(0, -1).some((t) => MALE_NAMES.has(t) || FEMALE_NAMES.has(t))) person += 1;
   const orgInside = tokens.some((t, n) => ORG_HEADS.has(t) && /^(?:of|for|on)$/.test(tokens[n + 1] ?? ''));
-  if (ORGS.has(key) || ORGS.has(name) || ORG_HEADS.has(last) || orgInside || (tokens.length === 1 && /^[\p{Lu}&]{2,6}$|^(?:\p{Lu}\.){2,}$/u.test(key))) org += 4;
+  if (ORGS.has(key) || ORGS.has(name) || ORG_HEADS.has(last) || orgInside || (tokens.length === 1 && /^[\p{Lu}&]{2,6}$|^(?:\p{Lu}\.){2,}$/u.test(key)))
+    org += 4;
   if (isKnownPlace(name) || PLACE_HEADS.has(last)) place += 4;
   if (THING_HEADS.has(last) && !org && !place) return null;
   if (tokens.length === 1 && DEMONYMS.has(key)) return null;
@@ -332,22 +400,70 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   else if (place >= 4) kind = 'place';
   else if (person >= 1 && person >= place) kind = 'person';
   else if (place >= 1 && tokens.length > 1) kind = 'place';
-  else if ((raws.length >= 2 || MALE_NAMES.has(first) || FEMALE_NAMES.has(first)) && tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => (/^\p{Lu}\p{Ll}/u.test(t) && !lowerSeen.has(t.toLowerCase())) || /^\p{Lu}\.$/u.test(t))) kind = 'person';
+  else if (
+    (raws.length >= 2 || MALE_NAMES.has(first) || FEMALE_NAMES.has(first)) &&
+    tokens.length >= 2 &&
+    tokens.length <= 4 &&
+    tokens.every((t) => (/^\p{Lu}\p{Ll}/u.test(t) && !lowerSeen.has(t.toLowerCase())) || /^\p{Lu}\.$/u.test(t))
+  )
+    kind = 'person';
   if (kind === 'person') for (const w of ['he', 'she']) descriptors.delete(w);
   const entity: Entity = { name, kind, gender: male > female ? 'm' : female > male ? 'f' : '', mentions: [], descriptors, trusted };
   if (kind === 'org') for (const w of name.toLowerCase().split(/\s+/)) descriptors.add(w);
   return entity;
 }
 
-const FEMALE_NOUNS = new Set(['widow', 'wife', 'mother', 'daughter', 'sister', 'actress', 'businesswoman', 'spokeswoman', 'congresswoman', 'chairwoman', 'councilwoman', 'grandmother', 'girl', 'woman', 'niece', 'aunt', 'granddaughter', 'stepmother', 'mom', 'girlfriend', 'fiancee', 'heiress', 'duchess', 'countess']);
+const FEMALE_NOUNS = new Set([
+  'widow',
+  'wife',
+  'mother',
+  'daughter',
+  'sister',
+  'actress',
+  'businesswoman',
+  'spokeswoman',
+  'congresswoman',
+  'chairwoman',
+  'councilwoman',
+  'grandmother',
+  'girl',
+  'woman',
+  'niece',
+  'aunt',
+  'granddaughter',
+  'stepmother',
+  'mom',
+  'girlfriend',
+  'fiancee',
+  'heiress',
+  'duchess',
+  'countess',
+]);
 // No "-man" job titles: "spokesman" and "chairman" are often said of women.
-const MALE_NOUNS = new Set(['widower', 'husband', 'father', 'son', 'brother', 'grandfather', 'boy', 'nephew', 'uncle', 'grandson', 'stepfather', 'dad', 'boyfriend', 'fiance', 'duke']);
+const MALE_NOUNS = new Set([
+  'widower',
+  'husband',
+  'father',
+  'son',
+  'brother',
+  'grandfather',
+  'boy',
+  'nephew',
+  'uncle',
+  'grandson',
+  'stepfather',
+  'dad',
+  'boyfriend',
+  'fiance',
+  'duke',
+]);
 const BUSINESS_NOUN = String.raw`(?:company|firm|operator|service|airline|carrier|platform|app|website|site|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|daily|weekly|magazine|tabloid|outlet|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group|party|union|club|team|broadcaster|channel)`;
 // "Wikiloop, the leaks site, published …": an apposition naming a kind of organisation.
 const ORG_APPOSITION = new RegExp(String.raw`^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}${BUSINESS_NOUN}\b`, 'i');
 // "the Sentinel newspaper", "the Northwire agency" (not "the Rome group": only media nouns).
 const ORG_NOUN_AFTER = /^\s+(?:news\s+)?(?:agency|newspaper|daily|weekly|magazine|tabloid|outlet|website|broadcaster|network)\b/i;
-const ORG_NOUN_LIST = 'company|firm|operator|service|airline|carrier|platform|app|website|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group';
+const ORG_NOUN_LIST =
+  'company|firm|operator|service|airline|carrier|platform|app|website|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group';
 const ORG_BEFORE = new RegExp(String.raw`\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:${ORG_NOUN_LIST})\s*,?\s*$`, 'i');
 const ORG_NOUNS = wordList(ORG_NOUN_LIST.split('|'));
 

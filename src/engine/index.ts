@@ -23,7 +23,11 @@ export class EmbeddedEngine implements Engine {
 
   async answer(question: string, articles: Article[]): Promise<Answer | null> {
     // A long sentence is shown whole (up to 800 characters) rather than cut mid-sentence.
-    const best = answerQuestion(question, articles.map((article) => ({ id: article.id, text: article.text })), { wholeSentenceChars: 800 });
+    const best = answerQuestion(
+      question,
+      articles.map((article) => ({ id: article.id, text: article.text })),
+      { wholeSentenceChars: 800 },
+    );
     if (!best) return null;
     const article = articles.find((candidate) => candidate.id === best.id);
     const [named] = article ? nameInFull(article.text, [best.span]) : [];

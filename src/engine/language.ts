@@ -105,7 +105,13 @@ export function detectLanguage(text: string): LanguageCode {
     if (hangul > han + kana) return 'ko';
     return kana > 0.05 * (han + kana) ? 'ja' : 'zh';
   }
-  const others: [string, number][] = [['el', greek], ['ar', arabic], ['he', hebrew], ['hi', devanagari], ['th', thai]];
+  const others: [string, number][] = [
+    ['el', greek],
+    ['ar', arabic],
+    ['he', hebrew],
+    ['hi', devanagari],
+    ['th', thai],
+  ];
   for (const [code, n] of others) if (n > letters / 2) return code;
   return byFunctionWords(sample.toLowerCase(), cyrillic > latin);
 }

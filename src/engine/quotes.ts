@@ -29,7 +29,9 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
   if (shared.length === 0) return [];
   // A quote opened with two apostrophes (''…'', as some archives print double marks) opens at the
   // first: the words before it then end as before any other mark ("… his aim. ''I'm …").
-  const spans = shared.some((s) => text.charCodeAt(s.open - 1) === 39 && text.charCodeAt(s.open) === 39) ? shared.map((s) => (text.charCodeAt(s.open - 1) === 39 && text.charCodeAt(s.open) === 39 ? { ...s, open: s.open - 1 } : s)) : shared;
+  const spans = shared.some((s) => text.charCodeAt(s.open - 1) === 39 && text.charCodeAt(s.open) === 39)
+    ? shared.map((s) => (text.charCodeAt(s.open - 1) === 39 && text.charCodeAt(s.open) === 39 ? { ...s, open: s.open - 1 } : s))
+    : shared;
   const starts = spans.map((s) => s.start);
   const inside = (pos: number): boolean => {
     const k = upperBound(starts, pos) - 1;
@@ -48,7 +50,7 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, next ? next.open : span.paraEnd);
     if (!attribution && span.closed) attribution = quoteAsSubject(ctx, span);
     // Where a verb before the quote may introduce it; read only for short quotes (see below).
-    let spokenFrom = attribution !== null ? -1 : null as number | null;
+    let spokenFrom = attribution !== null ? -1 : (null as number | null);
     if (!attribution) {
       const from = Math.max(boundary, clauseStart(text, sentenceStarts, span));
       attribution = speakerBefore(ctx, from, span.open);
@@ -62,7 +64,8 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     // would be “…”`: a later partial quote in the sentence of a cued one, with no speech verb or
     // attribution of its own, is still the first speaker's report, whoever it is about.
     const before = found[k - 1];
-    if (!attribution && prior && before?.cued && before.attribution && before.span === prior && SAME_SENTENCE_RUN.test(text.slice(prior.after, span.open))) attribution = before.attribution;
+    if (!attribution && prior && before?.cued && before.attribution && before.span === prior && SAME_SENTENCE_RUN.test(text.slice(prior.after, span.open)))
+      attribution = before.attribution;
     if (!attribution && !span.continued && span.open > span.paraStart) {
       // A partial quote without a speech verb ("X dismissed it as “…”") belongs to the clause's subject.
       const from = Math.max(boundary, clauseStart(text, sentenceStarts, span));
@@ -102,10 +105,16 @@ function transcriptSpeaker(ctx: SpeakerContext, span: QuoteSpan): Attribution | 
     // "“Jo Roe: Seriously, …”": a known person's name in Title Case before a colon, as panel transcripts print it.
     // Only for a quote that opens its paragraph: "chanted “Jo Roe: bad for you”" is a slogan about her.
     const t = span.open === span.paraStart ? /^(\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}'’-]+){1,2}):\s/u.exec(ctx.text.slice(span.start, span.start + 40)) : null;
-    const person = t ? mentionsIn(ctx.index, span.start, span.start + t[1]!.length).find((x) => x.entity.kind === 'person' && x.end === span.start + t[1]!.length) : undefined;
+    const person = t
+      ? mentionsIn(ctx.index, span.start, span.start + t[1]!.length).find((x) => x.entity.kind === 'person' && x.end === span.start + t[1]!.length)
+      : undefined;
     return person ? { entity: person.entity, description: null } : null;
   }
-  const name = m[0].replace(/:\s$/, '').split(' ').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
+  const name = m[0]
+    .replace(/:\s$/, '')
+    .split(' ')
+    .map((w) => w.charAt(0) + w.slice(1).toLowerCase())
+    .join(' ');
   const entity = ctx.index.resolve(name, span.start);
   return { entity, description: entity ? null : name };
 }
@@ -116,9 +125,12 @@ const COPULA_AFTER = /^[\s,]*(?:was|were|is|are|came|comes|had been)\s[^.!?;“"
 function quoteAsSubject(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
   const m = COPULA_AFTER.exec(ctx.text.slice(span.after, span.after + 140));
   if (!m) return null;
-  const person = mentionsIn(ctx.index, span.after, span.after + m[0].length).find((x) => x.end <= span.after + m[0].length &&
-    (x.entity.kind === 'person' || (x.entity.kind === 'other' && looksLikePersonName(x.entity.name))) &&
-    !/['’]s?$/.test(ctx.text.slice(x.end, x.end + 2)));
+  const person = mentionsIn(ctx.index, span.after, span.after + m[0].length).find(
+    (x) =>
+      x.end <= span.after + m[0].length &&
+      (x.entity.kind === 'person' || (x.entity.kind === 'other' && looksLikePersonName(x.entity.name))) &&
+      !/['’]s?$/.test(ctx.text.slice(x.end, x.end + 2)),
+  );
   return person ? { entity: person.entity, description: null } : null;
 }
 
@@ -151,7 +163,9 @@ function introBefore(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
 function headlineSpeaker(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {
   const m = /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}):\s/u.exec(ctx.text.slice(span.paraStart, Math.min(span.open, span.paraStart + 50)));
   if (!m) return null;
-  const person = mentionsIn(ctx.index, span.paraStart, span.paraStart + m[1]!.length).find((x) => x.end === span.paraStart + m[1]!.length && isPerson(x.entity, ctx.text));
+  const person = mentionsIn(ctx.index, span.paraStart, span.paraStart + m[1]!.length).find(
+    (x) => x.end === span.paraStart + m[1]!.length && isPerson(x.entity, ctx.text),
+  );
   if (person) return { entity: person.entity, description: null };
   // Headline words in Title Case are not indexed: the name as the text gives it in full elsewhere
   // (never a namesake: "Bill Clinton" is not "Hillary Clinton").
@@ -258,7 +272,8 @@ function spoken(text: string, f: Found): boolean {
 // "his memoir “The Long Road Home”", "the film, “Dark Water”": a work's title, whoever is named nearby.
 // A Title Case quote after a possessive, an article or a preposition ("on CNN’s “State of the Union”",
 // "starred in “Parks and Recreation”", "host of “The Nightly Show”", "the “Red Neck Country Club”") is a name.
-const WORK_BEFORE = /(?:\b(?:book|novel|memoir|autobiography|biography|film|movie|documentary|song|album|single|play|musical|show|series|programme|program|podcast|poem|essay|column|painting|opera|titled|entitled|the|in|of|on|at|by|from|and)|['’]s)\s*,?\s*$/i;
+const WORK_BEFORE =
+  /(?:\b(?:book|novel|memoir|autobiography|biography|film|movie|documentary|song|album|single|play|musical|show|series|programme|program|podcast|poem|essay|column|painting|opera|titled|entitled|the|in|of|on|at|by|from|and)|['’]s)\s*,?\s*$/i;
 function namedWork(text: string, span: QuoteSpan): boolean {
   // The opening mark may be two apostrophes (''…''): the first is not part of the words before it.
   return WORK_BEFORE.test(text.slice(Math.max(0, span.open - 40), span.open).replace(/['‘"“]+$/, ''));

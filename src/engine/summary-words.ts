@@ -75,8 +75,24 @@ export const CUE_ATTRIBUTION = 1;
 export const CUE_BOILERPLATE = 2;
 const ATTRIBUTION_PARTS = ['said', 'says', 'told', 'according', 'added', 'stated', 'explained'];
 const BOILERPLATE_PARTS = [
-  'scroll', 'click', 'read', 'published', 'updated', 'follow', 'mail', 'newsletter', 'reserved', 'copyright',
-  'subscribe', 'watch', 'video', 'pictured', 'photo', 'image', 'getty', 'reporter',
+  'scroll',
+  'click',
+  'read',
+  'published',
+  'updated',
+  'follow',
+  'mail',
+  'newsletter',
+  'reserved',
+  'copyright',
+  'subscribe',
+  'watch',
+  'video',
+  'pictured',
+  'photo',
+  'image',
+  'getty',
+  'reporter',
 ];
 
 function cuesOf(word: string): number {

@@ -6,17 +6,7 @@ import { splitFrom, splitSentences } from './sentences.ts';
 import { quoteSpansOf } from './quotes/spans.ts';
 import { nameInFull, type ShownSpan } from './summary-names.ts';
 import { readableSpans } from './summary-readable.ts';
-import {
-  CUE_ATTRIBUTION,
-  CUE_BOILERPLATE,
-  idRepeats,
-  resetVocabulary,
-  stemCount,
-  vocabularySize,
-  wordCode,
-  wordCues,
-  wordIds,
-} from './summary-words.ts';
+import { CUE_ATTRIBUTION, CUE_BOILERPLATE, idRepeats, resetVocabulary, stemCount, vocabularySize, wordCode, wordCues, wordIds } from './summary-words.ts';
 import model from './summary-model.json' with { type: 'json' };
 
 export interface SummaryOptions {
@@ -39,11 +29,42 @@ export interface SummaryModel {
 }
 
 export const FEATURE_NAMES = [
-  'pos0', 'pos1', 'pos2', 'pos3', 'pos4', 'pos5', 'pos6_7', 'pos8_10', 'pos11_15', 'pos16up',
-  'relPos', 'last',
-  'len0_4', 'len5_9', 'len10_14', 'len15_19', 'len20_29', 'len30_39', 'len40up', 'logLen',
-  'centrality', 'cosine', 'isf', 'leadOverlap', 'prevOverlap', 'stopFrac', 'numFrac',
-  'quote', 'startsQuote', 'digit', 'caption', 'boilerplate', 'question', 'attribution', 'paren', 'colon',
+  'pos0',
+  'pos1',
+  'pos2',
+  'pos3',
+  'pos4',
+  'pos5',
+  'pos6_7',
+  'pos8_10',
+  'pos11_15',
+  'pos16up',
+  'relPos',
+  'last',
+  'len0_4',
+  'len5_9',
+  'len10_14',
+  'len15_19',
+  'len20_29',
+  'len30_39',
+  'len40up',
+  'logLen',
+  'centrality',
+  'cosine',
+  'isf',
+  'leadOverlap',
+  'prevOverlap',
+  'stopFrac',
+  'numFrac',
+  'quote',
+  'startsQuote',
+  'digit',
+  'caption',
+  'boilerplate',
+  'question',
+  'attribution',
+  'paren',
+  'colon',
 ] as const;
 
 // Markers of photo captions, page furniture and bylines in extracted news pages.
@@ -335,4 +356,3 @@ export function summarize(text: string, options: SummaryOptions = {}, m: Summary
   const picked = chosen.map((i) => spans[i]!);
   return /\p{Lu}/u.test(text) ? nameInFull(text, picked) : picked;
 }
-

@@ -36,7 +36,7 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     return e.kind;
   };
   const nameOf = (e: Entity, kind: EntityKind): string | null =>
-    kind === 'person' ? cleanPersonName(e.name) : kind === 'org' ? shortOrgName(e.name) : withoutModifiers(e.name)?.join(' ') ?? null;
+    kind === 'person' ? cleanPersonName(e.name) : kind === 'org' ? shortOrgName(e.name) : (withoutModifiers(e.name)?.join(' ') ?? null);
   // Each entity's kind is settled once, not once per list asked for.
   const kinds = index.entities.map(kindOf);
   const pick = (kind: EntityKind): string[] =>
@@ -54,7 +54,19 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
 }
 
 // Seats of power are places in the tags ("the Kremlin said" still speaks for the government in quotes).
-const SEATS = new Set(['White House', 'Kremlin', 'Vatican', 'Downing Street', 'Elysee', 'Élysée', 'Elysee Palace', 'Capitol', 'Capitol Hill', 'Blue House', 'Quai d\'Orsay']);
+const SEATS = new Set([
+  'White House',
+  'Kremlin',
+  'Vatican',
+  'Downing Street',
+  'Elysee',
+  'Élysée',
+  'Elysee Palace',
+  'Capitol',
+  'Capitol Hill',
+  'Blue House',
+  "Quai d'Orsay",
+]);
 // Leagues, games and tournaments are events, not organisations: "the American League", "Atlanta Games".
 const COMPETITION = /\s(?:League|Games|Olympics|Championships?|Cup|Open|Tour|Prix|Series|Trophy|Classic|Masters|Stakes|Derby)$/;
 
@@ -63,7 +75,8 @@ const titled = (e: Entity): boolean => e.descriptors.size > 0;
 
 // "BONN 1996-08-30", "OSLO, May 3 (Reuters) -", "LISBON (Newsdesk Wire) —": the place of a dateline in
 // capitals, and the outlet it credits in brackets before the dash.
-const DATELINE = /^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:,[A-Za-z. ]{0,20})?(?:\s+\d{4}-\d\d-\d\d|\s*\(([^()\n]{2,40})\)\s*[—–-]|\s*\((?:Reuters|AP|AFP)\)|,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\b)/m;
+const DATELINE =
+  /^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:,[A-Za-z. ]{0,20})?(?:\s+\d{4}-\d\d-\d\d|\s*\(([^()\n]{2,40})\)\s*[—–-]|\s*\((?:Reuters|AP|AFP)\)|,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\b)/m;
 
 /** The dateline's place, title-cased, and the outlet it credits, when the text opens with one. */
 function datelineOf(text: string): { place: string | null; agency: string | null } {

@@ -31,9 +31,7 @@ export async function loadSquad(path: string): Promise<SquadArticle[]> {
   return json.data.map((a) => ({
     title: a.title,
     text: a.paragraphs.map((p) => p.context).join('\n\n'),
-    questions: a.paragraphs.flatMap((p) =>
-      p.qas.map((qa) => ({ id: qa.id, question: qa.question, answers: qa.answers.map((x) => x.text) })),
-    ),
+    questions: a.paragraphs.flatMap((p) => p.qas.map((qa) => ({ id: qa.id, question: qa.question, answers: qa.answers.map((x) => x.text) }))),
   }));
 }
 
@@ -67,7 +65,12 @@ export function containsGold(articles: SquadArticle[], answer: Answerer, maxChar
   return share(articles, goldHits(articles, answer, maxChars), () => true);
 }
 
-function share(articles: SquadArticle[], hits: number[], keep: (articleIndex: number) => boolean, keepQuestion: (q: SquadQuestion) => boolean = () => true): number {
+function share(
+  articles: SquadArticle[],
+  hits: number[],
+  keep: (articleIndex: number) => boolean,
+  keepQuestion: (q: SquadQuestion) => boolean = () => true,
+): number {
   let total = 0;
   let found = 0;
   articles.forEach((article, i) => {

@@ -104,9 +104,11 @@ function covered(a: number, b: number, frags: [number, number][]): number {
   return n;
 }
 
-const DESCRIBED = /^(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?)\s+)?(?:\p{Ll}[\p{L}’'-]*\s+)+(?:at|of|for|in|with|from|by|to|on)\s+(?:the\s+)?\p{Lu}[\p{L}.’'&-]*(?:\s+(?:(?:of|on|and|for|the|&)\s+)*\p{Lu}[\p{L}.’'&-]*)*$/u;
+const DESCRIBED =
+  /^(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?)\s+)?(?:\p{Ll}[\p{L}’'-]*\s+)+(?:at|of|for|in|with|from|by|to|on)\s+(?:the\s+)?\p{Lu}[\p{L}.’'&-]*(?:\s+(?:(?:of|on|and|for|the|&)\s+)*\p{Lu}[\p{L}.’'&-]*)*$/u;
 const PRONOUN = /^(?:he|she|they|it|we|i|him|her|his|its|their|you)$/i;
-const TITLE_BEFORE_OF = /(?:Secretary|Minister|Director|Chairman|Chairwoman|Chair|President|Head|Chief|Governor|Mayor|Leader|Speaker|Ambassador|Commissioner|Attorney|Administrator|Member|Chancellor)$/;
+const TITLE_BEFORE_OF =
+  /(?:Secretary|Minister|Director|Chairman|Chairwoman|Chair|President|Head|Chief|Governor|Mayor|Leader|Speaker|Ambassador|Commissioner|Attorney|Administrator|Member|Chancellor)$/;
 // "a friend", "one source", "another official": an indefinite description brings in someone unnamed.
 const INDEFINITE = /^(?:a|an|one|another|some|two|three|several)\s/i;
 // The first person outside a quote is the writer, whom the text does not name.
@@ -130,7 +132,10 @@ export function sourceName(source: string): string | null {
     // A description ending in the object of a preposition ("his partner at Acme", "a spokesman for
     // Jane Doe") names no one: its capitals are someone else.
     if (DESCRIBED.test(part.trim())) continue;
-    const words = part.trim().split(/\s+/).filter((w) => w && !SUFFIX.test(w));
+    const words = part
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w && !SUFFIX.test(w));
     const last = words[words.length - 1];
     // A possessive makes a description ("Obama's aide") unless a capitalised head follows it ("Breitbart's Joe Roe").
     if (!last || PRONOUN.test(last) || /['’]s?$/.test(part.trim())) continue;
@@ -170,7 +175,8 @@ export function goldQuotes(text: string, ann: string): GoldQuote[] {
     const source = marked && !VERB_ONLY.test(marked.trim()) ? marked : null;
     const sourceStart = source && best.source ? best.source.frags[0]![0] : -1;
     let referentV1 = source ? sourceName(source) : null;
-    if (source && !referentV1 && !FIRST_PERSON.test(source.trim()) && !INDEFINITE.test(source.trim())) referentV1 = [...named].reverse().find((n) => n.start < sourceStart)?.name ?? null;
+    if (source && !referentV1 && !FIRST_PERSON.test(source.trim()) && !INDEFINITE.test(source.trim()))
+      referentV1 = [...named].reverse().find((n) => n.start < sourceStart)?.name ?? null;
     const referent = source ? referentOf(text, source.trim(), sourceStart, named, gender) : null;
     out.push({ start: s, end: e, source, sourceStart, referent, referentV1 });
   }
@@ -220,7 +226,10 @@ function spanText(text: string, frags: [number, number][]): string {
 
 /** Last word of a name, for comparing speakers: "President Vladimir Putin's" -> "putin". */
 export function lastName(name: string): string {
-  const words = name.replace(/['’]s?$/, '').split(/\s+/).filter((w) => w && !SUFFIX.test(w));
+  const words = name
+    .replace(/['’]s?$/, '')
+    .split(/\s+/)
+    .filter((w) => w && !SUFFIX.test(w));
   return (words[words.length - 1] ?? '').replace(/[.,;:]+$/, '').toLowerCase();
 }
 
@@ -234,11 +243,21 @@ export function sameSpeaker(predicted: string, referent: string, acronyms = true
   // "IMF" for "International Monetary Fund": an acronym of our name is that name (as the tags eval counts it).
   if (acronyms && /^[A-Z]{2,6}$/.test(referent) && initials(predicted) === referent) return true;
   if (!/^(?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*$/u.test(predicted.trim())) return false;
-  return predicted.split(/\s+/).some((w) => w.replace(/['’]s?$/, '').replace(/[.,;:]+$/, '').toLowerCase() === gold);
+  return predicted.split(/\s+/).some(
+    (w) =>
+      w
+        .replace(/['’]s?$/, '')
+        .replace(/[.,;:]+$/, '')
+        .toLowerCase() === gold,
+  );
 }
 
 function initials(name: string): string {
-  return name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
 }
 
 export interface QuoteScore {
@@ -258,7 +277,10 @@ export interface PairedQuote {
 }
 
 /** Greedy one-to-one matching by overlap of at least half the longer span. */
-export function matchQuotes(gold: GoldQuote[], predicted: { start: number; end: number; speaker: string | null }[]): { pairs: PairedQuote[]; unmatched: typeof predicted } {
+export function matchQuotes(
+  gold: GoldQuote[],
+  predicted: { start: number; end: number; speaker: string | null }[],
+): { pairs: PairedQuote[]; unmatched: typeof predicted } {
   const used = new Set<number>();
   const pairs: PairedQuote[] = gold.map((g) => {
     let bestK = -1;

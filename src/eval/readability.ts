@@ -96,7 +96,11 @@ export type NonSentenceKind = 'heading' | 'fragment' | 'cut quote' | 'question' 
  */
 export function nonSentence(shown: string, earlier: readonly string[], title = ''): NonSentenceKind | null {
   const t = shown.trim();
-  const norm = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const norm = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   if (earlier.some((e) => norm(e) === norm(t))) return 'duplicate';
   if (title && norm(t).startsWith(norm(title)) && norm(title).length > 0) return 'heading';
   if (!/[.!?…]["”’')\]]*$/.test(t)) return 'heading';
@@ -130,6 +134,10 @@ export function questionKind(question: string): QuestionKind {
   if (/\b(?:who|whom|whose)\b/.test(q)) return 'who';
   // "when" asks for a time only as the question word, not as a conjunction ("what occurs when …").
   if (/^\W*(?:\w+ ){0,2}when\b/.test(q) || /\b(?:what|which) (?:year|years|century|decade|date|day|month|time|period|era|season)\b/.test(q)) return 'when';
-  if (/^\W*(?:\w+ ){0,2}where\b/.test(q) || /\b(?:what|which|in what|in which) (?:city|country|state|place|location|region|town|county|continent|river|island|nation)\b/.test(q)) return 'where';
+  if (
+    /^\W*(?:\w+ ){0,2}where\b/.test(q) ||
+    /\b(?:what|which|in what|in which) (?:city|country|state|place|location|region|town|county|continent|river|island|nation)\b/.test(q)
+  )
+    return 'where';
   return 'what';
 }

@@ -54,9 +54,7 @@ function lcsIndices(ref: readonly string[], cand: readonly string[]): number[] {
   const t = new Uint16Array(rows * cols);
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < cols; j++) {
-      t[i * cols + j] = ref[i - 1] === cand[j - 1]
-        ? t[(i - 1) * cols + j - 1]! + 1
-        : Math.max(t[(i - 1) * cols + j]!, t[i * cols + j - 1]!);
+      t[i * cols + j] = ref[i - 1] === cand[j - 1] ? t[(i - 1) * cols + j - 1]! + 1 : Math.max(t[(i - 1) * cols + j]!, t[i * cols + j - 1]!);
     }
   }
   const out: number[] = [];

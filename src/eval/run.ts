@@ -14,10 +14,14 @@ export function defaultEvalDir(): string {
 
 export async function runEval(evalDir = defaultEvalDir()): Promise<number> {
   if (!existsSync(evalDir)) {
-    console.log(`No evaluation data at ${evalDir}: nothing to measure. Set EVAL_DIR to the folder that holds cnndm/, timeml/, polnear/, squad/ and conll2003/.`);
+    console.log(
+      `No evaluation data at ${evalDir}: nothing to measure. Set EVAL_DIR to the folder that holds cnndm/, timeml/, polnear/, squad/ and conll2003/.`,
+    );
     return 0;
   }
-  const files = readdirSync(here).filter((file) => file.endsWith('.eval.ts')).sort();
+  const files = readdirSync(here)
+    .filter((file) => file.endsWith('.eval.ts'))
+    .sort();
   const rows: EvalRow[] = [];
   const missing: string[] = [];
   for (const file of files) {

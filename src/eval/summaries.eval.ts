@@ -49,8 +49,22 @@ export function scoreSummaries(articles: readonly CnndmArticle[], model?: Summar
     acc.rl += r.rougeLsum.f1;
   };
   for (const a of articles) {
-    add(ours, rouge(summarize(a.article, {}, model).map((s) => s.text), a.highlights));
-    add(lead3, rouge(splitSentences(a.article).slice(0, 3).map((s) => s.text), a.highlights));
+    add(
+      ours,
+      rouge(
+        summarize(a.article, {}, model).map((s) => s.text),
+        a.highlights,
+      ),
+    );
+    add(
+      lead3,
+      rouge(
+        splitSentences(a.article)
+          .slice(0, 3)
+          .map((s) => s.text),
+        a.highlights,
+      ),
+    );
   }
   const n = articles.length || 1;
   const pct = (acc: { r1: number; r2: number; rl: number }) => ({

@@ -91,10 +91,22 @@ export function detokenise(tokens: string[]): string {
 
 // Canonical names a tagger may give for a short form in the text ("United States" for "U.S.").
 const CANONICAL: Record<string, string> = {
-  'u.s.': 'united states', us: 'united states', usa: 'united states', 'u.s.a.': 'united states', america: 'united states',
-  britain: 'united kingdom', 'great britain': 'united kingdom', uk: 'united kingdom', 'u.k.': 'united kingdom',
-  eu: 'european union', 'e.u.': 'european union', un: 'united nations', 'u.n.': 'united nations',
-  nato: 'north atlantic treaty organization', holland: 'netherlands', 'the netherlands': 'netherlands',
+  'u.s.': 'united states',
+  us: 'united states',
+  usa: 'united states',
+  'u.s.a.': 'united states',
+  america: 'united states',
+  britain: 'united kingdom',
+  'great britain': 'united kingdom',
+  uk: 'united kingdom',
+  'u.k.': 'united kingdom',
+  eu: 'european union',
+  'e.u.': 'european union',
+  un: 'united nations',
+  'u.n.': 'united nations',
+  nato: 'north atlantic treaty organization',
+  holland: 'netherlands',
+  'the netherlands': 'netherlands',
 };
 
 const key = (name: string): string => {
@@ -175,7 +187,13 @@ export function scoreTags(docs: ConllDoc[], tagger: (text: string) => Predicted)
   for (const doc of docs) {
     const predicted = tagger(doc.text);
     for (const type of TYPES) per[type] = add(per[type], scoreSet(doc.names[type], predicted[type]));
-    any = add(any, scoreSet(TYPES.flatMap((t) => doc.names[t]), TYPES.flatMap((t) => predicted[t])));
+    any = add(
+      any,
+      scoreSet(
+        TYPES.flatMap((t) => doc.names[t]),
+        TYPES.flatMap((t) => predicted[t]),
+      ),
+    );
   }
   const micro = TYPES.reduce((sum, t) => add(sum, per[t]), zero());
   return {

@@ -95,7 +95,10 @@ export function valueErrors(docs: readonly TimemlDoc[]): ValueError[] {
         ourText: s.text,
         gold: g.value,
         ours: s.value,
-        context: d.text.slice(Math.max(lineStart, g.start - 200), lineEnd < 0 ? d.text.length : Math.min(lineEnd, g.end + 120)).replace(/\s+/g, ' ').trim(),
+        context: d.text
+          .slice(Math.max(lineStart, g.start - 200), lineEnd < 0 ? d.text.length : Math.min(lineEnd, g.end + 120))
+          .replace(/\s+/g, ' ')
+          .trim(),
       });
     }
   }
@@ -117,7 +120,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const errors = valueErrors(docs);
   const parts = ['TimeBank/', 'AQUAINT/'];
   if (process.argv.includes('--list')) {
-    for (const e of errors) console.log(`${classifyValueError(e)} | ${e.doc} (${e.dct}) | gold [${e.goldText}] ${e.gold} | ours [${e.ourText}] ${e.ours}\n    ${e.context}`);
+    for (const e of errors)
+      console.log(`${classifyValueError(e)} | ${e.doc} (${e.dct}) | gold [${e.goldText}] ${e.gold} | ours [${e.ourText}] ${e.ours}\n    ${e.context}`);
   }
   console.log(`| class | ${parts.map((p) => p.replace('/', '')).join(' | ')} |`);
   for (const [c, n] of Object.entries(countByClass(errors, parts))) console.log(`| ${c} | ${n.join(' | ')} |`);

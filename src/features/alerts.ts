@@ -89,7 +89,9 @@ export async function alertsFor(services: Services, channel: ChannelRef, stories
     const entities = [story.analysis, ...analyses].flatMap((analysis) => taggedEntities(analysis.tags));
     for (const alert of alerts) {
       const hit = entities.find((entity) =>
-        entity.kind === 'topic' ? nameWords(entity.name).join(' ') === nameWords(alert.name).join(' ') : nameKey(entity.name) === alert.key && namesEntity(alert.name, entity.name),
+        entity.kind === 'topic'
+          ? nameWords(entity.name).join(' ') === nameWords(alert.name).join(' ')
+          : nameKey(entity.name) === alert.key && namesEntity(alert.name, entity.name),
       );
       if (!hit) continue;
       const names = byRole.get(alert.role) ?? new Set<string>();

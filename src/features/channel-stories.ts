@@ -39,7 +39,9 @@ export async function channelStories(services: Services, channel: ChannelRef, da
   const storyIds = new Set<string>();
   for (const entries of perFeed.values()) for (const entry of entries) if (Date.parse(entry.at) >= since) storyIds.add(entry.storyId);
   const records = await services.newsroom.stories.getMany([...storyIds]);
-  const stories = (await Promise.all(records.map((record) => fromRecord(services, record, feedIds, now)))).filter((story): story is ChannelStory => story !== null);
+  const stories = (await Promise.all(records.map((record) => fromRecord(services, record, feedIds, now)))).filter(
+    (story): story is ChannelStory => story !== null,
+  );
   const seen = new Set(stories.flatMap((story) => story.articles.map((entry) => entry.article.id)));
   for (const article of await services.library.listRecent(channel)) {
     if (seen.has(article.id)) continue;

@@ -56,7 +56,14 @@ export async function notifyFollowers(services: Services, port: PlatformPort, ch
   return run;
 }
 
-function followMessage(story: FreshStory, article: Article, analysis: Analysis, follow: Follow, entity: NamedEntity, lastToday: number | undefined): OutgoingMessage {
+function followMessage(
+  story: FreshStory,
+  article: Article,
+  analysis: Analysis,
+  follow: Follow,
+  entity: NamedEntity,
+  lastToday: number | undefined,
+): OutgoingMessage {
   const sources = story.members.map((member) => ({ name: member.source, url: member.url }));
   const unique = sources.filter((source, index) => sources.findIndex((other) => other.name === source.name) === index);
   const summary = analysis.summary.map((sentence) => sentence.shown ?? sentence.text).join(' ');
@@ -83,7 +90,10 @@ async function dmsClosed(services: Services, port: PlatformPort, channel: Channe
 }
 
 /** After any command: a person whose DMs turned out closed, not yet told, is told here, privately, once. */
-export async function tellClosedDms(services: Services, ctx: { channel: ChannelRef; user: { id: string }; replyEphemeral(message: OutgoingMessage): Promise<void> }): Promise<void> {
+export async function tellClosedDms(
+  services: Services,
+  ctx: { channel: ChannelRef; user: { id: string }; replyEphemeral(message: OutgoingMessage): Promise<void> },
+): Promise<void> {
   const store = featureStore(services);
   const closed = await store.closedDms(ctx.channel.platform, ctx.channel.tenantId, ctx.user.id);
   if (!closed || closed.told || closed.channel.channelId !== ctx.channel.channelId) return;

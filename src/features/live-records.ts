@@ -29,7 +29,8 @@ async function recordLiveUpdate(services: Services, channel: ChannelRef, part: P
   const record = await store.liveStory(channel, storyId);
   const added = record ? articleIds.filter((id) => !record.shown.includes(id)) : [];
   const threadId = part.target && 'inThread' in part.target ? part.target.inThread : undefined;
-  if (record && added.length > 0) await store.setLiveStory(channel, storyId, { ...record, shown: [...record.shown, ...added], updates: record.updates + (threadId ? 1 : 0) });
+  if (record && added.length > 0)
+    await store.setLiveStory(channel, storyId, { ...record, shown: [...record.shown, ...added], updates: record.updates + (threadId ? 1 : 0) });
   if (threadId) {
     const linked = ((await services.library.threadArticles(channel.platform, threadId)) ?? []).map((article) => article.id);
     await services.library.linkThread(channel.platform, threadId, [...new Set([...linked, ...(record?.shown ?? []), ...articleIds])]);

@@ -63,9 +63,14 @@ export async function runLive(services: Services, port: PlatformPort, channel: C
     }
     const now = services.clock.now();
     if (state.lastPostAt && now.getTime() - Date.parse(state.lastPostAt) < LIVE_POST_EVERY_MS) return true;
-    const delivery = await deliverLocked(services, channel, post, { ...options, resume: false, live: { since: Date.parse(state.since), maxStories: LIVE_MAX_STORIES } });
+    const delivery = await deliverLocked(services, channel, post, {
+      ...options,
+      resume: false,
+      live: { since: Date.parse(state.since), maxStories: LIVE_MAX_STORIES },
+    });
     if (delivery.status !== 'posted' && delivery.status !== 'failed') return true;
-    if (delivery.status === 'failed') services.logger.warn({ channel, failure: delivery.failure }, 'live: post not delivered; its stories wait for the next run');
+    if (delivery.status === 'failed')
+      services.logger.warn({ channel, failure: delivery.failure }, 'live: post not delivered; its stories wait for the next run');
     if (delivery.partsPosted > 0) {
       run.posted = delivery.storiesDelivered;
       await store.setLive(channel, { ...state, lastPostAt: now.toISOString() });
@@ -105,7 +110,8 @@ async function updateStory(
   const base = { storyIds: [], at: services.clock.now().toISOString(), liveUpdate: { storyId: story.record.id, postKey: record.postKey, articleIds } };
   const parts: PendingPart[] = [];
   if (post?.threadId && sentences.length > 0) {
-    const outletsLine = newOutlets.length > 0 ? `${newOutlets.length} more ${newOutlets.length === 1 ? 'outlet' : 'outlets'}: ${newOutlets.join(', ')}` : 'More coverage';
+    const outletsLine =
+      newOutlets.length > 0 ? `${newOutlets.length} more ${newOutlets.length === 1 ? 'outlet' : 'outlets'}: ${newOutlets.join(', ')}` : 'More coverage';
     const update: OutgoingMessage = {
       kind: 'list',
       title: `Update: ${story.record.title}`,
@@ -117,7 +123,13 @@ async function updateStory(
     parts.push({ ...base, key: updateKey(), message: update, thread: { title: update.title, articleIds }, target: { inThread: post.threadId } });
   }
   if (post && newOutlets.length > 0 && post.message.kind === 'digest' && port.edit) {
-    const message: OutgoingMessage = { ...post.message, digest: { ...post.message.digest, stories: post.message.digest.stories.map((shownStory) => (shownStory.id === story.record.id ? withSources(shownStory, members) : shownStory)) } };
+    const message: OutgoingMessage = {
+      ...post.message,
+      digest: {
+        ...post.message.digest,
+        stories: post.message.digest.stories.map((shownStory) => (shownStory.id === story.record.id ? withSources(shownStory, members) : shownStory)),
+      },
+    };
     parts.push({ ...base, key: updateKey(), message, thread: { title: story.record.title, articleIds }, target: { edit: post.messageId } });
   }
   if (parts.length === 0) {
@@ -131,7 +143,10 @@ async function updateStory(
     const failed = await sendRecordedPart(services, channel, send.post, part, send.options);
     if (failed?.failure === 'transient' || failed?.failure === 'lease-lost') return false;
     if (failed) {
-      services.logger.warn({ channel, story: story.record.id, failure: failed.failure }, 'live: the platform would not take the update or the edit; the coverage counts as shown');
+      services.logger.warn(
+        { channel, story: story.record.id, failure: failed.failure },
+        'live: the platform would not take the update or the edit; the coverage counts as shown',
+      );
       await skipLiveUpdate(services, channel, part);
       continue;
     }

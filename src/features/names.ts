@@ -18,7 +18,11 @@ function fold(text: string): string {
 
 /** The words that identify a name: "President Vladimir Putin's" -> ["vladimir", "putin"]. */
 export function nameWords(name: string): string[] {
-  const words = (fold(name).replace(/['’]s\b/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !SUFFIXES.has(word));
+  const words = (
+    fold(name)
+      .replace(/['’]s\b/g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).filter((word) => !SUFFIXES.has(word));
   // Titles only go from the front ("President Putin"), so a name such as "Lord Street" elsewhere stays whole.
   while (words.length > 1 && TITLES.has(words[0]!)) words.shift();
   return words;

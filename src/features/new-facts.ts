@@ -9,7 +9,11 @@ const MIN_NEW_WORDS = 2;
 const MIN_WORDS = 4;
 
 function contentWords(text: string): Set<string> {
-  return new Set(tokenize(text).filter((word) => !isStopWord(word)).map(stem));
+  return new Set(
+    tokenize(text)
+      .filter((word) => !isStopWord(word))
+      .map(stem),
+  );
 }
 
 function containment(words: Set<string>, other: Set<string>): number {

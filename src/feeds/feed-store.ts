@@ -79,12 +79,18 @@ export class FeedStore {
   async unsubscribe(channel: ChannelRef, feedId: string): Promise<void> {
     const key = channelKey(channel);
     const current = await this.subscriptions(channel);
-    await this.store.set(`ch:${key}`, current.filter((sub) => sub.feedId !== feedId));
+    await this.store.set(
+      `ch:${key}`,
+      current.filter((sub) => sub.feedId !== feedId),
+    );
     const subscribers = (await this.subscribers(feedId)).filter((sub) => channelKey(sub.channel) !== key);
     await this.store.set(`subs:${feedId}`, subscribers);
     if (subscribers.length === 0) {
       const all = await this.allIds();
-      await this.store.set('all', all.filter((id) => id !== feedId));
+      await this.store.set(
+        'all',
+        all.filter((id) => id !== feedId),
+      );
     }
   }
 }

@@ -18,7 +18,15 @@ export const MAX_FILTER_TERMS = 20;
 export const MAX_TERM_CHARS = 80;
 export const MAX_FILTER_INPUT_CHARS = 500;
 
-const KINDS: Record<string, TermKind> = { topic: 'topic', person: 'person', people: 'person', org: 'org', organization: 'org', organisation: 'org', place: 'place' };
+const KINDS: Record<string, TermKind> = {
+  topic: 'topic',
+  person: 'person',
+  people: 'person',
+  org: 'org',
+  organization: 'org',
+  organisation: 'org',
+  place: 'place',
+};
 
 /** Lower case, accents and other combining marks removed, punctuation as spaces, white space folded. */
 export function normalise(text: string): string {
@@ -48,7 +56,8 @@ export function parseTerms(input: string, label: 'include' | 'exclude'): FilterT
     const value = normalise(raw);
     if (value === '') continue;
     if (value.length > MAX_TERM_CHARS) throw new UserError(`“${raw.slice(0, 40)}…” is too long for a filter term (at most ${MAX_TERM_CHARS} characters).`);
-    const shown = kind === 'text' ? (quoted !== undefined ? `"${raw.trim()}"` : raw) : `${prefix!.toLowerCase()}:${quoted !== undefined ? `"${raw.trim()}"` : raw}`;
+    const shown =
+      kind === 'text' ? (quoted !== undefined ? `"${raw.trim()}"` : raw) : `${prefix!.toLowerCase()}:${quoted !== undefined ? `"${raw.trim()}"` : raw}`;
     if (!terms.some((term) => term.kind === kind && term.value === value)) terms.push({ kind, value, shown });
   }
   if (terms.length > MAX_FILTER_TERMS) throw new UserError(`A filter takes at most ${MAX_FILTER_TERMS} terms in each list.`);
@@ -125,7 +134,13 @@ export async function passes(filter: FeedFilter, subject: { title?: string; text
  * channel's feeds that brought it has no filter, or its article passes that feed's filter. The
  * engine's tags are computed only for tag terms (and are cached for the digest anyway).
  */
-export async function membersPassingFilters(services: Services, channel: ChannelRef, members: StoryMember[], subs: Subscription[], sentences?: number): Promise<StoryMember[]> {
+export async function membersPassingFilters(
+  services: Services,
+  channel: ChannelRef,
+  members: StoryMember[],
+  subs: Subscription[],
+  sentences?: number,
+): Promise<StoryMember[]> {
   const filters = new Map(subs.map((sub) => [sub.feedId, sub.filter]));
   if (![...filters.values()].some(Boolean)) return members;
   const kept: StoryMember[] = [];

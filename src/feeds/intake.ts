@@ -33,7 +33,12 @@ export async function takeInItems(services: Services, feed: FeedRecord, parsed: 
   const unseen = await newsroom.seen.unseen(feed.id, parsed.items);
   // Every item's fingerprints are refreshed, so an edited item's new hash is known too.
   await newsroom.seen.remember(feed.id, parsed.items, now);
-  const fresh = pickFresh(unseen.map((item) => clampDate(item, now)), feed, firstPoll, now);
+  const fresh = pickFresh(
+    unseen.map((item) => clampDate(item, now)),
+    feed,
+    firstPoll,
+    now,
+  );
   const entries: FeedStoryEntry[] = [];
   for (const item of fresh) {
     const article = articleFromFeedItem(item, parsed, feed.id);

@@ -68,7 +68,8 @@ export function describeImport(report: ImportReport): string {
     `OPML${report.title ? ` “${safeTitle(report.title, 80)}”` : ''}: ${total} feed${total === 1 ? '' : 's'} — ${report.added.length} added, ${report.already.length} already followed, ${report.failed.length} failed${report.leftOut.length ? `, ${report.leftOut.length} left out` : ''}.`,
   ];
   if (report.added.length) lines.push(`Added: ${names(report.added)}.`);
-  for (const failed of report.failed.slice(0, SHOWN)) lines.push(`Failed: ${safeTitle(failed.title ?? failed.url, 80)} (${safeTitle(failed.url, 120)}): ${safeTitle(failed.reason, 200)}`);
+  for (const failed of report.failed.slice(0, SHOWN))
+    lines.push(`Failed: ${safeTitle(failed.title ?? failed.url, 80)} (${safeTitle(failed.url, 120)}): ${safeTitle(failed.reason, 200)}`);
   if (report.failed.length > SHOWN) lines.push(`…and ${report.failed.length - SHOWN} more failed.`);
   if (report.leftOut.length) lines.push(`Left out (this channel may follow at most ${MAX_FEEDS_PER_CHANNEL} feeds): ${names(report.leftOut)}.`);
   if (report.invalid.length) lines.push(`Skipped ${report.invalid.length} outline${report.invalid.length === 1 ? '' : 's'} without an http(s) feed address.`);

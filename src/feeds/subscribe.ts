@@ -104,7 +104,13 @@ async function findChannelFeed(services: Services, channel: ChannelRef, which: s
  * Sets the channel's filter on one of its feeds from what the user typed (include / exclude terms);
  * both empty clears it. Returns the feed and the filter now in force.
  */
-export async function setFeedFilter(services: Services, channel: ChannelRef, which: string, include: string, exclude: string): Promise<{ feed: FeedRecord; filter: FeedFilter | undefined }> {
+export async function setFeedFilter(
+  services: Services,
+  channel: ChannelRef,
+  which: string,
+  include: string,
+  exclude: string,
+): Promise<{ feed: FeedRecord; filter: FeedFilter | undefined }> {
   const filter = parseFilter(include, exclude);
   const feed = await findChannelFeed(services, channel, which);
   if (!(await services.newsroom.feeds.setFilter(channel, feed.id, filter))) throw new UserError('That feed was just removed from this channel.');

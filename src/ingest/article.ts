@@ -22,7 +22,8 @@ const MAX_ELEMENTS = 6_000;
 const MAX_DEPTH = 80;
 // Below this many characters Readability has probably picked a caption or a teaser, not the article.
 const MIN_ARTICLE_CHARS = 250;
-const CHROME = 'nav, header, footer, aside, form, script, style, noscript, template, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], .cookie-banner, .cookie, .newsletter, .related, .share, .social';
+const CHROME =
+  'nav, header, footer, aside, form, script, style, noscript, template, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], .cookie-banner, .cookie, .newsletter, .related, .share, .social';
 
 type LinkedomDocument = ReturnType<typeof parseHTML>['document'];
 
@@ -106,7 +107,10 @@ function bodyText(document: LinkedomDocument): string {
 }
 
 function cleanByline(byline: string | undefined): string | undefined {
-  const value = byline?.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
+  const value = byline
+    ?.replace(/\s+/g, ' ')
+    .replace(/^by\s+/i, '')
+    .trim();
   return value && value.length <= 120 ? value : undefined;
 }
 

@@ -5,8 +5,18 @@
 const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
 
 const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0,
-  edt: -4, est: -5, cdt: -5, cst: -6, mdt: -6, mst: -7, pdt: -7, pst: -8,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  edt: -4,
+  est: -5,
+  cdt: -5,
+  cst: -6,
+  mdt: -6,
+  mst: -7,
+  pdt: -7,
+  pst: -8,
 };
 
 const ISO = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -37,7 +47,16 @@ export function parseDate(value: string): number {
     const offset = offsetMinutes(iso[8]);
     if (offset === undefined) return Number.NaN;
     const fraction = iso[7] ? Math.round(Number(`0.${iso[7]}`) * 1000) : 0;
-    return utc(Number(iso[1]), iso[2] ? Number(iso[2]) - 1 : 0, iso[3] ? Number(iso[3]) : 1, Number(iso[4] ?? 0), Number(iso[5] ?? 0), Number(iso[6] ?? 0), fraction, offset);
+    return utc(
+      Number(iso[1]),
+      iso[2] ? Number(iso[2]) - 1 : 0,
+      iso[3] ? Number(iso[3]) : 1,
+      Number(iso[4] ?? 0),
+      Number(iso[5] ?? 0),
+      Number(iso[6] ?? 0),
+      fraction,
+      offset,
+    );
   }
   const rfc = RFC822.exec(input);
   if (rfc) {

@@ -27,7 +27,21 @@ const XML_STARTS: { bytes: number[]; label: string }[] = [
   { bytes: [0x3c, 0x00, 0x3f, 0x00], label: 'utf-16le' },
 ];
 
-const WINDOWS_1252 = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'iso-ir-100', 'ibm819', 'cp819']);
+const WINDOWS_1252 = new Set([
+  'windows-1252',
+  'cp1252',
+  'x-cp1252',
+  'iso-8859-1',
+  'iso8859-1',
+  'iso_8859-1',
+  'latin1',
+  'l1',
+  'us-ascii',
+  'ascii',
+  'iso-ir-100',
+  'ibm819',
+  'cp819',
+]);
 
 /** The charset parameter of a Content-Type header, if any. */
 export function charsetFromContentType(contentType: string | undefined): string | undefined {

@@ -94,7 +94,19 @@ function size(node: XmlNode): number {
   return total;
 }
 
-const BODY_ELEMENTS = ['content:encoded', 'content', 'xhtml:body', 'body', 'fullitem', 'description', 'summary', 'dc:description', 'itunes:summary', 'media:description', 'dcterms:abstract'];
+const BODY_ELEMENTS = [
+  'content:encoded',
+  'content',
+  'xhtml:body',
+  'body',
+  'fullitem',
+  'description',
+  'summary',
+  'dc:description',
+  'itunes:summary',
+  'media:description',
+  'dcterms:abstract',
+];
 
 /** The fullest body of an entry: the longest of its content, description and summary elements (only that one is converted). */
 function fullestBody(raw: XmlNode): { text: string; html: string } {
@@ -179,7 +191,20 @@ function imageOf(raw: XmlNode, html: string): string | undefined {
 }
 
 /** Publication first, then creation, then modification: the first one that is there. */
-const DATE_ELEMENTS = ['pubdate', 'published', 'dc:date', 'dcterms:issued', 'dcterms:created', 'issued', 'created', 'dcterms:date', 'updated', 'dcterms:modified', 'modified', 'lastbuilddate'];
+const DATE_ELEMENTS = [
+  'pubdate',
+  'published',
+  'dc:date',
+  'dcterms:issued',
+  'dcterms:created',
+  'issued',
+  'created',
+  'dcterms:date',
+  'updated',
+  'dcterms:modified',
+  'modified',
+  'lastbuilddate',
+];
 
 function dateOf(raw: XmlNode): string | undefined {
   for (const name of DATE_ELEMENTS) {

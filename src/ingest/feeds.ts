@@ -85,7 +85,6 @@ function atomIdLink(format: FeedFormat, meta: XmlNode): string | undefined {
   return /^https?:\/\//i.test(id) ? id : undefined;
 }
 
-
 export interface FeedFetch {
   /** null when the server answered 304 Not Modified. */
   feed: ParsedFeed | null;

@@ -64,4 +64,3 @@ export function parseJsonFeed(json: string, baseUrl?: string): ParsedFeed {
     items,
   };
 }
-

@@ -95,7 +95,9 @@ export function readPageMeta(document: MetaDocument, pageUrl: string): PageMeta 
   const published =
     isoDate(first(meta, ['article:published_time', 'og:published_time'])) ??
     isoDate(jsonText(article?.datePublished)) ??
-    isoDate(first(meta, ['datepublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dcterms.created', 'parsely-pub-date', 'sailthru.date'])) ??
+    isoDate(
+      first(meta, ['datepublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dcterms.created', 'parsely-pub-date', 'sailthru.date']),
+    ) ??
     isoDate(timeElement?.getAttribute('datetime') ?? undefined);
 
   const metaAuthor = first(meta, ['author', 'article:author', 'parsely-author', 'dc.creator']);

@@ -3,15 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { UserError } from '../core/errors.ts';
-import {
-  assertAllowedHostname,
-  assertPublicAddress,
-  bareHost,
-  classifyAddress,
-  isAllowedHost,
-  isIpLiteral,
-  refusalError,
-} from './address-guard.ts';
+import { assertAllowedHostname, assertPublicAddress, bareHost, classifyAddress, isAllowedHost, isIpLiteral, refusalError } from './address-guard.ts';
 import { decodeBody } from './decode.ts';
 import { DEFAULT_MAX_BYTES } from './limits.ts';
 import { PAGE_AND_FEED_TYPES } from './media-types.ts';

@@ -64,7 +64,11 @@ export interface AnswerContext {
  * the chosen ones are shown in article order.
  */
 export function answerContext(question: string, articles: Article[], maxTokens: number): AnswerContext {
-  const wanted = new Set(tokenize(question).filter((token) => !isStopWord(token)).flatMap((token) => stemTokens(token)));
+  const wanted = new Set(
+    tokenize(question)
+      .filter((token) => !isStopWord(token))
+      .flatMap((token) => stemTokens(token)),
+  );
   const all = articles.flatMap((article, a) =>
     splitSentences(article.text).map((span, s) => {
       const hits = new Set(stemTokens(span.text).filter((stem) => wanted.has(stem))).size;

@@ -96,7 +96,10 @@ export class ModelClient {
     throw new InvalidModelOutputError(`the model's reply was not valid after a retry: ${problem}`);
   }
 
-  private async complete(messages: ChatCompletionMessageParam[], format: OutputFormat<unknown>): Promise<{ content: string; usage: TokenUsage; truncated: boolean }> {
+  private async complete(
+    messages: ChatCompletionMessageParam[],
+    format: OutputFormat<unknown>,
+  ): Promise<{ content: string; usage: TokenUsage; truncated: boolean }> {
     const params: ChatCompletionCreateParamsNonStreaming = { model: this.options.model, messages };
     if (this.options.mode === 'json_schema') {
       params.response_format = { type: 'json_schema', json_schema: { name: format.name, schema: format.jsonSchema, strict: true } };

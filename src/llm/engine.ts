@@ -87,7 +87,8 @@ export class LlmEngine implements Engine {
     const sentences = options.sentences ?? 3;
     const all = chunkText(article.text, this.options.chunkTokens ?? 6000);
     const chunks = all.slice(0, this.options.maxChunks ?? 6);
-    if (chunks.length < all.length) logger.warn({ article: article.id, parts: all.length, read: chunks.length }, 'article too long: the model reads its first parts only');
+    if (chunks.length < all.length)
+      logger.warn({ article: article.id, parts: all.length, read: chunks.length }, 'article too long: the model reads its first parts only');
     const onUsage = (spent: TokenUsage) => usage.record(options.tenant, spent).then(() => undefined);
     const system = fillPrompt(this.prompts.analysis, { sentences, format: client.formatInstructions(ANALYSIS_FORMAT) });
     const parts: AnalysisOutput[] = [];

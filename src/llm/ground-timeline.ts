@@ -63,7 +63,11 @@ function pickOccurrence(candidates: Span[], expression: string, event: string, t
     const sentence = sentences.find((candidate) => candidate.start <= span.start && span.start < candidate.end);
     const shared = new Set((sentence?.text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((word) => eventWords.has(word))).size;
     const exact = span.text.replace(/\s+/g, ' ') === expression.replace(/\s+/g, ' ') ? 40 : 0;
-    const timex = tagged.some((t) => t.start === span.start && t.end === span.end) ? 100 : tagged.some((t) => t.start < span.end && span.start < t.end) ? 25 : 0;
+    const timex = tagged.some((t) => t.start === span.start && t.end === span.end)
+      ? 100
+      : tagged.some((t) => t.start < span.end && span.start < t.end)
+        ? 25
+        : 0;
     return exact + timex + Math.min(shared, 49);
   };
   return candidates.reduce((best, span) => (score(span) > score(best) ? span : best), candidates[0]!);
@@ -73,5 +77,7 @@ function pickOccurrence(candidates: Span[], expression: string, event: string, t
 function isWordBounded(text: string, span: Span): boolean {
   const before = text[span.start - 1];
   const after = text[span.end];
-  return !(before && /[\p{L}\p{N}]/u.test(before) && /^[\p{L}\p{N}]/u.test(span.text)) && !(after && /[\p{L}\p{N}]/u.test(after) && /[\p{L}\p{N}]$/u.test(span.text));
+  return (
+    !(before && /[\p{L}\p{N}]/u.test(before) && /^[\p{L}\p{N}]/u.test(span.text)) && !(after && /[\p{L}\p{N}]/u.test(after) && /[\p{L}\p{N}]$/u.test(span.text))
+  );
 }

@@ -8,7 +8,16 @@ const DOUBLE_QUOTES = new Set([...'“”„‟«»″〝〞＂'].map((ch) => ch
 const SINGLE_QUOTES = new Set([...'‘’‚‛′`´‹›＇'].map((ch) => ch.charCodeAt(0)));
 
 function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 160 ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x200a)
+  );
 }
 
 /** The text with runs of white space folded to one space and quote marks to ' and ", with an offset map. */
@@ -63,11 +72,16 @@ export function bareQuote(value: string): string {
 
 // Titles a model may put before a name that the article itself does not use.
 const TITLES = new Set(
-  'mr mrs ms miss dr prof sir dame lord lady president prime minister sen senator rep gov governor gen general chancellor secretary judge justice king queen prince princess pope'.split(' '),
+  'mr mrs ms miss dr prof sir dame lord lady president prime minister sen senator rep gov governor gen general chancellor secretary judge justice king queen prince princess pope'.split(
+    ' ',
+  ),
 );
 
 function words(value: string): string[] {
-  return value.split(/[^\p{L}\p{N}'’-]+/u).map((word) => word.replace(/^['’-]+|['’-]+$/g, '')).filter(Boolean);
+  return value
+    .split(/[^\p{L}\p{N}'’-]+/u)
+    .map((word) => word.replace(/^['’-]+|['’-]+$/g, ''))
+    .filter(Boolean);
 }
 
 /** An article prepared once for many look-ups: folded text and its set of lower-cased words. */

@@ -14,9 +14,7 @@ const BARE_TIME = String.raw`T${CLOCK}${ZONE}?`;
 const DATE_VALUE = new RegExp(String.raw`^(?:${DAY}|${WEEK}|${PART}|${BARE_TIME}|PRESENT_REF|PAST_REF|FUTURE_REF)$`);
 
 const AMOUNT = String.raw`(?:\d+(?:\.\d+)?|X+)`;
-const DURATION_VALUE = new RegExp(
-  String.raw`^P(?=[\dXT])(?:${AMOUNT}(?:Y|M|W|D|DE|CE|ML|Q|H|WE|L|C|E|X))*(?:T(?:${AMOUNT}[HMS])+)?$`,
-);
+const DURATION_VALUE = new RegExp(String.raw`^P(?=[\dXT])(?:${AMOUNT}(?:Y|M|W|D|DE|CE|ML|Q|H|WE|L|C|E|X))*(?:T(?:${AMOUNT}[HMS])+)?$`);
 
 /** True when `value` is a well-formed TimeML value for an expression of this type. */
 export function isTimemlValue(value: string, type: TimexType): boolean {

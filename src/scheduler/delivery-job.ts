@@ -18,7 +18,12 @@ const DELIVERY_BUSY_MS = 5_000;
  * back-off, a pause when the channel is gone too often, the next part at once when the platform refused
  * one (that part was dropped).
  */
-export async function deliverPending(services: Services, channel: ChannelRef, port: PlatformPort, log: Logger): Promise<{ due: number | undefined; run?: DigestRun }> {
+export async function deliverPending(
+  services: Services,
+  channel: ChannelRef,
+  port: PlatformPort,
+  log: Logger,
+): Promise<{ due: number | undefined; run?: DigestRun }> {
   const { newsroom } = services;
   if (await newsroom.health.paused(channel)) return { due: undefined };
   const now = services.clock.now().getTime();
@@ -56,6 +61,7 @@ export async function pauseIfGoneTooOften(services: Services, port: PlatformPort
   await newsroom.health.pause(channel, code, services.clock.now());
   log.warn({ channel, code, streak }, 'digests paused: the bot can’t post in this channel (deleted, or the bot was removed); any command there resumes them');
   const record = await newsroom.schedules.get(channel);
-  if (record) await notifyPaused(services, port, record).catch((error: unknown) => log.warn({ err: error, channel }, 'could not tell anyone that the digest is paused'));
+  if (record)
+    await notifyPaused(services, port, record).catch((error: unknown) => log.warn({ err: error, channel }, 'could not tell anyone that the digest is paused'));
   return true;
 }

@@ -122,14 +122,17 @@ export async function withLock<T>(
   const lease = await locks.acquire(key, ttlMs);
   if (!lease) return { ran: false };
   const guard = { lost: false };
-  const renewal = setInterval(() => {
-    lease.renew(ttlMs).then(
-      (kept) => {
-        if (!kept) guard.lost = true;
-      },
-      () => undefined,
-    );
-  }, Math.max(10, Math.floor(ttlMs / 3)));
+  const renewal = setInterval(
+    () => {
+      lease.renew(ttlMs).then(
+        (kept) => {
+          if (!kept) guard.lost = true;
+        },
+        () => undefined,
+      );
+    },
+    Math.max(10, Math.floor(ttlMs / 3)),
+  );
   renewal.unref();
   try {
     return { ran: true, value: await work(guard) };

@@ -3,7 +3,8 @@ import type { Services } from '../core/services.ts';
 import type { ScheduleRecord } from './schedule-store.ts';
 
 /** What /digest and /feeds list say about a paused channel. */
-export const PAUSED_LINE = 'Paused: the bot can’t post here (the channel was deleted, or the bot was removed or lost its permission). Any command in this channel resumes the digests.';
+export const PAUSED_LINE =
+  'Paused: the bot can’t post here (the channel was deleted, or the bot was removed or lost its permission). Any command in this channel resumes the digests.';
 
 /**
  * Tells the person who set the digest up, once, in a direct message, that the channel's digests are

@@ -181,7 +181,8 @@ export class SharedWork {
     await this.syncDeliveriesIfDue();
     for (;;) {
       const batch = await this.deliveries.take(DIGEST_BATCH, this.leaseMs);
-      if (batch.recovered > 0) this.services.logger.info({ jobs: batch.recovered, queue: 'deliveries' }, 'delivery jobs whose lease ended went back to the queue');
+      if (batch.recovered > 0)
+        this.services.logger.info({ jobs: batch.recovered, queue: 'deliveries' }, 'delivery jobs whose lease ended went back to the queue');
       if (batch.ids.length === 0) return;
       const pending = new Map((await this.services.newsroom.ledger.pendingChannels()).map((channel) => [channelKey(channel), channel]));
       await this.whileRenewed(batch, () =>

@@ -116,13 +116,17 @@ export class RedisJobQueue implements JobQueue {
   async take(limit: number, leaseMs: number): Promise<TakenBatch> {
     const client = await this.client();
     const token = randomUUID();
-    const [ids, recovered] = (await client.eval(TAKE, { keys: this.keys, arguments: [String(this.now()), String(Math.round(leaseMs)), String(limit), token] })) as [string[], number];
+    const [ids, recovered] = (await client.eval(TAKE, {
+      keys: this.keys,
+      arguments: [String(this.now()), String(Math.round(leaseMs)), String(limit), token],
+    })) as [string[], number];
     const held = new Set(ids);
     return {
       ids,
       recovered: Number(recovered),
       complete: async (id, nextDueAt) => {
-        const done = Number(await client.eval(COMPLETE, { keys: this.keys, arguments: [id, token, nextDueAt === undefined ? '' : String(Math.round(nextDueAt))] })) === 1;
+        const done =
+          Number(await client.eval(COMPLETE, { keys: this.keys, arguments: [id, token, nextDueAt === undefined ? '' : String(Math.round(nextDueAt))] })) === 1;
         held.delete(id);
         return done;
       },

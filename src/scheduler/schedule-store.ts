@@ -62,7 +62,10 @@ export class ScheduleStore extends EventEmitter {
     const key = channelKey(channel);
     const existed = await this.store.delete(`s:${key}`);
     const keys = ((await this.store.get('index')) as string[] | undefined) ?? [];
-    await this.store.set('index', keys.filter((candidate) => candidate !== key));
+    await this.store.set(
+      'index',
+      keys.filter((candidate) => candidate !== key),
+    );
     this.emit('change');
     return existed;
   }

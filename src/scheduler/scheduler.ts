@@ -162,7 +162,10 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
     const next = attempts + 1;
     const nextAt = new Date(now.getTime() + retryDelayMs(next));
     await newsroom.health.setRetry(channel, { slot: slot.toISOString(), attempts: next, nextAt: nextAt.toISOString() });
-    log.warn({ channel, slot: slot.toISOString(), attempt: next, retryAt: nextAt.toISOString(), failure: run.failure }, 'scheduled digest not delivered; retrying with back-off');
+    log.warn(
+      { channel, slot: slot.toISOString(), attempt: next, retryAt: nextAt.toISOString(), failure: run.failure },
+      'scheduled digest not delivered; retrying with back-off',
+    );
   }
 
   /** A delivery job (shared queues, delivery-job.ts), as this channel's one job in this process. */
@@ -219,7 +222,10 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
         record.cron,
         () => {
           // Not awaited: the task returns at once, whatever the channel's platform is doing.
-          void newsroom.schedules.get(record.channel).then((fresh) => (fresh ? launch(fresh.channel, () => runIfDue(fresh)) : undefined), (error: unknown) => log.error({ err: error, channel: record.channel }, 'scheduled digest failed'));
+          void newsroom.schedules.get(record.channel).then(
+            (fresh) => (fresh ? launch(fresh.channel, () => runIfDue(fresh)) : undefined),
+            (error: unknown) => log.error({ err: error, channel: record.channel }, 'scheduled digest failed'),
+          );
         },
         { timezone: record.timezone, name: `digest ${key}` },
       );
@@ -286,9 +292,11 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
     return { polls, digests, news: await newsDone(newsRun) };
   }
 
-  const safeTick = () => track(tick()).then(() => markHeartbeat()).catch((error: unknown) => log.error({ err: error }, 'scheduler tick failed'));
-  const onChange = () =>
-    void (shared ? shared.schedulesChanged() : sync()).catch((error: unknown) => log.error({ err: error }, 'schedule sync failed'));
+  const safeTick = () =>
+    track(tick())
+      .then(() => markHeartbeat())
+      .catch((error: unknown) => log.error({ err: error }, 'scheduler tick failed'));
+  const onChange = () => void (shared ? shared.schedulesChanged() : sync()).catch((error: unknown) => log.error({ err: error }, 'schedule sync failed'));
   newsroom.schedules.on('change', onChange);
   // The heartbeat never waits for the last one: each tick only starts what is not already running.
   const heartbeat = timers ? cron.schedule('* * * * *', () => void safeTick(), { name: 'newsdesk heartbeat' }) : undefined;

@@ -163,7 +163,15 @@ const wallFormats = new Map<string, Intl.DateTimeFormat>();
 function wallClock(instant: Date, timezone: string): string {
   let format = wallFormats.get(timezone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     wallFormats.set(timezone, format);
   }
   return format.format(instant);

@@ -5,7 +5,18 @@ import { openDatabase } from './sqlite-store.ts';
 import { StorageError } from './storage-error.ts';
 
 const DAMAGED_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_INDEX']);
-const UNWRITABLE_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_PERM', 'SQLITE_IOERR_WRITE']);
+const UNWRITABLE_CODES = new Set([
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOTDIR',
+  'EEXIST',
+  'SQLITE_CANTOPEN',
+  'SQLITE_READONLY',
+  'SQLITE_READONLY_DIRECTORY',
+  'SQLITE_PERM',
+  'SQLITE_IOERR_WRITE',
+]);
 
 /**
  * How the folder is made and the file opened; tests inject what a read-only file system or a folder
@@ -61,8 +72,7 @@ function damaged(file: string, detail: string, cause?: unknown): StorageError {
 
 function unwritable(dataDir: string, cause: unknown): StorageError {
   return new StorageError(
-    `DATA_DIR=${dataDir} is not a folder newsdesk can write (${oneLine(messageOf(cause))}). ` +
-      'Set DATA_DIR to a writable folder, or fix its permissions.',
+    `DATA_DIR=${dataDir} is not a folder newsdesk can write (${oneLine(messageOf(cause))}). ` + 'Set DATA_DIR to a writable folder, or fix its permissions.',
     { cause },
   );
 }
@@ -78,6 +88,9 @@ function messageOf(error: unknown): string {
 
 /** quick_check reports several lines; the operator gets one, cut to a readable length. */
 function oneLine(text: string): string {
-  const flat = text.replace(/\*\*\*[^*]*\*\*\*/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    .replace(/\*\*\*[^*]*\*\*\*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
 }

@@ -39,10 +39,7 @@ export class RedisHealth {
   private failed(error: unknown): void {
     if (this.down) return;
     this.down = { since: this.now() };
-    this.logger?.error(
-      { err: error, redis: this.target },
-      'Redis is unreachable: commands answer "storage unavailable" and digests wait until it is back',
-    );
+    this.logger?.error({ err: error, redis: this.target }, 'Redis is unreachable: commands answer "storage unavailable" and digests wait until it is back');
   }
 
   private ready(): void {

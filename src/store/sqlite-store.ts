@@ -71,9 +71,7 @@ export class SqliteStore extends EventEmitter implements KeyvStoreAdapter {
   }
 
   async *iterator<Value>(namespace?: string): AsyncGenerator<Array<string | Awaited<Value> | undefined>, void> {
-    const rows = (namespace
-      ? this.statements.listPrefix.all(`${escapeLike(namespace)}:%`)
-      : this.statements.listAll.all()) as Row[];
+    const rows = (namespace ? this.statements.listPrefix.all(`${escapeLike(namespace)}:%`) : this.statements.listAll.all()) as Row[];
     for (const row of rows) yield [row.key, row.value as Awaited<Value>];
   }
 
@@ -103,7 +101,7 @@ export function ensureSchema(db: Database.Database): void {
       db.exec('ALTER TABLE keyv ADD COLUMN touched INTEGER');
       db.exec('ALTER TABLE keyv ADD COLUMN expires INTEGER');
       db.prepare('UPDATE keyv SET touched = ?').run(Date.now());
-      const rows = db.prepare("SELECT key, value FROM keyv WHERE value LIKE '%\"expires\":%'").all() as Row[];
+      const rows = db.prepare('SELECT key, value FROM keyv WHERE value LIKE \'%"expires":%\'').all() as Row[];
       const update = db.prepare('UPDATE keyv SET expires = ? WHERE key = ?');
       for (const row of rows) update.run(expiresOf(row.value), row.key);
     })();

@@ -83,7 +83,13 @@ export class StoryStore {
     const cutoff = now.getTime() - MATCH_WINDOW_MS;
     const raw = bands.length === 0 ? [] : ((await this.store.getMany(bands)) as (string[] | undefined)[]);
     const buckets = raw.map((bucket) => (bucket ?? []).filter((entry) => (bucketEntry(entry).at ?? cutoff) >= cutoff));
-    const storyId = (await this.findMatch(canonical, sig, buckets.map((bucket) => bucket.map((entry) => bucketEntry(entry).id)), now)) ?? shortId(`story:${article.id}`);
+    const storyId =
+      (await this.findMatch(
+        canonical,
+        sig,
+        buckets.map((bucket) => bucket.map((entry) => bucketEntry(entry).id)),
+        now,
+      )) ?? shortId(`story:${article.id}`);
     const member: StoryMember = {
       articleId: article.id,
       feedIds: [feedId],

@@ -26,7 +26,9 @@ describe('newsdesk digest --feed', () => {
     cleanups.push(test.cleanup);
     const first = await feedDigest(test.services, 'demo/feed.xml', { max: 3 });
     const second = await feedDigest(test.services, 'demo/feed.xml', { max: 3 });
-    expect(first.kind === 'digest' && first.digest.stories.map((story) => story.title)).toEqual(second.kind === 'digest' && second.digest.stories.map((story) => story.title));
+    expect(first.kind === 'digest' && first.digest.stories.map((story) => story.title)).toEqual(
+      second.kind === 'digest' && second.digest.stories.map((story) => story.title),
+    );
     expect(await test.services.newsroom.feeds.subscriptions({ platform: 'console', tenantId: 'local', channelId: 'cli' })).toEqual([]);
   });
 

@@ -11,19 +11,30 @@ async function collect(run: (input: Readable, output: PassThrough) => Promise<vo
     text += String(chunk);
   });
   await run(Readable.from(lines.map((line) => `${line}\n`)), output);
-  return text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 describe('newsdesk analyze (JSON Lines)', () => {
   it('writes one line per input, in order, with offsets into the text', async () => {
-    const out = await collect((input, output) => analyzeLines(input, output, { sentences: 2 }), [
-      JSON.stringify({ id: 'a', text: HARBOUR_ARTICLE, publishedAt: HARBOUR_PUBLISHED }),
-      '{not json',
-      JSON.stringify({ id: '7', title: 'no text' }),
-      JSON.stringify({ id: 'b', text: 'Short note.' }),
-    ]);
+    const out = await collect(
+      (input, output) => analyzeLines(input, output, { sentences: 2 }),
+      [
+        JSON.stringify({ id: 'a', text: HARBOUR_ARTICLE, publishedAt: HARBOUR_PUBLISHED }),
+        '{not json',
+        JSON.stringify({ id: '7', title: 'no text' }),
+        JSON.stringify({ id: 'b', text: 'Short note.' }),
+      ],
+    );
     expect(out.map((line) => line.id)).toEqual(['a', null, '7', 'b']);
-    const first = out[0] as { summary: { text: string; start: number; end: number }[]; tags: Record<string, string[]>; quotes: { text: string; speaker: string | null; start: number; end: number }[]; timeline: { text: string; start: number; end: number; type: string; value: string; event: string }[] };
+    const first = out[0] as {
+      summary: { text: string; start: number; end: number }[];
+      tags: Record<string, string[]>;
+      quotes: { text: string; speaker: string | null; start: number; end: number }[];
+      timeline: { text: string; start: number; end: number; type: string; value: string; event: string }[];
+    };
     expect(Object.keys(first)).toEqual(['id', 'summary', 'tags', 'quotes', 'timeline']);
     expect(first.summary).toHaveLength(2);
     for (const span of [...first.summary, ...first.quotes, ...first.timeline]) expect(HARBOUR_ARTICLE.slice(span.start, span.end)).toBe(span.text);
@@ -78,19 +89,30 @@ describe('JSON Lines faults', () => {
     output.on('data', (chunk) => (text += String(chunk)));
     const input = Buffer.from(`\uFEFF${JSON.stringify({ id: 'a', text: 'Short note.' })}\r\n${JSON.stringify({ id: 'b', text: 'Other note.' })}\r\n`, 'utf8');
     await analyzeLines(Readable.from([input.subarray(0, 2), input.subarray(2)]), output);
-    const out = text.trim().split('\n').map((line) => JSON.parse(line) as { id: string; summary: unknown[] });
+    const out = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; summary: unknown[] });
     expect(out.map((line) => line.id)).toEqual(['a', 'b']);
     expect(out[0]!.summary).toHaveLength(1);
   });
 
   it('refuses a 20 MB line with one error line and goes on with the next', async () => {
     const huge = JSON.stringify({ id: 'big', text: 'word '.repeat(4_000_000) });
-    const chunks = [huge.slice(0, 7_000_000), huge.slice(7_000_000, 14_000_000), `${huge.slice(14_000_000)}\n`, `${JSON.stringify({ id: 'after', text: 'Short note.' })}\n`];
+    const chunks = [
+      huge.slice(0, 7_000_000),
+      huge.slice(7_000_000, 14_000_000),
+      `${huge.slice(14_000_000)}\n`,
+      `${JSON.stringify({ id: 'after', text: 'Short note.' })}\n`,
+    ];
     const output = new PassThrough();
     let text = '';
     output.on('data', (chunk) => (text += String(chunk)));
     await analyzeLines(Readable.from(chunks), output);
-    const out = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const out = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(out).toHaveLength(2);
     expect(out[0]).toEqual({ id: null, error: `line too long (more than ${MAX_JSONL_LINE_CHARS.toLocaleString('en')} characters); send one article per line` });
     expect(out[1]!.id).toBe('after');
@@ -119,4 +141,3 @@ describe('boundedLines', () => {
     expect(await lines(['123456'], 5)).toEqual(['TOO LONG']);
   });
 });
-

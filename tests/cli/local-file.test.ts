@@ -33,12 +33,14 @@ describe('local files read by the CLI', () => {
 
   it('stops reading standard input at the cap', async () => {
     let pulled = 0;
-    const endless = Readable.from((function* () {
-      for (;;) {
-        pulled++;
-        yield Buffer.alloc(1_000, 'b');
-      }
-    })());
+    const endless = Readable.from(
+      (function* () {
+        for (;;) {
+          pulled++;
+          yield Buffer.alloc(1_000, 'b');
+        }
+      })(),
+    );
     await expect(readLocalText('-', endless, 10_000)).rejects.toThrow(/^Standard input is too large/);
     expect(pulled).toBeLessThanOrEqual(11);
   });

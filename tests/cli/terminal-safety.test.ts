@@ -18,13 +18,16 @@ describe('the newsdesk command line in a terminal', () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsdesk-term-'));
     dirs.push(dir);
     const file = join(dir, 'article.txt');
-    const sentence = 'The harbour board of Vellmar \u001b[2J\u001b]0;owned\u0007approved the new \u202Eyrref\u202C timetable on Monday after a long debate among its members.';
+    const sentence =
+      'The harbour board of Vellmar \u001b[2J\u001b]0;owned\u0007approved the new \u202Eyrref\u202C timetable on Monday after a long debate among its members.';
     writeFileSync(file, Array.from({ length: 6 }, () => sentence).join(' '));
     const env = { ...process.env, DATA_DIR: dir, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', OPENAI_API_KEY: '', LOG_LEVEL: 'error' };
     const summary = await run(process.execPath, ['bin/newsdesk.mjs', 'summarize', file], { env });
     expect(summary.stdout).toContain('approved the new yrref timetable');
     expect(summary.stdout).not.toMatch(UNSAFE);
-    const unknown = await run(process.execPath, ['bin/newsdesk.mjs', 'bogus\u001b[31m\u202E'], { env }).catch((error: { stderr: string; code: number }) => error);
+    const unknown = await run(process.execPath, ['bin/newsdesk.mjs', 'bogus\u001b[31m\u202E'], { env }).catch(
+      (error: { stderr: string; code: number }) => error,
+    );
     expect('code' in unknown && unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Unknown command “bogus”');
     expect(unknown.stderr).not.toMatch(UNSAFE);

@@ -23,7 +23,10 @@ describe('console rendering', () => {
 
   it('cuts a 1 MB feed title and error to one short line each', () => {
     const huge = 'Elwin '.repeat(175_000);
-    const out = renderText({ kind: 'feeds', feeds: [{ id: 'f', title: huge, url: 'https://feeds.example.org/x.xml', consecutiveFailures: 1, lastError: huge }] });
+    const out = renderText({
+      kind: 'feeds',
+      feeds: [{ id: 'f', title: huge, url: 'https://feeds.example.org/x.xml', consecutiveFailures: 1, lastError: huge }],
+    });
     expect(out.length).toBeLessThan(1_000);
     expect(out.split('\n')[0]).toMatch(/^• Elwin.*Elwin…$/);
   });

@@ -17,9 +17,31 @@ const digest: CommandDef = {
   name: 'digest',
   description: 'Digests',
   subcommands: [
-    { name: 'schedule', description: 'Set', options: [{ name: 'when', description: 'cron', type: 'string', required: true }, { name: 'timezone', description: 'zone', type: 'string', namedOnly: true }] },
+    {
+      name: 'schedule',
+      description: 'Set',
+      options: [
+        { name: 'when', description: 'cron', type: 'string', required: true },
+        { name: 'timezone', description: 'zone', type: 'string', namedOnly: true },
+      ],
+    },
     { name: 'now', description: 'Now' },
-    { name: 'settings', description: 'Settings', options: [{ name: 'mode', description: 'm', type: 'string', choices: [{ name: 'Short', value: 'short' }, { name: 'Long', value: 'long' }] }, { name: 'tags', description: 't', type: 'boolean' }] },
+    {
+      name: 'settings',
+      description: 'Settings',
+      options: [
+        {
+          name: 'mode',
+          description: 'm',
+          type: 'string',
+          choices: [
+            { name: 'Short', value: 'short' },
+            { name: 'Long', value: 'long' },
+          ],
+        },
+        { name: 'tags', description: 't', type: 'boolean' },
+      ],
+    },
   ],
   run,
 };

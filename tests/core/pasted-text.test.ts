@@ -32,7 +32,9 @@ describe('splitPastedText', () => {
   });
 
   it('skips blank lines before the headline', () => {
-    expect(splitPastedText('\n\n  Storm closes the ring road\n\nPARIS: The ring road was closed on Monday after a storm brought down trees across all lanes.').title).toBe('Storm closes the ring road');
+    expect(
+      splitPastedText('\n\n  Storm closes the ring road\n\nPARIS: The ring road was closed on Monday after a storm brought down trees across all lanes.').title,
+    ).toBe('Storm closes the ring road');
   });
 
   it('does not take a dateline or byline on the first line for a headline', () => {
@@ -48,7 +50,8 @@ describe('splitPastedText', () => {
   });
 
   it('knows datelines and bylines', () => {
-    for (const line of ['PARIS:', 'Paris: The minister said', 'LONDON (Reuters) —', 'WASHINGTON — The Senate', 'SAN JUAN, Puerto Rico —']) expect(startsWithDateline(line), line).toBe(true);
+    for (const line of ['PARIS:', 'Paris: The minister said', 'LONDON (Reuters) —', 'WASHINGTON — The Senate', 'SAN JUAN, Puerto Rico —'])
+      expect(startsWithDateline(line), line).toBe(true);
     for (const line of ['The minister said: no', 'Storm closes the ring road']) expect(startsWithDateline(line), line).toBe(false);
     expect(isByline('By Lena Castellanos and Tomas Reyes')).toBe(true);
     expect(isByline('By the end of the week the strike was over.')).toBe(false);

@@ -19,7 +19,14 @@ async function run(text: string, partial: Partial<CommandContext> = {}) {
   const [name, ...rest] = text.replace(/^\//, '').split(' ');
   const command = commands.find((candidate) => candidate.name === name)!;
   const parsed = parseCommandText(command, rest.join(' '));
-  const { ctx, recorded } = recordingContext({ command: name!, subcommand: parsed.subcommand, options: parsed.options, channel: consoleChannel, canManage: true, ...partial });
+  const { ctx, recorded } = recordingContext({
+    command: name!,
+    subcommand: parsed.subcommand,
+    options: parsed.options,
+    channel: consoleChannel,
+    canManage: true,
+    ...partial,
+  });
   await dispatch(commands, ctx, env.services);
   return recorded;
 }

@@ -69,14 +69,21 @@ describe('composing and posting a digest', () => {
   });
 
   it('splits a long digest into parts that fit the platform', async () => {
-    server.routes.set('/a.xml', { body: rss('Alpha', Array.from({ length: 5 }, (_, i) => item(i, hoursAgo(1 + i)))) });
+    server.routes.set('/a.xml', {
+      body: rss(
+        'Alpha',
+        Array.from({ length: 5 }, (_, i) => item(i, hoursAgo(1 + i))),
+      ),
+    });
     const local = { platform: 'console' as const, tenantId: 'local', channelId: 'x' };
     await addFeed(env.services, local, `${server.url}/a.xml`);
     const platform = new FakePlatform('console');
     const { post } = portPoster(env.services, platform, local);
     const run = await deliverDigest(env.services, local, post, { budget: { maxStories: 2, maxChars: 100_000 } });
     expect(run).toMatchObject({ status: 'posted', parts: 3, partsPosted: 3, storiesDelivered: 5 });
-    expect(platform.sent.map((post) => (post.message.kind === 'digest' ? [post.message.part, post.message.parts, post.message.digest.stories.length] : []))).toEqual([
+    expect(
+      platform.sent.map((post) => (post.message.kind === 'digest' ? [post.message.part, post.message.parts, post.message.digest.stories.length] : [])),
+    ).toEqual([
       [1, 3, 2],
       [2, 3, 2],
       [3, 3, 1],
@@ -84,7 +91,13 @@ describe('composing and posting a digest', () => {
   });
 
   it('sends the stories of a part the platform refused in the next digest, and never one twice', async () => {
-    server.routes.set('/a.xml', { body: rss('Alpha', Array.from({ length: 5 }, (_, i) => item(i, hoursAgo(1 + i)))), etag: '"1"' });
+    server.routes.set('/a.xml', {
+      body: rss(
+        'Alpha',
+        Array.from({ length: 5 }, (_, i) => item(i, hoursAgo(1 + i))),
+      ),
+      etag: '"1"',
+    });
     await addFeed(env.services, channel, `${server.url}/a.xml`);
     await env.services.newsroom.schedules.setSettings(channel, { maxStories: 10, sentences: 2 });
     const platform = new FakePlatform();

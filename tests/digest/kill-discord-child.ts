@@ -13,7 +13,10 @@ import { REDIS_URL } from './kill-support.ts';
 const [dataDir, apiUrl, guildId, channelId, now, redisPrefix] = process.argv.slice(2) as [string, string, string, string, string, string | undefined];
 const channel = { platform: 'discord' as const, tenantId: guildId, channelId };
 const stores = redisPrefix ? createStores({ dataDir: '', redisUrl: REDIS_URL, redisPrefix }) : undefined;
-const env = testServices({ DATA_DIR: dataDir, DISCORD_APP_ID: '1100000000000000001' }, { clock: new ManualClock(now), ...(stores ? { stores, leaseMs: 3_000 } : {}) });
+const env = testServices(
+  { DATA_DIR: dataDir, DISCORD_APP_ID: '1100000000000000001' },
+  { clock: new ManualClock(now), ...(stores ? { stores, leaseMs: 3_000 } : {}) },
+);
 const running = await startDiscord(env.services, commands, { apiUrl, token: 'kill-test-token' });
 const port = running.port;
 const { post, onPosted } = portPoster(env.services, port, channel);

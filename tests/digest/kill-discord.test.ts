@@ -25,7 +25,9 @@ afterEach(async () => {
 });
 
 function runChild(apiUrl: string, ids: FakeDiscord['ids'], redisPrefix?: string) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, apiUrl, ids.guildId, ids.channelId, NOW, ...(redisPrefix ? [redisPrefix] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, apiUrl, ids.guildId, ids.channelId, NOW, ...(redisPrefix ? [redisPrefix] : [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -49,7 +51,12 @@ async function killAndRestart(point: (typeof KILL_POINTS)[number], redisPrefix?:
   fake = await FakeDiscord.start();
   const channel = { platform: 'discord' as const, tenantId: fake.ids.guildId, channelId: fake.ids.channelId };
   const feeds = await startFeedServer();
-  feeds.routes.set('/feed.xml', { body: rss('Local', Array.from({ length: STORIES }, (_, i) => item(i, new Date(Date.parse(NOW) - (i + 1) * 3_600_000).toISOString()))) });
+  feeds.routes.set('/feed.xml', {
+    body: rss(
+      'Local',
+      Array.from({ length: STORIES }, (_, i) => item(i, new Date(Date.parse(NOW) - (i + 1) * 3_600_000).toISOString())),
+    ),
+  });
   const stores = redisPrefix ? createStores({ dataDir: '', redisUrl: REDIS_URL, redisPrefix }) : undefined;
   const seed = testServices({ DATA_DIR: dir, FETCH_ALLOW_HOSTS: '127.0.0.1' }, { clock: new ManualClock(NOW), ...(stores ? { stores } : {}) });
   await addFeed(seed.services, channel, `${feeds.url}/feed.xml`);
@@ -66,7 +73,9 @@ async function killAndRestart(point: (typeof KILL_POINTS)[number], redisPrefix?:
   expect(await second.exited, second.output()).toBe(0);
   expect(second.output()).toMatch(/DONE \{"status":"posted"/);
 
-  const titles = fake.messages.filter((message) => message.channel_id === channel.channelId).flatMap((message) => message.embeds.map((embed: { title?: string }) => embed.title ?? ''));
+  const titles = fake.messages
+    .filter((message) => message.channel_id === channel.channelId)
+    .flatMap((message) => message.embeds.map((embed: { title?: string }) => embed.title ?? ''));
   const posted = titles.filter((title) => /^\d+\. /.test(title)).map((title) => title.replace(/^\d+\. /, ''));
   expect(posted).toHaveLength(STORIES);
   expect(new Set(posted).size).toBe(STORIES);

@@ -34,7 +34,9 @@ afterEach(async () => {
 });
 
 function runChild(platform: 'discord' | 'slack', apiUrl: string, now: string, redisPrefix?: string) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child, platform, dir, apiUrl, now, ...(redisPrefix ? [redisPrefix] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', child, platform, dir, apiUrl, now, ...(redisPrefix ? [redisPrefix] : [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -158,7 +160,9 @@ async function onSlack(point: KillPoint, redisPrefix?: string): Promise<void> {
   expect(new Set(keys.map((metadata) => metadata?.event_payload?.key)).size).toBe(2);
   if (point.phase === 2 && point.name.startsWith('after the update')) {
     // The update the killed process had sent was found in the thread, by its key, before anything was sent again.
-    expect(fake.calls.some((call) => call.method === 'conversations.replies' && call.args.ts === post.ts && String(call.args.include_all_metadata) === 'true')).toBe(true);
+    expect(
+      fake.calls.some((call) => call.method === 'conversations.replies' && call.args.ts === post.ts && String(call.args.include_all_metadata) === 'true'),
+    ).toBe(true);
   }
 }
 

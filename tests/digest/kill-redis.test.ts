@@ -26,7 +26,19 @@ afterEach(async () => {
 });
 
 function runChild(apiUrl: string, ids: FakeDiscord['ids'], waitForGo = false) {
-  const args = ['--import', 'tsx', child, REDIS_URL, prefix, apiUrl, ids.guildId, ids.channelId, NOW, String(LEASE_MS), ...(waitForGo ? ['--wait-for-go'] : [])];
+  const args = [
+    '--import',
+    'tsx',
+    child,
+    REDIS_URL,
+    prefix,
+    apiUrl,
+    ids.guildId,
+    ids.channelId,
+    NOW,
+    String(LEASE_MS),
+    ...(waitForGo ? ['--wait-for-go'] : []),
+  ];
   const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
   let onStarted: () => void = () => undefined;
@@ -41,7 +53,10 @@ function runChild(apiUrl: string, ids: FakeDiscord['ids'], waitForGo = false) {
 }
 
 function waits(output: string): { leaseEndsInMs?: number }[] {
-  return output.split('\n').filter((line) => line.startsWith('WAIT ')).map((line) => JSON.parse(line.slice(5)) as { leaseEndsInMs?: number });
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('WAIT '))
+    .map((line) => JSON.parse(line.slice(5)) as { leaseEndsInMs?: number });
 }
 
 function storiesPosted(runs: string): number {
@@ -98,7 +113,9 @@ describe('a bot on Redis killed mid-digest', () => {
       const posted = next.map((proc) => storiesPosted(proc.output()));
       expect(posted.filter((count) => count > 0)).toHaveLength(1);
 
-      const embeds = fake.messages.filter((message) => message.channel_id === channel.channelId).flatMap((message) => message.embeds.map((embed: { title?: string }) => embed.title ?? ''));
+      const embeds = fake.messages
+        .filter((message) => message.channel_id === channel.channelId)
+        .flatMap((message) => message.embeds.map((embed: { title?: string }) => embed.title ?? ''));
       const shown = embeds.filter((title) => /^\d+\. /.test(title)).map((title) => title.replace(/^\d+\. /, ''));
       expect(shown).toHaveLength(STORIES);
       expect(new Set(shown)).toEqual(new Set(titles));

@@ -24,7 +24,9 @@ afterEach(async () => {
 });
 
 function runChild(apiUrl: string, redisPrefix?: string) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, apiUrl, CHANNEL_ID, NOW, ...(redisPrefix ? [redisPrefix] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, apiUrl, CHANNEL_ID, NOW, ...(redisPrefix ? [redisPrefix] : [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -15,12 +15,7 @@ export const REDIS_URL = 'redis://127.0.0.1:6379';
  * (with one item), then polled at `now` with `count - 1` items more (all newer than the subscription,
  * so none is held back by the first-poll limit). Returns the stories' titles as the feed gave them.
  */
-export async function seedStories(
-  channel: ChannelRef,
-  count: number,
-  now: string,
-  storage: { dataDir: string } | { stores: Stores },
-): Promise<string[]> {
+export async function seedStories(channel: ChannelRef, count: number, now: string, storage: { dataDir: string } | { stores: Stores }): Promise<string[]> {
   const feeds = await startFeedServer();
   const clock = new ManualClock(new Date(Date.parse(now) - 2 * 3_600_000));
   const at = (i: number) => new Date(Date.parse(now) - (i === 0 ? 3 * 3_600_000 : i * 3 * 60_000)).toISOString();

@@ -14,7 +14,11 @@ let dir: string;
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function runChild(dataDir: string, outFile: string, blockOnPart: number): { untilBlocked: Promise<void>; exited: Promise<number | null>; kill(): void; output: () => string } {
+function runChild(
+  dataDir: string,
+  outFile: string,
+  blockOnPart: number,
+): { untilBlocked: Promise<void>; exited: Promise<number | null>; kill(): void; output: () => string } {
   const proc = spawn(process.execPath, ['--import', 'tsx', child, dataDir, outFile, String(blockOnPart), NOW], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let onBlocked: () => void = () => undefined;
@@ -32,7 +36,13 @@ describe('a process killed mid-digest', () => {
   it('never posts a story twice, and the next process posts the rest', async () => {
     dir = mkdtempSync(join(tmpdir(), 'newsdesk-kill-'));
     const feedFile = join(dir, 'feed.xml');
-    writeFileSync(feedFile, rss('Local', Array.from({ length: 6 }, (_, i) => item(i, new Date(Date.parse(NOW) - (i + 1) * 3_600_000).toISOString()))));
+    writeFileSync(
+      feedFile,
+      rss(
+        'Local',
+        Array.from({ length: 6 }, (_, i) => item(i, new Date(Date.parse(NOW) - (i + 1) * 3_600_000).toISOString())),
+      ),
+    );
     const seed = testServices({ DATA_DIR: dir }, { clock: new ManualClock(NOW) });
     await addFeed(seed.services, { platform: 'console', tenantId: 'local', channelId: 'kill-test' }, feedFile);
     await seed.services.stores.close();
@@ -47,7 +57,12 @@ describe('a process killed mid-digest', () => {
     expect(await second.exited, second.output()).toBe(0);
     expect(second.output()).toMatch(/"status":"posted"/);
 
-    const posted = existsSync(outFile) ? readFileSync(outFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { pid: number; stories: string[] }) : [];
+    const posted = existsSync(outFile)
+      ? readFileSync(outFile, 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { pid: number; stories: string[] })
+      : [];
     const pids = [...new Set(posted.map((entry) => entry.pid))];
     expect(pids).toHaveLength(2);
     const ids = posted.flatMap((entry) => entry.stories);

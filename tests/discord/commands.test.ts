@@ -19,7 +19,9 @@ const EPHEMERAL = 64;
 /** The callback (defer) and the edit of @original for one interaction, in the order the fake got them. */
 async function deferredAnswer(fake: Bot['fake'], interaction: { id: string; token: string }) {
   const callback = await fake.waitFor((request) => request.path === `/interactions/${interaction.id}/${interaction.token}/callback`);
-  const edit = await fake.waitFor((request) => request.method === 'PATCH' && request.path === `/webhooks/${fake.ids.appId}/${interaction.token}/messages/@original`);
+  const edit = await fake.waitFor(
+    (request) => request.method === 'PATCH' && request.path === `/webhooks/${fake.ids.appId}/${interaction.token}/messages/@original`,
+  );
   expect(callback.status).toBe(204);
   expect(edit.status).toBe(200);
   expect(callback.at).toBeLessThan(edit.at);
@@ -136,7 +138,9 @@ describe('discord slash commands', () => {
     const { fake } = bot;
     const interaction = fake.interact('summary', [{ name: 'input', type: STRING, value: '42' }]);
     await fake.waitFor((request) => request.path.endsWith('/callback'));
-    const removed = await fake.waitFor((request) => request.method === 'DELETE' && request.path === `/webhooks/${fake.ids.appId}/${interaction.token}/messages/@original`);
+    const removed = await fake.waitFor(
+      (request) => request.method === 'DELETE' && request.path === `/webhooks/${fake.ids.appId}/${interaction.token}/messages/@original`,
+    );
     const followUp = await fake.waitFor((request) => request.method === 'POST' && request.path === `/webhooks/${fake.ids.appId}/${interaction.token}`);
     expect(removed.at).toBeLessThan(followUp.at);
     expect(followUp.body.flags).toBe(EPHEMERAL);
@@ -188,8 +192,20 @@ describe('discord permissions', () => {
   });
 
   it('reports an unexpected failure with an id to quote, and keeps running', async () => {
-    const broken: CommandDef = { name: 'broken', description: 'Fails', async run() { throw new Error('disk on fire'); } };
-    const picky: CommandDef = { name: 'picky', description: 'Refuses', async run() { throw new UserError('That feed is not followed here.'); } };
+    const broken: CommandDef = {
+      name: 'broken',
+      description: 'Fails',
+      async run() {
+        throw new Error('disk on fire');
+      },
+    };
+    const picky: CommandDef = {
+      name: 'picky',
+      description: 'Refuses',
+      async run() {
+        throw new UserError('That feed is not followed here.');
+      },
+    };
     bot = await startBot({ commands: [broken, picky] });
     const { fake } = bot;
     const failed = fake.interact('broken');

@@ -13,7 +13,11 @@ afterEach(async () => {
 
 const digestOf = (channelId: string) => ({
   kind: 'digest' as const,
-  digest: { channelId, createdAt: '2026-09-03T08:00:00Z', stories: [harbourArticle, orchardArticle].map((article) => storyOf(article, fakeAnalysis(article), 2)) },
+  digest: {
+    channelId,
+    createdAt: '2026-09-03T08:00:00Z',
+    stories: [harbourArticle, orchardArticle].map((article) => storyOf(article, fakeAnalysis(article), 2)),
+  },
 });
 
 describe('discord delivery keys', () => {

@@ -26,12 +26,17 @@ describe('a channel’s news on Discord, end to end', () => {
     bot = await startBot({ articles: [], env: { FETCH_ALLOW_HOSTS: host }, clock: new ManualClock('2026-11-25T16:00:00Z') });
     const { fake } = bot;
 
-    const add = fake.interact('feeds', [{ name: 'add', type: SUBCOMMAND, options: [{ name: 'url', type: STRING, value: `http://${host}/feed.xml` }] }], { permissions: MANAGER });
+    const add = fake.interact('feeds', [{ name: 'add', type: SUBCOMMAND, options: [{ name: 'url', type: STRING, value: `http://${host}/feed.xml` }] }], {
+      permissions: MANAGER,
+    });
     const added = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(add.token), 15_000);
     expect(added.body.embeds[0].description).toMatch(/^Now following “Newsdesk Demo Wire”/);
 
     // Autocomplete inside a subcommand: the feed's name while typing /feeds remove.
-    const typing = fake.interact('feeds', [{ name: 'remove', type: SUBCOMMAND, options: [{ name: 'feed', type: STRING, value: 'demo', focused: true }] }], { type: 4, permissions: MANAGER });
+    const typing = fake.interact('feeds', [{ name: 'remove', type: SUBCOMMAND, options: [{ name: 'feed', type: STRING, value: 'demo', focused: true }] }], {
+      type: 4,
+      permissions: MANAGER,
+    });
     const suggestions = await fake.waitFor((request) => request.path === `/interactions/${typing.id}/${typing.token}/callback`);
     expect(suggestions.body).toEqual({ type: 8, data: { choices: [{ name: '#1 Newsdesk Demo Wire', value: '1' }] } });
 
@@ -39,7 +44,9 @@ describe('a channel’s news on Discord, end to end', () => {
     const digest = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(now.token), 15_000);
     expect(digest.body.content).toMatch(/^📰 \*\*News digest\*\*/);
     expect(digest.body.embeds.length).toBeGreaterThan(1);
-    expect(digest.body.embeds.map((embed: { title: string }) => embed.title)).toContain('1. Challenger Varga levels world chess title match with sharp win in Game 9');
+    expect(digest.body.embeds.map((embed: { title: string }) => embed.title)).toContain(
+      '1. Challenger Varga levels world chess title match with sharp win in Game 9',
+    );
     const thread = await fake.waitFor((request) => /\/threads$/.test(request.path), 15_000);
     const threadId = thread.path.split('/')[4]!;
     await eventually(() => bot!.running.client.channels.cache.has(threadId), 'the digest thread in the cache');
@@ -51,7 +58,10 @@ describe('a channel’s news on Discord, end to end', () => {
     const list = fake.interact('feeds', [{ name: 'list', type: SUBCOMMAND, options: [] }]);
     const deferred = await fake.waitFor((request) => request.path === `/interactions/${list.id}/${list.token}/callback`, 15_000);
     expect(deferred.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
-    const health = await fake.waitFor((request) => request.method === 'PATCH' && request.path === `/webhooks/${fake.ids.appId}/${list.token}/messages/@original`, 15_000);
+    const health = await fake.waitFor(
+      (request) => request.method === 'PATCH' && request.path === `/webhooks/${fake.ids.appId}/${list.token}/messages/@original`,
+      15_000,
+    );
     expect(health.body.embeds[0].fields[0]).toMatchObject({ name: '✅ Newsdesk Demo Wire' });
     expect(health.body.embeds[0].fields[0].value).toMatch(/last read <t:\d+:R>/);
     expect(fake.messages.every((message) => message.pings.length === 0)).toBe(true);

@@ -35,7 +35,10 @@ export function limitViolations(message: MessageLike): string[] {
       if (field.value.length === 0 || field.value.length > 1024) problems.push(`embed ${i} field ${j}: bad value length`);
     });
     const size =
-      (embed.title ?? '').length + (embed.description ?? '').length + (embed.footer?.text ?? '').length + (embed.author?.name ?? '').length +
+      (embed.title ?? '').length +
+      (embed.description ?? '').length +
+      (embed.footer?.text ?? '').length +
+      (embed.author?.name ?? '').length +
       fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
     if (size === 0 && !embed.url) problems.push(`embed ${i}: empty`);
     total += size;

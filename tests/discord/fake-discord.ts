@@ -135,9 +135,19 @@ export class FakeDiscord {
         const all = [...this.channels.values()];
         const creates = held.map((guildId): [string, unknown] => {
           const own = all.filter((channel) => channel.guild_id === guildId);
-          return ['GUILD_CREATE', guildCreate({ ...this.ids, guildId }, own.filter((channel) => channel.type === 0), own.filter((channel) => channel.type === 11))];
+          return [
+            'GUILD_CREATE',
+            guildCreate(
+              { ...this.ids, guildId },
+              own.filter((channel) => channel.type === 0),
+              own.filter((channel) => channel.type === 11),
+            ),
+          ];
         });
-        return [['READY', { ...readyPayload(this.ids, this.gatewayUrl), shard: session.shard, guilds: held.map((id) => ({ id, unavailable: true })) }], ...creates];
+        return [
+          ['READY', { ...readyPayload(this.ids, this.gatewayUrl), shard: session.shard, guilds: held.map((id) => ({ id, unavailable: true })) }],
+          ...creates,
+        ];
       },
     });
     this.guilds.push(this.ids.guildId);
@@ -221,17 +231,20 @@ export class FakeDiscord {
     const channel = this.channels.get(input.channelId ?? this.ids.channelId);
     const user = humanUser(input.userId ?? '1400000000000000001', 'reader');
     this.interactions.set(token, { id, channelId: channel.id, user });
-    const payload = interactionPayload({ ...this.ids, guildId: channel.guild_id }, {
-      id,
-      token,
-      type: input.type ?? 2,
-      name,
-      options,
-      channel: { id: channel.id, type: channel.type, parent_id: channel.parent_id, name: channel.name },
-      user,
-      permissions: input.permissions ?? MEMBER_PERMISSIONS,
-      resolved: input.resolved,
-    });
+    const payload = interactionPayload(
+      { ...this.ids, guildId: channel.guild_id },
+      {
+        id,
+        token,
+        type: input.type ?? 2,
+        name,
+        options,
+        channel: { id: channel.id, type: channel.type, parent_id: channel.parent_id, name: channel.name },
+        user,
+        permissions: input.permissions ?? MEMBER_PERMISSIONS,
+        resolved: input.resolved,
+      },
+    );
     this.dispatchedAt.set(id, performance.now());
     this.dispatch('INTERACTION_CREATE', payload, channel.guild_id);
     return { id, token };
@@ -350,7 +363,9 @@ export class FakeDiscord {
 
   private route(request: RecordedRequest): [number, unknown, Record<string, string>?] {
     const { method, path, body } = request;
-    const rule = this.rules.find((candidate) => candidate.remaining > 0 && (candidate.method === method || candidate.method === '*') && candidate.path.test(path));
+    const rule = this.rules.find(
+      (candidate) => candidate.remaining > 0 && (candidate.method === method || candidate.method === '*') && candidate.path.test(path),
+    );
     if (rule) {
       rule.remaining--;
       return rule.response;
@@ -362,11 +377,19 @@ export class FakeDiscord {
     let match: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
       // Several shards may identify at once (large bots get a max_concurrency above 1), so tests don't wait 5 s a shard.
-      return [200, { url: this.gatewayUrl, shards: this.shardCount, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: this.shardCount > 1 ? 16 : 1 } }];
+      return [
+        200,
+        {
+          url: this.gatewayUrl,
+          shards: this.shardCount,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: this.shardCount > 1 ? 16 : 1 },
+        },
+      ];
     }
     if (method === 'POST' && (match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
       const interaction = this.interactions.get(match[2]!);
-      if (!interaction || interaction.id !== match[1] || interaction.acked) return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
+      if (!interaction || interaction.id !== match[1] || interaction.acked)
+        return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
       interaction.acked = body.type;
       if (body.type === 4) {
         const refused = invalidForm(body.data);
@@ -443,7 +466,8 @@ export class FakeDiscord {
       return [200, recent.map((message) => ({ ...this.json(message), ...(this.channels.has(message.id) ? { thread: this.channels.get(message.id) } : {}) }))];
     }
     if (method === 'POST' && (match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
-      if (!this.messages.some((message) => message.id === match![2] && message.channel_id === match![1])) return [404, { message: 'Unknown Message', code: 10008 }];
+      if (!this.messages.some((message) => message.id === match![2] && message.channel_id === match![1]))
+        return [404, { message: 'Unknown Message', code: 10008 }];
       if (this.channels.has(match[2]!)) return [400, { message: 'A thread has already been created for this message', code: 160004 }];
       // A thread started from a message takes the message's id.
       const guildId = this.channels.get(match[1]!)?.guild_id ?? this.ids.guildId;
@@ -453,7 +477,16 @@ export class FakeDiscord {
       return [201, thread];
     }
     if (method === 'PUT' && (match = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
-      return [200, (body as any[]).map((command) => ({ ...command, id: snowflake(), application_id: match![1], version: snowflake(), ...(match![2] ? { guild_id: match![2] } : {}) }))];
+      return [
+        200,
+        (body as any[]).map((command) => ({
+          ...command,
+          id: snowflake(),
+          application_id: match![1],
+          version: snowflake(),
+          ...(match![2] ? { guild_id: match![2] } : {}),
+        })),
+      ];
     }
     return [404, { message: '404: Not Found', code: 0 }];
   }
@@ -464,7 +497,11 @@ export class FakeDiscord {
       // As Discord sends it: who ran the command and which installation authorised it.
       const guildId = this.channels.get(message.channel_id)?.guild_id ?? this.ids.guildId;
       const metadata = { id: interaction.id, type: 2, user: interaction.user, authorizing_integration_owners: { 0: guildId } };
-      this.dispatch('MESSAGE_CREATE', { ...this.json(message), webhook_id: this.ids.appId, application_id: this.ids.appId, interaction_metadata: metadata }, guildId);
+      this.dispatch(
+        'MESSAGE_CREATE',
+        { ...this.json(message), webhook_id: this.ids.appId, application_id: this.ids.appId, interaction_metadata: metadata },
+        guildId,
+      );
     }
     return message;
   }
@@ -490,7 +527,6 @@ export class FakeDiscord {
     else this.messages.push(message);
     return message;
   }
-
 }
 
 /** Discord refuses a message over its limits with 400 Invalid Form Body (code 50035). */

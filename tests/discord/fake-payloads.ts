@@ -40,7 +40,21 @@ export function readyPayload(ids: FakeIds, gatewayUrl: string) {
 }
 
 export function textChannel(ids: FakeIds, id: string, name: string) {
-  return { id, type: 0, guild_id: ids.guildId, name, position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, parent_id: null, rate_limit_per_user: 0, default_auto_archive_duration: 1440, flags: 0 };
+  return {
+    id,
+    type: 0,
+    guild_id: ids.guildId,
+    name,
+    position: 0,
+    permission_overwrites: [],
+    nsfw: false,
+    topic: null,
+    last_message_id: null,
+    parent_id: null,
+    rate_limit_per_user: 0,
+    default_auto_archive_duration: 1440,
+    flags: 0,
+  };
 }
 
 export function threadChannel(ids: FakeIds, id: string, parentId: string, name: string) {
@@ -77,7 +91,19 @@ export function guildCreate(ids: FakeIds, channels: unknown[], threads: unknown[
     premium_tier: 0,
     preferred_locale: 'en-US',
     features: [],
-    roles: [{ id: ids.guildId, name: '@everyone', permissions: MEMBER_PERMISSIONS.toString(), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [
+      {
+        id: ids.guildId,
+        name: '@everyone',
+        permissions: MEMBER_PERMISSIONS.toString(),
+        position: 0,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
     emojis: [],
     stickers: [],
     channels,
@@ -105,7 +131,17 @@ export interface InteractionOption {
 
 export function interactionPayload(
   ids: FakeIds,
-  input: { id: string; token: string; type: 2 | 4; name: string; options: InteractionOption[]; channel: { id: string; type: number; parent_id?: string | null; name: string }; user: ReturnType<typeof humanUser>; permissions: bigint; resolved?: Record<string, unknown> },
+  input: {
+    id: string;
+    token: string;
+    type: 2 | 4;
+    name: string;
+    options: InteractionOption[];
+    channel: { id: string; type: number; parent_id?: string | null; name: string };
+    user: ReturnType<typeof humanUser>;
+    permissions: bigint;
+    resolved?: Record<string, unknown>;
+  },
 ) {
   return {
     id: input.id,
@@ -113,12 +149,30 @@ export function interactionPayload(
     type: input.type,
     token: input.token,
     version: 1,
-    data: { id: '1100000000000000100', name: input.name, type: 1, options: input.options, guild_id: ids.guildId, ...(input.resolved ? { resolved: input.resolved } : {}) },
+    data: {
+      id: '1100000000000000100',
+      name: input.name,
+      type: 1,
+      options: input.options,
+      guild_id: ids.guildId,
+      ...(input.resolved ? { resolved: input.resolved } : {}),
+    },
     guild_id: ids.guildId,
     guild: { id: ids.guildId, locale: 'en-US', features: [] },
     channel_id: input.channel.id,
     channel: { ...input.channel, guild_id: ids.guildId, flags: 0, permissions: input.permissions.toString() },
-    member: { user: input.user, roles: [], joined_at: '2026-01-01T00:00:00Z', deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null, permissions: input.permissions.toString() },
+    member: {
+      user: input.user,
+      roles: [],
+      joined_at: '2026-01-01T00:00:00Z',
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      nick: null,
+      avatar: null,
+      permissions: input.permissions.toString(),
+    },
     app_permissions: MEMBER_PERMISSIONS.toString(),
     locale: 'en-US',
     guild_locale: 'en-US',
@@ -139,7 +193,11 @@ export function pingsOf(content: string, allowed: { parse?: string[]; users?: st
   return pings;
 }
 
-export function messageJson(ids: FakeIds, message: { id: string; channel_id: string; content: string; embeds: unknown[]; flags?: number; nonce?: string | number }, guildId?: string) {
+export function messageJson(
+  ids: FakeIds,
+  message: { id: string; channel_id: string; content: string; embeds: unknown[]; flags?: number; nonce?: string | number },
+  guildId?: string,
+) {
   return {
     id: message.id,
     channel_id: message.channel_id,

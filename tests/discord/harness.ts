@@ -31,7 +31,10 @@ export async function startBot(
   const { services, logs, cleanup } = testServices(env, options.clock ? { clock: options.clock } : {});
   const articles = options.articles ?? fixtureArticles;
   for (const article of articles) await services.library.save(article);
-  await services.library.addRecent({ platform: 'discord', tenantId: fake.ids.guildId, channelId: fake.ids.channelId }, articles.map((article) => article.id));
+  await services.library.addRecent(
+    { platform: 'discord', tenantId: fake.ids.guildId, channelId: fake.ids.channelId },
+    articles.map((article) => article.id),
+  );
   let running: RunningDiscord;
   try {
     running = await startDiscord(services, options.commands ?? allCommands);
@@ -52,7 +55,6 @@ export async function startBot(
     },
   };
 }
-
 
 /** Waits for a condition that an asynchronous exchange will make true (polling, bounded). */
 export async function eventually(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {

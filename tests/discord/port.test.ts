@@ -27,7 +27,10 @@ describe('discord digests through the port', () => {
     // As the scheduler does: post through the port, then record the thread.
     const { post, onPosted } = portPoster(services, running.port, channelOf(fake));
     const thread = { title: 'Digest, 3 September', articleIds: [harbourArticle.id, orchardArticle.id] };
-    const posted = await post({ kind: 'digest', digest: { channelId: fake.ids.channelId, createdAt: '2026-09-03T08:00:00Z', stories } }, thread, { key: 'port-test.1', resume: false });
+    const posted = await post({ kind: 'digest', digest: { channelId: fake.ids.channelId, createdAt: '2026-09-03T08:00:00Z', stories } }, thread, {
+      key: 'port-test.1',
+      resume: false,
+    });
     await onPosted?.(posted, thread);
     expect(posted.threadId).toBe(posted.id);
     const sent = fake.messages.find((message) => message.id === posted.id)!;
@@ -47,17 +50,25 @@ describe('discord digests through the port', () => {
     const stories = [harbourArticle, orchardArticle].map((article) => storyOf(article, fakeAnalysis(article), 2));
     const { post, onPosted } = portPoster(services, running.port, channelOf(fake));
     const thread = { title: 'Digest, 4 September', articleIds: [harbourArticle.id, orchardArticle.id] };
-    const posted = await post({ kind: 'digest', digest: { channelId: fake.ids.channelId, createdAt: '2026-09-04T08:00:00Z', stories } }, thread, { key: 'port-test.2', resume: false });
+    const posted = await post({ kind: 'digest', digest: { channelId: fake.ids.channelId, createdAt: '2026-09-04T08:00:00Z', stories } }, thread, {
+      key: 'port-test.2',
+      resume: false,
+    });
     await onPosted?.(posted, thread);
     await eventually(() => running.client.channels.cache.has(posted.threadId!), 'the digest thread in the cache');
 
     // A digest scheduled in the thread itself: its text ("News digest: 2 new stories") comes back
     // as a MESSAGE_CREATE in a thread the bot answers in, written by the bot.
-    const inThread = await running.port.post({ ...channelOf(fake), channelId: posted.threadId! }, { kind: 'digest', digest: { channelId: posted.threadId!, createdAt: '2026-09-04T09:00:00Z', stories } });
+    const inThread = await running.port.post(
+      { ...channelOf(fake), channelId: posted.threadId! },
+      { kind: 'digest', digest: { channelId: posted.threadId!, createdAt: '2026-09-04T09:00:00Z', stories } },
+    );
     expect(fake.messages.find((message) => message.id === inThread.id)?.content).toMatch(/News digest/);
     // A person's question after it is answered; by then the echo was handled (gateway order).
     fake.say(posted.threadId!, 'When will the relief fund rules be published?');
-    const answer = await fake.waitFor((request) => request.method === 'POST' && request.path === `/channels/${posted.threadId}/messages` && request.body.message_reference !== undefined);
+    const answer = await fake.waitFor(
+      (request) => request.method === 'POST' && request.path === `/channels/${posted.threadId}/messages` && request.body.message_reference !== undefined,
+    );
     const help = fake.interact('help');
     await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(help.token));
     const replies = fake.requests.filter((request) => request.path === `/channels/${posted.threadId}/messages` && request.body?.message_reference);
@@ -69,9 +80,20 @@ describe('discord digests through the port', () => {
     const { fake, running } = bot;
     const stories = Array.from({ length: 24 }, (_, i) => {
       const article = { ...orchardArticle, id: `long-${i}`, title: `Valley report ${i + 1}` };
-      return storyOf(article, fakeAnalysis(article, { summary: [{ text: longProse(14, `report${i}`) }], tags: { people: ['Anja Lind'], organizations: [], places: ['Vell'], topics: ['farming'] } }), 3);
+      return storyOf(
+        article,
+        fakeAnalysis(article, {
+          summary: [{ text: longProse(14, `report${i}`) }],
+          tags: { people: ['Anja Lind'], organizations: [], places: ['Vell'], topics: ['farming'] },
+        }),
+        3,
+      );
     });
-    const posted = await running.port.post(channelOf(fake), { kind: 'digest', digest: { channelId: fake.ids.channelId, createdAt: 'x', stories } }, { thread: { title: 'Long digest', articleIds: stories.map((story) => story.articles[0]!.id) } });
+    const posted = await running.port.post(
+      channelOf(fake),
+      { kind: 'digest', digest: { channelId: fake.ids.channelId, createdAt: 'x', stories } },
+      { thread: { title: 'Long digest', articleIds: stories.map((story) => story.articles[0]!.id) } },
+    );
     // The fake refuses (400) any message over Discord's limits, so every part it stored was legal.
     const parts = fake.messages.filter((message) => message.via === 'channel');
     expect(parts.length).toBeGreaterThan(1);
@@ -115,8 +137,16 @@ describe('mentions', () => {
     fake.interact('summary', [{ name: 'input', type: STRING, value: '3' }]);
     const thread = await fake.waitFor((request) => /\/threads$/.test(request.path));
     const threadId = thread.path.split('/')[4]!;
-    await running.port.post(channelOf(fake), { kind: 'analysis', view: 'quotes', article: articleRef(pingArticle), analysis: fakeAnalysis(pingArticle, { quotes: [{ text: pingArticle.text.slice(0, 120), start: 0, end: 120, speaker: '@everyone' }] }) });
-    await running.port.post(channelOf(fake), { kind: 'digest', digest: { channelId: 'c', createdAt: 'x', stories: [storyOf(pingArticle, fakeAnalysis(pingArticle, { summary: [{ text: pingArticle.text }] }))] } });
+    await running.port.post(channelOf(fake), {
+      kind: 'analysis',
+      view: 'quotes',
+      article: articleRef(pingArticle),
+      analysis: fakeAnalysis(pingArticle, { quotes: [{ text: pingArticle.text.slice(0, 120), start: 0, end: 120, speaker: '@everyone' }] }),
+    });
+    await running.port.post(channelOf(fake), {
+      kind: 'digest',
+      digest: { channelId: 'c', createdAt: 'x', stories: [storyOf(pingArticle, fakeAnalysis(pingArticle, { summary: [{ text: pingArticle.text }] }))] },
+    });
     await eventually(() => running.client.channels.cache.has(threadId), 'the thread in the cache');
     fake.say(threadId, 'Who lent the hall?');
     await fake.waitFor((request) => request.method === 'POST' && request.path === `/channels/${threadId}/messages`);

@@ -13,7 +13,12 @@ const feeds: CommandDef = {
   subcommands: [
     { name: 'list', description: 'Show the feeds and their health' },
     { name: 'add', description: 'Follow a feed', manage: true, options: [{ name: 'url', description: 'Feed or site URL', type: 'string', required: true }] },
-    { name: 'remove', description: 'Stop following a feed', manage: true, options: [{ name: 'feed', description: 'Feed name', type: 'string', required: true, autocomplete: true }] },
+    {
+      name: 'remove',
+      description: 'Stop following a feed',
+      manage: true,
+      options: [{ name: 'feed', description: 'Feed name', type: 'string', required: true, autocomplete: true }],
+    },
   ],
   async run() {},
 };
@@ -23,7 +28,16 @@ const settings: CommandDef = {
   description: 'Channel settings',
   manage: true,
   options: [
-    { name: 'language', description: 'Summary language', type: 'string', choices: [{ name: 'English', value: 'en' }, { name: 'Deutsch', value: 'de' }], autocomplete: true },
+    {
+      name: 'language',
+      description: 'Summary language',
+      type: 'string',
+      choices: [
+        { name: 'English', value: 'en' },
+        { name: 'Deutsch', value: 'de' },
+      ],
+      autocomplete: true,
+    },
     { name: 'stories', description: 'Stories per digest', type: 'integer', min: 1, max: 20, required: true },
     { name: 'images', description: 'Show images', type: 'boolean' },
   ],
@@ -58,7 +72,10 @@ describe('discord command registration', () => {
   it('produces only what Discord accepts, for every command listed', () => {
     const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
     const problems: string[] = [];
-    const check = (where: string, option: { name: string; description: string; type: number; options?: unknown[]; required?: boolean; choices?: { name: string }[] }) => {
+    const check = (
+      where: string,
+      option: { name: string; description: string; type: number; options?: unknown[]; required?: boolean; choices?: { name: string }[] },
+    ) => {
       if (!NAME.test(option.name)) problems.push(`${where}: bad name ${option.name}`);
       if (option.description.length < 1 || option.description.length > 100) problems.push(`${where}: description length`);
       if ((option.choices?.length ?? 0) > 25 || option.choices?.some((choice) => choice.name.length > 100)) problems.push(`${where}: choices`);
@@ -83,12 +100,25 @@ describe('discord command registration', () => {
     expect(managed.default_member_permissions).toBe('16');
     expect(managed.options).toEqual([
       { name: 'stories', description: 'Stories per digest', required: true, type: 4, min_value: 1, max_value: 20 },
-      { name: 'language', description: 'Summary language', required: false, type: 3, choices: [{ name: 'English', value: 'en' }, { name: 'Deutsch', value: 'de' }] },
+      {
+        name: 'language',
+        description: 'Summary language',
+        required: false,
+        type: 3,
+        choices: [
+          { name: 'English', value: 'en' },
+          { name: 'Deutsch', value: 'de' },
+        ],
+      },
       { name: 'images', description: 'Show images', required: false, type: 5 },
     ]);
     const mixed = commandJson(feeds);
     expect(mixed.default_member_permissions).toBeNull();
-    expect(mixed.options?.map((option) => [option.name, option.type])).toEqual([['list', 1], ['add', 1], ['remove', 1]]);
+    expect(mixed.options?.map((option) => [option.name, option.type])).toEqual([
+      ['list', 1],
+      ['add', 1],
+      ['remove', 1],
+    ]);
     expect(mixed.options?.[2]).toMatchObject({ options: [{ name: 'feed', type: 3, required: true, autocomplete: true }] });
     expect(commandJson({ ...feeds, subcommands: feeds.subcommands!.map((sub) => ({ ...sub, manage: true })) }).default_member_permissions).toBe('16');
   });
@@ -110,7 +140,14 @@ describe('discord command registration', () => {
     const root = join(import.meta.dirname, '..', '..');
     const { stdout } = await promisify(execFile)(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'deploy-discord.ts')], {
       cwd: root,
-      env: { PATH: process.env.PATH, DISCORD_TOKEN: 'a.b.c', DISCORD_APP_ID: fake.ids.appId, DISCORD_GUILD_ID: fake.ids.guildId, DISCORD_API_URL: fake.apiUrl, DATA_DIR: join(root, 'data') },
+      env: {
+        PATH: process.env.PATH,
+        DISCORD_TOKEN: 'a.b.c',
+        DISCORD_APP_ID: fake.ids.appId,
+        DISCORD_GUILD_ID: fake.ids.guildId,
+        DISCORD_API_URL: fake.apiUrl,
+        DATA_DIR: join(root, 'data'),
+      },
     });
     expect(stdout).toContain(`Registered ${commands.length} commands in guild ${fake.ids.guildId}`);
     expect(fake.requests[0]).toMatchObject({ method: 'PUT', path: `/applications/${fake.ids.appId}/guilds/${fake.ids.guildId}/commands` });

@@ -126,7 +126,10 @@ describe('renderMessage', () => {
     expect(embed.title).toBe('Q: How much did the bridge cost?');
     expect(embed.description).toBe('> The bridge cost 42 million euros.');
     expect(embed.fields?.[0]?.value).toBe(`[${harbourArticle.title}](${harbourArticle.url})`);
-    const llm = renderMessage({ ...answered, answer: { articleId: 'x', citation, text: '42 million euros.', engine: { name: 'llm', version: '1', model: 'small-model' } } } as OutgoingMessage);
+    const llm = renderMessage({
+      ...answered,
+      answer: { articleId: 'x', citation, text: '42 million euros.', engine: { name: 'llm', version: '1', model: 'small-model' } },
+    } as OutgoingMessage);
     expect(llm[0]!.embeds[0]!.description).toBe('42 million euros.\n\n**From the article:**\n> The bridge cost 42 million euros.');
     expect(llm[0]!.embeds[0]!.footer?.text).toBe('by small-model');
     const none = renderMessage({ kind: 'answer', question: 'Who won?', answer: null })[0]!.embeds[0]!;
@@ -136,7 +139,14 @@ describe('renderMessage', () => {
   it('splits a long digest over several legal messages, every story once and in order', () => {
     const stories = Array.from({ length: 30 }, (_, i) => {
       const article = { ...orchardArticle, id: `a${i}`, title: `Story number ${i + 1} about the valley` };
-      return storyOf(article, fakeAnalysis(article, { summary: [{ text: longProse(10, `story${i}`) }], tags: { people: ['Anja Lind'], organizations: ['Growers association'], places: ['Vell'], topics: ['farming'] } }), 1 + (i % 4));
+      return storyOf(
+        article,
+        fakeAnalysis(article, {
+          summary: [{ text: longProse(10, `story${i}`) }],
+          tags: { people: ['Anja Lind'], organizations: ['Growers association'], places: ['Vell'], topics: ['farming'] },
+        }),
+        1 + (i % 4),
+      );
     });
     const payloads = renderMessage({ kind: 'digest', digest: { channelId: 'c', createdAt: '2026-09-03T08:00:00Z', stories } });
     expectLegal(payloads);
@@ -145,7 +155,9 @@ describe('renderMessage', () => {
     expect(payloads[1]!.content).toBe('📰 **News digest**, continued (2)');
     const titles = payloads.flatMap((payload) => payload.embeds.map((embed) => embed.title)).filter(Boolean);
     expect(titles).toEqual(stories.map((story, i) => `${i + 1}. ${story.title}`));
-    expect(visibleText(payloads[0]!)).toContain('Covered by 2 outlets: [Outlet 1](https://outlet1.example.com/a1) · [Outlet 2](https://outlet2.example.com/a1)');
+    expect(visibleText(payloads[0]!)).toContain(
+      'Covered by 2 outlets: [Outlet 1](https://outlet1.example.com/a1) · [Outlet 2](https://outlet2.example.com/a1)',
+    );
   });
 
   it('labels a digest part and says when there is nothing new', () => {
@@ -175,7 +187,13 @@ describe('renderMessage', () => {
   });
 
   it('lists help entries and marks the ones that need Manage Channels', () => {
-    const payloads = renderMessage({ kind: 'help', entries: [{ usage: '/summary [input]', description: 'Summarise', manage: false }, { usage: '/feeds add <url>', description: 'Follow a feed', manage: true }] });
+    const payloads = renderMessage({
+      kind: 'help',
+      entries: [
+        { usage: '/summary [input]', description: 'Summarise', manage: false },
+        { usage: '/feeds add <url>', description: 'Follow a feed', manage: true },
+      ],
+    });
     expect(payloads[0]!.embeds[0]!.fields?.map((field) => field.name)).toEqual(['/summary [input]', '🔒 /feeds add <url>']);
   });
 
@@ -210,7 +228,13 @@ describe('renderMessage', () => {
 
   it('renders a digest story with a 400 KB title and summary in one message', () => {
     const title = 'Harbour '.repeat(50_000);
-    const story = storyOf({ ...harbourArticle, title }, fakeAnalysis(harbourArticle, { summary: [{ text: longProse(2000), start: 0, end: 1 }], tags: { people: Array.from({ length: 500 }, (_, i) => `Person ${i}`), organizations: [], places: [], topics: [] } }));
+    const story = storyOf(
+      { ...harbourArticle, title },
+      fakeAnalysis(harbourArticle, {
+        summary: [{ text: longProse(2000), start: 0, end: 1 }],
+        tags: { people: Array.from({ length: 500 }, (_, i) => `Person ${i}`), organizations: [], places: [], topics: [] },
+      }),
+    );
     const payloads = renderMessage({ kind: 'digest', digest: { channelId: 'c', createdAt: 'x', stories: [{ ...story, title }] } });
     expectLegal(payloads);
     expect(payloads).toHaveLength(1);

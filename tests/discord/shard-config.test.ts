@@ -22,7 +22,9 @@ describe('Discord shard settings', () => {
     expect(() => loadConfig({ ...BASE, DISCORD_SHARDS: 'first' })).toThrowError(/DISCORD_SHARDS: must be "auto", shard ids/);
     expect(() => loadConfig({ ...BASE, DISCORD_SHARDS: '3-1' })).toThrowError(/DISCORD_SHARDS/);
     expect(() => loadConfig({ ...BASE, DISCORD_SHARDS: '0-1' })).toThrowError(/DISCORD_SHARD_COUNT is missing/);
-    expect(() => loadConfig({ ...BASE, DISCORD_SHARDS: '0-4', DISCORD_SHARD_COUNT: '4', REDIS_URL: 'redis://127.0.0.1:6379' })).toThrowError(/names shard 4, but shards are numbered 0 to 3/);
+    expect(() => loadConfig({ ...BASE, DISCORD_SHARDS: '0-4', DISCORD_SHARD_COUNT: '4', REDIS_URL: 'redis://127.0.0.1:6379' })).toThrowError(
+      /names shard 4, but shards are numbered 0 to 3/,
+    );
     expect(() => loadConfig({ ...BASE, DISCORD_SHARDS: '0', DISCORD_SHARD_COUNT: '2' })).toThrowError(/set REDIS_URL/);
     expect(() => loadConfig({ ...BASE, DISCORD_SHARD_COUNT: '2' })).toThrowError(/DISCORD_SHARDS is "auto"/);
   });

@@ -52,13 +52,19 @@ async function startProcess(env: Record<string, string>, prefix?: string): Promi
 /** The fixture articles as each channel's recent stories, so "/summary 1" finds the harbour article. */
 async function seed(services: Services, channels: ChannelRef[]): Promise<void> {
   for (const article of fixtureArticles) await services.library.save(article);
-  for (const channel of channels) await services.library.addRecent(channel, fixtureArticles.map((article) => article.id));
+  for (const channel of channels)
+    await services.library.addRecent(
+      channel,
+      fixtureArticles.map((article) => article.id),
+    );
 }
 
 async function summaryThread(channelId: string): Promise<string> {
   const interaction = fake!.interact('summary', [{ name: 'input', type: STRING, value: '1' }], { channelId });
   await fake!.waitFor((request) => request.method === 'PATCH' && request.path === `/webhooks/${fake!.ids.appId}/${interaction.token}/messages/@original`);
-  const created = await fake!.waitFor((request) => request.method === 'POST' && request.path.startsWith(`/channels/${channelId}/messages/`) && request.path.endsWith('/threads'));
+  const created = await fake!.waitFor(
+    (request) => request.method === 'POST' && request.path.startsWith(`/channels/${channelId}/messages/`) && request.path.endsWith('/threads'),
+  );
   return created.path.split('/')[4]!;
 }
 
@@ -124,7 +130,9 @@ describe('discord sharding (real discord.js against a fake gateway with 2 shards
       { thread: { title: 'Morning digest', articleIds: stories.map((story) => story.articles[0]!.id) }, key: 'digest-home-1' },
     );
     expect(posted.threadId).toBe(posted.id);
-    const digestPost = fake.requests.find((request) => request.method === 'POST' && request.path === `/channels/${fake!.ids.channelId}/messages` && request.body.nonce);
+    const digestPost = fake.requests.find(
+      (request) => request.method === 'POST' && request.path === `/channels/${fake!.ids.channelId}/messages` && request.body.nonce,
+    );
     expect(digestPost?.body.embeds.length).toBeGreaterThan(0);
     // Its thread's questions are answered by shard 1's process, which receives them.
     await zero.services.library.linkThread('discord', posted.threadId!, [harbourArticle.id]);

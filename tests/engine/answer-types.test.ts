@@ -87,12 +87,23 @@ describe('answers that fit the question', () => {
   });
 
   it('cites whole sentences: the answer starts and ends where a sentence does', () => {
-    for (const question of ['When did the Orsa dam break?', 'Who led the satellite project?', 'How many students worked on the satellite?', 'Where were the evacuated families taken?']) {
+    for (const question of [
+      'When did the Orsa dam break?',
+      'Who led the satellite project?',
+      'How many students worked on the satellite?',
+      'Where were the evacuated families taken?',
+    ]) {
       const hit = answerQuestion(question, docs)!;
       const text = docs.find((d) => d.id === hit.id)!.text;
       const sentences = splitSentences(text);
-      expect(sentences.some((s) => s.start === hit.span.start), question).toBe(true);
-      expect(sentences.some((s) => s.end === hit.span.end), question).toBe(true);
+      expect(
+        sentences.some((s) => s.start === hit.span.start),
+        question,
+      ).toBe(true);
+      expect(
+        sentences.some((s) => s.end === hit.span.end),
+        question,
+      ).toBe(true);
       expect(text.slice(hit.span.start, hit.span.end)).toBe(hit.span.text);
     }
   });

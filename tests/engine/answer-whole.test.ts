@@ -12,7 +12,9 @@ const LONG =
 const ARTICLE: Article = {
   id: 'ferry',
   title: 'Ferry timetable adds early and late crossings',
-  text: ['PORTLOE — The island ferry will run more crossings from March, its operator said.', LONG, 'Passengers have asked for a later return for years.'].join(' '),
+  text: ['PORTLOE — The island ferry will run more crossings from March, its operator said.', LONG, 'Passengers have asked for a later return for years.'].join(
+    ' ',
+  ),
 };
 
 describe('an answer in a long sentence', () => {

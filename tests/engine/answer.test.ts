@@ -5,7 +5,7 @@ import { bm25Answer } from '../../src/engine/bm25.ts';
 // Articles written for these tests (fictional events).
 const BRIDGE = [
   'The new Harbour Bridge in Port Elland opened to traffic on Tuesday after four years of construction.',
-  'The bridge was designed by the engineer Margit Solberg, who also built the city\'s tram depot.',
+  "The bridge was designed by the engineer Margit Solberg, who also built the city's tram depot.",
   'Building it cost 412 million euros, about a third more than the council had planned.',
   'Work began in March 2021, when the old ferry service was stopped.',
   'Cyclists and pedestrians get a separate lane on the eastern side.',
@@ -135,7 +135,8 @@ describe('answers eval', () => {
 });
 
 describe('answers about names the article never mentions', () => {
-  const text = 'Fourteen passengers were hurt when two ferries collided near the Lisbon terminal, in the heart of the Portuguese capital, on Monday night.\n\nThe operator said the service would resume on Tuesday.';
+  const text =
+    'Fourteen passengers were hurt when two ferries collided near the Lisbon terminal, in the heart of the Portuguese capital, on Monday night.\n\nThe operator said the service would resume on Tuesday.';
 
   it('says the article does not answer a question about a name it never mentions', () => {
     expect(answerQuestion('What is the capital of France?', [{ id: 'a', text }])).toBeNull();

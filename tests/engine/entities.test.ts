@@ -56,7 +56,16 @@ describe('entity names', () => {
 
   it('gives outlets, agencies, companies, parties and teams their kind, and treaties and events none', () => {
     const tags = extractTags(PIER);
-    for (const org of ['Northwire', 'Wikiloop', 'Sentinel', 'Vellmore Gazette', 'Dunmore Shipping', 'Civic Alliance Party', 'Vellmore Rovers', 'Caddon Athletic']) {
+    for (const org of [
+      'Northwire',
+      'Wikiloop',
+      'Sentinel',
+      'Vellmore Gazette',
+      'Dunmore Shipping',
+      'Civic Alliance Party',
+      'Vellmore Rovers',
+      'Caddon Athletic',
+    ]) {
       expect(tags.organizations).toContain(org);
     }
     expect(tags.people.filter((p) => /Northwire|Wikiloop|Sentinel|Rovers|Athletic|Dunmore/.test(p))).toEqual([]);
@@ -73,7 +82,8 @@ describe('entity names', () => {
 
   it('decides a kind from the whole article, not from one mention', () => {
     // "Carrow" opens the article with no cue; later mentions show it is a company.
-    const text = 'Carrow cut 300 jobs on Monday.\nThe cuts hit the plant in Dellbrook hardest. Shares of Carrow fell 4 percent, and the company, Carrow Inc., said more cuts were possible. Analysts at the firm Pell & Marsh said Carrow had waited too long.';
+    const text =
+      'Carrow cut 300 jobs on Monday.\nThe cuts hit the plant in Dellbrook hardest. Shares of Carrow fell 4 percent, and the company, Carrow Inc., said more cuts were possible. Analysts at the firm Pell & Marsh said Carrow had waited too long.';
     const tags = extractTags(text);
     expect(tags.organizations).toContain('Carrow');
     expect(tags.people).not.toContain('Carrow');

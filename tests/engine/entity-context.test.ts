@@ -10,7 +10,13 @@ describe('words before a name', () => {
   const place = /\b(?:in|at|near)\s+(?:the\s+)?$/;
 
   it('finds a preposition, with or without "the", as a whole word', () => {
-    for (const text of ['He lived in Ostrava.', 'They met at the Harbour.', 'He lived within Ostrava.', 'They met at-the Harbour.', 'He said in\tthe  Ostrava.']) {
+    for (const text of [
+      'He lived in Ostrava.',
+      'They met at the Harbour.',
+      'He lived within Ostrava.',
+      'They met at-the Harbour.',
+      'He said in\tthe  Ostrava.',
+    ]) {
       const end = at(text, text.includes('Harbour') ? 'Harbour' : 'Ostrava');
       expect(endsWithWord(text, 0, end, places)).toBe(place.test(text.slice(0, end)));
     }

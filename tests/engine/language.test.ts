@@ -18,12 +18,16 @@ const FRENCH =
   'Le conseil municipal de Vernac a voté lundi la construction d’une nouvelle piscine. ' +
   '« Ce projet est attendu depuis des années », a déclaré la maire, Odile Ferrand. ' +
   'Les travaux doivent commencer au printemps et durer deux ans.';
-const SPANISH = 'El ayuntamiento de Valdoria aprobó el lunes un nuevo plan de transporte para la ciudad. La alcaldesa dijo que las obras empezarán en marzo y que el plan costará más de lo previsto.';
-const ITALIAN = 'Il consiglio comunale di Brenta ha approvato ieri il nuovo piano per il traffico della città. Il sindaco ha detto che i lavori inizieranno in primavera e che il costo sarà più alto del previsto.';
-const DUTCH = 'De gemeenteraad van Hollum heeft dinsdag een nieuw plan voor het verkeer in de stad goedgekeurd. De burgemeester zei dat het werk in het voorjaar begint en dat het plan meer kost dan verwacht.';
+const SPANISH =
+  'El ayuntamiento de Valdoria aprobó el lunes un nuevo plan de transporte para la ciudad. La alcaldesa dijo que las obras empezarán en marzo y que el plan costará más de lo previsto.';
+const ITALIAN =
+  'Il consiglio comunale di Brenta ha approvato ieri il nuovo piano per il traffico della città. Il sindaco ha detto che i lavori inizieranno in primavera e che il costo sarà più alto del previsto.';
+const DUTCH =
+  'De gemeenteraad van Hollum heeft dinsdag een nieuw plan voor het verkeer in de stad goedgekeurd. De burgemeester zei dat het werk in het voorjaar begint en dat het plan meer kost dan verwacht.';
 const JAPANESE = '北浜市は月曜日、新しい橋の建設を始めると発表した。工事は三年かかる見込みだ。市長は「長年の願いがかなう」と話した。';
 const CHINESE = '南湖市政府周一宣布将建设一座新桥。工程预计需要三年时间！市长表示：“这是市民多年的愿望。”这座桥将连接两岸的新区？';
-const RUSSIAN = 'Городской совет Северска в понедельник одобрил строительство нового моста через реку. Мэр сказал, что работы начнутся весной и займут три года.';
+const RUSSIAN =
+  'Городской совет Северска в понедельник одобрил строительство нового моста через реку. Мэр сказал, что работы начнутся весной и займут три года.';
 const ENGLISH =
   'The city of Kellerbach opened a new bridge over the river on Tuesday. ' +
   '"We have waited ten years for this day," said the mayor, Greta Hollmann, at the opening. ' +

@@ -16,7 +16,11 @@ describe('findQuoteSpans', () => {
       'Two of them failed last winter, and the third is held together with hope.',
       'We need the money before the autumn storms,',
     ]);
-    expect(spans.map((s) => [s.closed, s.continued])).toEqual([[false, false], [false, true], [true, true]]);
+    expect(spans.map((s) => [s.closed, s.continued])).toEqual([
+      [false, false],
+      [false, true],
+      [true, true],
+    ]);
   });
 
   it('pairs straight, curly, doubled-apostrophe and single marks, never an apostrophe', () => {

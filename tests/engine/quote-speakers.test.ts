@@ -172,7 +172,8 @@ Lane campaign consultant Orrin Quell, a veteran of three races, took up the same
   });
 
   it('resolves a definite role description no one was introduced with to the salient person', () => {
-    const text = 'Victor Osk, who builds flats across the county, met the city council on Monday. “The talks went better than any of us expected,” the property tycoon told reporters afterwards.';
+    const text =
+      'Victor Osk, who builds flats across the county, met the city council on Monday. “The talks went better than any of us expected,” the property tycoon told reporters afterwards.';
     expect(speakers(text)).toEqual(['Victor Osk']);
   });
 });
@@ -186,7 +187,8 @@ describe('quote speakers: more cues', () => {
   });
 
   it('reads an inverted speech verb right before the quote', () => {
-    const text = 'The committee wrote the calendar last year. Because of how the rules were drafted, explained Tom Reed, “the race will be over by the middle of March.”';
+    const text =
+      'The committee wrote the calendar last year. Because of how the rules were drafted, explained Tom Reed, “the race will be over by the middle of March.”';
     expect(speakers(text)).toEqual(['Tom Reed']);
   });
 
@@ -300,7 +302,8 @@ describe('quote speakers: cues seen in wire and newspaper copy', () => {
   });
 
   it('gives a speech verb after "but" the subject of the main clause', () => {
-    const text = 'Mayor Ines Costa defended the budget against attacks from councillor Tom Reyes, but warned “the next two years will be hard for every department.”';
+    const text =
+      'Mayor Ines Costa defended the budget against attacks from councillor Tom Reyes, but warned “the next two years will be hard for every department.”';
     expect(speakers(text)).toEqual(['Ines Costa']);
   });
 
@@ -313,7 +316,9 @@ The senator later honoured a nurse, Maria Elena Diaz, who treated the wounded fo
 
 “This is a town that looks after its own,” Diaz said before leaving.`;
     expect(speakers(text)).toEqual(['Carla Diaz', 'Carla Diaz']);
-    const names = entitiesOf(text).entities.filter((e) => e.kind === 'person').map((e) => e.name);
+    const names = entitiesOf(text)
+      .entities.filter((e) => e.kind === 'person')
+      .map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(['Carla Diaz', 'Maria Elena Diaz']));
   });
 
@@ -326,7 +331,8 @@ The senator later honoured a nurse, Maria Elena Diaz, who treated the wounded fo
   });
 
   it('closes a quote at a “ typed the wrong way round after its last comma', () => {
-    const text = 'The fees are rare. “It is very unusual,“ said Tom Reed, a lawyer with the Fair Vote Center. “It is a hard thing to do without crossing a line.”';
+    const text =
+      'The fees are rare. “It is very unusual,“ said Tom Reed, a lawyer with the Fair Vote Center. “It is a hard thing to do without crossing a line.”';
     expect(extractQuotes(text).map((q) => [q.text, q.speaker])).toEqual([
       ['It is very unusual,', 'Tom Reed'],
       ['It is a hard thing to do without crossing a line.', 'Tom Reed'],
@@ -334,27 +340,39 @@ The senator later honoured a nurse, Maria Elena Diaz, who treated the wounded fo
   });
 
   it('reads a name with an initial before a colon, not the heading before it', () => {
-    const text = 'POLLS SHIFT IN THE NORTH - Mary K. Stone: “The survey finds that twelve towns now lean towards the opposition, a shift not seen since the last census.”';
+    const text =
+      'POLLS SHIFT IN THE NORTH - Mary K. Stone: “The survey finds that twelve towns now lean towards the opposition, a shift not seen since the last census.”';
     expect(speakers(text)).toEqual(['Mary K. Stone']);
   });
 
   it('skips an opening "As …," clause to find the subject, unless it is the attribution ("As Jo Roe puts it")', () => {
-    expect(speakers('As the crowd began to chant, Mia Torres was joined on stage by Councillor Tom Reyes and joked, “You are all being ridiculous tonight.”')).toEqual(['Mia Torres']);
-    expect(speakers('The council has not moved. As the Gazette’s Dana Pike puts it, the mayor is making councillors “an offer they cannot afford to turn down.”')).toEqual(['Dana Pike']);
+    expect(
+      speakers('As the crowd began to chant, Mia Torres was joined on stage by Councillor Tom Reyes and joked, “You are all being ridiculous tonight.”'),
+    ).toEqual(['Mia Torres']);
+    expect(
+      speakers('The council has not moved. As the Gazette’s Dana Pike puts it, the mayor is making councillors “an offer they cannot afford to turn down.”'),
+    ).toEqual(['Dana Pike']);
   });
 
   it('reads through a title in quotation marks to the subject of the clause ("visited “Today” …, saying “…”")', () => {
-    const text = 'Senator Dana Walsh visited the “Morning Show” to discuss her remarks about her rival, Mark Lane, saying “on his worst day” he would still be “a far better mayor than anyone on the other side.”';
-    expect(extractQuotes(text).filter((q) => q.text.split(' ').length >= 4).map((q) => q.speaker)).toEqual(['Dana Walsh', 'Dana Walsh']);
+    const text =
+      'Senator Dana Walsh visited the “Morning Show” to discuss her remarks about her rival, Mark Lane, saying “on his worst day” he would still be “a far better mayor than anyone on the other side.”';
+    expect(
+      extractQuotes(text)
+        .filter((q) => q.text.split(' ').length >= 4)
+        .map((q) => q.speaker),
+    ).toEqual(['Dana Walsh', 'Dana Walsh']);
   });
 
   it('gives "and said" the main subject even after a relative clause ("the raid that killed X … and said")', () => {
-    const text = 'Mayor Ines Costa praised the 2019 raid that caught gang leader Tom Reyes during a “Safety Forum” hosted by the Gazette and said she has what the job needs: “Patience, and a very thick skin for the bad days.”';
+    const text =
+      'Mayor Ines Costa praised the 2019 raid that caught gang leader Tom Reyes during a “Safety Forum” hosted by the Gazette and said she has what the job needs: “Patience, and a very thick skin for the bad days.”';
     expect(speakers(text).at(-1)).toBe('Ines Costa');
   });
 
   it('takes the organisation right before the verb over a person earlier in the clause', () => {
-    const text = 'With polls showing rival Senator Tom Reyes ahead in the state, a story by the website Capitol Daily says that “more than a hundred delegates are ready to switch on a second ballot.”';
+    const text =
+      'With polls showing rival Senator Tom Reyes ahead in the state, a story by the website Capitol Daily says that “more than a hundred delegates are ready to switch on a second ballot.”';
     expect(speakers(text)).toEqual(['Capitol Daily']);
   });
 

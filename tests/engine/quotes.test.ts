@@ -19,7 +19,7 @@ describe('extractQuotes', () => {
     ]);
   });
 
-  it('attributes a statement by an organisation\'s title to its name', () => {
+  it("attributes a statement by an organisation's title to its name", () => {
     const text = `The Foreign Ministry of Ruritania summoned the ambassador on Friday.
 
 "Such provocations will not go unanswered by our country," the ministry said in a statement.`;

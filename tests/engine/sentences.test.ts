@@ -53,7 +53,7 @@ describe('splitSentences', () => {
     const source =
       "( cnn ) -- the mayor said the bridge would reopen in june . she added that `` no one '' had been hurt . " +
       "gov . ruth alder agreed . `` are you serious ? '' he asked . the no . 2 team won . " +
-      "it was sold to borealis ltd. , a u.s. firm . the vote is on monday .";
+      'it was sold to borealis ltd. , a u.s. firm . the vote is on monday .';
     expect(texts(source)).toEqual([
       '( cnn ) -- the mayor said the bridge would reopen in june .',
       "she added that `` no one '' had been hurt .",
@@ -66,10 +66,7 @@ describe('splitSentences', () => {
   });
 
   it('keeps a closing quote token that follows a tokenised full stop', () => {
-    expect(texts("she said : `` we will rebuild . '' the crowd cheered .")).toEqual([
-      "she said : `` we will rebuild . ''",
-      'the crowd cheered .',
-    ]);
+    expect(texts("she said : `` we will rebuild . '' the crowd cheered .")).toEqual(["she said : `` we will rebuild . ''", 'the crowd cheered .']);
   });
 
   it('splits lower-cased prose that is not tokenised', () => {

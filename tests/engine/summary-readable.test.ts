@@ -30,7 +30,8 @@ describe('readable summaries', () => {
   });
 
   it('reads a one-paragraph lead followed by a blank line as body, not as a headline', () => {
-    const text = 'The council of Brantwick voted on Monday to close the old ferry pier by spring, ending ninety years of crossings to Moray.\n\nThe mayor said the timbers had rotted.';
+    const text =
+      'The council of Brantwick voted on Monday to close the old ferry pier by spring, ending ninety years of crossings to Moray.\n\nThe mayor said the timbers had rotted.';
     expect(headlineEnd(text)).toBe(0);
   });
 });

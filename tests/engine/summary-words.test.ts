@@ -53,7 +53,13 @@ describe('summary word ids', () => {
       'The mayor said the cost would be shared with the port.';
     const spans = splitSentences(text);
     const byKey = readableSpans(spans, text, 1).spans;
-    const byIds = readableSpans(spans, text, 1, false, idRepeats((span) => wordIds(span.text))).spans;
+    const byIds = readableSpans(
+      spans,
+      text,
+      1,
+      false,
+      idRepeats((span) => wordIds(span.text)),
+    ).spans;
     expect(byIds).toEqual(byKey);
     expect(byIds.map((s) => s.text)).toHaveLength(3);
   });
@@ -73,7 +79,13 @@ describe('reading a sentence in place', () => {
   it('gives the ids of the slice, on the fast and on the regex path', () => {
     // Fiction written for this test; "İ" and "Σ" send a text down the regex path.
     const text = 'The İzmir ferry LEFT at 9. Crew members said 12 passengers were aboard. ΣΟΦΙΑ waved.';
-    for (const [from, to] of [[0, 26], [27, 71], [72, text.length], [4, 9], [0, text.length]] as const) {
+    for (const [from, to] of [
+      [0, 26],
+      [27, 71],
+      [72, text.length],
+      [4, 9],
+      [0, text.length],
+    ] as const) {
       expect(Array.from(wordIds(text, from, to))).toEqual(Array.from(wordIds(text.slice(from, to))));
     }
   });

@@ -38,7 +38,9 @@ describe('extractTags', () => {
   });
 
   it('does not take sentence-initial common words for names', () => {
-    const tags = extractTags('Bombs were not falling. Critics said the plan was weak. However, the senator from Ohio, Mark Lane, defended it. Lane said it was sound.');
+    const tags = extractTags(
+      'Bombs were not falling. Critics said the plan was weak. However, the senator from Ohio, Mark Lane, defended it. Lane said it was sound.',
+    );
     const all = [...tags.people, ...tags.organizations, ...tags.places];
     expect(all).not.toContain('Bombs');
     expect(all).not.toContain('Critics');
@@ -54,7 +56,8 @@ describe('extractTags', () => {
   });
 
   it('gives topics and no garbage names for lower-case text', () => {
-    const text = 'the economy slowed as inflation rose and unemployment climbed. economists expect the central bank to raise interest rates, and markets fell on the news about jobs.';
+    const text =
+      'the economy slowed as inflation rose and unemployment climbed. economists expect the central bank to raise interest rates, and markets fell on the news about jobs.';
     const tags = extractTags(text);
     expect(tags.people).toEqual([]);
     expect(tags.organizations).toEqual([]);
@@ -67,7 +70,9 @@ describe('extractTags', () => {
   });
 
   it('strips "of State" after a title split inside a run of capitals', () => {
-    const tags = extractTags('The count went on all night. Ohio Secretary of State Jon Husted said the result would be certified on Friday. Husted left early.');
+    const tags = extractTags(
+      'The count went on all night. Ohio Secretary of State Jon Husted said the result would be certified on Friday. Husted left early.',
+    );
     expect(tags.people).toEqual(['Jon Husted']);
   });
 
@@ -78,20 +83,26 @@ describe('extractTags', () => {
   });
 
   it('does not take a nationality for a person, but keeps a surname that is also one', () => {
-    const tags = extractTags('The 24-year-old Hungarian said he had slept badly. Team owner Mark Cuban watched from the front row. Cuban said the result was fair.');
+    const tags = extractTags(
+      'The 24-year-old Hungarian said he had slept badly. Team owner Mark Cuban watched from the front row. Cuban said the result was fair.',
+    );
     expect(tags.people).toContain('Mark Cuban');
     expect(tags.people).not.toContain('Hungarian');
     expect(tags.people).not.toContain('Cuban');
   });
 
   it('reads a name introduced by a business noun as an organisation ("the streaming service Vidora", "The operator, TejoLink, said")', () => {
-    const tags = extractTags('Regulators fined the streaming service Vidora on Tuesday. Vidora said it would appeal. The ferry operator, Tagora, said services would resume on Monday.');
+    const tags = extractTags(
+      'Regulators fined the streaming service Vidora on Tuesday. Vidora said it would appeal. The ferry operator, Tagora, said services would resume on Monday.',
+    );
     expect(tags.organizations).toEqual(expect.arrayContaining(['Vidora', 'Tagora']));
     expect(tags.people).toEqual([]);
   });
 
   it('joins a family name written first to the full name ("Li" is "Li Wenhao")', () => {
-    const tags = extractTags('Challenger Adam Varga beat world champion Li Wenhao in 41 moves on Wednesday. Li spent 38 minutes on his reply, and Varga said he had prepared the move at home.');
+    const tags = extractTags(
+      'Challenger Adam Varga beat world champion Li Wenhao in 41 moves on Wednesday. Li spent 38 minutes on his reply, and Varga said he had prepared the move at home.',
+    );
     expect(tags.people).toEqual(['Adam Varga', 'Li Wenhao']);
   });
 
@@ -108,7 +119,9 @@ describe('extractTags', () => {
   });
 
   it('reads football clubs as organisations ("Manchester United", "Blackburn Rovers"), not places or people', () => {
-    const tags = extractTags('Manchester United beat Blackburn Rovers 2-0 on Saturday, and Tottenham Hotspur drew with Leeds United. The United States was not involved.');
+    const tags = extractTags(
+      'Manchester United beat Blackburn Rovers 2-0 on Saturday, and Tottenham Hotspur drew with Leeds United. The United States was not involved.',
+    );
     expect(tags.organizations).toEqual(expect.arrayContaining(['Manchester United', 'Blackburn Rovers', 'Tottenham Hotspur', 'Leeds United']));
     expect(tags.places).toEqual(['United States']);
   });

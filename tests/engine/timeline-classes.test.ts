@@ -8,7 +8,8 @@ const values = (text: string) => tagTimex(text, { publishedAt }).map((t) => [t.t
 
 describe('timeline: earnings-report comparisons', () => {
   it('dates "last year" next to a compared figure as the same quarter a year back', () => {
-    const text = 'Harrow Mills posted third-quarter earnings of $12 million, compared with a loss of $4 million last year. Sales in the latest period rose 8% from last year’s $310 million.';
+    const text =
+      'Harrow Mills posted third-quarter earnings of $12 million, compared with a loss of $4 million last year. Sales in the latest period rose 8% from last year’s $310 million.';
     expect(values(text)).toEqual([
       ['third-quarter', '2028-Q3'],
       ['last year', '2027-Q3'],
@@ -51,7 +52,8 @@ describe('timeline: earnings-report comparisons', () => {
 
 describe('timeline: titles that hold a time word', () => {
   it('does not tag a quoted show title or an outlet’s "Today"', () => {
-    const text = "The minister said on Channel 4’s \"This Week,\" that talks would resume tomorrow. She later appeared on ''60 Minutes'' and was quoted by USA Today.";
+    const text =
+      "The minister said on Channel 4’s \"This Week,\" that talks would resume tomorrow. She later appeared on ''60 Minutes'' and was quoted by USA Today.";
     expect(values(text)).toEqual([['tomorrow', '2028-11-03']]);
   });
 
@@ -71,9 +73,7 @@ describe('timeline: dates in a schedule', () => {
       ['August 6', '2029-08-06'],
     ]);
     // Without a coming date before it, a day of the year with no tense cue is still the nearer past one.
-    expect(values('The ferry line has run a third sailing each Friday from August 6.').filter(([t]) => /\d$/.test(t!))).toEqual([
-      ['August 6', '2028-08-06'],
-    ]);
+    expect(values('The ferry line has run a third sailing each Friday from August 6.').filter(([t]) => /\d$/.test(t!))).toEqual([['August 6', '2028-08-06']]);
   });
 });
 
@@ -99,12 +99,14 @@ describe('timeline: today as an age', () => {
 
 describe('timeline: an event’s night and names with a year', () => {
   it('does not date "the night the ferry sank" or "at the time Brandt was arrested" to publication', () => {
-    const text = 'The coastguard released recordings from the night the ferry sank. At the time Brandt was arrested, the port was closed. He said at the time he was sorry.';
+    const text =
+      'The coastguard released recordings from the night the ferry sank. At the time Brandt was arrested, the port was closed. He said at the time he was sorry.';
     expect(values(text)).toEqual([['the time', 'PAST_REF']]);
   });
 
   it('does not tag a year that is part of a name, but keeps years after months, holidays and prepositions', () => {
-    const text = 'She founded a venture called Orion 2019, which showed at Expo 2020. Christmas 2021 was quiet; In 2022 sales rose, and by March 2023 they doubled.';
+    const text =
+      'She founded a venture called Orion 2019, which showed at Expo 2020. Christmas 2021 was quiet; In 2022 sales rose, and by March 2023 they doubled.';
     expect(values(text)).toEqual([
       ['Christmas 2021', '2021-12-25'],
       ['2022', '2022'],
@@ -112,7 +114,6 @@ describe('timeline: an event’s night and names with a year', () => {
     ]);
   });
 });
-
 
 describe('timeline: a span given as a range', () => {
   it('reads "in a year or two" told of the future as some time ahead, with the whole range in the expression', () => {

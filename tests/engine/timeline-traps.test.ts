@@ -7,7 +7,8 @@ const values = (text: string) => tagTimex(text, { publishedAt }).map((t) => [t.t
 
 describe('timeline traps in real news', () => {
   it('resolves relative dates inside a quoted older email against the email’s date', () => {
-    const text = 'In an email dated March 3, 2019, the treasurer wrote: "We will pay the contractor tomorrow and close the books next week." The council published the email on Friday.';
+    const text =
+      'In an email dated March 3, 2019, the treasurer wrote: "We will pay the contractor tomorrow and close the books next week." The council published the email on Friday.';
     expect(values(text)).toEqual([
       ['March 3, 2019', '2019-03-03'],
       ['tomorrow', '2019-03-04'],
@@ -17,7 +18,8 @@ describe('timeline traps in real news', () => {
   });
 
   it('leaves relative dates in an undated quoted document unresolved, never dated to the article', () => {
-    const text = 'The treasurer wrote in an email to staff: "We will pay the contractor tomorrow and close the books next week." The council released it yesterday.';
+    const text =
+      'The treasurer wrote in an email to staff: "We will pay the contractor tomorrow and close the books next week." The council released it yesterday.';
     expect(values(text)).toEqual([
       ['tomorrow', 'XXXX-XX-XX'],
       ['next week', 'XXXX-WXX'],
@@ -36,7 +38,8 @@ describe('timeline traps in real news', () => {
   });
 
   it('points weekdays forward in a week-ahead piece', () => {
-    const text = 'The week ahead: what to watch\nThe central bank sets rates on Wednesday. Parliament debates the budget Thursday, and the jobs report comes out on Friday.';
+    const text =
+      'The week ahead: what to watch\nThe central bank sets rates on Wednesday. Parliament debates the budget Thursday, and the jobs report comes out on Friday.';
     const days = values(text).filter(([t]) => /day$/.test(t!));
     expect(days).toEqual([
       ['Wednesday', '2026-12-09'],
@@ -48,7 +51,8 @@ describe('timeline traps in real news', () => {
   });
 
   it('does not tag papers and shows named after a day, "the fall of" something, or "second chances"', () => {
-    const text = 'She wrote for the Sunday Times and appeared on Saturday Night Live and the Today programme. The Mail on Sunday said so. The fall of the old regime came a quarter-century ago, and he has had second chances. The fall of 2025 was wet.';
+    const text =
+      'She wrote for the Sunday Times and appeared on Saturday Night Live and the Today programme. The Mail on Sunday said so. The fall of the old regime came a quarter-century ago, and he has had second chances. The fall of 2025 was wet.';
     expect(values(text)).toEqual([
       ['a quarter-century', 'P25Y'],
       ['The fall of 2025', '2025-FA'],

@@ -37,7 +37,9 @@ describe('extractTimeline: types and values', () => {
 
   it('compares a nine-month or yearly figure with the year before, a quarterly one with the quarter', () => {
     const t = 'Third-quarter profit doubled from a year earlier. For the nine months, profit rose to $9 million from $7 million a year earlier.';
-    const values = tagTimex(t, { publishedAt: published }).filter((e) => e.text === 'a year earlier').map((e) => e.value);
+    const values = tagTimex(t, { publishedAt: published })
+      .filter((e) => e.text === 'a year earlier')
+      .map((e) => e.value);
     expect(values).toEqual(['2025-Q3', '2025']);
   });
 
@@ -115,8 +117,8 @@ describe('extractTimeline: relative expressions against the publication time', (
   });
 
   it('dates a possessive weekday by its own words, not by the verb of the clause', () => {
-    expect(find('Lawyers said they would appeal Wednesday\'s ruling.', 'Wednesday').value).toBe('2026-11-25');
-    expect(find('Police closed roads ahead of Sunday\'s march.', 'Sunday').value).toBe('2026-11-29');
+    expect(find("Lawyers said they would appeal Wednesday's ruling.", 'Wednesday').value).toBe('2026-11-25');
+    expect(find("Police closed roads ahead of Sunday's march.", 'Sunday').value).toBe('2026-11-29');
   });
 
   it('never puts the end of a period that "ended" after publication', () => {
@@ -125,7 +127,7 @@ describe('extractTimeline: relative expressions against the publication time', (
 
   it('values expressions built on another date: the week of a day, the day before a weekday', () => {
     expect(find('A hearing is set for the week of Dec. 7.', 'the week of Dec. 7').value).toBe('2026-W50');
-    expect(find('The day before last Tuesday\'s vote, the mayor resigned.', 'The day before last Tuesday').value).toBe('2026-11-23');
+    expect(find("The day before last Tuesday's vote, the mayor resigned.", 'The day before last Tuesday').value).toBe('2026-11-23');
   });
 
   it('values holiday weeks and halves named by their quarters', () => {
@@ -157,7 +159,10 @@ describe('extractTimeline: relative expressions against the publication time', (
   it('reads "that same day" after a month named later than any day as an unknown day of that month', () => {
     const t = 'The plant closed on Nov. 3. Its owner had sold the site last June and left town that same day.';
     expect(find(t, 'that same day').value).toBe('2026-06-XX');
-    expect(find('Its owner sold the site last June and left town the next morning.', 'the next morning')).toMatchObject({ type: 'TIME', value: '2026-06-XXTMO' });
+    expect(find('Its owner sold the site last June and left town the next morning.', 'the next morning')).toMatchObject({
+      type: 'TIME',
+      value: '2026-06-XXTMO',
+    });
     expect(find('The plant closed on Nov. 3 and its owner left town that same day.', 'that same day').value).toBe('2026-11-03');
   });
 
@@ -180,7 +185,7 @@ describe('extractTimeline: relative expressions against the publication time', (
     expect(find(t, 'the previous Friday').value).toBe('2026-11-13');
   });
 
-  it('keeps the publisher\'s own calendar day when the publication time has an offset', () => {
+  it("keeps the publisher's own calendar day when the publication time has an offset", () => {
     // 23:30 on the 26th in UTC+10 is still the 26th there, though it is the 26th 13:30 in UTC.
     expect(find('The port closed today.', 'today', '2026-11-26T23:30:00+10:00').value).toBe('2026-11-26');
     expect(find('The port closed today.', 'today', '2026-11-26T01:30:00-05:00').value).toBe('2026-11-26');
@@ -202,7 +207,7 @@ describe('extractTimeline: resolution rules for unseen text', () => {
   it('reads a future cue further back in a long clause, but not a far past verb', () => {
     const far = 'The agency will name the commander of the third flight of its new lunar lander for a long mission in December.';
     expect(find(far, 'December', '2026-03-04').value).toBe('2026-12');
-    const agreed = 'The group agreed last week to buy the rival\'s laboratory equipment and testing unit for $22 million in February.';
+    const agreed = "The group agreed last week to buy the rival's laboratory equipment and testing unit for $22 million in February.";
     expect(find(agreed, 'February', '2026-10-30').value).toBe('2027-02');
   });
 
@@ -210,7 +215,7 @@ describe('extractTimeline: resolution rules for unseen text', () => {
     expect(find('The new tariff takes effect on Monday.', 'Monday').value).toBe('2026-11-30');
     expect(find('The trial of the former mayor begins Tuesday.', 'Tuesday').value).toBe('2026-12-01');
     expect(find('Both leaders meet separately on Monday with the envoy.', 'Monday').value).toBe('2026-11-30');
-    expect(find('The two sides didn\'t meet on Monday.', 'Monday').value).toBe('2026-11-23');
+    expect(find("The two sides didn't meet on Monday.", 'Monday').value).toBe('2026-11-23');
     expect(find('The ministers failed to formally meet on Monday.', 'Monday').value).toBe('2026-11-23');
   });
 

@@ -38,7 +38,8 @@ describe('quotes eval gold rule', () => {
   });
 
   it('gives the writer\'s "I" and an indefinite description no referent, and "he" the name before it', () => {
-    const text = 'Jane Doe spoke first. I asked her about it. "We will build the bridge next spring," I said. "It will cost more than we hoped for," a friend said. "The money is there for it," he said.';
+    const text =
+      'Jane Doe spoke first. I asked her about it. "We will build the bridge next spring," I said. "It will cost more than we hoped for," a friend said. "The money is there for it," he said.';
     // A span of `s`, searched for from `from` on.
     const span = (id: number, type: string, s: string, from = 0) => {
       const start = text.indexOf(s, from);
@@ -76,7 +77,8 @@ describe('quotes eval gold rule', () => {
     expect(gold?.referent).toBeNull();
   });
   it('refers back only from a pronoun or a definite description; "who" takes the name before it; "she" skips a Mr.', () => {
-    const text = 'Mrs. Jane Doe spoke first. Mr. Tom Roe answered. "We will build the bridge next spring," she said. "It will cost far more than we hoped," critics in the town said. Ana Vik, who said "the money is simply not there yet," left early. "We have heard all of this before," another said.';
+    const text =
+      'Mrs. Jane Doe spoke first. Mr. Tom Roe answered. "We will build the bridge next spring," she said. "It will cost far more than we hoped," critics in the town said. Ana Vik, who said "the money is simply not there yet," left early. "We have heard all of this before," another said.';
     const span = (id: number, type: string, s: string, from = 0) => {
       const start = text.indexOf(s, from);
       return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;

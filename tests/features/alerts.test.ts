@@ -44,15 +44,32 @@ describe('/alert — a story naming it pings that role, and only that role', () 
     const registered = await deployCommands(commands, { token: BOT_TOKEN, applicationId: fake.ids.appId, guildId: fake.ids.guildId, apiUrl: fake.apiUrl });
     expect(registered.some((command) => command.name === 'alert')).toBe(true);
     const put = fake.requests.find((request) => request.method === 'PUT' && request.path.endsWith('/commands'))!;
-    const alertJson = (put.body as { name: string; options: { name: string; options?: { name: string; type: number }[] }[] }[]).find((command) => command.name === 'alert')!;
-    expect(alertJson.options.find((sub) => sub.name === 'add')!.options!.find((option) => option.name === 'role')!.type).toBe(ApplicationCommandOptionType.Role);
+    const alertJson = (put.body as { name: string; options: { name: string; options?: { name: string; type: number }[] }[] }[]).find(
+      (command) => command.name === 'alert',
+    )!;
+    expect(alertJson.options.find((sub) => sub.name === 'add')!.options!.find((option) => option.name === 'role')!.type).toBe(
+      ApplicationCommandOptionType.Role,
+    );
 
     // As Discord sends a role option: the role's id as the value, the role itself under resolved.
     const pick = (id: string, name: string, permissions = MANAGER) =>
-      fake.interact('alert', [{ name: 'add', type: SUBCOMMAND, options: [{ name: 'name', type: STRING, value: 'Lindqvist' }, { name: 'role', type: ROLE_OPTION, value: id }] }], {
-        permissions,
-        resolved: { roles: { [id]: { id, name, color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: true, flags: 0 } } },
-      });
+      fake.interact(
+        'alert',
+        [
+          {
+            name: 'add',
+            type: SUBCOMMAND,
+            options: [
+              { name: 'name', type: STRING, value: 'Lindqvist' },
+              { name: 'role', type: ROLE_OPTION, value: id },
+            ],
+          },
+        ],
+        {
+          permissions,
+          resolved: { roles: { [id]: { id, name, color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: true, flags: 0 } } },
+        },
+      );
     const denied = pick(ROLE, 'harbour-desk', MEMBER_PERMISSIONS);
     const refusal = await fake.waitFor((request) => request.path === `/interactions/${denied.id}/${denied.token}/callback`);
     expect(JSON.stringify(refusal.body)).toContain('Manage Channels');
@@ -76,7 +93,8 @@ describe('/alert — a story naming it pings that role, and only that role', () 
 
   it('on Slack: the post mentions the user group; article text stays escaped', async () => {
     const harness = await platforms.slack([dredging, hostile]);
-    const command = (text: string, id: string) => postSigned(harness.eventsUrl, slashCommandBody({ command: '/newsdesk', text, user_id: 'U0ADMIN', response_url: harness.fake.responseUrl(id) }));
+    const command = (text: string, id: string) =>
+      postSigned(harness.eventsUrl, slashCommandBody({ command: '/newsdesk', text, user_id: 'U0ADMIN', response_url: harness.fake.responseUrl(id) }));
     harness.fake.userGroups.push({ id: 'S0EDITORS', handle: 'editors', name: 'Editors' });
     // A group that is not the workspace's is refused, whether typed as a handle or as Slack's escaped mention.
     await command('alert add "Owen Marsh" role:@nosuchdesk', 'unknown');

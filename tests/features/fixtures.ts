@@ -67,12 +67,7 @@ export const ferryOutlets: OutletItem[] = [
     link: 'https://western-daily.example/ferry-merrow-star-investigation',
     siteName: 'Western Daily',
     published: '2026-11-24T10:30:00Z',
-    text: [
-      LEAD,
-      'The Maritime Safety Board opened an investigation into the collision on Tuesday afternoon.',
-      WHEN,
-      SAFE,
-    ].join(' '),
+    text: [LEAD, 'The Maritime Safety Board opened an investigation into the collision on Tuesday afternoon.', WHEN, SAFE].join(' '),
   },
 ];
 

@@ -137,13 +137,17 @@ describe('/follow — a direct message when a new story names what you follow', 
     const channel: ChannelRef = { platform: 'slack', tenantId: TEAM_ID, channelId: 'C0NEWS' };
     const publish = await channelFeed(harness.services, channel, []);
     scheduler = startScheduler(harness.services, [harness.slack.port], { timers: false });
-    for (const [user, name] of [['U0READER', 'Lindqvist'], ['U0CLOSED', 'Owen Marsh']] as const) {
+    for (const [user, name] of [
+      ['U0READER', 'Lindqvist'],
+      ['U0CLOSED', 'Owen Marsh'],
+    ] as const) {
       await postSigned(harness.eventsUrl, slashCommandBody({ command: '/follow', text: name, user_id: user, response_url: harness.fake.responseUrl(user) }));
       const reply = await harness.fake.waitForResponse((post) => post.id === user);
       expect(JSON.stringify(reply.body)).toContain(`Following “${name}”`);
     }
     // Each override answers one call (or lets it through): enough for every post of this tick.
-    for (let i = 0; i < 5; i++) harness.fake.once('chat.postMessage', (args) => (args.channel === 'U0CLOSED' ? { body: { ok: false, error: 'messages_tab_disabled' } } : undefined));
+    for (let i = 0; i < 5; i++)
+      harness.fake.once('chat.postMessage', (args) => (args.channel === 'U0CLOSED' ? { body: { ok: false, error: 'messages_tab_disabled' } } : undefined));
 
     publish([ferryOutlets[0]!, dredging]);
     clock.advance(POLL_MS);

@@ -19,7 +19,15 @@ describe('/help lists the news features', () => {
     const chat = startConsoleChat(test.services, commands, { input: new PassThrough(), output });
     cleanups.push(async () => chat.close());
     await chat.handleLine('/help');
-    for (const usage of ['/quotes [input] [who:…] [days:…]', '/timeline [input]', '/follow [name] [remove:…]', '★ /digest live <mode>', '★ /alert add <name> role:…', '/alert list', '★ /alert remove <alert>']) {
+    for (const usage of [
+      '/quotes [input] [who:…] [days:…]',
+      '/timeline [input]',
+      '/follow [name] [remove:…]',
+      '★ /digest live <mode>',
+      '★ /alert add <name> role:…',
+      '/alert list',
+      '★ /alert remove <alert>',
+    ]) {
       expect(printed).toContain(usage);
     }
     expect(printed).toContain('Ping a role (Slack: a user group, as @handle) in any post here whose story names this');

@@ -120,7 +120,9 @@ describe('/digest live — stories posted as they arrive, later coverage in the 
     expect(first?.posted).toBeGreaterThan(1);
     expect(tooSoon).toBeUndefined();
     expect(first!.posted + second!.posted).toBe(14);
-    const posts = fake.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${fake.ids.channelId}/messages` && String(request.body.content).startsWith('🔴'));
+    const posts = fake.requests.filter(
+      (request) => request.method === 'POST' && request.path === `/channels/${fake.ids.channelId}/messages` && String(request.body.content).startsWith('🔴'),
+    );
     expect(posts).toHaveLength(2);
     const titles = posts.flatMap((request) => request.body.embeds.map((embed: { title: string }) => embed.title.replace(/^\d+\. /, '')));
     expect(new Set(titles).size).toBe(14);
@@ -137,7 +139,10 @@ describe('/digest live — stories posted as they arrive, later coverage in the 
     server.routes.set('/coast.xml', { body: aggregatorFeed([]) });
     await addFeed(harness.services, channel, `${server.url}/coast.xml`);
     scheduler = startScheduler(harness.services, [harness.slack.port], { timers: false });
-    await postSigned(harness.eventsUrl, slashCommandBody({ command: '/newsdesk', text: 'digest live on', user_id: 'U0ADMIN', response_url: harness.fake.responseUrl('live') }));
+    await postSigned(
+      harness.eventsUrl,
+      slashCommandBody({ command: '/newsdesk', text: 'digest live on', user_id: 'U0ADMIN', response_url: harness.fake.responseUrl('live') }),
+    );
     await harness.fake.waitForCall('chat.postMessage', (call) => String(call.args.text).startsWith('Live mode is on'));
 
     for (const [index, outlet] of ferryOutlets.slice(0, 2).entries()) {
@@ -192,7 +197,9 @@ describe('live posts and the delivery ledger', () => {
       expect(updates).toHaveLength(1);
       // Live posts carry alerts as digests do: the next story naming the alerted entity pings its role.
       const { setChannelAlerts } = await import('../../src/features/alerts.ts');
-      await setChannelAlerts(store.store, channel, [{ name: 'Owen Marsh', key: 'marsh', role: '777000000000000002', addedAt: clock.now().toISOString(), by: 'u1' }]);
+      await setChannelAlerts(store.store, channel, [
+        { name: 'Owen Marsh', key: 'marsh', role: '777000000000000002', addedAt: clock.now().toISOString(), by: 'u1' },
+      ]);
       clock.set('2026-11-24T09:40:00Z');
       const { dredging } = await import('./fixtures.ts');
       await seedChannel(test.services, channel, [{ ...dredging, published: '2026-11-24T09:40:00Z' }]);
@@ -233,7 +240,8 @@ describe('live thread updates and the delivery ledger', () => {
       expect(await at('2026-11-24T09:00:00Z', 0)).toEqual({ posted: 1, updates: 0, edits: 0 });
 
       // The update is recorded as sending before the call; the call fails: it stays pending, the cursor stays.
-      platform.failOn = (_attempt, message) => (message.kind === 'list' ? new PlatformCallError('transient', 'POST /channels/:id/messages', 'HTTP 503') : false);
+      platform.failOn = (_attempt, message) =>
+        message.kind === 'list' ? new PlatformCallError('transient', 'POST /channels/:id/messages', 'HTTP 503') : false;
       const cursor = await store.cursor(channel);
       expect(await at('2026-11-24T09:20:00Z', 1)).toEqual({ posted: 0, updates: 0, edits: 0, unfinished: true });
       expect((await ledger.pending(channel)).map((part) => part.target)).toEqual([{ inThread: 'thread-1' }]);

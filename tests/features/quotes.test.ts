@@ -37,7 +37,10 @@ describe('/quotes who: — what one person said across the channel’s stories',
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
 
     // "days:1" leaves out the story from two days ago; a title before the name is the same person.
-    const recent = fake.interact('quotes', [{ name: 'who', type: STRING, value: 'Ms Petra Lindqvist' }, { name: 'days', type: INTEGER, value: 1 }]);
+    const recent = fake.interact('quotes', [
+      { name: 'who', type: STRING, value: 'Ms Petra Lindqvist' },
+      { name: 'days', type: INTEGER, value: 1 },
+    ]);
     const recentEdit = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(recent.token));
     expect(recentEdit.body.embeds[0].description).toContain('radar records');
     expect(recentEdit.body.embeds[0].description).not.toContain('scraping the bottom');

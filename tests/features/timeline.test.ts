@@ -64,7 +64,10 @@ describe('/timeline of a story — every article’s dated events merged', () =>
 
   it('on Slack, by digest number', async () => {
     const harness = await platforms.slack(ALL);
-    await postSigned(harness.eventsUrl, slashCommandBody({ command: '/newsdesk', text: 'digest now', user_id: 'U0ADMIN', response_url: harness.fake.responseUrl('now') }));
+    await postSigned(
+      harness.eventsUrl,
+      slashCommandBody({ command: '/newsdesk', text: 'digest now', user_id: 'U0ADMIN', response_url: harness.fake.responseUrl('now') }),
+    );
     const digest = await harness.fake.waitForCall('chat.postMessage', (call) => String(call.args.text).startsWith('📰 News digest'));
     const number = /(\d)\. \*<[^|]+\|[^>]*Merrow Star/.exec(JSON.stringify(digest.args.blocks))?.[1];
     expect(number).toBeDefined();
@@ -97,7 +100,15 @@ describe('/timeline of a story — every article’s dated events merged', () =>
 
   it('sorts and shows TimeML values as dates people read', () => {
     const values = ['2026-11-25T06:00', '2026-11-24TAF', '2026-W48', '2026-11-24T07:40', '2026-11', '2026-11-24TMO', '2027-Q1'];
-    expect([...values].sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(['2026-11', '2026-W48', '2026-11-24TMO', '2026-11-24T07:40', '2026-11-24TAF', '2026-11-25T06:00', '2027-Q1']);
+    expect([...values].sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual([
+      '2026-11',
+      '2026-W48',
+      '2026-11-24TMO',
+      '2026-11-24T07:40',
+      '2026-11-24TAF',
+      '2026-11-25T06:00',
+      '2027-Q1',
+    ]);
     expect(formatValue('2026-11-24TAF')).toBe('Tue 24 Nov 2026, afternoon');
     expect(formatValue('2026-11-24T02:43Z')).toBe('Tue 24 Nov 2026, 02:43 UTC');
     expect(formatValue('2027-03')).toBe('March 2027');

@@ -31,10 +31,14 @@ describe('/feeds on Discord', () => {
   it('answers a feed with a 1 MB title in one short reply', async () => {
     feeds = await startFeedServer();
     const title = `Harbour ${'news '.repeat(210_000)}`;
-    feeds.routes.set('/huge.xml', { body: `<rss version="2.0"><channel><title>${title}</title><item><title>One</title><description>Body.</description></item></channel></rss>` });
+    feeds.routes.set('/huge.xml', {
+      body: `<rss version="2.0"><channel><title>${title}</title><item><title>One</title><description>Body.</description></item></channel></rss>`,
+    });
     bot = await startBot({ env: { FETCH_ALLOW_HOSTS: '127.0.0.1' } });
     const { fake } = bot;
-    const added = fake.interact('feeds', [{ name: 'add', type: SUBCOMMAND, options: [{ name: 'url', type: STRING, value: `${feeds.url}/huge.xml` }] }], { permissions: MANAGER });
+    const added = fake.interact('feeds', [{ name: 'add', type: SUBCOMMAND, options: [{ name: 'url', type: STRING, value: `${feeds.url}/huge.xml` }] }], {
+      permissions: MANAGER,
+    });
     const edit = await fake.waitFor((request) => request.method === 'PATCH' && request.path.endsWith(`/${added.token}/messages/@original`), 15_000);
     const text = visibleText(edit.body);
     expect(text).toContain('Now following “Harbour news news');
@@ -47,19 +51,25 @@ describe('/feeds on Discord', () => {
     demo = await serveDemoFeed();
     bot = await startBot({ env: { FETCH_ALLOW_HOSTS: demo.host }, clock: new ManualClock('2026-11-25T16:00:00Z') });
     const { fake } = bot;
-    const add = fake.interact('feeds', [{ name: 'add', type: SUBCOMMAND, options: [{ name: 'url', type: STRING, value: `http://${demo.host}/feed.xml` }] }], { permissions: MANAGER });
+    const add = fake.interact('feeds', [{ name: 'add', type: SUBCOMMAND, options: [{ name: 'url', type: STRING, value: `http://${demo.host}/feed.xml` }] }], {
+      permissions: MANAGER,
+    });
     await fake.waitFor((request) => request.method === 'PATCH' && request.path.endsWith(`/${add.token}/messages/@original`), 15_000);
-    const set = fake.interact('feeds', [
-      {
-        name: 'filter',
-        type: SUBCOMMAND,
-        options: [
-          { name: 'feed', type: STRING, value: '1' },
-          { name: 'include', type: STRING, value: 'ferry "flood barrier"' },
-          { name: 'exclude', type: STRING, value: 'topic:sport' },
-        ],
-      },
-    ], { permissions: MANAGER });
+    const set = fake.interact(
+      'feeds',
+      [
+        {
+          name: 'filter',
+          type: SUBCOMMAND,
+          options: [
+            { name: 'feed', type: STRING, value: '1' },
+            { name: 'include', type: STRING, value: 'ferry "flood barrier"' },
+            { name: 'exclude', type: STRING, value: 'topic:sport' },
+          ],
+        },
+      ],
+      { permissions: MANAGER },
+    );
     const answer = await fake.waitFor((request) => request.method === 'PATCH' && request.path.endsWith(`/${set.token}/messages/@original`), 15_000);
     expect(visibleText(answer.body)).toContain('include: ferry, "flood barrier" · exclude: topic:sport');
     const list = fake.interact('feeds', [{ name: 'list', type: SUBCOMMAND, options: [] }]);

@@ -6,7 +6,10 @@ import type { Tags } from '../../src/core/types.ts';
 import { describeFilter, parseFilter, parseTerms, passes, type FeedFilter } from '../../src/feeds/filter.ts';
 
 const NO_TAGS: Tags = { people: [], organizations: [], places: [], topics: [] };
-const story = { title: 'Ferry Café reopens on the quay', text: 'The café at Pellow Quay reopened on Monday, owner Zoë Marten said. The north quay works are done.' };
+const story = {
+  title: 'Ferry Café reopens on the quay',
+  text: 'The café at Pellow Quay reopened on Monday, owner Zoë Marten said. The north quay works are done.',
+};
 
 function filter(include: string, exclude = ''): FeedFilter {
   const parsed = parseFilter(include, exclude);
@@ -57,7 +60,12 @@ describe('matching a story', () => {
   });
 
   it('matches tag terms only against the engine’s tags of that kind, and words against tags too', async () => {
-    const engineTags = async (): Promise<Tags> => ({ people: ['Zoë Marten'], organizations: ['Pellow Harbour Board'], places: ['Pellow'], topics: ['business'] });
+    const engineTags = async (): Promise<Tags> => ({
+      people: ['Zoë Marten'],
+      organizations: ['Pellow Harbour Board'],
+      places: ['Pellow'],
+      topics: ['business'],
+    });
     expect(await passes(filter('person:marten'), story, engineTags)).toBe(true);
     expect(await passes(filter('person:pellow'), story, engineTags)).toBe(false);
     expect(await passes(filter('org:"harbour board"'), story, engineTags)).toBe(true);

@@ -12,7 +12,11 @@ describe('taking in a feed’s items', () => {
     const now = '2026-12-06T12:00:00.000Z';
     const env = testServices({}, { clock: new ManualClock(now) });
     try {
-      const parsed = parseFeed(readFileSync(new URL('../fixtures/feeds/relative-links.xml', import.meta.url), 'utf8'), '', 'https://tidewater.example/feeds/rss.xml');
+      const parsed = parseFeed(
+        readFileSync(new URL('../fixtures/feeds/relative-links.xml', import.meta.url), 'utf8'),
+        '',
+        'https://tidewater.example/feeds/rss.xml',
+      );
       const gala = parsed.items.find((item) => item.title === 'Gala date set for 2087')!;
       expect(gala.publishedAt).toBe('2087-12-06T10:00:00.000Z'); // as served
       const feed: FeedRecord = { id: 'tide', location: 'https://tidewater.example/feeds/rss.xml', kind: 'url', title: parsed.title, addedAt: now };

@@ -45,7 +45,8 @@ describe('OPML files', () => {
   });
 
   it('refuses a DTD or entity declarations outright, and anything that is not OPML', () => {
-    const laughs = '<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><opml><body><outline xmlUrl="https://x.example/&b;"/></body></opml>';
+    const laughs =
+      '<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><opml><body><outline xmlUrl="https://x.example/&b;"/></body></opml>';
     expect(() => parseOpml(laughs)).toThrow(UserError);
     expect(() => parseOpml(laughs)).toThrow('it declares a DTD or entities');
     expect(() => parseOpml('<rss version="2.0"><channel/></rss>')).toThrow('it is XML (<rss>), not OPML');
@@ -60,7 +61,9 @@ describe('OPML files', () => {
   });
 
   it('newsdesk opml <file> lists what the file holds', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['bin/newsdesk.mjs', 'opml', opmlFixture.pathname], { env: { ...process.env, LOG_LEVEL: 'error' } });
+    const { stdout } = await promisify(execFile)(process.execPath, ['bin/newsdesk.mjs', 'opml', opmlFixture.pathname], {
+      env: { ...process.env, LOG_LEVEL: 'error' },
+    });
     expect(stdout).toContain('3 feeds in “Mara’s reading list”:');
     expect(stdout).toContain('The Orchard Gazette — https://orchard.example/feed.atom');
     expect(stdout).toContain('not an http(s) feed address, skipped: gopher://old.example/feed');
@@ -68,7 +71,11 @@ describe('OPML files', () => {
 });
 
 function opmlFor(base: string, paths: string[]): string {
-  return writeOpml('test list', paths.map((path) => ({ url: `${base}${path}`, title: `Feed ${path}` })), new Date('2026-12-07T09:00:00Z'));
+  return writeOpml(
+    'test list',
+    paths.map((path) => ({ url: `${base}${path}`, title: `Feed ${path}` })),
+    new Date('2026-12-07T09:00:00Z'),
+  );
 }
 
 describe('importing OPML', () => {
@@ -99,7 +106,14 @@ describe('importing OPML', () => {
     server.routes.set('/attachments/list.opml', { contentType: 'application/octet-stream', body: opmlFor(server.url, ['/a.xml', '/gone.xml']) });
     bot = await startBot({ env: { FETCH_ALLOW_HOSTS: '127.0.0.1' } });
     const { fake } = bot;
-    const attachment = { id: '1500000000000000001', filename: 'list.opml', size: 300, url: `${server.url}/attachments/list.opml`, proxy_url: `${server.url}/attachments/list.opml`, content_type: 'text/x-opml' };
+    const attachment = {
+      id: '1500000000000000001',
+      filename: 'list.opml',
+      size: 300,
+      url: `${server.url}/attachments/list.opml`,
+      proxy_url: `${server.url}/attachments/list.opml`,
+      content_type: 'text/x-opml',
+    };
     const imported = fake.interact('feeds', [{ name: 'import', type: SUBCOMMAND, options: [{ name: 'file', type: ATTACHMENT, value: attachment.id }] }], {
       permissions: MANAGER,
       resolved: { attachments: { [attachment.id]: attachment } },

@@ -58,7 +58,9 @@ describe('adding a feed', () => {
     // A cut-off feed is read as far as it goes; a body that is no feed at all cannot be.
     server.routes.set('/broken', { body: '<error><message>quota exceeded</message></error>' });
     await expect(addFeed(env.services, channel, `${server.url}/plain`)).rejects.toThrow(/does not advertise a feed/);
-    await expect(addFeed(env.services, channel, `${server.url}/broken`)).rejects.toThrow('That feed could not be read: it is XML (<error>), but not RSS or Atom.');
+    await expect(addFeed(env.services, channel, `${server.url}/broken`)).rejects.toThrow(
+      'That feed could not be read: it is XML (<error>), but not RSS or Atom.',
+    );
     await expect(addFeed(env.services, channel, `${server.url}/missing`)).rejects.toThrow(/404/);
     expect(await env.services.newsroom.feeds.subscriptions(channel)).toEqual([]);
   });
@@ -75,20 +77,24 @@ describe('adding a feed', () => {
 
   it('refuses a link of another scheme as a link, not as a missing file, on every platform', async () => {
     for (const platform of ['console', 'discord', 'slack'] as const) {
-      await expect(addFeed(env.services, { ...channel, platform }, 'ftp://example.com/feed.xml')).rejects.toThrow('I can only follow http and https links, not ftp:// ones.');
+      await expect(addFeed(env.services, { ...channel, platform }, 'ftp://example.com/feed.xml')).rejects.toThrow(
+        'I can only follow http and https links, not ftp:// ones.',
+      );
     }
   });
 
   it('does not flood the channel on a new feed’s first poll: only the last day, at most five', async () => {
-    const items = [
-      ...Array.from({ length: 8 }, (_, i) => item(i, hoursAgo(i + 1))),
-      ...Array.from({ length: 4 }, (_, i) => item(20 + i, hoursAgo(30 + i))),
-    ];
+    const items = [...Array.from({ length: 8 }, (_, i) => item(i, hoursAgo(i + 1))), ...Array.from({ length: 4 }, (_, i) => item(20 + i, hoursAgo(30 + i)))];
     server.routes.set('/feed.xml', { body: rss('Busy', items) });
     const added = await addFeed(env.services, channel, `${server.url}/feed.xml`);
     expect(added.newItems).toBe(5);
     const titles = (await env.services.newsroom.stories.getMany((await feedEntries(added.feed.id)).map((e) => e.storyId))).map((s) => s.title);
-    expect(titles.sort()).toEqual(items.slice(0, 5).map((i) => i.title).sort());
+    expect(titles.sort()).toEqual(
+      items
+        .slice(0, 5)
+        .map((i) => i.title)
+        .sort(),
+    );
   });
 });
 

@@ -7,7 +7,10 @@ import { fixture, send, startServer, type TestServer } from './test-server.ts';
 
 describe('extractArticle', () => {
   it('reads the demo page: paragraphs, og: metadata, published time, canonical URL', () => {
-    const page = extractArticle(readFileSync('demo/article.html', 'utf8'), 'https://demo.newsdesk.invalid/coastal-post/2026/11/18/valencia-flood-barrier?utm_source=chat');
+    const page = extractArticle(
+      readFileSync('demo/article.html', 'utf8'),
+      'https://demo.newsdesk.invalid/coastal-post/2026/11/18/valencia-flood-barrier?utm_source=chat',
+    );
     expect(page).toMatchObject({
       title: 'Valencia approves river flood barrier after five-hour council debate',
       author: 'Lucía Ferrer',

@@ -12,7 +12,10 @@ describe('canonicalUrl', () => {
     ['https://example.com/news/story/amp/', 'https://example.com/news/story'],
     ['https://example.com/news/story?amp=1', 'https://example.com/news/story'],
     ['https://example.com/news/story?outputType=amp', 'https://example.com/news/story'],
-    ['https://example.com/news/story?utm_source=x&utm_medium=y&fbclid=abc&gclid=1&mc_cid=2&mc_eid=3&ref=home&cmpid=rss&ocid=msn', 'https://example.com/news/story'],
+    [
+      'https://example.com/news/story?utm_source=x&utm_medium=y&fbclid=abc&gclid=1&mc_cid=2&mc_eid=3&ref=home&cmpid=rss&ocid=msn',
+      'https://example.com/news/story',
+    ],
     ['https://example.com/news/story#comments', 'https://example.com/news/story'],
     ['https://example.com/search?q=b&page=2&a=1', 'https://example.com/search?a=1&page=2&q=b'],
     ['https://example.com/news?id=5&UTM_Campaign=z', 'https://example.com/news?id=5'],

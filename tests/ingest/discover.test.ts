@@ -32,7 +32,13 @@ describe('resolveFeed', () => {
     server.route('/', send(fixture('page-with-feeds.html'), 'text/html'));
     server.route('/rss.xml', send(fixture('rss.xml'), 'text/xml'));
     server.route('/plain', send('<html><head><title>No feed</title></head><body>hi</body></html>', 'text/html'));
-    server.route('/dead-first', send('<html><head><link rel="alternate" type="application/rss+xml" href="/gone.xml"><link rel="alternate" type="application/atom+xml" href="/rss.xml"></head></html>', 'text/html'));
+    server.route(
+      '/dead-first',
+      send(
+        '<html><head><link rel="alternate" type="application/rss+xml" href="/gone.xml"><link rel="alternate" type="application/atom+xml" href="/rss.xml"></head></html>',
+        'text/html',
+      ),
+    );
     server.route('/served-as-html', send(fixture('rss.xml'), 'text/html; charset=utf-8'));
     server.route('/notes.txt', send('Just some notes, no feed here.', 'text/plain'));
   });

@@ -35,7 +35,11 @@ describe('feed elements beyond the basics', () => {
 
   it('reads media:title / media:description, itunes:summary and xhtml:body', () => {
     const [strike, vote, note] = parseFeed(feed('media-itunes.xml'), '', 'https://lantern.example/feed').items;
-    expect(strike).toMatchObject({ title: 'Episode 41: the bakery strike', text: 'Bakers at Crumb & Co walked out on Friday over night shifts.', url: 'https://lantern.example/ep41' });
+    expect(strike).toMatchObject({
+      title: 'Episode 41: the bakery strike',
+      text: 'Bakers at Crumb & Co walked out on Friday over night shifts.',
+      url: 'https://lantern.example/ep41',
+    });
     expect(vote?.text).toBe('Councillor Vera Okoro explains how the bridge vote went.');
     expect(note).toMatchObject({ title: 'Studio note', text: 'The studio moves to Dock Road in spring.\n\nShows go on as usual.' });
   });
@@ -74,7 +78,14 @@ describe('feed elements beyond the basics', () => {
     const cut = parseFeed('<rss version="2.0"><channel><title>Cut off</title><item><title>Half');
     expect(cut.items.map((item) => item.title)).toEqual(['Half']);
     expect(parseFeed('<rss version="2.0"><channel><title>AT&T news</title></channel></rss>').title).toBe('AT&T news');
-    for (const junk of ['<', '<rss', '<rss><channel><item><![CDATA[', '<feed><entry><content type="xhtml"><div><p>', '<?xml version="1.0"?>', '<rss><channel><title>&#xFFFFFFFF;&#0;</title></channel></rss>']) {
+    for (const junk of [
+      '<',
+      '<rss',
+      '<rss><channel><item><![CDATA[',
+      '<feed><entry><content type="xhtml"><div><p>',
+      '<?xml version="1.0"?>',
+      '<rss><channel><title>&#xFFFFFFFF;&#0;</title></channel></rss>',
+    ]) {
       try {
         parseFeed(junk);
       } catch (error) {

@@ -36,7 +36,12 @@ describe('articleFromPage and articleFromFeedItem', () => {
   const valencia = feed.items.find((item) => item.url?.includes('valencia'))!;
 
   it('gives a page and the feed item of the same article the same id, from the canonical URL', () => {
-    const page = articleFromPage(extractArticle(readFileSync('demo/article.html', 'utf8'), 'https://www.demo.newsdesk.invalid/coastal-post/2026/11/18/valencia-flood-barrier/?utm_source=x'));
+    const page = articleFromPage(
+      extractArticle(
+        readFileSync('demo/article.html', 'utf8'),
+        'https://www.demo.newsdesk.invalid/coastal-post/2026/11/18/valencia-flood-barrier/?utm_source=x',
+      ),
+    );
     const item = articleFromFeedItem(valencia, feed);
     expect(page.id).toBe(item.id);
     expect(item).toMatchObject({ guid: 'coastal-post-2026-1118-flood-barrier', siteName: 'The Coastal Post', author: 'Lucía Ferrer' });

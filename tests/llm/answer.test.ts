@@ -29,10 +29,15 @@ describe('answers from the model', () => {
     const { engine, usage } = engineFor(fake);
     const answer = await engine.answer('When does the bridge reopen?', [INJECTION, BRIDGE], { tenant: 'team-1' });
 
-    expect(fake.requests[0]!.body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'news_answer', schema: ANSWER_FORMAT.jsonSchema } });
+    expect(fake.requests[0]!.body.response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: { name: 'news_answer', schema: ANSWER_FORMAT.jsonSchema },
+    });
     expect(block(messagesOf(fake, 0).user, 'QUESTION')).toBe('When does the bridge reopen?');
     expect(answer).toMatchObject({ articleId: 'bridge', text: 'On Friday, after eleven weeks of repairs.', engine: { name: 'llm', model: 'test-model' } });
-    expect(answer!.citation.text).toBe('The Eastgate harbour bridge will reopen to traffic on Friday after eleven weeks of repairs, the city council said on Tuesday.');
+    expect(answer!.citation.text).toBe(
+      'The Eastgate harbour bridge will reopen to traffic on Friday after eleven weeks of repairs, the city council said on Tuesday.',
+    );
     expect(BRIDGE.text.slice(answer!.citation.start, answer!.citation.end)).toBe(answer!.citation.text);
     expect((await usage.month('team-1')).calls).toBe(1);
   });
@@ -40,7 +45,11 @@ describe('answers from the model', () => {
   it('cites consecutive sentences as one span', async () => {
     fake.script = (request) => {
       const user = request.messages[1]!.content;
-      return completion({ answered: true, answer: 'Cracked steel; 4.2 million euros.', citations: [numberOf(user, 'cracked steel'), numberOf(user, 'The bridge is safe')] });
+      return completion({
+        answered: true,
+        answer: 'Cracked steel; 4.2 million euros.',
+        citations: [numberOf(user, 'cracked steel'), numberOf(user, 'The bridge is safe')],
+      });
     };
     const { engine } = engineFor(fake);
     const answer = await engine.answer('What was wrong and what did it cost?', [BRIDGE]);
@@ -55,7 +64,10 @@ describe('answers from the model', () => {
   });
 
   it('sends the model back to the sentences when it cites one that does not exist, then falls back if it does again', async () => {
-    fake.script = sequence(completion({ answered: true, answer: 'Friday.', citations: [99] }), completion({ answered: true, answer: 'Friday.', citations: [1] }));
+    fake.script = sequence(
+      completion({ answered: true, answer: 'Friday.', citations: [99] }),
+      completion({ answered: true, answer: 'Friday.', citations: [1] }),
+    );
     const { engine } = engineFor(fake);
     const answer = await engine.answer('When does the bridge reopen?', [BRIDGE]);
     expect(messagesOf(fake, 1).all[3]!.content).toMatch(/citations 99 are not sentence numbers: the sentences are numbered 1 to \d+/);

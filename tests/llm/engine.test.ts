@@ -33,7 +33,12 @@ describe('the model engine: structured output', () => {
     expect(analysis.engine).toEqual({ name: 'llm', model: 'test-model', version: engine.info.version });
     expect(analysis.summary.map((s) => s.text)).toEqual(bridgeReply().summary);
     // Tags: cleaned, de-duplicated, "Marsh" folded into "Helena Marsh"; an organisation the text never names is dropped.
-    expect(analysis.tags).toEqual({ people: ['Helena Marsh', 'Tomas Ferreira'], organizations: ['Eastgate city council'], places: ['Eastgate'], topics: ['infrastructure', 'transport'] });
+    expect(analysis.tags).toEqual({
+      people: ['Helena Marsh', 'Tomas Ferreira'],
+      organizations: ['Eastgate city council'],
+      places: ['Eastgate'],
+      topics: ['infrastructure', 'transport'],
+    });
     expect(analysis.quotes.map((q) => [q.speaker, q.text, BRIDGE.text.slice(q.start, q.end) === q.text])).toEqual([
       ['Helena Marsh', 'The bridge is safe, and we are proud of the crews who worked\nthrough the nights,', true],
       ['Tomas Ferreira', 'We lost half our customers this autumn,', true],

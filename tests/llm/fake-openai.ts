@@ -39,7 +39,10 @@ export interface FakeOpenAI {
   close(): Promise<void>;
 }
 
-export function completion(content: unknown, usage: { prompt_tokens: number; completion_tokens: number } | null = { prompt_tokens: 100, completion_tokens: 20 }): Reply {
+export function completion(
+  content: unknown,
+  usage: { prompt_tokens: number; completion_tokens: number } | null = { prompt_tokens: 100, completion_tokens: 20 },
+): Reply {
   return { kind: 'completion', content: typeof content === 'string' ? content : JSON.stringify(content), usage };
 }
 

@@ -42,7 +42,10 @@ describe('prompt files', () => {
     expect(fake.requests).toHaveLength(1);
 
     const loaded = loadPrompts();
-    const edited: Prompts = { ...loaded, analysis: parsePrompt('analysis', `---\nversion: ${loaded.analysis.version}\n---\n${loaded.analysis.body}\nBe brief.`) };
+    const edited: Prompts = {
+      ...loaded,
+      analysis: parsePrompt('analysis', `---\nversion: ${loaded.analysis.version}\n---\n${loaded.analysis.body}\nBe brief.`),
+    };
     const editedEngine = engineFor(fake, { engine: { prompts: edited } }).engine;
     expect(editedEngine.info.version).not.toBe(original.info.version);
     await serviceFor(editedEngine).analyze(BRIDGE);
@@ -68,7 +71,12 @@ describe('long articles', () => {
       expect(part.text.length).toBeLessThanOrEqual(400);
       expect(article.text.slice(part.start, part.end)).toBe(part.text);
     }
-    expect(parts.map((part) => part.text).join(' ').replace(/\s+/g, ' ')).toBe(article.text.replace(/\s+/g, ' '));
+    expect(
+      parts
+        .map((part) => part.text)
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    ).toBe(article.text.replace(/\s+/g, ' '));
     expect(chunkText(BRIDGE.text, 6000)).toHaveLength(1);
   });
 

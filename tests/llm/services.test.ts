@@ -17,7 +17,10 @@ const NOW = '2026-11-26T12:00:00Z';
 const firstLineModel: Script = (request) => {
   const data = block(request.messages[1]!.content, 'ARTICLE') ?? '';
   const first = data.replace(/^Title: .*\n\n/, '').split('\n')[0]!;
-  return completion({ summary: [first], tags: { people: [], organizations: [], places: [], topics: ['news'] }, quotes: [], timeline: [] }, { prompt_tokens: 400, completion_tokens: 60 });
+  return completion(
+    { summary: [first], tags: { people: [], organizations: [], places: [], topics: ['news'] }, quotes: [], timeline: [] },
+    { prompt_tokens: 400, completion_tokens: 60 },
+  );
 };
 
 let fake: FakeOpenAI;

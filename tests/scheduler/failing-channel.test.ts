@@ -38,7 +38,10 @@ describe('one Discord channel answering 500 to every call', () => {
     const healthy = { platform: 'discord' as const, tenantId: fake.ids.guildId, channelId: fake.ids.channelId };
     const failing = { platform: 'discord' as const, tenantId: fake.ids.guildId, channelId: FAILING_ID };
     const clock = new ManualClock(new Date(START));
-    env = testServices({ FETCH_ALLOW_HOSTS: '127.0.0.1', POLL_INTERVAL_MINUTES: '1', DISCORD_TOKEN: 'isolation-test-token', DISCORD_APP_ID: fake.ids.appId }, { clock });
+    env = testServices(
+      { FETCH_ALLOW_HOSTS: '127.0.0.1', POLL_INTERVAL_MINUTES: '1', DISCORD_TOKEN: 'isolation-test-token', DISCORD_APP_ID: fake.ids.appId },
+      { clock },
+    );
     const { services } = env;
     // No jitter: each feed is due again at the next heartbeat.
     services.newsroom.random = () => 0;
@@ -104,7 +107,10 @@ describe('one Discord channel answering 500 to every call', () => {
     expect(toFailing.length).toBeGreaterThan(CYCLES / SLOT_MINUTES);
     expect(toFailing.every((request) => request.status === 500)).toBe(true);
     // Retries are bounded: each attempt is one request and discord.js's two retries, then back to the scheduler's back-off.
-    const attempts = env.logs.filter((line) => line.msg === 'scheduled digest not delivered; retrying with back-off' && (line.channel as { channelId?: string } | undefined)?.channelId === FAILING_ID);
+    const attempts = env.logs.filter(
+      (line) =>
+        line.msg === 'scheduled digest not delivered; retrying with back-off' && (line.channel as { channelId?: string } | undefined)?.channelId === FAILING_ID,
+    );
     expect(attempts.length).toBeGreaterThanOrEqual(CYCLES / SLOT_MINUTES);
     expect(toFailing.length).toBeLessThanOrEqual(attempts.length * 3);
     expect(fake.messages.filter((message) => message.channel_id === FAILING_ID)).toEqual([]);

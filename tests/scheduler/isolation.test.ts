@@ -29,7 +29,12 @@ beforeEach(async () => {
   await addFeed(env.services, stuck, `${server.url}/a.xml`);
   await addFeed(env.services, healthy, `${server.url}/b.xml`);
   for (const channel of [stuck, healthy]) {
-    await env.services.newsroom.schedules.set({ ...parseSchedule('*/15 * * * *', 'UTC'), channel, since: clock.now().toISOString(), setBy: `owner-${channel.channelId}` });
+    await env.services.newsroom.schedules.set({
+      ...parseSchedule('*/15 * * * *', 'UTC'),
+      channel,
+      since: clock.now().toISOString(),
+      setBy: `owner-${channel.channelId}`,
+    });
   }
 });
 
@@ -122,12 +127,17 @@ describe('at most once per part', () => {
     const { post, onPosted } = portPoster(env.services, platform, stuck);
     // The platform accepts the part but the answer never comes back (a kill, a time-out).
     platform.failOn = () => down();
-    const lost = await deliverDigest(env.services, stuck, async (message, thread, delivery) => {
-      await platform.post(stuck, message, { thread, key: delivery.key }).catch(() => undefined);
-      platform.failOn = () => false;
-      await platform.post(stuck, message, { thread, key: delivery.key });
-      throw down();
-    }, { onPosted });
+    const lost = await deliverDigest(
+      env.services,
+      stuck,
+      async (message, thread, delivery) => {
+        await platform.post(stuck, message, { thread, key: delivery.key }).catch(() => undefined);
+        platform.failOn = () => false;
+        await platform.post(stuck, message, { thread, key: delivery.key });
+        throw down();
+      },
+      { onPosted },
+    );
     expect(lost).toMatchObject({ status: 'failed', failure: 'transient' });
     expect(platform.sent).toHaveLength(1);
     expect(await env.services.newsroom.ledger.pending(stuck)).toHaveLength(1);

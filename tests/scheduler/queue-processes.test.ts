@@ -116,7 +116,11 @@ describe('three newsdesk processes sharing the queues on Redis', () => {
     expect(polled().sort()).toEqual(Array.from({ length: FEEDS }, (_, n) => `feed-${n}`).sort());
     expect(server.requests.map((request) => request.path).sort()).toEqual(Array.from({ length: FEEDS }, (_, n) => `/f${n}.xml`).sort());
     // Every channel's slot run once (its parts queued), its digest parts posted once each by delivery jobs.
-    expect(slotRuns().map((run) => run.channel).sort()).toEqual(channels.map((channel) => channel.channelId).sort());
+    expect(
+      slotRuns()
+        .map((run) => run.channel)
+        .sort(),
+    ).toEqual(channels.map((channel) => channel.channelId).sort());
     expect(new Set(slotRuns().map((run) => run.slot)).size).toBe(1);
     expect(slotRuns().every((run) => run.status === 'queued')).toBe(true);
     expect(new Set(posts().map((post) => post.channel))).toEqual(new Set(channels.map((channel) => channel.channelId)));

@@ -45,9 +45,7 @@ describe('the shared job queue on Redis', () => {
     const takers = [queue(), queue(), queue()];
     const ids = Array.from({ length: 300 }, (_, index) => `job-${index}`);
     expect(await takers[0]!.ensure(ids.map((id) => ({ id, dueAt: clock.now().getTime() })))).toBe(300);
-    const taken = await Promise.all(
-      takers.flatMap((taker) => [1, 2, 3].map(() => taker.take(40, LEASE_MS))),
-    );
+    const taken = await Promise.all(takers.flatMap((taker) => [1, 2, 3].map(() => taker.take(40, LEASE_MS))));
     const all = taken.flatMap((batch) => batch.ids);
     expect(all).toHaveLength(300);
     expect(new Set(all).size).toBe(300);
@@ -100,7 +98,13 @@ describe('the shared job queue on Redis', () => {
     const late = await alive.take(10, LEASE_MS);
     expect(late).toMatchObject({ recovered: 2 });
     expect(await early.completeMany(early.ids.map((id) => ({ id, nextDueAt: now })))).toBe(0);
-    expect(await late.completeMany([{ id: 'a', nextDueAt: now + 1_000 }, { id: 'b', nextDueAt: undefined }, { id: 'c', nextDueAt: now + 2_000 }])).toBe(3);
+    expect(
+      await late.completeMany([
+        { id: 'a', nextDueAt: now + 1_000 },
+        { id: 'b', nextDueAt: undefined },
+        { id: 'c', nextDueAt: now + 2_000 },
+      ]),
+    ).toBe(3);
     expect(await alive.size()).toEqual({ waiting: 2, leased: 0 });
     expect((await alive.ids()).sort()).toEqual(['a', 'c']);
   });
@@ -201,7 +205,12 @@ describe('feed polls and digest slots as shared jobs (several services on one Re
     // The three unfinished polls are done now; the finished one is not done again.
     expect(outcomes.map((outcome) => outcome.feedId).sort()).toEqual(ids.slice(1).sort());
     expect(server.requests).toHaveLength(8);
-    expect(server.requests.slice(4).map((request) => request.path).sort()).toEqual(['/f0.xml', '/f1.xml', '/f2.xml', '/f3.xml']);
+    expect(
+      server.requests
+        .slice(4)
+        .map((request) => request.path)
+        .sort(),
+    ).toEqual(['/f0.xml', '/f1.xml', '/f2.xml', '/f3.xml']);
   });
 
   it('holds a digest while its channel’s feed is due for a poll not yet made, then runs it once polled', async () => {

@@ -34,7 +34,10 @@ afterAll(async () => {
 
 /** A "process": its own services and Redis connections on the shared prefix, with short leases. */
 function process_(): ReturnType<typeof testServices> {
-  const env = testServices({}, { clock: new ManualClock(NOW), leaseMs: LEASE_MS, stores: createStores({ dataDir: '', redisUrl: REDIS_URL, redisPrefix: prefix }) });
+  const env = testServices(
+    {},
+    { clock: new ManualClock(NOW), leaseMs: LEASE_MS, stores: createStores({ dataDir: '', redisUrl: REDIS_URL, redisPrefix: prefix }) },
+  );
   envs.push(env);
   return env;
 }
@@ -67,10 +70,16 @@ describe('/digest now while another process holds the channel’s digest lease',
     expect(dead).not.toBeNull();
     const whileHeld = await digestNow(b);
     expect(whileHeld.replies).toEqual([]);
-    expect(whileHeld.ephemeral[0]).toMatchObject({ kind: 'text', text: expect.stringMatching(/being posted right now\. If it does not arrive, try again in [12] s/) });
+    expect(whileHeld.ephemeral[0]).toMatchObject({
+      kind: 'text',
+      text: expect.stringMatching(/being posted right now\. If it does not arrive, try again in [12] s/),
+    });
 
     // Once the lease ran out, the same command posts the digest.
-    await vi.waitFor(async () => expect(await b.services.newsroom.locks.remaining?.(digestLockKey(channel))).toBeUndefined(), { timeout: LEASE_MS * 4, interval: 100 });
+    await vi.waitFor(async () => expect(await b.services.newsroom.locks.remaining?.(digestLockKey(channel))).toBeUndefined(), {
+      timeout: LEASE_MS * 4,
+      interval: 100,
+    });
     const after = await digestNow(b);
     const digests = after.replies.filter((reply) => reply.message.kind === 'digest');
     expect(digests).toHaveLength(1);

@@ -24,7 +24,10 @@ beforeEach(async () => {
   clock = new ManualClock('2026-11-26T07:00:00Z');
   // Two "processes": separate services, separate Redis connections, one key prefix.
   envs = [0, 1].map(() =>
-    testServices({ FETCH_ALLOW_HOSTS: '127.0.0.1', REDIS_URL }, { clock, stores: createStores({ dataDir: '/nonexistent', redisUrl: REDIS_URL, redisPrefix: prefix }) }),
+    testServices(
+      { FETCH_ALLOW_HOSTS: '127.0.0.1', REDIS_URL },
+      { clock, stores: createStores({ dataDir: '/nonexistent', redisUrl: REDIS_URL, redisPrefix: prefix }) },
+    ),
   );
 });
 
@@ -62,7 +65,7 @@ describe('several processes on one Redis', () => {
     const [a, b] = envs.map((env) => env.services);
     server.routes.set('/a.xml', { body: rss('Alpha', [item(1, '2026-11-26T06:00:00Z')]) });
     await addFeed(a!, channel, `${server.url}/a.xml`);
-    expect((await b!.newsroom.feeds.subscriptions(channel))).toHaveLength(1);
+    expect(await b!.newsroom.feeds.subscriptions(channel)).toHaveLength(1);
     const lease = await a!.newsroom.locks.acquire('shared-test', 10_000);
     expect(lease).not.toBeNull();
     expect(await b!.newsroom.locks.acquire('shared-test', 10_000)).toBeNull();

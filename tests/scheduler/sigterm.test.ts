@@ -28,17 +28,31 @@ describe('SIGTERM', () => {
     const now = new Date().toISOString();
     const titles = await seedStories(channel, 3, now, { dataDir: dir });
     const seed = testServices({ DATA_DIR: dir });
-    await seed.services.newsroom.schedules.set({ ...parseSchedule('*/15 * * * *', 'UTC'), channel, since: new Date(Date.parse(now) - 60 * 60_000).toISOString() });
+    await seed.services.newsroom.schedules.set({
+      ...parseSchedule('*/15 * * * *', 'UTC'),
+      channel,
+      since: new Date(Date.parse(now) - 60 * 60_000).toISOString(),
+    });
     await seed.services.stores.close();
 
     // Discord takes the digest's message and never answers.
     const hung = fake.hold('POST', /^\/channels\/\d+\/messages$/, 1, 'before');
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dir, DISCORD_TOKEN: 'sigterm-test-token', DISCORD_APP_ID: fake.ids.appId, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DATA_DIR: dir,
+      DISCORD_TOKEN: 'sigterm-test-token',
+      DISCORD_APP_ID: fake.ids.appId,
+      DISCORD_API_URL: fake.apiUrl,
+      LOG_LEVEL: 'info',
+    };
     const bot = spawn(process.execPath, ['--import', 'tsx', main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     bot.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     bot.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => bot.on('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      bot.on('exit', (code, signal) => resolve({ code, signal })),
+    );
     await Promise.race([hung, exited.then(() => Promise.reject(new Error(`the bot exited before posting:\n${output}`)))]);
 
     bot.kill('SIGTERM');

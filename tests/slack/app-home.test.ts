@@ -5,7 +5,12 @@ import { HOSTILE } from './fixtures.ts';
 const channel = (index: number, feeds = 2): HomeChannel => ({
   channelId: `C0CHAN${index}`,
   schedule: { label: 'weekdays 09:30', timezone: 'Europe/Berlin', nextRun: '2026-12-08T08:30:00Z' },
-  feeds: Array.from({ length: feeds }, (_, feed) => ({ id: `f${feed}`, title: `Feed ${feed}`, url: `https://news${feed}.example.com/rss`, consecutiveFailures: 0 })),
+  feeds: Array.from({ length: feeds }, (_, feed) => ({
+    id: `f${feed}`,
+    title: `Feed ${feed}`,
+    url: `https://news${feed}.example.com/rss`,
+    consecutiveFailures: 0,
+  })),
 });
 
 describe('App Home view', () => {
@@ -15,7 +20,16 @@ describe('App Home view', () => {
         channelId: 'C0NEWS',
         schedule: { label: 'daily 08:00', timezone: 'UTC', nextRun: '2026-12-08T08:00:00Z' },
         paused: { since: '2026-12-01T08:00:00Z', code: 'channel_not_found' },
-        feeds: [{ id: 'f', title: 'Harbour Times', url: 'https://harbour.example.org/rss', consecutiveFailures: 4, lastError: 'HTTP 500', lastErrorAt: '2026-12-06T10:00:00Z' }],
+        feeds: [
+          {
+            id: 'f',
+            title: 'Harbour Times',
+            url: 'https://harbour.example.org/rss',
+            consecutiveFailures: 4,
+            lastError: 'HTTP 500',
+            lastErrorAt: '2026-12-06T10:00:00Z',
+          },
+        ],
       },
     ]);
     const text = JSON.stringify(view);

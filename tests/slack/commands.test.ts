@@ -15,7 +15,14 @@ const watch: CommandDef = {
   description: 'Watch a topic',
   manage: true,
   subcommands: [
-    { name: 'add', description: 'Watch a topic', options: [{ name: 'topic', description: 'Topic', type: 'string', required: true }, { name: 'hours', description: 'How often', type: 'integer', min: 1, max: 24, namedOnly: true }] },
+    {
+      name: 'add',
+      description: 'Watch a topic',
+      options: [
+        { name: 'topic', description: 'Topic', type: 'string', required: true },
+        { name: 'hours', description: 'How often', type: 'integer', min: 1, max: 24, namedOnly: true },
+      ],
+    },
     { name: 'list', description: 'Topics watched here', manage: false },
   ],
   async run() {},
@@ -111,9 +118,14 @@ describe('slack channel pacing', () => {
   it('lets a burst through, then spaces posts to one channel a second apart, other channels unaffected', async () => {
     const clock = new ManualClock('2026-02-03T09:00:00Z');
     const waits: number[] = [];
-    const pacer = new ChannelPacer(clock, async (ms) => {
-      waits.push(ms);
-    }, 1000, 3);
+    const pacer = new ChannelPacer(
+      clock,
+      async (ms) => {
+        waits.push(ms);
+      },
+      1000,
+      3,
+    );
     for (let i = 0; i < 5; i++) await pacer.turn('C1');
     await pacer.turn('C2');
     expect(waits).toEqual([1000, 2000]);

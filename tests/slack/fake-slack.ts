@@ -74,7 +74,10 @@ export interface SlackUser {
   is_primary_owner?: boolean;
 }
 
-type Handler = (args: Record<string, unknown>, call: ApiCall) => { status?: number; headers?: Record<string, string>; body: Record<string, unknown> } | undefined;
+type Handler = (
+  args: Record<string, unknown>,
+  call: ApiCall,
+) => { status?: number; headers?: Record<string, string>; body: Record<string, unknown> } | undefined;
 
 interface Waiter<T> {
   match: (item: T) => boolean;
@@ -166,7 +169,15 @@ export class FakeSlack {
   /** An Enterprise Grid org whose admin installs the app org-wide: one bot token for all its workspaces. */
   addEnterprise(enterpriseId: string, name = `Org ${enterpriseId}`): FakeWorkspace {
     const suffix = enterpriseId.toLowerCase();
-    const org = { teamId: enterpriseId, name, botToken: `xoxb-${suffix}-org`, botUserId: `U0BOT${enterpriseId}`, botId: `B0BOT${enterpriseId}`, code: `code-${suffix}`, enterpriseId };
+    const org = {
+      teamId: enterpriseId,
+      name,
+      botToken: `xoxb-${suffix}-org`,
+      botUserId: `U0BOT${enterpriseId}`,
+      botId: `B0BOT${enterpriseId}`,
+      code: `code-${suffix}`,
+      enterpriseId,
+    };
     this.workspaces.set(org.botToken, org);
     return org;
   }
@@ -249,7 +260,16 @@ export class FakeSlack {
     const body = eventCallbackBody(`Ev0ECHO${this.eventCounter}`, event, teamId);
     const open = [...this.sockets][0];
     if (open) {
-      open.send(JSON.stringify({ envelope_id: `echo-${this.eventCounter}`, type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload: JSON.parse(body) as unknown }));
+      open.send(
+        JSON.stringify({
+          envelope_id: `echo-${this.eventCounter}`,
+          type: 'events_api',
+          accepts_response_payload: false,
+          retry_attempt: 0,
+          retry_reason: '',
+          payload: JSON.parse(body) as unknown,
+        }),
+      );
     } else if (this.echoTo) {
       const delivery = postSigned(this.echoTo, body, { contentType: 'application/json' }).catch(() => undefined);
       this.echoes.add(delivery);
@@ -260,7 +280,16 @@ export class FakeSlack {
   private echo(message: PostedSlackMessage, workspace: FakeWorkspace): void {
     const { metadata, team: _team, ...fields } = message;
     this.deliverEvent(
-      { type: 'message', channel_type: 'channel', user: workspace.botUserId, bot_id: workspace.botId, app_id: 'A0NEWSDESK', ...fields, ...(metadata ? { metadata } : {}), event_ts: message.ts },
+      {
+        type: 'message',
+        channel_type: 'channel',
+        user: workspace.botUserId,
+        bot_id: workspace.botId,
+        app_id: 'A0NEWSDESK',
+        ...fields,
+        ...(metadata ? { metadata } : {}),
+        event_ts: message.ts,
+      },
       workspace.teamId,
     );
   }
@@ -372,7 +401,13 @@ export class FakeSlack {
           .reverse()
           .slice(0, limit)
           .filter((message) => (message.team ?? TEAM_ID) === workspace.teamId)
-          .map(({ metadata, channel: _channel, team: _team, ...rest }) => ({ type: 'message', user: workspace.botUserId, bot_id: workspace.botId, ...rest, ...(withMetadata && metadata ? { metadata } : {}) }));
+          .map(({ metadata, channel: _channel, team: _team, ...rest }) => ({
+            type: 'message',
+            user: workspace.botUserId,
+            bot_id: workspace.botId,
+            ...rest,
+            ...(withMetadata && metadata ? { metadata } : {}),
+          }));
         return { body: { ok: true, messages, has_more: false } };
       }
       case 'conversations.replies': {
@@ -382,7 +417,13 @@ export class FakeSlack {
           .filter((message) => message.channel === args.channel && (message.ts === args.ts || message.thread_ts === args.ts))
           .filter((message) => (message.team ?? TEAM_ID) === workspace.teamId)
           .slice(0, Number(args.limit ?? 1000))
-          .map(({ metadata, channel: _channel, team: _team, ...rest }) => ({ type: 'message', user: workspace.botUserId, bot_id: workspace.botId, ...rest, ...(withMetadata && metadata ? { metadata } : {}) }));
+          .map(({ metadata, channel: _channel, team: _team, ...rest }) => ({
+            type: 'message',
+            user: workspace.botUserId,
+            bot_id: workspace.botId,
+            ...rest,
+            ...(withMetadata && metadata ? { metadata } : {}),
+          }));
         if (messages.length === 0) return { body: { ok: false, error: 'thread_not_found' } };
         return { body: { ok: true, messages, has_more: false } };
       }
@@ -401,7 +442,10 @@ export class FakeSlack {
         return { body: { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id } };
       }
       case 'files.completeUploadExternal': {
-        const files = typeof args.files === 'string' ? (JSON.parse(args.files) as { id: string; title?: string }[]) : ((args.files as { id: string; title?: string }[] | undefined) ?? []);
+        const files =
+          typeof args.files === 'string'
+            ? (JSON.parse(args.files) as { id: string; title?: string }[])
+            : ((args.files as { id: string; title?: string }[] | undefined) ?? []);
         if (files.some((file) => !this.uploads.has(file.id))) return { body: { ok: false, error: 'file_not_found' } };
         return { body: { ok: true, files: files.map((file) => ({ id: file.id, title: file.title ?? '' })) } };
       }
@@ -449,7 +493,11 @@ export class FakeSlack {
     if (!workspace?.rotation) return { body: { ok: false, error: 'invalid_refresh_token' } };
     const refreshes = workspace.rotation.refreshes + 1;
     const suffix = workspace.teamId.toLowerCase();
-    const next = { ...workspace, botToken: `xoxe.xoxb-${suffix}-${refreshes + 1}`, rotation: { refreshToken: `xoxe-1-${suffix}-r${refreshes + 1}`, expiresIn: 43_200, refreshes } };
+    const next = {
+      ...workspace,
+      botToken: `xoxe.xoxb-${suffix}-${refreshes + 1}`,
+      rotation: { refreshToken: `xoxe-1-${suffix}-r${refreshes + 1}`, expiresIn: 43_200, refreshes },
+    };
     this.workspaces.delete(workspace.botToken);
     this.workspaces.set(next.botToken, next);
     return {
@@ -587,7 +635,11 @@ export function slashCommandBody(fields: SlashCommandFields): string {
 }
 
 /** An Events API callback for a message, as Slack posts it (JSON). */
-export function messageEventBody(eventId: string, event: { channel: string; text: string; ts: string; thread_ts?: string; user?: string; bot_id?: string }, teamId = TEAM_ID): string {
+export function messageEventBody(
+  eventId: string,
+  event: { channel: string; text: string; ts: string; thread_ts?: string; user?: string; bot_id?: string },
+  teamId = TEAM_ID,
+): string {
   return eventCallbackBody(eventId, { type: 'message', channel_type: 'channel', user: event.user ?? 'U0READER', ...event, event_ts: event.ts }, teamId);
 }
 

@@ -49,7 +49,12 @@ describe('slack over HTTP (real Bolt against a fake Slack)', () => {
     const ts = String(post.result?.ts);
 
     // The question, and Slack delivering it again (as after a slow answer), at the same time.
-    const event = messageEventBody('Ev0QUESTION', { channel: 'C0NEWS', ts: '1760000999.000100', thread_ts: ts, text: 'How long will the harbour stay closed?' });
+    const event = messageEventBody('Ev0QUESTION', {
+      channel: 'C0NEWS',
+      ts: '1760000999.000100',
+      thread_ts: ts,
+      text: 'How long will the harbour stay closed?',
+    });
     const [first, retry] = await Promise.all([
       postSigned(h.eventsUrl, event, { contentType: 'application/json' }),
       postSigned(h.eventsUrl, event, { contentType: 'application/json', headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } }),
@@ -67,13 +72,25 @@ describe('slack over HTTP (real Bolt against a fake Slack)', () => {
     await command({ command: '/summary', text: HARBOUR_ARTICLE, id: 'sum-bots' });
     const ts = String((await h.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'C0NEWS')).result?.ts);
     // Another app's bot asks a question in the thread (two bots answering each other would never stop).
-    const otherBot = messageEventBody('Ev0OTHERBOT', { channel: 'C0NEWS', ts: '1760000999.000700', thread_ts: ts, text: 'How long will the harbour stay closed?', user: 'U0OTHERBOT', bot_id: 'B0OTHER' });
+    const otherBot = messageEventBody('Ev0OTHERBOT', {
+      channel: 'C0NEWS',
+      ts: '1760000999.000700',
+      thread_ts: ts,
+      text: 'How long will the harbour stay closed?',
+      user: 'U0OTHERBOT',
+      bot_id: 'B0OTHER',
+    });
     await postSigned(h.eventsUrl, otherBot, { contentType: 'application/json' });
     const [ignored] = await h.waitForLogs((line) => line.eventId === 'Ev0OTHERBOT' && typeof line.outcome === 'string', 1);
     expect(ignored!.outcome).toBe('not-a-thread-reply');
 
     // A person's question is answered once; the answer comes back as the bot's own message event.
-    const question = messageEventBody('Ev0PERSON', { channel: 'C0NEWS', ts: '1760000999.000800', thread_ts: ts, text: 'How long will the harbour stay closed?' });
+    const question = messageEventBody('Ev0PERSON', {
+      channel: 'C0NEWS',
+      ts: '1760000999.000800',
+      thread_ts: ts,
+      text: 'How long will the harbour stay closed?',
+    });
     await postSigned(h.eventsUrl, question, { contentType: 'application/json' });
     await h.waitForLogs((line) => line.eventId === 'Ev0PERSON' && line.outcome === 'answered', 1);
     await h.fake.drainEchoes();

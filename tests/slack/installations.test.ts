@@ -49,7 +49,9 @@ describe.each(backends)('Slack installations on %s', (_name, open) => {
     await first.storeInstallation(workspace('T0TWO', 'xoxb-two'));
     expect((await second.fetchInstallation({ teamId: 'T0ONE', enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token).toBe('xoxb-one');
     expect((await second.fetchInstallation({ teamId: 'T0TWO', enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token).toBe('xoxb-two');
-    await expect(second.fetchInstallation({ teamId: 'T0NONE', enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toThrow(/no installation for team T0NONE/);
+    await expect(second.fetchInstallation({ teamId: 'T0NONE', enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toThrow(
+      /no installation for team T0NONE/,
+    );
 
     await second.deleteInstallation({ teamId: 'T0ONE', enterpriseId: undefined, isEnterpriseInstall: false });
     await expect(first.fetchInstallation({ teamId: 'T0ONE', enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toThrow(/no installation/);
@@ -60,7 +62,12 @@ describe.each(backends)('Slack installations on %s', (_name, open) => {
     const opened = open();
     cleanup = opened.cleanup;
     const store = new KeyvInstallationStore(opened.stores.installations);
-    await store.storeInstallation({ ...workspace('T0UNUSED', 'xoxb-org'), team: undefined, enterprise: { id: 'E0ORG', name: 'Org' }, isEnterpriseInstall: true });
+    await store.storeInstallation({
+      ...workspace('T0UNUSED', 'xoxb-org'),
+      team: undefined,
+      enterprise: { id: 'E0ORG', name: 'Org' },
+      isEnterpriseInstall: true,
+    });
     const found = await store.fetchInstallation({ teamId: 'T0MEMBER', enterpriseId: 'E0ORG', isEnterpriseInstall: false });
     expect(found.bot?.token).toBe('xoxb-org');
 
@@ -75,7 +82,13 @@ describe.each(backends)('Slack installations on %s', (_name, open) => {
     const opened = open();
     cleanup = opened.cleanup;
     const store = new KeyvInstallationStore(opened.stores.installations);
-    for (const [team, channel] of [['T0ONE', 'C1'], ['T0ONE', 'C2'], ['T0ONE', 'C1'], ['T0TWO', 'C9']] as const) await store.recordChannel(team, channel);
+    for (const [team, channel] of [
+      ['T0ONE', 'C1'],
+      ['T0ONE', 'C2'],
+      ['T0ONE', 'C1'],
+      ['T0TWO', 'C9'],
+    ] as const)
+      await store.recordChannel(team, channel);
     expect(await new KeyvInstallationStore(opened.stores.installations).channels('T0ONE')).toEqual(['C1', 'C2']);
     await store.forgetChannels('T0ONE');
     expect(await store.channels('T0ONE')).toEqual([]);

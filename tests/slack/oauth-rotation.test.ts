@@ -36,7 +36,10 @@ describe('slack OAuth: rotating tokens and Enterprise Grid org-wide installs (re
     const href = /href="([^"]*oauth\/v2\/authorize[^"]*)"/.exec(await page.text())?.[1]?.replace(/&amp;/g, '&');
     const state = new URL(href ?? 'missing:').searchParams.get('state') ?? '';
     const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const done = await fetch(`${base}/slack/oauth_redirect?code=${workspace.code}&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
+    const done = await fetch(`${base}/slack/oauth_redirect?code=${workspace.code}&state=${encodeURIComponent(state)}`, {
+      headers: { cookie },
+      redirect: 'manual',
+    });
     expect(done.status).toBe(200);
   }
 
@@ -50,7 +53,10 @@ describe('slack OAuth: rotating tokens and Enterprise Grid org-wide installs (re
     expect(installed.bot!.expiresAt! - Date.now() / 1000).toBeGreaterThan(3500);
     expect(h.fake.callsOf('oauth.v2.access').filter((call) => call.args.grant_type === 'refresh_token')).toHaveLength(0);
 
-    const ack = await postSigned(h.eventsUrl, slashCommandBody({ command: '/summary', text: HARBOUR_ARTICLE, team_id: 'T0ROTATE', channel_id: 'C0ROT', response_url: h.fake.responseUrl('rot-1') }));
+    const ack = await postSigned(
+      h.eventsUrl,
+      slashCommandBody({ command: '/summary', text: HARBOUR_ARTICLE, team_id: 'T0ROTATE', channel_id: 'C0ROT', response_url: h.fake.responseUrl('rot-1') }),
+    );
     expect(ack.status).toBe(200);
     const refresh = await h.fake.waitForCall('oauth.v2.access', (call) => call.args.grant_type === 'refresh_token');
     expect(refresh.args).toMatchObject({ refresh_token: 'xoxe-1-t0rotate-r1', client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
@@ -81,7 +87,14 @@ describe('slack OAuth: rotating tokens and Enterprise Grid org-wide installs (re
     // A workspace of the org that never installed on its own is answered with the org's token.
     const ack = await postSigned(
       h.eventsUrl,
-      slashCommandBody({ command: '/summary', text: HARBOUR_ARTICLE, team_id: 'T0WEST', enterprise_id: 'E0GRID', channel_id: 'C0WEST', response_url: h.fake.responseUrl('grid-1') }),
+      slashCommandBody({
+        command: '/summary',
+        text: HARBOUR_ARTICLE,
+        team_id: 'T0WEST',
+        enterprise_id: 'E0GRID',
+        channel_id: 'C0WEST',
+        response_url: h.fake.responseUrl('grid-1'),
+      }),
     );
     expect(ack.status).toBe(200);
     const answer = await h.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'C0WEST');
@@ -91,6 +104,8 @@ describe('slack OAuth: rotating tokens and Enterprise Grid org-wide installs (re
     await h.slack.port.post({ platform: 'slack', tenantId: 'T0WEST', channelId: 'C0WEST' }, { kind: 'text', text: 'Grid digest' });
     expect(h.fake.callsOf('chat.postMessage').find((call) => call.args.text === 'Grid digest')?.token).toBe(org.botToken);
     // A workspace outside any install is still refused before any call to Slack.
-    await expect(h.slack.port.post({ platform: 'slack', tenantId: 'T0ELSEWHERE', channelId: 'C0X' }, { kind: 'text', text: 'Nobody' })).rejects.toMatchObject({ code: 'not_installed' });
+    await expect(h.slack.port.post({ platform: 'slack', tenantId: 'T0ELSEWHERE', channelId: 'C0X' }, { kind: 'text', text: 'Nobody' })).rejects.toMatchObject({
+      code: 'not_installed',
+    });
   });
 });

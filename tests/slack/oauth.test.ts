@@ -13,7 +13,13 @@ const OAUTH_ENV = {
   SLACK_STATE_SECRET: 'a-long-random-state-secret-for-tests',
 };
 
-const FEED_A = { id: 'feed-a', location: 'https://alpha.example.com/feed.xml', kind: 'url' as const, title: 'Alpha Valley Courier', addedAt: '2026-12-01T00:00:00Z' };
+const FEED_A = {
+  id: 'feed-a',
+  location: 'https://alpha.example.com/feed.xml',
+  kind: 'url' as const,
+  title: 'Alpha Valley Courier',
+  addedAt: '2026-12-01T00:00:00Z',
+};
 const FEED_B = { id: 'feed-b', location: 'https://beta.example.org/rss', kind: 'url' as const, title: 'Beta Bay Ledger', addedAt: '2026-12-01T00:00:00Z' };
 
 describe('slack in any workspace (OAuth, real Bolt against a fake Slack)', () => {
@@ -93,9 +99,17 @@ describe('slack in any workspace (OAuth, real Bolt against a fake Slack)', () =>
 
     // A question in Alpha's thread is answered in that thread with Alpha's token.
     const ts = String(postA.result?.ts);
-    await postSigned(h.eventsUrl, messageEventBody('Ev0ALPHAQ', { channel: 'C0ALPHA', ts: '1760000999.000100', thread_ts: ts, text: 'How long will the harbour stay closed?' }, alpha.teamId), {
-      contentType: 'application/json',
-    });
+    await postSigned(
+      h.eventsUrl,
+      messageEventBody(
+        'Ev0ALPHAQ',
+        { channel: 'C0ALPHA', ts: '1760000999.000100', thread_ts: ts, text: 'How long will the harbour stay closed?' },
+        alpha.teamId,
+      ),
+      {
+        contentType: 'application/json',
+      },
+    );
     const answer = await h.fake.waitForCall('chat.postMessage', (call) => call.args.thread_ts === ts);
     expect(answer.token).toBe(alpha.botToken);
 
@@ -115,7 +129,9 @@ describe('slack in any workspace (OAuth, real Bolt against a fake Slack)', () =>
     const ack = await command(stranger, { command: '/newsdesk', text: 'help', id: 'stranger', channel_id: 'C0STRANGE' });
     expect(ack.status).toBe(200);
     await h.waitForLog((line) => String(line.msg).includes('Authorization of incoming event did not succeed'));
-    await expect(h.slack.port.post({ platform: 'slack', tenantId: stranger.teamId, channelId: 'C0STRANGE' }, { kind: 'text', text: 'hello' })).rejects.toMatchObject({
+    await expect(
+      h.slack.port.post({ platform: 'slack', tenantId: stranger.teamId, channelId: 'C0STRANGE' }, { kind: 'text', text: 'hello' }),
+    ).rejects.toMatchObject({
       kind: 'gone',
       code: 'not_installed',
     });
@@ -169,7 +185,9 @@ describe('slack in any workspace (OAuth, real Bolt against a fake Slack)', () =>
     h.fake.revoke(alpha.botToken);
     const ack = await event(alpha, 'Ev0UNINSTALL', { type: 'app_uninstalled', event_ts: '1760000000.000003' });
     expect(ack.status).toBe(200);
-    await h.waitForLog((line) => line.msg === 'slack: workspace removed the app; its tokens, schedules and feed subscriptions are deleted' && line.tenant === 'T0ALPHA');
+    await h.waitForLog(
+      (line) => line.msg === 'slack: workspace removed the app; its tokens, schedules and feed subscriptions are deleted' && line.tenant === 'T0ALPHA',
+    );
     const { newsroom, stores } = h.services;
     expect(await stores.installations.get('team:T0ALPHA')).toBeUndefined();
     expect(await newsroom.schedules.get(channelA)).toBeUndefined();
@@ -212,21 +230,33 @@ describe('slack with one token: the App Home', () => {
   });
 
   it('publishes the App Home with the single token and says how to start when nothing is followed', async () => {
-    await postSigned(h.eventsUrl, eventCallbackBody('Ev0HOME', { type: 'app_home_opened', user: 'U0READER', channel: 'D0HOME', tab: 'home', event_ts: '1760000000.000001' }), {
-      contentType: 'application/json',
-    });
+    await postSigned(
+      h.eventsUrl,
+      eventCallbackBody('Ev0HOME', { type: 'app_home_opened', user: 'U0READER', channel: 'D0HOME', tab: 'home', event_ts: '1760000000.000001' }),
+      {
+        contentType: 'application/json',
+      },
+    );
     const published = await h.fake.waitForCall('views.publish');
     expect(published.token).toBe('xoxb-test-bot-token');
     expect(JSON.stringify(h.fake.views[0]!.view)).toContain('No channel follows a feed yet');
   });
 
   it('ignores the Messages tab being opened', async () => {
-    await postSigned(h.eventsUrl, eventCallbackBody('Ev0MSGTAB', { type: 'app_home_opened', user: 'U0READER', channel: 'D0HOME', tab: 'messages', event_ts: '1760000000.000001' }), {
-      contentType: 'application/json',
-    });
-    await postSigned(h.eventsUrl, eventCallbackBody('Ev0HOME2', { type: 'app_home_opened', user: 'U0SECOND', channel: 'D0HOME', tab: 'home', event_ts: '1760000000.000002' }), {
-      contentType: 'application/json',
-    });
+    await postSigned(
+      h.eventsUrl,
+      eventCallbackBody('Ev0MSGTAB', { type: 'app_home_opened', user: 'U0READER', channel: 'D0HOME', tab: 'messages', event_ts: '1760000000.000001' }),
+      {
+        contentType: 'application/json',
+      },
+    );
+    await postSigned(
+      h.eventsUrl,
+      eventCallbackBody('Ev0HOME2', { type: 'app_home_opened', user: 'U0SECOND', channel: 'D0HOME', tab: 'home', event_ts: '1760000000.000002' }),
+      {
+        contentType: 'application/json',
+      },
+    );
     await h.fake.waitForCall('views.publish');
     expect(h.fake.views.map((view) => view.userId)).toEqual(['U0SECOND']);
   });

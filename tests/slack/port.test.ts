@@ -39,11 +39,18 @@ describe('slack platform port (digests posted by the bot)', () => {
     expect(posted).toEqual({ id: firstTs, threadId: `C0DIGEST:${firstTs}` });
     expect(await h.services.library.threadArticles('slack', posted.threadId!)).toHaveLength(articles.length);
     // The channel's recent stories (what "/summary 2" picks from) are the digest's, in its order.
-    expect((await h.services.library.listRecent(CHANNEL)).map((article) => article.id).slice(0, 10)).toEqual(articles.slice(0, 10).map((article) => article.id));
+    expect((await h.services.library.listRecent(CHANNEL)).map((article) => article.id).slice(0, 10)).toEqual(
+      articles.slice(0, 10).map((article) => article.id),
+    );
 
     // A question under the second part is answered in that part's thread.
     const secondTs = String(calls[1]!.result?.ts);
-    const event = messageEventBody('Ev0DIGEST', { channel: 'C0DIGEST', ts: '1760000999.000400', thread_ts: secondTs, text: 'What did the council approve for plan 7?' });
+    const event = messageEventBody('Ev0DIGEST', {
+      channel: 'C0DIGEST',
+      ts: '1760000999.000400',
+      thread_ts: secondTs,
+      text: 'What did the council approve for plan 7?',
+    });
     expect((await postSigned(h.eventsUrl, event, { contentType: 'application/json' })).status).toBe(200);
     const answer = await h.fake.waitForCall('chat.postMessage', (call) => call.args.thread_ts === secondTs);
     expect(JSON.stringify(answer.args.blocks)).toContain('waterfront');

@@ -55,18 +55,58 @@ describe('slack rendering of every neutral message', () => {
   const cases: [string, OutgoingMessage][] = [
     ['text', { kind: 'text', tone: 'warning', text: `Could not read ${HOSTILE}` }],
     ['summary', { kind: 'analysis', view: 'summary', article: { ...ARTICLE, title: HOSTILE }, analysis: analysis({ summary: [{ text: HOSTILE }] }) }],
-    ['quotes', { kind: 'analysis', view: 'quotes', article: ARTICLE, analysis: analysis({ quotes: [{ text: HOSTILE, start: 0, end: 1, speaker: '<@U0BOSS>' }] }) }],
+    [
+      'quotes',
+      { kind: 'analysis', view: 'quotes', article: ARTICLE, analysis: analysis({ quotes: [{ text: HOSTILE, start: 0, end: 1, speaker: '<@U0BOSS>' }] }) },
+    ],
     ['timeline', { kind: 'analysis', view: 'timeline', article: ARTICLE, analysis: analysis() }],
-    ['answer', { kind: 'answer', question: HOSTILE, answer: { articleId: 'a1', citation: { text: HOSTILE, start: 0, end: 5 }, text: HOSTILE, engine: { name: 'embedded', version: '1' } }, article: ARTICLE }],
+    [
+      'answer',
+      {
+        kind: 'answer',
+        question: HOSTILE,
+        answer: { articleId: 'a1', citation: { text: HOSTILE, start: 0, end: 5 }, text: HOSTILE, engine: { name: 'embedded', version: '1' } },
+        article: ARTICLE,
+      },
+    ],
     ['no answer', { kind: 'answer', question: 'Who won?', answer: null }],
     ['digest', { kind: 'digest', digest: digest([story(1), { ...story(2), title: HOSTILE }]) }],
     ['empty digest', { kind: 'digest', digest: digest([]) }],
-    ['feeds', { kind: 'feeds', feeds: [
-      { id: 'f1', title: 'Island Gazette', url: 'https://news.example.com/rss', lastSuccessAt: '2026-02-03T08:00:00Z', nextPollAt: '2026-02-03T08:15:00Z', consecutiveFailures: 0 },
-      { id: 'f2', title: HOSTILE, url: 'https://broken.example.org/feed', lastError: 'HTTP 503 <!channel>', lastErrorAt: '2026-02-03T08:05:00Z', consecutiveFailures: 3 },
-    ] }],
+    [
+      'feeds',
+      {
+        kind: 'feeds',
+        feeds: [
+          {
+            id: 'f1',
+            title: 'Island Gazette',
+            url: 'https://news.example.com/rss',
+            lastSuccessAt: '2026-02-03T08:00:00Z',
+            nextPollAt: '2026-02-03T08:15:00Z',
+            consecutiveFailures: 0,
+          },
+          {
+            id: 'f2',
+            title: HOSTILE,
+            url: 'https://broken.example.org/feed',
+            lastError: 'HTTP 503 <!channel>',
+            lastErrorAt: '2026-02-03T08:05:00Z',
+            consecutiveFailures: 3,
+          },
+        ],
+      },
+    ],
     ['no feeds', { kind: 'feeds', feeds: [] }],
-    ['help', { kind: 'help', entries: [{ usage: '/summary [input] [sentences:…]', description: 'Summarise', manage: false }, { usage: '/feeds add <url>', description: 'Follow a feed', manage: true }] }],
+    [
+      'help',
+      {
+        kind: 'help',
+        entries: [
+          { usage: '/summary [input] [sentences:…]', description: 'Summarise', manage: false },
+          { usage: '/feeds add <url>', description: 'Follow a feed', manage: true },
+        ],
+      },
+    ],
   ];
 
   it.each(cases)('renders %s within Slack limits with nothing unescaped', (_name, message) => {
@@ -117,7 +157,9 @@ describe('slack rendering of every neutral message', () => {
     const rendered = renderMessage({ kind: 'digest', digest: digest(stories) }, { thread: true });
     expect(rendered.length).toBeGreaterThan(2);
     expectWithinSlackLimits(rendered);
-    const titles = rendered.flatMap((message) => message.blocks.flatMap(textsOf)).flatMap((text) => [...text.matchAll(/waterfront plan (\d+)>/g)].map((m) => Number(m[1])));
+    const titles = rendered
+      .flatMap((message) => message.blocks.flatMap(textsOf))
+      .flatMap((text) => [...text.matchAll(/waterfront plan (\d+)>/g)].map((m) => Number(m[1])));
     expect(titles).toEqual(stories.map((_, i) => i + 1));
     expect(allText(rendered.slice(1, 2))).toContain('News digest, continued (2/');
     // The thread hint closes the last message only.
@@ -164,7 +206,10 @@ describe('slack rendering of hostile sizes and text', () => {
   });
 
   it('lists a feed with a 1 MB title in one message, its name cut', () => {
-    const rendered = renderMessage({ kind: 'feeds', feeds: [{ id: 'f', title: huge, url: 'https://feeds.example.org/x.xml', consecutiveFailures: 2, lastError: huge }] });
+    const rendered = renderMessage({
+      kind: 'feeds',
+      feeds: [{ id: 'f', title: huge, url: 'https://feeds.example.org/x.xml', consecutiveFailures: 2, lastError: huge }],
+    });
     expectWithinSlackLimits(rendered);
     expect(rendered).toHaveLength(1);
     expect(allText(rendered).length).toBeLessThan(6_000);
@@ -195,4 +240,3 @@ describe('slack rendering of hostile sizes and text', () => {
     expect(header.type === 'header' && header.text.text).toBe('ABC');
   });
 });
-

@@ -34,8 +34,14 @@ afterEach(async () => {
 
 describe('fingerprints', () => {
   it('scores rewrites of one event far above stories that only share words', () => {
-    const same = [similarity(sig(bridgeHerald), sig(bridgeGazette)), similarity(sig(bridgeHerald), sig(bridgeWire)), similarity(sig(bridgeGazette), sig(bridgeWire))];
-    const different = [bridgeOther, football, budget].flatMap((other) => [bridgeHerald, bridgeGazette, bridgeWire].map((bridge) => similarity(sig(bridge), sig(other))));
+    const same = [
+      similarity(sig(bridgeHerald), sig(bridgeGazette)),
+      similarity(sig(bridgeHerald), sig(bridgeWire)),
+      similarity(sig(bridgeGazette), sig(bridgeWire)),
+    ];
+    const different = [bridgeOther, football, budget].flatMap((other) =>
+      [bridgeHerald, bridgeGazette, bridgeWire].map((bridge) => similarity(sig(bridge), sig(other))),
+    );
     expect(Math.min(...same)).toBeGreaterThan(0.3);
     expect(Math.max(...different)).toBeLessThan(0.2);
   });
@@ -45,14 +51,20 @@ describe('fingerprints', () => {
 function overlappingSets(pair: number, shared: number): [string[], string[]] {
   const common = Array.from({ length: shared }, (_, i) => `common${pair}x${i}`);
   const own = (side: string) => Array.from({ length: 60 - shared }, (_, i) => `${side}${pair}x${i}`);
-  return [[...common, ...own('left')], [...common, ...own('right')]];
+  return [
+    [...common, ...own('left')],
+    [...common, ...own('right')],
+  ];
 }
 
 describe('fingerprints over many sets', () => {
   it('estimates similarity without bias when terms differ only in their last characters', () => {
     // Like a feed of generated names: the same stems with a different number, plus four shared words.
     const sets = Array.from({ length: 40 }, (_, k) => [
-      'harbour', 'close', 'repair', 'tuesdai',
+      'harbour',
+      'close',
+      'repair',
+      'tuesdai',
       ...Array.from({ length: 24 }, (_, j) => `${['ka', 'lo', 'mi', 'ren', 'tas', 'vu'][j % 6]}${['dor', 'pin', 'sha', 'gri'][j % 4]}${j}x${k}`),
     ]);
     const trueJaccard = 4 / (28 + 28 - 4);
@@ -99,7 +111,9 @@ describe('story grouping', () => {
   });
 
   it('keeps different events apart, even with shared vocabulary', async () => {
-    const ids = await Promise.all([bridgeHerald, bridgeOther, football, budget].map((item, i) => stories.add(article(item), `feed-${i}`, item.siteName, clock.now())));
+    const ids = await Promise.all(
+      [bridgeHerald, bridgeOther, football, budget].map((item, i) => stories.add(article(item), `feed-${i}`, item.siteName, clock.now())),
+    );
     expect(new Set(ids).size).toBe(4);
   });
 

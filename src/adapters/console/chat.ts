@@ -29,7 +29,11 @@ export interface ConsoleChat {
  * neutral port. Threads are numbered (t1, t2 …); after the bot opens one, plain text is a question
  * asked in it, `/thread tN` switches, `/back` leaves.
  */
-export function startConsoleChat(services: Services, commands: readonly CommandDef[], io: { input: Readable; output: Writable; prompt?: boolean }): ConsoleChat {
+export function startConsoleChat(
+  services: Services,
+  commands: readonly CommandDef[],
+  io: { input: Readable; output: Writable; prompt?: boolean },
+): ConsoleChat {
   const write = (text: string) => io.output.write(`${text}\n`);
   const threads: string[] = [];
   let current: string | undefined;

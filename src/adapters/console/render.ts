@@ -23,15 +23,19 @@ function render(message: OutgoingMessage): string {
       return renderAnswer(message);
     case 'digest':
       return (
-        (message.alerts?.length ? `🔔 ${message.alerts.map((alert) => `@${t(alert.role)} (${alert.names.map((value) => t(value)).join(', ')})`).join(' · ')}\n` : '') +
-        renderDigest(message.digest.stories, message.part, message.parts, message.firstNumber, message.live)
+        (message.alerts?.length
+          ? `🔔 ${message.alerts.map((alert) => `@${t(alert.role)} (${alert.names.map((value) => t(value)).join(', ')})`).join(' · ')}\n`
+          : '') + renderDigest(message.digest.stories, message.part, message.parts, message.firstNumber, message.live)
       );
     case 'feeds':
       return renderFeeds(message.feeds);
     case 'list':
       return renderList(message);
     case 'help':
-      return ['newsdesk commands (★ needs channel-manager rights):', ...message.entries.map((entry) => `  ${entry.manage ? '★' : ' '} ${entry.usage}\n      ${entry.description}`)].join('\n');
+      return [
+        'newsdesk commands (★ needs channel-manager rights):',
+        ...message.entries.map((entry) => `  ${entry.manage ? '★' : ' '} ${entry.usage}\n      ${entry.description}`),
+      ].join('\n');
   }
 }
 
@@ -57,7 +61,8 @@ function renderAnalysis(view: AnalysisView, article: ArticleRef, analysis: Analy
     for (const quote of analysis.quotes) lines.push(`“${safeField(quote.text)}”\n    — ${quote.speaker ? t(quote.speaker) : 'unattributed'}`);
   } else {
     if (!analysis.timeline.some(isDated)) lines.push('No dated events in this article.');
-    for (const entry of analysis.timeline.filter(isDated)) lines.push(`${t(timeLabel(entry.value)).padEnd(26)} ${safeField(entry.text)}: ${safeField(entry.event)}`);
+    for (const entry of analysis.timeline.filter(isDated))
+      lines.push(`${t(timeLabel(entry.value)).padEnd(26)} ${safeField(entry.text)}: ${safeField(entry.event)}`);
   }
   lines.push('', `(${engineLine(analysis.engine)})`);
   return lines.join('\n');
@@ -75,7 +80,10 @@ export function tagLine(all: Tags): string {
 }
 
 function names(values: string[]): string {
-  return values.slice(0, 20).map((value) => t(value)).join(', ');
+  return values
+    .slice(0, 20)
+    .map((value) => t(value))
+    .join(', ');
 }
 
 function renderAnswer(message: Extract<OutgoingMessage, { kind: 'answer' }>): string {
@@ -88,7 +96,10 @@ function renderAnswer(message: Extract<OutgoingMessage, { kind: 'answer' }>): st
 function renderDigest(stories: Story[], part?: number, parts?: number, firstNumber = 1, live?: boolean): string {
   const header = `${live ? '🔴 Live' : '📰 Digest'}${parts && parts > 1 ? ` (part ${part}/${parts})` : ''}: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`;
   const body = stories.map((story, index) => {
-    const sources = story.sources.length > 1 ? `covered by ${story.sources.length} outlets: ${names(story.sources.map((source) => source.name))}` : `from ${t(story.sources[0]?.name ?? 'unknown')}`;
+    const sources =
+      story.sources.length > 1
+        ? `covered by ${story.sources.length} outlets: ${names(story.sources.map((source) => source.name))}`
+        : `from ${t(story.sources[0]?.name ?? 'unknown')}`;
     const summary = story.analysis.summary.map((sentence) => `   ${safeField(sentence.shown ?? sentence.text)}`).join('\n');
     const tags = tagLine(story.analysis.tags) || safeField(digestLanguageNote(story.analysis) ?? '');
     return `${firstNumber + index}. ${t(story.title)}\n   (${sources})\n${summary}${tags ? `\n   ${tags}` : ''}`;
@@ -112,7 +123,12 @@ function renderFeeds(feeds: FeedStatusView[]): string {
   if (feeds.length === 0) return 'No feeds in this channel yet. Add one with /feeds add <url>.';
   return feeds
     .map((feed) => {
-      const health = feed.consecutiveFailures > 0 ? `failing (${feed.consecutiveFailures}×): ${t(feed.lastError ?? 'unknown error')}` : feed.lastSuccessAt ? `ok, last read ${feed.lastSuccessAt}` : 'not read yet';
+      const health =
+        feed.consecutiveFailures > 0
+          ? `failing (${feed.consecutiveFailures}×): ${t(feed.lastError ?? 'unknown error')}`
+          : feed.lastSuccessAt
+            ? `ok, last read ${feed.lastSuccessAt}`
+            : 'not read yet';
       const filter = feed.filter ? `\n  filter: ${t(feed.filter, 600)}` : '';
       return `• ${t(feed.title)}\n  ${t(feed.url, 500)}\n  ${health}${feed.nextPollAt ? `; next poll ${feed.nextPollAt}` : ''}${filter}`;
     })

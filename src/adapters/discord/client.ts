@@ -36,7 +36,8 @@ export interface RunningDiscord {
 }
 
 /** Said in the log and in /help when the bot runs without the Message Content intent. */
-export const MENTION_ONLY_NOTE = 'Ask in the thread under a summary or a digest, mentioning me (@newsdesk …), and I answer from its articles: this bot can read only the messages that mention it.';
+export const MENTION_ONLY_NOTE =
+  'Ask in the thread under a summary or a digest, mentioning me (@newsdesk …), and I answer from its articles: this bot can read only the messages that mention it.';
 
 /**
  * Logs in through the gateway, answers slash commands, autocomplete and questions typed in the
@@ -122,7 +123,10 @@ async function logIn(services: Services, commands: readonly CommandDef[], token:
   logGatewayState(client, services);
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord warning'));
   client.rest.on(RESTEvents.RateLimited, (info) =>
-    logger.warn({ route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limit: the request waits and is retried'),
+    logger.warn(
+      { route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global, scope: info.scope },
+      'discord rate limit: the request waits and is retried',
+    ),
   );
 
   const ready = once(client, Events.ClientReady);
@@ -176,7 +180,9 @@ function isDisallowedIntents(error: unknown): boolean {
 function explain(error: unknown): unknown {
   const message = error instanceof Error ? error.message : String(error);
   if (isDisallowedIntents(error)) {
-    return new Error('Discord refused the gateway intents even without Message Content: check the bot’s Privileged Gateway Intents in the developer portal.', { cause: error });
+    return new Error('Discord refused the gateway intents even without Message Content: check the bot’s Privileged Gateway Intents in the developer portal.', {
+      cause: error,
+    });
   }
   if (/invalid token|authentication failed|401/i.test(message)) {
     return new Error('Discord refused DISCORD_TOKEN: copy the bot token again from the developer portal (Bot → Reset Token).', { cause: error });

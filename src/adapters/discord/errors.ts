@@ -12,9 +12,14 @@ export function discordCallError(error: unknown, fallbackCall: string): Platform
     const kind: PlatformFailure = GONE_CODES.has(code) || error.status === 404 ? 'gone' : error.status >= 500 || error.status === 429 ? 'transient' : 'refused';
     return new PlatformCallError(kind, `${error.method.toUpperCase()} ${routeOf(error.url)}`, `${error.status}/${error.code}`, { cause: error });
   }
-  if (error instanceof HTTPError) return new PlatformCallError('transient', `${error.method.toUpperCase()} ${routeOf(error.url)}`, String(error.status), { cause: error });
-  if (error instanceof RateLimitError) return new PlatformCallError('transient', `${error.method.toUpperCase()} ${error.route}`, `429 for ${Math.round(error.retryAfter / 1000)} s`, { cause: error });
-  const code = (error as { code?: unknown; cause?: { code?: unknown } } | undefined)?.code ?? (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  if (error instanceof HTTPError)
+    return new PlatformCallError('transient', `${error.method.toUpperCase()} ${routeOf(error.url)}`, String(error.status), { cause: error });
+  if (error instanceof RateLimitError)
+    return new PlatformCallError('transient', `${error.method.toUpperCase()} ${error.route}`, `429 for ${Math.round(error.retryAfter / 1000)} s`, {
+      cause: error,
+    });
+  const code =
+    (error as { code?: unknown; cause?: { code?: unknown } } | undefined)?.code ?? (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
   const name = error instanceof Error ? error.name : '';
   if ((typeof code === 'string' && NETWORK_CODES.has(code)) || name === 'AbortError' || name === 'TimeoutError') {
     return new PlatformCallError('transient', fallbackCall, typeof code === 'string' ? code : name, { cause: error });

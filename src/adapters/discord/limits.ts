@@ -155,8 +155,7 @@ export function packEmbeds(groups: APIEmbed[][], header?: string, continued?: (p
   const messages: DiscordPayload[] = [];
   let current: DiscordPayload | undefined;
   const fits = (message: DiscordPayload, embeds: APIEmbed[]) =>
-    message.embeds.length + embeds.length <= LIMITS.embedsPerMessage &&
-    sum(message.embeds) + sum(embeds) <= LIMITS.embedTotal;
+    message.embeds.length + embeds.length <= LIMITS.embedsPerMessage && sum(message.embeds) + sum(embeds) <= LIMITS.embedTotal;
   const open = (): DiscordPayload => {
     const content = messages.length === 0 ? header : continued?.(messages.length + 1);
     const message: DiscordPayload = { embeds: [] };

@@ -68,8 +68,10 @@ function analysisSpec(view: AnalysisView, article: ArticleRef, analysis: Analysi
       'No direct quotes in this article.';
   } else {
     spec.description =
-      analysis.timeline.filter(isDated).map((entry) => `**${name(timeLabel(entry.value))}** · “${clean(entry.text)}”\n${clean(entry.event)}`).join('\n\n') ||
-      'No dated events in this article.';
+      analysis.timeline
+        .filter(isDated)
+        .map((entry) => `**${name(timeLabel(entry.value))}** · “${clean(entry.text)}”\n${clean(entry.event)}`)
+        .join('\n\n') || 'No dated events in this article.';
   }
   return spec;
 }
@@ -144,7 +146,9 @@ function feedsSpec(feeds: FeedStatusView[]): EmbedSpec {
 function health(feed: FeedStatusView): string {
   const parts: string[] = [];
   if (feed.consecutiveFailures > 0) {
-    parts.push(`failing ${feed.consecutiveFailures}× in a row${feed.lastErrorAt ? ` (last ${relative(feed.lastErrorAt)})` : ''}: ${name(feed.lastError ?? 'unknown error')}`);
+    parts.push(
+      `failing ${feed.consecutiveFailures}× in a row${feed.lastErrorAt ? ` (last ${relative(feed.lastErrorAt)})` : ''}: ${name(feed.lastError ?? 'unknown error')}`,
+    );
   }
   parts.push(feed.lastSuccessAt ? `last read ${relative(feed.lastSuccessAt)}` : 'not read yet');
   if (feed.nextPollAt) parts.push(`next check ${relative(feed.nextPollAt)}`);
@@ -192,7 +196,16 @@ function tagFields(all: Tags): APIEmbedField[] {
     ['Places', tags.places],
     ['Topics', tags.topics],
   ];
-  return rows.filter(([, values]) => values.length > 0).map(([label, values]) => ({ name: label, value: values.slice(0, 20).map((value) => name(value)).join(', '), inline: true }));
+  return rows
+    .filter(([, values]) => values.length > 0)
+    .map(([label, values]) => ({
+      name: label,
+      value: values
+        .slice(0, 20)
+        .map((value) => name(value))
+        .join(', '),
+      inline: true,
+    }));
 }
 
 function engineLabel(source: { engine: Analysis['engine'] }): string {

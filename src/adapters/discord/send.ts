@@ -1,12 +1,4 @@
-import {
-  ChannelType,
-  Message,
-  Routes,
-  ThreadAutoArchiveDuration,
-  type APIMessage,
-  type Client,
-  type MessageMentionOptions,
-} from 'discord.js';
+import { ChannelType, Message, Routes, ThreadAutoArchiveDuration, type APIMessage, type Client, type MessageMentionOptions } from 'discord.js';
 import { createHash } from 'node:crypto';
 import type { Logger } from '../../core/logger.ts';
 import { LIMITS, truncateAtWord, type DiscordPayload } from './limits.ts';
@@ -36,7 +28,9 @@ export async function openThread(client: Client, message: Message | APIMessage, 
     if (guildId && !client.guilds.cache.has(guildId)) {
       // The guild is on another process's shard (not in this cache): discord.js can't build the thread
       // object, but the REST call is the same from any process.
-      const thread = (await client.rest.post(Routes.threads(channelId, message.id), { body: { name, auto_archive_duration: ThreadAutoArchiveDuration.OneDay } })) as { id: string };
+      const thread = (await client.rest.post(Routes.threads(channelId, message.id), {
+        body: { name, auto_archive_duration: ThreadAutoArchiveDuration.OneDay },
+      })) as { id: string };
       return thread.id;
     }
     if (message instanceof Message && message.channel && !message.channel.isThread()) {

@@ -43,7 +43,11 @@ export async function homeChannels(services: Services, teamId: string, channelId
 export function homeView(channels: readonly HomeChannel[]): types.HomeView {
   const blocks: SlackBlock[] = [header('newsdesk in this workspace')];
   if (channels.length === 0) {
-    blocks.push(...sections([escapeText('No channel follows a feed yet. In a channel, type /newsdesk feeds add <link> to follow one, then /newsdesk digest schedule daily 08:00.')]));
+    blocks.push(
+      ...sections([
+        escapeText('No channel follows a feed yet. In a channel, type /newsdesk feeds add <link> to follow one, then /newsdesk digest schedule daily 08:00.'),
+      ]),
+    );
     return { type: 'home', blocks };
   }
   blocks.push(...context([escapeText(`${channels.length} ${channels.length === 1 ? 'channel follows' : 'channels follow'} news here.`)]));
@@ -71,7 +75,8 @@ function scheduleLine(channel: HomeChannel): string {
   const { schedule, paused } = channel;
   if (!schedule) return escapeText('No digest schedule (digests on demand with /newsdesk digest now).');
   const when = `Digest ${escapeText(schedule.label)} (${escapeText(schedule.timezone)})`;
-  if (paused) return `⏸️ ${when}: paused since ${escapeText(paused.since.slice(0, 10))}, the bot could not post here (${escapeText(paused.code)}); any command in the channel resumes it.`;
+  if (paused)
+    return `⏸️ ${when}: paused since ${escapeText(paused.since.slice(0, 10))}, the bot could not post here (${escapeText(paused.code)}); any command in the channel resumes it.`;
   const next = schedule.nextRun ? `, next ${escapeText(formatRun(new Date(schedule.nextRun), schedule.timezone))}` : '';
   return `🗓️ ${when}${next}`;
 }

@@ -30,16 +30,18 @@ export function registerHandlers(app: App, handlers: SlackHandlers): void {
   app.command(/.*/, (args) => handleSlashCommand(handlers, args));
   app.event('message', async ({ event, body }) => {
     const fields = event as unknown as Record<string, unknown>;
-    const outcome = await handlers.work.run(() => answerThreadReply(handlers.services, handlers.outbox, handlers.once, {
-      eventId: body.event_id,
-      teamId: body.team_id,
-      channel: String(fields.channel ?? ''),
-      ts: String(fields.ts ?? ''),
-      threadTs: typeof fields.thread_ts === 'string' ? fields.thread_ts : undefined,
-      text: typeof fields.text === 'string' ? fields.text : undefined,
-      subtype: typeof fields.subtype === 'string' ? fields.subtype : undefined,
-      botId: typeof fields.bot_id === 'string' ? fields.bot_id : undefined,
-    }));
+    const outcome = await handlers.work.run(() =>
+      answerThreadReply(handlers.services, handlers.outbox, handlers.once, {
+        eventId: body.event_id,
+        teamId: body.team_id,
+        channel: String(fields.channel ?? ''),
+        ts: String(fields.ts ?? ''),
+        threadTs: typeof fields.thread_ts === 'string' ? fields.thread_ts : undefined,
+        text: typeof fields.text === 'string' ? fields.text : undefined,
+        subtype: typeof fields.subtype === 'string' ? fields.subtype : undefined,
+        botId: typeof fields.bot_id === 'string' ? fields.bot_id : undefined,
+      }),
+    );
     handlers.services.logger.debug({ platform: 'slack', eventId: body.event_id, outcome }, 'slack: message event handled');
   });
   app.event('app_home_opened', async ({ event, body, client }) => {
@@ -101,7 +103,10 @@ async function publishHome(handlers: SlackHandlers, client: webApi.WebClient, te
   handlers.services.logger.debug({ platform: 'slack', tenant: teamId, user: userId, channels: channels.length }, 'slack: App Home published');
 }
 
-function enterpriseOf(body: { enterprise_id?: string; is_ext_shared_channel?: boolean } & Record<string, unknown>): { enterpriseId?: string; isEnterpriseInstall?: boolean } {
+function enterpriseOf(body: { enterprise_id?: string; is_ext_shared_channel?: boolean } & Record<string, unknown>): {
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+} {
   return {
     enterpriseId: typeof body.enterprise_id === 'string' ? body.enterprise_id : undefined,
     isEnterpriseInstall: body.is_enterprise_install === true,

@@ -128,7 +128,10 @@ export function pack(draft: Draft): SlackMessage[] {
     pages.length = max;
     const last = pages[max - 1]!;
     // A page always leaves room for one more block (the reserve above), so the note fits.
-    pages[max - 1] = [...last.slice(0, LIMITS.blocksPerMessage - 2), ...context([`_${escapeText(`✂️ Cut here: the rest was too long to post (${dropped} more ${dropped === 1 ? 'message' : 'messages'}).`)}_`])];
+    pages[max - 1] = [
+      ...last.slice(0, LIMITS.blocksPerMessage - 2),
+      ...context([`_${escapeText(`✂️ Cut here: the rest was too long to post (${dropped} more ${dropped === 1 ? 'message' : 'messages'}).`)}_`]),
+    ];
   }
   return pages.map((blocks, index) => {
     if (index === 0) return { text: escapeText(truncate(draft.fallback, LIMITS.fallbackText)), blocks: trimDividers(blocks) };

@@ -7,7 +7,8 @@ import type { Logger } from '../../core/logger.ts';
  */
 export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'slack-sdk' });
-  const line = (parts: unknown[]) => parts.map((part) => (typeof part === 'string' ? part : part instanceof Error ? part.message : JSON.stringify(part))).join(' ');
+  const line = (parts: unknown[]) =>
+    parts.map((part) => (typeof part === 'string' ? part : part instanceof Error ? part.message : JSON.stringify(part))).join(' ');
   return {
     // The SDKs pass objects: they are only serialised when the line is going to be written.
     debug: (...parts: unknown[]) => child.isLevelEnabled('debug') && child.debug(line(parts)),

@@ -23,13 +23,7 @@ const NOT_IN_CHANNEL = new Set(['not_in_channel', 'channel_not_found']);
  * must ack within 3 s), so `defer` has nothing left to do; answers for everyone are channel messages
  * (their ts opens the thread), answers for the asker go to the command's response_url.
  */
-export function slashCommandContext(
-  request: SlashRequest,
-  route: SlashRoute,
-  canManage: boolean,
-  outbox: SlackOutbox,
-  logger: Logger,
-): CommandContext {
+export function slashCommandContext(request: SlashRequest, route: SlashRoute, canManage: boolean, outbox: SlackOutbox, logger: Logger): CommandContext {
   const channel: ChannelRef = { platform: 'slack', tenantId: request.teamId, channelId: request.channelId };
   const respond = async (message: OutgoingMessage, responseType: 'ephemeral' | 'in_channel') => {
     for (const part of outbox.render(message)) {
@@ -55,7 +49,10 @@ export function slashCommandContext(
         logger.info({ channel: request.channelId }, 'slack: not a member of the channel; answering through response_url');
         await respond(message, 'in_channel');
         if (options?.thread) {
-          await respond({ kind: 'text', tone: 'info', text: 'Invite me to this channel (/invite @newsdesk) and I can answer follow-up questions in a thread.' }, 'ephemeral');
+          await respond(
+            { kind: 'text', tone: 'info', text: 'Invite me to this channel (/invite @newsdesk) and I can answer follow-up questions in a thread.' },
+            'ephemeral',
+          );
         }
         return { id: 'response_url' };
       }

@@ -81,11 +81,16 @@ export async function answerThreadReply(services: Services, outbox: SlackOutbox,
   } catch (error) {
     // As the dispatcher does for commands: the context goes to the log, an id to quote to the asker.
     const errorId = randomUUID().slice(0, 8);
-    services.logger.error({ err: error, errorId, platform: 'slack', tenant: message.teamId, channel: message.channel, thread: threadId }, 'slack: follow-up question failed');
+    services.logger.error(
+      { err: error, errorId, platform: 'slack', tenant: message.teamId, channel: message.channel, thread: threadId },
+      'slack: follow-up question failed',
+    );
     const apology = `Sorry, I could not answer that. If it keeps happening, quote this id to the bot's admins: ${errorId}`;
-    await outbox.post(message.channel, { kind: 'text', tone: 'error', text: apology }, { threadTs: message.threadTs, teamId: message.teamId }).catch((postError: unknown) => {
-      services.logger.error({ err: postError, errorId }, 'slack: could not send the apology');
-    });
+    await outbox
+      .post(message.channel, { kind: 'text', tone: 'error', text: apology }, { threadTs: message.threadTs, teamId: message.teamId })
+      .catch((postError: unknown) => {
+        services.logger.error({ err: postError, errorId }, 'slack: could not send the apology');
+      });
     return 'failed';
   }
 }

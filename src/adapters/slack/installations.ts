@@ -25,7 +25,10 @@ export class KeyvInstallationStore implements InstallationStore {
     const key = installationKey(installation.isEnterpriseInstall, installation.team?.id, installation.enterprise?.id);
     if (!key) throw new Error('an installation without a team or an enterprise id cannot be stored');
     await this.store.set(key, installation);
-    this.logger?.info({ platform: 'slack', tenant: installation.team?.id, enterprise: installation.enterprise?.id, scopes: installation.bot?.scopes }, 'slack: installed in a workspace');
+    this.logger?.info(
+      { platform: 'slack', tenant: installation.team?.id, enterprise: installation.enterprise?.id, scopes: installation.bot?.scopes },
+      'slack: installed in a workspace',
+    );
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {

@@ -25,7 +25,13 @@ export function escapeText(text: string): string {
 export function escapeMultiline(text: string): string {
   return text
     .split(/\r?\n/)
-    .map((line) => escapeLine(safeText(line).replace(/[ \t\f\v]+/g, ' ').trim()))
+    .map((line) =>
+      escapeLine(
+        safeText(line)
+          .replace(/[ \t\f\v]+/g, ' ')
+          .trim(),
+      ),
+    )
     .join('\n');
 }
 

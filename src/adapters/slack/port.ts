@@ -15,13 +15,25 @@ export function slackPort(outbox: SlackOutbox, logger: Logger): PlatformPort {
       if (channel.platform !== 'slack') throw new Error(`the Slack port cannot post to a ${channel.platform} channel`);
       // A thread id is "<channel>:<ts>" (slackThreadId); a post in it is a reply to that ts.
       const threadTs = options?.inThread?.split(':')[1];
-      return outbox.post(channel.channelId, message, { thread: options?.thread, key: options?.key, resume: options?.resume, threadTs, teamId: channel.tenantId });
+      return outbox.post(channel.channelId, message, {
+        thread: options?.thread,
+        key: options?.key,
+        resume: options?.resume,
+        threadTs,
+        teamId: channel.tenantId,
+      });
     },
     async edit(channel, messageId, message) {
       const [first] = outbox.render(message);
       if (!first) return;
       try {
-        await outbox.client.chat.update({ ...(await outbox.auth(channel.tenantId)), channel: channel.channelId, ts: messageId, text: first.text, blocks: first.blocks });
+        await outbox.client.chat.update({
+          ...(await outbox.auth(channel.tenantId)),
+          channel: channel.channelId,
+          ts: messageId,
+          text: first.text,
+          blocks: first.blocks,
+        });
       } catch (error) {
         throw slackCallError(error, 'chat.update');
       }
@@ -39,7 +51,8 @@ export function slackPort(outbox: SlackOutbox, logger: Logger): PlatformPort {
     async notifyPrivately(channel, userId, message) {
       try {
         const auth = await outbox.auth(channel.tenantId);
-        for (const part of outbox.render(message)) await outbox.client.chat.postEphemeral({ ...auth, channel: channel.channelId, user: userId, text: part.text, blocks: part.blocks });
+        for (const part of outbox.render(message))
+          await outbox.client.chat.postEphemeral({ ...auth, channel: channel.channelId, user: userId, text: part.text, blocks: part.blocks });
         return true;
       } catch (error) {
         logger.info({ err: error, user: userId, channel: channel.channelId }, 'slack: could not send an ephemeral message');

@@ -74,9 +74,9 @@ function analysisDraft(view: 'summary' | 'quotes' | 'timeline', article: Article
     );
     return simple(`Quotes: ${title}`, head, units.length ? units : [sections([escapeText('I found no direct quotes in this article.')])]);
   }
-  const units = analysis.timeline.filter(isDated).map((entry) =>
-    sections([`${bold(escapeText(timeLabel(entry.value)))} “${escapeText(entry.text)}”\n${escapeText(entry.event)}`]),
-  );
+  const units = analysis.timeline
+    .filter(isDated)
+    .map((entry) => sections([`${bold(escapeText(timeLabel(entry.value)))} “${escapeText(entry.text)}”\n${escapeText(entry.event)}`]));
   return simple(`Timeline: ${title}`, head, units.length ? units : [sections([escapeText('I found no dates or times in this article.')])]);
 }
 
@@ -120,12 +120,17 @@ function storyBlocks(story: Story, number: number): SlackBlock[] {
   const titleLine = `${number}. ${bold(link(lead?.url, story.title))}`;
   const sources = story.sources.slice(0, 10).map((source) => link(source.url, source.name));
   const covered = sources.length > 1 ? `Covered by ${story.sources.length} outlets: ${sources.join(', ')}` : sources[0] ? `Source: ${sources[0]}` : '';
-  return [...sections([titleLine, summary].filter(Boolean)), ...context([covered, ...tagLines(story.analysis), escapeText(digestLanguageNote(story.analysis) ?? '')])];
+  return [
+    ...sections([titleLine, summary].filter(Boolean)),
+    ...context([covered, ...tagLines(story.analysis), escapeText(digestLanguageNote(story.analysis) ?? '')]),
+  ];
 }
 
 function feedsDraft(feeds: FeedStatusView[]): Draft {
   const head = [header(`Feeds in this channel (${feeds.length})`)];
-  const units = feeds.map((feed) => sections([`${bold(link(feed.url, feed.title || feed.url))}\n${feedHealth(feed)}${feed.filter ? `\nFilter: ${escapeText(feed.filter)}` : ''}`]));
+  const units = feeds.map((feed) =>
+    sections([`${bold(link(feed.url, feed.title || feed.url))}\n${feedHealth(feed)}${feed.filter ? `\nFilter: ${escapeText(feed.filter)}` : ''}`]),
+  );
   return simple(`${feeds.length} feeds`, head, units.length ? units : [sections([escapeText('No feeds are followed in this channel yet.')])]);
 }
 

@@ -68,7 +68,10 @@ export async function startSlack(services: Services, commands: readonly CommandD
   const { config } = services;
   const token = config.SLACK_BOT_TOKEN;
   const distributed = Boolean(config.SLACK_CLIENT_ID);
-  if (!token && !distributed) throw new Error('SLACK_BOT_TOKEN is not set: put the Bot User OAuth Token (xoxb-…) there (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install in any workspace).');
+  if (!token && !distributed)
+    throw new Error(
+      'SLACK_BOT_TOKEN is not set: put the Bot User OAuth Token (xoxb-…) there (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install in any workspace).',
+    );
   const logger = boltLogger(services.logger);
   const slackApiUrl = options.apiUrl ?? config.SLACK_API_URL ?? 'https://slack.com/api/';
   const agent = apiAgent(slackApiUrl);
@@ -84,7 +87,8 @@ export async function startSlack(services: Services, commands: readonly CommandD
   if (config.SLACK_APP_TOKEN) {
     socketReceiver = new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger, installerOptions: { clientOptions: { ...clientOptions } } });
   } else {
-    if (!config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET is not set: HTTP mode needs the Signing Secret (or set SLACK_APP_TOKEN for Socket Mode).');
+    if (!config.SLACK_SIGNING_SECRET)
+      throw new Error('SLACK_SIGNING_SECRET is not set: HTTP mode needs the Signing Secret (or set SLACK_APP_TOKEN for Socket Mode).');
     httpReceiver = new HTTPReceiver({
       signingSecret: config.SLACK_SIGNING_SECRET,
       endpoints: EVENTS_PATH,

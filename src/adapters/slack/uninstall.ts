@@ -42,6 +42,9 @@ export async function forgetWorkspace(
     if (removed || subscriptions.length > 0) channels += 1;
   }
   await installations.forgetChannels(teamId);
-  services.logger.info({ platform: 'slack', tenant: teamId, channels }, 'slack: workspace removed the app; its tokens, schedules and feed subscriptions are deleted');
+  services.logger.info(
+    { platform: 'slack', tenant: teamId, channels },
+    'slack: workspace removed the app; its tokens, schedules and feed subscriptions are deleted',
+  );
   return { teamId, channels };
 }

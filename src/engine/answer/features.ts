@@ -44,11 +44,13 @@ const TYPES: readonly AnswerType[] = ['person', 'date', 'number', 'place', 'othe
  */
 export const FEATURES: readonly string[] = [...BASE_FEATURES, ...TYPES.flatMap((type) => BASE_FEATURES.map((name) => `${type}:${name}`))];
 
-const MONTH_OR_DATE = /^(january|february|march|april|may|june|july|august|september|october|november|december|century|centuries|bc|bce|ad|ce|decade|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{3,4}s?)$/;
+const MONTH_OR_DATE =
+  /^(january|february|march|april|may|june|july|august|september|october|november|december|century|centuries|bc|bce|ad|ce|decade|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{3,4}s?)$/;
 const YEAR = /^(1\d{3}|20\d{2})$/;
 // Clock times and day words ("4.15am", "noon", "yesterday"): the time of an event in news.
 const CLOCK = /^(\d{1,2}(am|pm|h)|am|pm|noon|midnight|morning|afternoon|evening|tonight|overnight|yesterday|today|tomorrow|dawn|dusk|weekend)$/;
-const NUMBER_WORD = /^(\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|percent)$/;
+const NUMBER_WORD =
+  /^(\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|percent)$/;
 const PLACE_CUE = /^(in|at|near|from|into|across|outside|inside)$/;
 
 /** A candidate answer: one sentence, or two adjacent ones, of one document. */
@@ -255,7 +257,9 @@ export function isTypedValue(type: AnswerType, tokens: Token[], i: number, inQue
   if (inQuestion(tok)) return false;
   switch (type) {
     case 'date':
-      return YEAR.test(tok.lower) || MONTH_OR_DATE.test(tok.lower) || CLOCK.test(tok.lower) || (tok.lower === 'ago' && NUMBER_WORD.test(tokens[i - 2]?.lower ?? ''));
+      return (
+        YEAR.test(tok.lower) || MONTH_OR_DATE.test(tok.lower) || CLOCK.test(tok.lower) || (tok.lower === 'ago' && NUMBER_WORD.test(tokens[i - 2]?.lower ?? ''))
+      );
     case 'number':
       return NUMBER_WORD.test(tok.lower);
     case 'person':
@@ -276,7 +280,12 @@ export function isTypedValue(type: AnswerType, tokens: Token[], i: number, inQue
  * (1 when adjacent, falling with the distance in words): the date that belongs to the asked event
  * sits next to the words that name the event, not three clauses away.
  */
-function typedCloseness(q: QuestionInfo, tokens: Token[], sentences: Sentence[], idf: Map<string, number>): { closeness: number; countNoun: boolean; fullName: boolean; looseSentence: boolean } {
+function typedCloseness(
+  q: QuestionInfo,
+  tokens: Token[],
+  sentences: Sentence[],
+  idf: Map<string, number>,
+): { closeness: number; countNoun: boolean; fullName: boolean; looseSentence: boolean } {
   const inQuestion = (t: Token): boolean => idf.has(t.stem) || q.words.has(t.lower);
   const matched: number[] = [];
   const typed: number[] = [];
@@ -300,7 +309,10 @@ function typedCloseness(q: QuestionInfo, tokens: Token[], sentences: Sentence[],
   let looseSentence = false;
   if (sentences.length === 2) {
     const firstEnd = sentences[0]!.tokens.length;
-    const parts = [[0, firstEnd], [firstEnd, tokens.length]] as const;
+    const parts = [
+      [0, firstEnd],
+      [firstEnd, tokens.length],
+    ] as const;
     const within = (list: number[], [from, to]: readonly [number, number]) => list.filter((i) => i >= from && i < to);
     for (const [k, part] of parts.entries()) {
       const ownTyped = within(typed, part);

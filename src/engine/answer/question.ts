@@ -32,13 +32,21 @@ export function analyzeQuestion(question: string): QuestionInfo {
   );
   const many = tokens.findIndex((w, i) => w === 'how' && (tokens[i + 1] === 'many' || tokens[i + 1] === 'much'));
   const countedWord = many >= 0 ? tokens.slice(many + 2, many + 4).find((w) => !isStopWord(w)) : undefined;
-  return { terms: [...new Set(stems)], words: new Set(content), bigrams, names, type: answerType(tokens), counted: countedWord ? termOf(countedWord) : undefined };
+  return {
+    terms: [...new Set(stems)],
+    words: new Set(content),
+    bigrams,
+    names,
+    type: answerType(tokens),
+    counted: countedWord ? termOf(countedWord) : undefined,
+  };
 }
 
 const NUMBER_NOUNS = /^(percent|percentage|proportion|number|amount|population|size|distance|length|height|area|cost|price|temperature|age)$/;
 const DATE_NOUNS = /^(year|years|century|decade|date|day|month|era|period|season)$/;
 const PLACE_NOUNS = /^(city|country|state|place|location|region|town|county|continent|river|island|nation|area|venue|stadium|building)$/;
-const PERSON_NOUNS = /^(person|man|woman|people|leader|king|queen|president|emperor|player|author|scientist|team|company|group|organization|coach|quarterback|general|ruler|architect|founder|son|daughter|wife|husband)$/;
+const PERSON_NOUNS =
+  /^(person|man|woman|people|leader|king|queen|president|emperor|player|author|scientist|team|company|group|organization|coach|quarterback|general|ruler|architect|founder|son|daughter|wife|husband)$/;
 
 /**
  * Answer type from the question words: "how many/much/long/old", "what percentage" ask for a

@@ -80,7 +80,15 @@ export function candidateSpan(doc: PreparedDoc, c: Candidate, q: QuestionInfo, i
 
 const CLAUSE_END = /[,;:)\]—–]$/;
 
-function bestWindow(text: string, tokens: Token[], q: QuestionInfo, idf: (term: string) => number, maxChars: number, start: number, end: number): [number, number] {
+function bestWindow(
+  text: string,
+  tokens: Token[],
+  q: QuestionInfo,
+  idf: (term: string) => number,
+  maxChars: number,
+  start: number,
+  end: number,
+): [number, number] {
   const terms = new Set(q.terms);
   const inQuestion = (t: Token): boolean => terms.has(t.stem) || q.words.has(t.lower);
   let maxIdf = 0;

@@ -5,7 +5,8 @@ import { isStopWord, stem, tokenize } from '../text.ts';
 // Irregular past forms, which Porter leaves apart from their verb ("broke" / "break"): a question
 // asks "when did the dam break?" of a text that says "the dam broke".
 const IRREGULAR: Record<string, string> = Object.fromEntries(
-  ('arose arise ate eat awoke awake beat beat became become began begin begun begin bent bend bit bite blew blow broke break broken break ' +
+  (
+    'arose arise ate eat awoke awake beat beat became become began begin begun begin bent bend bit bite blew blow broke break broken break ' +
     'brought bring built build bought buy caught catch chose choose chosen choose came come dealt deal drew draw drawn draw drank drink ' +
     'drove drive driven drive fell fall fallen fall fed feed felt feel fought fight found find fled flee flew fly flown fly forbade forbid ' +
     'forgot forget forgave forgive froze freeze frozen freeze gave give given give went go gone go grew grow grown grow hung hang heard hear ' +
@@ -15,7 +16,8 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     'took take taken take taught teach tore tear told tell thought think threw throw thrown throw understood understand ' +
     'woke wake wore wear worn wear won win wrote write written write withdrew withdraw overthrew overthrow overtook overtake ' +
     'undertook undertake sought seek bound bind wound wind slid slide spun spin stuck stick stung sting strove strive fought fight ' +
-    'children child men man women woman people person mice mouse feet foot teeth tooth')
+    'children child men man women woman people person mice mouse feet foot teeth tooth'
+  )
     .split(' ')
     .flatMap((w, i, all) => (i % 2 === 0 ? [[w, all[i + 1]!]] : [])),
 );

@@ -33,12 +33,61 @@ interface Token {
 // attached below only for initials and abbreviations so "Twitter." never keeps its full stop.
 // tokenize reads what WORD = /[\p{L}\p{N}]+(?:[.'’\-&][\p{L}\p{N}]+)*|(?<=[ \t])&(?=[ \t])/gu matches.
 const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'al', 'and', 'for', '&', 'y', 'on']);
-const DOTTED = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Sen', 'Rep', 'Gov', 'Gen', 'Col', 'Lt', 'Capt', 'Adm', 'Sgt', 'Rev',
-  'Jr', 'Sr', 'St', 'Inc', 'Corp', 'Co', 'Ltd', 'Prof', 'Del', 'Pres', 'Supt', 'Insp', 'Det', 'Hon', 'Mt', 'Ft']);
+const DOTTED = new Set([
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Sen',
+  'Rep',
+  'Gov',
+  'Gen',
+  'Col',
+  'Lt',
+  'Capt',
+  'Adm',
+  'Sgt',
+  'Rev',
+  'Jr',
+  'Sr',
+  'St',
+  'Inc',
+  'Corp',
+  'Co',
+  'Ltd',
+  'Prof',
+  'Del',
+  'Pres',
+  'Supt',
+  'Insp',
+  'Det',
+  'Hon',
+  'Mt',
+  'Ft',
+]);
 // "of" joins a name only after a word that takes it ("Bank of America", "Secretary of State"),
 // so "Xi Jinping of China" stays two names.
-const OF_BEFORE = new Set([...ORG_HEADS, ...PLACE_HEADS, ...PERSON_TITLES.keys(), 'Republic', 'Kingdom', 'Isle', 'Duke',
-  'Statue', 'Cape', 'States', 'Secretary', 'Department', 'Ministry', 'Sea', 'Gulf', 'Bay', 'Board', 'Chamber', 'Court']);
+const OF_BEFORE = new Set([
+  ...ORG_HEADS,
+  ...PLACE_HEADS,
+  ...PERSON_TITLES.keys(),
+  'Republic',
+  'Kingdom',
+  'Isle',
+  'Duke',
+  'Statue',
+  'Cape',
+  'States',
+  'Secretary',
+  'Department',
+  'Ministry',
+  'Sea',
+  'Gulf',
+  'Bay',
+  'Board',
+  'Chamber',
+  'Court',
+]);
 const PAGEANTS = new Set(['Universe', 'World', 'America', 'USA', 'Teen']);
 const UPPER = /^\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}.&\-]+$/u;
@@ -251,7 +300,13 @@ function runsOf(text: string, tokens: Token[], headlines: [number, number][], ou
         j++;
         continue;
       }
-      if (CONNECTORS.has(t.word) && (t.word !== 'of' || OF_BEFORE.has(tokens[j - 1]!.word)) && j + 1 < tokens.length && isCap(tokens[j + 1]!.word) && tokens[j + 1]!.spaced) {
+      if (
+        CONNECTORS.has(t.word) &&
+        (t.word !== 'of' || OF_BEFORE.has(tokens[j - 1]!.word)) &&
+        j + 1 < tokens.length &&
+        isCap(tokens[j + 1]!.word) &&
+        tokens[j + 1]!.spaced
+      ) {
         j++;
         continue;
       }
@@ -277,7 +332,9 @@ function splitRun(run: Token[], sentenceStart: boolean, afterOf: (t: Token) => s
     // "WorldCom Inc and MFS Communications", "the Navy and Air Corps": after a complete organisation name, "and" starts another.
     // "F.W. de Klerk and African National Congress": a name of two or more words before "and" is complete
     // (not "Food and Drug Administration", "Department of Health and Human Services").
-    const afterHead = t.word === 'and' && cur.length > 0 &&
+    const afterHead =
+      t.word === 'and' &&
+      cur.length > 0 &&
       (ORG_HEADS.has(unpossessed(cur[cur.length - 1]!.word.replace(/\.$/, ''))) || (cur.length >= 2 && !cur.some((c) => c.word === 'of')));
     // "&" joins a firm's partners ("Pell & Marsh"); "and" joins two names.
     if (((t.word === 'and' || t.word === 'for' || t.word === 'on') && !orgLike) || afterHead) {
@@ -300,7 +357,9 @@ function splitRun(run: Token[], sentenceStart: boolean, afterOf: (t: Token) => s
       }
       // Months and days inside a run end it ("Trump Monday").
       // A month after a name is a surname ("Theresa May") unless a day number follows.
-      const cut = part.findIndex((t, n) => n > 0 && COMMON_CAPS.has(unpossessed(t.word)) && !CONNECTORS.has(t.word) && !(MONTHS.has(t.word) && !/^\s+\d/.test(afterOf(t))));
+      const cut = part.findIndex(
+        (t, n) => n > 0 && COMMON_CAPS.has(unpossessed(t.word)) && !CONNECTORS.has(t.word) && !(MONTHS.has(t.word) && !/^\s+\d/.test(afterOf(t))),
+      );
       const head = cut > 0 ? part.slice(0, cut) : part;
       const rest = cut > 0 ? part.slice(cut) : [];
       out.push(...titled(head, atStart && first));
@@ -335,20 +394,72 @@ function titled(part: Token[], sentenceStart: boolean): RawMention[] {
   return withTitles(part, [], sentenceStart);
 }
 
-const BUSINESS_KINDS = new Set(['Chipmaker', 'Carmaker', 'Automaker', 'Drugmaker', 'Retailer', 'Airline', 'Broadcaster', 'Lender', 'Insurer', 'Miner', 'Startup', 'Start-up']);
+const BUSINESS_KINDS = new Set([
+  'Chipmaker',
+  'Carmaker',
+  'Automaker',
+  'Drugmaker',
+  'Retailer',
+  'Airline',
+  'Broadcaster',
+  'Lender',
+  'Insurer',
+  'Miner',
+  'Startup',
+  'Start-up',
+]);
 
 // Occupations written capitalised before a full name, as a title: "Comedian Jo Roe", "Actor Tom Lee".
-const OCCUPATION_TITLES = new Set(['Actor', 'Actress', 'Artist', 'Author', 'Billionaire', 'Businessman', 'Businesswoman', 'Challenger', 'Champion', 'Chef',
-  'Columnist', 'Comedian', 'Designer', 'Economist', 'Entrepreneur', 'Filmmaker', 'Historian', 'Journalist', 'Musician',
-  'Novelist', 'Photographer', 'Playwright', 'Poet', 'Rapper', 'Singer', 'Songwriter', 'Writer',
+const OCCUPATION_TITLES = new Set([
+  'Actor',
+  'Actress',
+  'Artist',
+  'Author',
+  'Billionaire',
+  'Businessman',
+  'Businesswoman',
+  'Challenger',
+  'Champion',
+  'Chef',
+  'Columnist',
+  'Comedian',
+  'Designer',
+  'Economist',
+  'Entrepreneur',
+  'Filmmaker',
+  'Historian',
+  'Journalist',
+  'Musician',
+  'Novelist',
+  'Photographer',
+  'Playwright',
+  'Poet',
+  'Rapper',
+  'Singer',
+  'Songwriter',
+  'Writer',
   // Sport: "Manager Pep Guardiola", "Striker Erling Haaland".
-  'Manager', 'Striker', 'Defender', 'Goalkeeper', 'Midfielder', 'Winger', 'Quarterback', 'Pitcher', 'Skipper']);
+  'Manager',
+  'Striker',
+  'Defender',
+  'Goalkeeper',
+  'Midfielder',
+  'Winger',
+  'Quarterback',
+  'Pitcher',
+  'Skipper',
+]);
 
 function withTitles(part: Token[], titles: string[], sentenceStart: boolean): RawMention[] {
   if (part.length >= 2 && part.length <= 4 && OCCUPATION_TITLES.has(part[0]!.word)) return withTitles(part.slice(1), [...titles, part[0]!.word], false);
   let k = 0;
   // "Miss Universe Jane Doe": the pageant is part of the title; after a split title ("Ohio Secretary | of State") so is "of".
-  while (k < part.length - 1 && (PERSON_TITLES.has(part[k]!.word) || ((k > 0 || titles.length > 0) && (part[k]!.word === 'of' || (part[k - 1]?.word === 'Miss' && PAGEANTS.has(part[k]!.word)))))) k++;
+  while (
+    k < part.length - 1 &&
+    (PERSON_TITLES.has(part[k]!.word) ||
+      ((k > 0 || titles.length > 0) && (part[k]!.word === 'of' || (part[k - 1]?.word === 'Miss' && PAGEANTS.has(part[k]!.word)))))
+  )
+    k++;
   const rest = k === 0 ? part : part.slice(k);
   if (rest.length === 0) return [];
   // "Foreign Ministry of Ruritania" keeps its first word: titles only lead people.

@@ -4,7 +4,8 @@ import { DEMONYMS, FEMALE_NAMES, isKnownPlace, MALE_NAMES, ORG_HEADS, ORGS, PERS
 // titles in front of a person's name, and towns that are sports teams in a results table.
 
 const MORE_DEMONYMS = new Set(
-  ('American|Americans|British|French|German|Germans|Russian|Russians|Chinese|Japanese|Korean|Koreans|African|' +
+  (
+    'American|Americans|British|French|German|Germans|Russian|Russians|Chinese|Japanese|Korean|Koreans|African|' +
     'Africans|Bosnian|Bosnians|Serb|Serbs|Croat|Croats|Muslim|Muslims|Kurd|Kurds|Kurdish|Iraqi|Iraqis|Iranian|' +
     'Iranians|Israeli|Israelis|Palestinian|Palestinians|Jordanian|Jordanians|Canadian|Canadians|Australian|' +
     'Australians|Indian|Indians|Mexican|Mexicans|Rwandan|Rwandans|Hutu|Hutus|Tutsi|Tutsis|Chechen|Chechens|' +
@@ -19,10 +20,12 @@ const MORE_DEMONYMS = new Set(
     'Israeli|Iranian|Iraqi|Afghan|Pakistani|Indonesian|Malaysian|Filipino|Thai|Vietnamese|Taiwanese|Singaporean|' +
     'Zealander|Kiwi|Aussie|Belarussian|Latvian|Lithuanian|Estonian|Croatian|Serbian|Norwegian|Swedish|Danish|Finnish|' +
     'Greek|Turk|Turkish|Cypriot|Portuguese|Hungarian|Czech|Slovak|Romanian|Bulgarian|Ukrainian|Armenian|Azeri|' +
-    'Kazakh|Uzbek|Sierra|Leonean|Liberian|Ivorian|Cameroonian|Senegalese|Sudanese|Somali|Rwandan|Burundian|Congolese').split('|'),
+    'Kazakh|Uzbek|Sierra|Leonean|Liberian|Ivorian|Cameroonian|Senegalese|Sudanese|Somali|Rwandan|Burundian|Congolese'
+  ).split('|'),
 );
 // Words before a name that describe the person: "Top-seeded Thomas Muster", "Veteran Gianni Bugno".
-const DESCRIBING = /^(?:\p{L}+-(?:seeded|ranked|placed|based|old|born|year-old)|Unseeded|Veteran|Teenager|Trainer|Sister|Sisters|Brother|Father|Wing|Opener|Acting|Former|Wealthy|Senior|Junior|Defending|Champion|Compatriot|Rookie|Youngster|Holder|Holders|Captain|Skipper|Keeper|Fullback|Centre|Center|Forward|Lock|Prop|Hooker|Flanker|Batsman|Bowler|Spinner|Paceman|Seamer|All-rounder|Driver|Rider|Jockey|Boxer|Golfer|Sprinter|Swimmer|Cyclist|Doctor|Journalist|Engineer|Architect|Scientist|Researcher|Designer|Nurse|Teacher|Farmer|Pilot|Chef|Photographer|Novelist|Artist|Spokesman|Spokeswoman|Spokesperson|Accountant|Lawyer|Attorney|Economist|Analyst|Dealer|Trader|Opposition|Regrettably|Leftist|Rightist|Nationalist|Communist|Socialist|Conservative|Liberal|Republican|Democrat|Yankee|Patriarch|Maronite|Cardinal|Pope|Archbishop|Bishop)$/u;
+const DESCRIBING =
+  /^(?:\p{L}+-(?:seeded|ranked|placed|based|old|born|year-old)|Unseeded|Veteran|Teenager|Trainer|Sister|Sisters|Brother|Father|Wing|Opener|Acting|Former|Wealthy|Senior|Junior|Defending|Champion|Compatriot|Rookie|Youngster|Holder|Holders|Captain|Skipper|Keeper|Fullback|Centre|Center|Forward|Lock|Prop|Hooker|Flanker|Batsman|Bowler|Spinner|Paceman|Seamer|All-rounder|Driver|Rider|Jockey|Boxer|Golfer|Sprinter|Swimmer|Cyclist|Doctor|Journalist|Engineer|Architect|Scientist|Researcher|Designer|Nurse|Teacher|Farmer|Pilot|Chef|Photographer|Novelist|Artist|Spokesman|Spokeswoman|Spokesperson|Accountant|Lawyer|Attorney|Economist|Analyst|Dealer|Trader|Opposition|Regrettably|Leftist|Rightist|Nationalist|Communist|Socialist|Conservative|Liberal|Republican|Democrat|Yankee|Patriarch|Maronite|Cardinal|Pope|Archbishop|Bishop)$/u;
 // Hyphenated titles: "Secretary-General", "Vice-president", "Major-General".
 const HYPHEN_TITLE = /^(?:Vice|Deputy|Under|Lieutenant|Major|Brigadier|Attorney|Secretary|Director|Governor|Undersecretary|Surgeon|Inspector|Chief)-\p{L}+$/iu;
 
@@ -42,7 +45,9 @@ export function cleanPersonName(name: string): string | null {
   const words = name.split(' ');
   let i = 0;
   const strippable = (k: number): boolean =>
-    isDemonym(words[k]!) || PERSON_TITLES.has(words[k]!) || ROLE_ABBREVIATIONS.has(words[k]!) ||
+    isDemonym(words[k]!) ||
+    PERSON_TITLES.has(words[k]!) ||
+    ROLE_ABBREVIATIONS.has(words[k]!) ||
     (words.length - k >= 2 && (DESCRIBING.test(words[k]!) || HYPHEN_TITLE.test(words[k]!))) ||
     (COMPASS.has(words[k]!) && k + 1 < words.length && isDemonym(words[k + 1]!));
   const modified = withoutModifiers(name);
@@ -115,9 +120,41 @@ export function isTeamName(name: string, isPlace: (name: string) => boolean = is
 }
 
 // Party members and groups: "Social Democrats", "Socialists", "House Republicans".
-const GROUP_TAIL = /^(?:Democrats|Republicans|Socialists|Communists|Conservatives|Liberals|Greens|Nationalists|Islamists|Rebels|Loyalists|Separatists|Royalists|Unionists|Christians|Moslems|Muslims|Aides|Chairmen|Eyewitnesses)$/;
+const GROUP_TAIL =
+  /^(?:Democrats|Republicans|Socialists|Communists|Conservatives|Liberals|Greens|Nationalists|Islamists|Rebels|Loyalists|Separatists|Royalists|Unionists|Christians|Moslems|Muslims|Aides|Chairmen|Eyewitnesses)$/;
 // Place names and clubs named after them open with these: "St Helens", "San Jose", "Le Havre", "Port Vale".
-const PLACE_OPENERS = new Set(['St', 'St.', 'Saint', 'San', 'Santa', 'Sao', 'Port', 'Fort', 'Ft.', 'Mount', 'Mt.', 'Lake', 'Cape', 'Le', 'La', 'Los', 'Las', 'El', 'New', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Greater', 'Hurricane', 'Typhoon', 'Tropical', 'Operation']);
+const PLACE_OPENERS = new Set([
+  'St',
+  'St.',
+  'Saint',
+  'San',
+  'Santa',
+  'Sao',
+  'Port',
+  'Fort',
+  'Ft.',
+  'Mount',
+  'Mt.',
+  'Lake',
+  'Cape',
+  'Le',
+  'La',
+  'Los',
+  'Las',
+  'El',
+  'New',
+  'North',
+  'South',
+  'East',
+  'West',
+  'Upper',
+  'Lower',
+  'Greater',
+  'Hurricane',
+  'Typhoon',
+  'Tropical',
+  'Operation',
+]);
 const MONTH_ABBREVIATION = /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
 
 /**

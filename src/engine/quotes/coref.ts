@@ -5,8 +5,10 @@ import { PERSON_TITLES, ROLE_NOUNS } from '../entities/gazetteer.ts';
 export type Inside = (pos: number) => boolean;
 
 const MEDIA_HEADS = /^(?:daily|newspaper|paper|outlet|publication|network|broadcaster|channel|magazine|site|website|tabloid|weekly|journal|agency|station)$/;
-const MEDIA_NAME = /(?:Times|Post|Journal|News|Herald|Tribune|Daily|Gazette|Magazine|Press|Reuters|Bloomberg|CNN|MSNBC|BBC|NBC|CBS|ABC|NPR|Fox|Politico|Breitbart|Atlantic|Economist|Guardian|Telegraph|Observer|Wire|Today|Axios|BuzzFeed|HuffPost)$/;
-const ORG_WORDS = /^(?:ministry|department|company|firm|agency|campaign|committee|group|government|organization|organisation|party|bank|court|office|union|council|commission|administration|board|institute|university|foundation|association|center|centre|service|police|army|military|embassy|corporation|team|club|league|coalition|alliance|senate|house|congress|parliament|kremlin|pentagon|statement)$/;
+const MEDIA_NAME =
+  /(?:Times|Post|Journal|News|Herald|Tribune|Daily|Gazette|Magazine|Press|Reuters|Bloomberg|CNN|MSNBC|BBC|NBC|CBS|ABC|NPR|Fox|Politico|Breitbart|Atlantic|Economist|Guardian|Telegraph|Observer|Wire|Today|Axios|BuzzFeed|HuffPost)$/;
+const ORG_WORDS =
+  /^(?:ministry|department|company|firm|agency|campaign|committee|group|government|organization|organisation|party|bank|court|office|union|council|commission|administration|board|institute|university|foundation|association|center|centre|service|police|army|military|embassy|corporation|team|club|league|coalition|alliance|senate|house|congress|parliament|kremlin|pentagon|statement)$/;
 
 // "Mr. Jay DiPietro", "Ms. Tanzer": a name the text gives a courtesy title is a person's, whatever
 // kind the tagger voted for it (an unusual surname can read as a company).
@@ -83,16 +85,28 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
     const exact = ms.find((m) => m.entity.gender === want);
     // "Asked whether X, who …, could win, Y demurred": after an opening subordinate clause the
     // subject is the name after a comma that a verb follows, not the first name.
-    const main = ms.length > 1 && (SUBORDINATE.test(index.text.slice(lo, lo + 12)) || DESCRIBED_OPENER.test(index.text.slice(lo, lo + 24))) ? ms.find((m) => MAIN_BEFORE.test(index.text.slice(Math.max(lo, m.start - 30), m.start)) && MAIN_AFTER.test(index.text.slice(m.end, m.end + 20))) : undefined;
+    const main =
+      ms.length > 1 && (SUBORDINATE.test(index.text.slice(lo, lo + 12)) || DESCRIBED_OPENER.test(index.text.slice(lo, lo + 24)))
+        ? ms.find((m) => MAIN_BEFORE.test(index.text.slice(Math.max(lo, m.start - 30), m.start)) && MAIN_AFTER.test(index.text.slice(m.end, m.end + 20)))
+        : undefined;
     // A name of unknown gender heading the sentence ("Rep. Jo Roe said … to back Lane") is still its subject.
     // So is one right after opening adverbials with a verb after it ("In his reply to Lane, Roe said …").
-    const heads = ms[0] !== undefined && (/^[\s“"‘]*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(index.text.slice(lo, ms[0].start)) || afterOpeners(index.text, lo, ms[0]));
+    const heads =
+      ms[0] !== undefined && (/^[\s“"‘]*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(index.text.slice(lo, ms[0].start)) || afterOpeners(index.text, lo, ms[0]));
     const pick = main ?? (ms[0] && ms[0].entity.gender === '' && exact && !heads ? exact : ms[0]);
     if (pick) return pick.entity;
     // A he/she needs a person: an unclassified full name heading the sentence is one ("Jo-Ann Roe, a
     // professor at …, described …").
     const head = all[0];
-    if (head && head.entity.kind === 'other' && /^[\s“"‘]*$/.test(index.text.slice(lo, head.start)) && (head.entity.name.includes(' ') || VERB_AFTER.test(index.text.slice(head.end, head.end + 30))) && head.entity.gender !== (want === 'm' ? 'f' : 'm') && want !== '') return head.entity;
+    if (
+      head &&
+      head.entity.kind === 'other' &&
+      /^[\s“"‘]*$/.test(index.text.slice(lo, head.start)) &&
+      (head.entity.name.includes(' ') || VERB_AFTER.test(index.text.slice(head.end, head.end + 30))) &&
+      head.entity.gender !== (want === 'm' ? 'f' : 'm') &&
+      want !== ''
+    )
+      return head.entity;
     hi = lo;
   }
   for (let j = history.length - 1; j >= 0; j--) if (history[j]!.at < pos && ok(history[j]!.entity)) return history[j]!.entity;
@@ -100,7 +114,8 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
 }
 
 // Openers that are not the subject: "In July, X dismissed …", "During a speech, X attacked …".
-export const LEAD_ADVERBIAL = /^(?:(?:And|But|So|Yet)\s+)?(?:(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Speaking|Asked|Over|Outside|Inside|Back|As|When|While|Although|Though|Once|Until|Amid|Despite|Following|after|when|while|before|since|as|\p{Lu}\p{Ll}+ly)\b[^,.;:"“”]{0,70},\s*){0,3}/u;
+export const LEAD_ADVERBIAL =
+  /^(?:(?:And|But|So|Yet)\s+)?(?:(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Speaking|Asked|Over|Outside|Inside|Back|As|When|While|Although|Though|Once|Until|Amid|Despite|Following|after|when|while|before|since|as|\p{Lu}\p{Ll}+ly)\b[^,.;:"“”]{0,70},\s*){0,3}/u;
 
 /** A name right after the sentence's opening adverbials, followed by a verb: the main clause's subject. */
 function afterOpeners(text: string, lo: number, m: Mention): boolean {
@@ -118,7 +133,13 @@ const DESCRIBED_OPENER = /^[\s“"‘]*(?:One|A|An|Another|The)\s+(?:[a-z-]+\s+)
 const SUBORDINATE = /^[\s“"‘]*(?:Asked|When|While|Although|Though|If|After|Before|As|Because|Since|Despite|Once|Unlike|Whether)\b/;
 const MAIN_BEFORE = /,\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
 const MAIN_AFTER = /^\s+(?!who\b|whose\b|which\b|and\b|or\b)\p{Ll}/u;
-const SAME = ['he', 'she'].map((p) => new RegExp(`^[\\s“"‘]*${p}\\b|\\b${p}\\s+(?:also\\s+)?(?:said|says|told|tells|argued|added|noted|wrote|explained|continued|insisted|recalled|acknowledged|warned|stressed)\\b`, 'i'));
+const SAME = ['he', 'she'].map(
+  (p) =>
+    new RegExp(
+      `^[\\s“"‘]*${p}\\b|\\b${p}\\s+(?:also\\s+)?(?:said|says|told|tells|argued|added|noted|wrote|explained|continued|insisted|recalled|acknowledged|warned|stressed)\\b`,
+      'i',
+    ),
+);
 
 // "Lane campaign consultant Jo Roe", "Senate Minority Leader Jo Roe", "Ohio Gov. Jo Roe": a name
 // before a role noun or a title, and then another name, only modifies that name.
@@ -153,13 +174,19 @@ export function subjectish(text: string, m: Mention, lo: number): boolean {
   return !/^['’]s?\b/.test(text.slice(m.end, m.end + 2));
 }
 
-const PLATFORMS = /^(?:Twitter|X|Facebook|Instagram|YouTube|TikTok|WhatsApp|Telegram|Snapchat|LinkedIn|Reddit|Threads|Bluesky|Truth Social|Weibo|WeChat|Signal|Discord|Slack)$/;
+const PLATFORMS =
+  /^(?:Twitter|X|Facebook|Instagram|YouTube|TikTok|WhatsApp|Telegram|Snapchat|LinkedIn|Reddit|Threads|Bluesky|Truth Social|Weibo|WeChat|Signal|Discord|Slack)$/;
 
 /** The entity a description refers to ("the ministry" -> "Foreign Ministry"), or null. */
 export function resolveDescription(head: string, pos: number, index: EntityIndex, inside: Inside, definite = true): Entity | null {
   const h = head.toLowerCase();
   if (MEDIA_HEADS.test(h)) {
-    const media = lastOf(index.mentions, pos, () => false, (e) => e.kind === 'org' && MEDIA_NAME.test(e.name));
+    const media = lastOf(
+      index.mentions,
+      pos,
+      () => false,
+      (e) => e.kind === 'org' && MEDIA_NAME.test(e.name),
+    );
     if (media) return media;
   }
   if (ORG_WORDS.test(h)) {
@@ -170,7 +197,9 @@ export function resolveDescription(head: string, pos: number, index: EntityIndex
     if (/^(?:ministry|department|authority)$/.test(h) && new RegExp(`\\b[Tt]he\\s+[a-z][a-z-]+\\s+${h}\\b`).test(index.text.slice(0, pos))) return null;
     // "The agency said" when no agency is named as such: the organisation last mentioned, but not a
     // platform it spoke on ("took their fight to Twitter. … the group tweeted").
-    return definite ? lastOf(index.mentions, pos, inside, (e) => e.kind === 'org' && (!PLATFORMS.test(e.name) || /^(?:company|firm|platform|network|site|service)$/.test(h))) : null;
+    return definite
+      ? lastOf(index.mentions, pos, inside, (e) => e.kind === 'org' && (!PLATFORMS.test(e.name) || /^(?:company|firm|platform|network|site|service)$/.test(h)))
+      : null;
   }
   return lastOf(index.mentions, pos, inside, (e) => e.kind === 'person' && e.descriptors.has(h));
 }

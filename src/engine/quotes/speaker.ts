@@ -1,6 +1,17 @@
 import type { Entity, EntityIndex, Mention } from '../entities.ts';
 import { ROLE_NOUNS } from '../entities/gazetteer.ts';
-import { isPerson, isPersonHead, LEAD_ADVERBIAL, mentionsIn, modifies, resolveDescription, resolvePronoun, subjectish, type Inside, type Said } from './coref.ts';
+import {
+  isPerson,
+  isPersonHead,
+  LEAD_ADVERBIAL,
+  mentionsIn,
+  modifies,
+  resolveDescription,
+  resolvePronoun,
+  subjectish,
+  type Inside,
+  type Said,
+} from './coref.ts';
 
 // Speech verbs: base forms with their third-person, past and -ing forms generated below.
 const BASES =
@@ -10,7 +21,8 @@ const BASES =
   'quip|recall|recount|remark|repeat|report|respond|retort|scoff|shout|state|stress|suggest|tell|testify|thank|' +
   'thunder|tweet|urge|vow|warn|whisper|wonder|write|yell|reply|acknowledge|confess|recommend|reason|insist|remember|' +
   'assert|reiterate|mention|assure|affirm|grumble|marvel|elaborate';
-const IRREGULAR = 'pressed|said|says|say|told|tells|wrote|writes|written|read|reads|sang|sings|put it|puts it|replied|replies|testified|cried|saying|telling|writing|shot back|shoots back|fired back|fires back|hit back|hits back';
+const IRREGULAR =
+  'pressed|said|says|say|told|tells|wrote|writes|written|read|reads|sang|sings|put it|puts it|replied|replies|testified|cried|saying|telling|writing|shot back|shoots back|fired back|fires back|hit back|hits back';
 // One-syllable-stress verbs ending consonant-vowel-consonant double it: admitted, quipping.
 const DOUBLING = new Set(['admit', 'quip']);
 function forms(base: string): string[] {
@@ -33,7 +45,10 @@ const PRONOUNS = /^(?:he|she|they|it|we|i)$/i;
 /** Verb right after the quote with the subject after it: `," said Jane Doe, a lawyer.` */
 const AFTER_VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SAY_FINITE}|according to)\\s+(.{1,160})`, 'i');
 /** Subject then verb after the quote: `," Jane Doe, a lawyer, said.` / `," he told reporters.` */
-const AFTER_SUBJECT_FIRST = new RegExp(`^[\\s,—–-]*((?:[^"“”.!?;]|${DOT}){1,140}?)\\s+(?:also\\s+|later\\s+|then\\s+|again\\s+|once\\s+|has\\s+|had\\s+|would\\s+|will\\s+|previously\\s+|recently\\s+|simply\\s+|quickly\\s+|flatly\\s+)?${SAY_FINITE}\\b`, 'i');
+const AFTER_SUBJECT_FIRST = new RegExp(
+  `^[\\s,—–-]*((?:[^"“”.!?;]|${DOT}){1,140}?)\\s+(?:also\\s+|later\\s+|then\\s+|again\\s+|once\\s+|has\\s+|had\\s+|would\\s+|will\\s+|previously\\s+|recently\\s+|simply\\s+|quickly\\s+|flatly\\s+)?${SAY_FINITE}\\b`,
+  'i',
+);
 // First words of the finite forms ("said", "shot" of "shot back"): a window holding none of them
 // cannot hold the subject-then-verb attribution, so the costly pattern is not tried on it.
 const FINITE_FIRST_WORDS = new Set(ALL_FORMS.filter((f) => !/ing(?: out)?$/.test(f)).map((f) => f.split(' ')[0]!));
@@ -75,7 +90,8 @@ function lastSpeechVerb(head: string): RegExpExecArray | null {
   return last;
 }
 // Verbs that take no object, so a name right after them is their subject ("explained Jo Roe"), unlike "told CBS".
-const INVERTIBLE = /^(?:said|says|explained|added|wrote|writes|noted|recalled|remembered|continued|insisted|argued|observed|remarked|quipped|joked|replied|responded|countered|declared|concluded|conceded|cautioned|warned)$/i;
+const INVERTIBLE =
+  /^(?:said|says|explained|added|wrote|writes|noted|recalled|remembered|continued|insisted|argued|observed|remarked|quipped|joked|replied|responded|countered|declared|concluded|conceded|cautioned|warned)$/i;
 const DESCRIPTION = /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,9}?([a-z][a-z-]+|\d+-year-old|Democrat|Republican|Independent)\s*$/;
 
 export interface SpeakerContext {
@@ -97,17 +113,101 @@ export function spokenBefore(head: string): boolean {
 
 // "one said", "said another", "a third added": someone the text does not name.
 const ANONYMOUS = /^(?:one|another|a (?:second|third|fourth|fifth)|one of them|the other|others)$/i;
-const PEOPLE_PLURAL = new RegExp(String.raw`\b(${[
-  'students', 'residents', 'workers', 'officials', 'voters', 'parents', 'teachers', 'neighbou?rs', 'witnesses', 'protesters',
-  'demonstrators', 'fans', 'members', 'employees', 'nurses', 'doctors', 'soldiers', 'officers', 'farmers', 'shoppers',
-  'passengers', 'survivors', 'villagers', 'tenants', 'activists', 'analysts', 'experts', 'critics', 'lawmakers', 'senators',
-  'delegates', 'players', 'visitors', 'customers', 'owners', 'miners', 'drivers', 'pilots', 'women', 'men', 'people',
-  'locals', 'immigrants', 'refugees', 'veterans', 'retirees', 'guards', 'inmates', 'prisoners', 'patients', 'victims',
-  'relatives', 'friends', 'colleagues', 'investors', 'traders', 'economists', 'diplomats', 'users', 'viewers', 'readers',
-  'attendees', 'supporters', 'opponents', 'volunteers', 'staffers', 'aides', 'advisers', 'advisors', 'sources', 'commuters',
-  'journalists', 'reporters', 'fishermen', 'firefighters', 'scientists', 'researchers', 'lawyers', 'judges', 'managers',
-  'executives', 'clerks', 'cadets', 'pupils', 'mothers', 'fathers', 'children', 'teenagers', 'youths', 'spectators',
-].join('|')})\b`, 'gi');
+const PEOPLE_PLURAL = new RegExp(
+  String.raw`\b(${[
+    'students',
+    'residents',
+    'workers',
+    'officials',
+    'voters',
+    'parents',
+    'teachers',
+    'neighbou?rs',
+    'witnesses',
+    'protesters',
+    'demonstrators',
+    'fans',
+    'members',
+    'employees',
+    'nurses',
+    'doctors',
+    'soldiers',
+    'officers',
+    'farmers',
+    'shoppers',
+    'passengers',
+    'survivors',
+    'villagers',
+    'tenants',
+    'activists',
+    'analysts',
+    'experts',
+    'critics',
+    'lawmakers',
+    'senators',
+    'delegates',
+    'players',
+    'visitors',
+    'customers',
+    'owners',
+    'miners',
+    'drivers',
+    'pilots',
+    'women',
+    'men',
+    'people',
+    'locals',
+    'immigrants',
+    'refugees',
+    'veterans',
+    'retirees',
+    'guards',
+    'inmates',
+    'prisoners',
+    'patients',
+    'victims',
+    'relatives',
+    'friends',
+    'colleagues',
+    'investors',
+    'traders',
+    'economists',
+    'diplomats',
+    'users',
+    'viewers',
+    'readers',
+    'attendees',
+    'supporters',
+    'opponents',
+    'volunteers',
+    'staffers',
+    'aides',
+    'advisers',
+    'advisors',
+    'sources',
+    'commuters',
+    'journalists',
+    'reporters',
+    'fishermen',
+    'firefighters',
+    'scientists',
+    'researchers',
+    'lawyers',
+    'judges',
+    'managers',
+    'executives',
+    'clerks',
+    'cadets',
+    'pupils',
+    'mothers',
+    'fathers',
+    'children',
+    'teenagers',
+    'youths',
+    'spectators',
+  ].join('|')})\b`,
+  'gi',
+);
 const SINGULAR: Record<string, string> = { women: 'woman', men: 'man', people: 'person', children: 'child', fishermen: 'fisherman' };
 
 /** A description for an anonymous speaker from the group the text just named: "a student", "another resident". */
@@ -176,7 +276,10 @@ const SAID_BEFORE_PARTICIPLE = new RegExp(`(?<=\\s)${SAY_FINITE}(?:\\s+(?:on\\s+
 const LATER_INVERTED = /^[^“"”.!?;:\n]{1,100}?,\s*(?=(?:said|says|added|wrote|according to)\s)/i;
 
 /** `.” Jane Doe said.`: a short sentence after a closed quote that only says who spoke. */
-export const SAID_SENTENCE = new RegExp(`^\\s*(?:(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}'’-]*|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:also\\s+|later\\s+)?${SAY_FINITE}(?:\\s+(?:on\\s+\\p{Lu}\\p{Ll}+|yesterday|today|tonight|later|in a statement|in an interview))?\\s*[.;]`, 'u');
+export const SAID_SENTENCE = new RegExp(
+  `^\\s*(?:(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}'’-]*|[Hh]e|[Ss]he|[Tt]hey)\\s+(?:also\\s+|later\\s+)?${SAY_FINITE}(?:\\s+(?:on\\s+\\p{Lu}\\p{Ll}+|yesterday|today|tonight|later|in a statement|in an interview))?\\s*[.;]`,
+  'u',
+);
 
 /** Reads the speaker from the clause before a quote: `Jane Doe said: "…"`, `X: "…"`, `According to X, "…"`. */
 export function speakerBefore(ctx: SpeakerContext, from: number, to: number): Attribution | null {
@@ -228,7 +331,9 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     const relative = /,[^,]*\bwho\s+(?:also\s+|later\s+)?$/.exec(head.slice(0, v.index));
     if (relative) {
       // The antecedent heads the clause: "said Jo Roe, the director of the Roe Institute, who said".
-      const ante = mentionsIn(ctx.index, from, from + relative.index).find((x) => isPerson(x.entity, ctx.text) && !ctx.inside(x.start) && subjectish(ctx.text, x, from));
+      const ante = mentionsIn(ctx.index, from, from + relative.index).find(
+        (x) => isPerson(x.entity, ctx.text) && !ctx.inside(x.start) && subjectish(ctx.text, x, from),
+      );
       if (ante) return { entity: ante.entity, description: null };
     }
     let lo = 0;
@@ -264,7 +369,8 @@ const COLON_ATTRIBUTION = new RegExp(`((?:[^.!?;:\\n]|${DOT}){1,80}):\\s*$`);
 const NOT_SPEECH = /\bcontinu(?:e|es|ed|ing)\s+to\b/gi;
 
 const POSSESSED_END = /(?:that,?|:)\s*$/u;
-const POSSESSED_SPEECH = /(?:^|[\s(])((?:his|her)|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?)\s+(?:[a-z-]+\s+){0,2}?(comments?|remarks?|assertion|claims?|statements?|words|promise|pledge|warning|vow|quip|declaration|insistence|argument|suggestion|call|description|admission|boast|prediction|response|reply|answer|complaint|accusation)\s+(?:[^.!?;"“”]{0,40}\s)?(?:that,?|:)\s*$/u;
+const POSSESSED_SPEECH =
+  /(?:^|[\s(])((?:his|her)|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s?)\s+(?:[a-z-]+\s+){0,2}?(comments?|remarks?|assertion|claims?|statements?|words|promise|pledge|warning|vow|quip|declaration|insistence|argument|suggestion|call|description|admission|boast|prediction|response|reply|answer|complaint|accusation)\s+(?:[^.!?;"“”]{0,40}\s)?(?:that,?|:)\s*$/u;
 
 function possessor(ctx: SpeakerContext, who: string, at: number): Attribution | null {
   if (/^(?:his|her)$/.test(who)) {
@@ -282,14 +388,27 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   if (ANONYMOUS.test(bare)) return { entity: null, description: anonymousDescription(ctx, bare, at) };
   // A place after "Town," is part of an address ("Scranton, Pa."), not a subject.
   const address = (m: Mention): boolean => m.entity.kind === 'place' && /\p{L}\.?,\s*$/u.test(ctx.text.slice(Math.max(at, m.start - 4), m.start));
-  const ms: Mention[] = mentionsIn(ctx.index, at, end).filter((m, k, arr) => m.end <= end && !ctx.inside(m.start) && subjectish(ctx.text, m, at) && !address(m) && !modifies(ctx.text, m, arr[k + 1]) && !qualifiesNoun(ctx.text, m, at));
+  const ms: Mention[] = mentionsIn(ctx.index, at, end).filter(
+    (m, k, arr) =>
+      m.end <= end &&
+      !ctx.inside(m.start) &&
+      subjectish(ctx.text, m, at) &&
+      !address(m) &&
+      !modifies(ctx.text, m, arr[k + 1]) &&
+      !qualifiesNoun(ctx.text, m, at),
+  );
   const persons = ms.filter((m) => isPerson(m.entity, ctx.text));
   const others = ms.filter((m) => m.entity.kind !== 'place');
   // A country or city speaks through its government ("Japan said"): last resort after people and organisations.
-  const pool = persons.length ? persons : others.length ? others : ms.filter((m) => !/\b(?:the|a|an)\s+$/i.test(ctx.text.slice(Math.max(at, m.start - 5), m.start)));
+  const pool = persons.length
+    ? persons
+    : others.length
+      ? others
+      : ms.filter((m) => !/\b(?:the|a|an)\s+$/i.test(ctx.text.slice(Math.max(at, m.start - 5), m.start)));
   // "Jane Doe, who once worked for John Roe, said": a name opening the clause and followed by an
   // apposition is the subject, not the last name before the verb.
-  const opener = pool[0] && /^[\s“"‘]*(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}$/u.test(ctx.text.slice(at, pool[0].start)) && ctx.text[pool[0].end] === ',' ? pool[0] : undefined;
+  const opener =
+    pool[0] && /^[\s“"‘]*(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}$/u.test(ctx.text.slice(at, pool[0].start)) && ctx.text[pool[0].end] === ',' ? pool[0] : undefined;
   // "Governor Anna Weber, Mark Lane said, has …": a name right before the verb is its subject.
   const last = pool[pool.length - 1];
   // "the website Politco says": an organisation right before the verb is its subject, even with a person earlier.
@@ -297,13 +416,21 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   const adjacent = [last, closest].find((m) => m && /^\s*$/.test(ctx.text.slice(m.end, end)));
   // "said Ohio’s Jo Roe, a consultant and longtime Lane critic": the name right after an inverted
   // verb is its subject whatever kind the tagger gave it; a person later in the apposition is not.
-  const leading = others[0] && /^[\s,]*(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}$/u.test(ctx.text.slice(at, others[0].start)) && /^,\s+(?:a|an|the)\s/.test(ctx.text.slice(others[0].end, others[0].end + 6)) ? others[0] : undefined;
-  const m = pick === 'first' ? leading ?? pool[0] : adjacent ?? opener ?? last;
+  const leading =
+    others[0] &&
+    /^[\s,]*(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}$/u.test(ctx.text.slice(at, others[0].start)) &&
+    /^,\s+(?:a|an|the)\s/.test(ctx.text.slice(others[0].end, others[0].end + 6))
+      ? others[0]
+      : undefined;
+  const m = pick === 'first' ? (leading ?? pool[0]) : (adjacent ?? opener ?? last);
   const pron = PRONOUN_IN.exec(s);
   if (pron) {
     // After the verb the pronoun counts only right after it ("said he"); before the verb, only
     // right before it ("…, she said"): a pronoun elsewhere belongs to another clause.
-    const usable = pick === 'first' ? pron.index < 12 && (!m || pron.index < m.start - at) : /^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|will\s+)?$/i.test(s.slice(pron.index + pron[0].length));
+    const usable =
+      pick === 'first'
+        ? pron.index < 12 && (!m || pron.index < m.start - at)
+        : /^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|will\s+)?$/i.test(s.slice(pron.index + pron[0].length));
     const lastPron = pick === 'last' ? lastPronoun(s) : pron;
     if ((usable || (!m && lastPron)) && lastPron) {
       const e = resolvePronoun(lastPron[1]!, at + lastPron.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
@@ -319,13 +446,16 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   const clause = pick === 'first' ? /^[^,]*/.exec(s)![0] : s;
   // "The governor, speaking in Dayton, said": a description opening the clause before an apposition.
   // "The president also said": adverbs and auxiliaries before the verb are not the description's head.
-  const d = DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with|from)\s+.*$/, '').replace(TRAILING_ADVERBS, '')) ?? (pick === 'last' ? OPENING_DESCRIPTION.exec(clause) : null);
+  const d =
+    DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with|from)\s+.*$/, '').replace(TRAILING_ADVERBS, '')) ??
+    (pick === 'last' ? OPENING_DESCRIPTION.exec(clause) : null);
   if (d) {
     let e = resolveDescription(d[1]!, at, ctx.index, ctx.inside, /^the\b/i.test(d[0].trim()));
     // "The New York businessman said": a definite description of a person's role refers to the salient person.
     if (!e && /^the\b/i.test(d[0].trim()) && isPersonHead(d[1]!)) e = resolvePronoun('', at + d.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
     // "The letter says": a document speaks for whoever last spoke or was the subject before it.
-    if (!e && /^the\b/i.test(d[0].trim()) && DOCUMENT_HEADS.test(d[1]!)) e = ctx.history[ctx.history.length - 1]?.entity ?? resolvePronoun('', at + d.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
+    if (!e && /^the\b/i.test(d[0].trim()) && DOCUMENT_HEADS.test(d[1]!))
+      e = ctx.history[ctx.history.length - 1]?.entity ?? resolvePronoun('', at + d.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
     const desc = d[0].trim();
     return { entity: e, description: desc.split(/\s+/).length <= 8 ? desc : null };
   }
@@ -340,7 +470,9 @@ function unnamedAntecedent(ctx: SpeakerContext, pos: number): string | null {
   const para = ctx.text.lastIndexOf('\n', pos - 1) + 1;
   if (ctx.index.mentions.some((x) => x.start >= para && x.start < pos && x.entity.kind === 'person')) return null;
   let found: string | null = null;
-  for (const m of ctx.text.slice(para, pos).matchAll(/(?:^|[.!?]\s+|[—–]\s+)[“"]?([Tt]he\s+(?:[a-z-]+\s+){0,2}?([a-z-]+))\s+(?:[a-z]+ed|said|says|told|is|was|has|had|will|would)\b/g)) {
+  for (const m of ctx.text
+    .slice(para, pos)
+    .matchAll(/(?:^|[.!?]\s+|[—–]\s+)[“"]?([Tt]he\s+(?:[a-z-]+\s+){0,2}?([a-z-]+))\s+(?:[a-z]+ed|said|says|told|is|was|has|had|will|would)\b/g)) {
     if (isPersonHead(m[2]!)) found = m[1]!.replace(/^The/, 'the');
   }
   return found;
@@ -360,9 +492,11 @@ function qualifiesNoun(text: string, m: Mention, lo: number): boolean {
   return role !== null && (isPersonHead(role[1]!) || ROLE_NOUNS.has(role[1]!) || role[1] === 'member' || role[1] === 'employee');
 }
 
-const TRAILING_ADVERBS = /(?:\s+(?:also|later|then|again|once|still|previously|recently|simply|quickly|flatly|has|had|have|would|will|did|does|had|now|further|even|repeatedly|publicly|privately|separately|initially|first|earlier))+\s*$/i;
+const TRAILING_ADVERBS =
+  /(?:\s+(?:also|later|then|again|once|still|previously|recently|simply|quickly|flatly|has|had|have|would|will|did|does|had|now|further|even|repeatedly|publicly|privately|separately|initially|first|earlier))+\s*$/i;
 const OPENING_DESCRIPTION = /^[\s“"‘]*(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,5}?([a-z][a-z-]+)(?=\s*,)/;
-const DOCUMENT_HEADS = /^(?:letter|book|memoir|ad|advert|spot|clip|video|report|memo|ruling|decision|statement|article|piece|study|survey|complaint|brief|filing|lawsuit|petition|email|tweet|post|message|release|document|op-ed|editorial|column|speech)$/;
+const DOCUMENT_HEADS =
+  /^(?:letter|book|memoir|ad|advert|spot|clip|video|report|memo|ruling|decision|statement|article|piece|study|survey|complaint|brief|filing|lawsuit|petition|email|tweet|post|message|release|document|op-ed|editorial|column|speech)$/;
 const PRONOUN_IN = /\b(he|she|they|it|we|I)\b/i;
 function lastPronoun(s: string): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
@@ -384,7 +518,10 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
   const m = near.find((x, k) => x.end <= to && !ctx.inside(x.start) && subjectish(ctx.text, x, from) && !modifies(ctx.text, x, near[k + 1]));
   if (m && /^(?:[A-Z][\w.’'-]*\s+){0,4}$/.test(ctx.text.slice(from + lead, m.start))) {
     // "Weber’s Ohio state director, Tom Baker, wrote": the person in apposition to a role is the subject.
-    const named = m.entity.kind === 'person' ? undefined : mentionsIn(ctx.index, m.end, m.end + 40).find((x) => x.entity.kind === 'person' && /^(?:\s+[a-z-]+){1,3},\s+$/.test(ctx.text.slice(m.end, x.start)));
+    const named =
+      m.entity.kind === 'person'
+        ? undefined
+        : mentionsIn(ctx.index, m.end, m.end + 40).find((x) => x.entity.kind === 'person' && /^(?:\s+[a-z-]+){1,3},\s+$/.test(ctx.text.slice(m.end, x.start)));
     return { entity: (named ?? m).entity, description: null };
   }
   const pron = /^(he|she|they|it)\b/i.exec(head.slice(lead));
@@ -400,8 +537,13 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
   }
   // "In his 2004 speech, a tribute to Jo Roe, the nominee that year, Mr. Lane decried …", "Ever since
   // she won, Ms. Roe has been …": after a long opening, the person after a comma that a verb follows.
-  const main = mentionsIn(ctx.index, from + lead, to).find((x) => isPerson(x.entity, ctx.text) && !ctx.inside(x.start) &&
-    /,\s+(?:(?:as|while|when|after|because|and|but)\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,2}$/u.test(ctx.text.slice(Math.max(from, x.start - 30), x.start)) && MAIN_VERB_AFTER.test(ctx.text.slice(x.end, x.end + 30)));
+  const main = mentionsIn(ctx.index, from + lead, to).find(
+    (x) =>
+      isPerson(x.entity, ctx.text) &&
+      !ctx.inside(x.start) &&
+      /,\s+(?:(?:as|while|when|after|because|and|but)\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,2}$/u.test(ctx.text.slice(Math.max(from, x.start - 30), x.start)) &&
+      MAIN_VERB_AFTER.test(ctx.text.slice(x.end, x.end + 30)),
+  );
   if (main) return { entity: main.entity, description: null };
   return null;
 }

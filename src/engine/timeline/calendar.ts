@@ -44,7 +44,7 @@ export function diffDays(a: Ymd, b: Ymd): number {
 
 export function addMonths(y: number, m: number, n: number): { y: number; m: number } {
   const total = y * 12 + (m - 1) + n;
-  return { y: Math.floor(total / 12), m: (total % 12 + 12) % 12 + 1 };
+  return { y: Math.floor(total / 12), m: (((total % 12) + 12) % 12) + 1 };
 }
 
 export function daysInMonth(y: number, m: number): number {
@@ -90,7 +90,7 @@ export function fmtQuarter(y: number, q: number): string {
 /** Shifts a quarter by n quarters. */
 export function addQuarters(y: number, q: number, n: number): { y: number; q: number } {
   const total = y * 4 + (q - 1) + n;
-  return { y: Math.floor(total / 4), q: (total % 4 + 4) % 4 + 1 };
+  return { y: Math.floor(total / 4), q: (((total % 4) + 4) % 4) + 1 };
 }
 
 /** US daylight saving time (second Sunday of March to first Sunday of November, since 2007). */

@@ -1,7 +1,4 @@
-import {
-  addDays, addMonths, addQuarters, fmtDate, fmtMonth, fmtQuarter, fmtWeek, fmtYear, isValidDate, quarterOf, weekday,
-  type Ymd,
-} from './calendar.ts';
+import { addDays, addMonths, addQuarters, fmtDate, fmtMonth, fmtQuarter, fmtWeek, fmtYear, isValidDate, quarterOf, weekday, type Ymd } from './calendar.ts';
 import type { Resolved, Tense } from './types.ts';
 import type { Reference } from './reference.ts';
 
@@ -75,8 +72,8 @@ export function resolveWeekday(ref: Reference | null, wd: number, tense: Tense, 
   if (!ref) return { value: 'XXXX-XX-XX' };
   const today = weekday(ref.date);
   let delta: number;
-  if (shift < 0) delta = -(((today - wd + 7) % 7) || 7) - 7 * (-shift - 1);
-  else if (shift > 0) delta = (((wd - today + 7) % 7) || 7) + 7 * (shift - 1);
+  if (shift < 0) delta = -((today - wd + 7) % 7 || 7) - 7 * (-shift - 1);
+  else if (shift > 0) delta = ((wd - today + 7) % 7 || 7) + 7 * (shift - 1);
   else if (tense === 'future') delta = (wd - today + 7) % 7;
   else delta = -((today - wd + 7) % 7);
   return dayValue(addDays(ref.date, delta));
@@ -94,7 +91,8 @@ export function resolveMonth(ref: Reference | null, month: number, tense: Tense,
   if (!ref) return { value: `XXXX-${String(month).padStart(2, '0')}` };
   const cur = ref.date.m;
   let y = ref.date.y;
-  if (shift < 0) y = month < cur - 1 ? y : y - 1; // "last February" said in March is a year back
+  if (shift < 0)
+    y = month < cur - 1 ? y : y - 1; // "last February" said in March is a year back
   else if (shift > 0) y = month > cur ? y : y + 1;
   else if (tense === 'past') y = month <= cur ? y : y - 1;
   else if (tense === 'future') y = month >= cur ? y : y + 1;

@@ -56,7 +56,8 @@ const RULES: Record<string, (y: number) => Ymd> = {
   'easter monday': (y) => addDays(easter(y), 1),
 };
 
-export const HOLIDAY = "(?:New Year'?s(?: Day| Eve)?|Christmas(?: Day| Eve)?|Boxing Day|Valentine'?s Day|Halloween|Independence Day|Bastille Day|Veterans'? Day|Armistice Day|May Day|Thanksgiving(?: Day)?|Labou?r Day|Memorial Day|Martin Luther King(?: Jr\\.?)? Day|Presidents'? Day|Election Day|Easter(?: Sunday| Monday)?|Good Friday)";
+export const HOLIDAY =
+  "(?:New Year'?s(?: Day| Eve)?|Christmas(?: Day| Eve)?|Boxing Day|Valentine'?s Day|Halloween|Independence Day|Bastille Day|Veterans'? Day|Armistice Day|May Day|Thanksgiving(?: Day)?|Labou?r Day|Memorial Day|Martin Luther King(?: Jr\\.?)? Day|Presidents'? Day|Election Day|Easter(?: Sunday| Monday)?|Good Friday)";
 
 /** The date of a named holiday in a year, or null if the name is not known. */
 export function holidayDate(name: string, y: number): Ymd | null {

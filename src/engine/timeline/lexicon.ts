@@ -2,37 +2,127 @@
 // non-capturing group so rules can combine them freely.
 
 export const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
-  november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 export const WEEKDAYS: Record<string, number> = {
-  monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4, thur: 4, thurs: 4,
-  friday: 5, fri: 5, saturday: 6, sat: 6, sunday: 7, sun: 7,
+  monday: 1,
+  mon: 1,
+  tuesday: 2,
+  tue: 2,
+  tues: 2,
+  wednesday: 3,
+  wed: 3,
+  thursday: 4,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  friday: 5,
+  fri: 5,
+  saturday: 6,
+  sat: 6,
+  sunday: 7,
+  sun: 7,
 };
 
 export const SEASONS: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
 
 /** Parts of the day and their TimeML codes. */
 export const DAY_PARTS: Record<string, string> = {
-  morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI', tonight: 'NI',
+  morning: 'MO',
+  afternoon: 'AF',
+  evening: 'EV',
+  night: 'NI',
+  overnight: 'NI',
+  tonight: 'NI',
 };
 
 const SMALL: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-  hundred: 100, thousand: 1000, dozen: 12, single: 1, couple: 2,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  thousand: 1000,
+  dozen: 12,
+  single: 1,
+  couple: 2,
 };
 
 /** Words for an unknown count ("several years"): the value gets an X. */
 export const VAGUE_COUNTS = new Set(['few', 'several', 'many', 'some', 'couple', 'number']);
 
 const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-  eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, last: -1,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+  last: -1,
 };
 
 /** "twenty-four", "twenty four", "24", "1 1/2", "two and a half" -> number; null if not a number. */
@@ -75,8 +165,7 @@ export function parseOrdinal(raw: string): number | null {
   return ORDINALS[s] ?? null;
 }
 
-const alt = (words: Iterable<string>): string =>
-  [...words].sort((a, b) => b.length - a.length).join('|');
+const alt = (words: Iterable<string>): string => [...words].sort((a, b) => b.length - a.length).join('|');
 
 const NUMBER_WORDS = alt(Object.keys(SMALL).filter((w) => !['a', 'an', 'single', 'couple'].includes(w)));
 
@@ -85,13 +174,16 @@ export const NUM = `(?:\\d+(?:\\.\\d+)?(?: 1\\/2)?|(?:${NUMBER_WORDS})(?:[- ](?:
 export const VAGUE = '(?:a few|few|several|many|some|a number of)';
 export const ORD = `(?:\\d+(?:st|nd|rd|th)|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|${alt(Object.keys(ORDINALS).filter((w) => w !== 'last'))})`;
 
-export const MONTH = '(?:jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?\\.?|july?\\.?|aug(?:ust|\\.)?|sep(?:t(?:ember|\\.)?|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?)';
+export const MONTH =
+  '(?:jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?\\.?|july?\\.?|aug(?:ust|\\.)?|sep(?:t(?:ember|\\.)?|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?)';
 /** Months spelled out or abbreviated with a full stop: "Mar" alone is too ambiguous. */
-export const MONTH_STRICT = '(?:january|jan\\.|february|feb\\.|march|mar\\.|april|apr\\.|may|june|jun\\.|july|jul\\.|august|aug\\.|september|sept?\\.|october|oct\\.|november|nov\\.|december|dec\\.)';
+export const MONTH_STRICT =
+  '(?:january|jan\\.|february|feb\\.|march|mar\\.|april|apr\\.|may|june|jun\\.|july|jul\\.|august|aug\\.|september|sept?\\.|october|oct\\.|november|nov\\.|december|dec\\.)';
 export const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 export const SEASON = '(?:spring|summer|fall|autumn|winter)';
 export const DAY_PART = '(?:morning|afternoon|evening|night)';
-export const UNIT = '(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))';
+export const UNIT =
+  '(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))';
 
 export function monthNumber(raw: string): number | undefined {
   return MONTHS[raw.toLowerCase().replace(/\.$/, '')];

@@ -72,7 +72,11 @@ export const COMPOUND_RULES: Rule[] = [
           const near = [ref.y - 1, ref.y, ref.y + 1]
             .map((y) => holidayDate(name, y))
             .filter((d) => d !== null)
-            .sort((a, b) => Math.abs(Date.UTC(a.y, a.m - 1, a.d) - Date.UTC(ref.y, ref.m - 1, ref.d)) - Math.abs(Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(ref.y, ref.m - 1, ref.d)))[0];
+            .sort(
+              (a, b) =>
+                Math.abs(Date.UTC(a.y, a.m - 1, a.d) - Date.UTC(ref.y, ref.m - 1, ref.d)) -
+                Math.abs(Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(ref.y, ref.m - 1, ref.d)),
+            )[0];
           return { value: near ? fmtWeek(near) : 'XXXX-WXX' };
         },
       };

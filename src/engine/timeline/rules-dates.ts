@@ -10,7 +10,8 @@ import type { ResolveContext, Rule } from './types.ts';
 const rx = (source: string): RegExp => new RegExp(source, 'gi');
 
 const DAY_NUM = `(\\d{1,2})(?:st|nd|rd|th)?\\b|(${ORD})`;
-const SPOKEN_YEAR = '(?:nineteen|twenty)[- ](?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|hundred)|two thousand(?: and)?(?: (?:one|two|three|four|five|six|seven|eight|nine|ten))?';
+const SPOKEN_YEAR =
+  '(?:nineteen|twenty)[- ](?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|hundred)|two thousand(?: and)?(?: (?:one|two|three|four|five|six|seven|eight|nine|ten))?';
 const YEAR = `(\\d{4}|${SPOKEN_YEAR})`;
 
 /** "1998", "nineteen ninety-seven", "two thousand" -> number. */
@@ -42,7 +43,13 @@ function fullDate(y: number | null, month: number, day: number | null, start: nu
     // "from March 30, with the third departing each Thursday from August 6", said in February: a
     // later day of the year after a coming date named just before in its sentence is coming too.
     const before = tense === 'none' && ctx.ref ? ctx.sentenceDay(start, end) : null;
-    if (before && ctx.ref && diffDays(before, ctx.ref.date) > 0 && (month > before.m || (month === before.m && day > before.d)) && isValidDate(before.y, month, day)) {
+    if (
+      before &&
+      ctx.ref &&
+      diffDays(before, ctx.ref.date) > 0 &&
+      (month > before.m || (month === before.m && day > before.d)) &&
+      isValidDate(before.y, month, day)
+    ) {
       return dayValue({ y: before.y, m: month, d: day });
     }
     // "will hold elections on March 4", said on March 20: "will" in the same clause rules out the past date.
@@ -64,7 +71,9 @@ export const DATE_RULES: Rule[] = [
     re: /\b(\d{4})-(\d\d)-(\d\d)\b(?!:)/g,
     priority: 3,
     build: (m) => {
-      const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+      const y = Number(m[1]),
+        mo = Number(m[2]),
+        d = Number(m[3]);
       if (!isValidDate(y, mo, d)) return null;
       return { type: 'DATE', resolve: () => dayValue({ y, m: mo, d }) };
     },
@@ -86,7 +95,9 @@ export const DATE_RULES: Rule[] = [
   {
     // "April 24 and 25": a day number joined to a month and day is a day of that month
     name: 'joined-day',
-    re: rx(`(?<=\\b(${MONTH})\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or)\\s+)(\\d{1,2})(?:st|nd|rd|th)?\\b(?=[,;:.)]?(?:\\s+(?:\\d{4}|in|at|on|to|and|or|when|with|for|from|by|the|a|an|this|next|last)\\b|\\s*$)|[,;:)]|\\.\\s)(?:,?\\s+${YEAR}\\b)?`),
+    re: rx(
+      `(?<=\\b(${MONTH})\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or)\\s+)(\\d{1,2})(?:st|nd|rd|th)?\\b(?=[,;:.)]?(?:\\s+(?:\\d{4}|in|at|on|to|and|or|when|with|for|from|by|the|a|an|this|next|last)\\b|\\s*$)|[,;:)]|\\.\\s)(?:,?\\s+${YEAR}\\b)?`,
+    ),
     priority: 3,
     build: (m) => {
       const month = monthNumber(m[1]!);
@@ -125,7 +136,8 @@ export const DATE_RULES: Rule[] = [
     re: /\b(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})\b/g,
     priority: 2,
     build: (m) => {
-      let a = Number(m[1]), b = Number(m[3]);
+      let a = Number(m[1]),
+        b = Number(m[3]);
       if (m[2] === '.' || a > 12) [a, b] = [b, a];
       const yRaw = Number(m[4]);
       const y = m[4]!.length === 2 ? (yRaw < 50 ? 2000 + yRaw : 1900 + yRaw) : yRaw;
@@ -163,7 +175,9 @@ export const DATE_RULES: Rule[] = [
   {
     // "fiscal 1989", "1998", "the year 2000", "the year two thousand"
     name: 'year',
-    re: rx(`(?:\\b(?:the\\s+)?(?:fiscal(?:\\s+year)?|FY|the\\s+year|calendar(?:\\s+year)?)\\s*)?(?<![$#£€.,\\d]|\\d-)\\b(1[5-9]\\d\\d|20\\d\\d|${SPOKEN_YEAR})\\b(?![.,]\\d|%|-\\d|\\s*(?:%|percent|per cent|people|persons|shares|points|feet|foot|meters|metres|miles|kilometers|km|tons|tonnes|acres|troops|soldiers|workers|employees|members|students|cars|homes|jobs|cases|deaths|dollars|euros|pounds|yen|barrels|units|\\$|x\\s))`),
+    re: rx(
+      `(?:\\b(?:the\\s+)?(?:fiscal(?:\\s+year)?|FY|the\\s+year|calendar(?:\\s+year)?)\\s*)?(?<![$#£€.,\\d]|\\d-)\\b(1[5-9]\\d\\d|20\\d\\d|${SPOKEN_YEAR})\\b(?![.,]\\d|%|-\\d|\\s*(?:%|percent|per cent|people|persons|shares|points|feet|foot|meters|metres|miles|kilometers|km|tons|tonnes|acres|troops|soldiers|workers|employees|members|students|cars|homes|jobs|cases|deaths|dollars|euros|pounds|yen|barrels|units|\\$|x\\s))`,
+    ),
     priority: 0,
     build: (m, text) => {
       const words = m[1]!;
@@ -253,7 +267,12 @@ export const DATE_RULES: Rule[] = [
           let pick: Ymd | undefined;
           if (shift < 0) pick = cands.filter((d) => key(d) < today).pop();
           else if (shift > 0) pick = cands.find((d) => key(d) > today);
-          else pick = [...cands].sort((a, b) => Math.abs(Date.UTC(a.y, a.m - 1, a.d) - Date.UTC(ref.y, ref.m - 1, ref.d)) - Math.abs(Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(ref.y, ref.m - 1, ref.d)))[0];
+          else
+            pick = [...cands].sort(
+              (a, b) =>
+                Math.abs(Date.UTC(a.y, a.m - 1, a.d) - Date.UTC(ref.y, ref.m - 1, ref.d)) -
+                Math.abs(Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(ref.y, ref.m - 1, ref.d)),
+            )[0];
           return dayValue(pick ?? null);
         },
       };
@@ -264,5 +283,8 @@ export const DATE_RULES: Rule[] = [
 function monthContext(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 12), index);
   const after = text.slice(index, index + 20);
-  return /\b(?:in|of|since|until|till|by|from|through|last|next|this|early|late|mid|during|before|after|between|and|to|the)[- ]$/i.test(before) || /^\w+\s+(?:\d|and\b|to\b|through\b)/.test(after);
+  return (
+    /\b(?:in|of|since|until|till|by|from|through|last|next|this|early|late|mid|during|before|after|between|and|to|the)[- ]$/i.test(before) ||
+    /^\w+\s+(?:\d|and\b|to\b|through\b)/.test(after)
+  );
 }

@@ -9,7 +9,12 @@ import type { Rule } from './types.ts';
 const rx = (source: string): RegExp => new RegExp(source, 'gi');
 
 const SMALLER: Record<string, [string, number, boolean]> = {
-  Y: ['M', 12, false], M: ['D', 30, false], W: ['D', 7, false], D: ['H', 24, true], H: ['M', 60, true], S: ['S', 1, true],
+  Y: ['M', 12, false],
+  M: ['D', 30, false],
+  W: ['D', 7, false],
+  D: ['H', 24, true],
+  H: ['M', 60, true],
+  S: ['S', 1, true],
 };
 
 /** n units as an ISO duration: 2.5 years -> P2Y6M, 5.5 hours -> PT5H30M, unknown n -> PXY. */
@@ -44,8 +49,10 @@ export function durationValue(n: number | null, unitWord: string): string {
   return `P${t}${whole}${letter}`;
 }
 
-const MOD = '(?:(?:about|around|nearly|almost|roughly|approximately|more than|less than|fewer than|at least|at most|up to|no more than|no less than|just over|just under|well over|over(?!\\s+(?:the|its|their|his|her|this|that)\\b)|under|barely|only|some|another|an additional|a further|the better part of)\\s+)';
-const DET = '(?:(?:the|its|their|his|her|a|an|each of the|all)\\s+)?(?:(?:past|last|next|first|coming|previous|following|final|initial|latest|preceding|remaining|ensuing|subsequent|same|additional|further|few|other)\\s+)?';
+const MOD =
+  '(?:(?:about|around|nearly|almost|roughly|approximately|more than|less than|fewer than|at least|at most|up to|no more than|no less than|just over|just under|well over|over(?!\\s+(?:the|its|their|his|her|this|that)\\b)|under|barely|only|some|another|an additional|a further|the better part of)\\s+)';
+const DET =
+  '(?:(?:the|its|their|his|her|a|an|each of the|all)\\s+)?(?:(?:past|last|next|first|coming|previous|following|final|initial|latest|preceding|remaining|ensuing|subsequent|same|additional|further|few|other)\\s+)?';
 
 // Built once: the builds below run at every match.
 const VAGUE_ONLY = new RegExp(`^${VAGUE}$`, 'i');
@@ -59,7 +66,9 @@ export const DURATION_RULES: Rule[] = [
   {
     // "the past three years", "about two weeks", "a minute and a half", "2 1/2 years", "two to three weeks"
     name: 'duration',
-    re: rx(`\\b${MOD}?${DET}(${NUM}|${VAGUE})(?:\\s+(?:to|or)\\s+(${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|long|trading|business|working|calendar))?[- ](${UNIT})(?:\\s+and\\s+a\\s+half)?(?:[- ](?:long|period|stretch|span|term|run|old(?=\\s+(?:truce|war|conflict|ceasefire|strike|dispute|crisis|boom|slump|fight|battle|campaign|investigation))))?(?:\\s+or\\s+so)?\\b(?![- ](?:old\\b|olds\\b|ago\\b))`),
+    re: rx(
+      `\\b${MOD}?${DET}(${NUM}|${VAGUE})(?:\\s+(?:to|or)\\s+(${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|long|trading|business|working|calendar))?[- ](${UNIT})(?:\\s+and\\s+a\\s+half)?(?:[- ](?:long|period|stretch|span|term|run|old(?=\\s+(?:truce|war|conflict|ceasefire|strike|dispute|crisis|boom|slump|fight|battle|campaign|investigation))))?(?:\\s+or\\s+so)?\\b(?![- ](?:old\\b|olds\\b|ago\\b))`,
+    ),
     priority: 1,
     build: (m, text) => {
       const count = m[1]!;
@@ -71,17 +80,32 @@ export const DURATION_RULES: Rule[] = [
       const hyphenated = m[0].includes(`-${unit}`) || m[0].endsWith(`${unit}-long`);
       // "in a year or two", told of what is to come, is some time ahead (TimeML FUTURE_REF), not a
       // stretch of a year.
-      const range = n === 1 && !hyphenated && /\b(?:in|within)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) ? RANGE_TAIL.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 12)) : null;
+      const range =
+        n === 1 && !hyphenated && /\b(?:in|within)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))
+          ? RANGE_TAIL.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 12))
+          : null;
       if (range) {
         const end = m.index + m[0].length + range[0].length;
         // A modal right before it looks ahead even in reported speech ("said the ward could open in …").
-        const modal = /\b(?:will|would|could|may|might|should|can|hope to|expects? to|plans? to)\b[^.,;]*$/i.test(text.slice(Math.max(0, m.index - 40), m.index));
-        return { type: 'DURATION', end, resolve: (ctx) => (modal || ctx.tense(m.index, end) !== 'past' ? { value: 'FUTURE_REF', type: 'DATE' } : { value: durationValue(null, unit) }) };
+        const modal = /\b(?:will|would|could|may|might|should|can|hope to|expects? to|plans? to)\b[^.,;]*$/i.test(
+          text.slice(Math.max(0, m.index - 40), m.index),
+        );
+        return {
+          type: 'DURATION',
+          end,
+          resolve: (ctx) => (modal || ctx.tense(m.index, end) !== 'past' ? { value: 'FUTURE_REF', type: 'DATE' } : { value: durationValue(null, unit) }),
+        };
       }
       const single = /^(?:an?)$/i.test(count.trim());
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       // "$1 billion a year", "four flights a week": a rate after a quantity is a set, not a duration.
-      if (single && !hyphenated && /^(?:an?)\s/i.test(m[0]) && /(?:\d|million|billion|trillion|times|twice|once|percent|%|\$\S*|\w\ws)\s*$/i.test(before) && !/\b(?:in|for|within|over|than|after|about|of|last|past|whole)\s*$/i.test(before)) {
+      if (
+        single &&
+        !hyphenated &&
+        /^(?:an?)\s/i.test(m[0]) &&
+        /(?:\d|million|billion|trillion|times|twice|once|percent|%|\$\S*|\w\ws)\s*$/i.test(before) &&
+        !/\b(?:in|for|within|over|than|after|about|of|last|past|whole)\s*$/i.test(before)
+      ) {
         return { type: 'SET', resolve: () => ({ value: durationValue(1, unit) }) };
       }
       // "a quarter-century" is twenty-five years, not a quarter.
@@ -101,7 +125,8 @@ export const DURATION_RULES: Rule[] = [
         const end = m.index + m[0].length;
         return {
           type: 'DURATION',
-          resolve: (ctx) => (ctx.tense(m.index, end) === 'future' && ctx.ref ? { ...shifted(ctx.ref, grain, n), type: 'DATE' } : { value: durationValue(n, unit) }),
+          resolve: (ctx) =>
+            ctx.tense(m.index, end) === 'future' && ctx.ref ? { ...shifted(ctx.ref, grain, n), type: 'DATE' } : { value: durationValue(n, unit) },
         };
       }
       return { type: 'DURATION', start: m.index + article, resolve: () => ({ value: durationValue(n, unit) }) };
@@ -117,10 +142,15 @@ export const DURATION_RULES: Rule[] = [
       const prep = m[1]?.toLowerCase();
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       if (prep === 'of' && !/recent|coming/i.test(m[0])) return null;
-      if (prep === 'the' && !/\s(?:ahead|to come)$|coming|early|ensuing|following|first|final|last|past|next/i.test(m[0]) && !/^\s+(?:that|before|after|since|following|leading)\b/i.test(after)) return null;
+      if (
+        prep === 'the' &&
+        !/\s(?:ahead|to come)$|coming|early|ensuing|following|first|final|last|past|next/i.test(m[0]) &&
+        !/^\s+(?:that|before|after|since|following|leading)\b/i.test(after)
+      )
+        return null;
       if (/^\s*(?:of age|old)\b/i.test(after)) return null;
       // "24-year-old", "a day-old truce": an age, not a span of time ("decades-old" still is one).
-      if (m[3] !== undefined && (/-old$/i.test(m[0]) && !/s-old$/i.test(m[0]) || /[\w]-$/.test(text.slice(Math.max(0, m.index - 1), m.index)))) return null;
+      if (m[3] !== undefined && ((/-old$/i.test(m[0]) && !/s-old$/i.test(m[0])) || /[\w]-$/.test(text.slice(Math.max(0, m.index - 1), m.index)))) return null;
       const start = prep && prep !== 'the' ? m.index + m[1]!.length + m[0].slice(m[1]!.length).search(/\S/) : m.index;
       // "a day-long meeting" is one day; "decades-long" and "for years" are unspecified.
       const one = m[3] !== undefined && !/s$/i.test(unit);
@@ -150,7 +180,9 @@ export const DURATION_RULES: Rule[] = [
 export const SET_RULES: Rule[] = [
   {
     name: 'every-unit',
-    re: rx(`\\b(every|each|per)\\s+(other\\s+|(${NUM})\\s+)?(second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|afternoon|evening)s?\\b`),
+    re: rx(
+      `\\b(every|each|per)\\s+(other\\s+|(${NUM})\\s+)?(second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|afternoon|evening)s?\\b`,
+    ),
     priority: 2,
     build: (m) => {
       const n = m[2] && /other/i.test(m[2]) ? 2 : m[3] ? parseNumber(m[3]) : 1;
@@ -176,7 +208,9 @@ export const SET_RULES: Rule[] = [
   {
     // "Tuesday nights", "on Sunday mornings"; "Monday and Tuesday nights" makes Monday nights a set too
     name: 'weekday-parts',
-    re: rx(`\\b(${WEEKDAY})s?\\s+(morning|afternoon|evening|night)s\\b|\\b(${WEEKDAY})(?=\\s+(?:and|or)\\s+(?:${WEEKDAY})s?\\s+(morning|afternoon|evening|night)s\\b)`),
+    re: rx(
+      `\\b(${WEEKDAY})s?\\s+(morning|afternoon|evening|night)s\\b|\\b(${WEEKDAY})(?=\\s+(?:and|or)\\s+(?:${WEEKDAY})s?\\s+(morning|afternoon|evening|night)s\\b)`,
+    ),
     priority: 3,
     build: (m, text) => {
       const wd = weekdayNumber((m[1] ?? m[3])!);
@@ -216,8 +250,16 @@ export const SET_RULES: Rule[] = [
       if (w === 'quarterly' && /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return null;
       // "the Communist Party daily": the newspaper, still tagged daily in TimeBank; "quarterly report" is an adjective we keep too.
       const map: Record<string, string> = {
-        daily: 'P1D', nightly: 'P1D', weekly: 'P1W', biweekly: 'P2W', fortnightly: 'P2W', monthly: 'P1M', quarterly: 'P3M',
-        yearly: 'P1Y', annually: 'P1Y', hourly: 'PT1H',
+        daily: 'P1D',
+        nightly: 'P1D',
+        weekly: 'P1W',
+        biweekly: 'P2W',
+        fortnightly: 'P2W',
+        monthly: 'P1M',
+        quarterly: 'P3M',
+        yearly: 'P1Y',
+        annually: 'P1Y',
+        hourly: 'PT1H',
       };
       const unit = /(day|week|month|year)$/.exec(w)?.[1];
       const value = map[w] ?? (unit ? durationValue(1, unit) : null);

@@ -6,12 +6,16 @@ import type { Rule } from './types.ts';
 // "the fiscal first quarter", "the third quarter of 1990", "Q3 2026", "the first half of 1990".
 
 const ORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4, last: 4 };
-const PREFIX = "(?:(?:the|its|their|this|that|a|latest|current|previous|prior|same|comparable|corresponding|fiscal|calendar|(?:this|last|next) year's|year-earlier|year-ago|\\d{4}|fiscal \\d{4})[- ]+){0,4}";
+const PREFIX =
+  "(?:(?:the|its|their|this|that|a|latest|current|previous|prior|same|comparable|corresponding|fiscal|calendar|(?:this|last|next) year's|year-earlier|year-ago|\\d{4}|fiscal \\d{4})[- ]+){0,4}";
 
 export const QUARTER_RULES: Rule[] = [
   {
     name: 'ordinal-quarter',
-    re: new RegExp(`\\b(${PREFIX})(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ]+(?:fiscal[- ]+)?(quarter|half)(?:\\s+of\\s+(?:(?:the\\s+)?fiscal\\s+(?:year\\s+)?)?(?:(this|last|next)\\s+year|(\\d{4})))?\\b(?!-point)`, 'gi'),
+    re: new RegExp(
+      `\\b(${PREFIX})(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ]+(?:fiscal[- ]+)?(quarter|half)(?:\\s+of\\s+(?:(?:the\\s+)?fiscal\\s+(?:year\\s+)?)?(?:(this|last|next)\\s+year|(\\d{4})))?\\b(?!-point)`,
+      'gi',
+    ),
     priority: 2,
     build: (m) => {
       const prefix = m[1]!.toLowerCase();

@@ -17,7 +17,10 @@ const withPart = (r: Resolved, part: string | undefined): Resolved => {
 const GRAIN: Record<string, Grain> = { week: 'W', weekend: 'WE', month: 'M', year: 'Y', quarter: 'Q', decade: 'E', century: 'C', half: 'H', day: 'D' };
 
 function shiftOf(word: string): number {
-  const w = word.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ');
+  const w = word
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/\s+/g, ' ');
   if (/^(last|past|previous|preceding|prior|this past)$/.test(w)) return -1;
   if (/^(next|coming|following|this coming|upcoming)$/.test(w)) return 1;
   return 0;
@@ -64,7 +67,8 @@ export function comparedQuarter(ctx: ResolveContext): { y: number; q: number } |
  * capitalised name opens its subject (`the night the plane went down`, `at the time Howes was
  * captured`). Pronouns are left out: in `saying at the time he was willing` the clause is reported.
  */
-export const RELATIVE_CLAUSE = /^\s+(?:the|a|an|his|her|their|its|our|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+\s+[a-z]+)\b/;
+export const RELATIVE_CLAUSE =
+  /^\s+(?:the|a|an|his|her|their|its|our|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+\s+[a-z]+)\b/;
 
 const QUARTER_ENDED = new RegExp(`^\\s+ended\\s+(${MONTH_STRICT})\\s*(\\d{1,2})\\b`, 'i');
 
@@ -109,7 +113,9 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'weekday',
-    re: rx(`\\b(?:(last|next|this|this past|this coming|coming|past|the previous|the following|the next)\\s+)?(${WEEKDAY})\\b(?:\\s+(morning|afternoon|evening|night))?`),
+    re: rx(
+      `\\b(?:(last|next|this|this past|this coming|coming|past|the previous|the following|the next)\\s+)?(${WEEKDAY})\\b(?:\\s+(morning|afternoon|evening|night))?`,
+    ),
     priority: 2,
     build: (m, text) => {
       const wd = weekdayNumber(m[2]!)!;
@@ -131,7 +137,13 @@ export const RELATIVE_RULES: Rule[] = [
           if (tense === 'none' && /\b(?:is|are)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 12), start))) tense = 'future';
           // "The players have a rest day on Thursday", "the team hosts Leeds on Saturday": a present-tense
           // fixture verb in the clause schedules the day.
-          if (tense === 'none' && /\b(?:(?:have|has)\s+(?:a|an|the|their|its|his|her|no)|hosts?|faces?|plays?|travels?\s+to|visits?)\b[^,.;]{0,40}\s(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 60), start))) tense = 'future';
+          if (
+            tense === 'none' &&
+            /\b(?:(?:have|has)\s+(?:a|an|the|their|its|his|her|no)|hosts?|faces?|plays?|travels?\s+to|visits?)\b[^,.;]{0,40}\s(?:on\s+)?$/i.test(
+              text.slice(Math.max(0, start - 60), start),
+            )
+          )
+            tense = 'future';
           // "this Friday" is the Friday of the current week, before or after today.
           if (det === 'this' && tense === 'none') return withPart(resolveWeekdayThisWeek(ctx.ref, wd), m[3]);
           return withPart(resolveWeekday(ctx.ref, wd, tense, shift), m[3]);
@@ -165,7 +177,13 @@ export const RELATIVE_RULES: Rule[] = [
           }
           // In an earnings report "compared with a loss of $3 million last year", "up from last year's
           // $1.55 billion": the figure compared is the same quarter a year back.
-          if (grain === 'Y' && det === 'last' && (ctx.quarter !== null || ctx.aboutQuarter(m.index, m.index + m[0].length)) && !ctx.aboutLongPeriod(m.index) && isComparison(text, m.index, m.index + m[0].length)) {
+          if (
+            grain === 'Y' &&
+            det === 'last' &&
+            (ctx.quarter !== null || ctx.aboutQuarter(m.index, m.index + m[0].length)) &&
+            !ctx.aboutLongPeriod(m.index) &&
+            isComparison(text, m.index, m.index + m[0].length)
+          ) {
             const q = comparedQuarter(ctx);
             if (q) return { value: `${fmtYear(q.y - 1)}-Q${q.q}` };
           }
@@ -208,7 +226,9 @@ export const RELATIVE_RULES: Rule[] = [
   {
     // "two years ago", "about a decade ago", "three weeks from now", "a year earlier", "a week or so ago"
     name: 'ago',
-    re: rx(`\\b(?:(?:about|around|nearly|almost|some|roughly|approximately|more than|less than|over|just over|only|barely|at least)\\s+)?(${NUM}|${VAGUE})[- ](${UNIT})(?:\\s+or\\s+(?:so|more))?\\s+(ago|earlier|later|from now|hence|back)\\b`),
+    re: rx(
+      `\\b(?:(?:about|around|nearly|almost|some|roughly|approximately|more than|less than|over|just over|only|barely|at least)\\s+)?(${NUM}|${VAGUE})[- ](${UNIT})(?:\\s+or\\s+(?:so|more))?\\s+(ago|earlier|later|from now|hence|back)\\b`,
+    ),
     priority: 3,
     build: (m) => {
       const countWord = m[1]!;
@@ -266,7 +286,9 @@ export const RELATIVE_RULES: Rule[] = [
         type: 'DATE',
         resolve: (ctx) => {
           const quarterish =
-            noun === 'quarter' || noun === 'period' || (!noun && !ctx.aboutLongPeriod(m.index) && (ctx.quarter !== null || ctx.aboutQuarter(m.index, m.index + m[0].length)));
+            noun === 'quarter' ||
+            noun === 'period' ||
+            (!noun && !ctx.aboutLongPeriod(m.index) && (ctx.quarter !== null || ctx.aboutQuarter(m.index, m.index + m[0].length)));
           if (quarterish) {
             const q = ord ? { y: ctx.ref?.date.y ?? 0, q: ['first', 'second', 'third', 'fourth'].indexOf(ord) + 1 } : comparedQuarter(ctx);
             return q && ctx.ref ? { value: `${fmtYear(q.y - 1)}-Q${q.q}` } : { value: 'XXXX-QX' };
@@ -287,7 +309,10 @@ export const RELATIVE_RULES: Rule[] = [
       const end = m.index + m[0].length;
       // "on Oct. 12, the day before the crash": set off after a date and followed by an event, it
       // restates that date; the event, not the date, is what "before" counts from.
-      const restated = m[4] !== undefined && /\d,\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index)) && /^\s+(?:the|a|an|his|her|its|their)\s/i.test(text.slice(end, end + 8));
+      const restated =
+        m[4] !== undefined &&
+        /\d,\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index)) &&
+        /^\s+(?:the|a|an|his|her|its|their)\s/i.test(text.slice(end, end + 8));
       if (restated) {
         return { type: 'DATE', end: m.index + m[0].search(/\s+(?:before|after)$/i), resolve: (ctx) => dayValue(ctx.anchor) };
       }
@@ -342,7 +367,7 @@ export const RELATIVE_RULES: Rule[] = [
         return {
           type: 'DATE',
           resolve: (ctx) => {
-            const q = mod === 'current' ? reportingQuarterNow(ctx) : mod === 'latest' ? reportingQuarter(ctx) : ctx.quarter ?? reportingQuarter(ctx);
+            const q = mod === 'current' ? reportingQuarterNow(ctx) : mod === 'latest' ? reportingQuarter(ctx) : (ctx.quarter ?? reportingQuarter(ctx));
             return q ? { value: `${fmtYear(q.y)}-Q${q.q}`, quarter: q } : { value: 'XXXX-QX' };
           },
         };
@@ -422,7 +447,8 @@ function isComparison(text: string, start: number, end: number): boolean {
 }
 
 /** Nouns that make `today's …` the present age rather than the day: `today's world`, `today's youth`. */
-const AGE_NOUN = /^['’]s\s+(?:[a-z]+\s+)?(?:world|society|youth|young|generations?|children|kids|teenagers|students|families|parents|women|men|people|economy|technology|culture|politics|music|consumers|workers|schools|marketplace|global|computers|standards|terms|dollars|medicine|science|industry|politicians|voters)\b/;
+const AGE_NOUN =
+  /^['’]s\s+(?:[a-z]+\s+)?(?:world|society|youth|young|generations?|children|kids|teenagers|students|families|parents|women|men|people|economy|technology|culture|politics|music|consumers|workers|schools|marketplace|global|computers|standards|terms|dollars|medicine|science|industry|politicians|voters)\b/;
 
 /**
  * `today` / `tomorrow` naming an age, not a day: before a noun of the present age (`today's world`,
@@ -436,4 +462,3 @@ function isGenericDay(text: string, start: number, end: number): boolean {
   }
   return false;
 }
-

@@ -7,7 +7,6 @@ import { ZONE, impliedOffset, toUtc, zoneOffset } from './zones.ts';
 // "4 in the morning". A stated zone makes the value UTC (with Z) and can move the date;
 // without one the time stays local, as TimeML wants.
 
-
 const CORE = `(?:(\\d{1,2})(?:[:.](\\d\\d))?\\s?([ap])\\.?\\s?m\\b\\.?|(\\d{1,2})[:.](\\d\\d)(?::\\d\\d)?(?![\\d.,:])|(noon|midnight|midday)|(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: o'clock)?\\s+in\\s+the\\s+(morning|afternoon|evening)|(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o'clock|\\b([01]\\d|2[0-3])([0-5]\\d)(?=\\s?(?:GMT|UTC|Z)\\b))`;
 // "3pm ET", "3pm (ET)"; a ")" is taken only with its "(": in "(09:00 GMT)" it closes a bracket opened before the time.
 const TAIL_ZONE = new RegExp(`\\s?(?:\\((${ZONE})\\)|(${ZONE})\\b)`, 'y');

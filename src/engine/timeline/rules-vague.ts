@@ -16,7 +16,8 @@ export const VAGUE_RULES: Rule[] = [
       if (/^then/.test(w)) return { type: 'DATE', resolve: () => ({ value: 'PAST_REF' }) };
       // "now that", "by now" and "until now" still point at the present; "current" only as "the current X".
       if (w === 'current' && /^\s*(?:[,.;)]|and\b|or\b)/i.test(text.slice(m.index + m[0].length))) return null;
-      if (w === 'current' && /^\s+(?:account|accounts|affairs|events|assets|liabilities|ratio|flow|accounts)\b/i.test(text.slice(m.index + m[0].length))) return null;
+      if (w === 'current' && /^\s+(?:account|accounts|affairs|events|assets|liabilities|ratio|flow|accounts)\b/i.test(text.slice(m.index + m[0].length)))
+        return null;
       if (w === 'current' && /^\s+(?:year|month|week|quarter|period|fiscal|session|term)\b/i.test(text.slice(m.index + m[0].length))) return null;
       if (w === 'the present' && /^\s+(?:\w+ing|case|situation|system)\b/i.test(text.slice(m.index + m[0].length))) return null;
       return { type: 'DATE', resolve: () => ({ value: 'PRESENT_REF' }) };
@@ -31,7 +32,8 @@ export const VAGUE_RULES: Rule[] = [
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
       const before = text.slice(Math.max(0, m.index - 10), m.index);
       if (w === 'in the past') return { type: 'DATE', start: m.index + 3, resolve: () => ({ value: 'PAST_REF' }) };
-      if (w === 'the past' && /^\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|few|several|year|month|week|decade|day|quarter)/i.test(after)) return null;
+      if (w === 'the past' && /^\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|few|several|year|month|week|decade|day|quarter)/i.test(after))
+        return null;
       if (w === 'recent' && /^\s+(?:years|months|weeks|days|quarters|decades|times)\b/i.test(after)) return null;
       if (w === 'recent' && /^\s+(?:high|low|peak|record)/i.test(after)) return null;
       if (w === 'the time' && !/\bat\s+$/i.test(before)) return null;

@@ -30,7 +30,8 @@ const DAY_RULES = new Set(['iso-date', 'month-day', 'day-month', 'numeric-date',
 
 // "early", "late 1990", "mid-November", "the end of 1990", "earlier this month", "around Nov. 1":
 // TimeBank tags the modifier with the expression it modifies.
-const MODIFIER = /(?:\b(?:the\s+)?(?:very\s+)?(?:(?:early|late|mid|middle|end|beginning|start|close|rest|remainder|latter part|turn|height|dawn)\s+of\s+|(?:early|late|mid)[- ]?|(?:earlier|later)\s+(?:in\s+)?)|\baround\s+)$/i;
+const MODIFIER =
+  /(?:\b(?:the\s+)?(?:very\s+)?(?:(?:early|late|mid|middle|end|beginning|start|close|rest|remainder|latter part|turn|height|dawn)\s+of\s+|(?:early|late|mid)[- ]?|(?:earlier|later)\s+(?:in\s+)?)|\baround\s+)$/i;
 
 // "For the nine months, ... a year earlier": the comparison is with the same months a year back, valued as the year.
 const LONG_PERIOD = /\b(?:(?:nine|six|eight|ten|eleven|twelve)[- ]months?|first half|fiscal year|full year|the year(?!-))\b/i;
@@ -79,7 +80,8 @@ for (const w of BY_WORD.keys()) {
   const a = letter(w.charCodeAt(0));
   const b = letter(w.charCodeAt(1));
   const c = w.length > 2 ? letter(w.charCodeAt(2)) : 26;
-  if (a < 0 || b < 0 || c < 0 || w.length < 2 || w.length > 14 || w !== w.toLowerCase()) throw new Error(`timeline trigger word ${w} is not 2-14 lower-case letters`);
+  if (a < 0 || b < 0 || c < 0 || w.length < 2 || w.length > 14 || w !== w.toLowerCase())
+    throw new Error(`timeline trigger word ${w} is not 2-14 lower-case letters`);
   PREFIXES[(a * 27 + b) * 27 + c]! |= 1 << w.length;
 }
 function mayTrigger(text: string, start: number, len: number): boolean {
@@ -106,10 +108,9 @@ function isDocumentWord(text: string, start: number, len: number): boolean {
   return DOCUMENT_WORD.test(text);
 }
 
-
 // ASCII letters and digits: the characters of a token.
 const WORD_CHAR = new Uint8Array(65536);
-for (let c = 48; c <= 122; c++) WORD_CHAR[c] = (c <= 57 || (c >= 65 && c <= 90) || c >= 97) ? 1 : 0;
+for (let c = 48; c <= 122; c++) WORD_CHAR[c] = c <= 57 || (c >= 65 && c <= 90) || c >= 97 ? 1 : 0;
 
 // Token starts, reused from text to text (the tagger is not re-entrant), and the per-rule marks.
 let STARTS = new Int32Array(1024);
@@ -215,7 +216,8 @@ function extendLeft(text: string, c: Candidate): void {
 
 // "the Sunday Times", "Saturday Night Live", "the Mail on Sunday", "the Today programme": a day
 // word inside the name of a paper or a show is no time.
-const NAME_AFTER = /^\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Independent|Mail|Star|Tribune|Sport|Review|Magazine|Live|Football|Show|Edition|Programme|Program|Politics|Briefing|Supplement|Business|Age|World)\b|^\s+(?:show|programme|program)\b/;
+const NAME_AFTER =
+  /^\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Independent|Mail|Star|Tribune|Sport|Review|Magazine|Live|Football|Show|Edition|Programme|Program|Politics|Briefing|Supplement|Business|Age|World)\b|^\s+(?:show|programme|program)\b/;
 // Only Sunday papers carry "on Sunday" in their name ("the Times on Friday" is a day).
 const SUNDAY_PAPER = /\b(?:Mail|Independent|Scotland|Wales|Ireland|Express)\s+on\s+$/;
 const NAME_BEFORE = /\b(?:Good|Meet|Face)\s+$/;
@@ -247,11 +249,13 @@ function isQuotedTitle(text: string, c: Candidate): boolean {
 // Capitalised words a bare year may follow and still be a time: months, seasons, holidays,
 // weekdays, prepositions and determiners that open a sentence or a title.
 const YEAR_AFTER = new Set(
-  ('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+  (
+    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'spring summer fall autumn winter christmas easter thanksgiving halloween ramadan hanukkah passover diwali eid ' +
     'monday tuesday wednesday thursday friday saturday sunday fiscal year calendar class ' +
     'in by since until from of for after before during through to at on around about circa late early mid that this the ' +
-    'and or but than as every each until between').split(' '),
+    'and or but than as every each until between'
+  ).split(' '),
 );
 
 /**
@@ -265,10 +269,12 @@ function isNamedYear(text: string, start: number): boolean {
   return !/(?:^|[.!?:]["”'’)]?\s+|\n\s*|["“(]\s*)$/.test(text.slice(Math.max(0, wordStart - 4), wordStart));
 }
 
-const FORWARD_PIECE = /\b(?:week|days|month|year) ahead\b|\bthe coming (?:week|days)\b|\bwhat to watch\b|\bweek to come\b|\bcoming up\b|\bdiary\b|\bpreview\b|\bupcoming\b/i;
+const FORWARD_PIECE =
+  /\b(?:week|days|month|year) ahead\b|\bthe coming (?:week|days)\b|\bwhat to watch\b|\bweek to come\b|\bcoming up\b|\bdiary\b|\bpreview\b|\bupcoming\b/i;
 
 // Quotations from a document: a quote whose intro, in its paragraph, names an email, letter, memo …
-const DOCUMENT_INTRO = /\b(?:an?|the|his|her|their|its|this|that|in|by)\s+(?:[\w-]+\s+){0,2}(?:e-?mails?|letters?|memos?|memorandum|messages?|notes?|texts?|diary|diaries|minutes|documents?|posts?|filings?|cables?|faxe?s?|telegrams?)\b[^“"\n]{0,160}$/i;
+const DOCUMENT_INTRO =
+  /\b(?:an?|the|his|her|their|its|this|that|in|by)\s+(?:[\w-]+\s+){0,2}(?:e-?mails?|letters?|memos?|memorandum|messages?|notes?|texts?|diary|diaries|minutes|documents?|posts?|filings?|cables?|faxe?s?|telegrams?)\b[^“"\n]{0,160}$/i;
 function quotedDocuments(text: string, documentWords: boolean, chosen: readonly Candidate[]): { introStart: number; start: number; end: number }[] {
   if (!documentWords || chosen.length === 0 || !/["“]|''/.test(text)) return [];
   const out: { introStart: number; start: number; end: number }[] = [];

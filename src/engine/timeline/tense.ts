@@ -9,8 +9,7 @@ const SCHEDULE_PRESENT = `takes? effect|goes into effect|expires|begins|resumes|
 // News text reports the past ("said Friday"); a bare weekday or month points forward only when
 // the clause around it says so. Without a part-of-speech tagger, these cue words stand in for
 // the future-tense and plan verbs a tagger would find.
-const FUTURE_WORDS =
-  `will|won't|shall|'ll|going to|is to|are to|is due|are due|due to|scheduled|plans? to|expects? to|is expected to|are expected to|set to|intends? to|upcoming|next(?! to\\b)|to meet|to visit|to hold|to begin|to start|to leave|to travel|to return|to vote|to announce|to resume|to expire|as soon as|as early as|supposed to|planning to|hopes? to|would(?! have)|slated|planned for|set for|${SCHEDULE_PRESENT}`;
+const FUTURE_WORDS = `will|won't|shall|'ll|going to|is to|are to|is due|are due|due to|scheduled|plans? to|expects? to|is expected to|are expected to|set to|intends? to|upcoming|next(?! to\\b)|to meet|to visit|to hold|to begin|to start|to leave|to travel|to return|to vote|to announce|to resume|to expire|as soon as|as early as|supposed to|planning to|hopes? to|would(?! have)|slated|planned for|set for|${SCHEDULE_PRESENT}`;
 // Irregular past forms are common news verbs that the "-ed" test misses.
 const IRREGULAR_PAST =
   'began|bought|sold|took|made|came|went|won|lost|left|met|held|gave|paid|rose|fell|grew|saw|brought|became|got|kept|led|ran|sent|spent|struck|stood|thought|wrote|broke|chose|drove|flew|found|knew|spoke|shot|threw|fought|caught|built|dealt|felt|sought|taught|tore|withdrew|overthrew|forgave|swore|sank|hid|underwent|oversaw';
@@ -38,7 +37,8 @@ function clauseOf(before: string): string {
 
 function cuesOf(clause: string, after: string): Tense {
   // "had been due to expire Friday", "as previously planned": a plan already overtaken is the past.
-  if (/\b(?:had\s+(?:been\s+)?|previously\s+(?:been\s+)?)(?:\w+\s+)?(?:due|scheduled|expected|set|supposed|planned|slated|intended)\b/i.test(clause)) return 'past';
+  if (/\b(?:had\s+(?:been\s+)?|previously\s+(?:been\s+)?)(?:\w+\s+)?(?:due|scheduled|expected|set|supposed|planned|slated|intended)\b/i.test(clause))
+    return 'past';
   if (FUTURE.test(clause) || /^\W*will\b/i.test(after)) return 'future';
   // A deadline: "until 9 a.m. Tuesday", "postponed until Tuesday morning".
   if (/\buntil\s+(?:\S+\s+){0,3}$/i.test(clause) && !/^\s*,/.test(after)) return 'future';

@@ -18,7 +18,13 @@ export interface Trigger {
 const months = Object.keys(MONTHS);
 const weekdays = Object.keys(WEEKDAYS).filter((w) => w.length > 3);
 const plural = (ws: string[]): string[] => ws.flatMap((w) => [w, `${w}s`]);
-const UNITS = [...plural(['second', 'minute', 'hour', 'day', 'night', 'week', 'weekend', 'fortnight', 'month', 'quarter', 'year', 'decade']), 'century', 'centuries', 'millennium', 'millennia'];
+const UNITS = [
+  ...plural(['second', 'minute', 'hour', 'day', 'night', 'week', 'weekend', 'fortnight', 'month', 'quarter', 'year', 'decade']),
+  'century',
+  'centuries',
+  'millennium',
+  'millennia',
+];
 const DAY_PARTS = ['morning', 'afternoon', 'evening', 'night'];
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'noon', 'midnight', 'midday'];
 const SPOKEN_YEARS = ['nineteen', 'twenty', 'two'];
@@ -32,11 +38,35 @@ export const TRIGGERS: Record<string, Trigger> = {
   'month-year': { words: months, lookback: 0 },
   month: { words: months, lookback: 0 },
   year: { digits: (t) => t.length === 4, words: SPOKEN_YEARS, lookback: 26 },
-  decade: { words: ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'], digits: (t) => /^\d{1,3}0s$/.test(t), lookback: 14 },
+  decade: {
+    words: ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'],
+    digits: (t) => /^\d{1,3}0s$/.test(t),
+    lookback: 14,
+  },
   century: { words: ['century'], lookback: 30 },
   season: { words: Object.keys(SEASONS), lookback: 18 },
   holiday: {
-    words: ['new', 'christmas', 'boxing', 'valentine', 'halloween', 'independence', 'bastille', 'veterans', 'armistice', 'may', 'thanksgiving', 'labor', 'labour', 'memorial', 'martin', 'presidents', 'election', 'easter', 'good'],
+    words: [
+      'new',
+      'christmas',
+      'boxing',
+      'valentine',
+      'halloween',
+      'independence',
+      'bastille',
+      'veterans',
+      'armistice',
+      'may',
+      'thanksgiving',
+      'labor',
+      'labour',
+      'memorial',
+      'martin',
+      'presidents',
+      'election',
+      'easter',
+      'good',
+    ],
     lookback: 6,
   },
   'deictic-day': { words: ['yesterday', 'today', 'tomorrow', 'tonight'], lookback: 16 },

@@ -62,5 +62,5 @@ export interface Rule {
   name: string;
   re: RegExp;
   priority?: number;
-  build: (m: RegExpExecArray, text: string) => Omit<Candidate, 'rule' | 'priority' | 'start' | 'end'> & { start?: number; end?: number } | null;
+  build: (m: RegExpExecArray, text: string) => (Omit<Candidate, 'rule' | 'priority' | 'start' | 'end'> & { start?: number; end?: number }) | null;
 }

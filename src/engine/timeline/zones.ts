@@ -3,17 +3,63 @@ import { addDays, euSummerTime, usDaylightSaving, type Ymd } from './calendar.ts
 // Offsets in minutes east of UTC. Abbreviations that name a region rather than a fixed offset
 // ("ET", "Eastern time") follow that region's daylight-saving rules on the date in question.
 const FIXED: Record<string, number> = {
-  gmt: 0, utc: 0, z: 0, wet: 0, bst: 60, ist: 330, west: 60, cet: 60, met: 60, cest: 120, mest: 120,
-  eet: 120, eest: 180, msk: 180, gst: 240, pkt: 300, ict: 420, wib: 420, hkt: 480, sgt: 480, awst: 480,
-  pht: 480, jst: 540, kst: 540, acst: 570, aest: 600, acdt: 630, aedt: 660, nzst: 720, nzdt: 780,
-  ast: -240, adt: -180, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480,
-  pdt: -420, akst: -540, akdt: -480, hst: -600, sast: 120, cat: 120, eat: 180, wat: 60, brt: -180,
+  gmt: 0,
+  utc: 0,
+  z: 0,
+  wet: 0,
+  bst: 60,
+  ist: 330,
+  west: 60,
+  cet: 60,
+  met: 60,
+  cest: 120,
+  mest: 120,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  gst: 240,
+  pkt: 300,
+  ict: 420,
+  wib: 420,
+  hkt: 480,
+  sgt: 480,
+  awst: 480,
+  pht: 480,
+  jst: 540,
+  kst: 540,
+  acst: 570,
+  aest: 600,
+  acdt: 630,
+  aedt: 660,
+  nzst: 720,
+  nzdt: 780,
+  ast: -240,
+  adt: -180,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  akst: -540,
+  akdt: -480,
+  hst: -600,
+  sast: 120,
+  cat: 120,
+  eat: 180,
+  wat: 60,
+  brt: -180,
 };
 
 const US_REGIONS: Record<string, number> = { e: -300, c: -360, m: -420, p: -480 };
 
 /** Regex fragment for a stated zone after a time: "GMT", "ET", "Eastern time", "+02:00", "GMT+2". */
-export const ZONE = `(?:(?:${Object.keys(FIXED).filter((z) => z !== 'z').map((z) => z.toUpperCase()).join('|')})(?:\\s?[+-]\\d{1,2}(?::?\\d\\d)?)?|[ECMP]T|(?:Eastern|Central|Mountain|Pacific)(?: (?:Standard|Daylight))? [Tt]ime|[+-]\\d\\d:?\\d\\d|Z)`;
+export const ZONE = `(?:(?:${Object.keys(FIXED)
+  .filter((z) => z !== 'z')
+  .map((z) => z.toUpperCase())
+  .join('|')})(?:\\s?[+-]\\d{1,2}(?::?\\d\\d)?)?|[ECMP]T|(?:Eastern|Central|Mountain|Pacific)(?: (?:Standard|Daylight))? [Tt]ime|[+-]\\d\\d:?\\d\\d|Z)`;
 
 /** The offset of a stated zone on a given local date, in minutes east of UTC; null if unknown. */
 export function zoneOffset(raw: string, date: Ymd): number | null {
