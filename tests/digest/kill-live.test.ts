@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawnChild } from './spawn-child.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,14 +34,7 @@ afterEach(async () => {
 });
 
 function runChild(platform: 'discord' | 'slack', apiUrl: string, now: string, redisPrefix?: string) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child, platform, dir, apiUrl, now, ...(redisPrefix ? [redisPrefix] : [])], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  return { exited, kill: () => proc.kill('SIGKILL'), output: () => output };
+  return spawnChild(child, [platform, dir, apiUrl, now, ...(redisPrefix ? [redisPrefix] : [])]);
 }
 
 /** The store the children share: the data folder, or Redis under a prefix. */

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawnChild } from './spawn-child.ts';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,14 +24,7 @@ afterEach(async () => {
 });
 
 function runChild(apiUrl: string, redisPrefix?: string) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, apiUrl, CHANNEL_ID, NOW, ...(redisPrefix ? [redisPrefix] : [])], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  return { exited, kill: () => proc.kill('SIGKILL'), output: () => output };
+  return spawnChild(child, [dir, apiUrl, CHANNEL_ID, NOW, ...(redisPrefix ? [redisPrefix] : [])]);
 }
 
 /** Story titles in the channel's messages, as a reader sees them ("3. *<url|Title>*" sections). */

@@ -63,6 +63,12 @@ export interface PostedSlackMessage {
   team?: string;
 }
 
+/** A posted message as conversations.history and conversations.replies return it (metadata only when asked). */
+function asRead(message: PostedSlackMessage, workspace: FakeWorkspace, withMetadata: boolean): Record<string, unknown> {
+  const { metadata, channel: _channel, team: _team, ...rest } = message;
+  return { type: 'message', user: workspace.botUserId, bot_id: workspace.botId, ...rest, ...(withMetadata && metadata ? { metadata } : {}) };
+}
+
 export interface ResponseUrlPost {
   id: string;
   body: Record<string, unknown>;
@@ -401,13 +407,7 @@ export class FakeSlack {
           .reverse()
           .slice(0, limit)
           .filter((message) => (message.team ?? TEAM_ID) === workspace.teamId)
-          .map(({ metadata, channel: _channel, team: _team, ...rest }) => ({
-            type: 'message',
-            user: workspace.botUserId,
-            bot_id: workspace.botId,
-            ...rest,
-            ...(withMetadata && metadata ? { metadata } : {}),
-          }));
+          .map((message) => asRead(message, workspace, withMetadata));
         return { body: { ok: true, messages, has_more: false } };
       }
       case 'conversations.replies': {
@@ -417,13 +417,7 @@ export class FakeSlack {
           .filter((message) => message.channel === args.channel && (message.ts === args.ts || message.thread_ts === args.ts))
           .filter((message) => (message.team ?? TEAM_ID) === workspace.teamId)
           .slice(0, Number(args.limit ?? 1000))
-          .map(({ metadata, channel: _channel, team: _team, ...rest }) => ({
-            type: 'message',
-            user: workspace.botUserId,
-            bot_id: workspace.botId,
-            ...rest,
-            ...(withMetadata && metadata ? { metadata } : {}),
-          }));
+          .map((message) => asRead(message, workspace, withMetadata));
         if (messages.length === 0) return { body: { ok: false, error: 'thread_not_found' } };
         return { body: { ok: true, messages, has_more: false } };
       }
