@@ -161,22 +161,33 @@ describe('/digest live — stories posted as they arrive, later coverage in the 
   });
 });
 
+/** A Discord channel in live mode on a fake platform at 08:50 on the ferry day, with a scheduler that runs only when ticked. */
+async function liveChannel() {
+  const { testServices } = await import('../helpers.ts');
+  const { FakePlatform } = await import('../feeds/support.ts');
+  const { featureStore } = await import('../../src/features/index.ts');
+  const clock = new ManualClock('2026-11-24T08:50:00Z');
+  const test = testServices({}, { clock });
+  const platform = new FakePlatform('discord');
+  const channel: ChannelRef = { platform: 'discord', tenantId: 'g1', channelId: 'c1' };
+  const store = featureStore(test.services);
+  try {
+    await store.setLive(channel, { on: true, since: clock.now().toISOString(), setBy: 'u1' });
+    await store.watchChannel(channel, clock.now());
+  } catch (error) {
+    await test.cleanup();
+    throw error;
+  }
+  const local = startScheduler(test.services, [platform], { timers: false });
+  return { clock, test, platform, channel, store, local };
+}
+
 describe('live posts and the delivery ledger', () => {
   it('a live post the platform failed to take stays pending and goes out once on the next run; the update after it too', async () => {
-    const { testServices } = await import('../helpers.ts');
-    const { FakePlatform } = await import('../feeds/support.ts');
     const { PlatformCallError } = await import('../../src/core/platform-error.ts');
-    const { featureStore } = await import('../../src/features/index.ts');
     const { seedChannel } = await import('./support.ts');
-    const clock = new ManualClock('2026-11-24T08:50:00Z');
-    const test = testServices({}, { clock });
-    const platform = new FakePlatform('discord');
-    const channel: ChannelRef = { platform: 'discord', tenantId: 'g1', channelId: 'c1' };
+    const { clock, test, platform, channel, store, local } = await liveChannel();
     try {
-      const store = featureStore(test.services);
-      await store.setLive(channel, { on: true, since: clock.now().toISOString(), setBy: 'u1' });
-      await store.watchChannel(channel, clock.now());
-      const local = startScheduler(test.services, [platform], { timers: false });
       platform.failOn = (attempt) => (attempt === 1 ? new PlatformCallError('transient', 'POST /channels/:id/messages', 'HTTP 503') : false);
       clock.set('2026-11-24T09:00:00Z');
       await seedChannel(test.services, channel, [ferryOutlets[0]!]);
@@ -215,23 +226,13 @@ describe('live posts and the delivery ledger', () => {
 
 describe('live thread updates and the delivery ledger', () => {
   it('an update the platform failed to take goes out once on the next run; while the lease is busy or the channel paused the coverage waits, then goes out once', async () => {
-    const { testServices } = await import('../helpers.ts');
-    const { FakePlatform } = await import('../feeds/support.ts');
     const { PlatformCallError } = await import('../../src/core/platform-error.ts');
-    const { featureStore } = await import('../../src/features/index.ts');
     const { digestLockKey } = await import('../../src/digest/deliver.ts');
     const { seedChannel } = await import('./support.ts');
-    const clock = new ManualClock('2026-11-24T08:50:00Z');
-    const test = testServices({}, { clock });
-    const platform = new FakePlatform('discord');
-    const channel: ChannelRef = { platform: 'discord', tenantId: 'g1', channelId: 'c1' };
+    const { clock, test, platform, channel, store, local } = await liveChannel();
     const updates = () => platform.sent.filter((post) => post.message.kind === 'list');
-    const store = featureStore(test.services);
     const { ledger, locks, health } = test.services.newsroom;
     try {
-      await store.setLive(channel, { on: true, since: clock.now().toISOString(), setBy: 'u1' });
-      await store.watchChannel(channel, clock.now());
-      const local = startScheduler(test.services, [platform], { timers: false });
       const at = async (time: string, outlet?: number) => {
         clock.set(time);
         if (outlet !== undefined) await seedChannel(test.services, channel, [ferryOutlets[outlet]!]);
