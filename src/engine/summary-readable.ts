@@ -47,26 +47,11 @@ function isWhiteSpace(c: number): boolean {
   );
 }
 
-/** Letters and digits only, lower-cased: two sentences with the same key say the same thing. */
-export function sentenceKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-/** Whether a span says what one given before did (by sentenceKey); remembers it either way. */
+/**
+ * Whether a span says what one given before did (its words, lower-cased, are the same in the same
+ * order); remembers it either way. summary-words.ts builds it from word ids (idRepeats).
+ */
 export type RepeatCheck = (span: Span) => boolean;
-
-function keyRepeats(): RepeatCheck {
-  const seen = new Set<string>();
-  return (span) => {
-    const key = sentenceKey(span.text);
-    if (seen.has(key)) return true;
-    seen.add(key);
-    return false;
-  };
-}
 
 // "PARIS —", "LONDON (Reuters) —", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —", "Paris:", "By Jane Roe".
 const DATELINE = /^\s*(?:by\s+\p{Lu}|\p{Lu}{3,}[.:]?\s*\n|\p{Lu}[\p{L} .,'-]{1,60}(?:\([^()]{1,40}\))?\s*(?:[—–]|--|:)\s)/u;
@@ -96,13 +81,7 @@ export function headlineEnd(text: string): number {
 }
 
 /** The spans a summary may pick from, in order: readable, past the headline, each said once. */
-export function readableSpans(
-  spans: Span[],
-  text: string,
-  min: number,
-  titled = false,
-  repeats: RepeatCheck = keyRepeats(),
-): { spans: Span[]; headline: string } {
+export function readableSpans(spans: Span[], text: string, min: number, titled: boolean, repeats: RepeatCheck): { spans: Span[]; headline: string } {
   // A caller that gives the title has already taken it out of the text.
   const cut = titled ? 0 : headlineEnd(text);
   const headline = cut > 0 ? text.slice(0, cut).trim() : '';

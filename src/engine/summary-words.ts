@@ -255,7 +255,7 @@ function slowIds(text: string): Int32Array {
 
 /**
  * A RepeatCheck (summary-readable.ts) by word ids: two spans repeat each other exactly when their
- * sentenceKey strings are equal, that is when their word sequences are.
+ * word sequences (letters and digits, lower-cased) are equal.
  */
 export function idRepeats(idsOf: (span: Span) => Int32Array): (span: Span) => boolean {
   const seen = new Map<number, Int32Array[]>();

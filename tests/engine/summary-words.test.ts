@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { isWholeSentence, readableSpans, sentenceKey } from '../../src/engine/summary-readable.ts';
+import { isWholeSentence, readableSpans, type RepeatCheck } from '../../src/engine/summary-readable.ts';
 import { idRepeats, wordIds } from '../../src/engine/summary-words.ts';
 import { splitFrom, splitSentences } from '../../src/engine/sentences.ts';
 
 const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The reference the id-based repeat check must agree with: letters and digits only, lower-cased. */
+function sentenceKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function keyRepeats(): RepeatCheck {
+  const seen = new Set<string>();
+  return (span) => {
+    const key = sentenceKey(span.text);
+    if (seen.has(key)) return true;
+    seen.add(key);
+    return false;
+  };
+}
 
 /** The ids of `text`, checked to name the same words as the regex reading of the lower-cased text. */
 function sameWords(texts: string[]): void {
@@ -52,7 +70,7 @@ describe('summary word ids', () => {
       'Work will start in April and last two years.\n\nResidents asked whether the old pier would close?\n\n' +
       'The mayor said the cost would be shared with the port.';
     const spans = splitSentences(text);
-    const byKey = readableSpans(spans, text, 1).spans;
+    const byKey = readableSpans(spans, text, 1, false, keyRepeats()).spans;
     const byIds = readableSpans(
       spans,
       text,
