@@ -73,7 +73,7 @@ describe('discord slash commands', () => {
     fake.say(fake.ids.channelId, 'How much did the bridge cost?');
     fake.say(foreign, 'How much did the bridge cost?');
     const help = fake.interact('help');
-    await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(help.token));
+    await fake.editOf(help);
     expect(fake.requests.slice(before).filter((request) => /^\/channels\/\d+\/messages$/.test(request.path))).toEqual([]);
   });
 
@@ -89,7 +89,7 @@ describe('discord slash commands', () => {
     const { edit } = await deferredAnswer(fake, inThread);
     expect(edit.body.embeds[0].title).toBe(orchardArticle.title);
     const help = fake.interact('help');
-    await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(help.token));
+    await fake.editOf(help);
     expect(fake.requests.filter((request) => /\/threads$/.test(request.path))).toHaveLength(1);
   });
 

@@ -29,7 +29,7 @@ describe('a channel’s news on Discord, end to end', () => {
     const add = fake.interact('feeds', [{ name: 'add', type: SUBCOMMAND, options: [{ name: 'url', type: STRING, value: `http://${host}/feed.xml` }] }], {
       permissions: MANAGER,
     });
-    const added = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(add.token), 15_000);
+    const added = await fake.editOf(add, 15_000);
     expect(added.body.embeds[0].description).toMatch(/^Now following “Newsdesk Demo Wire”/);
 
     // Autocomplete inside a subcommand: the feed's name while typing /feeds remove.
@@ -41,7 +41,7 @@ describe('a channel’s news on Discord, end to end', () => {
     expect(suggestions.body).toEqual({ type: 8, data: { choices: [{ name: '#1 Newsdesk Demo Wire', value: '1' }] } });
 
     const now = fake.interact('digest', [{ name: 'now', type: SUBCOMMAND, options: [] }], { permissions: MANAGER });
-    const digest = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(now.token), 15_000);
+    const digest = await fake.editOf(now, 15_000);
     expect(digest.body.content).toMatch(/^📰 \*\*News digest\*\*/);
     expect(digest.body.embeds.length).toBeGreaterThan(1);
     expect(digest.body.embeds.map((embed: { title: string }) => embed.title)).toContain(

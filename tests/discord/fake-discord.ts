@@ -220,6 +220,11 @@ export class FakeDiscord {
     });
   }
 
+  /** Resolves with the edit of an interaction's deferred reply (the PATCH that carries its answer). */
+  editOf(interaction: { token: string }, timeoutMs?: number): Promise<RecordedRequest> {
+    return this.waitFor((request) => request.method === 'PATCH' && request.path.includes(interaction.token), timeoutMs);
+  }
+
   /** Sends a slash command (type 2) or an autocomplete request (type 4) as INTERACTION_CREATE. */
   interact(
     name: string,

@@ -70,7 +70,7 @@ describe('discord digests through the port', () => {
       (request) => request.method === 'POST' && request.path === `/channels/${posted.threadId}/messages` && request.body.message_reference !== undefined,
     );
     const help = fake.interact('help');
-    await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(help.token));
+    await fake.editOf(help);
     const replies = fake.requests.filter((request) => request.path === `/channels/${posted.threadId}/messages` && request.body?.message_reference);
     expect(replies).toEqual([answer]);
   });

@@ -77,11 +77,11 @@ describe('/alert — a story naming it pings that role, and only that role', () 
     const everyoneAnswer = await fake.waitFor((request) => request.method === 'POST' && request.path === `/webhooks/${fake.ids.appId}/${everyone.token}`);
     expect(everyoneAnswer.body.embeds[0].description).toContain('that is @everyone');
     const add = pick(ROLE, 'harbour-desk');
-    const added = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(add.token));
+    const added = await fake.editOf(add);
     expect(added.body.embeds[0].description).toContain('names “Lindqvist” will ping');
 
     const now = fake.interact('digest', [{ name: 'now', type: SUBCOMMAND, options: [] }], { permissions: MANAGER });
-    const digest = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(now.token));
+    const digest = await fake.editOf(now);
     expect(digest.body.content).toMatch(new RegExp(`^🔔 <@&${ROLE}> \\(Petra Lindqvist\\)\\n📰 \\*\\*News digest\\*\\*`));
     expect(digest.body.allowed_mentions).toEqual({ parse: [], roles: [ROLE] });
     const sent = fake.messages.find((message) => message.content.startsWith('🔔'))!;

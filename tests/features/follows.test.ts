@@ -58,10 +58,10 @@ describe('/follow — a direct message when a new story names what you follow', 
     scheduler = startScheduler(services, [bot.running.port], { timers: false });
 
     const followed = fake.interact('follow', [{ name: 'name', type: STRING, value: 'Lindqvist' }], { userId: READER });
-    const answer = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(followed.token));
+    const answer = await fake.editOf(followed);
     expect(answer.body.embeds[0].description).toContain('Following “Lindqvist”');
     const other = fake.interact('follow', [{ name: 'name', type: STRING, value: 'Owen Marsh' }], { userId: CLOSED });
-    await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(other.token));
+    await fake.editOf(other);
 
     // The story that was already there when they followed is not news.
     clock.advance(POLL_MS);
@@ -87,14 +87,14 @@ describe('/follow — a direct message when a new story names what you follow', 
     expect(fake.messages.filter((message) => message.channel_id.startsWith('9'))).toHaveLength(1);
 
     const listed = fake.interact('follow', [{ name: 'name', type: STRING, value: 'list' }], { userId: READER });
-    const list = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(listed.token));
+    const list = await fake.editOf(listed);
     expect(list.body.embeds[0].description).toContain('Lindqvist');
     expect(list.body.embeds[0].description).not.toContain('Owen Marsh');
     const removed = fake.interact('follow', [{ name: 'remove', type: STRING, value: '1' }], { userId: READER });
-    const removal = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(removed.token));
+    const removal = await fake.editOf(removed);
     expect(removal.body.embeds[0].description).toBe('No longer following “Lindqvist”.');
     const again = fake.interact('follow', [{ name: 'remove', type: STRING, value: 'Lindqvist' }], { userId: READER });
-    const refused = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(again.token));
+    const refused = await fake.editOf(again);
     expect(refused.body.embeds[0].description).toContain('You follow nothing here.');
   });
 
@@ -108,7 +108,7 @@ describe('/follow — a direct message when a new story names what you follow', 
     scheduler = startScheduler(services, [bot.running.port], { timers: false });
     fake.closedDms.add(CLOSED);
     const followed = fake.interact('follow', [{ name: 'name', type: STRING, value: 'Petra Lindqvist' }], { userId: CLOSED });
-    await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(followed.token));
+    await fake.editOf(followed);
 
     publish([ferryOutlets[0]!]);
     clock.advance(POLL_MS);
@@ -123,9 +123,9 @@ describe('/follow — a direct message when a new story names what you follow', 
     expect(notice.body.flags).toBe(EPHEMERAL);
     expect(notice.body.embeds[0].description).toContain('your direct messages are closed to me');
     const helpAgain = fake.interact('help', [], { userId: CLOSED });
-    await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(helpAgain.token));
+    await fake.editOf(helpAgain);
     const laterHelp = fake.interact('help');
-    await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(laterHelp.token));
+    await fake.editOf(laterHelp);
     expect(fake.requests.filter((request) => request.path === `/webhooks/${fake.ids.appId}/${helpAgain.token}`)).toEqual([]);
   });
 

@@ -57,7 +57,7 @@ describe('/digest live — stories posted as they arrive, later coverage in the 
     const refused = await fake.waitFor((request) => request.path === `/interactions/${member.id}/${member.token}/callback`);
     expect(JSON.stringify(refused.body)).toContain('Manage Channels');
     const on = fake.interact('digest', [{ name: 'live', type: SUBCOMMAND, options: [{ name: 'mode', type: STRING, value: 'on' }] }], { permissions: MANAGER });
-    const answer = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(on.token));
+    const answer = await fake.editOf(on);
     expect(answer.body.embeds[0].description).toMatch(/^Live mode is on/);
 
     const runs = [];
@@ -108,7 +108,7 @@ describe('/digest live — stories posted as they arrive, later coverage in the 
     await addFeed(services, channel, `${server.url}/dump.xml`);
     scheduler = startScheduler(services, [bot.running.port], { timers: false });
     const on = fake.interact('digest', [{ name: 'live', type: SUBCOMMAND, options: [{ name: 'mode', type: STRING, value: 'on' }] }], { permissions: MANAGER });
-    await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(on.token));
+    await fake.editOf(on);
 
     server.routes.set('/dump.xml', { body: aggregatorFeed(burst(14, '2026-11-24T09:00:00Z')) });
     clock.set('2026-11-24T09:02:00Z');

@@ -22,7 +22,7 @@ describe('/quotes who: — what one person said across the channel’s stories',
     const { fake } = bot;
 
     const asked = fake.interact('quotes', [{ name: 'who', type: STRING, value: 'Lindqvist' }]);
-    const edit = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(asked.token));
+    const edit = await fake.editOf(asked);
     const embed = edit.body.embeds[0];
     expect(embed.title).toBe('Quotes by Petra Lindqvist');
     const description: string = embed.description;
@@ -41,7 +41,7 @@ describe('/quotes who: — what one person said across the channel’s stories',
       { name: 'who', type: STRING, value: 'Ms Petra Lindqvist' },
       { name: 'days', type: INTEGER, value: 1 },
     ]);
-    const recentEdit = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(recent.token));
+    const recentEdit = await fake.editOf(recent);
     expect(recentEdit.body.embeds[0].description).toContain('radar records');
     expect(recentEdit.body.embeds[0].description).not.toContain('scraping the bottom');
     expect(recentEdit.body.embeds[0].footer.text).toContain('the last day');

@@ -25,7 +25,7 @@ describe('/timeline of a story — every article’s dated events merged', () =>
     const bot = await platforms.discord(ALL);
     const { fake } = bot;
     const asked = fake.interact('timeline', [{ name: 'input', type: STRING, value: 'merrow star collision' }]);
-    const edit = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(asked.token));
+    const edit = await fake.editOf(asked);
     const embed = edit.body.embeds[0];
     expect(embed.title).toBe(`Timeline: ${ferryOutlets[0]!.title}`);
     const entries: string[] = embed.description.split('\n\n');
@@ -58,7 +58,7 @@ describe('/timeline of a story — every article’s dated events merged', () =>
     expect(refused.body.embeds[0].description).toContain('This thread has 2 stories: name one, e.g. /timeline 2.');
 
     const numbered = fake.interact('timeline', [{ name: 'input', type: STRING, value: String(number) }], { channelId: threadId });
-    const edit = await fake.waitFor((request) => request.method === 'PATCH' && request.path.includes(numbered.token));
+    const edit = await fake.editOf(numbered);
     expect(edit.body.embeds[0].title).toBe(`Timeline: ${ferryOutlets[0]!.title}`);
   });
 
