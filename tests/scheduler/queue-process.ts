@@ -5,7 +5,9 @@
 // between the platform accepting a part and the ledger hearing of it.
 //
 // The channels' history, which a resumed part is looked for in (as the real ports look in Discord's or
-// Slack's channel), is shared by the processes: a Redis hash per channel, delivery key -> message id.
+// Slack's channel), is shared by the processes: a Redis list per channel, one entry per post (its delivery
+// key, message id and poster's pid), pushed in one command, so a process killed at any point either posted
+// or did not. The test reads what the channels hold from there, not from the lines a killed process printed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,8 +27,8 @@ const services = createServices(
   { stores: createStores({ dataDir, redisUrl, redisPrefix: prefix }), ...(leaseMs ? { leaseMs: Number(leaseMs) } : {}) },
 );
 const history = (await (services.stores.locks.store as { getClient(): Promise<unknown> }).getClient()) as {
-  hGet(key: string, field: string): Promise<string | null>;
-  hSet(key: string, field: string, value: string): Promise<number>;
+  lRange(key: string, start: number, stop: number): Promise<string[]>;
+  rPush(key: string, value: string): Promise<number>;
 };
 let posts = 0;
 const port: PlatformPort = {
@@ -34,15 +36,16 @@ const port: PlatformPort = {
   async post(channel, message, options) {
     const channelHistory = `${prefix}:fake-channel:${channel.channelId}`;
     if (options?.key && options.resume) {
-      const found = await history.hGet(channelHistory, options.key);
+      const entries = (await history.lRange(channelHistory, 0, -1)).map((entry) => JSON.parse(entry) as { key?: string; id: string });
+      const found = entries.find((entry) => entry.key === options.key);
       if (found) {
         print({ type: 'found', channel: channel.channelId, key: options.key });
-        return { id: found };
+        return { id: found.id };
       }
     }
     posts += 1;
     const id = `${process.pid}-${posts}`;
-    if (options?.key) await history.hSet(channelHistory, options.key, id);
+    await history.rPush(channelHistory, JSON.stringify({ key: options?.key, id, pid: process.pid, kind: message.kind }));
     print({ type: 'post', channel: channel.channelId, kind: message.kind, key: options?.key });
     if (postDelayMs) await new Promise((resolve) => setTimeout(resolve, Number(postDelayMs)));
     return { id, threadId: options?.thread ? `${process.pid}-thread-${posts}` : undefined };

@@ -30,6 +30,7 @@ interface Line {
 let server: FeedServer;
 let services: Services | undefined;
 let children: ChildProcess[] = [];
+let seededPrefix: string | undefined;
 
 beforeEach(async () => {
   server = await startFeedServer();
@@ -40,6 +41,11 @@ afterEach(async () => {
   children = [];
   const opened = services?.stores;
   services = undefined;
+  if (opened && seededPrefix) {
+    // The fake channels' history (queue-process.ts) lives beside the stores' keys.
+    const client = (await (opened.locks.store as { getClient(): Promise<unknown> }).getClient()) as { del(keys: string[]): Promise<number> };
+    await client.del(Array.from({ length: CHANNELS }, (_, n) => `${seededPrefix}:fake-channel:news-${n}`));
+  }
   if (opened) {
     await Promise.all(NAMESPACES.map((namespace) => opened[namespace].clear()));
     await opened.close();
@@ -50,6 +56,7 @@ afterEach(async () => {
 /** Feeds and daily schedules for CHANNELS channels on a fresh prefix: each channel owes one digest slot. */
 async function seed(): Promise<{ prefix: string; channels: ChannelRef[] }> {
   const prefix = `newsdesk-test-${randomUUID()}`;
+  seededPrefix = prefix;
   const shared = createServices(loadConfig({ DATA_DIR: '/nonexistent', REDIS_URL, SHARED_QUEUES: 'on' }), silentLogger, {
     stores: createStores({ dataDir: '/nonexistent', redisUrl: REDIS_URL, redisPrefix: prefix }),
   });
@@ -71,6 +78,29 @@ async function seed(): Promise<{ prefix: string; channels: ChannelRef[] }> {
     await shared.newsroom.schedules.set({ channel, cron, timezone: 'UTC', label: 'daily', since: new Date(now.getTime() - 2 * 60 * 60_000).toISOString() });
   }
   return { prefix, channels };
+}
+
+interface Posted {
+  key?: string;
+  id: string;
+  pid: number;
+  kind: string;
+}
+
+/** What each channel holds: the fake platform's history on Redis (queue-process.ts), one entry per post. */
+async function channelHistory(prefix: string, channels: ChannelRef[]): Promise<Map<string, Posted[]>> {
+  const client = (await (services!.stores.locks.store as { getClient(): Promise<unknown> }).getClient()) as {
+    lRange(key: string, start: number, stop: number): Promise<string[]>;
+  };
+  const held = new Map<string, Posted[]>();
+  for (const channel of channels) {
+    const entries = await client.lRange(`${prefix}:fake-channel:${channel.channelId}`, 0, -1);
+    held.set(
+      channel.channelId,
+      entries.map((entry) => JSON.parse(entry) as Posted),
+    );
+  }
+  return held;
 }
 
 /** Starts 3 scheduler processes; `until` resolves once the lines they printed satisfy `done`. */
@@ -124,7 +154,9 @@ describe('three newsdesk processes sharing the queues on Redis', () => {
     expect(new Set(slotRuns().map((run) => run.slot)).size).toBe(1);
     expect(slotRuns().every((run) => run.status === 'queued')).toBe(true);
     expect(new Set(posts().map((post) => post.channel))).toEqual(new Set(channels.map((channel) => channel.channelId)));
-    expect(new Set(posts().map((post) => post.key)).size).toBe(posts().length);
+    const held = [...(await channelHistory(prefix, channels)).values()];
+    expect(held.every((entries) => entries.some((entry) => entry.kind === 'digest'))).toBe(true);
+    expect(new Set(held.flat().map((entry) => entry.key)).size).toBe(held.flat().length);
     expect(await services!.newsroom.ledger.pendingChannels()).toEqual([]);
   }, 120_000);
 
@@ -134,21 +166,26 @@ describe('three newsdesk processes sharing the queues on Redis', () => {
     const { lines, until, settle } = start(prefix, ['3000', '400']);
     const posts = () => lines.filter((line) => line.type === 'post' && line.kind === 'digest');
     await until(() => posts().length > 0);
-    const victim = posts()[0]!.pid;
-    children.find((child) => child.pid === victim)!.kill('SIGKILL');
-    // Keys the killed process got into a channel without hearing back.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const cut = posts().filter((post) => post.pid === victim);
-    await until(() => lines.filter((line) => line.type === 'found').length >= cut.length && new Set(posts().map((post) => post.channel)).size >= CHANNELS);
+    const victim = children.find((child) => child.pid === posts()[0]!.pid)!;
+    const died = new Promise((resolve) => victim.once('exit', resolve));
+    victim.kill('SIGKILL');
+    await died;
+    // The parts the killed process got into a channel without hearing back, whether or not it lived to print them:
+    // what the channels hold, read once it is dead.
+    const cut = [...(await channelHistory(prefix, channels)).values()].flat().filter((entry) => entry.pid === victim.pid);
+    const reached = () => new Set([...posts(), ...lines.filter((line) => line.type === 'found')].map((line) => line.channel));
+    await until(() => lines.filter((line) => line.type === 'found').length >= cut.length && reached().size >= CHANNELS);
     await settle();
 
     // The killed process's parts were found in their channels by another process, not posted again.
     const found = lines.filter((line) => line.type === 'found');
-    expect(found.map((line) => line.key).sort()).toEqual(cut.map((post) => post.key).sort());
-    expect(found.every((line) => line.pid !== victim)).toBe(true);
-    // Every channel got its digest, each part once, and nothing is left pending.
-    expect(new Set(posts().map((post) => post.channel))).toEqual(new Set(channels.map((channel) => channel.channelId)));
-    expect(new Set(posts().map((post) => post.key)).size).toBe(posts().length);
+    expect(cut.length).toBeGreaterThan(0);
+    expect(found.map((line) => line.key).sort()).toEqual(cut.map((entry) => entry.key).sort());
+    expect(found.every((line) => line.pid !== victim.pid)).toBe(true);
+    // Every channel holds its digest, each part once, and nothing is left pending.
+    const held = [...(await channelHistory(prefix, channels)).values()];
+    expect(held.every((entries) => entries.some((entry) => entry.kind === 'digest'))).toBe(true);
+    expect(new Set(held.flat().map((entry) => entry.key)).size).toBe(held.flat().length);
     expect(await services!.newsroom.ledger.pendingChannels()).toEqual([]);
     const delivered = lines.flatMap((line) => line.deliveries ?? []).filter((run) => run.status === 'posted');
     expect(new Set(delivered.map((run) => run.channel))).toEqual(new Set(channels.map((channel) => channel.channelId)));
