@@ -67,7 +67,8 @@ async function runSqliteCycle(): Promise<void> {
     const outcomes = await pollDueFeeds(services);
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
-    const counts = outcomes.reduce<Record<string, number>>((acc, outcome) => ({ ...acc, [outcome.status]: (acc[outcome.status] ?? 0) + 1 }), {});
+    const counts: Record<string, number> = {};
+    for (const outcome of outcomes) counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
     console.log(
       `polling cycle: ${FEEDS} feeds in ${seconds.toFixed(2)} s (${(FEEDS / seconds).toFixed(0)} feeds/s, at most 2 requests at a time to the one host)`,

@@ -4,10 +4,10 @@
 // changing a command's name, options or permissions.
 import { commands } from '../commands/index.ts';
 import { deployCommands } from '../src/adapters/discord/register.ts';
-import { ConfigError, loadConfig, loadDotEnv } from '../src/config.ts';
+import { type Config, ConfigError, loadConfig, loadDotEnv } from '../src/config.ts';
 
 async function deploy(): Promise<number> {
-  let config;
+  let config: Config;
   try {
     loadDotEnv();
     config = loadConfig();

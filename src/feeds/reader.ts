@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { UserError } from '../core/errors.ts';
@@ -96,7 +97,7 @@ export class FeedReader {
   }
 
   private async readFile(path: string, conditional: ConditionalRequest | undefined): Promise<FeedRead> {
-    let info;
+    let info: Stats;
     try {
       info = await stat(path);
     } catch (error) {

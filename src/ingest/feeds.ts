@@ -6,7 +6,7 @@ import { MAX_ELEMENT_CHARS } from './limits.ts';
 import { FEED_TYPES, HTML_START } from './media-types.ts';
 import type { ConditionalRequest, FetchResult, SafeFetch } from './safe-fetch.ts';
 import { child, children, readXmlTree, textOf, type XmlNode } from './xml-tree.ts';
-import { feedTitle, unreadable, type FeedFormat, type FeedItem, type ParsedFeed } from './feed-types.ts';
+import { feedTitle, unreadable, type FeedFormat, type ParsedFeed } from './feed-types.ts';
 import { UserError } from '../core/errors.ts';
 
 export { feedTitle, unreadable, UNTITLED_FEED, type FeedFormat, type FeedItem, type ParsedFeed } from './feed-types.ts';

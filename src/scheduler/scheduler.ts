@@ -268,7 +268,11 @@ export function startScheduler(services: Services, ports: PlatformPort[], option
   }
 
   async function newsDone(run: Promise<ChannelNews[]> | undefined): Promise<ChannelNews[]> {
-    return (await run?.catch((error: unknown) => (log.error({ err: error }, 'news features failed'), []))) ?? [];
+    const failed = (error: unknown) => {
+      log.error({ err: error }, 'news features failed');
+      return [];
+    };
+    return (await run?.catch(failed)) ?? [];
   }
 
   async function tick(): Promise<TickReport> {

@@ -316,7 +316,7 @@ export class FakeDiscord {
     // Messages with attachments come as multipart/form-data: the JSON in payload_json, files as files[n].
     const contentType = String(req.headers['content-type'] ?? '');
     let files: { name: string; content: string }[] | undefined;
-    let parsed: unknown = undefined;
+    let parsed: unknown;
     if (contentType.startsWith('multipart/form-data')) {
       const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
       const payload = form.get('payload_json');

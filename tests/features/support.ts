@@ -5,6 +5,7 @@ import type { ChannelRef } from '../../src/core/platform.ts';
 import type { Services } from '../../src/core/services.ts';
 import type { Article } from '../../src/core/types.ts';
 import { startBot, type Bot } from '../discord/harness.ts';
+import { xmlEscape } from '../feeds/support.ts';
 import { TEAM_ID } from '../slack/fake-slack.ts';
 import { startHarness, type SlackHarness } from '../slack/harness.ts';
 import type { OutletItem } from './fixtures.ts';
@@ -32,14 +33,12 @@ export async function seedChannel(services: Services, channel: ChannelRef, items
   return ids;
 }
 
-const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** An aggregator's RSS feed: each item credits its outlet in <source>, as news aggregators do. */
 export function aggregatorFeed(items: OutletItem[]): string {
   const entries = items.map(
-    (item) => `<item><title>${escape(item.title)}</title><link>${escape(item.link)}</link><guid isPermaLink="false">${item.guid}</guid>
-<pubDate>${new Date(item.published).toUTCString()}</pubDate><source url="https://${new URL(item.link).host}/rss">${escape(item.siteName)}</source>
-<description>${escape(item.text)}</description></item>`,
+    (item) => `<item><title>${xmlEscape(item.title)}</title><link>${xmlEscape(item.link)}</link><guid isPermaLink="false">${item.guid}</guid>
+<pubDate>${new Date(item.published).toUTCString()}</pubDate><source url="https://${new URL(item.link).host}/rss">${xmlEscape(item.siteName)}</source>
+<description>${xmlEscape(item.text)}</description></item>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Coast News Aggregator</title><link>https://aggregator.example/</link><description>test feed</description>

@@ -18,7 +18,6 @@ import { item, rss, startFeedServer, type FeedServer } from './support.ts';
 
 const opmlFixture = new URL('../fixtures/feeds/subscriptions.opml', import.meta.url);
 const SUBCOMMAND = 1;
-const STRING = 3;
 const ATTACHMENT = 11;
 const MANAGER = MEMBER_PERMISSIONS | MANAGE_CHANNELS;
 

@@ -14,22 +14,23 @@ export interface TestItem {
   published: string;
 }
 
-const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Escapes text for an XML element or attribute. */
+export const xmlEscape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function rss(title: string, items: TestItem[]): string {
   const entries = items
     .map(
       (item) => `<item>
-  <title>${escape(item.title)}</title>
-  ${item.link ? `<link>${escape(item.link)}</link>` : ''}
-  ${item.guid ? `<guid isPermaLink="false">${escape(item.guid)}</guid>` : ''}
+  <title>${xmlEscape(item.title)}</title>
+  ${item.link ? `<link>${xmlEscape(item.link)}</link>` : ''}
+  ${item.guid ? `<guid isPermaLink="false">${xmlEscape(item.guid)}</guid>` : ''}
   <pubDate>${new Date(item.published).toUTCString()}</pubDate>
-  <description>${escape(item.text)}</description>
+  <description>${xmlEscape(item.text)}</description>
 </item>`,
     )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>${escape(title)}</title><link>https://example.org/</link><description>test feed</description>
+<rss version="2.0"><channel><title>${xmlEscape(title)}</title><link>https://example.org/</link><description>test feed</description>
 ${entries}
 </channel></rss>`;
 }

@@ -221,7 +221,10 @@ describe('feed polls and digest slots as shared jobs (several services on one Re
     await seedFeeds(only!, 1); // feed-0, for news-0, due now
     const work = new SharedWork(only!);
     const ran: string[] = [];
-    const run = (record: { channel: ChannelRef }) => (ran.push(record.channel.channelId), Promise.resolve());
+    const run = (record: { channel: ChannelRef }) => {
+      ran.push(record.channel.channelId);
+      return Promise.resolve();
+    };
     await work.runDigests(run);
     expect(ran).toEqual([]);
     await work.pollShare(undefined);

@@ -22,14 +22,26 @@ const backends: [string, () => { stores: Stores; cleanup: () => Promise<void> }]
     () => {
       const dir = mkdtempSync(join(tmpdir(), 'newsdesk-installs-'));
       const stores = createStores({ dataDir: dir });
-      return { stores, cleanup: async () => (await stores.close(), rmSync(dir, { recursive: true, force: true })) };
+      return {
+        stores,
+        cleanup: async () => {
+          await stores.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
     },
   ],
   [
     'Redis',
     () => {
       const stores = createStores({ dataDir: '/nonexistent', redisUrl: 'redis://127.0.0.1:6379', redisPrefix: `newsdesk-test-${randomUUID()}` });
-      return { stores, cleanup: async () => (await stores.installations.clear(), await stores.close()) };
+      return {
+        stores,
+        cleanup: async () => {
+          await stores.installations.clear();
+          await stores.close();
+        },
+      };
     },
   ],
 ];

@@ -33,7 +33,7 @@ function fsError(code: string, text: string, path: string): NodeJS.ErrnoExceptio
   return Object.assign(new Error(`${code}: ${text}, mkdir '${path}'`), { code, syscall: 'mkdir', path });
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const regexEscape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('DATA_DIR that cannot be written', () => {
   it('names DATA_DIR on a read-only file system (EROFS) and when permission is denied (EACCES)', () => {
@@ -49,7 +49,7 @@ describe('DATA_DIR that cannot be written', () => {
           },
         }),
       );
-      expect(error.message).toMatch(new RegExp(`^DATA_DIR=${escape(dir)} is not a folder newsdesk can write \\(${code}: ${text}`));
+      expect(error.message).toMatch(new RegExp(`^DATA_DIR=${regexEscape(dir)} is not a folder newsdesk can write \\(${code}: ${text}`));
       expect(error.message).toContain('Set DATA_DIR to a writable folder');
     }
   });
@@ -59,14 +59,14 @@ describe('DATA_DIR that cannot be written', () => {
     new Database(join(dir, 'newsdesk.sqlite')).close();
     // SQLite itself refuses the start-up write (SQLITE_READONLY), as on a read-only mount.
     const error = openError(() => openSqliteStore(dir, { open: (path) => new Database(path, { readonly: true }) }));
-    expect(error.message).toMatch(new RegExp(`^DATA_DIR=${escape(dir)} is not a folder newsdesk can write \\(attempt to write a readonly database\\)`));
+    expect(error.message).toMatch(new RegExp(`^DATA_DIR=${regexEscape(dir)} is not a folder newsdesk can write \\(attempt to write a readonly database\\)`));
   });
 
   it('names DATA_DIR when SQLite cannot open the file there (SQLITE_CANTOPEN: newsdesk.sqlite is a folder)', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'newsdesk.sqlite'));
     const error = openError(() => openSqliteStore(dir));
-    expect(error.message).toMatch(new RegExp(`^DATA_DIR=${escape(dir)} is not a folder newsdesk can write \\(unable to open database file\\)`));
+    expect(error.message).toMatch(new RegExp(`^DATA_DIR=${regexEscape(dir)} is not a folder newsdesk can write \\(unable to open database file\\)`));
   });
 });
 
@@ -99,7 +99,7 @@ describe('start-up with DATA_DIR being a file', () => {
       expect(result.code, result.stderr).toBe(1);
       const lines = result.stderr.trim().split('\n');
       expect(lines, result.stderr).toHaveLength(1);
-      expect(lines[0]).toMatch(new RegExp(`^newsdesk: DATA_DIR=${escape(file)} is not a folder newsdesk can write`));
+      expect(lines[0]).toMatch(new RegExp(`^newsdesk: DATA_DIR=${regexEscape(file)} is not a folder newsdesk can write`));
       expect(result.stderr).not.toMatch(/^\s+at /m);
     }, 30_000);
   }

@@ -8,7 +8,7 @@ import { isUserError } from '../../core/errors.ts';
 import { answerFollowUp } from '../../core/follow-up.ts';
 import type { OutgoingMessage, ThreadRequest } from '../../core/messages.ts';
 import type { ChannelRef, CommandContext, PlatformPort, PostedMessage } from '../../core/platform.ts';
-import { parseCommandText } from '../../core/parse-text.ts';
+import { type ParsedCommand, parseCommandText } from '../../core/parse-text.ts';
 import type { Services } from '../../core/services.ts';
 import { renderText } from './render.ts';
 
@@ -73,7 +73,7 @@ export function startConsoleChat(
       write(`! I don't know /${name}. Try /help.`);
       return;
     }
-    let parsed;
+    let parsed: ParsedCommand;
     try {
       parsed = parseCommandText(command, text);
     } catch (error) {

@@ -3,7 +3,7 @@ import { needsManage, type CommandDef } from '../../core/command.ts';
 import { dispatch } from '../../core/dispatcher.ts';
 import { isUserError } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
-import { routeSlashCommand } from './commands.ts';
+import { routeSlashCommand, type SlashRoute } from './commands.ts';
 import { slashCommandContext } from './context.ts';
 import { answerThreadReply, type EventOnce } from './events.ts';
 import type { SlackOutbox } from './outbox.ts';
@@ -67,7 +67,7 @@ export function registerHandlers(app: App, handlers: SlackHandlers): void {
 
 async function handleSlashCommand(handlers: SlackHandlers, { command, ack, respond }: SlackCommandMiddlewareArgs): Promise<void> {
   const { services, commands, outbox, permissions } = handlers;
-  let route;
+  let route: SlashRoute;
   try {
     route = routeSlashCommand(commands, command.command, command.text ?? '');
   } catch (error) {
