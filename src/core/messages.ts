@@ -58,6 +58,8 @@ export interface AlertMention {
   role: string;
   /** What the stories named ("Petra Lindqvist"). */
   names: string[];
+  /** The stories that named it (a live story's later coverage pings only a role it has not pinged yet). */
+  storyIds?: string[];
 }
 
 export interface HelpEntry {
@@ -86,7 +88,7 @@ export type OutgoingMessage =
    * A titled list built by a feature (who said what, a story's timeline, a follow's notice, a live
    * update). `empty` is shown when there are no entries; `note` is a line of small print.
    */
-  | { kind: 'list'; title: string; url?: string; intro?: string; entries: ListEntry[]; empty: string; note?: string };
+  | { kind: 'list'; title: string; url?: string; intro?: string; entries: ListEntry[]; empty: string; note?: string; alerts?: AlertMention[] };
 
 /** Make a thread under the posted message; questions asked there are answered from these articles. */
 export interface ThreadRequest {

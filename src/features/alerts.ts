@@ -2,7 +2,7 @@ import type Keyv from 'keyv';
 import type { AlertMention } from '../core/messages.ts';
 import { channelKey, type ChannelRef, type CommandContext } from '../core/platform.ts';
 import type { Services } from '../core/services.ts';
-import type { Story } from '../core/types.ts';
+import type { Analysis, Article, Story } from '../core/types.ts';
 import { UserError } from '../core/errors.ts';
 import { featureStore } from './index.ts';
 import { nameKey, namesEntity, nameWords, taggedEntities } from './names.ts';
@@ -79,25 +79,51 @@ export async function resolveRole(ctx: Pick<CommandContext, 'channel' | 'userGro
   throw new UserError(`role: there is no user group “${value}” in this workspace. Give one as @handle (Slack suggests them as you type @).`);
 }
 
-/** The alerts a message with these stories triggers: each alerted role once, with the names its stories gave. */
+/** The alerts a message with these stories triggers: each alerted role once, with the names its stories gave and which stories. */
 export async function alertsFor(services: Services, channel: ChannelRef, stories: Story[]): Promise<AlertMention[]> {
   const alerts = await channelAlerts(featureStore(services).store, channel);
   if (alerts.length === 0) return [];
-  const byRole = new Map<string, Set<string>>();
+  const byRole = new Map<string, { names: Set<string>; storyIds: string[] }>();
   for (const story of stories) {
     const analyses = await Promise.all(story.articles.map((article) => services.analysis.analyze(article, { tenant: channel.tenantId })));
-    const entities = [story.analysis, ...analyses].flatMap((analysis) => taggedEntities(analysis.tags));
-    for (const alert of alerts) {
-      const hit = entities.find((entity) =>
-        entity.kind === 'topic'
-          ? nameWords(entity.name).join(' ') === nameWords(alert.name).join(' ')
-          : nameKey(entity.name) === alert.key && namesEntity(alert.name, entity.name),
-      );
-      if (!hit) continue;
-      const names = byRole.get(alert.role) ?? new Set<string>();
-      names.add(hit.name);
-      byRole.set(alert.role, names);
+    for (const { alert, name } of alertHits(alerts, [story.analysis, ...analyses])) {
+      const hits = byRole.get(alert.role) ?? { names: new Set<string>(), storyIds: [] };
+      hits.names.add(name);
+      if (!hits.storyIds.includes(story.id)) hits.storyIds.push(story.id);
+      byRole.set(alert.role, hits);
     }
   }
-  return [...byRole].map(([role, names]) => ({ role, names: [...names] }));
+  return [...byRole].map(([role, hits]) => ({ role, names: [...hits.names], storyIds: hits.storyIds }));
+}
+
+/**
+ * The alerts a live story's later coverage triggers that it has not triggered yet (`alerted`: the roles
+ * its post or an earlier update pinged): a role whose name only later coverage brings is pinged once.
+ */
+export async function newAlertsFor(
+  services: Services,
+  channel: ChannelRef,
+  storyId: string,
+  articles: Article[],
+  alerted: readonly string[],
+): Promise<AlertMention[]> {
+  const alerts = (await channelAlerts(featureStore(services).store, channel)).filter((alert) => !alerted.includes(alert.role));
+  if (alerts.length === 0) return [];
+  const analyses = await Promise.all(articles.map((article) => services.analysis.analyze(article, { tenant: channel.tenantId })));
+  const byRole = new Map<string, Set<string>>();
+  for (const { alert, name } of alertHits(alerts, analyses)) byRole.set(alert.role, (byRole.get(alert.role) ?? new Set<string>()).add(name));
+  return [...byRole].map(([role, names]) => ({ role, names: [...names], storyIds: [storyId] }));
+}
+
+/** Each alert that one of these analyses' tags matches (a name as names.ts matches them, a topic whole), with the name it matched. */
+function alertHits(alerts: Alert[], analyses: Pick<Analysis, 'tags'>[]): { alert: Alert; name: string }[] {
+  const entities = analyses.flatMap((analysis) => taggedEntities(analysis.tags));
+  return alerts.flatMap((alert) => {
+    const hit = entities.find((entity) =>
+      entity.kind === 'topic'
+        ? nameWords(entity.name).join(' ') === nameWords(alert.name).join(' ')
+        : nameKey(entity.name) === alert.key && namesEntity(alert.name, entity.name),
+    );
+    return hit ? [{ alert, name: hit.name }] : [];
+  });
 }

@@ -14,7 +14,8 @@ export async function recordLivePost(services: Services, channel: ChannelRef, po
   const store = featureStore(services);
   await store.setLivePost(channel, { key: part.key, message: part.message, messageId: posted.id, threadId: posted.threadId });
   for (const story of part.message.digest.stories) {
-    await store.setLiveStory(channel, story.id, { postKey: part.key, shown: story.articles.map((article) => article.id), updates: 0 });
+    const alerted = (part.message.alerts ?? []).filter((alert) => alert.storyIds?.includes(story.id)).map((alert) => alert.role);
+    await store.setLiveStory(channel, story.id, { postKey: part.key, shown: story.articles.map((article) => article.id), updates: 0, alerted });
   }
 }
 
@@ -30,7 +31,12 @@ async function recordLiveUpdate(services: Services, channel: ChannelRef, part: P
   const added = record ? articleIds.filter((id) => !record.shown.includes(id)) : [];
   const threadId = part.target && 'inThread' in part.target ? part.target.inThread : undefined;
   if (record && added.length > 0)
-    await store.setLiveStory(channel, storyId, { ...record, shown: [...record.shown, ...added], updates: record.updates + (threadId ? 1 : 0) });
+    await store.setLiveStory(channel, storyId, {
+      ...record,
+      shown: [...record.shown, ...added],
+      updates: record.updates + (threadId ? 1 : 0),
+      alerted: [...new Set([...(record.alerted ?? []), ...pinged(part)])],
+    });
   if (threadId) {
     const linked = ((await services.library.threadArticles(channel.platform, threadId)) ?? []).map((article) => article.id);
     await services.library.linkThread(channel.platform, threadId, [...new Set([...linked, ...(record?.shown ?? []), ...articleIds])]);
@@ -41,11 +47,22 @@ async function recordLiveUpdate(services: Services, channel: ChannelRef, part: P
   }
 }
 
+/** The roles a thread update pinged (/alert). */
+function pinged(part: PendingPart): string[] {
+  return part.message.kind === 'list' ? (part.message.alerts ?? []).map((alert) => alert.role) : [];
+}
+
 /** Coverage the platform would not take (refused, or the channel gone): counted as shown, so it is not tried every run. */
 export async function skipLiveUpdate(services: Services, channel: ChannelRef, part: PendingPart): Promise<void> {
   if (!part.liveUpdate) return;
   const store = featureStore(services);
   const record = await store.liveStory(channel, part.liveUpdate.storyId);
   const added = record ? part.liveUpdate.articleIds.filter((id) => !record.shown.includes(id)) : [];
-  if (record && added.length > 0) await store.setLiveStory(channel, part.liveUpdate.storyId, { ...record, shown: [...record.shown, ...added] });
+  // Its alert counts as given too: the same refused update is not tried again to ping.
+  if (record && added.length > 0)
+    await store.setLiveStory(channel, part.liveUpdate.storyId, {
+      ...record,
+      shown: [...record.shown, ...added],
+      alerted: [...new Set([...(record.alerted ?? []), ...pinged(part)])],
+    });
 }

@@ -8,6 +8,7 @@ import type { PendingPart } from '../digest/ledger.ts';
 import { withLock } from '../scheduler/locks.ts';
 import type { StoryMember } from '../stories/story-store.ts';
 import type { FreshStory } from './fresh-stories.ts';
+import { newAlertsFor } from './alerts.ts';
 import { featureStore } from './index.ts';
 import { skipLiveUpdate } from './live-records.ts';
 import { newSentences } from './new-facts.ts';
@@ -108,17 +109,26 @@ async function updateStory(
   const before = new Set(story.members.filter((member) => record.shown.includes(member.articleId)).map((member) => member.source));
   const newOutlets = [...new Set(added.map((member) => member.source).filter((source) => !before.has(source)))];
   const base = { storyIds: [], at: services.clock.now().toISOString(), liveUpdate: { storyId: story.record.id, postKey: record.postKey, articleIds } };
+  // A role alerted for a name only this coverage brings is pinged in the update (an edit pings nobody).
+  const alerted = record.alerted ?? (post?.message.kind === 'digest' ? (post.message.alerts ?? []).map((alert) => alert.role) : []);
+  const alerts = post?.threadId ? await newAlertsFor(services, channel, story.record.id, later, alerted) : [];
   const parts: PendingPart[] = [];
-  if (post?.threadId && sentences.length > 0) {
+  if (post?.threadId && (sentences.length > 0 || alerts.length > 0)) {
     const outletsLine =
       newOutlets.length > 0 ? `${newOutlets.length} more ${newOutlets.length === 1 ? 'outlet' : 'outlets'}: ${newOutlets.join(', ')}` : 'More coverage';
+    // No new sentence but a new alert: the update lists the new articles' headlines.
+    const entries =
+      sentences.length > 0
+        ? sentences.map((sentence) => ({ text: sentence.text, sources: [{ name: sourceOf(added, sentence.article.id), url: sentence.article.url }] }))
+        : later.map((article) => ({ text: article.title ?? story.record.title, sources: [{ name: sourceOf(added, article.id), url: article.url }] }));
     const update: OutgoingMessage = {
       kind: 'list',
       title: `Update: ${story.record.title}`,
-      intro: `${outletsLine}. What they add:`,
-      entries: sentences.map((sentence) => ({ text: sentence.text, sources: [{ name: sourceOf(added, sentence.article.id), url: sentence.article.url }] })),
+      intro: sentences.length > 0 ? `${outletsLine}. What they add:` : `${outletsLine}.`,
+      entries,
       empty: '',
       note: `Now covered by ${new Set(members.map((member) => member.source)).size} outlets.`,
+      ...(alerts.length > 0 ? { alerts } : {}),
     };
     parts.push({ ...base, key: updateKey(), message: update, thread: { title: update.title, articleIds }, target: { inThread: post.threadId } });
   }

@@ -48,6 +48,8 @@ export interface LiveStory {
   postKey: string;
   shown: string[];
   updates: number;
+  /** The roles (/alert) its post or a thread update pinged; absent in records kept before alerts followed later coverage. */
+  alerted?: string[];
 }
 
 const DAY_MS = 24 * 60 * 60_000;

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { ManualClock } from '../../src/core/clock.ts';
+import type { OutgoingMessage } from '../../src/core/messages.ts';
 import type { ChannelRef } from '../../src/core/platform.ts';
+import { setChannelAlerts } from '../../src/features/alerts.ts';
+import { featureStore } from '../../src/features/index.ts';
+import { nameKey } from '../../src/features/names.ts';
 import { addFeed } from '../../src/feeds/subscribe.ts';
 import { startScheduler, type SchedulerHandle } from '../../src/scheduler/index.ts';
 import { MANAGE_CHANNELS, MEMBER_PERMISSIONS } from '../discord/fake-payloads.ts';
@@ -13,6 +17,7 @@ import { ferryOutlets, type OutletItem } from './fixtures.ts';
 import { aggregatorFeed } from './support.ts';
 
 const SUBCOMMAND = 1;
+const BOARD_ROLE = '777000000000000003';
 const STRING = 3;
 const MANAGER = MEMBER_PERMISSIONS | MANAGE_CHANNELS;
 /** Past the poll interval (15 min) and its jitter. */
@@ -59,6 +64,10 @@ describe('/digest live — stories posted as they arrive, later coverage in the 
     const on = fake.interact('digest', [{ name: 'live', type: SUBCOMMAND, options: [{ name: 'mode', type: STRING, value: 'on' }] }], { permissions: MANAGER });
     const answer = await fake.editOf(on);
     expect(answer.body.embeds[0].description).toMatch(/^Live mode is on/);
+    // A role alerted for a name that only the last outlet's coverage brings.
+    await setChannelAlerts(featureStore(services).store, channel, [
+      { name: 'Maritime Safety Board', key: nameKey('Maritime Safety Board'), role: BOARD_ROLE, addedAt: clock.now().toISOString(), by: 'u1' },
+    ]);
 
     const runs = [];
     for (const [index, outlet] of ferryOutlets.entries()) {
@@ -84,6 +93,10 @@ describe('/digest live — stories posted as they arrive, later coverage in the 
     expect(updates[0]!.embeds[0].description).toContain('Three crew members of the Kestrel Bay were taken to hospital');
     expect(updates[1]!.embeds[0].description).toContain('The harbour will reopen on Wednesday at 6am');
     expect(updates[2]!.embeds[0].description).toContain('The Maritime Safety Board opened an investigation');
+    // Its role is pinged by the update that brings the name, and by nothing else.
+    expect(updates[2]!.content).toMatch(new RegExp(`^🔔 <@&${BOARD_ROLE}> \\(Maritime Safety Board\\)`));
+    expect(updates[2]!.pings).toEqual([`role:${BOARD_ROLE}`]);
+    expect(fake.messages.filter((message) => message !== updates[2]).every((message) => message.pings.length === 0)).toBe(true);
     // Only new facts: the lead every outlet repeats is never in an update.
     for (const update of updates) expect(update.embeds[0].description).not.toContain('collided with the cargo ship Kestrel Bay');
     const edits = fake.requests.filter((request) => request.method === 'PATCH' && request.path === `/channels/${fake.ids.channelId}/messages/${post.id}`);
@@ -216,11 +229,80 @@ describe('live posts and the delivery ledger', () => {
       await seedChannel(test.services, channel, [{ ...dredging, published: '2026-11-24T09:40:00Z' }]);
       await local.tick();
       const alerted = platform.sent.filter((post) => post.message.kind === 'digest').at(-1)!.message;
-      expect(alerted.kind === 'digest' && alerted.alerts).toEqual([{ role: '777000000000000002', names: ['Owen Marsh'] }]);
+      expect(alerted.kind === 'digest' && alerted.alerts).toEqual([{ role: '777000000000000002', names: ['Owen Marsh'], storyIds: [expect.any(String)] }]);
       await local.stop();
     } finally {
       await test.cleanup();
     }
+  });
+});
+
+describe('live posts and /alert', () => {
+  it('a role the post pinged is not pinged again by its updates; a role only later coverage names is pinged once, by the update that brings it, even with no new sentence', async () => {
+    const { seedChannel } = await import('./support.ts');
+    const { clock, test, platform, channel, store, local } = await liveChannel();
+    try {
+      const alert = (name: string, role: string) => ({ name, key: nameKey(name), role, addedAt: clock.now().toISOString(), by: 'u1' });
+      await setChannelAlerts(store.store, channel, [
+        alert('Petra Lindqvist', 'S0HARBOUR'),
+        alert('Carrig Lines', 'S0FERRIES'),
+        alert('Maritime Safety Board', 'S0BOARD'),
+      ]);
+      const roles = (message: { kind: string; alerts?: { role: string }[] }) => (message.alerts ?? []).map((mention) => mention.role);
+      clock.set('2026-11-24T09:00:00Z');
+      await seedChannel(test.services, channel, [ferryOutlets[0]!]);
+      await local.tick();
+      clock.set('2026-11-24T09:20:00Z');
+      await seedChannel(test.services, channel, [ferryOutlets[1]!]);
+      await local.tick();
+      clock.set('2026-11-24T10:00:00Z');
+      await seedChannel(test.services, channel, [ferryOutlets[3]!]);
+      await local.tick();
+      // Coverage that adds no sentence but names the board (in a sentence every outlet already gave, reworded).
+      clock.set('2026-11-24T10:30:00Z');
+      const restated: OutletItem = {
+        guid: 'bay-1',
+        title: 'Merrow Star ferry collides with cargo ship outside Dunmore port',
+        link: 'https://bay-news.example/merrow-star',
+        siteName: 'Bay News',
+        published: '2026-11-24T10:25:00Z',
+        text: `${ferryOutlets[0]!.text} The Maritime Safety Board said the port of Dunmore was closed to all traffic after the collision.`,
+      };
+      await seedChannel(test.services, channel, [restated]);
+      await local.tick();
+      const sent = platform.sent.map((post) => post.message);
+      expect(sent.map((message) => [message.kind, roles(message)])).toEqual([
+        ['digest', ['S0HARBOUR']],
+        ['list', []],
+        ['list', ['S0FERRIES']],
+        ['list', ['S0BOARD']],
+      ]);
+      // No sentence of its was new: the update gives its headline, and the alert.
+      const last = sent.at(-1)!;
+      expect(last.kind === 'list' && [last.intro, last.entries.map((entry) => entry.text)]).toEqual(['1 more outlet: Bay News.', [restated.title]]);
+      await local.stop();
+    } finally {
+      await test.cleanup();
+    }
+  });
+
+  it('a thread update with an alert renders the mention first on Slack and in the terminal, and only the checked id', async () => {
+    const { renderMessage } = await import('../../src/adapters/slack/render.ts');
+    const { renderText } = await import('../../src/adapters/console/render.ts');
+    const update = (role: string): OutgoingMessage => ({
+      kind: 'list',
+      title: 'Update: Ferry collides with cargo ship',
+      intro: '1 more outlet: Western Daily. What they add:',
+      entries: [{ text: 'The Maritime Safety Board opened an investigation.', sources: [{ name: 'Western Daily' }] }],
+      empty: '',
+      alerts: [{ role, names: ['Maritime Safety Board'] }],
+    });
+    const blocks = JSON.stringify(renderMessage(update('S0BOARD'))[0]!.blocks);
+    expect(blocks.indexOf('🔔 <!subteam^S0BOARD> (Maritime Safety Board)')).toBeGreaterThan(-1);
+    expect(blocks.indexOf('🔔')).toBeLessThan(blocks.indexOf('Maritime Safety Board opened'));
+    // Anything but a user-group id is dropped, not mentioned.
+    expect(JSON.stringify(renderMessage(update('<!channel>'))[0]!.blocks)).not.toContain('🔔');
+    expect(renderText(update('desk'))).toMatch(/^🔔 @desk \(Maritime Safety Board\)\n/);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { AnalysisView, ArticleRef, FeedStatusView, OutgoingMessage } from '../../core/messages.ts';
+import type { AlertMention, AnalysisView, ArticleRef, FeedStatusView, OutgoingMessage } from '../../core/messages.ts';
 import { safeField, safeText, safeTitle as t } from '../../core/text-safety.ts';
 import type { Analysis, EngineInfo, Story, Tags } from '../../core/types.ts';
 import { digestLanguageNote } from '../../core/language-notice.ts';
@@ -22,21 +22,22 @@ function render(message: OutgoingMessage): string {
     case 'answer':
       return renderAnswer(message);
     case 'digest':
-      return (
-        (message.alerts?.length
-          ? `🔔 ${message.alerts.map((alert) => `@${t(alert.role)} (${alert.names.map((value) => t(value)).join(', ')})`).join(' · ')}\n`
-          : '') + renderDigest(message.digest.stories, message.part, message.parts, message.firstNumber, message.live)
-      );
+      return alertLine(message.alerts) + renderDigest(message.digest.stories, message.part, message.parts, message.firstNumber, message.live);
     case 'feeds':
       return renderFeeds(message.feeds);
     case 'list':
-      return renderList(message);
+      return alertLine(message.alerts) + renderList(message);
     case 'help':
       return [
         'newsdesk commands (★ needs channel-manager rights):',
         ...message.entries.map((entry) => `  ${entry.manage ? '★' : ' '} ${entry.usage}\n      ${entry.description}`),
       ].join('\n');
   }
+}
+
+/** The roles a message alerts (/alert), on a line of its own before it. */
+function alertLine(alerts: AlertMention[] | undefined): string {
+  return alerts?.length ? `🔔 ${alerts.map((alert) => `@${t(alert.role)} (${alert.names.map((value) => t(value)).join(', ')})`).join(' · ')}\n` : '';
 }
 
 function heading(article: ArticleRef): string {

@@ -43,7 +43,7 @@ function renderAll(message: OutgoingMessage): DiscordPayload[] {
     case 'help':
       return packEmbeds([fitEmbed(helpSpec(message.entries, message.note))]);
     case 'list':
-      return packEmbeds([fitEmbed(listSpec(message))]);
+      return withAlerts(packEmbeds([fitEmbed(listSpec(message))]), message.alerts);
   }
 }
 

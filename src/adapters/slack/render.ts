@@ -44,7 +44,7 @@ function draftOf(message: OutgoingMessage, options: RenderOptions): Draft {
     case 'help':
       return helpDraft(message.entries, options);
     case 'list':
-      return listDraft(message);
+      return withAlerts(listDraft(message), message.alerts);
   }
 }
 
