@@ -78,7 +78,7 @@ async function killAndRestart(point: (typeof KILL_POINTS)[number], redisPrefix?:
 
 describe('a bot killed at each step of posting a Discord digest', () => {
   for (const point of KILL_POINTS) {
-    it(`loses no story and posts none twice when killed ${point.name}`, () => killAndRestart(point), 60_000);
+    it(`loses no story and posts none twice when killed ${point.name}`, () => killAndRestart(point), 120_000);
   }
 });
 
@@ -90,6 +90,6 @@ describe('a bot on Redis killed at each step of posting a Discord digest', () =>
       // The processes kept their ledger in Redis, not in the data folder.
       expect((await prefixes.keys('deliveries:*')).length).toBeGreaterThan(0);
       expect(existsSync(join(dir, 'newsdesk.sqlite'))).toBe(false);
-    }, 60_000);
+    }, 120_000);
   }
 });

@@ -161,13 +161,13 @@ async function onSlack(point: KillPoint, redisPrefix?: string): Promise<void> {
 
 describe('a bot killed at each call of a Discord live post, thread update and edit', () => {
   for (const point of DISCORD_POINTS) {
-    it(`loses nothing and posts nothing twice when killed ${point.name}`, () => onDiscord(point), 90_000);
+    it(`loses nothing and posts nothing twice when killed ${point.name}`, () => onDiscord(point), 120_000);
   }
 });
 
 describe('a bot killed at each call of a Slack live post, thread update and edit', () => {
   for (const point of SLACK_POINTS) {
-    it(`loses nothing and posts nothing twice when killed ${point.name}`, () => onSlack(point), 90_000);
+    it(`loses nothing and posts nothing twice when killed ${point.name}`, () => onSlack(point), 120_000);
   }
 });
 
@@ -180,12 +180,12 @@ describe('a bot on Redis killed during live coverage', () => {
     it(`on Discord, loses nothing and posts nothing twice when killed ${point.name}`, async () => {
       await onDiscord(point, prefixes.next('kill-live'));
       expect((await prefixes.keys('deliveries:*')).length).toBeGreaterThan(0);
-    }, 90_000);
+    }, 120_000);
   }
   for (const point of slack) {
     it(`on Slack, loses nothing and posts nothing twice when killed ${point.name}`, async () => {
       await onSlack(point, prefixes.next('kill-live'));
       expect((await prefixes.keys('deliveries:*')).length).toBeGreaterThan(0);
-    }, 90_000);
+    }, 120_000);
   }
 });

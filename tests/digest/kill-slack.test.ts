@@ -76,7 +76,7 @@ async function killAndRestart(point: { nth: number; when: 'before' | 'after' }, 
 
 describe('a bot killed at each step of posting a Slack digest', () => {
   for (const point of KILL_POINTS) {
-    it(`loses no story and posts none twice when killed ${point.when} chat.postMessage #${point.nth}`, () => killAndRestart(point), 60_000);
+    it(`loses no story and posts none twice when killed ${point.when} chat.postMessage #${point.nth}`, () => killAndRestart(point), 120_000);
   }
 });
 
@@ -88,6 +88,6 @@ describe('a bot on Redis killed while posting a Slack digest', () => {
       // The processes kept their ledger in Redis, not in the data folder.
       expect((await prefixes.keys('deliveries:*')).length).toBeGreaterThan(0);
       expect(existsSync(join(dir, 'newsdesk.sqlite'))).toBe(false);
-    }, 60_000);
+    }, 120_000);
   }
 });
