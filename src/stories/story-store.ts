@@ -12,6 +12,17 @@ export const MATCH_WINDOW_MS = 48 * 60 * 60_000;
 const INDEX_TTL_MS = MATCH_WINDOW_MS + 60 * 60_000;
 const STORY_TTL_MS = 30 * 24 * 60 * 60_000;
 const BAND_BUCKET_LIMIT = 16;
+/** Members of a story a new article is compared with: its first and its most recent (a big event's story holds thousands). */
+const MATCH_SAMPLE = 32;
+
+function matchHead(story: StoryRecord | undefined): MatchHead | undefined {
+  return story && { firstSeenAt: story.firstSeenAt, signatures: matchSample(story.members).flatMap((member) => (member.signature ? [member.signature] : [])) };
+}
+
+/** The members a new article is compared with: the first (what the story is about) and the MATCH_SAMPLE - 1 most recent. */
+function matchSample(members: StoryMember[]): StoryMember[] {
+  return members.length <= MATCH_SAMPLE ? members : [members[0]!, ...members.slice(members.length - MATCH_SAMPLE + 1)];
+}
 
 /** A band bucket entry: `<story id>@<written at, ms base 36>` (an entry written before the stamp has none). */
 function bucketEntry(entry: string): { id: string; at?: number } {
@@ -29,8 +40,11 @@ export interface StoryMember {
   source: string;
   publishedAt?: string;
   seenAt: string;
-  /** MinHash signature of title + lead, packed (packSignature). */
-  signature: string;
+  /**
+   * MinHash signature of title + lead, packed (packSignature). Kept only on the members a new article is
+   * compared with (matchSample): the first and the most recent; dropped from the others.
+   */
+  signature?: string;
 }
 
 /** A story that reached the digest pipeline through a feed, and when. Written only by that feed's poller. */
@@ -43,6 +57,13 @@ export interface FeedStoryEntry {
 /** Entries older than this are dropped from a feed's index (digests look back at most DIGEST_WINDOW_MS). */
 const FEED_INDEX_KEEP_MS = 7 * 24 * 60 * 60_000;
 const FEED_INDEX_LIMIT = 500;
+
+/** What a new article is matched against, kept apart from the story (`h:<id>`), so matching reads a few KB however big the story grew. */
+interface MatchHead {
+  firstSeenAt: string;
+  /** The packed signatures of matchSample(members). */
+  signatures: string[];
+}
 
 export interface StoryRecord {
   id: string;
@@ -140,17 +161,24 @@ export class StoryStore {
     }
     const candidates = [...new Set(buckets.flatMap((bucket) => bucket ?? []))];
     let best: { id: string; score: number } | undefined;
-    for (const story of await this.getMany(candidates)) {
-      if (now.getTime() - Date.parse(story.firstSeenAt) > MATCH_WINDOW_MS) continue;
-      const score = Math.max(...story.members.map((member) => similarity(sig, unpackSignature(member.signature))));
-      if (score >= SAME_STORY_SIMILARITY && (!best || score > best.score)) best = { id: story.id, score };
+    for (const [index, head] of (await this.heads(candidates)).entries()) {
+      if (!head || now.getTime() - Date.parse(head.firstSeenAt) > MATCH_WINDOW_MS) continue;
+      const score = Math.max(...head.signatures.map((packed) => similarity(sig, unpackSignature(packed))));
+      if (score >= SAME_STORY_SIMILARITY && (!best || score > best.score)) best = { id: candidates[index]!, score };
     }
     return best?.id;
   }
 
+  /** The match heads of these stories (a story written before heads were kept: read from its record). */
+  private async heads(ids: string[]): Promise<(MatchHead | undefined)[]> {
+    if (ids.length === 0) return [];
+    const heads = (await this.store.getMany(ids.map((id) => `h:${id}`))) as (MatchHead | undefined)[];
+    return Promise.all(heads.map(async (head, index) => head ?? matchHead(await this.get(ids[index]!))));
+  }
+
   private async isRecent(id: string, now: Date): Promise<boolean> {
-    const story = await this.get(id);
-    return story !== undefined && now.getTime() - Date.parse(story.firstSeenAt) <= MATCH_WINDOW_MS;
+    const [head] = await this.heads([id]);
+    return head !== undefined && now.getTime() - Date.parse(head.firstSeenAt) <= MATCH_WINDOW_MS;
   }
 
   private async addMember(id: string, member: StoryMember, title: string, now: Date): Promise<void> {
@@ -168,9 +196,14 @@ export class StoryStore {
           if (!existing.feedIds.includes(member.feedIds[0]!)) existing.feedIds.push(...member.feedIds);
         } else {
           story.members.push(member);
+          // Out of the sample new articles are compared with: its signature (most of a member's size) is dropped.
+          for (let index = 1; index <= story.members.length - MATCH_SAMPLE; index++) delete story.members[index]!.signature;
         }
         story.updatedAt = now.toISOString();
-        await this.store.set(`s:${id}`, story, STORY_TTL_MS);
+        await this.store.setMany([
+          { key: `s:${id}`, value: story, ttl: STORY_TTL_MS },
+          { key: `h:${id}`, value: matchHead(story), ttl: INDEX_TTL_MS },
+        ]);
         return;
       } finally {
         await lease.release();

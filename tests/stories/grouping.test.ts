@@ -104,6 +104,13 @@ describe('story grouping', () => {
     expect(story?.members.map((member) => member.source)).toEqual(['Eastvale Herald', 'Valley Gazette', 'Regional Wire']);
   });
 
+  it('matches a story kept before its match head was (a record alone) as before', async () => {
+    const id = await stories.add(article(bridgeHerald), 'feed-herald', 'Eastvale Herald', clock.now());
+    expect(await stores.stories.get(`h:${id}`)).toBeDefined();
+    await stores.stories.delete(`h:${id}`);
+    expect(await stories.add(article(bridgeGazette), 'feed-gazette', 'Valley Gazette', clock.now())).toBe(id);
+  });
+
   it('folds URL variants (AMP, mobile host, tracking parameters) into the same story', async () => {
     const a = await stories.add(article(bridgeHerald), 'feed-1', 'Eastvale Herald', clock.now());
     const b = await stories.add(article(bridgeHeraldAmp), 'feed-2', 'Eastvale Herald', clock.now());
@@ -115,6 +122,25 @@ describe('story grouping', () => {
       [bridgeHerald, bridgeOther, football, budget].map((item, i) => stories.add(article(item), `feed-${i}`, item.siteName, clock.now())),
     );
     expect(new Set(ids).size).toBe(4);
+  });
+
+  it('a big event of 60 outlets keeps every outlet, but compares new articles with, and keeps signatures of, only its first and 31 most recent', async () => {
+    const outlet = (n: number): Article => ({
+      ...article(bridgeHerald),
+      id: `outlet-${n}`,
+      url: `https://outlet-${n}.example/bridge`,
+      text: `${bridgeHerald.text} Outlet ${n} adds that traffic was diverted for ${n} minutes.`,
+    });
+    const ids = new Set<string>();
+    for (let n = 0; n < 60; n++) ids.add(await stories.add(outlet(n), `feed-${n}`, `Outlet ${n}`, clock.now()));
+    expect(ids.size).toBe(1);
+    const [id] = ids;
+    const story = (await stories.get(id!))!;
+    expect(story.members.map((member) => member.feedIds[0])).toEqual(Array.from({ length: 60 }, (_, n) => `feed-${n}`));
+    const signed = story.members.flatMap((member, index) => (member.signature ? [index] : []));
+    expect(signed).toEqual([0, ...Array.from({ length: 31 }, (_, n) => 29 + n)]);
+    // Another outlet's rewrite still joins it.
+    expect(await stories.add(article(bridgeGazette), 'feed-gazette', 'Valley Gazette', clock.now())).toBe(id);
   });
 
   it('does not join a story first seen more than two days earlier', async () => {
