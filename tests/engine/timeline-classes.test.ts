@@ -130,3 +130,20 @@ describe('timeline: a span given as a range', () => {
     expect(values('The orchard had recovered in a year or two, growers said.')).toEqual([['a year or two', 'PXY']]);
   });
 });
+
+describe('timeline: the verb before a list of nouns', () => {
+  it('reads the tense of a clause whose list of titles holds commas', () => {
+    // Published on Thursday 2 November 2028: March told in the past is March 2028.
+    const text = 'Ruth Okafor replaces Dan Merrow, who resigned as chair, treasurer and company secretary in March for health reasons.';
+    expect(values(text)).toEqual([['March', '2028-03']]);
+    // Nothing before the list says which way: the nearer March, as before.
+    expect(values('The awards for best actor, director and writer in March.')).toEqual([['March', '2029-03']]);
+  });
+
+  it('still leaves an attribution’s "said" out of the clause', () => {
+    expect(values('The party said Tuesday, Oregon, Idaho and Utah in March.')).toEqual([
+      ['Tuesday', '2028-10-31'],
+      ['March', '2029-03'],
+    ]);
+  });
+});

@@ -30,9 +30,34 @@ function cueIn(s: string, last: boolean): Tense {
   return found;
 }
 
+/** Where the clause that ends `before.slice(0, to)` starts: after its last comma or semicolon. */
+function boundary(before: string, to: number): number {
+  return Math.max(before.lastIndexOf(',', to - 1), before.lastIndexOf(';', to - 1)) + 1;
+}
+
+// The last items of a list of nouns ("as chairman, president and chief executive in"): one or two
+// words, then "and"/"or". Its commas are no clause boundary; the verb stands before the list.
+const LIST_TAIL = /^\s*[A-Za-z'-]+(?:\s+[A-Za-z'-]+)?\s+(?:and|or)\s+(?:[A-Za-z'-]+\s+){1,3}$/;
+const ATTRIBUTION = /\b(?:said|says|told|announced|reported)\b/i;
+// A middle item of such a list: one to three words.
+const LIST_ITEM = /^\s*[A-Za-z'-]+(?:\s+[A-Za-z'-]+){0,2}\s*$/;
+
 /** The part of `before` after its last comma or semicolon: an earlier "said" belongs to the attribution. */
 function clauseOf(before: string): string {
-  return before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1).replace(/\b(?:early|late|mid)[- ]?$/i, '');
+  let from = boundary(before, before.length);
+  const tail = before.slice(from);
+  if (from > 0 && LIST_TAIL.test(tail) && !FUTURE.test(tail) && !PAST.test(tail)) {
+    // Step back over the list's middle items to the clause that holds its first item.
+    let end = from - 1;
+    from = boundary(before, end);
+    while (from > 0 && LIST_ITEM.test(before.slice(from, end))) {
+      end = from - 1;
+      from = boundary(before, end);
+    }
+    // An attribution's verb still belongs to the attribution ("officials said Tuesday, A and B in March").
+    if (ATTRIBUTION.test(before.slice(from, end))) from = before.length - tail.length;
+  }
+  return before.slice(from).replace(/\b(?:early|late|mid)[- ]?$/i, '');
 }
 
 function cuesOf(clause: string, after: string): Tense {
