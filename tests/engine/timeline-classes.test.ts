@@ -147,3 +147,36 @@ describe('timeline: the verb before a list of nouns', () => {
     ]);
   });
 });
+
+describe('timeline: the day told of', () => {
+  it('dates "later in the day" and "earlier in the day" to the day the text is telling of', () => {
+    const text =
+      'The minister toured the flooded valley on Monday morning. Later in the day she met farmers in Brill. On Tuesday the army arrived, and a bridge was reopened earlier in the day.';
+    expect(values(text)).toEqual([
+      ['Monday morning', '2028-10-30TMO'],
+      ['the day', '2028-10-30'],
+      ['Tuesday', '2028-10-31'],
+      ['the day', '2028-10-31'],
+    ]);
+  });
+
+  it('leaves a "before" that opens a clause out of the expression', () => {
+    const text = 'The envoy landed in Quito on Monday and spent two hours there, leaving later in the day before flying home.';
+    expect(values(text)).toEqual([
+      ['Monday', '2028-10-30'],
+      ['two hours', 'PT2H'],
+      ['the day', '2028-10-30'],
+    ]);
+  });
+
+  it('reads "<date>, the day before <a clause>" as that date, and "the day before" alone as the day before', () => {
+    expect(values('The boat was last seen Oct. 14, the day before coastguards called off the search.')).toEqual([
+      ['Oct. 14', '2028-10-14'],
+      ['the day', '2028-10-14'],
+    ]);
+    expect(values('The boat sailed on Oct. 14. The day before, the crew had loaded fuel.')).toEqual([
+      ['Oct. 14', '2028-10-14'],
+      ['The day before', '2028-10-13'],
+    ]);
+  });
+});
