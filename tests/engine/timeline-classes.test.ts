@@ -180,3 +180,10 @@ describe('timeline: the day told of', () => {
     ]);
   });
 });
+
+describe('timeline: idioms with a clock word', () => {
+  it('does not read "high noon" as twelve o’clock', () => {
+    expect(values('For the league, high noon has come: the film "High Noon" said it best.')).toEqual([]);
+    expect(values('The vote opens at noon.')).toEqual([['noon', '2028-11-02T12:00']]);
+  });
+});
