@@ -103,7 +103,7 @@ export const TIME_RULES: Rule[] = [
         const inner = CORE_ONLY.exec(r[1]!);
         const c2 = inner ? clockOf(inner) : null;
         const zone2 = r[r.length - 1]!;
-        if (c2 && /^[A-Z+\-]/.test(zone2)) {
+        if (c2 && /^[A-Z+-]/.test(zone2)) {
           restated = { hour: c2.hour, minute: c2.minute, zone: zone2 };
           end = r.index + r[0].length;
         }
