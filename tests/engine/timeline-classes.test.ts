@@ -187,3 +187,12 @@ describe('timeline: idioms with a clock word', () => {
     expect(values('The vote opens at noon.')).toEqual([['noon', '2028-11-02T12:00']]);
   });
 });
+
+describe('timeline: planned events', () => {
+  it('reads a planned event as one ahead, unless the plan was overtaken', () => {
+    // Published on Thursday 2 November 2028.
+    expect(values('Tenants planned a march to the town hall on Saturday.')).toEqual([['Saturday', '2028-11-04']]);
+    expect(values('The mayor mentioned a planned vigil on Sunday in Ely.')).toEqual([['Sunday', '2028-11-05']]);
+    expect(values('Tenants had planned a march on Saturday, but rain kept them home.')).toEqual([['Saturday', '2028-10-28']]);
+  });
+});
