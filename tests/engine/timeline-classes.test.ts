@@ -196,3 +196,12 @@ describe('timeline: planned events', () => {
     expect(values('Tenants had planned a march on Saturday, but rain kept them home.')).toEqual([['Saturday', '2028-10-28']]);
   });
 });
+
+describe('timeline: "around" as a preposition', () => {
+  it('keeps "around" out before a possessive day and in before a bare one', () => {
+    expect(values('Landlords will look for ways around Monday’s ruling. The storm hit around Monday.')).toEqual([
+      ['Monday', '2028-10-30'],
+      ['around Monday', '2028-10-30'],
+    ]);
+  });
+});

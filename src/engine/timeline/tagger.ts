@@ -215,6 +215,8 @@ function extendLeft(text: string, c: Candidate): void {
   const before = text.slice(Math.max(0, c.start - 30), c.start);
   const m = MODIFIER.exec(before);
   if (!m || /\bas\s+$/i.test(text.slice(Math.max(0, c.start - m[0].length - 4), c.start - m[0].length))) return;
+  // "to get around Wednesday's ruling": before a possessive, "around" goes with the verb, not the time.
+  if (/^around/i.test(m[0]) && /^['’]s\b/.test(text.slice(c.end, c.end + 3))) return;
   c.start -= m[0].length;
 }
 
