@@ -194,6 +194,8 @@ describe('timeline: planned events', () => {
     expect(values('Tenants planned a march to the town hall on Saturday.')).toEqual([['Saturday', '2028-11-04']]);
     expect(values('The mayor mentioned a planned vigil on Sunday in Ely.')).toEqual([['Sunday', '2028-11-05']]);
     expect(values('Tenants had planned a march on Saturday, but rain kept them home.')).toEqual([['Saturday', '2028-10-28']]);
+    // A past verb after the plan dates the weekday: the report came before the meeting.
+    expect(values('News of the planned meeting followed a report by a local paper on Friday.')).toEqual([['Friday', '2028-10-27']]);
   });
 });
 

@@ -7,12 +7,13 @@ import type { Tense } from './types.ts';
 const SCHEDULE_PLURAL = "(?<!(?:\\b(?:to|do|does|did|not|never|could|can|may|might|must|should)|n't)\\s+(?:\\w+\\s+)?)(?:meet|begin|resume|arrive)";
 const SCHEDULE_PRESENT = `takes? effect|goes into effect|expires|begins|resumes|opens|meets|arrives|${SCHEDULE_PLURAL}`;
 // A plan's object lies ahead of the planning: "a planned rally on Saturday", "protesters planned a
-// march on Sunday" ("had planned a ..." is a plan overtaken, read as the past before these).
-const PLANNED = '(?:a|an|the|its|his|her|their) planned|planned (?:a|an)';
+// march on Sunday" ("had planned a ..." is a plan overtaken, read as the past before these). Only
+// when no past verb follows it in the clause: "the planned meeting followed a report on Friday".
+const PLANNED = /\b(?:(?:a|an|the|its|his|her|their) planned|planned (?:a|an))\b/i;
 // News text reports the past ("said Friday"); a bare weekday or month points forward only when
 // the clause around it says so. Without a part-of-speech tagger, these cue words stand in for
 // the future-tense and plan verbs a tagger would find.
-const FUTURE_WORDS = `will|won't|shall|'ll|going to|is to|are to|is due|are due|due to|scheduled|plans? to|expects? to|is expected to|are expected to|set to|intends? to|upcoming|next(?! to\\b)|to meet|to visit|to hold|to begin|to start|to leave|to travel|to return|to vote|to announce|to resume|to expire|as soon as|as early as|supposed to|planning to|hopes? to|would(?! have)|slated|planned for|set for|${PLANNED}|${SCHEDULE_PRESENT}`;
+const FUTURE_WORDS = `will|won't|shall|'ll|going to|is to|are to|is due|are due|due to|scheduled|plans? to|expects? to|is expected to|are expected to|set to|intends? to|upcoming|next(?! to\\b)|to meet|to visit|to hold|to begin|to start|to leave|to travel|to return|to vote|to announce|to resume|to expire|as soon as|as early as|supposed to|planning to|hopes? to|would(?! have)|slated|planned for|set for|${SCHEDULE_PRESENT}`;
 // Irregular past forms are common news verbs that the "-ed" test misses.
 const IRREGULAR_PAST =
   'began|bought|sold|took|made|came|went|won|lost|left|met|held|gave|paid|rose|fell|grew|saw|brought|became|got|kept|led|ran|sent|spent|struck|stood|thought|wrote|broke|chose|drove|flew|found|knew|spoke|shot|threw|fought|caught|built|dealt|felt|sought|taught|tore|withdrew|overthrew|forgave|swore|sank|hid|underwent|oversaw';
@@ -70,6 +71,8 @@ function cuesOf(clause: string, after: string): Tense {
   if (FUTURE.test(clause) || /^\W*will\b/i.test(after)) return 'future';
   // A deadline: "until 9 a.m. Tuesday", "postponed until Tuesday morning".
   if (/\buntil\s+(?:\S+\s+){0,3}$/i.test(clause) && !/^\s*,/.test(after)) return 'future';
+  const planned = PLANNED.exec(clause);
+  if (planned && !PAST.test(clause.slice(planned.index + planned[0].length))) return 'future';
   if (PAST.test(clause)) return 'past';
   return 'none';
 }
