@@ -130,3 +130,80 @@ describe('timeline: a span given as a range', () => {
     expect(values('The orchard had recovered in a year or two, growers said.')).toEqual([['a year or two', 'PXY']]);
   });
 });
+
+describe('timeline: the verb before a list of nouns', () => {
+  it('reads the tense of a clause whose list of titles holds commas', () => {
+    // Published on Thursday 2 November 2028: March told in the past is March 2028.
+    const text = 'Ruth Okafor replaces Dan Merrow, who resigned as chair, treasurer and company secretary in March for health reasons.';
+    expect(values(text)).toEqual([['March', '2028-03']]);
+    // Nothing before the list says which way: the nearer March, as before.
+    expect(values('The awards for best actor, director and writer in March.')).toEqual([['March', '2029-03']]);
+  });
+
+  it('still leaves an attribution’s "said" out of the clause', () => {
+    expect(values('The party said Tuesday, Oregon, Idaho and Utah in March.')).toEqual([
+      ['Tuesday', '2028-10-31'],
+      ['March', '2029-03'],
+    ]);
+  });
+});
+
+describe('timeline: the day told of', () => {
+  it('dates "later in the day" and "earlier in the day" to the day the text is telling of', () => {
+    const text =
+      'The minister toured the flooded valley on Monday morning. Later in the day she met farmers in Brill. On Tuesday the army arrived, and a bridge was reopened earlier in the day.';
+    expect(values(text)).toEqual([
+      ['Monday morning', '2028-10-30TMO'],
+      ['the day', '2028-10-30'],
+      ['Tuesday', '2028-10-31'],
+      ['the day', '2028-10-31'],
+    ]);
+  });
+
+  it('leaves a "before" that opens a clause out of the expression', () => {
+    const text = 'The envoy landed in Quito on Monday and spent two hours there, leaving later in the day before flying home.';
+    expect(values(text)).toEqual([
+      ['Monday', '2028-10-30'],
+      ['two hours', 'PT2H'],
+      ['the day', '2028-10-30'],
+    ]);
+  });
+
+  it('reads "<date>, the day before <a clause>" as that date, and "the day before" alone as the day before', () => {
+    expect(values('The boat was last seen Oct. 14, the day before coastguards called off the search.')).toEqual([
+      ['Oct. 14', '2028-10-14'],
+      ['the day', '2028-10-14'],
+    ]);
+    expect(values('The boat sailed on Oct. 14. The day before, the crew had loaded fuel.')).toEqual([
+      ['Oct. 14', '2028-10-14'],
+      ['The day before', '2028-10-13'],
+    ]);
+  });
+});
+
+describe('timeline: idioms with a clock word', () => {
+  it('does not read "high noon" as twelve o’clock', () => {
+    expect(values('For the league, high noon has come: the film "High Noon" said it best.')).toEqual([]);
+    expect(values('The vote opens at noon.')).toEqual([['noon', '2028-11-02T12:00']]);
+  });
+});
+
+describe('timeline: planned events', () => {
+  it('reads a planned event as one ahead, unless the plan was overtaken', () => {
+    // Published on Thursday 2 November 2028.
+    expect(values('Tenants planned a march to the town hall on Saturday.')).toEqual([['Saturday', '2028-11-04']]);
+    expect(values('The mayor mentioned a planned vigil on Sunday in Ely.')).toEqual([['Sunday', '2028-11-05']]);
+    expect(values('Tenants had planned a march on Saturday, but rain kept them home.')).toEqual([['Saturday', '2028-10-28']]);
+    // A past verb after the plan dates the weekday: the report came before the meeting.
+    expect(values('News of the planned meeting followed a report by a local paper on Friday.')).toEqual([['Friday', '2028-10-27']]);
+  });
+});
+
+describe('timeline: "around" as a preposition', () => {
+  it('keeps "around" out before a possessive day and in before a bare one', () => {
+    expect(values('Landlords will look for ways around Monday’s ruling. The storm hit around Monday.')).toEqual([
+      ['Monday', '2028-10-30'],
+      ['around Monday', '2028-10-30'],
+    ]);
+  });
+});

@@ -301,18 +301,28 @@ export const RELATIVE_RULES: Rule[] = [
   {
     // "the day before", "the following day", "that same day", "the next morning"
     name: 'anaphoric-day',
-    re: /\b(?:(the\s+(?:next|following|previous|preceding|same|prior)|that(?:\s+same)?|the\s+same)\s+(day|morning|afternoon|evening|night)|the\s+(day|night)\s+(before|after))\b/gi,
+    re: /\b(?:(the\s+(?:next|following|previous|preceding|same|prior)|that(?:\s+same)?|the\s+same)\s+(day|morning|afternoon|evening|night)|the\s+(day|night)(?:\s+(before|after))?)\b/gi,
     priority: 2,
     build: (m, text) => {
       const det = (m[1] ?? m[4] ?? '').toLowerCase();
       const part = m[2]?.toLowerCase() ?? m[3]!.toLowerCase();
       const end = m.index + m[0].length;
-      // "on Oct. 12, the day before the crash": set off after a date and followed by an event, it
-      // restates that date; the event, not the date, is what "before" counts from.
+      // "later in the day", "earlier in the night before returning home": the day (or night) the
+      // text is telling of; a "before"/"after" that follows starts a clause of its own.
+      if (m[3] !== undefined && /\b(?:later|earlier)\s+in\s+$/i.test(text.slice(Math.max(0, m.index - 16), m.index))) {
+        const nightOf = m[3].toLowerCase() === 'night' ? 'night' : undefined;
+        const close = m[4] === undefined ? end : m.index + m[0].search(/\s+(?:before|after)$/i);
+        return { type: nightOf ? 'TIME' : 'DATE', end: close, resolve: (ctx) => withPart(dayValue(ctx.anchor ?? ctx.ref?.date ?? null), nightOf) };
+      }
+      // A bare "the day" / "the night" is no time expression ("the day the ferry sank").
+      if (m[1] === undefined && m[4] === undefined) return null;
+      // "on Oct. 12, the day before the crash", "Nov. 3, the day before police raided the flat": set
+      // off after a date and followed by an event, it restates that date; the event, not the date,
+      // is what "before" counts from.
       const restated =
         m[4] !== undefined &&
         /\d,\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index)) &&
-        /^\s+(?:the|a|an|his|her|its|their)\s/i.test(text.slice(end, end + 8));
+        /^\s+(?!(?:yesterday|tomorrow|last|next|this)\b)[A-Za-z]/i.test(text.slice(end, end + 12));
       if (restated) {
         return { type: 'DATE', end: m.index + m[0].search(/\s+(?:before|after)$/i), resolve: (ctx) => dayValue(ctx.anchor) };
       }

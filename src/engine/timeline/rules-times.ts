@@ -81,6 +81,8 @@ export const TIME_RULES: Rule[] = [
     build: (m, text) => {
       const base = clockOf(m);
       if (!base) return null;
+      // "high noon" is a showdown (and a film), not twelve o'clock.
+      if (m[6] !== undefined && /\bhigh\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) return null;
       let end = m.index + m[0].length;
       // "at 4.30pm." ends a sentence: the full stop belongs to the time only after "p.m".
       if (/[ap]m\.$/i.test(m[0]) && !/[ap]\.\s?m\.$/i.test(m[0])) end -= 1;
@@ -101,7 +103,7 @@ export const TIME_RULES: Rule[] = [
         const inner = CORE_ONLY.exec(r[1]!);
         const c2 = inner ? clockOf(inner) : null;
         const zone2 = r[r.length - 1]!;
-        if (c2 && /^[A-Z+\-]/.test(zone2)) {
+        if (c2 && /^[A-Z+-]/.test(zone2)) {
           restated = { hour: c2.hour, minute: c2.minute, zone: zone2 };
           end = r.index + r[0].length;
         }

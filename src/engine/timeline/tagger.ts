@@ -206,11 +206,17 @@ function collect(text: string): { cands: Candidate[]; documentWords: boolean } {
 
 const MODIFIER_TAIL = /(?:early|late|mid|of|earlier|later|in|around)[- ]?\s*$/i;
 
+// "later in [the day]": TimeBank leaves the position inside the day out; the value is the day's.
+const BARE_DAY = /^the\s+(?:day|night)\b(?!\s+(?:before|after)\b)/i;
+
 function extendLeft(text: string, c: Candidate): void {
   if (!MODIFIER_TAIL.test(text.slice(Math.max(0, c.start - 9), c.start))) return;
+  if (c.rule === 'anaphoric-day' && BARE_DAY.test(text.slice(c.start, c.end))) return;
   const before = text.slice(Math.max(0, c.start - 30), c.start);
   const m = MODIFIER.exec(before);
   if (!m || /\bas\s+$/i.test(text.slice(Math.max(0, c.start - m[0].length - 4), c.start - m[0].length))) return;
+  // "to get around Wednesday's ruling": before a possessive, "around" goes with the verb, not the time.
+  if (/^around/i.test(m[0]) && /^['’]s\b/.test(text.slice(c.end, c.end + 3))) return;
   c.start -= m[0].length;
 }
 

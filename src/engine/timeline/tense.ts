@@ -6,6 +6,10 @@ import type { Tense } from './types.ts';
 // leaders meet Monday") count unless an infinitive, a negation or a modal governs them.
 const SCHEDULE_PLURAL = "(?<!(?:\\b(?:to|do|does|did|not|never|could|can|may|might|must|should)|n't)\\s+(?:\\w+\\s+)?)(?:meet|begin|resume|arrive)";
 const SCHEDULE_PRESENT = `takes? effect|goes into effect|expires|begins|resumes|opens|meets|arrives|${SCHEDULE_PLURAL}`;
+// A plan's object lies ahead of the planning: "a planned rally on Saturday", "protesters planned a
+// march on Sunday" ("had planned a ..." is a plan overtaken, read as the past before these). Only
+// when no past verb follows it in the clause: "the planned meeting followed a report on Friday".
+const PLANNED = /\b(?:(?:a|an|the|its|his|her|their) planned|planned (?:a|an))\b/i;
 // News text reports the past ("said Friday"); a bare weekday or month points forward only when
 // the clause around it says so. Without a part-of-speech tagger, these cue words stand in for
 // the future-tense and plan verbs a tagger would find.
@@ -30,9 +34,34 @@ function cueIn(s: string, last: boolean): Tense {
   return found;
 }
 
+/** Where the clause that ends `before.slice(0, to)` starts: after its last comma or semicolon. */
+function boundary(before: string, to: number): number {
+  return Math.max(before.lastIndexOf(',', to - 1), before.lastIndexOf(';', to - 1)) + 1;
+}
+
+// The last items of a list of nouns ("as chairman, president and chief executive in"): one or two
+// words, then "and"/"or". Its commas are no clause boundary; the verb stands before the list.
+const LIST_TAIL = /^\s*[A-Za-z'-]+(?:\s+[A-Za-z'-]+)?\s+(?:and|or)\s+(?:[A-Za-z'-]+\s+){1,3}$/;
+const ATTRIBUTION = /\b(?:said|says|told|announced|reported)\b/i;
+// A middle item of such a list: one to three words.
+const LIST_ITEM = /^\s*[A-Za-z'-]+(?:\s+[A-Za-z'-]+){0,2}\s*$/;
+
 /** The part of `before` after its last comma or semicolon: an earlier "said" belongs to the attribution. */
 function clauseOf(before: string): string {
-  return before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1).replace(/\b(?:early|late|mid)[- ]?$/i, '');
+  let from = boundary(before, before.length);
+  const tail = before.slice(from);
+  if (from > 0 && LIST_TAIL.test(tail) && !FUTURE.test(tail) && !PAST.test(tail)) {
+    // Step back over the list's middle items to the clause that holds its first item.
+    let end = from - 1;
+    from = boundary(before, end);
+    while (from > 0 && LIST_ITEM.test(before.slice(from, end))) {
+      end = from - 1;
+      from = boundary(before, end);
+    }
+    // An attribution's verb still belongs to the attribution ("officials said Tuesday, A and B in March").
+    if (ATTRIBUTION.test(before.slice(from, end))) from = before.length - tail.length;
+  }
+  return before.slice(from).replace(/\b(?:early|late|mid)[- ]?$/i, '');
 }
 
 function cuesOf(clause: string, after: string): Tense {
@@ -42,6 +71,8 @@ function cuesOf(clause: string, after: string): Tense {
   if (FUTURE.test(clause) || /^\W*will\b/i.test(after)) return 'future';
   // A deadline: "until 9 a.m. Tuesday", "postponed until Tuesday morning".
   if (/\buntil\s+(?:\S+\s+){0,3}$/i.test(clause) && !/^\s*,/.test(after)) return 'future';
+  const planned = PLANNED.exec(clause);
+  if (planned && !PAST.test(clause.slice(planned.index + planned[0].length))) return 'future';
   if (PAST.test(clause)) return 'past';
   return 'none';
 }
