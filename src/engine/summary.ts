@@ -179,8 +179,19 @@ function overlap(a: Sent, b: Sent): number {
  */
 export function candidateSentences(spans: Span[], min: number, text?: string): Span[] {
   const inside = text === undefined ? [] : midQuoteStarts(text);
-  const kept = spans.filter((s) => !FURNITURE.test(s.text.trim().toLowerCase()) && !startsInside(s.start, inside));
+  const kept = spans.filter((s) => !isFurniture(s.text) && !startsInside(s.start, inside));
   return kept.length >= min ? kept : spans;
+}
+
+// The letters FURNITURE's alternatives open with (lower-cased ASCII, one bit each): a sentence that
+// opens with another ASCII character cannot match it and is not lower-cased to be tested.
+const FURNITURE_FIRST = [...'bplsuscrfaiv'].reduce((bits, c) => bits | (1 << (c.charCodeAt(0) - 97)), 0);
+
+function isFurniture(text: string): boolean {
+  const t = text.trim();
+  const c = t.charCodeAt(0) | 32;
+  if (t.charCodeAt(0) < 128 && !(c >= 97 && c <= 122 && (FURNITURE_FIRST >> (c - 97)) & 1)) return false;
+  return FURNITURE.test(t.toLowerCase());
 }
 
 function startsInside(start: number, passages: [number, number][]): boolean {
