@@ -6,7 +6,7 @@ import { splitFrom, splitSentences } from './sentences.ts';
 import { quoteSpansOf } from './quotes/spans.ts';
 import { nameInFull, type ShownSpan } from './summary-names.ts';
 import { readableSpans } from './summary-readable.ts';
-import { CUE_ATTRIBUTION, CUE_BOILERPLATE, idRepeats, resetVocabulary, stemCount, vocabularySize, wordCode, wordCues, wordIds } from './summary-words.ts';
+import { CUE_ATTRIBUTION, CUE_BOILERPLATE, idRepeats, kept, resetVocabulary, stemCount, vocabularySize, wordCode, wordCues, wordIds } from './summary-words.ts';
 import model from './summary-model.json' with { type: 'json' };
 
 export interface SummaryOptions {
@@ -160,7 +160,7 @@ function prepare(span: Span, ids: Int32Array): Sent {
       unique[nUnique++] = id;
     }
   }
-  return { span, length: ids.length, content: content.slice(0, nContent), unique: unique.slice(0, nUnique), numbers, cues };
+  return { span, length: ids.length, content: kept(content, nContent), unique: kept(unique, nUnique), numbers, cues };
 }
 
 /** |A ∩ B| / min(|A|, |B|) over distinct content stems. */
@@ -245,6 +245,8 @@ export function sentenceFeatures(
   const isfLog = new Float64Array(n + 1);
   for (let sf = 1; sf <= n; sf++) isfLog[sf] = Math.log(n / sf);
   const features: Float64Array[] = [];
+  // One buffer for all the vectors (see kept in summary-words.ts), each a view on its own part.
+  const block = new Float64Array(n * FEATURE_NAMES.length);
   for (let i = 0; i < n; i++) {
     const s = sents[i]!;
     // The cue regexes read the lower-cased text, but lower-casing changes no quote mark, space or
@@ -253,7 +255,7 @@ export function sentenceFeatures(
     const raw = s.span.text;
     const lower = s.cues !== 0 || raw.includes(' : ') ? raw.toLowerCase() : '';
     const len = s.length;
-    const f = new Float64Array(FEATURE_NAMES.length);
+    const f = new Float64Array(block.buffer, i * FEATURE_NAMES.length * 8, FEATURE_NAMES.length);
     const posBucket = i <= 5 ? i : i <= 7 ? 6 : i <= 10 ? 7 : i <= 15 ? 8 : 9;
     f[posBucket] = 1;
     f[10] = n > 1 ? i / (n - 1) : 0;
