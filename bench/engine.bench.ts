@@ -16,7 +16,8 @@ import type { Article } from '../src/core/types.ts';
 // The engine measured is the compiled one in dist/ (what `npm start` and the CLI run; rebuilt here when
 // stale), not the tsx-transformed source, whose per-function name wrappers cost time in hot loops.
 // Both our engine and wink-nlp are measured at steady state: one whole warm-up pass over the corpus
-// first (a running bot analyses thousands of articles), then the median of three timed passes.
+// first (a running bot analyses thousands of articles), then the median of timed passes (three of the
+// engine alone a corpus; on PolNeAR five more of each, alternating, for the ratio).
 
 const EVAL_DIR = join(import.meta.dirname, '..', '..', 'shared', 'eval');
 const CNNDM_FILE = join(EVAL_DIR, 'cnndm', 'dev.jsonl.gz');
