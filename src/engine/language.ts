@@ -188,19 +188,33 @@ function hashOf(word: string): number {
   return hash;
 }
 
-// The function words by the hash of their units, and the longest one's length.
-const BY_HASH = new Map<number, [string, Entry][]>();
+// The function words in an open-addressing table by the hash of their units (a typed array, not a
+// Map: most hashes are no small integers, and a Map looks a heap number up by value), and the
+// longest one's length.
+const TABLE_BITS = 12;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+const SLOT_HASH = new Int32Array(1 << TABLE_BITS);
+// Index + 1 in TABLE_WORDS, 0 for an empty slot.
+const SLOT_WORD = new Int32Array(1 << TABLE_BITS);
+const TABLE_WORDS: [string, Entry][] = [];
 let LONGEST = 0;
+if (WORDS.size * 4 > SLOT_WORD.length) throw new Error('language: the function-word table is too small');
 for (const [word, entry] of WORDS) {
   const hash = hashOf(word);
-  BY_HASH.set(hash, [...(BY_HASH.get(hash) ?? []), [word, entry]]);
+  let at = hash & TABLE_MASK;
+  while (SLOT_WORD[at] !== 0) at = (at + 1) & TABLE_MASK;
+  TABLE_WORDS.push([word, entry]);
+  SLOT_HASH[at] = hash;
+  SLOT_WORD[at] = TABLE_WORDS.length;
   LONGEST = Math.max(LONGEST, word.length);
 }
 
 function functionWord(sample: string, start: number, end: number, hash: number): Entry | undefined {
-  const candidates = BY_HASH.get(hash);
-  if (candidates === undefined) return undefined;
-  for (const [word, entry] of candidates) if (word.length === end - start && sample.startsWith(word, start)) return entry;
+  for (let at = hash & TABLE_MASK; SLOT_WORD[at] !== 0; at = (at + 1) & TABLE_MASK) {
+    if (SLOT_HASH[at] !== hash) continue;
+    const [word, entry] = TABLE_WORDS[SLOT_WORD[at]! - 1]!;
+    if (word.length === end - start && sample.startsWith(word, start)) return entry;
+  }
   return undefined;
 }
 

@@ -192,6 +192,28 @@ function hashUnit(hash: number, c: number): number {
 const FNV = 0x811c9dc5 | 0;
 let idBuf = new Int32Array(256);
 
+// Arrays handed out are views into a shared chunk, each on a part of it no other is given (a full
+// chunk is left to the views on it and a new one taken): a typed array of more than 64 bytes made
+// on its own gets a buffer outside the heap, which costs more to make (and to collect) than
+// reading a sentence's words.
+const CHUNK = 1 << 15;
+let chunk = new Int32Array(CHUNK);
+let chunkUsed = 0;
+
+/** A copy of the first `n` numbers of `from`, as `from.slice(0, n)` gives them. */
+export function kept(from: Int32Array, n: number): Int32Array {
+  if (n > CHUNK >> 3) return from.slice(0, n);
+  if (chunkUsed + n > CHUNK) {
+    chunk = new Int32Array(CHUNK);
+    chunkUsed = 0;
+  }
+  const to = chunk;
+  const at = chunkUsed;
+  for (let j = 0; j < n; j++) to[at + j] = from[j]!;
+  chunkUsed = at + n;
+  return new Int32Array(to.buffer, at * 4, n);
+}
+
 /**
  * The word ids of `text` (or of its part from `from` to `to`) in order. Same words as
  * `text.slice(from, to).toLowerCase().match(/[\p{L}\p{N}]+/gu)`. Reading a sentence in place in
@@ -227,7 +249,7 @@ export function wordIds(text: string, from = 0, to = text.length): Int32Array {
     if (n === out.length) out = idBuf = grown(out);
     out[n++] = lookup(length, hash);
   }
-  return out.slice(0, n);
+  return kept(out, n);
 }
 
 function growUnits(a: Uint16Array): Uint16Array<ArrayBuffer> {

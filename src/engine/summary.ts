@@ -6,7 +6,7 @@ import { splitFrom, splitSentences } from './sentences.ts';
 import { quoteSpansOf } from './quotes/spans.ts';
 import { nameInFull, type ShownSpan } from './summary-names.ts';
 import { readableSpans } from './summary-readable.ts';
-import { CUE_ATTRIBUTION, CUE_BOILERPLATE, idRepeats, resetVocabulary, stemCount, vocabularySize, wordCode, wordCues, wordIds } from './summary-words.ts';
+import { CUE_ATTRIBUTION, CUE_BOILERPLATE, idRepeats, kept, resetVocabulary, stemCount, vocabularySize, wordCode, wordCues, wordIds } from './summary-words.ts';
 import model from './summary-model.json' with { type: 'json' };
 
 export interface SummaryOptions {
@@ -97,10 +97,14 @@ export interface Sent {
 // Counting buffers indexed by stem id, reused across articles so scoring one allocates almost
 // nothing. The word table (summary-words.ts) is reset when it grows too large.
 const VOCAB_MAX = 200_000;
-let tfBuf = new Float64Array(1 << 14);
-let sfBuf = new Float64Array(1 << 14);
-let markBuf = new Int32Array(1 << 14);
-let countBuf = new Int32Array(1 << 14);
+// Per stem id, four numbers side by side (one cache line holds two ids, where four arrays took
+// four lines): its count in the article (tf), the sentences holding it (sf), its count in the
+// sentence being scored, and the stamp of the last sentence that marked it.
+const TF = 0;
+const SF = 1;
+const COUNT = 2;
+const MARK = 3;
+let stats = new Float64Array(4 << 14);
 let stamp = 0;
 
 // log1p of the small whole numbers centrality adds up (the same values Math.log1p gives).
@@ -110,25 +114,18 @@ const LOG1P = Float64Array.from({ length: 1024 }, (_, k) => Math.log1p(k));
 function beginArticle(): void {
   if (vocabularySize() > VOCAB_MAX) resetVocabulary();
   if (stamp > 2e9) {
-    markBuf.fill(0);
+    for (let at = MARK; at < stats.length; at += 4) stats[at] = 0;
     stamp = 0;
   }
 }
 
 function grow(min: number): void {
-  if (min <= tfBuf.length) return;
-  let size = tfBuf.length;
-  while (size < min) size *= 2;
-  const tf = new Float64Array(size);
-  tf.set(tfBuf);
-  const sf = new Float64Array(size);
-  sf.set(sfBuf);
-  const mark = new Int32Array(size);
-  mark.set(markBuf);
-  tfBuf = tf;
-  sfBuf = sf;
-  markBuf = mark;
-  countBuf = new Int32Array(size);
+  if (min * 4 <= stats.length) return;
+  let size = stats.length;
+  while (size < min * 4) size *= 2;
+  const bigger = new Float64Array(size);
+  bigger.set(stats);
+  stats = bigger;
 }
 
 // Scratch for prepare, grown as needed.
@@ -155,21 +152,22 @@ function prepare(span: Span, ids: Int32Array): Sent {
     if (code & 1) continue;
     const id = code >> 2;
     content[nContent++] = id;
-    if (markBuf[id] !== s) {
-      markBuf[id] = s;
+    if (stats[id * 4 + MARK] !== s) {
+      stats[id * 4 + MARK] = s;
       unique[nUnique++] = id;
     }
   }
-  return { span, length: ids.length, content: content.slice(0, nContent), unique: unique.slice(0, nUnique), numbers, cues };
+  return { span, length: ids.length, content: kept(content, nContent), unique: kept(unique, nUnique), numbers, cues };
 }
 
 /** |A ∩ B| / min(|A|, |B|) over distinct content stems. */
 function overlap(a: Sent, b: Sent): number {
   if (a.unique.length === 0 || b.unique.length === 0) return 0;
   const s = ++stamp;
-  for (const id of b.unique) markBuf[id] = s;
+  const st = stats;
+  for (const id of b.unique) st[id * 4 + MARK] = s;
   let shared = 0;
-  for (const id of a.unique) if (markBuf[id] === s) shared++;
+  for (const id of a.unique) if (st[id * 4 + MARK] === s) shared++;
   return shared / Math.min(a.unique.length, b.unique.length);
 }
 
@@ -179,8 +177,19 @@ function overlap(a: Sent, b: Sent): number {
  */
 export function candidateSentences(spans: Span[], min: number, text?: string): Span[] {
   const inside = text === undefined ? [] : midQuoteStarts(text);
-  const kept = spans.filter((s) => !FURNITURE.test(s.text.trim().toLowerCase()) && !startsInside(s.start, inside));
+  const kept = spans.filter((s) => !isFurniture(s.text) && !startsInside(s.start, inside));
   return kept.length >= min ? kept : spans;
+}
+
+// The letters FURNITURE's alternatives open with (lower-cased ASCII, one bit each): a sentence that
+// opens with another ASCII character cannot match it and is not lower-cased to be tested.
+const FURNITURE_FIRST = [...'bplsuscrfaiv'].reduce((bits, c) => bits | (1 << (c.charCodeAt(0) - 97)), 0);
+
+function isFurniture(text: string): boolean {
+  const t = text.trim();
+  const c = t.charCodeAt(0) | 32;
+  if (t.charCodeAt(0) < 128 && !(c >= 97 && c <= 122 && (FURNITURE_FIRST >> (c - 97)) & 1)) return false;
+  return FURNITURE.test(t.toLowerCase());
 }
 
 function startsInside(start: number, passages: [number, number][]): boolean {
@@ -210,30 +219,36 @@ export function sentenceFeatures(
   if (!idsOf) beginArticle();
   const sents = spans.map((span) => prepare(span, idsOf ? idsOf(span) : wordIds(span.text)));
   const n = sents.length;
+  // Read after prepare, which may grow the table (and again after the title's).
+  let st = stats;
   const touched: number[] = [];
   for (const s of sents) {
     for (const id of s.content) {
-      if (tfBuf[id] === 0) touched.push(id);
-      tfBuf[id]! += 1;
+      if (st[id * 4 + TF] === 0) touched.push(id);
+      st[id * 4 + TF]! += 1;
     }
-    for (const id of s.unique) sfBuf[id]! += 1;
+    for (const id of s.unique) st[id * 4 + SF]! += 1;
   }
   if (title) {
     // Title words are what the article is about: count them as three more mentions each.
     const span = { text: title, start: 0, end: title.length };
-    for (const id of prepare(span, wordIds(title)).unique) {
-      if (tfBuf[id] === 0) touched.push(id);
-      tfBuf[id]! += 3;
+    const { unique } = prepare(span, wordIds(title));
+    st = stats;
+    for (const id of unique) {
+      if (st[id * 4 + TF] === 0) touched.push(id);
+      st[id * 4 + TF]! += 3;
     }
   }
   let docNorm = 0;
-  for (const id of touched) docNorm += tfBuf[id]! * tfBuf[id]!;
+  for (const id of touched) docNorm += st[id * 4 + TF]! * st[id * 4 + TF]!;
   docNorm = Math.sqrt(docNorm) || 1;
 
   // log(n / sentence frequency) for each frequency 1..n: an article needs only these n values.
   const isfLog = new Float64Array(n + 1);
   for (let sf = 1; sf <= n; sf++) isfLog[sf] = Math.log(n / sf);
   const features: Float64Array[] = [];
+  // One buffer for all the vectors (see kept in summary-words.ts), each a view on its own part.
+  const block = new Float64Array(n * FEATURE_NAMES.length);
   for (let i = 0; i < n; i++) {
     const s = sents[i]!;
     // The cue regexes read the lower-cased text, but lower-casing changes no quote mark, space or
@@ -242,7 +257,7 @@ export function sentenceFeatures(
     const raw = s.span.text;
     const lower = s.cues !== 0 || raw.includes(' : ') ? raw.toLowerCase() : '';
     const len = s.length;
-    const f = new Float64Array(FEATURE_NAMES.length);
+    const f = new Float64Array(block.buffer, i * FEATURE_NAMES.length * 8, FEATURE_NAMES.length);
     const posBucket = i <= 5 ? i : i <= 7 ? 6 : i <= 10 ? 7 : i <= 15 ? 8 : 9;
     f[posBucket] = 1;
     f[10] = n > 1 ? i / (n - 1) : 0;
@@ -251,19 +266,19 @@ export function sentenceFeatures(
     f[12 + lenBucket] = 1;
     f[19] = Math.log1p(len);
     // Per distinct stem, in order of first use: the order a Map of counts would iterate in.
-    for (const id of s.content) countBuf[id]!++;
+    for (const id of s.content) st[id * 4 + COUNT]!++;
     let central = 0;
     let dot = 0;
     let isf = 0;
     let selfNorm = 0;
     for (const id of s.unique) {
-      const c = countBuf[id]!;
-      countBuf[id] = 0;
-      const t = tfBuf[id]!;
+      const c = st[id * 4 + COUNT]!;
+      st[id * 4 + COUNT] = 0;
+      const t = st[id * 4 + TF]!;
       central += t - c < LOG1P.length ? LOG1P[t - c]! : Math.log1p(t - c);
       dot += c * t;
       selfNorm += c * c;
-      isf += isfLog[sfBuf[id]! || 1]!;
+      isf += isfLog[st[id * 4 + SF]! || 1]!;
     }
     const k = s.unique.length || 1;
     f[20] = central / k;
@@ -285,8 +300,8 @@ export function sentenceFeatures(
     features.push(f);
   }
   for (const id of touched) {
-    tfBuf[id] = 0;
-    sfBuf[id] = 0;
+    st[id * 4 + TF] = 0;
+    st[id * 4 + SF] = 0;
   }
   return { sents, features };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isWholeSentence, readableSpans, type RepeatCheck } from '../../src/engine/summary-readable.ts';
-import { idRepeats, wordIds } from '../../src/engine/summary-words.ts';
+import { idRepeats, kept, wordIds } from '../../src/engine/summary-words.ts';
 import { splitFrom, splitSentences } from '../../src/engine/sentences.ts';
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -114,5 +114,21 @@ describe('reading a sentence in place', () => {
     expect(splitFrom(spans)).toBe(text);
     expect(splitFrom([...spans])).toBeUndefined();
     for (const span of spans) expect(span.text).toBe(text.slice(span.start, span.end));
+  });
+});
+
+describe('kept', () => {
+  it('hands out copies that later copies never overwrite, across many chunks', () => {
+    const source = new Int32Array(64);
+    const given: { copy: Int32Array; first: number; n: number }[] = [];
+    // 3,000 copies of up to 64 numbers: several times what one chunk holds.
+    for (let k = 0; k < 3000; k++) {
+      const n = k % 65;
+      for (let j = 0; j < n; j++) source[j] = k * 100 + j;
+      given.push({ copy: kept(source, n), first: k * 100, n });
+    }
+    for (const { copy, first, n } of given) expect(Array.from(copy)).toEqual(Array.from({ length: n }, (_, j) => first + j));
+    const long = Int32Array.from({ length: 10_000 }, (_, j) => j);
+    expect(Array.from(kept(long, 9_999))).toEqual(Array.from(long.subarray(0, 9_999)));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/engine/sentences.ts';
-import { sentenceFeatures, summarize } from '../../src/engine/summary.ts';
+import { candidateSentences, sentenceFeatures, summarize } from '../../src/engine/summary.ts';
 import { readFileSync } from 'node:fs';
 import { parseFeed } from '../../src/ingest/feeds.ts';
 
@@ -121,5 +121,36 @@ describe('sentence cue features', () => {
     expect(cue('Harbour Master : the tide is late.', 30)).toBe(1);
     expect(cue('Will the bridge reopen? "', 32)).toBe(1);
     expect(cue('The bridge will reopen.', 32)).toBe(0);
+  });
+});
+
+describe('page furniture', () => {
+  const spansOf = (lines: string[]) => {
+    let at = 0;
+    return lines.map((text) => {
+      const span = { text, start: at, end: at + text.length };
+      at += text.length + 1;
+      return span;
+    });
+  };
+
+  it('drops bylines, stamps and prompts in any case, after white space, and keeps the news', () => {
+    const spans = spansOf([
+      '  By Odile Fenwarth',
+      'UPDATED: 10:42 a.m.',
+      '\tScroll down for the video.',
+      'PHOTO: Fenwarth/Wire',
+      'Related: More on the bridge',
+      'The Calder Bay bridge reopened on Sunday after two years of repairs.',
+      'Élodie Marsh, who runs the ferry, said traffic would ease.',
+      'Advertisement',
+      'Published in the harbour weekly, the plan drew few objections.',
+      'Planners expect the first buses on Monday.',
+    ]);
+    expect(candidateSentences(spans, 1).map((s) => s.text)).toEqual([
+      'The Calder Bay bridge reopened on Sunday after two years of repairs.',
+      'Élodie Marsh, who runs the ferry, said traffic would ease.',
+      'Planners expect the first buses on Monday.',
+    ]);
   });
 });

@@ -16,6 +16,10 @@ describe('tag cleanup', () => {
     expect(isResultLine('Fernhill 74 60 .552 -')).toBe(true);
     expect(isResultLine('FERNHILL AT CALDER BAY')).toBe(true);
     expect(isResultLine('FERNHILL 2026-05-01')).toBe(false);
+    expect(isResultLine('Fernhill 2 (Ortega 61st) Calder Bay 1')).toBe(true);
+    expect(isResultLine('Fernhill .552 .500 .480')).toBe(true);
+    expect(isResultLine('Fernhill 74 60 .552 -, updated 2026-05-01')).toBe(false);
+    expect(isResultLine('Fernhill won 3 of its games at Calder Bay.')).toBe(false);
     expect(isResultLine('The mayor of Fernhill said 3 people were hurt.')).toBe(false);
   });
 

@@ -64,13 +64,26 @@ const NAME = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)*`;
 const SCORE_PAIR = new RegExp(String.raw`^(?:[\p{Lu}\d][^\n]*?\s)?${NAME}\s+\d+(?:-\d+)?(?:\s*\([^)\n]*\))?[,;]?\s+${NAME}\s+\d+\b`, 'u');
 const STANDINGS = new RegExp(String.raw`^${NAME}(?:\s+[\d.]+(?:-\d+)?){3,}`, 'u');
 const FIXTURE = /^[\p{Lu} .'-]+ (?:AT|VS\.?|V) [\p{Lu} .'-]+$/u;
+
 const DATELINE = /\d{4}-\d\d-\d\d/;
+const NUMBER_AFTER_SPACE = /\s[\d.]/g;
 
 export function isResultLine(line: string): boolean {
   const trimmed = line.trim();
   // Table rows are short; a paragraph of prose is never one (and is costly to test).
   if (trimmed.length > 600 || DATELINE.test(trimmed)) return false;
   if (!/\d/.test(trimmed)) return FIXTURE.test(trimmed);
+  // SCORE_PAIR needs two digits right after a space (its two `\s+\d+`), STANDINGS three digits or
+  // points after one (its `(?:\s+[\d.]+…){3,}`): prose with fewer numbers is ruled out before those
+  // patterns' backtracking is tried.
+  let digits = 0;
+  let numbers = 0;
+  NUMBER_AFTER_SPACE.lastIndex = 0;
+  while (digits < 2 && numbers < 3 && NUMBER_AFTER_SPACE.exec(trimmed) !== null) {
+    numbers++;
+    if (trimmed.charCodeAt(NUMBER_AFTER_SPACE.lastIndex - 1) !== 46) digits++;
+  }
+  if (digits < 2 && numbers < 3) return false;
   return SCORE_PAIR.test(trimmed) || STANDINGS.test(trimmed);
 }
 
