@@ -459,7 +459,10 @@ const MALE_NOUNS = new Set([
 ]);
 const BUSINESS_NOUN = String.raw`(?:company|firm|operator|service|airline|carrier|platform|app|website|site|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|daily|weekly|magazine|tabloid|outlet|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group|party|union|club|team|broadcaster|channel)`;
 // "Wikiloop, the leaks site, published …": an apposition naming a kind of organisation.
-const ORG_APPOSITION = new RegExp(String.raw`^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}${BUSINESS_NOUN}\b`, 'i');
+// The noun is the apposition's head, in lower case: "a former Secret Service agent" is a person.
+const ORG_APPOSITION = new RegExp(
+  String.raw`^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}${BUSINESS_NOUN}\b(?!\s+(?!(?:that|which|whose|based|in|of|for|with|owned|run|founded|known|and|to|on|at|from|by|is|was|has|had)\b)[a-z])`,
+);
 // "the Sentinel newspaper", "the Northwire agency" (not "the Rome group": only media nouns).
 const ORG_NOUN_AFTER = /^\s+(?:news\s+)?(?:agency|newspaper|daily|weekly|magazine|tabloid|outlet|website|broadcaster|network)\b/i;
 const ORG_NOUN_LIST =

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/engine/quotes.ts';
+import { extractTags } from '../../src/engine/tags.ts';
+
+// Speaker classes of issue 15's third round: people the name index misread or missed, and
+// pronouns resolved to the wrong person. One invented article per class.
+function speakers(text: string): (string | null)[] {
+  return extractQuotes(text).map((q) => q.speaker);
+}
+
+describe('quote speakers: names the index must see as people', () => {
+  it('keeps a person whose apposition holds a capitalised business noun that is not its head', () => {
+    const text = `Pete Orlov, a former Harbour Service pilot for Governor Tom Berg, has written a book about the years he spent flying the governor around the state.
+
+In the book, Orlov recalls long nights on the tarmac. He wrote, “The governor never once asked how we were doing.”`;
+    expect(speakers(text)).toEqual(['Pete Orlov']);
+    expect(extractTags(text).people).toContain('Pete Orlov');
+  });
+});
