@@ -16,4 +16,11 @@ In the book, Orlov recalls long nights on the tarmac. He wrote, “The governor 
     expect(speakers(text)).toEqual(['Pete Orlov']);
     expect(extractTags(text).people).toContain('Pete Orlov');
   });
+
+  it('reads a name written with a no-break space (pasted web text) as one name', () => {
+    const text = `Lena Marsh spoke for an hour on the morning show.
+
+“Nobody in this town has ever asked the fishermen what they want,” said radio co-host Omar\u00A0Castellanos. “We asked them, and they told us.”`;
+    expect(speakers(text)).toEqual(['Omar Castellanos', 'Omar Castellanos']);
+  });
 });

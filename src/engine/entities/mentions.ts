@@ -159,7 +159,8 @@ function alnumAt(text: string, k: number): number {
   return ALNUM.test(text) ? ALNUM.lastIndex - k : 0;
 }
 
-const isBlank = (c: number): boolean => c === 32 || c === 9;
+// A no-break space (U+00A0, common in pasted web text: "Stu\u00A0Burguiere") joins a name like a space.
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 0xa0;
 
 // "Acme's" -> "Acme", without a regex or a new string for the common case.
 function unpossessed(word: string): string {
@@ -172,7 +173,7 @@ function unpossessed(word: string): string {
 function onlySpaces(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false;
   }
   return true;
 }
