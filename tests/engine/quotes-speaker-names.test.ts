@@ -23,4 +23,13 @@ In the book, Orlov recalls long nights on the tarmac. He wrote, “The governor 
 “Nobody in this town has ever asked the fishermen what they want,” said radio co-host Omar\u00A0Castellanos. “We asked them, and they told us.”`;
     expect(speakers(text)).toEqual(['Omar Castellanos', 'Omar Castellanos']);
   });
+
+  it('keeps a common capitalised word that ends a name after a first name, or heads an organisation', () => {
+    const text = `In a call with analysts, Dunmore chief executive Ian Read said the merger would go ahead.
+
+“We have assessed this deal against every rule we know of, and it is a good deal,” Read said.
+
+The decision drew criticism from Harbour Watch, a local group. “Nobody asked the towns that will lose their jobs,” Harbour Watch said in a statement.`;
+    expect(speakers(text)).toEqual(['Ian Read', 'Harbour Watch']);
+  });
 });
