@@ -125,7 +125,7 @@ export function findEntities(text: string): EntityIndex {
     const orgLike = isPlaceOrOrg(key);
     let target = clusters.get(key) ?? findFuller(byWord, m.tokens, orgLike, m.start);
     if (!target) {
-      if ((m.shouted || m.headline) && !isKnown(key)) continue;
+      if ((m.shouted || m.headline || sectionLabel(text, m)) && !isKnown(key)) continue;
       const next = text.charCodeAt(m.end); // the patterns after a name open with a comma or a space
       if (
         m.sentenceStart &&
@@ -174,6 +174,14 @@ export function findEntities(text: string): EntityIndex {
     entity.mentions.push(mention);
   }
   return { text, entities, mentions, resolve: (name, pos) => resolveName(entities, mentions, name, pos) };
+}
+
+// "FULL TEXT.", "ABSTRACT.", "LETTERS.": a line holding only words in capitals is an archive's section
+// label, not a name (short capital words otherwise read as acronyms).
+function sectionLabel(text: string, m: RawMention): boolean {
+  if (m.start > 0 && text.charCodeAt(m.start - 1) !== 10) return false;
+  if (!/^[.:]?[ \t]*(?:\r?\n|$)/.test(text.slice(m.end, m.end + 4))) return false;
+  return m.tokens.every((t) => t === t.toUpperCase());
 }
 
 // "EU" is "European Union", "FBI" is "Federal Bureau of Investigation" when the text names both:

@@ -32,4 +32,18 @@ In the book, Orlov recalls long nights on the tarmac. He wrote, “The governor 
 The decision drew criticism from Harbour Watch, a local group. “Nobody asked the towns that will lose their jobs,” Harbour Watch said in a statement.`;
     expect(speakers(text)).toEqual(['Ian Read', 'Harbour Watch']);
   });
+
+  it('does not take an archive section label in capitals ("FULL TEXT.") for a person', () => {
+    const text = `Admiral keeps the pressure on the harbour board.
+
+ABSTRACT.
+
+Adm. Lena Voss, who commands the northern fleet, makes no apologies for her attacks on the board.
+
+FULL TEXT.
+
+She has called the board ''reckless and secretive,'' accusing it of ''hiding the books'' from the public. ''You would have to be blind not to see it,'' she said in one hearing.`;
+    expect(new Set(speakers(text))).toEqual(new Set(['Lena Voss']));
+    expect(extractTags(text).people).not.toContain('FULL TEXT');
+  });
 });
