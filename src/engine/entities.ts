@@ -103,7 +103,24 @@ export function entitiesOf(text: string): EntityIndex {
 
 /** Finds, classifies and merges the names of a text. */
 export function findEntities(text: string): EntityIndex {
-  const raws = findRawMentions(text).filter((m) => !isNotEntity(m.tokens) && m.name.length > 1);
+  const found = findRawMentions(text);
+  // "Charlie Black … said Black": a surname that is also a word naming no one ("Black", "White",
+  // "Christian") is the person's after a first name and it were written together.
+  const fullFirstAt = new Map<string, number>();
+  for (const m of found) {
+    const last = m.tokens[m.tokens.length - 1]!;
+    if (
+      m.tokens.length >= 2 &&
+      m.tokens.length <= 3 &&
+      (MALE_NAMES.has(m.tokens[0]!) || FEMALE_NAMES.has(m.tokens[0]!)) &&
+      isNotEntity([last]) &&
+      !fullFirstAt.has(last)
+    )
+      fullFirstAt.set(last, m.start);
+  }
+  const raws = found.filter(
+    (m) => m.name.length > 1 && (!isNotEntity(m.tokens) || (m.tokens.length === 1 && (fullFirstAt.get(m.name) ?? Number.POSITIVE_INFINITY) < m.start)),
+  );
   const capsSeen = new Set<string>();
   for (const m of raws) if (!m.sentenceStart && !m.shouted && !m.headline) capsSeen.add(m.name);
   const lowerSeen = lowerWords(text);

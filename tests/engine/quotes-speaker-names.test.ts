@@ -46,4 +46,11 @@ She has called the board ''reckless and secretive,'' accusing it of ''hiding the
     expect(new Set(speakers(text))).toEqual(new Set(['Lena Voss']));
     expect(extractTags(text).people).not.toContain('FULL TEXT');
   });
+
+  it('joins a surname that is also a common word ("Black") to the full name written before it', () => {
+    const text = `The firm lobbied for the casino group for a decade, said lobbyist Charlie Black, a partner of Tom Weller.
+
+Weller "has taken on a hard job, but it is a good choice for the party," said Black, who has known Weller for thirty years.`;
+    expect(speakers(text)).toEqual(['Charlie Black']);
+  });
 });
