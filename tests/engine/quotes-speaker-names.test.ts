@@ -53,4 +53,11 @@ She has called the board ''reckless and secretive,'' accusing it of ''hiding the
 Weller "has taken on a hard job, but it is a good choice for the party," said Black, who has known Weller for thirty years.`;
     expect(speakers(text)).toEqual(['Charlie Black']);
   });
+
+  it('takes the name after ", said" when a clause of the sentence comes between the quote and the verb', () => {
+    const text = `Polls show Mayor Ana Lind ahead by ten points in the northern wards.
+
+"Many would call that a defeat for Ana Lind" if she won by less than that, said Tom Weller, an analyst at the Harbour Institute.`;
+    expect(speakers(text)).toEqual(['Tom Weller']);
+  });
 });

@@ -253,22 +253,27 @@ export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): 
   // Not after a verb right after the quote: in `," said the candidate could win in states like …` no
   // subject comes before a later "states".
   const s = !v && holdsFiniteVerb(tail.slice(lead, lead + 200)) ? AFTER_SUBJECT_FIRST.exec(tail) : null;
+  // `"…" if she lost by less, said Jo Roe`: the words before ", said" are the sentence's own clause,
+  // and the subject is the name after the verb.
+  const inverted = s && /^[a-z]/.test(s[1]!) && /,$/.test(s[1]!) ? laterInverted(ctx, tail, from) : null;
+  if (inverted) return inverted;
   if (s) {
     const subjStart = from + s.index + s[0].indexOf(s[1]!);
     const got = subject(ctx, s[1]!, subjStart, 'last');
     if (got.entity || got.description) return got;
   }
   // `“…” at best, said Jane Doe.`: a partial quote whose sentence ends in an inverted attribution.
+  return laterInverted(ctx, tail, from);
+}
+
+function laterInverted(ctx: SpeakerContext, tail: string, from: number): Attribution | null {
   const later = LATER_INVERTED.exec(tail);
-  if (later) {
-    const rest = tail.slice(later[0].length);
-    const w = AFTER_VERB_FIRST.exec(rest);
-    if (w) {
-      const got = subject(ctx, CLAUSE.exec(w[1]!)![0], from + later[0].length + w.index + w[0].length - w[1]!.length, 'first');
-      if (got.entity || got.description) return got;
-    }
-  }
-  return null;
+  if (!later) return null;
+  const rest = tail.slice(later[0].length);
+  const w = AFTER_VERB_FIRST.exec(rest);
+  if (!w) return null;
+  const got = subject(ctx, CLAUSE.exec(w[1]!)![0], from + later[0].length + w.index + w[0].length - w[1]!.length, 'first');
+  return got.entity || got.description ? got : null;
 }
 
 const COMPLEMENT = /^\s*(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}?(?:could|would|will|should|may|might|must|can|is|was|were|are|has|had|have)\s/;
