@@ -60,4 +60,13 @@ Weller "has taken on a hard job, but it is a good choice for the party," said Bl
 "Many would call that a defeat for Ana Lind" if she won by less than that, said Tom Weller, an analyst at the Harbour Institute.`;
     expect(speakers(text)).toEqual(['Tom Weller']);
   });
+
+  it('reads "the Westfield senator" and "the Senate minority leader" as a role, not as the place or body named in it', () => {
+    const text = `Tom Weller ended his campaign in Westfield on Tuesday night.
+
+The Westfield senator sought to calm his supporters, saying the hecklers would "not be thrown out of any rally of mine."
+
+Ana Lind defended the harbour plan in an interview. "I think what the council has done is one of the worst things I have seen in politics," the Senate minority leader said.`;
+    expect(speakers(text)).toEqual(['Tom Weller', 'Ana Lind']);
+  });
 });

@@ -493,8 +493,9 @@ function qualifiesNoun(text: string, m: Mention, lo: number): boolean {
     return next !== null && !FINITE_FIRST_WORDS.has(next[1]!);
   }
   if (!/\b[Tt]he\s+(?:[a-z-]+\s+)?$/.test(before)) return false;
-  const role = /^\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b(?!\s+(?:of|for)\b)/.exec(text.slice(m.end, m.end + 40));
-  return role !== null && (isPersonHead(role[1]!) || ROLE_NOUNS.has(role[1]!) || role[1] === 'member' || role[1] === 'employee');
+  // Any of the next three lower-case words may be the role: "the Senate minority leader".
+  const words = /^\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\b(?!\s+(?:of|for)\b)/.exec(text.slice(m.end, m.end + 40));
+  return words !== null && words[1]!.split(/\s+/).some((w) => isPersonHead(w) || ROLE_NOUNS.has(w) || w === 'member' || w === 'employee');
 }
 
 const TRAILING_ADVERBS =
@@ -520,7 +521,9 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
   // "As Jo Roe puts it, …" is the attribution itself, not an opener to skip.
   if (!(/^(?:As|as)\s/.test(adverbial) && SPEECH_IN.test(adverbial))) lead += adverbial.length;
   const near = mentionsIn(ctx.index, from + lead, from + lead + 45);
-  const m = near.find((x, k) => x.end <= to && !ctx.inside(x.start) && subjectish(ctx.text, x, from) && !modifies(ctx.text, x, near[k + 1]));
+  const m = near.find(
+    (x, k) => x.end <= to && !ctx.inside(x.start) && subjectish(ctx.text, x, from) && !modifies(ctx.text, x, near[k + 1]) && !qualifiesNoun(ctx.text, x, from),
+  );
   if (m && /^(?:[A-Z][\w.’'-]*\s+){0,4}$/.test(ctx.text.slice(from + lead, m.start))) {
     // "Weber’s Ohio state director, Tom Baker, wrote": the person in apposition to a role is the subject.
     const named =
@@ -535,9 +538,15 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
     const e = resolvePronoun(pron[1]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
     return e ? { entity: e, description: null } : null;
   }
-  const d = /^(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+)\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?[a-z]+(?:ed|s|ing)\b/.exec(head.slice(lead));
+  const d =
+    /^(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+)\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?(?:[a-z]+(?:ed|s|ing)|sought|took|made|gave|told|said|spoke|wrote|put|went|came|set|kept|left|held|stood|brought|thought|felt|found|saw|knew|got|called)\b/.exec(
+      head.slice(lead),
+    );
   if (d) {
-    const e = resolveDescription(d[1]!, from, ctx.index, ctx.inside);
+    // "The Florida senator sought to …": a role no one was introduced with refers to the salient person.
+    const e =
+      resolveDescription(d[1]!, from, ctx.index, ctx.inside) ??
+      (isPersonHead(d[1]!) ? resolvePronoun('', from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null);
     if (e) return { entity: e, description: null };
   }
   // "In his 2004 speech, a tribute to Jo Roe, the nominee that year, Mr. Lane decried …", "Ever since
