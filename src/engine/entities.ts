@@ -175,6 +175,8 @@ export function findEntities(text: string): EntityIndex {
   // The entity of each raw mention, by its place in `raws`.
   const entityOf: (Entity | undefined)[] = new Array(raws.length);
   for (const [key, c] of clusters) {
+    // "a Trumpian post", "Clintonite": a word made from another name of the text describes, it names no one.
+    if (c.tokens.length === 1 && DERIVED.test(key) && byWord.has(key.replace(DERIVED, ''))) continue;
     const e = classify(key, c.raws, text, lowerSeen);
     if (!e) continue;
     entities.push(e);
@@ -200,6 +202,8 @@ function sectionLabel(text: string, m: RawMention): boolean {
   if (!/^[.:]?[ \t]*(?:\r?\n|$)/.test(text.slice(m.end, m.end + 4))) return false;
   return m.tokens.every((t) => t === t.toUpperCase());
 }
+
+const DERIVED = /(?:ian|ians|ite|ites|esque|ism|ista|istas)$/;
 
 // "EU" is "European Union", "FBI" is "Federal Bureau of Investigation" when the text names both:
 // an acronym joins the multi-word name whose capitals it spells (with or without "of", "and" …).

@@ -69,4 +69,12 @@ The Westfield senator sought to calm his supporters, saying the hecklers would "
 Ana Lind defended the harbour plan in an interview. "I think what the council has done is one of the worst things I have seen in politics," the Senate minority leader said.`;
     expect(speakers(text)).toEqual(['Tom Weller', 'Ana Lind']);
   });
+
+  it('does not take a word made from a name ("a Wellerian post") for a person', () => {
+    const text = `Senator Tom Weller spent the weekend in the northern towns.
+
+On Friday, he joined other senators in attacking the harbour plan, writing in a Wellerian post on the town forum: "The new harbour deal is a disaster for every family here."`;
+    expect(speakers(text)).toEqual(['Tom Weller']);
+    expect(extractTags(text).people).not.toContain('Wellerian');
+  });
 });
