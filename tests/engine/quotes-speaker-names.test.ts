@@ -77,4 +77,11 @@ On Friday, he joined other senators in attacking the harbour plan, writing in a 
     expect(speakers(text)).toEqual(['Tom Weller']);
     expect(extractTags(text).people).not.toContain('Wellerian');
   });
+
+  it("gives the second part of a split quote to the first part's speaker, whoever its cue names", () => {
+    const text = `Billionaire Peter Lund will speak at the party conference next week.
+
+“Many people are unsure this year,” Lund wrote in a statement to Harbour Daily explaining why he is speaking at the conference, “but most of us agree the town is on the wrong track.”`;
+    expect(speakers(text)).toEqual(['Peter Lund', 'Peter Lund']);
+  });
 });
