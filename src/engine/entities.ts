@@ -490,7 +490,7 @@ const BUSINESS_NOUN = String.raw`(?:company|firm|operator|service|airline|carrie
 // "Wikiloop, the leaks site, published …": an apposition naming a kind of organisation.
 // The noun is the apposition's head, in lower case: "a former Secret Service agent" is a person.
 const ORG_APPOSITION = new RegExp(
-  String.raw`^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}${BUSINESS_NOUN}\b(?!\s+(?!(?:that|which|whose|based|in|of|for|with|owned|run|founded|known|and|to|on|at|from|by|is|was|has|had)\b)[a-z])`,
+  String.raw`^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}${BUSINESS_NOUN}\b(?!\s+(?!(?:that|which|whose|based|in|of|for|with|owned|run|founded|known|and|to|on|at|from|by|is|was|has|had|have|will|would|said|says|told|added|announced|reported|confirmed|declined|denied|issued|stated|wrote)\b)[a-z])`,
 );
 // "the Sentinel newspaper", "the Northwire agency" (not "the Rome group": only media nouns).
 const ORG_NOUN_AFTER = /^\s+(?:news\s+)?(?:agency|newspaper|daily|weekly|magazine|tabloid|outlet|website|broadcaster|network)\b/i;
