@@ -410,7 +410,8 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
         .filter((w) => /^[a-z-]+$/.test(w))
         .forEach(noun);
     // After a preposition or "told" the name is an object: a following he/she is usually the subject's.
-    const pr = endsWithWord(text, lo, m.start, OBJECT_BEFORE) ? null : pronounAfter(after);
+    // Nor after a possessive ("she's Obama's equal, and she vows"): the name is not the clause's subject.
+    const pr = endsWithWord(text, lo, m.start, OBJECT_BEFORE) || /^['’]s?\b/.test(after) ? null : pronounAfter(after);
     if (pr) pr[1] ? (male += 1) : (female += 1);
     trusted ||= speech || (comma && ORG_APPOSITION.test(after));
   }

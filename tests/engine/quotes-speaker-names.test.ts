@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findEntities } from '../../src/engine/entities.ts';
 import { extractQuotes } from '../../src/engine/quotes.ts';
 import { extractTags } from '../../src/engine/tags.ts';
 
@@ -83,5 +84,23 @@ On Friday, he joined other senators in attacking the harbour plan, writing in a 
 
 “Many people are unsure this year,” Lund wrote in a statement to Harbour Daily explaining why he is speaking at the conference, “but most of us agree the town is on the wrong track.”`;
     expect(speakers(text)).toEqual(['Peter Lund', 'Peter Lund']);
+  });
+
+  it('gives a he/she with no subject to refer to the last person of its gender named before it, in any role', () => {
+    const text = `One of the central claims of President Tom Weller’s speech to the party conference on Wednesday does not stand up to scrutiny.
+
+He told the delegates, to loud applause:
+
+“There has never been anyone more qualified than Ana Lind to lead this harbour.”`;
+    expect(speakers(text)).toEqual(['Tom Weller']);
+  });
+
+  it('takes no gender from a he/she after a possessive ("she is Weller’s equal, and she vows")', () => {
+    const text = `Senator Quill Weller and Rennie Lind met the dockers on Monday.
+
+If Lind is unsure on the treaty, she is Weller's equal on wages, and she vows to be tougher than the senator on dumping.`;
+    const weller = findEntities(text).entities.find((e) => e.name === 'Quill Weller');
+    expect(weller?.kind).toBe('person');
+    expect(weller?.gender).not.toBe('f');
   });
 });
