@@ -103,7 +103,24 @@ export function entitiesOf(text: string): EntityIndex {
 
 /** Finds, classifies and merges the names of a text. */
 export function findEntities(text: string): EntityIndex {
-  const raws = findRawMentions(text).filter((m) => !isNotEntity(m.tokens) && m.name.length > 1);
+  const found = findRawMentions(text);
+  // "Charlie Black … said Black": a surname that is also a word naming no one ("Black", "White",
+  // "Christian") is the person's after a first name and it were written together.
+  const fullFirstAt = new Map<string, number>();
+  for (const m of found) {
+    const last = m.tokens[m.tokens.length - 1]!;
+    if (
+      m.tokens.length >= 2 &&
+      m.tokens.length <= 3 &&
+      (MALE_NAMES.has(m.tokens[0]!) || FEMALE_NAMES.has(m.tokens[0]!)) &&
+      isNotEntity([last]) &&
+      !fullFirstAt.has(last)
+    )
+      fullFirstAt.set(last, m.start);
+  }
+  const raws = found.filter(
+    (m) => m.name.length > 1 && (!isNotEntity(m.tokens) || (m.tokens.length === 1 && (fullFirstAt.get(m.name) ?? Number.POSITIVE_INFINITY) < m.start)),
+  );
   const capsSeen = new Set<string>();
   for (const m of raws) if (!m.sentenceStart && !m.shouted && !m.headline) capsSeen.add(m.name);
   const lowerSeen = lowerWords(text);
@@ -125,7 +142,7 @@ export function findEntities(text: string): EntityIndex {
     const orgLike = isPlaceOrOrg(key);
     let target = clusters.get(key) ?? findFuller(byWord, m.tokens, orgLike, m.start);
     if (!target) {
-      if ((m.shouted || m.headline) && !isKnown(key)) continue;
+      if ((m.shouted || m.headline || sectionLabel(text, m)) && !isKnown(key)) continue;
       const next = text.charCodeAt(m.end); // the patterns after a name open with a comma or a space
       if (
         m.sentenceStart &&
@@ -158,6 +175,8 @@ export function findEntities(text: string): EntityIndex {
   // The entity of each raw mention, by its place in `raws`.
   const entityOf: (Entity | undefined)[] = new Array(raws.length);
   for (const [key, c] of clusters) {
+    // "a Trumpian post", "Clintonite": a word made from another name of the text describes, it names no one.
+    if (c.tokens.length === 1 && DERIVED.test(key) && byWord.has(key.replace(DERIVED, ''))) continue;
     const e = classify(key, c.raws, text, lowerSeen);
     if (!e) continue;
     entities.push(e);
@@ -175,6 +194,16 @@ export function findEntities(text: string): EntityIndex {
   }
   return { text, entities, mentions, resolve: (name, pos) => resolveName(entities, mentions, name, pos) };
 }
+
+// "FULL TEXT.", "ABSTRACT.", "LETTERS.": a line holding only words in capitals is an archive's section
+// label, not a name (short capital words otherwise read as acronyms).
+function sectionLabel(text: string, m: RawMention): boolean {
+  if (m.start > 0 && text.charCodeAt(m.start - 1) !== 10) return false;
+  if (!/^[.:]?[ \t]*(?:\r?\n|$)/.test(text.slice(m.end, m.end + 4))) return false;
+  return m.tokens.every((t) => t === t.toUpperCase());
+}
+
+const DERIVED = /(?:ian|ians|ite|ites|esque|ism|ista|istas)$/;
 
 // "EU" is "European Union", "FBI" is "Federal Bureau of Investigation" when the text names both:
 // an acronym joins the multi-word name whose capitals it spells (with or without "of", "and" …).
@@ -381,7 +410,8 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
         .filter((w) => /^[a-z-]+$/.test(w))
         .forEach(noun);
     // After a preposition or "told" the name is an object: a following he/she is usually the subject's.
-    const pr = endsWithWord(text, lo, m.start, OBJECT_BEFORE) ? null : pronounAfter(after);
+    // Nor after a possessive ("she's Obama's equal, and she vows"): the name is not the clause's subject.
+    const pr = endsWithWord(text, lo, m.start, OBJECT_BEFORE) || /^['’]s?\b/.test(after) ? null : pronounAfter(after);
     if (pr) pr[1] ? (male += 1) : (female += 1);
     trusted ||= speech || (comma && ORG_APPOSITION.test(after));
   }
@@ -459,7 +489,10 @@ const MALE_NOUNS = new Set([
 ]);
 const BUSINESS_NOUN = String.raw`(?:company|firm|operator|service|airline|carrier|platform|app|website|site|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|daily|weekly|magazine|tabloid|outlet|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group|party|union|club|team|broadcaster|channel)`;
 // "Wikiloop, the leaks site, published …": an apposition naming a kind of organisation.
-const ORG_APPOSITION = new RegExp(String.raw`^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}${BUSINESS_NOUN}\b`, 'i');
+// The noun is the apposition's head, in lower case: "a former Secret Service agent" is a person.
+const ORG_APPOSITION = new RegExp(
+  String.raw`^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}${BUSINESS_NOUN}\b(?!\s+(?!(?:that|which|whose|based|in|of|for|with|owned|run|founded|known|and|to|on|at|from|by|is|was|has|had|have|will|would|said|says|told|added|announced|reported|confirmed|declined|denied|issued|stated|wrote)\b)[a-z])`,
+);
 // "the Sentinel newspaper", "the Northwire agency" (not "the Rome group": only media nouns).
 const ORG_NOUN_AFTER = /^\s+(?:news\s+)?(?:agency|newspaper|daily|weekly|magazine|tabloid|outlet|website|broadcaster|network)\b/i;
 const ORG_NOUN_LIST =

@@ -49,6 +49,19 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     let attribution: Attribution | null = transcriptSpeaker(ctx, span);
     if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, next ? next.open : span.paraEnd);
     if (!attribution && span.closed) attribution = quoteAsSubject(ctx, span);
+    // `“…,” Roe wrote in a statement to Wired explaining why …, “…”`: the second part of a split quote
+    // is the first part's, whatever the words of its cue name.
+    const first = found[k - 1];
+    if (
+      !attribution &&
+      prior &&
+      first?.span === prior &&
+      first.spokenFrom === -1 &&
+      first.attribution &&
+      text.charCodeAt(prior.end - 1) === 44 &&
+      SPLIT_CUE.test(text.slice(prior.after, span.open))
+    )
+      attribution = first.attribution;
     // Where a verb before the quote may introduce it; read only for short quotes (see below).
     let spokenFrom = attribution !== null ? -1 : (null as number | null);
     if (!attribution) {
@@ -94,6 +107,8 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
 
 // Words between two quotes of one sentence: no sentence end, no semicolon, no new paragraph.
 const SAME_SENTENCE_RUN = /^[^.!?;\n]{0,80}$/;
+// The cue between the parts of a split quote: one clause ending in a comma, no sentence end.
+const SPLIT_CUE = /^[^.!?;:\n“”"]{1,200},\s*$/;
 
 // Transcripts put the speaker inside the quote: "PENCE: Well, look, …".
 function transcriptSpeaker(ctx: SpeakerContext, span: QuoteSpan): Attribution | null {

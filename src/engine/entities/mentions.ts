@@ -1,5 +1,5 @@
 import { isSpaceCode } from './context.ts';
-import { isKnownPlace, MONTHS, COMMON_CAPS, NOT_ENTITIES, PERSON_TITLES, WEAK_TITLES, ORG_HEADS, PLACE_HEADS } from './gazetteer.ts';
+import { isKnownPlace, MONTHS, COMMON_CAPS, NOT_ENTITIES, PERSON_TITLES, WEAK_TITLES, ORG_HEADS, PLACE_HEADS, MALE_NAMES, FEMALE_NAMES } from './gazetteer.ts';
 
 /** A capitalised name as written in the text, titles and possessives already stripped. */
 export interface RawMention {
@@ -159,7 +159,8 @@ function alnumAt(text: string, k: number): number {
   return ALNUM.test(text) ? ALNUM.lastIndex - k : 0;
 }
 
-const isBlank = (c: number): boolean => c === 32 || c === 9;
+// A no-break space (U+00A0, common in pasted web text: "Stu\u00A0Burguiere") joins a name like a space.
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 0xa0;
 
 // "Acme's" -> "Acme", without a regex or a new string for the common case.
 function unpossessed(word: string): string {
@@ -172,7 +173,7 @@ function unpossessed(word: string): string {
 function onlySpaces(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false;
   }
   return true;
 }
@@ -357,8 +358,15 @@ function splitRun(run: Token[], sentenceStart: boolean, afterOf: (t: Token) => s
       }
       // Months and days inside a run end it ("Trump Monday").
       // A month after a name is a surname ("Theresa May") unless a day number follows.
+      // A common word ending the run after a first name is a surname ("Ian Read", "Dan Rather"), and one that
+      // heads an organisation is its head ("Judicial Watch").
       const cut = part.findIndex(
-        (t, n) => n > 0 && COMMON_CAPS.has(unpossessed(t.word)) && !CONNECTORS.has(t.word) && !(MONTHS.has(t.word) && !/^\s+\d/.test(afterOf(t))),
+        (t, n) =>
+          n > 0 &&
+          COMMON_CAPS.has(unpossessed(t.word)) &&
+          !CONNECTORS.has(t.word) &&
+          !(MONTHS.has(t.word) && !/^\s+\d/.test(afterOf(t))) &&
+          !(n === part.length - 1 && !DAYS.has(t.word) && (ORG_HEADS.has(unpossessed(t.word)) || (n === 1 && isFirstName(part[0]!.word)))),
       );
       const head = cut > 0 ? part.slice(0, cut) : part;
       const rest = cut > 0 ? part.slice(cut) : [];
@@ -370,6 +378,9 @@ function splitRun(run: Token[], sentenceStart: boolean, afterOf: (t: Token) => s
   });
   return out;
 }
+
+const DAYS = new Set(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Today', 'Yesterday', 'Tomorrow', 'Tonight']);
+const isFirstName = (w: string): boolean => MALE_NAMES.has(w) || FEMALE_NAMES.has(w);
 
 function titled(part: Token[], sentenceStart: boolean): RawMention[] {
   // Trailing connectors ("Bank of") are not part of a name.

@@ -110,7 +110,12 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
     hi = lo;
   }
   for (let j = history.length - 1; j >= 0; j--) if (history[j]!.at < pos && ok(history[j]!.entity)) return history[j]!.entity;
-  return null;
+  // "One of the claims of President Jo Roe's speech …. He told the crowd:": with no subject to refer
+  // to, a he/she refers to the last person of its gender named before it, in any role.
+  if (want === '') return null;
+  const from = sentenceStarts[Math.max(0, upperBound(sentenceStarts, pos) - 8)] ?? 0;
+  const any = mentionsIn(index, from, pos).filter((m) => !inside(m.start) && ok(m.entity) && m.entity.gender === want);
+  return any.length ? any[any.length - 1]!.entity : null;
 }
 
 // Openers that are not the subject: "In July, X dismissed …", "During a speech, X attacked …".

@@ -253,22 +253,27 @@ export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): 
   // Not after a verb right after the quote: in `," said the candidate could win in states like …` no
   // subject comes before a later "states".
   const s = !v && holdsFiniteVerb(tail.slice(lead, lead + 200)) ? AFTER_SUBJECT_FIRST.exec(tail) : null;
+  // `"…" if she lost by less, said Jo Roe`: the words before ", said" are the sentence's own clause,
+  // and the subject is the name after the verb.
+  const inverted = s && /^[a-z]/.test(s[1]!) && /,$/.test(s[1]!) ? laterInverted(ctx, tail, from) : null;
+  if (inverted) return inverted;
   if (s) {
     const subjStart = from + s.index + s[0].indexOf(s[1]!);
     const got = subject(ctx, s[1]!, subjStart, 'last');
     if (got.entity || got.description) return got;
   }
   // `“…” at best, said Jane Doe.`: a partial quote whose sentence ends in an inverted attribution.
+  return laterInverted(ctx, tail, from);
+}
+
+function laterInverted(ctx: SpeakerContext, tail: string, from: number): Attribution | null {
   const later = LATER_INVERTED.exec(tail);
-  if (later) {
-    const rest = tail.slice(later[0].length);
-    const w = AFTER_VERB_FIRST.exec(rest);
-    if (w) {
-      const got = subject(ctx, CLAUSE.exec(w[1]!)![0], from + later[0].length + w.index + w[0].length - w[1]!.length, 'first');
-      if (got.entity || got.description) return got;
-    }
-  }
-  return null;
+  if (!later) return null;
+  const rest = tail.slice(later[0].length);
+  const w = AFTER_VERB_FIRST.exec(rest);
+  if (!w) return null;
+  const got = subject(ctx, CLAUSE.exec(w[1]!)![0], from + later[0].length + w.index + w[0].length - w[1]!.length, 'first');
+  return got.entity || got.description ? got : null;
 }
 
 const COMPLEMENT = /^\s*(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}?(?:could|would|will|should|may|might|must|can|is|was|were|are|has|had|have)\s/;
@@ -488,8 +493,9 @@ function qualifiesNoun(text: string, m: Mention, lo: number): boolean {
     return next !== null && !FINITE_FIRST_WORDS.has(next[1]!);
   }
   if (!/\b[Tt]he\s+(?:[a-z-]+\s+)?$/.test(before)) return false;
-  const role = /^\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b(?!\s+(?:of|for)\b)/.exec(text.slice(m.end, m.end + 40));
-  return role !== null && (isPersonHead(role[1]!) || ROLE_NOUNS.has(role[1]!) || role[1] === 'member' || role[1] === 'employee');
+  // Any of the next three lower-case words may be the role: "the Senate minority leader".
+  const words = /^\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\b(?!\s+(?:of|for)\b)/.exec(text.slice(m.end, m.end + 40));
+  return words !== null && words[1]!.split(/\s+/).some((w) => isPersonHead(w) || ROLE_NOUNS.has(w) || w === 'member' || w === 'employee');
 }
 
 const TRAILING_ADVERBS =
@@ -515,7 +521,9 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
   // "As Jo Roe puts it, …" is the attribution itself, not an opener to skip.
   if (!(/^(?:As|as)\s/.test(adverbial) && SPEECH_IN.test(adverbial))) lead += adverbial.length;
   const near = mentionsIn(ctx.index, from + lead, from + lead + 45);
-  const m = near.find((x, k) => x.end <= to && !ctx.inside(x.start) && subjectish(ctx.text, x, from) && !modifies(ctx.text, x, near[k + 1]));
+  const m = near.find(
+    (x, k) => x.end <= to && !ctx.inside(x.start) && subjectish(ctx.text, x, from) && !modifies(ctx.text, x, near[k + 1]) && !qualifiesNoun(ctx.text, x, from),
+  );
   if (m && /^(?:[A-Z][\w.’'-]*\s+){0,4}$/.test(ctx.text.slice(from + lead, m.start))) {
     // "Weber’s Ohio state director, Tom Baker, wrote": the person in apposition to a role is the subject.
     const named =
@@ -530,9 +538,15 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
     const e = resolvePronoun(pron[1]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
     return e ? { entity: e, description: null } : null;
   }
-  const d = /^(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+)\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?[a-z]+(?:ed|s|ing)\b/.exec(head.slice(lead));
+  const d =
+    /^(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+)\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?(?:[a-z]+(?:ed|s|ing)|sought|took|made|gave|told|said|spoke|wrote|put|went|came|set|kept|left|held|stood|brought|thought|felt|found|saw|knew|got|called)\b/.exec(
+      head.slice(lead),
+    );
   if (d) {
-    const e = resolveDescription(d[1]!, from, ctx.index, ctx.inside);
+    // "The Florida senator sought to …": a role no one was introduced with refers to the salient person.
+    const e =
+      resolveDescription(d[1]!, from, ctx.index, ctx.inside) ??
+      (isPersonHead(d[1]!) ? resolvePronoun('', from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null);
     if (e) return { entity: e, description: null };
   }
   // "In his 2004 speech, a tribute to Jo Roe, the nominee that year, Mr. Lane decried …", "Ever since
