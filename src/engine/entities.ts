@@ -416,8 +416,14 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     trusted ||= speech || (comma && ORG_APPOSITION.test(after));
   }
   const first = tokens[0]!;
-  if (MALE_NAMES.has(first)) (person += 2), (male += 3);
-  if (FEMALE_NAMES.has(first)) (person += 2), (female += 3);
+  if (MALE_NAMES.has(first)) {
+    person += 2;
+    male += 3;
+  }
+  if (FEMALE_NAMES.has(first)) {
+    person += 2;
+    female += 3;
+  }
   if (tokens.length >= 2 && tokens.slice(0, -1).some((t) => MALE_NAMES.has(t) || FEMALE_NAMES.has(t))) person += 1;
   const orgInside = tokens.some((t, n) => ORG_HEADS.has(t) && /^(?:of|for|on)$/.test(tokens[n + 1] ?? ''));
   if (ORGS.has(key) || ORGS.has(name) || ORG_HEADS.has(last) || orgInside || (tokens.length === 1 && /^[\p{Lu}&]{2,6}$|^(?:\p{Lu}\.){2,}$/u.test(key)))
@@ -487,7 +493,7 @@ const MALE_NOUNS = new Set([
   'fiance',
   'duke',
 ]);
-const BUSINESS_NOUN = String.raw`(?:company|firm|operator|service|airline|carrier|platform|app|website|site|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|daily|weekly|magazine|tabloid|outlet|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group|party|union|club|team|broadcaster|channel)`;
+const BUSINESS_NOUN = `(?:company|firm|operator|service|airline|carrier|platform|app|website|site|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|daily|weekly|magazine|tabloid|outlet|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group|party|union|club|team|broadcaster|channel)`;
 // "Wikiloop, the leaks site, published …": an apposition naming a kind of organisation.
 // The noun is the apposition's head, in lower case: "a former Secret Service agent" is a person.
 const ORG_APPOSITION = new RegExp(

@@ -1,5 +1,5 @@
 import type { Quote } from '../core/types.ts';
-import { entitiesOf, type Entity, type EntityIndex } from './entities.ts';
+import { entitiesOf, type EntityIndex } from './entities.ts';
 import { looksLikePersonName } from './entities/tag-cleanup.ts';
 import { isPerson, mentionsIn, upperBound } from './quotes/coref.ts';
 import { quoteSpansOf, type QuoteSpan } from './quotes/spans.ts';
@@ -65,7 +65,7 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     // Where a verb before the quote may introduce it; read only for short quotes (see below).
     let spokenFrom = attribution !== null ? -1 : (null as number | null);
     if (!attribution) {
-      const from = Math.max(boundary, clauseStart(text, sentenceStarts, span));
+      const from = Math.max(boundary, clauseStart(sentenceStarts, span));
       attribution = speakerBefore(ctx, from, span.open);
       spokenFrom = attribution !== null ? from : null;
     }
@@ -81,7 +81,7 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
       attribution = before.attribution;
     if (!attribution && !span.continued && span.open > span.paraStart) {
       // A partial quote without a speech verb ("X dismissed it as “…”") belongs to the clause's subject.
-      const from = Math.max(boundary, clauseStart(text, sentenceStarts, span));
+      const from = Math.max(boundary, clauseStart(sentenceStarts, span));
       attribution = clauseSubject(ctx, from, span.open);
     }
     found.push({ span, spokenFrom, attribution, cued: attribution !== null && !span.continued });
@@ -159,7 +159,7 @@ function afterAllowed(text: string, span: QuoteSpan): boolean {
   return true;
 }
 
-function clauseStart(text: string, sentenceStarts: number[], span: QuoteSpan): number {
+function clauseStart(sentenceStarts: number[], span: QuoteSpan): number {
   const k = upperBound(sentenceStarts, span.open) - 1;
   return k >= 0 ? Math.min(sentenceStarts[k]!, span.open) : span.paraStart;
 }

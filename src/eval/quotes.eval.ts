@@ -82,7 +82,7 @@ export function quoteSegments(original: string): [number, number][] {
       } else if (open < 0 && (ch === '‘' || ch === "'" || ch === '’')) {
         const before = i === 0 ? ' ' : s[i - 1]!;
         const after = s[i + 1] ?? ' ';
-        if (single < 0 && ch !== '’' && /[\s(\[—-]/.test(before) && /\p{L}/u.test(after)) single = i + 1;
+        if (single < 0 && ch !== '’' && /[\s([—-]/.test(before) && /\p{L}/u.test(after)) single = i + 1;
         else if (single >= 0 && ch !== '‘' && /\S/.test(before) && /[\s.,;:!?)—-]/.test(after)) {
           out.push([base + single, base + i]);
           single = -1;
@@ -166,7 +166,10 @@ export function goldQuotes(text: string, ann: string): GoldQuote[] {
     let bestCover = 0;
     for (const a of attrs) {
       const c = covered(s, e, a.content.frags);
-      if (c > bestCover) (best = a), (bestCover = c);
+      if (c > bestCover) {
+        best = a;
+        bestCover = c;
+      }
     }
     if (!best || bestCover < 0.5 * (e - s)) continue;
     // A Source span holding only a speech verb ("said") is an annotation slip that names no one:
@@ -288,7 +291,10 @@ export function matchQuotes(
     predicted.forEach((p, k) => {
       if (used.has(k)) return;
       const o = Math.min(g.end, p.end) - Math.max(g.start, p.start);
-      if (o >= 0.5 * Math.max(g.end - g.start, p.end - p.start) && o > best) (best = o), (bestK = k);
+      if (o >= 0.5 * Math.max(g.end - g.start, p.end - p.start) && o > best) {
+        best = o;
+        bestK = k;
+      }
     });
     if (bestK >= 0) used.add(bestK);
     return { gold: g, predicted: bestK >= 0 ? predicted[bestK]! : null };

@@ -1,5 +1,5 @@
 import type { Span } from '../../core/types.ts';
-import { SentenceCollection } from '../bm25.ts';
+import type { SentenceCollection } from '../bm25.ts';
 import { FEATURES, featureContext, featuresOf, isTypedValue, type Candidate } from './features.ts';
 import type { QuestionInfo } from './question.ts';
 import type { PreparedDoc, Sentence, Token } from './tokens.ts';

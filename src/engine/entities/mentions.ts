@@ -90,7 +90,7 @@ const OF_BEFORE = new Set([
 ]);
 const PAGEANTS = new Set(['Universe', 'World', 'America', 'USA', 'Teen']);
 const UPPER = /^\p{Lu}/u;
-const ALL_CAPS = /^[\p{Lu}.&\-]+$/u;
+const ALL_CAPS = /^[\p{Lu}.&-]+$/u;
 
 /**
  * Whether a name at `start` opens a sentence, as
@@ -490,7 +490,7 @@ function mention(part: Token[], titles: string[], sentenceStart: boolean): RawMe
   }
   const caps = tokens.every(isAllCaps);
   // Short capitals are usually acronyms ("NATO", "FBI"), unless they spell a known place: "NEW DELHI —", "PARIS —".
-  const shouted = caps && (tokens.some((t) => t.replace(/[.&\-]/g, '').length > 5) || isKnownPlace(tokens.map(titleCase).join(' ')));
+  const shouted = caps && (tokens.some((t) => t.replace(/[.&-]/g, '').length > 5) || isKnownPlace(tokens.map(titleCase).join(' ')));
   const final = shouted ? tokens.map(titleCase) : tokens;
   return { start: part[0]!.start, end, tokens: final, name: final.join(' '), titles, shouted, sentenceStart, headline: false };
 }

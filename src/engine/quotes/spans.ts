@@ -13,7 +13,7 @@ export interface QuoteSpan {
   paraEnd: number;
 }
 
-const OPEN_CONTEXT = /[\s(\[{—–\-\/:]/;
+const OPEN_CONTEXT = /[\s([{—–\-/:]/;
 
 /**
  * Pairs quotation marks paragraph by paragraph: “ opens and ” closes; a straight " (or a ”

@@ -11,7 +11,6 @@ export const VAGUE_RULES: Rule[] = [
     priority: 1,
     build: (m, text) => {
       const w = m[0].toLowerCase();
-      const before = text.slice(Math.max(0, m.index - 12), m.index);
       // "the then-current chairman" was current in the past the story tells of.
       if (/^then/.test(w)) return { type: 'DATE', resolve: () => ({ value: 'PAST_REF' }) };
       // "now that", "by now" and "until now" still point at the present; "current" only as "the current X".
