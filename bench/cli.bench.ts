@@ -4,6 +4,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, isStale } from '../bin/build.mjs';
+import { median } from './stats.ts';
 
 // Start-up time of the `newsdesk` command as installed (bin/newsdesk.mjs on the compiled dist/):
 // each command is spawned BENCH_RUNS times (default 11), the commands taking turns so that a change
@@ -29,12 +30,6 @@ function articleFile(scratch: string): { file: string; what: string } {
   );
   writeFileSync(file, `Harbour board sets ferry timetable\n\n${body.join(' ')}\n`);
   return { file, what: 'a 12-sentence article written for the bench' };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 export async function run(): Promise<void> {

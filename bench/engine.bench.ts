@@ -7,6 +7,7 @@ import { build, isStale } from '../bin/build.mjs';
 import type { analyzeArticle as AnalyzeArticle } from '../src/engine/index.ts';
 import { parseFeed } from '../src/ingest/feeds.ts';
 import type { Article } from '../src/core/types.ts';
+import { median } from './stats.ts';
 
 // Full analysis (summary, tags, quotes, timeline) on one core: articles per CPU-second and peak
 // memory, on CNN/DailyMail (lower-cased) and on PolNeAR (real-cased news), with wink-nlp doing only
@@ -106,8 +107,6 @@ function passCpu(articles: readonly Article[], work: (article: Article) => numbe
   if (items < 0) throw new Error('unreachable: keeps the work observable');
   return (cpu.user + cpu.system) / 1e6;
 }
-
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 // The two engines take turns, pass by pass (ABBA order), so a change in the machine's load during the
 // run falls on both alike; the ratio is the median of each round's own ratio.

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
+import { median } from './stats.ts';
 
 // The retention bench's verdict and its optional per-day CPU profiles.
 
@@ -17,12 +18,6 @@ const FLAT = 0.1;
 const SETTLED_DAY = 30;
 /** CPU windows: 5 days (days 28–32 against the last 5) and 11 days (25–35 against the last 11). */
 const HALF_WINDOWS = [2, 5];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 function compare(label: string, early: number, late: number, unit: string): string {
   const change = (late - early) / early;
