@@ -43,8 +43,8 @@ afterEach(async () => {
   services = undefined;
   if (opened && seededPrefix) {
     // The fake channels' history (queue-process.ts) lives beside the stores' keys.
-    const client = (await (opened.locks.store as { getClient(): Promise<unknown> }).getClient()) as { del(keys: string[]): Promise<number> };
-    await client.del(Array.from({ length: CHANNELS }, (_, n) => `${seededPrefix}:fake-channel:news-${n}`));
+    const prefix = seededPrefix;
+    await (await redis(opened)).del(Array.from({ length: CHANNELS }, (_, n) => historyKey(prefix, `news-${n}`)));
   }
   if (opened) {
     await Promise.all(NAMESPACES.map((namespace) => opened[namespace].clear()));
@@ -87,20 +87,32 @@ interface Posted {
   kind: string;
 }
 
-/** What each channel holds: the fake platform's history on Redis (queue-process.ts), one entry per post. */
-async function channelHistory(prefix: string, channels: ChannelRef[]): Promise<Map<string, Posted[]>> {
-  const client = (await (services!.stores.locks.store as { getClient(): Promise<unknown> }).getClient()) as {
+/** The Redis client under the stores, which the fake platform keeps each channel's history in. */
+async function redis(stores: Services['stores']) {
+  return (await (stores.locks.store as { getClient(): Promise<unknown> }).getClient()) as {
     lRange(key: string, start: number, stop: number): Promise<string[]>;
+    del(keys: string[]): Promise<number>;
   };
-  const held = new Map<string, Posted[]>();
-  for (const channel of channels) {
-    const entries = await client.lRange(`${prefix}:fake-channel:${channel.channelId}`, 0, -1);
-    held.set(
-      channel.channelId,
-      entries.map((entry) => JSON.parse(entry) as Posted),
-    );
-  }
-  return held;
+}
+
+/** A channel's history key, as queue-process.ts writes it. */
+function historyKey(prefix: string, channelId: string): string {
+  return `${prefix}:fake-channel:${channelId}`;
+}
+
+/** What each channel holds: the fake platform's history on Redis (queue-process.ts), one entry per post. */
+async function channelHistory(prefix: string, channels: ChannelRef[]): Promise<Posted[][]> {
+  const client = await redis(services!.stores);
+  return Promise.all(
+    channels.map(async (channel) => (await client.lRange(historyKey(prefix, channel.channelId), 0, -1)).map((entry) => JSON.parse(entry) as Posted)),
+  );
+}
+
+/** Every channel holds its digest, and no delivery key was posted twice anywhere. */
+async function expectEachDigestHeldOnce(prefix: string, channels: ChannelRef[]): Promise<void> {
+  const held = await channelHistory(prefix, channels);
+  expect(held.every((entries) => entries.some((entry) => entry.kind === 'digest'))).toBe(true);
+  expect(new Set(held.flat().map((entry) => entry.key)).size).toBe(held.flat().length);
 }
 
 /** Starts 3 scheduler processes; `until` resolves once the lines they printed satisfy `done`. */
@@ -154,9 +166,7 @@ describe('three newsdesk processes sharing the queues on Redis', () => {
     expect(new Set(slotRuns().map((run) => run.slot)).size).toBe(1);
     expect(slotRuns().every((run) => run.status === 'queued')).toBe(true);
     expect(new Set(posts().map((post) => post.channel))).toEqual(new Set(channels.map((channel) => channel.channelId)));
-    const held = [...(await channelHistory(prefix, channels)).values()];
-    expect(held.every((entries) => entries.some((entry) => entry.kind === 'digest'))).toBe(true);
-    expect(new Set(held.flat().map((entry) => entry.key)).size).toBe(held.flat().length);
+    await expectEachDigestHeldOnce(prefix, channels);
     expect(await services!.newsroom.ledger.pendingChannels()).toEqual([]);
   }, 120_000);
 
@@ -172,7 +182,7 @@ describe('three newsdesk processes sharing the queues on Redis', () => {
     await died;
     // The parts the killed process got into a channel without hearing back, whether or not it lived to print them:
     // what the channels hold, read once it is dead.
-    const cut = [...(await channelHistory(prefix, channels)).values()].flat().filter((entry) => entry.pid === victim.pid);
+    const cut = (await channelHistory(prefix, channels)).flat().filter((entry) => entry.pid === victim.pid);
     const reached = () => new Set([...posts(), ...lines.filter((line) => line.type === 'found')].map((line) => line.channel));
     await until(() => lines.filter((line) => line.type === 'found').length >= cut.length && reached().size >= CHANNELS);
     await settle();
@@ -183,9 +193,7 @@ describe('three newsdesk processes sharing the queues on Redis', () => {
     expect(found.map((line) => line.key).sort()).toEqual(cut.map((entry) => entry.key).sort());
     expect(found.every((line) => line.pid !== victim.pid)).toBe(true);
     // Every channel holds its digest, each part once, and nothing is left pending.
-    const held = [...(await channelHistory(prefix, channels)).values()];
-    expect(held.every((entries) => entries.some((entry) => entry.kind === 'digest'))).toBe(true);
-    expect(new Set(held.flat().map((entry) => entry.key)).size).toBe(held.flat().length);
+    await expectEachDigestHeldOnce(prefix, channels);
     expect(await services!.newsroom.ledger.pendingChannels()).toEqual([]);
     const delivered = lines.flatMap((line) => line.deliveries ?? []).filter((run) => run.status === 'posted');
     expect(new Set(delivered.map((run) => run.channel))).toEqual(new Set(channels.map((channel) => channel.channelId)));
