@@ -83,17 +83,12 @@ export async function resolveRole(ctx: Pick<CommandContext, 'channel' | 'userGro
 export async function alertsFor(services: Services, channel: ChannelRef, stories: Story[]): Promise<AlertMention[]> {
   const alerts = await channelAlerts(featureStore(services).store, channel);
   if (alerts.length === 0) return [];
-  const byRole = new Map<string, { names: Set<string>; storyIds: string[] }>();
+  const analysed = [];
   for (const story of stories) {
     const analyses = await Promise.all(story.articles.map((article) => services.analysis.analyze(article, { tenant: channel.tenantId })));
-    for (const { alert, name } of alertHits(alerts, [story.analysis, ...analyses])) {
-      const hits = byRole.get(alert.role) ?? { names: new Set<string>(), storyIds: [] };
-      hits.names.add(name);
-      if (!hits.storyIds.includes(story.id)) hits.storyIds.push(story.id);
-      byRole.set(alert.role, hits);
-    }
+    analysed.push({ id: story.id, analyses: [story.analysis, ...analyses] });
   }
-  return [...byRole].map(([role, hits]) => ({ role, names: [...hits.names], storyIds: hits.storyIds }));
+  return mentionsOf(alerts, analysed);
 }
 
 /**
@@ -110,20 +105,29 @@ export async function newAlertsFor(
   const alerts = (await channelAlerts(featureStore(services).store, channel)).filter((alert) => !alerted.includes(alert.role));
   if (alerts.length === 0) return [];
   const analyses = await Promise.all(articles.map((article) => services.analysis.analyze(article, { tenant: channel.tenantId })));
-  const byRole = new Map<string, Set<string>>();
-  for (const { alert, name } of alertHits(alerts, analyses)) byRole.set(alert.role, (byRole.get(alert.role) ?? new Set<string>()).add(name));
-  return [...byRole].map(([role, names]) => ({ role, names: [...names], storyIds: [storyId] }));
+  return mentionsOf(alerts, [{ id: storyId, analyses }]);
 }
 
-/** Each alert that one of these analyses' tags matches (a name as names.ts matches them, a topic whole), with the name it matched. */
-function alertHits(alerts: Alert[], analyses: Pick<Analysis, 'tags'>[]): { alert: Alert; name: string }[] {
-  const entities = analyses.flatMap((analysis) => taggedEntities(analysis.tags));
-  return alerts.flatMap((alert) => {
-    const hit = entities.find((entity) =>
-      entity.kind === 'topic'
-        ? nameWords(entity.name).join(' ') === nameWords(alert.name).join(' ')
-        : nameKey(entity.name) === alert.key && namesEntity(alert.name, entity.name),
-    );
-    return hit ? [{ alert, name: hit.name }] : [];
-  });
+/**
+ * The mentions these stories' analyses trigger: each role whose alert a story's tags match (a name as
+ * names.ts matches them, a topic whole) once, with the names matched and the stories that matched.
+ */
+function mentionsOf(alerts: Alert[], stories: { id: string; analyses: Pick<Analysis, 'tags'>[] }[]): AlertMention[] {
+  const byRole = new Map<string, { names: Set<string>; storyIds: string[] }>();
+  for (const story of stories) {
+    const entities = story.analyses.flatMap((analysis) => taggedEntities(analysis.tags));
+    for (const alert of alerts) {
+      const hit = entities.find((entity) =>
+        entity.kind === 'topic'
+          ? nameWords(entity.name).join(' ') === nameWords(alert.name).join(' ')
+          : nameKey(entity.name) === alert.key && namesEntity(alert.name, entity.name),
+      );
+      if (!hit) continue;
+      const hits = byRole.get(alert.role) ?? { names: new Set<string>(), storyIds: [] };
+      hits.names.add(hit.name);
+      if (!hits.storyIds.includes(story.id)) hits.storyIds.push(story.id);
+      byRole.set(alert.role, hits);
+    }
+  }
+  return [...byRole].map(([role, hits]) => ({ role, names: [...hits.names], storyIds: hits.storyIds }));
 }

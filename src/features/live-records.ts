@@ -2,6 +2,7 @@ import type { ChannelRef, PostedMessage } from '../core/platform.ts';
 import type { Services } from '../core/services.ts';
 import type { PendingPart } from '../digest/ledger.ts';
 import { featureStore } from './index.ts';
+import type { LiveStory } from './store.ts';
 
 /**
  * A live post, thread update or edit was accepted (first try, or completed after a crash by whichever
@@ -31,12 +32,7 @@ async function recordLiveUpdate(services: Services, channel: ChannelRef, part: P
   const added = record ? articleIds.filter((id) => !record.shown.includes(id)) : [];
   const threadId = part.target && 'inThread' in part.target ? part.target.inThread : undefined;
   if (record && added.length > 0)
-    await store.setLiveStory(channel, storyId, {
-      ...record,
-      shown: [...record.shown, ...added],
-      updates: record.updates + (threadId ? 1 : 0),
-      alerted: [...new Set([...(record.alerted ?? []), ...pinged(part)])],
-    });
+    await store.setLiveStory(channel, storyId, { ...shownNow(record, added, part), updates: record.updates + (threadId ? 1 : 0) });
   if (threadId) {
     const linked = ((await services.library.threadArticles(channel.platform, threadId)) ?? []).map((article) => article.id);
     await services.library.linkThread(channel.platform, threadId, [...new Set([...linked, ...(record?.shown ?? []), ...articleIds])]);
@@ -47,9 +43,10 @@ async function recordLiveUpdate(services: Services, channel: ChannelRef, part: P
   }
 }
 
-/** The roles a thread update pinged (/alert). */
-function pinged(part: PendingPart): string[] {
-  return part.message.kind === 'list' ? (part.message.alerts ?? []).map((alert) => alert.role) : [];
+/** The live story once this update's articles count as shown, and the roles it pinged (/alert) as pinged. */
+function shownNow(record: LiveStory, added: string[], part: PendingPart): LiveStory {
+  const pinged = part.message.kind === 'list' ? (part.message.alerts ?? []).map((alert) => alert.role) : [];
+  return { ...record, shown: [...record.shown, ...added], alerted: [...new Set([...(record.alerted ?? []), ...pinged])] };
 }
 
 /** Coverage the platform would not take (refused, or the channel gone): counted as shown, so it is not tried every run. */
@@ -59,10 +56,5 @@ export async function skipLiveUpdate(services: Services, channel: ChannelRef, pa
   const record = await store.liveStory(channel, part.liveUpdate.storyId);
   const added = record ? part.liveUpdate.articleIds.filter((id) => !record.shown.includes(id)) : [];
   // Its alert counts as given too: the same refused update is not tried again to ping.
-  if (record && added.length > 0)
-    await store.setLiveStory(channel, part.liveUpdate.storyId, {
-      ...record,
-      shown: [...record.shown, ...added],
-      alerted: [...new Set([...(record.alerted ?? []), ...pinged(part)])],
-    });
+  if (record && added.length > 0) await store.setLiveStory(channel, part.liveUpdate.storyId, shownNow(record, added, part));
 }
