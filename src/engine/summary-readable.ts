@@ -54,7 +54,7 @@ function isWhiteSpace(c: number): boolean {
 export type RepeatCheck = (span: Span) => boolean;
 
 // "PARIS —", "LONDON (Reuters) —", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —", "Paris:", "By Jane Roe".
-const DATELINE = /^\s*(?:by\s+\p{Lu}|\p{Lu}{3,}[.:]?\s*\n|\p{Lu}[\p{L} .,'-]{1,60}(?:\([^()]{1,40}\))?\s*(?:[—–]|--|:)\s)/u;
+const DATELINE = /^\s*(?:by\s+\p{Lu}|\p{Lu}{3,}[.:]?\s*\n|\p{Lu}[\p{L}\d .,'-]{1,60}(?:\([^()]{1,40}\))?\s*(?:[—–]|--|:)\s)/u;
 
 /**
  * The end of a headline block that opens pasted text: a first paragraph (ended by a blank line) of
@@ -73,26 +73,58 @@ export function headlineEnd(text: string): number {
   const capitalised = long.filter((w) => /^[‘'“"]?\p{Lu}/u.test(w)).length;
   const titleCase = long.length > 0 && capitalised / long.length >= 0.7;
   const next = text.slice(m.index + m[0].length, m.index + m[0].length + 400);
-  const nextWords = next.split('\n')[0]!.split(/\s+/).length;
-  const short = lines.length === 1 && words.length <= 14 && nextWords > words.length;
+  const [nextLine = '', gap, afterLine = ''] = next.split('\n', 3);
+  const nextWords = nextLine.split(/\s+/).length;
+  // Short beside the story: the next paragraph is longer, or is a one-line deck of at most 20
+  // words with a longer paragraph after it.
+  const deck = gap !== undefined && gap.trim() === '' && nextWords <= 20 && afterLine.split(/\s+/).length > words.length;
+  const short = lines.length === 1 && words.length <= 14 && (nextWords > words.length || deck);
   const open = lines.some((l) => !CLOSED.test(l));
-  if (!open && !titleCase && !DATELINE.test(next) && !short) return 0;
-  return m.index + m[0].indexOf(m[1]!) + m[1]!.length;
+  const end = m.index + m[0].indexOf(m[1]!) + m[1]!.length;
+  if (!open && !titleCase && !DATELINE.test(next) && !short && deckEnd(text, end) === end) return 0;
+  return end;
+}
+
+// A wire dateline in capitals that opens a paragraph: "BRUSSELS -", "MYRTLE BEACH, S.C. —",
+// "PORTLAND, Maine -", "LONDON (Reuters) —". Stricter than DATELINE: "He said: …" or "Paris: …"
+// does not end a deck.
+const CAPITALS_DATELINE = /^\s*\p{Lu}{2}[\p{Lu} .,'’-]{0,40}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:[—–-]|--|:)\s/u;
+
+/**
+ * Where the body starts after the deck lines that may follow a headline: up to three one-line
+ * paragraphs of at most 20 words each ("After Brexit, the bloc aims to rely less on U.S. support.")
+ * right before a paragraph that opens with a capitals dateline. `from` (the end of the headline, or
+ * 0) when there are none: short first paragraphs without a dateline after them are the story.
+ */
+export function deckEnd(text: string, from: number): number {
+  const paragraph = /[ \t]*\n?[ \t]*\n?[ \t]*([^\n]+)\n[ \t]*\n\s*/y;
+  let at = from;
+  for (let lines = 0; lines < 3; lines++) {
+    paragraph.lastIndex = at;
+    const m = paragraph.exec(text);
+    // An editor's abstract ("ABSTRACT." then its text) is the best lead there is: it stays.
+    if (!m || m[1]!.trim().split(/\s+/).length > 20 || /^abstract\b/i.test(m[1]!.trim())) return from;
+    at = paragraph.lastIndex;
+    if (CAPITALS_DATELINE.test(text.slice(at, at + 80))) return at;
+  }
+  return from;
 }
 
 /** The spans a summary may pick from, in order: readable, past the headline, each said once. */
 export function readableSpans(spans: Span[], text: string, min: number, titled: boolean, repeats: RepeatCheck): { spans: Span[]; headline: string } {
   // A caller that gives the title has already taken it out of the text.
-  const cut = titled ? 0 : headlineEnd(text);
-  const headline = cut > 0 ? text.slice(0, cut).trim() : '';
+  const headEnd = titled ? 0 : headlineEnd(text);
+  const headline = headEnd > 0 ? text.slice(0, headEnd).trim() : '';
+  const cut = deckEnd(text, headEnd);
   const cased = /\p{Lu}/u.test(text);
-  if (headline) repeats({ text: headline, start: 0, end: cut });
-  const kept = spans.filter((s) => {
-    if (s.start < cut) return false;
-    if (!isWholeSentence(s.text, cased)) return false;
-    // Shown without the sentence before it, "He …" or "This …" points at nothing.
-    if (OPENS_WITH_PRONOUN.test(s.text)) return false;
-    return !repeats(s);
-  });
-  return { spans: kept.length >= min ? kept : spans, headline };
+  if (headline) repeats({ text: headline, start: 0, end: headEnd });
+  const whole = spans.filter((s) => s.start >= cut && isWholeSentence(s.text, cased) && !repeats(s));
+  // Shown without the sentence before it, "He …" or "This …" points at nothing. A text this short
+  // is shown whole, so there it may follow the sentence before it when that one is shown.
+  const shownWhole = whole.length <= min;
+  const kept = whole.filter((s, i) => !OPENS_WITH_PRONOUN.test(s.text) || (shownWhole && i > 0 && spans[spans.indexOf(s) - 1] === whole[i - 1]));
+  if (kept.length >= min || (cased && kept.length > 0)) return { spans: kept, headline };
+  // Too few whole sentences: a lower-cased text (which cannot show a fragment by its first letter)
+  // takes the rest back; a cased one takes them back only when nothing at all is readable.
+  return { spans: spans.filter((s) => s.start >= cut), headline };
 }

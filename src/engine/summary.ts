@@ -343,7 +343,6 @@ export function summarize(text: string, options: SummaryOptions = {}, m: Summary
   const count = Math.max(0, Math.floor(options.sentences ?? 3));
   const all = options.spans ?? splitSentences(text);
   if (count === 0 || all.length === 0) return [];
-  if (all.length <= count) return all;
   beginArticle();
   // Each sentence's words are read once, for the repeat check and for the features; in place in
   // the text when the spans are splitSentences' own for it (their text is its slice; the headline's
@@ -356,6 +355,9 @@ export function summarize(text: string, options: SummaryOptions = {}, m: Summary
     return ids;
   };
   const { spans, headline } = readableSpans(candidateSentences(all, count, text), text, count, options.title !== undefined, idRepeats(idsOf));
+  const cased = /\p{Lu}/u.test(text);
+  // A short text is all summary, less its headline and what a reader cannot take alone.
+  if (spans.length <= count) return cased ? nameInFull(text, spans) : spans;
   const { sents, features } = sentenceFeatures(spans, options.title ?? (headline || undefined), idsOf);
   const scores = features.map((f) => scoreFeatures(f, m));
   const chosen = select(sents, scores, count, m.redundancy);
@@ -363,11 +365,11 @@ export function summarize(text: string, options: SummaryOptions = {}, m: Summary
   // itself: it stays in, in place of the weakest pick. Only in cased text: a lower-cased text (the
   // CNN/DM release) has lost the capitals that tell a lead from a byline or caption run-in, and there
   // the learned position weights already decide (forcing it there costs 1 ROUGE-1 point).
-  if (!chosen.includes(0) && /\p{Lu}/u.test(text)) {
+  if (!chosen.includes(0) && cased) {
     const weakest = chosen.reduce((a, b) => (scores[b]! < scores[a]! ? b : a));
     chosen.splice(chosen.indexOf(weakest), 1, 0);
     chosen.sort((a, b) => a - b);
   }
   const picked = chosen.map((i) => spans[i]!);
-  return /\p{Lu}/u.test(text) ? nameInFull(text, picked) : picked;
+  return cased ? nameInFull(text, picked) : picked;
 }

@@ -27,9 +27,26 @@ export function splitTitle(text: string): { title: string; body: string; bodySta
   return { title: text.slice(0, nl).trim(), body: text.slice(bodyStart), bodyStart };
 }
 
+/**
+ * Deck lines are headings too: when the body's first paragraphs (at most three) are single lines of
+ * 20 words or fewer and the next one opens with a wire dateline in capitals ("BRUSSELS - European
+ * leaders gathered …", "PORTLAND, Maine - On Friday …"), that paragraph holds the lead. Returns where it starts, or 0.
+ */
+function deckLength(body: string): number {
+  const paragraphs = [...body.matchAll(/[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g)].slice(0, 4);
+  for (let i = 1; i < paragraphs.length; i++) {
+    const before = paragraphs.slice(0, i).map((p) => p[0].trim());
+    if (before.some((p) => p.includes('\n') || p.split(/\s+/).length > 20 || /^abstract\b/i.test(p))) return 0;
+    if (/^[A-Z]{2}[A-Z .,'’-]{0,40}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)? ?(?:\([^()\n]+\))?\s*(?:-|--|—|–|:)\s/.test(paragraphs[i]![0])) return paragraphs[i]!.index;
+  }
+  return 0;
+}
+
 /** The lead: the first sentence of the body that is not a byline, lone dateline or credit line. */
 export function leadOf(body: string): Span | null {
+  const from = deckLength(body);
   for (const s of splitSentences(body)) {
+    if (s.start < from) continue;
     const t = s.text.trim();
     if (NOT_LEAD.test(t) || nonSentence(t, []) !== null) continue;
     return s;

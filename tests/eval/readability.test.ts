@@ -12,6 +12,15 @@ describe('readability measures', () => {
     expect(leadOf(body)?.text).toMatch(/^BRANTWICK — Mayor Odile Fenwarth said/);
   });
 
+  it('takes deck lines before a capitals dateline as headings, and keeps an abstract as the lead', () => {
+    const decked = 'Keepers and their storms.\n\nThe keepers kept watch through ninety winters of storms and wrecks.\n\nKELLIN, Moray - The logbooks of the last keeper went on show on Saturday. They fill a room.';
+    expect(leadOf(decked)?.text).toBe('KELLIN, Moray - The logbooks of the last keeper went on show on Saturday.');
+    const abstract = 'ABSTRACT.\n\nThe lighthouse logbooks of Kellin are on show at last.\n\nFULL TEXT.\n\nKELLIN - The logbooks of the last keeper went on show on Saturday.';
+    expect(leadOf(abstract)?.text).toBe('The lighthouse logbooks of Kellin are on show at last.');
+    const quoted = 'The keeper retired in 1986.\n\nHe said: "The light will outlive us."';
+    expect(leadOf(quoted)?.text).toBe('The keeper retired in 1986.');
+  });
+
   it('counts a summary as keeping the lead only when it overlaps the lead', () => {
     const lead = { text: 'x', start: 10, end: 50 };
     expect(keepsLead([{ text: 'y', start: 40, end: 80 }], lead)).toBe(true);
