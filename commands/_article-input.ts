@@ -5,6 +5,7 @@ import { resolveArticle } from '../src/core/input.ts';
 import type { CommandContext } from '../src/core/platform.ts';
 import type { Services } from '../src/core/services.ts';
 import type { Article } from '../src/core/types.ts';
+import { timelineAsShown } from '../src/features/story-timeline.ts';
 
 /** The "what article?" option shared by /summary, /quotes and /timeline. */
 export const articleOption: OptionDef = {
@@ -42,5 +43,8 @@ export async function replyAnalysis(ctx: CommandContext, services: Services, art
   const analysis = await services.analysis.analyze(article, { tenant: ctx.channel.tenantId });
   const notice = languageNotice(analysis, view);
   if (notice) await ctx.reply({ kind: 'text', text: notice, tone: 'info' });
-  else await ctx.reply({ kind: 'analysis', view, article: articleRef(article), analysis });
+  else {
+    const shown = view === 'timeline' ? timelineAsShown(article, analysis) : analysis;
+    await ctx.reply({ kind: 'analysis', view, article: articleRef(article), analysis: shown });
+  }
 }

@@ -93,3 +93,17 @@ export function nameInFull(text: string, spans: readonly Span[]): ShownSpan[] {
     return { ...span, shown };
   });
 }
+
+/**
+ * Timeline entries whose event sentence names each person in full, as a summary would: a timeline
+ * line is read alone, so each gets its own first mention. `event` must be the verbatim sentence
+ * around the time expression (the embedded engine's); another text (a model's) is left as it is.
+ */
+export function eventsNamedInFull<T extends { start: number; event: string }>(text: string, entries: readonly T[]): T[] {
+  return entries.map((entry) => {
+    const at = text.lastIndexOf(entry.event, entry.start);
+    if (at < 0 || at + entry.event.length <= entry.start) return entry;
+    const [named] = nameInFull(text, [{ text: entry.event, start: at, end: at + entry.event.length }]);
+    return named?.shown ? { ...entry, event: named.shown } : entry;
+  });
+}

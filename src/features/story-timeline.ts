@@ -1,6 +1,7 @@
 import type { ListEntry } from '../core/messages.ts';
 import type { Services } from '../core/services.ts';
-import type { TimelineEntry } from '../core/types.ts';
+import type { Analysis, Article, TimelineEntry } from '../core/types.ts';
+import { eventsNamedInFull } from '../engine/summary-names.ts';
 import { formatValue, isDated, sortKey } from '../core/time-label.ts';
 import { tokenizeWords } from '../core/words.ts';
 import type { ChannelStory } from './channel-stories.ts';
@@ -20,14 +21,15 @@ export interface MergedEvent {
 /**
  * The dated events of every article of a story, merged: an event two outlets report (same date or
  * time, mostly the same words) is listed once with both outlets, in time order, each with its
- * sentence. Durations, sets and undated references ("now", "years") are not events on a timeline.
+ * sentence, people named in full. Durations, sets and undated references ("now", "years") are not
+ * events on a timeline.
  */
 export async function storyTimeline(services: Services, story: ChannelStory, tenant: string): Promise<MergedEvent[]> {
   const merged: MergedEvent[] = [];
   for (const { article, source } of story.articles) {
     const analysis = await services.analysis.analyze(article, { tenant });
     const seenHere = new Set<string>();
-    for (const entry of analysis.timeline.filter(isDatedEvent)) {
+    for (const entry of eventsNamedInFull(article.text, analysis.timeline.filter(isDatedEvent))) {
       // One article may date one sentence twice ("on Tuesday at 9am"): once is enough.
       const own = `${entry.value}|${entry.event}`;
       if (seenHere.has(own)) continue;
@@ -42,6 +44,11 @@ export async function storyTimeline(services: Services, story: ChannelStory, ten
     }
   }
   return merged.sort((a, b) => sortKey(a.value).localeCompare(sortKey(b.value)));
+}
+
+/** An article's own timeline as /timeline shows it: each line is read alone, so its sentence names people in full. */
+export function timelineAsShown(article: Article, analysis: Analysis): Analysis {
+  return { ...analysis, timeline: eventsNamedInFull(article.text, analysis.timeline) };
 }
 
 export function timelineEntries(events: MergedEvent[]): ListEntry[] {

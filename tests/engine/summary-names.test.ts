@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/engine/summary.ts';
-import { nameInFull } from '../../src/engine/summary-names.ts';
+import { eventsNamedInFull, nameInFull } from '../../src/engine/summary-names.ts';
 import { splitSentences } from '../../src/engine/sentences.ts';
 
 const TEXT = [
@@ -34,5 +34,21 @@ describe('names in full', () => {
       'Repairs would have cost the town more than its whole yearly budget for roads, the council said.',
     ].join(' ');
     for (const s of summarize(text, { sentences: 3 })) expect(s.text.startsWith('It ')).toBe(false);
+  });
+});
+
+describe('timeline events named in full', () => {
+  const text = 'Aiko Morita opened the Tessel bridge on 23 November 2026. On 24 November 2026, Morita said tolls would start in January 2027.';
+  const at = text.indexOf('On 24 November');
+  const entry = { start: text.indexOf('24 November', at), event: text.slice(at) };
+
+  it('names the person in full in each event sentence, the entry otherwise unchanged', () => {
+    const [shown] = eventsNamedInFull(text, [entry]);
+    expect(shown).toEqual({ ...entry, event: 'On 24 November 2026, Aiko Morita said tolls would start in January 2027.' });
+  });
+
+  it('leaves an event that is not a sentence of the text (a model’s own words) as it is', () => {
+    const model = { start: entry.start, event: 'Morita announced the tolls.' };
+    expect(eventsNamedInFull(text, [model])).toEqual([model]);
   });
 });

@@ -98,6 +98,24 @@ describe('/timeline of a story — every article’s dated events merged', () =>
     expect(printed).toContain('! I found no recent story matching “volcanic ash cloud”');
   });
 
+  it('in the terminal chat: each timeline line names people in full, though the article used the surname', async () => {
+    const test = testServices({}, { clock: new ManualClock(NOW) });
+    cleanups.push(test.cleanup);
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk) => (printed += String(chunk)));
+    const chat = startConsoleChat(test.services, commands, { input: new PassThrough(), output });
+    cleanups.push(async () => chat.close());
+    const article = [
+      'Aiko Morita, the engineer who designed the Tessel bridge, opened it to traffic on 23 November 2026.',
+      'The bridge links the two halves of the town across the river Tessel.',
+      'On 24 November 2026, Morita said that tolls would start in January 2027.',
+    ].join(' ');
+    await chat.handleLine(`/timeline ${article}`);
+    expect(printed).toMatch(/Tue 24 Nov 2026 +24 November 2026: On 24 November 2026, Aiko Morita said that tolls/);
+    expect(printed).not.toMatch(/, Morita said/);
+  });
+
   it('sorts and shows TimeML values as dates people read', () => {
     const values = ['2026-11-25T06:00', '2026-11-24TAF', '2026-W48', '2026-11-24T07:40', '2026-11', '2026-11-24TMO', '2027-Q1'];
     expect([...values].sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual([
