@@ -53,6 +53,14 @@ function writtenLowerCase(text: string, word: string): boolean {
   return false;
 }
 
+/** Whether a courtesy title that opens `title` ("Mr.", "Mrs", "Ms.") fits the first name of `name`. */
+function sameGender(title: string, name: string): boolean {
+  const courtesy = /^\s*(Mr|Mrs|Ms|Miss)\b/.exec(title)?.[1];
+  if (!courtesy) return true;
+  const first = name.split(' ')[0]!;
+  return courtesy === 'Mr' ? !(FEMALE_NAMES.has(first) && !MALE_NAMES.has(first)) : !(MALE_NAMES.has(first) && !FEMALE_NAMES.has(first));
+}
+
 export function nameInFull(text: string, spans: readonly Span[]): ShownSpan[] {
   const index = entitiesOf(text);
   const lowerWords = { has: (word: string) => writtenLowerCase(text, word) };
@@ -78,6 +86,8 @@ export function nameInFull(text: string, spans: readonly Span[]): ShownSpan[] {
       const courtesy = COURTESY.exec(before);
       const start = courtesy ? m.start - courtesy[0].length : m.start;
       const surfaceTitle = /^(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+/.test(m.surface);
+      // "Mr. Obama" in an article that names only Michelle Obama in full is someone else.
+      if (!sameGender(courtesy?.[0] ?? m.surface, person.name)) continue;
       // The name without a title or description the index kept in it ("Engineer Priya Castellane").
       const full = cleanPersonName(person.name) ?? person.name;
       edits.push({ start, end: m.end, name: surfaceTitle || courtesy || m.surface === key ? full : m.surface.replace(key, full) });

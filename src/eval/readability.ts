@@ -3,6 +3,7 @@
 // anything that is not a sentence. Definitions in docs/engine-summary.md ("Readability measures").
 import type { Span } from '../core/types.ts';
 import { findEntities } from '../engine/entities.ts';
+import { FEMALE_NAMES, MALE_NAMES } from '../engine/entities/gazetteer.ts';
 import { isFullName } from '../engine/summary-names.ts';
 import { splitSentences } from '../engine/sentences.ts';
 
@@ -97,10 +98,21 @@ function surnameOf(name: string): string {
   return name.split(' ').at(-1)!;
 }
 
-/** Whether the text mentions the person by surname (as a whole word), with or without the full name. */
+/**
+ * Whether the text mentions the person by surname (as a whole word), with or without the full name.
+ * "Mr. Obama" is not a mention of Michelle Obama, nor "Mrs. Ortega" of Daniel Ortega.
+ */
 function mentionsIn(text: string, name: string): boolean {
   const surname = surnameOf(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${surname}(?![\\p{L}\\p{N}])`, 'u').test(text);
+  const first = name.split(' ')[0]!;
+  const woman = FEMALE_NAMES.has(first) && !MALE_NAMES.has(first);
+  const man = MALE_NAMES.has(first) && !FEMALE_NAMES.has(first);
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${surname}(?![\\p{L}\\p{N}])`, 'gu'))) {
+    const title = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/.exec(text.slice(Math.max(0, m.index - 6), m.index))?.[1];
+    if ((title === 'Mr' && woman) || (title !== undefined && title !== 'Mr' && man)) continue;
+    return true;
+  }
+  return false;
 }
 
 export type NonSentenceKind = 'heading' | 'fragment' | 'cut quote' | 'question' | 'duplicate';

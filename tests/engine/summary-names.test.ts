@@ -52,3 +52,17 @@ describe('timeline events named in full', () => {
     expect(eventsNamedInFull(text, [model])).toEqual([model]);
   });
 });
+
+describe('courtesy titles and first names', () => {
+  it('does not make "Mr. Ortega" into the article’s Jane Ortega, nor "Mrs. Ortega" into its Daniel Ortega', () => {
+    const text = 'Jane Ortega spoke at the harbour on Monday. Mr. Ortega has previously argued for the new pier in his speeches.';
+    const at = text.indexOf('Mr. Ortega');
+    expect(nameInFull(text, [{ text: text.slice(at), start: at, end: text.length }])[0]!.shown).toBeUndefined();
+    const other = 'Daniel Ortega spoke at the harbour on Monday. Mrs. Ortega has previously argued for the new pier in her speeches.';
+    const at2 = other.indexOf('Mrs. Ortega');
+    expect(nameInFull(other, [{ text: other.slice(at2), start: at2, end: other.length }])[0]!.shown).toBeUndefined();
+    const same = 'Jane Ortega spoke at the harbour on Monday. Ms. Ortega has previously argued for the new pier in her speeches.';
+    const at3 = same.indexOf('Ms. Ortega');
+    expect(nameInFull(same, [{ text: same.slice(at3), start: at3, end: same.length }])[0]!.shown).toBe('Jane Ortega has previously argued for the new pier in her speeches.');
+  });
+});

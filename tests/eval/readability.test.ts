@@ -40,6 +40,17 @@ describe('readability measures', () => {
     expect(danglingReferences(text, [second, { ...she, shown: 'She said a new pier could follow.' }])).toHaveLength(1);
   });
 
+  it('does not count "Mr. Ortega" as a mention of the article’s Jane Ortega', () => {
+    const text = 'Jane Ortega spoke at the harbour on Monday about the pier. Mr. Ortega has previously argued for the pier in his speeches. Ms. Ortega said the work would start soon.';
+    const span = (words: string) => {
+      const start = text.indexOf(words);
+      const end = text.indexOf('.', start + 4) + 1;
+      return { text: text.slice(start, end), start, end };
+    };
+    expect(danglingReferences(text, [span('Mr. Ortega')])).toEqual([]);
+    expect(danglingReferences(text, [span('Ms. Ortega')])).toEqual(['Jane Ortega named only as Ortega']);
+  });
+
   it('names the kind of non-sentence', () => {
     expect(nonSentence('Ferry pier to close', [])).toBe('heading');
     expect(nonSentence('and then it closed for good.', [])).toBe('fragment');
