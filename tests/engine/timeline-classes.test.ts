@@ -207,3 +207,18 @@ describe('timeline: "around" as a preposition', () => {
     ]);
   });
 });
+
+describe('timeline: a day in an apposition', () => {
+  it('dates a day beside a place ("in Lagos, her first stop on Friday") by the verb before the comma', () => {
+    // Published on Thursday 2 November 2028.
+    expect(values('The minister will spend two hours in Lagos, Nigeria, her first stop on Friday, before flying on to Accra.')).toEqual([
+      ['two hours', 'PT2H'],
+      ['Friday', '2028-11-03'],
+    ]);
+    expect(values('The minister is scheduled to land in Lagos, her first stop Friday morning.')).toEqual([['Friday morning', '2028-11-03TMO']]);
+    expect(values('The minister spent two hours in Lagos, her first stop on Monday, before flying on to Accra.')).toEqual([
+      ['two hours', 'PT2H'],
+      ['Monday', '2028-10-30'],
+    ]);
+  });
+});

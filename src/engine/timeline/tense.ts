@@ -83,12 +83,22 @@ function cuesOf(clause: string, after: string): Tense {
 const NEAR = 60;
 const FAR = 120;
 
+// A short noun phrase after a comma, set beside the noun before it ("in Lagos, her first stop on
+// Tuesday"): it has no verb of its own, so the clause before the comma governs it.
+const APPOSITION = /,\s*(?:the|a|an|his|her|its|their|our)\s+(?:[a-z'-]+\s+){0,3}(?:on|in|at)?\s*$/i;
+
 /** Reads the clause around [start, end) within the sentence [sStart, sEnd) for future or past cues. */
 export function tenseAround(text: string, start: number, end: number, sStart: number, sEnd: number): Tense {
   const after = text.slice(end, Math.min(sEnd, end + 25));
   const near = cuesOf(clauseOf(text.slice(Math.max(sStart, start - NEAR), start)), after);
-  if (near !== 'none' || start - NEAR <= sStart) return near;
-  return cuesOf(clauseOf(text.slice(Math.max(sStart, start - FAR), start)), after) === 'future' ? 'future' : 'none';
+  if (near !== 'none') return near;
+  const wide = text.slice(Math.max(sStart, start - FAR), start);
+  if (start - NEAR > sStart && cuesOf(clauseOf(wide), after) === 'future') return 'future';
+  // "will spend two hours in Lagos, her first stop on Tuesday": a modal governs its apposition
+  // (the last cue before it, past commas inside a place name such as "Dar es Salaam, Tanzania").
+  const apposition = APPOSITION.exec(wide);
+  if (apposition && cueIn(wide.slice(0, apposition.index), true) === 'future') return 'future';
+  return 'none';
 }
 
 /**
