@@ -14,31 +14,17 @@ import { impliedOffset, toUtc, zoneOffset } from './zones.ts';
 // day before is taken only when the article itself speaks of that day too (a follow-up's "on
 // Monday night").
 
-// "5pm local time (09:00 GMT)": the words between a local time and its restatement, when the
-// two are tagged apart.
-const LOCAL_THEN_BRACKET = /^\s+local\s+time,?\s*\(\s*$/i;
-
 /**
  * The story's offset in minutes east of UTC, when the article restates a local clock time in a
  * stated zone ("11.43am (02:43 GMT)", "5pm local time (09:00 GMT)"); null when it does not.
  */
-export function storyOffset(text: string, cands: readonly Candidate[], date: Ymd): number | null {
-  for (let i = 0; i < cands.length; i++) {
-    const c = cands[i]!.clock;
-    if (!c || c.zone || c.hour === 24) continue;
-    let utc = c.restated ? utcMinutes(c.restated, date) : null;
-    const next = cands[i + 1];
-    if (utc === null && next?.clock?.zone && LOCAL_THEN_BRACKET.test(text.slice(cands[i]!.end, next.start))) utc = utcMinutes(next.clock as Restated, date);
-    if (utc !== null) return impliedOffset(c.hour * 60 + c.minute, utc);
+export function storyOffset(cands: readonly Candidate[], date: Ymd): number | null {
+  for (const { clock: c } of cands) {
+    if (!c || c.zone || !c.restated || c.hour === 24) continue;
+    const off = zoneOffset(c.restated.zone, date);
+    if (off !== null) return impliedOffset(c.hour * 60 + c.minute, c.restated.hour * 60 + c.restated.minute - off);
   }
   return null;
-}
-
-type Restated = { hour: number; minute: number; zone: string };
-
-function utcMinutes(r: Restated, date: Ymd): number | null {
-  const off = zoneOffset(r.zone, date);
-  return off === null ? null : r.hour * 60 + r.minute - off;
 }
 
 /** The publication time on the story's clock (`exact`) or as given, in minutes after midnight; null without a time of day. */

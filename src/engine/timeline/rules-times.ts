@@ -10,7 +10,8 @@ import { ZONE, impliedOffset, toUtc, zoneOffset } from './zones.ts';
 const CORE = `(?:(\\d{1,2})(?:[:.](\\d\\d))?\\s?([ap])\\.?\\s?m\\b\\.?|(\\d{1,2})[:.](\\d\\d)(?::\\d\\d)?(?![\\d.,:])|(noon|midnight|midday)|(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: o'clock)?\\s+in\\s+the\\s+(morning|afternoon|evening)|(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o'clock|\\b([01]\\d|2[0-3])([0-5]\\d)(?=\\s?(?:GMT|UTC|Z)\\b))`;
 // "3pm ET", "3pm (ET)"; a ")" is taken only with its "(": in "(09:00 GMT)" it closes a bracket opened before the time.
 const TAIL_ZONE = new RegExp(`\\s?(?:\\((${ZONE})\\)|(${ZONE})\\b)`, 'y');
-const TAIL_RESTATED = new RegExp(`\\s?\\(\\s?(?:or\\s+)?(${CORE})\\s?(${ZONE})\\s?\\)`, 'iy');
+// "11.43am (02:43 GMT)", "5pm local time (09:00 GMT)": one instant, told twice.
+const TAIL_RESTATED = new RegExp(`(?:\\s+local\\s+time,?)?\\s?\\(\\s?(?:or\\s+)?(${CORE})\\s?(${ZONE})\\s?\\)`, 'iy');
 const CORE_ONLY = new RegExp(`^${CORE}$`, 'i');
 
 function clockOf(m: RegExpExecArray | RegExpMatchArray, base = 0): { hour: number; minute: number; dotted: boolean } | null {

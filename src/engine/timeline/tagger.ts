@@ -400,7 +400,7 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
       if (own) return own;
       const day = dayBeforeSentence(start);
       if (!ctx.ref || ctx.tense(start, end) !== 'past') return day ?? ctx.ref?.date ?? null;
-      offset ??= { value: storyOffset(text, chosen, ctx.ref.date) };
+      offset ??= { value: storyOffset(chosen, ctx.ref.date) };
       return dayOfPastClock(day, clock, ctx.ref, offset.value, (d) => days.some((x) => x.day.y === d.y && x.day.m === d.m && x.day.d === d.d));
     },
   };
