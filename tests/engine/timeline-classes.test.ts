@@ -222,3 +222,19 @@ describe('timeline: a day in an apposition', () => {
     ]);
   });
 });
+
+describe('timeline: a past participle or clause before a "will" of the main clause', () => {
+  it('dates "The deal, announced Monday, will close …" by the past verb, and "Friday will be …" forward', () => {
+    // Published on Thursday 2 November 2028.
+    expect(values('The deal, announced Monday, will close in March.')).toEqual([
+      ['Monday', '2028-10-30'],
+      ['March', '2029-03'],
+    ]);
+    expect(values('The talks, which began on Tuesday, will continue next week.')).toEqual([
+      ['Tuesday', '2028-10-31'],
+      ['next week', '2028-W45'],
+    ]);
+    expect(values('Friday will be a holiday.')).toEqual([['Friday', '2028-11-03']]);
+    expect(values('The mayor said Friday will be a holiday.')).toEqual([['Friday', '2028-11-03']]);
+  });
+});

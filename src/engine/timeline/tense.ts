@@ -68,7 +68,10 @@ function cuesOf(clause: string, after: string): Tense {
   // "had been due to expire Friday", "as previously planned": a plan already overtaken is the past.
   if (/\b(?:had\s+(?:been\s+)?|previously\s+(?:been\s+)?)(?:\w+\s+)?(?:due|scheduled|expected|set|supposed|planned|slated|intended)\b/i.test(clause))
     return 'past';
-  if (FUTURE.test(clause) || /^\W*will\b/i.test(after)) return 'future';
+  // "Friday will be a holiday": a "will" right after the expression makes it its subject. After a
+  // comma it is the main clause's, and a past verb before the expression dates it instead ("The
+  // deal, announced Monday, will close in March").
+  if (FUTURE.test(clause) || /^\s*will\b/i.test(after) || (/^\W*will\b/i.test(after) && !PAST.test(clause))) return 'future';
   // A deadline: "until 9 a.m. Tuesday", "postponed until Tuesday morning".
   if (/\buntil\s+(?:\S+\s+){0,3}$/i.test(clause) && !/^\s*,/.test(after)) return 'future';
   const planned = PLANNED.exec(clause);
