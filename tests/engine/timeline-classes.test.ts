@@ -238,3 +238,33 @@ describe('timeline: a past participle or clause before a "will" of the main clau
     expect(values('The mayor said Friday will be a holiday.')).toEqual([['Friday', '2028-11-03']]);
   });
 });
+
+describe('timeline: counted from the date a narrative named last', () => {
+  it('counts "five years later" from the year named last, not from publication', () => {
+    expect(values('The liner sank off the cape in 1912. Five years later, divers found the wreck.')).toEqual([
+      ['1912', '1912'],
+      ['Five years later', '1917'],
+    ]);
+    // A reporting period's comparison still counts from the period reported.
+    expect(values('For the nine months, the mill earned $9 million, against a loss of $2 million a year earlier.')).toEqual([
+      ['the nine months', 'P9M'],
+      ['a year earlier', '2027'],
+    ]);
+  });
+
+  it('reads "the next week" / "the next month" told in the past as the week or month after the date named', () => {
+    expect(values('The river burst its banks on Aug. 3, 2024. The next week, volunteers began to clear the mud.')).toEqual([
+      ['Aug. 3, 2024', '2024-08-03'],
+      ['The next week', '2024-W32'],
+    ]);
+    expect(values('The river burst its banks on Aug. 3, 2024. The next month, the council began repairs.')).toEqual([
+      ['Aug. 3, 2024', '2024-08-03'],
+      ['The next month', '2024-09'],
+    ]);
+    // Looking ahead, "the next week" is still the coming one.
+    expect(values('The river burst its banks on Aug. 3, 2024. The council will vote on repairs in the next week.')).toEqual([
+      ['Aug. 3, 2024', '2024-08-03'],
+      ['the next week', '2028-W45'],
+    ]);
+  });
+});
