@@ -268,3 +268,28 @@ describe('timeline: counted from the date a narrative named last', () => {
     ]);
   });
 });
+
+describe('timeline: a bare month going on from a written one', () => {
+  it('puts "left in May" after "joined in March 2021 and" in 2021, and "in January" after November 2020 in 2021', () => {
+    expect(values('She joined the board in March 2021 and left in May.')).toEqual([
+      ['March 2021', '2021-03'],
+      ['May', '2021-05'],
+    ]);
+    expect(values('He was elected in November 2020 and took office in January.')).toEqual([
+      ['November 2020', '2020-11'],
+      ['January', '2021-01'],
+    ]);
+  });
+
+  it('keeps a month of another clause, or one the present perfect reaches, near publication', () => {
+    // Published on Thursday 2 November 2028.
+    expect(values('The firm, founded in March 1985, said in June that it would cut jobs.')).toEqual([
+      ['March 1985', '1985-03'],
+      ['June', '2028-06'],
+    ]);
+    expect(values('The firm was set up in May 2020 and its shares have doubled since March.')).toEqual([
+      ['May 2020', '2020-05'],
+      ['March', '2028-03'],
+    ]);
+  });
+});

@@ -357,6 +357,11 @@ function sentenceIndex(sentences: Span[], pos: number): number {
   return lo;
 }
 
+// "in March 2021 and left in May": the words between a written month and a bare one that goes on
+// from it, with no clause break (and no present perfect, which reaches to now: "and its shares have
+// doubled since March").
+const NARRATIVE_GAP = /^(?![^]*\b(?:has|have|'s|'ve)\b)[^,;:()]{0,40}\band\b[^,;:()]{0,40}$/i;
+
 /**
  * Finds the time expressions of a text, in text order, with TimeML types and values resolved
  * against `publishedAt` (relative ones stay X-valued without it). `sentences` may be passed
@@ -374,6 +379,8 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
   const documents = quotedDocuments(text, documentWords, chosen);
   const bounds = (pos: number): Span => sentences[sentenceIndex(sentences, pos)] ?? { text, start: 0, end: text.length };
   const days: { pos: number; day: Ymd }[] = [];
+  // Expressions that write their year ("1912", "March 2021", "Aug. 3, 2024"), in text order.
+  const written: { pos: number; end: number; y: number; m: number | null }[] = [];
   const ctx: ResolveContext = {
     text,
     ref,
@@ -395,6 +402,11 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
       return LONG_PERIOD.test(t) && !/quarter/i.test(t);
     },
     sentenceDay: (start) => dayInSentence(start) ?? dayBeforeSentence(start),
+    narrativeMonth: (start) => {
+      const w = written[written.length - 1];
+      if (!w || w.m === null || w.end > start || w.pos < bounds(start).start) return null;
+      return NARRATIVE_GAP.test(text.slice(w.end, start)) ? { y: w.y, m: w.m } : null;
+    },
     clockDay: (start, end, clock) => {
       const own = dayInSentence(start);
       if (own) return own;
@@ -458,6 +470,7 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
       ctx.anchorYear = year;
       const month = r.value.charCodeAt(4) === 45 ? digitsAt(r.value, 5, 2) : -1;
       if (month >= 0) ctx.anchorMonth = { y: year, m: month };
+      if (text.slice(c.start, c.end).includes(r.value.slice(0, 4))) written.push({ pos: c.start, end: c.end, y: year, m: month >= 0 ? month : null });
     }
   }
   for (const i of clocks) {
