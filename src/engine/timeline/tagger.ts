@@ -360,7 +360,7 @@ function sentenceIndex(sentences: Span[], pos: number): number {
 // "in March 2021 and left in May": the words between a written month and a bare one that goes on
 // from it, with no clause break (and no present perfect, which reaches to now: "and its shares have
 // doubled since March").
-const NARRATIVE_GAP = /^(?![^]*\b(?:has|have|'s|'ve)\b)[^,;:()]{0,40}\band\b[^,;:()]{0,40}$/i;
+const NARRATIVE_GAP = /^(?![\s\S]*\b(?:has|have|'s|'ve)\b)[^,;:()]{0,40}\band\b[^,;:()]{0,40}$/i;
 
 /**
  * Finds the time expressions of a text, in text order, with TimeML types and values resolved
