@@ -261,6 +261,11 @@ describe('timeline: counted from the date a narrative named last', () => {
       ['Aug. 3, 2024', '2024-08-03'],
       ['The next month', '2024-09'],
     ]);
+    // A span from now is the coming week, even after a past reporting verb.
+    expect(values('The river burst its banks on Aug. 3, 2024. Forecasters said more rain was likely over the next week.')).toEqual([
+      ['Aug. 3, 2024', '2024-08-03'],
+      ['the next week', '2028-W45'],
+    ]);
     // Looking ahead, "the next week" is still the coming one.
     expect(values('The river burst its banks on Aug. 3, 2024. The council will vote on repairs in the next week.')).toEqual([
       ['Aug. 3, 2024', '2024-08-03'],

@@ -189,7 +189,11 @@ export const RELATIVE_RULES: Rule[] = [
           }
           // "The flood struck on Aug. 3. The next week, the town began to rebuild": told in the
           // past, "the next" / "the previous" count from the date named last, as "the following" does.
-          const told = (det === 'the next' || det === 'the previous') && ctx.tenseWide(m.index, m.index + m[0].length) === 'past';
+          // A span from now ("expects two to drop out over the next week") stays the coming one.
+          const told =
+            (det === 'the next' || det === 'the previous') &&
+            !/\b(?:over|within|in|for|during|throughout)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index)) &&
+            ctx.tenseWide(m.index, m.index + m[0].length) === 'past';
           const r = anaphoric || told ? anchored(ctx, grain, shift) : shifted(ctx.ref, grain, shift);
           if (grain === 'Q' && /^\d{4}-Q\d$/.test(r.value)) r.quarter = { y: Number(r.value.slice(0, 4)), q: Number(r.value[6]) };
           return r;
