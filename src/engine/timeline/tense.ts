@@ -88,7 +88,7 @@ const FAR = 120;
 
 // A short noun phrase after a comma, set beside the noun before it ("in Lagos, her first stop on
 // Tuesday"): it has no verb of its own, so the clause before the comma governs it.
-const APPOSITION = /,\s*(?:the|a|an|his|her|its|their|our)\s+(?:[a-z'-]+\s+){0,3}(?:on|in|at)?\s*$/i;
+const APPOSITION = /^,\s*(?:the|a|an|his|her|its|their|our)\s+(?:[a-z'-]+\s+){0,3}(?:on|in|at)?\s*$/i;
 
 /** Reads the clause around [start, end) within the sentence [sStart, sEnd) for future or past cues. */
 export function tenseAround(text: string, start: number, end: number, sStart: number, sEnd: number): Tense {
@@ -99,8 +99,8 @@ export function tenseAround(text: string, start: number, end: number, sStart: nu
   if (start - NEAR > sStart && cuesOf(clauseOf(wide), after) === 'future') return 'future';
   // "will spend two hours in Lagos, her first stop on Tuesday": a modal governs its apposition
   // (the last cue before it, past commas inside a place name such as "Dar es Salaam, Tanzania").
-  const apposition = APPOSITION.exec(wide);
-  if (apposition && cueIn(wide.slice(0, apposition.index), true) === 'future') return 'future';
+  const comma = wide.lastIndexOf(',');
+  if (comma >= 0 && comma >= wide.length - 40 && APPOSITION.test(wide.slice(comma)) && cueIn(wide.slice(0, comma), true) === 'future') return 'future';
   return 'none';
 }
 
