@@ -207,3 +207,94 @@ describe('timeline: "around" as a preposition', () => {
     ]);
   });
 });
+
+describe('timeline: a day in an apposition', () => {
+  it('dates a day beside a place ("in Lagos, her first stop on Friday") by the verb before the comma', () => {
+    // Published on Thursday 2 November 2028.
+    expect(values('The minister will spend two hours in Lagos, Nigeria, her first stop on Friday, before flying on to Accra.')).toEqual([
+      ['two hours', 'PT2H'],
+      ['Friday', '2028-11-03'],
+    ]);
+    expect(values('The minister is scheduled to land in Lagos, her first stop Friday morning.')).toEqual([['Friday morning', '2028-11-03TMO']]);
+    expect(values('The minister spent two hours in Lagos, her first stop on Monday, before flying on to Accra.')).toEqual([
+      ['two hours', 'PT2H'],
+      ['Monday', '2028-10-30'],
+    ]);
+  });
+});
+
+describe('timeline: a past participle or clause before a "will" of the main clause', () => {
+  it('dates "The deal, announced Monday, will close …" by the past verb, and "Friday will be …" forward', () => {
+    // Published on Thursday 2 November 2028.
+    expect(values('The deal, announced Monday, will close in March.')).toEqual([
+      ['Monday', '2028-10-30'],
+      ['March', '2029-03'],
+    ]);
+    expect(values('The talks, which began on Tuesday, will continue next week.')).toEqual([
+      ['Tuesday', '2028-10-31'],
+      ['next week', '2028-W45'],
+    ]);
+    expect(values('Friday will be a holiday.')).toEqual([['Friday', '2028-11-03']]);
+    expect(values('The mayor said Friday will be a holiday.')).toEqual([['Friday', '2028-11-03']]);
+  });
+});
+
+describe('timeline: counted from the date a narrative named last', () => {
+  it('counts "five years later" from the year named last, not from publication', () => {
+    expect(values('The liner sank off the cape in 1912. Five years later, divers found the wreck.')).toEqual([
+      ['1912', '1912'],
+      ['Five years later', '1917'],
+    ]);
+    // A reporting period's comparison still counts from the period reported.
+    expect(values('For the nine months, the mill earned $9 million, against a loss of $2 million a year earlier.')).toEqual([
+      ['the nine months', 'P9M'],
+      ['a year earlier', '2027'],
+    ]);
+  });
+
+  it('reads "the next week" / "the next month" told in the past as the week or month after the date named', () => {
+    expect(values('The river burst its banks on Aug. 3, 2024. The next week, volunteers began to clear the mud.')).toEqual([
+      ['Aug. 3, 2024', '2024-08-03'],
+      ['The next week', '2024-W32'],
+    ]);
+    expect(values('The river burst its banks on Aug. 3, 2024. The next month, the council began repairs.')).toEqual([
+      ['Aug. 3, 2024', '2024-08-03'],
+      ['The next month', '2024-09'],
+    ]);
+    // A span from now is the coming week, even after a past reporting verb.
+    expect(values('The river burst its banks on Aug. 3, 2024. Forecasters said more rain was likely over the next week.')).toEqual([
+      ['Aug. 3, 2024', '2024-08-03'],
+      ['the next week', '2028-W45'],
+    ]);
+    // Looking ahead, "the next week" is still the coming one.
+    expect(values('The river burst its banks on Aug. 3, 2024. The council will vote on repairs in the next week.')).toEqual([
+      ['Aug. 3, 2024', '2024-08-03'],
+      ['the next week', '2028-W45'],
+    ]);
+  });
+});
+
+describe('timeline: a bare month going on from a written one', () => {
+  it('puts "left in May" after "joined in March 2021 and" in 2021, and "in January" after November 2020 in 2021', () => {
+    expect(values('She joined the board in March 2021 and left in May.')).toEqual([
+      ['March 2021', '2021-03'],
+      ['May', '2021-05'],
+    ]);
+    expect(values('He was elected in November 2020 and took office in January.')).toEqual([
+      ['November 2020', '2020-11'],
+      ['January', '2021-01'],
+    ]);
+  });
+
+  it('keeps a month of another clause, or one the present perfect reaches, near publication', () => {
+    // Published on Thursday 2 November 2028.
+    expect(values('The firm, founded in March 1985, said in June that it would cut jobs.')).toEqual([
+      ['March 1985', '1985-03'],
+      ['June', '2028-06'],
+    ]);
+    expect(values('The firm was set up in May 2020 and its shares have doubled since March.')).toEqual([
+      ['May 2020', '2020-05'],
+      ['March', '2028-03'],
+    ]);
+  });
+});

@@ -372,9 +372,10 @@ describe('extractTimeline: found on the demo feed', () => {
     expect(find('The decades-old dispute flared again.', 'decades-old').value).toBe('PXE');
   });
 
-  it('keeps the bracket of a restated time out of its span ("5pm local time (09:00 GMT)")', () => {
-    const entry = find('Game 9 began at 5pm local time (09:00 GMT) and lasted four hours.', '09:00 GMT');
-    expect(entry.value).toBe('2026-11-26T09:00Z');
+  it('reads "5pm local time (09:00 GMT)" as one time, the restatement in GMT', () => {
+    const text = 'Game 9 began at 5pm local time (09:00 GMT) and lasted four hours.';
+    expect(find(text, '5pm local time (09:00 GMT)').value).toBe('2026-11-26T09:00Z');
+    expect(tagTimex(text, { publishedAt: published }).filter((e) => e.type === 'TIME')).toHaveLength(1);
   });
 
   it('reads "is on Friday" and "this Friday" as this week\'s Friday', () => {

@@ -168,7 +168,14 @@ export const DATE_RULES: Rule[] = [
       if (/^(may|march)$/i.test(word) && !monthContext(text, m.index)) return null;
       return {
         type: 'DATE',
-        resolve: (ctx) => resolveMonth(ctx.ref, month, ctx.tenseWide(m.index, m.index + word.length)),
+        resolve: (ctx) => {
+          const tense = ctx.tenseWide(m.index, m.index + word.length);
+          // "She joined the board in March 2021 and left in May": a narrative goes on from the month
+          // it wrote out, to the first such month from that one.
+          const named = tense === 'future' ? null : ctx.narrativeMonth(m.index);
+          if (named) return { value: fmtMonth(month >= named.m ? named.y : named.y + 1, month) };
+          return resolveMonth(ctx.ref, month, tense);
+        },
       };
     },
   },

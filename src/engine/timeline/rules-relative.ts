@@ -187,7 +187,14 @@ export const RELATIVE_RULES: Rule[] = [
             const q = comparedQuarter(ctx);
             if (q) return { value: `${fmtYear(q.y - 1)}-Q${q.q}` };
           }
-          const r = anaphoric ? anchored(ctx, grain, shift) : shifted(ctx.ref, grain, shift);
+          // "The flood struck on Aug. 3. The next week, the town began to rebuild": told in the
+          // past, "the next" / "the previous" count from the date named last, as "the following" does.
+          // A span from now ("expects two to drop out over the next week") stays the coming one.
+          const told =
+            (det === 'the next' || det === 'the previous') &&
+            !/\b(?:over|within|in|for|during|throughout)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index)) &&
+            ctx.tenseWide(m.index, m.index + m[0].length) === 'past';
+          const r = anaphoric || told ? anchored(ctx, grain, shift) : shifted(ctx.ref, grain, shift);
           if (grain === 'Q' && /^\d{4}-Q\d$/.test(r.value)) r.quarter = { y: Number(r.value.slice(0, 4)), q: Number(r.value[6]) };
           return r;
         },
@@ -433,7 +440,11 @@ function agoValue(ctx: ResolveContext, letter: string, time: boolean, n: number,
         const d = ctx.anchor;
         return { value: fmtDate({ y: d.y + years, m: d.m, d: d.d }) };
       }
-      return { value: fmtYear(base.y + years) };
+      // "The ship sank in 1912. Five years later, …": counted from the year named last; a reporting
+      // period's comparison ("for the nine months, … a year earlier") from the period reported.
+      const narrative = relativeToAnchor && ctx.anchorYear !== null && !ctx.aboutLongPeriod(start) && !ctx.aboutQuarter(start, end);
+      const from = narrative ? ctx.anchorYear! : base.y;
+      return { value: fmtYear(from + years) };
     }
   }
 }

@@ -10,7 +10,8 @@ import { ZONE, impliedOffset, toUtc, zoneOffset } from './zones.ts';
 const CORE = `(?:(\\d{1,2})(?:[:.](\\d\\d))?\\s?([ap])\\.?\\s?m\\b\\.?|(\\d{1,2})[:.](\\d\\d)(?::\\d\\d)?(?![\\d.,:])|(noon|midnight|midday)|(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: o'clock)?\\s+in\\s+the\\s+(morning|afternoon|evening)|(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o'clock|\\b([01]\\d|2[0-3])([0-5]\\d)(?=\\s?(?:GMT|UTC|Z)\\b))`;
 // "3pm ET", "3pm (ET)"; a ")" is taken only with its "(": in "(09:00 GMT)" it closes a bracket opened before the time.
 const TAIL_ZONE = new RegExp(`\\s?(?:\\((${ZONE})\\)|(${ZONE})\\b)`, 'y');
-const TAIL_RESTATED = new RegExp(`\\s?\\(\\s?(?:or\\s+)?(${CORE})\\s?(${ZONE})\\s?\\)`, 'iy');
+// "11.43am (02:43 GMT)", "5pm local time (09:00 GMT)": one instant, told twice.
+const TAIL_RESTATED = new RegExp(`(?:\\s+local\\s+time,?)?\\s?\\(\\s?(?:or\\s+)?(${CORE})\\s?(${ZONE})\\s?\\)`, 'iy');
 const CORE_ONLY = new RegExp(`^${CORE}$`, 'i');
 
 function clockOf(m: RegExpExecArray | RegExpMatchArray, base = 0): { hour: number; minute: number; dotted: boolean } | null {
@@ -45,6 +46,24 @@ function clockOf(m: RegExpExecArray | RegExpMatchArray, base = 0): { hour: numbe
   return { hour, minute, dotted };
 }
 
+/** The UTC time of a clock time on a local day, when its zone is stated (or it is restated in one); else null. */
+export function utcOf(day: Ymd, c: ClockTime): { date: Ymd; hour: number; minute: number } | null {
+  if (c.restated) {
+    const off2 = zoneOffset(c.restated.zone, day);
+    if (off2 !== null) {
+      const utcMinutes = c.restated.hour * 60 + c.restated.minute - off2;
+      const local = c.zone ? null : impliedOffset(c.hour * 60 + c.minute, utcMinutes);
+      const off = local ?? zoneOffset(c.zone!, day) ?? impliedOffset(c.hour * 60 + c.minute, utcMinutes);
+      return toUtc(day, c.hour, c.minute, off);
+    }
+  }
+  if (c.zone) {
+    const off = zoneOffset(c.zone, day);
+    if (off !== null) return toUtc(day, c.hour, c.minute, off);
+  }
+  return null;
+}
+
 /** Puts a clock time on a day; converts to UTC when a zone is stated (or restated in brackets). */
 export function timeOn(day: Ymd | null, c: ClockTime): Resolved {
   const hour = c.hour === 24 ? 24 : c.hour;
@@ -52,23 +71,8 @@ export function timeOn(day: Ymd | null, c: ClockTime): Resolved {
     const hh = String(hour).padStart(2, '0');
     return { value: `XXXX-XX-XXT${hh}:${String(c.minute).padStart(2, '0')}`, type: 'TIME' };
   }
-  if (c.restated) {
-    const off2 = zoneOffset(c.restated.zone, day);
-    if (off2 !== null) {
-      const utcMinutes = c.restated.hour * 60 + c.restated.minute - off2;
-      const local = c.zone ? null : impliedOffset(c.hour * 60 + c.minute, utcMinutes);
-      const off = local ?? zoneOffset(c.zone!, day) ?? impliedOffset(c.hour * 60 + c.minute, utcMinutes);
-      const u = toUtc(day, c.hour, c.minute, off);
-      return { value: fmtTime(u.date, u.hour, u.minute, true), type: 'TIME', day };
-    }
-  }
-  if (c.zone) {
-    const off = zoneOffset(c.zone, day);
-    if (off !== null) {
-      const u = toUtc(day, c.hour, c.minute, off);
-      return { value: fmtTime(u.date, u.hour, u.minute, true), type: 'TIME', day };
-    }
-  }
+  const u = utcOf(day, c);
+  if (u) return { value: fmtTime(u.date, u.hour, u.minute, true), type: 'TIME', day };
   if (hour === 24) return { value: `${fmtDate(day)}T24:00`, type: 'TIME', day };
   return { value: fmtTime(day, hour, c.minute, false), type: 'TIME', day };
 }
@@ -114,7 +118,7 @@ export const TIME_RULES: Rule[] = [
         type: 'TIME',
         end,
         clock,
-        resolve: (ctx) => timeOn(ctx.sentenceDay(start, end) ?? ctx.ref?.date ?? null, clock),
+        resolve: (ctx) => timeOn(ctx.clockDay(start, end, clock), clock),
       };
     },
   },

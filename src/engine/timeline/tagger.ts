@@ -3,6 +3,7 @@ import { splitSentences } from '../sentences.ts';
 import type { Ymd } from './calendar.ts';
 import { quoteSpansOf } from '../quotes/spans.ts';
 import { parseReference, type Reference } from './reference.ts';
+import { dayOfPastClock, storyOffset } from './clock-day.ts';
 import { COMPOUND_RULES } from './rules-compound.ts';
 import { DATE_RULES } from './rules-dates.ts';
 import { DURATION_RULES, SET_RULES } from './rules-durations.ts';
@@ -356,6 +357,11 @@ function sentenceIndex(sentences: Span[], pos: number): number {
   return lo;
 }
 
+// "in March 2021 and left in May": the words between a written month and a bare one that goes on
+// from it, with no clause break (and no present perfect, which reaches to now: "and its shares have
+// doubled since March").
+const NARRATIVE_GAP = /^(?![\s\S]*\b(?:has|have|'s|'ve)\b)[^,;:()]{0,40}\band\b[^,;:()]{0,40}$/i;
+
 /**
  * Finds the time expressions of a text, in text order, with TimeML types and values resolved
  * against `publishedAt` (relative ones stay X-valued without it). `sentences` may be passed
@@ -373,6 +379,8 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
   const documents = quotedDocuments(text, documentWords, chosen);
   const bounds = (pos: number): Span => sentences[sentenceIndex(sentences, pos)] ?? { text, start: 0, end: text.length };
   const days: { pos: number; day: Ymd }[] = [];
+  // Expressions that write their year ("1912", "March 2021", "Aug. 3, 2024"), in text order.
+  const written: { pos: number; end: number; y: number; m: number | null }[] = [];
   const ctx: ResolveContext = {
     text,
     ref,
@@ -393,23 +401,41 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
       const t = bounds(start).text;
       return LONG_PERIOD.test(t) && !/quarter/i.test(t);
     },
-    sentenceDay: (start) => {
-      const s = bounds(start);
-      let best: { pos: number; day: Ymd } | null = null;
-      for (const d of days) {
-        if (d.pos < s.start || d.pos >= s.end) continue;
-        if (!best || Math.abs(d.pos - start) < Math.abs(best.pos - start)) best = d;
-      }
-      if (best) return best.day;
-      // "Two ferries collided on Monday evening. They struck each other at 7.40pm": a time in the
-      // next sentence (the lead's next paragraph too), with no day of its own, is on that day.
-      const k = sentenceIndex(sentences, start);
-      const prev = sentences[k - 1];
-      if (!prev) return null;
-      const before = days.filter((d) => d.pos >= prev.start && d.pos < prev.end);
-      return before.length ? before[before.length - 1]!.day : null;
+    sentenceDay: (start) => dayInSentence(start) ?? dayBeforeSentence(start),
+    narrativeMonth: (start) => {
+      const w = written[written.length - 1];
+      if (!w || w.m === null || w.end > start || w.pos < bounds(start).start) return null;
+      return NARRATIVE_GAP.test(text.slice(w.end, start)) ? { y: w.y, m: w.m } : null;
+    },
+    clockDay: (start, end, clock) => {
+      const own = dayInSentence(start);
+      if (own) return own;
+      const day = dayBeforeSentence(start);
+      if (!ctx.ref || ctx.tense(start, end) !== 'past') return day ?? ctx.ref?.date ?? null;
+      offset ??= { value: storyOffset(chosen, ctx.ref.date) };
+      return dayOfPastClock(day, clock, ctx.ref, offset.value, (d) => days.some((x) => x.day.y === d.y && x.day.m === d.m && x.day.d === d.d));
     },
   };
+  // The story's zone, when the article gives it (see clock-day.ts); read on the first clock time that needs it.
+  let offset: { value: number | null } | undefined;
+  function dayInSentence(start: number): Ymd | null {
+    const s = bounds(start);
+    let best: { pos: number; day: Ymd } | null = null;
+    for (const d of days) {
+      if (d.pos < s.start || d.pos >= s.end) continue;
+      if (!best || Math.abs(d.pos - start) < Math.abs(best.pos - start)) best = d;
+    }
+    return best ? best.day : null;
+  }
+  // "Two ferries collided on Monday evening. They struck each other at 7.40pm": a time in the
+  // next sentence (the lead's next paragraph too), with no day of its own, is on that day.
+  function dayBeforeSentence(start: number): Ymd | null {
+    const k = sentenceIndex(sentences, start);
+    const prev = sentences[k - 1];
+    if (!prev) return null;
+    const before = days.filter((d) => d.pos >= prev.start && d.pos < prev.end);
+    return before.length ? before[before.length - 1]!.day : null;
+  }
   // The tagged expression of each chosen candidate (by its index), null while unresolved.
   const tagged: (Timex | null)[] = new Array(chosen.length).fill(null);
   const timex = (c: Candidate, type: TimexType, value: string): Timex => ({ text: text.slice(c.start, c.end), start: c.start, end: c.end, type, value });
@@ -444,6 +470,7 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
       ctx.anchorYear = year;
       const month = r.value.charCodeAt(4) === 45 ? digitsAt(r.value, 5, 2) : -1;
       if (month >= 0) ctx.anchorMonth = { y: year, m: month };
+      if (text.slice(c.start, c.end).includes(r.value.slice(0, 4))) written.push({ pos: c.start, end: c.end, y: year, m: month >= 0 ? month : null });
     }
   }
   for (const i of clocks) {

@@ -68,7 +68,10 @@ function cuesOf(clause: string, after: string): Tense {
   // "had been due to expire Friday", "as previously planned": a plan already overtaken is the past.
   if (/\b(?:had\s+(?:been\s+)?|previously\s+(?:been\s+)?)(?:\w+\s+)?(?:due|scheduled|expected|set|supposed|planned|slated|intended)\b/i.test(clause))
     return 'past';
-  if (FUTURE.test(clause) || /^\W*will\b/i.test(after)) return 'future';
+  // "Friday will be a holiday": a "will" right after the expression makes it its subject. After a
+  // comma it is the main clause's, and a past verb before the expression dates it instead ("The
+  // deal, announced Monday, will close in March").
+  if (FUTURE.test(clause) || /^\s*will\b/i.test(after) || (/^\W*will\b/i.test(after) && !PAST.test(clause))) return 'future';
   // A deadline: "until 9 a.m. Tuesday", "postponed until Tuesday morning".
   if (/\buntil\s+(?:\S+\s+){0,3}$/i.test(clause) && !/^\s*,/.test(after)) return 'future';
   const planned = PLANNED.exec(clause);
@@ -83,12 +86,22 @@ function cuesOf(clause: string, after: string): Tense {
 const NEAR = 60;
 const FAR = 120;
 
+// A short noun phrase after a comma, set beside the noun before it ("in Lagos, her first stop on
+// Tuesday"): it has no verb of its own, so the clause before the comma governs it.
+const APPOSITION = /^,\s*(?:the|a|an|his|her|its|their|our)\s+(?:[a-z'-]+\s+){0,3}(?:on|in|at)?\s*$/i;
+
 /** Reads the clause around [start, end) within the sentence [sStart, sEnd) for future or past cues. */
 export function tenseAround(text: string, start: number, end: number, sStart: number, sEnd: number): Tense {
   const after = text.slice(end, Math.min(sEnd, end + 25));
   const near = cuesOf(clauseOf(text.slice(Math.max(sStart, start - NEAR), start)), after);
-  if (near !== 'none' || start - NEAR <= sStart) return near;
-  return cuesOf(clauseOf(text.slice(Math.max(sStart, start - FAR), start)), after) === 'future' ? 'future' : 'none';
+  if (near !== 'none') return near;
+  const wide = text.slice(Math.max(sStart, start - FAR), start);
+  if (start - NEAR > sStart && cuesOf(clauseOf(wide), after) === 'future') return 'future';
+  // "will spend two hours in Lagos, her first stop on Tuesday": a modal governs its apposition
+  // (the last cue before it, past commas inside a place name such as "Dar es Salaam, Tanzania").
+  const comma = wide.lastIndexOf(',');
+  if (comma >= 0 && comma >= wide.length - 40 && APPOSITION.test(wide.slice(comma)) && cueIn(wide.slice(0, comma), true) === 'future') return 'future';
+  return 'none';
 }
 
 /**

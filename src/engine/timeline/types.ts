@@ -22,6 +22,17 @@ export interface ResolveContext {
   aboutLongPeriod: (start: number) => boolean;
   /** A day named in the same sentence, for bare clock times ("at 10 p.m. ... on Friday"). */
   sentenceDay: (start: number, end: number) => Ymd | null;
+  /**
+   * The day of a bare clock time (no day next to it): a day named in its sentence, else the one
+   * `sentenceDay` falls back on or the publication day -- moved to the day before when the time,
+   * told in the past, is later than the publication time there (see the tagger's `clockDay`).
+   */
+  clockDay: (start: number, end: number, clock: ClockTime) => Ymd | null;
+  /**
+   * The month and year of an expression that writes them ("in March 2021"), when it comes before
+   * `start` in the same clause or in one joined to it by "and" ("joined in March 2021 and left in May").
+   */
+  narrativeMonth: (start: number) => { y: number; m: number } | null;
   tense: (start: number, end: number) => Tense;
   /** `tense`, falling back on the rest of the sentence (after, then before) when the clause has no cue. */
   tenseWide: (start: number, end: number) => Tense;

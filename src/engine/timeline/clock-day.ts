@@ -1,0 +1,63 @@
+import { addDays, diffDays, type Ymd } from './calendar.ts';
+import type { Reference } from './reference.ts';
+import { utcOf } from './rules-times.ts';
+import type { Candidate, ClockTime } from './types.ts';
+import { impliedOffset, toUtc, zoneOffset } from './zones.ts';
+
+// A bare clock time told in the past ("the crash happened shortly before 7.45pm") cannot be later
+// than the article's publication: in a follow-up published at 16:05 it is the evening before. The
+// clock time is the story's local time; the publication time is as the feed gave it (UTC after
+// ingest). Where the article restates a local time in another zone ("5pm local time (09:00
+// GMT)") the story's offset is known and the two are compared on the story's clock. Otherwise
+// they are compared as given, which is wrong for a story told in a zone far from the
+// publication's (a 10:35 a.m. blast in Nairobi in a report filed at 8 a.m. in New York), so the
+// day before is taken only when the article itself speaks of that day too (a follow-up's "on
+// Monday night").
+
+/**
+ * The story's offset in minutes east of UTC, when the article restates a local clock time in a
+ * stated zone ("11.43am (02:43 GMT)", "5pm local time (09:00 GMT)"); null when it does not.
+ */
+export function storyOffset(cands: readonly Candidate[], date: Ymd): number | null {
+  for (const { clock: c } of cands) {
+    if (!c || c.zone || !c.restated || c.hour === 24) continue;
+    const off = zoneOffset(c.restated.zone, date);
+    if (off !== null) return impliedOffset(c.hour * 60 + c.minute, c.restated.hour * 60 + c.restated.minute - off);
+  }
+  return null;
+}
+
+/** The publication time on the story's clock (`exact`) or as given, in minutes after midnight; null without a time of day. */
+export function publicationClock(ref: Reference, offset: number | null): { date: Ymd; minutes: number; exact: boolean } | null {
+  if (ref.hour === null) return null;
+  const minute = ref.minute ?? 0;
+  if (offset === null || ref.offset === null) return { date: ref.date, minutes: ref.hour * 60 + minute, exact: false };
+  const local = toUtc(ref.date, ref.hour, minute, ref.offset - offset);
+  return { date: local.date, minutes: local.hour * 60 + local.minute, exact: true };
+}
+
+const sameDay = (a: Ymd, b: Ymd): boolean => a.y === b.y && a.m === b.m && a.d === b.d;
+
+/**
+ * The day of a bare past-tense clock time that has no day in its own sentence: `day` (the day of
+ * the sentence before, or null for none), or the day before it when the time is later than the
+ * publication on that day. `named` says whether the article names a given day.
+ */
+export function dayOfPastClock(day: Ymd | null, clock: ClockTime, ref: Reference, offset: number | null, named: (d: Ymd) => boolean): Ymd {
+  const pub = publicationClock(ref, offset);
+  if (!pub || clock.hour === 24) return day ?? ref.date;
+  // A time with a stated zone is an instant: compared with the publication's when that is one too.
+  const given = day ?? ref.date;
+  const utc = utcOf(given, clock);
+  if (utc) {
+    if (ref.offset === null) return given;
+    const at = toUtc(ref.date, ref.hour ?? 0, ref.minute ?? 0, ref.offset);
+    const later = diffDays(utc.date, at.date) * 1440 + (utc.hour - at.hour) * 60 + (utc.minute - at.minute) > 0;
+    return later ? addDays(given, -1) : given;
+  }
+  // With the story's clock known, a time with no day at all is on the story's publication day.
+  const base = day ?? (pub.exact ? pub.date : ref.date);
+  if (!sameDay(base, pub.date) || clock.hour * 60 + clock.minute <= pub.minutes) return base;
+  const before = addDays(base, -1);
+  return pub.exact || named(before) ? before : base;
+}
