@@ -156,6 +156,9 @@ function afterAllowed(text: string, span: QuoteSpan): boolean {
   const tail = text.slice(span.after, span.after + 3);
   if (/^\s*[,—–―-]/.test(tail)) return true;
   if (last === '.') return /^\s*\p{Ll}/u.test(tail) || SAID_SENTENCE.test(text.slice(span.after, span.after + 100));
+  // `"…!" She replied to him that …`: a capitalised pronoun after ! or ? opens a new sentence.
+  if ((last === '!' || last === '?') && /^\s*(?:He|She|They|We|I|It)\s/.test(text.slice(span.after, span.after + 6)))
+    return SAID_SENTENCE.test(text.slice(span.after, span.after + 100));
   return true;
 }
 
@@ -313,7 +316,7 @@ function looksLikeTitle(text: string, span: QuoteSpan): boolean {
 // Archives that print double marks as two apostrophes ('' … '') end and open sentences with them too.
 // Tried only where a stop or a line break is (found by a plain search): a pattern opening with a
 // look-behind would otherwise be tried at every character.
-const BOUNDARY = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|[A-Z]))[.!?]+["”’)']*\s+(?=(?:["“‘(]|'')?\p{Lu})|\n\s*/uy;
+const BOUNDARY = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Capt|Adm|Rev|St|Jr|[A-Z]))[.!?]+["”’)']*\s+(?=(?:["“‘(]|'')?\p{Lu})|\n\s*/uy;
 const STOP = /[.!?\n]/g;
 function sentenceStartsOf(text: string): number[] {
   const out = [0];

@@ -38,7 +38,7 @@ const SAY = `(?:${ALL_FORMS.join('|')})`;
 // After a quote a participle (`," adding that …`) continues the previous clause: it has no subject of its own.
 const SAY_FINITE = `(?:${ALL_FORMS.filter((f) => !/ing(?: out)?$/.test(f)).join('|')})`;
 // A full stop that does not end the clause: "Mr.", "U.S.", "J.", and state abbreviations in "R-Ky., said".
-const DOT = '(?<=\\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.|\\.(?=,)|\\([^()]{0,30}\\)';
+const DOT = '(?<=\\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.|\\.(?=,)|\\([^()]{0,30}\\)';
 const CLAUSE = new RegExp(`^(?:[^.;:!?\\n“"]|${DOT})*`);
 
 /** Verb right after the quote with the subject after it: `," said Jane Doe, a lawyer.` */
@@ -256,7 +256,8 @@ export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): 
   // and the subject is the name after the verb.
   const inverted = s && /^[a-z]/.test(s[1]!) && /,$/.test(s[1]!) ? laterInverted(ctx, tail, from) : null;
   if (inverted) return inverted;
-  if (s) {
+  // `” Monday, Roe refrained from attacking Lane and Weber, who say …`: a relative clause's verb attributes nothing.
+  if (s && !/\b(?:who|which|that)$/i.test(s[1]!.trimEnd())) {
     const subjStart = from + s.index + s[0].indexOf(s[1]!);
     const got = subject(ctx, s[1]!, subjStart, 'last');
     if (got.entity || got.description) return got;
@@ -311,6 +312,12 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
       const got = subject(ctx, rest, from + v.index + v[0].length, 'first');
       if (got.entity) return got;
     }
+    // "The paradox of it, says Jo Roe, a historian at Acme College, is that “…”": a parenthetical inverted verb.
+    if (INVERTIBLE.test(v[1]!) && /,\s*$/.test(head.slice(0, v.index))) {
+      const named = /^\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*\s*,/u.exec(rest);
+      const got = named ? subject(ctx, named[0], from + v.index + v[0].length, 'first') : null;
+      if (got?.entity) return got;
+    }
     if (/^according to$/i.test(v[1]!)) {
       const got = subject(ctx, head.slice(v.index + v[0].length), from + v.index + v[0].length, 'first');
       if (got.entity || got.description) return got;
@@ -326,7 +333,8 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
         if (got.entity) return got;
       }
       // "X attacked Y for …, saying, …": the participle continues the main clause, whose subject speaks.
-      if (/,\s*$/.test(head.slice(0, v.index))) {
+      // Also after a partial quote's closing mark ("… “city values,” stating …").
+      if (/,[”"’']?\s*$/.test(head.slice(0, v.index))) {
         const main = clauseSubject(ctx, from, from + v.index);
         if (main?.entity) return main;
       }
@@ -335,9 +343,9 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     const relative = /,[^,]*\bwho\s+(?:also\s+|later\s+)?$/.exec(head.slice(0, v.index));
     if (relative) {
       // The antecedent heads the clause: "said Jo Roe, the director of the Roe Institute, who said".
-      const ante = mentionsIn(ctx.index, from, from + relative.index).find(
-        (x) => isPerson(x.entity, ctx.text) && !ctx.inside(x.start) && subjectish(ctx.text, x, from),
-      );
+      // With no subject there, the person right before the comma: "… was steep for Mr. Roe, who said".
+      const people = mentionsIn(ctx.index, from, from + relative.index).filter((x) => isPerson(x.entity, ctx.text) && !ctx.inside(x.start));
+      const ante = people.find((x) => subjectish(ctx.text, x, from)) ?? people.find((x) => x.end === from + relative.index);
       if (ante) return { entity: ante.entity, description: null };
     }
     let lo = 0;
@@ -347,7 +355,9 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     if (cut > 0) lo = cut;
     // "She defended the foundation, but admitted “…”": a verb with no subject of its own shares the main clause's.
     // "Rep. Jo Roe slams Lane, praises Weber as “…”": after a verb and its object, a comma joins another verb of the same subject.
-    const conjoined = /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+|quickly\s+)?$/i.exec(left) ?? /\s\p{Ll}+(?:s|ed)\s+[^,;]*?(,)\s*$/u.exec(left);
+    const conjoined =
+      /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+|quickly\s+|now\s+|still\s+|again\s+|instead\s+)?$/i.exec(left) ??
+      /\s\p{Ll}+(?:s|ed)\s+[^,;]*?(,)\s*$/u.exec(left);
     if (conjoined && conjoined.index > 0) {
       const main = clauseSubject(ctx, from, from + conjoined.index);
       if (main?.entity) return main;
@@ -451,7 +461,7 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   // "The governor, speaking in Dayton, said": a description opening the clause before an apposition.
   // "The president also said": adverbs and auxiliaries before the verb are not the description's head.
   const d =
-    DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with|from)\s+.*$/, '').replace(TRAILING_ADVERBS, '')) ??
+    DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with|from)\s+.*$|\s+to\s+(?=\p{Lu}).*$/u, '').replace(TRAILING_ADVERBS, '')) ??
     (pick === 'last' ? OPENING_DESCRIPTION.exec(clause) : null);
   if (d) {
     let e = resolveDescription(d[1]!, at, ctx.index, ctx.inside, /^the\b/i.test(d[0].trim()));
@@ -519,6 +529,16 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
   const adverbial = LEAD_ADVERBIAL.exec(head.slice(lead))![0];
   // "As Jo Roe puts it, …" is the attribution itself, not an opener to skip.
   if (!(/^(?:As|as)\s/.test(adverbial) && SPEECH_IN.test(adverbial))) lead += adverbial.length;
+  // "Gov. Jo Roe signed an order, while Tom Baker, the former governor, proposed “…”": the clause
+  // after the conjunction has its own subject.
+  const turned = mentionsIn(ctx.index, from + lead, to).findLast(
+    (x) =>
+      isPerson(x.entity, ctx.text) &&
+      !ctx.inside(x.start) &&
+      TURN_BEFORE.test(ctx.text.slice(Math.max(from, x.start - 40), x.start)) &&
+      MAIN_VERB_AFTER.test(ctx.text.slice(x.end, x.end + 90).replace(APPOSITION, '')),
+  );
+  if (turned) return { entity: turned.entity, description: null };
   const near = mentionsIn(ctx.index, from + lead, from + lead + 45);
   const m = near.find(
     (x, k) => x.end <= to && !ctx.inside(x.start) && subjectish(ctx.text, x, from) && !modifies(ctx.text, x, near[k + 1]) && !qualifiesNoun(ctx.text, x, from),
@@ -560,5 +580,7 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
   if (main) return { entity: main.entity, description: null };
   return null;
 }
+const TURN_BEFORE = /[,;]\s+(?:while|whereas|but)\s+(?:\p{Lu}[\p{L}.]*\s+){0,2}$/u;
+const APPOSITION = /^,[^,;“”"]{1,70},/;
 // A finite verb right after a name: "decried", "has been", "says" (not "who", "and", a possessive).
 const MAIN_VERB_AFTER = /^\s+(?:also\s+|then\s+|later\s+)?(?:has|had|was|is|will|would|(?!who\b|which\b|and\b|or\b|to\b|has\b|was\b|is\b)[a-z]+(?:ed|es|s))\b/;

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/engine/quotes.ts';
+
+// Speaker classes of issue 15's fourth round: who a he/she, a description or a clause refers to.
+// Each article is invented; each case failed before its rule.
+function speakers(text: string): (string | null)[] {
+  return extractQuotes(text).map((q) => q.speaker);
+}
+
+describe('he/she: the antecedent sentence', () => {
+  it('takes the name after an inverted "said" as the subject of the sentence before', () => {
+    const text = `Mark Baker and Tom Lane run very different campaigns.
+
+Whether the Baker or the Lane model works better will be clear in November, said Jonas Wren, editor of the Valley Ledger. “You have one very careful operation and one that lives on attention,” he said.`;
+    expect(speakers(text)).toEqual(['Jonas Wren']);
+  });
+
+  // A guard for the rule above: the name after "said" must end its clause.
+  it('does not take a name opening a clause after "X, a delegate, said"', () => {
+    const text = `And Ohio’s Ada Pruitt, one of the few women on the committee, said Quinn Okafor will surprise everyone. “I think Okafor will do just fine in the suburbs,” she said.`;
+    expect(speakers(text)).toEqual(['Ada Pruitt']);
+  });
+
+  it('walks past a sentence opened by "But he" to the speaker before it', () => {
+    const text = `Mr. Okafor said there was nothing wrong with Mr. Lind raising the steel question in the talks. But he suggested that Mr. Lind had his eyes on voters back home. “They are under a lot of pressure at home,” he said.`;
+    expect(speakers(text)).toEqual(['Okafor']);
+  });
+
+  it('does not refer to a name that only qualifies a noun after "the"', () => {
+    const text = `James Halloran bought three newspapers last year.
+
+Peter Vance, a strategist whose firm made the ads, said their goal was a deal on carbon. The Halloran papers have been standing in the way, he said, by building “a bubble where the science does not reach.”`;
+    expect(speakers(text)).toEqual(['Peter Vance']);
+  });
+
+  it('reads a title after a preposition: "to Mr. Lane" is an object, not a subject', () => {
+    const text = `Sean Doyle has known the candidate for years. But he did not deny that he passes his advice on to Mr. Lane and to others in the campaign. “Do I talk to a friend and say what I think? Of course I do,” he said.`;
+    expect(speakers(text)).toEqual(['Sean Doyle']);
+  });
+
+  it('does not end a sentence at "Govs." before a name', () => {
+    const text = `Florida Sen. Marco Ruiz says he did well in the debate.
+
+On Monday, Ruiz refrained from attacking his rivals, particularly Govs. Mark Bell and Tom Hardy, who doubt his experience.
+
+He dismissed talk of a poor debate, saying that it was his campaign’s “best fundraising night, whatever people want to say about it.”`;
+    expect(speakers(text)).toEqual(['Marco Ruiz']);
+  });
+
+  it('does not attribute a title to the verb of a relative clause after it', () => {
+    const text = `Florida Sen. Marco Ruiz says he did well in the debate.
+
+Speaking to “Morning Desk” on Monday, Ruiz refrained from attacking his rivals, Mark Bell and Tom Hardy, who say the senator lacks experience.
+
+He dismissed talk of a poor debate, saying that it was his campaign’s “best fundraising night, whatever people want to say about it.”`;
+    expect(speakers(text)).toEqual(['Marco Ruiz']);
+  });
+});
+
+describe('cues in the quote’s own sentence', () => {
+  it('gives a relative clause to the person right before it, even after a preposition', () => {
+    const text = `The loss was steep for Mr. Haldane, who said he intended to get “some rest and a day off with the family.”`;
+    expect(speakers(text)).toEqual(['Haldane']);
+  });
+
+  it('resolves "said the former aide to President X" to the person introduced before', () => {
+    const text = `One of the authors of the report, Ari Feld, said the nomination will test its findings. “Certainly the party has gone in the other direction,” said the former top aide to President Tom Hale. “If he loses, he will prove our point.”`;
+    expect(speakers(text)).toEqual(['Ari Feld', 'Ari Feld']);
+  });
+
+  it('gives a participle after a partial quote to the main clause subject', () => {
+    const text = `Senator Cora Mills said last week that Tom Hale stands for “city values,” stating during the debate that they are “soft on crime and soft on spending, with no end in sight.”`;
+    expect(speakers(text).at(-1)).toBe('Cora Mills');
+  });
+
+  it('gives a verb after "but now" to the main clause subject', () => {
+    const text = `Representative Tom Massey used to support fellow Ohioan Paul Rand, but now said the governor had “the chance and the duty to bring us all together.”`;
+    expect(speakers(text)).toEqual(['Tom Massey']);
+  });
+
+  it('does not read "She replied" after a quote ending in "!" as its attribution', () => {
+    const text = `In June, after Senator Ann Cole was hurt in a fall, Tom Weaver wrote to her: “You are our best player and we need you for the long run!” She replied that it was an honour to serve.`;
+    expect(speakers(text)).toEqual(['Tom Weaver']);
+  });
+
+  it('gives the clause after ", while" its own subject', () => {
+    const text = `Gov. Bobby Jindal on Monday signed an order to block the plan, while Mike Harlan, the former Idaho governor, proposed we “wake up and look at the facts” before the vote.`;
+    expect(speakers(text)).toEqual(['Mike Harlan']);
+  });
+
+  it('reads a parenthetical inverted verb before "is that “…”"', () => {
+    const text = `The paradox of the first lady, says Carl Brandt, a historian at the Ferris Library, is that she was “one of the most powerful people in the building for eight years.”`;
+    expect(speakers(text)).toEqual(['Carl Brandt']);
+  });
+});
