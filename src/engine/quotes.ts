@@ -316,7 +316,7 @@ function looksLikeTitle(text: string, span: QuoteSpan): boolean {
 // Archives that print double marks as two apostrophes ('' … '') end and open sentences with them too.
 // Tried only where a stop or a line break is (found by a plain search): a pattern opening with a
 // look-behind would otherwise be tried at every character.
-const BOUNDARY = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Capt|Adm|Rev|St|Jr|[A-Z]))[.!?]+["”’)']*\s+(?=(?:["“‘(]|'')?\p{Lu})|\n\s*/uy;
+const BOUNDARY = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Capt|Adm|Rev|St|Jr|[A-Z]))[.!?]+["”’)']*\s+(?=\(?(?:["“‘]|'')?\p{Lu})|\n\s*/uy;
 const STOP = /[.!?\n]/g;
 function sentenceStartsOf(text: string): number[] {
   const out = [0];

@@ -93,3 +93,42 @@ describe('cues in the quote’s own sentence', () => {
     expect(speakers(text)).toEqual(['Carl Brandt']);
   });
 });
+
+describe('descriptions and sentence ends', () => {
+  // A guard for the rule below: the salient person is not preferred over one titled just before.
+  it('gives "the senator" to a person the text called a senator a few sentences before', () => {
+    const text = `Sen. Ana Webb spoke first at the town hall. Paul Ortiz, a farmer from Ames, asked about the border. “Securing the border is a matter of national security for every family,” the senator said.`;
+    expect(speakers(text)).toEqual(['Ana Webb']);
+  });
+
+  it('gives "the senator" to the salient person, not to a senator named long before', () => {
+    const text = `Sen. John Marsh voted against the bill last year.
+
+The vote came after a long debate. The bill then went to the House. The House passed it in May. The president signed it in June. It took effect in July. Farmers welcomed it. Ranchers did not. Prices rose in the fall.
+
+Paul Ortiz defends his record in a new ad running on Iowa TV: “Securing the border is a matter of national security for every family,” the senator says to the camera.`;
+    expect(speakers(text)).toEqual(['Paul Ortiz']);
+  });
+
+  it('does not give "the senator" to the salient person when the text gave them another office', () => {
+    const text = `Paul Ortiz released a new ad on Friday. Gov. Tom Hale praised it in Ames. “Securing the border is a matter of national security for every family,” the senator says in it.`;
+    expect(speakers(text)).toEqual(['Paul Ortiz']);
+  });
+
+  it('reads "The billionaire businessman began …, saying …" as the salient person', () => {
+    const text = `Mark Delaney has traded his usual rallies for a town hall. Delaney is taking questions in a lodge in Salem.
+
+The billionaire businessman began by talking about the state’s drug crisis, saying that the drugs are now “cheaper than getting candy at the store.”`;
+    expect(speakers(text)).toEqual(['Mark Delaney']);
+  });
+
+  it('does not take a name after "over" as a sentence subject', () => {
+    const text = `First there was the Ledger’s deputy editor Bret Holm, who, after trading insults with Ann Dale over Mr. Vance, said on the radio that ''too much of the party became an echo chamber of itself.''`;
+    expect(speakers(text)).toEqual(['Bret Holm']);
+  });
+
+  it('starts a sentence at a bracket before a quote written with two apostrophes', () => {
+    const text = `Mr. Nevins praised the cast on Monday. He said he pursued the revival only because Mr. Lutz agreed to take part. (''We have persuaded the original creators to finish the story,'' he said.)`;
+    expect(speakers(text)).toEqual(['Nevins']);
+  });
+});

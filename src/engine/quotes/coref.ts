@@ -48,7 +48,15 @@ const PERSON_HEADS = new RegExp(
  * same pronoun has the same referent, so the walk goes on past it. `gender` '' accepts anyone
  * (definite descriptions: "the New York businessman").
  */
-export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex, inside: Inside, sentenceStarts: number[], history: Said[]): Entity | null {
+export function resolvePronoun(
+  pronoun: string,
+  pos: number,
+  index: EntityIndex,
+  inside: Inside,
+  sentenceStarts: number[],
+  history: Said[],
+  accept: (e: Entity) => boolean = () => true,
+): Entity | null {
   const p = pronoun.toLowerCase();
   const last = history[history.length - 1]?.entity ?? null;
   if (p === 'it') return lastOf(index.mentions, pos, inside, (e) => e.kind === 'org');
@@ -57,7 +65,7 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
     return p === 'they' ? null : lastOf(index.mentions, pos, inside, (e) => isPerson(e, index.text));
   }
   const want: Gender = p === 'he' || p === 'his' || p === 'him' ? 'm' : p === 'she' || p === 'her' ? 'f' : '';
-  const ok = (e: Entity): boolean => isPerson(e, index.text) && (want === '' || e.gender !== (want === 'm' ? 'f' : 'm'));
+  const ok = (e: Entity): boolean => isPerson(e, index.text) && (want === '' || e.gender !== (want === 'm' ? 'f' : 'm')) && accept(e);
   // A sentence opened by the same pronoun, or where it reports speech ("After …, he told …"), has the same referent.
   const same = want === '' ? null : SAME[want === 'm' ? 0 : 1]!;
   let hi = pos;
@@ -201,7 +209,7 @@ export function subjectish(text: string, m: Mention, lo: number): boolean {
   return !/^['’]s?\b/.test(text.slice(m.end, m.end + 2));
 }
 const OBJECT_BEFORE =
-  /\b(?:of|for|at|with|to|from|in|into|onto|on|by|about|against|than|like|under|told|asked|toward|towards|through|across|behind|among|between|without|within|upon|including)\s+(?:the\s+)?$/i;
+  /\b(?:of|for|at|with|to|from|in|into|onto|on|by|about|against|than|like|under|over|told|asked|toward|towards|through|across|behind|among|between|without|within|upon|including)\s+(?:the\s+)?$/i;
 const TITLE_BEFORE = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Rev|President|Senator|Governor|Secretary|Speaker|Judge|Admiral|General)\.?\s+)+$/;
 
 const PLATFORMS =
@@ -232,6 +240,42 @@ export function resolveDescription(head: string, pos: number, index: EntityIndex
       : null;
   }
   return lastOf(index.mentions, pos, inside, (e) => e.kind === 'person' && e.descriptors.has(h));
+}
+
+// Offices a person holds one of: "the senator" is not the person the text calls "Gov." or "Mayor".
+const OFFICES = new Set([
+  'senator',
+  'governor',
+  'mayor',
+  'representative',
+  'congressman',
+  'congresswoman',
+  'president',
+  'secretary',
+  'speaker',
+  'judge',
+  'justice',
+  'general',
+  'admiral',
+  'minister',
+  'ambassador',
+  'sheriff',
+]);
+
+/**
+ * The person "the senator" refers to: the salient person (as for a pronoun) unless the text gives
+ * them another office, else the last person it calls a senator. Null for heads that are no office.
+ */
+export function resolveOffice(head: string, pos: number, index: EntityIndex, inside: Inside, sentenceStarts: number[], history: Said[]): Entity | null {
+  const h = head.toLowerCase();
+  if (!OFFICES.has(h)) return null;
+  const titled = (e: Entity): boolean => e.descriptors.has(h);
+  const untitled = (e: Entity): boolean => ![...e.descriptors].some((d) => OFFICES.has(d));
+  return (
+    resolvePronoun('', pos, index, inside, sentenceStarts, history, titled) ??
+    resolvePronoun('', pos, index, inside, sentenceStarts, history, untitled) ??
+    lastOf(index.mentions, pos, inside, (e) => e.kind === 'person' && titled(e))
+  );
 }
 
 /** Whether a description's head names a person's role ("governor", "businessman"). */

@@ -7,6 +7,7 @@ import {
   mentionsIn,
   modifies,
   resolveDescription,
+  resolveOffice,
   resolvePronoun,
   subjectish,
   type Inside,
@@ -464,7 +465,9 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
     DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with|from)\s+.*$|\s+to\s+(?=\p{Lu}).*$/u, '').replace(TRAILING_ADVERBS, '')) ??
     (pick === 'last' ? OPENING_DESCRIPTION.exec(clause) : null);
   if (d) {
-    let e = resolveDescription(d[1]!, at, ctx.index, ctx.inside, /^the\b/i.test(d[0].trim()));
+    let e =
+      (/^the\b/i.test(d[0].trim()) ? resolveOffice(d[1]!, at + d.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null) ??
+      resolveDescription(d[1]!, at, ctx.index, ctx.inside, /^the\b/i.test(d[0].trim()));
     // "The New York businessman said": a definite description of a person's role refers to the salient person.
     if (!e && /^the\b/i.test(d[0].trim()) && isPersonHead(d[1]!)) e = resolvePronoun('', at + d.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
     // "The letter says": a document speaks for whoever last spoke or was the subject before it.
@@ -558,12 +561,13 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
     return e ? { entity: e, description: null } : null;
   }
   const d =
-    /^(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+)\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?(?:[a-z]+(?:ed|s|ing)|sought|took|made|gave|told|said|spoke|wrote|put|went|came|set|kept|left|held|stood|brought|thought|felt|found|saw|knew|got|called)\b/.exec(
+    /^(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+)\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?(?:[a-z]+(?:ed|s|ing)|sought|took|made|gave|told|said|spoke|wrote|put|went|came|set|kept|left|held|stood|brought|thought|felt|found|saw|knew|got|called|began|became|ran|won|lost|sent|met|led|paid|built|chose|drew|fell|grew|hit|meant|sat|spent|struck|threw|wore)\b/.exec(
       head.slice(lead),
     );
   if (d) {
     // "The Florida senator sought to …": a role no one was introduced with refers to the salient person.
     const e =
+      resolveOffice(d[1]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) ??
       resolveDescription(d[1]!, from, ctx.index, ctx.inside) ??
       (isPersonHead(d[1]!) ? resolvePronoun('', from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null);
     if (e) return { entity: e, description: null };
