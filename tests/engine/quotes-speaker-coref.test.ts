@@ -132,3 +132,26 @@ The billionaire businessman began by talking about the state’s drug crisis, sa
     expect(speakers(text)).toEqual(['Nevins']);
   });
 });
+
+describe('sources the tagger or the verb list misread', () => {
+  it('keeps a person with a known first name whom place cues ("at Holt", "from Holt") made a place', () => {
+    const text = `Paul Serra apologized to Maria Holt on Saturday for the breach. But Serra leveled an attack at Holt and at the party before that. The data came from Holt, and the searches ran against Holt for an hour. The party sided with Holt. Staff in Holt had seen the data. The files from Holt were old. Voters in Holt were angry. At Holt, the mood was calm.
+
+Holt said she appreciated the apology and that she wanted to move on.
+
+“Obviously, we were distressed when we learned about it,” she said.`;
+    expect(speakers(text)).toEqual(['Maria Holt']);
+  });
+
+  it('does not read "will continue" as a verb of speech', () => {
+    const text = `Almost 650 courses have closed since 2006, according to the National Golf Association. Between 130 and 160 courses close every year, a trend that the association predicts will continue ''for the next few years at least.''`;
+    expect(speakers(text)).toEqual(['National Golf Association']);
+  });
+
+  it('gives a block quote after "As X reported, …:" to X', () => {
+    const text = `As Valley Wire reported, even on Friday morning the Dunmore Fire Department was refusing to call the fire arson:
+
+“The department is still reluctant to call the fire in Dunmore an act of arson, citing the ongoing investigation by the state police.”`;
+    expect(speakers(text)).toEqual(['Valley Wire']);
+  });
+});

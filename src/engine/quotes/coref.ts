@@ -1,5 +1,5 @@
 import type { Entity, EntityIndex, Gender, Mention } from '../entities.ts';
-import { PERSON_TITLES, ROLE_NOUNS } from '../entities/gazetteer.ts';
+import { FEMALE_NAMES, isKnownPlace, MALE_NAMES, PERSON_TITLES, ROLE_NOUNS } from '../entities/gazetteer.ts';
 
 /** Where quotes are, so names inside them are not taken for the speaker. */
 export type Inside = (pos: number) => boolean;
@@ -17,13 +17,21 @@ const personCache = new WeakMap<Entity, boolean>();
 /** Whether an entity can be a speaking person: tagged as one, or given a courtesy title in the text. */
 export function isPerson(e: Entity, text: string): boolean {
   if (e.kind === 'person') return true;
-  if (e.kind === 'place') return false;
   let known = personCache.get(e);
   if (known === undefined) {
-    known = e.mentions.some((m) => COURTESY_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)));
+    known = e.kind === 'place' ? namedPerson(e) : e.mentions.some((m) => COURTESY_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)));
     personCache.set(e, known);
   }
   return known;
+}
+
+// "Hillary Clinton", voted a place after many "at Clinton" / "from Clinton": a known first name
+// before the surname still makes a person.
+function namedPerson(e: Entity): boolean {
+  const space = e.name.indexOf(' ');
+  if (space < 0 || isKnownPlace(e.name)) return false;
+  const first = e.name.slice(0, space);
+  return MALE_NAMES.has(first) || FEMALE_NAMES.has(first);
 }
 
 /** A quote already attributed: where it opens and who said it. */

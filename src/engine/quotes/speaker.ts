@@ -290,6 +290,16 @@ export const SAID_SENTENCE = new RegExp(
 /** Reads the speaker from the clause before a quote: `Jane Doe said: "…"`, `X: "…"`, `According to X, "…"`. */
 export function speakerBefore(ctx: SpeakerContext, from: number, to: number): Attribution | null {
   const head = ctx.text.slice(from, to);
+  // "As the Ledger reported, the ministry was refusing to call it a failure: “…”": the source the
+  // sentence opens with, unless a later finite speech verb has a subject of its own.
+  const as = head.length > 12 && head.charCodeAt(head.search(/\S/)) === 65 ? AS_SOURCE.exec(head) : null;
+  if (as) {
+    const later = lastSpeechVerb(head.slice(as[0].length));
+    if (!later || /\bto\s+$/.test(head.slice(as[0].length, as[0].length + later.index))) {
+      const got = subject(ctx, as[1]!, from + as[0].indexOf(as[1]!), 'last');
+      if (got.entity) return got;
+    }
+  }
   // "will continue to be “…”" is not speech: its subject is not the one reporting.
   const v = lastSpeechVerb(head.replace(NOT_SPEECH, (w) => ' '.repeat(w.length)));
   // "his remark that “…”", "Jo Roe’s claim that “…”": the possessor said it, unless a speech verb
@@ -379,9 +389,12 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
   return null;
 }
 
+const AS_SOURCE =
+  /^\s*As\s+((?:the\s+)?(?:\p{Lu}[\p{L}.'’&-]*\s+){0,4}\p{Lu}[\p{L}.'’&-]*)\s+(?:first\s+|also\s+|previously\s+)?(?:reported|reports|noted|notes|wrote|writes|said|says|explained|explains|put it|puts it)\b[^,:]*,/u;
 // `Jane K. Doe: “…”`: the clause before a colon, reading through initials and titles ("Mr.").
 const COLON_ATTRIBUTION = new RegExp(`((?:[^.!?;:\\n]|${DOT}){1,80}):\\s*$`);
-const NOT_SPEECH = /\bcontinu(?:e|es|ed|ing)\s+to\b/gi;
+// "will continue to be", "predicts will continue “…”": continuing is not reporting.
+const NOT_SPEECH = /\bcontinu(?:e|es|ed|ing)\s+to\b|\b(?:will|would|could|may|might|must|should|can)\s+continue\b/gi;
 
 const POSSESSED_END = /(?:that,?|:)\s*$/u;
 const POSSESSED_SPEECH =
