@@ -47,7 +47,8 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     const boundary = prior && countWords(text, prior.start, prior.end) >= MIN_WORDS ? prior.after : span.paraStart;
     const next = spans[k + 1]?.paraStart === span.paraStart ? spans[k + 1]! : null;
     let attribution: Attribution | null = transcriptSpeaker(ctx, span);
-    if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, next ? next.open : span.paraEnd);
+    // The cue may run past a short quoted word (`“…,” aside from knowing each other “casually,” said X`).
+    if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, cueEnd(text, spans, k));
     if (!attribution && span.closed) attribution = quoteAsSubject(ctx, span);
     // `“…,” Roe wrote in a statement to Wired explaining why …, “…”`: the second part of a split quote
     // is the first part's, whatever the words of its cue name.
@@ -103,6 +104,14 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     out.push({ text: text.slice(f.span.start, f.span.end), start: f.span.start, end: f.span.end, speaker: a?.entity?.name ?? a?.description ?? null });
   }
   return out;
+}
+
+/** Where the words after quote k stop: the next quote of its paragraph of four words or more, or the paragraph's end. */
+function cueEnd(text: string, spans: readonly QuoteSpan[], k: number): number {
+  const span = spans[k]!;
+  for (let j = k + 1; j < spans.length && spans[j]!.paraStart === span.paraStart; j++)
+    if (countWords(text, spans[j]!.start, spans[j]!.end) >= MIN_WORDS) return spans[j]!.open;
+  return span.paraEnd;
 }
 
 // Words between two quotes of one sentence: no sentence end, no semicolon, no new paragraph.

@@ -154,4 +154,19 @@ Holt said she appreciated the apology and that she wanted to move on.
 “The department is still reluctant to call the fire in Dunmore an act of arson, citing the ongoing investigation by the state police.”`;
     expect(speakers(text)).toEqual(['Valley Wire']);
   });
+
+  it('does not take a platform before a participle for the speaker', () => {
+    const text = `Ana Ortiz answered the question on Facebook writing, “Yes, I will. That was a poor choice of words.”`;
+    expect(speakers(text)).toEqual(['Ana Ortiz']);
+  });
+
+  it('reads an inverted cue past a short quoted word', () => {
+    const text = `The bureau looked for a link between the two men and did not find “ties of any real consequence,” aside from knowing each other “casually” from the same gym, said the bureau’s director, James Comey, on Monday.`;
+    expect(speakers(text)[0]).toBe('James Comey');
+  });
+
+  it('reads a subject-first cue past a short quoted phrase in its apposition', () => {
+    const text = `“We have had more successful conventions than this one,” Texas delegate Bill Easton, wearing a cowboy hat and “Team Lane” pins, said matter-of-factly as confetti fell around him.`;
+    expect(speakers(text)[0]).toBe('Bill Easton');
+  });
 });

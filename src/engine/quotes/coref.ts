@@ -220,7 +220,7 @@ const OBJECT_BEFORE =
   /\b(?:of|for|at|with|to|from|in|into|onto|on|by|about|against|than|like|under|over|told|asked|toward|towards|through|across|behind|among|between|without|within|upon|including)\s+(?:the\s+)?$/i;
 const TITLE_BEFORE = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Rev|President|Senator|Governor|Secretary|Speaker|Judge|Admiral|General)\.?\s+)+$/;
 
-const PLATFORMS =
+export const PLATFORMS =
   /^(?:Twitter|X|Facebook|Instagram|YouTube|TikTok|WhatsApp|Telegram|Snapchat|LinkedIn|Reddit|Threads|Bluesky|Truth Social|Weibo|WeChat|Signal|Discord|Slack)$/;
 
 /** The entity a description refers to ("the ministry" -> "Foreign Ministry"), or null. */

@@ -6,6 +6,7 @@ import {
   LEAD_ADVERBIAL,
   mentionsIn,
   modifies,
+  PLATFORMS,
   resolveDescription,
   resolveOffice,
   resolvePronoun,
@@ -46,7 +47,7 @@ const CLAUSE = new RegExp(`^(?:[^.;:!?\\n“"]|${DOT})*`);
 const AFTER_VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SAY_FINITE}|according to)\\s+(.{1,160})`, 'i');
 /** Subject then verb after the quote: `," Jane Doe, a lawyer, said.` / `," he told reporters.` */
 const AFTER_SUBJECT_FIRST = new RegExp(
-  `^[\\s,—–-]*((?:[^"“”.!?;]|${DOT}){1,140}?)\\s+(?:also\\s+|later\\s+|then\\s+|again\\s+|once\\s+|has\\s+|had\\s+|would\\s+|will\\s+|previously\\s+|recently\\s+|simply\\s+|quickly\\s+|flatly\\s+)?${SAY_FINITE}\\b`,
+  `^[\\s,—–-]*((?:[^"“”.!?;]|[“"][^“"”\\n]{1,30}[”"]|${DOT}){1,140}?)\\s+(?:also\\s+|later\\s+|then\\s+|again\\s+|once\\s+|has\\s+|had\\s+|would\\s+|will\\s+|previously\\s+|recently\\s+|simply\\s+|quickly\\s+|flatly\\s+)?${SAY_FINITE}\\b`,
   'i',
 );
 // First words of the finite forms ("said", "shot" of "shot back"): a window holding none of them
@@ -272,14 +273,16 @@ function laterInverted(ctx: SpeakerContext, tail: string, from: number): Attribu
   if (!later) return null;
   const rest = tail.slice(later[0].length);
   const w = AFTER_VERB_FIRST.exec(rest);
-  if (!w) return null;
+  // The subject after the verb is a name or a noun phrase, not "said matter-of-factly as …".
+  if (!w || !/^(?:\p{Lu}|(?:the|a|an)\s)/u.test(w[1]!)) return null;
   const got = subject(ctx, CLAUSE.exec(w[1]!)![0], from + later[0].length + w.index + w[0].length - w[1]!.length, 'first');
   return got.entity || got.description ? got : null;
 }
 
 const COMPLEMENT = /^\s*(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}?(?:could|would|will|should|may|might|must|can|is|was|were|are|has|had|have)\s/;
 const SAID_BEFORE_PARTICIPLE = new RegExp(`(?<=\\s)${SAY_FINITE}(?:\\s+(?:on\\s+\\p{Lu}\\p{Ll}+|in a statement|in an interview|later|too))?,\\s*$`, 'u');
-const LATER_INVERTED = /^[^“"”.!?;:\n]{1,100}?,\s*(?=(?:said|says|added|wrote|according to)\s)/i;
+// A short quoted word on the way does not end the sentence: `“…,” aside from knowing each other “casually,” said X`.
+const LATER_INVERTED = /^(?:[^“"”.!?;:\n]|[“"][^“"”\n]{1,30}[”"]){1,100}?,\s*(?=(?:said|says|added|wrote|according to)\s)/i;
 
 /** `.” Jane Doe said.`: a short sentence after a closed quote that only says who spoke. */
 export const SAID_SENTENCE = new RegExp(
@@ -336,7 +339,8 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     if (/ing$/i.test(v[1]!)) {
       // "footage of Trump saying, …": the name right before the participle speaks.
       const m = ctx.index.mentions.find((x) => x.end <= from + v.index && /^\s*$/.test(ctx.text.slice(x.end, from + v.index)) && x.start >= from);
-      if (m && m.entity.kind !== 'place') return { entity: m.entity, description: null };
+      // Not a platform: "responded to the question on Facebook writing, …" is the subject's.
+      if (m && m.entity.kind !== 'place' && !PLATFORMS.test(m.entity.name)) return { entity: m.entity, description: null };
       // "…, Jo Roe said, adding, …": the participle continues the speech verb before it.
       const said = SAID_BEFORE_PARTICIPLE.exec(head.slice(0, v.index));
       if (said) {
