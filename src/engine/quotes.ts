@@ -45,7 +45,6 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     // A title or scare quote before this one ("visited NBC’s “Today” to discuss …, saying “…”") does
     // not end the clause whose subject may speak; a real quote does.
     const boundary = prior && countWords(text, prior.start, prior.end) >= MIN_WORDS ? prior.after : span.paraStart;
-    const next = spans[k + 1]?.paraStart === span.paraStart ? spans[k + 1]! : null;
     let attribution: Attribution | null = transcriptSpeaker(ctx, span);
     // The cue may run past a short quoted word (`“…,” aside from knowing each other “casually,” said X`).
     if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, cueEnd(text, spans, k));
