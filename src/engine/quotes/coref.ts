@@ -109,7 +109,6 @@ export function resolvePronoun(
         : undefined;
     // A name of unknown gender heading the sentence ("Rep. Jo Roe said … to back Lane") is still its subject.
     // So is one right after opening adverbials with a verb after it ("In his reply to Lane, Roe said …").
-    // So is one a verb follows ("Monday, Roe refrained from attacking Govs. Jo Lane and …").
     const heads =
       ms[0] !== undefined && (/^[\s“"‘]*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(index.text.slice(lo, ms[0].start)) || afterOpeners(index.text, lo, ms[0]));
     // "Whether … Lane …, said Jo Roe, editor of …": the name after an inverted speech verb is the sentence's subject.

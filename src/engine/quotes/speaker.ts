@@ -295,6 +295,7 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
   const head = ctx.text.slice(from, to);
   // "As the Ledger reported, the ministry was refusing to call it a failure: “…”": the source the
   // sentence opens with, unless a later finite speech verb has a subject of its own.
+  // The pattern runs only on heads whose first letter is "A" (65).
   const as = head.length > 12 && head.charCodeAt(head.search(/\S/)) === 65 ? AS_SOURCE.exec(head) : null;
   if (as) {
     const later = lastSpeechVerb(head.slice(as[0].length));
