@@ -45,9 +45,9 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     // A title or scare quote before this one ("visited NBC’s “Today” to discuss …, saying “…”") does
     // not end the clause whose subject may speak; a real quote does.
     const boundary = prior && countWords(text, prior.start, prior.end) >= MIN_WORDS ? prior.after : span.paraStart;
-    const next = spans[k + 1]?.paraStart === span.paraStart ? spans[k + 1]! : null;
     let attribution: Attribution | null = transcriptSpeaker(ctx, span);
-    if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, next ? next.open : span.paraEnd);
+    // The cue may run past a short quoted word (`“…,” aside from knowing each other “casually,” said X`).
+    if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, cueEnd(text, spans, k));
     if (!attribution && span.closed) attribution = quoteAsSubject(ctx, span);
     // `“…,” Roe wrote in a statement to Wired explaining why …, “…”`: the second part of a split quote
     // is the first part's, whatever the words of its cue name.
@@ -105,6 +105,14 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
   return out;
 }
 
+/** Where the words after quote k stop: the next quote of its paragraph of four words or more, or the paragraph's end. */
+function cueEnd(text: string, spans: readonly QuoteSpan[], k: number): number {
+  const span = spans[k]!;
+  for (let j = k + 1; j < spans.length && spans[j]!.paraStart === span.paraStart; j++)
+    if (countWords(text, spans[j]!.start, spans[j]!.end) >= MIN_WORDS) return spans[j]!.open;
+  return span.paraEnd;
+}
+
 // Words between two quotes of one sentence: no sentence end, no semicolon, no new paragraph.
 const SAME_SENTENCE_RUN = /^[^.!?;\n]{0,80}$/;
 // The cue between the parts of a split quote: one clause ending in a comma, no sentence end.
@@ -156,6 +164,9 @@ function afterAllowed(text: string, span: QuoteSpan): boolean {
   const tail = text.slice(span.after, span.after + 3);
   if (/^\s*[,—–―-]/.test(tail)) return true;
   if (last === '.') return /^\s*\p{Ll}/u.test(tail) || SAID_SENTENCE.test(text.slice(span.after, span.after + 100));
+  // `"…!" She replied to him that …`: a capitalised pronoun after ! or ? opens a new sentence.
+  if ((last === '!' || last === '?') && /^\s*(?:He|She|They|We|I|It)\s/.test(text.slice(span.after, span.after + 6)))
+    return SAID_SENTENCE.test(text.slice(span.after, span.after + 100));
   return true;
 }
 
@@ -313,7 +324,7 @@ function looksLikeTitle(text: string, span: QuoteSpan): boolean {
 // Archives that print double marks as two apostrophes ('' … '') end and open sentences with them too.
 // Tried only where a stop or a line break is (found by a plain search): a pattern opening with a
 // look-behind would otherwise be tried at every character.
-const BOUNDARY = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|[A-Z]))[.!?]+["”’)']*\s+(?=(?:["“‘(]|'')?\p{Lu})|\n\s*/uy;
+const BOUNDARY = /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Capt|Adm|Rev|St|Jr|[A-Z]))[.!?]+["”’)']*\s+(?=\(?(?:["“‘]|'')?\p{Lu})|\n\s*/uy;
 const STOP = /[.!?\n]/g;
 function sentenceStartsOf(text: string): number[] {
   const out = [0];

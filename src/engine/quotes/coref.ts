@@ -1,5 +1,5 @@
 import type { Entity, EntityIndex, Gender, Mention } from '../entities.ts';
-import { PERSON_TITLES, ROLE_NOUNS } from '../entities/gazetteer.ts';
+import { FEMALE_NAMES, isKnownPlace, MALE_NAMES, PERSON_TITLES, ROLE_NOUNS } from '../entities/gazetteer.ts';
 
 /** Where quotes are, so names inside them are not taken for the speaker. */
 export type Inside = (pos: number) => boolean;
@@ -17,13 +17,21 @@ const personCache = new WeakMap<Entity, boolean>();
 /** Whether an entity can be a speaking person: tagged as one, or given a courtesy title in the text. */
 export function isPerson(e: Entity, text: string): boolean {
   if (e.kind === 'person') return true;
-  if (e.kind === 'place') return false;
   let known = personCache.get(e);
   if (known === undefined) {
-    known = e.mentions.some((m) => COURTESY_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)));
+    known = e.kind === 'place' ? namedPerson(e) : e.mentions.some((m) => COURTESY_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)));
     personCache.set(e, known);
   }
   return known;
+}
+
+// "Hillary Clinton", voted a place after many "at Clinton" / "from Clinton": a known first name
+// before the surname still makes a person.
+function namedPerson(e: Entity): boolean {
+  const space = e.name.indexOf(' ');
+  if (space < 0 || isKnownPlace(e.name)) return false;
+  const first = e.name.slice(0, space);
+  return MALE_NAMES.has(first) || FEMALE_NAMES.has(first);
 }
 
 /** A quote already attributed: where it opens and who said it. */
@@ -48,7 +56,15 @@ const PERSON_HEADS = new RegExp(
  * same pronoun has the same referent, so the walk goes on past it. `gender` '' accepts anyone
  * (definite descriptions: "the New York businessman").
  */
-export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex, inside: Inside, sentenceStarts: number[], history: Said[]): Entity | null {
+export function resolvePronoun(
+  pronoun: string,
+  pos: number,
+  index: EntityIndex,
+  inside: Inside,
+  sentenceStarts: number[],
+  history: Said[],
+  accept: (e: Entity) => boolean = () => true,
+): Entity | null {
   const p = pronoun.toLowerCase();
   const last = history[history.length - 1]?.entity ?? null;
   if (p === 'it') return lastOf(index.mentions, pos, inside, (e) => e.kind === 'org');
@@ -57,7 +73,7 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
     return p === 'they' ? null : lastOf(index.mentions, pos, inside, (e) => isPerson(e, index.text));
   }
   const want: Gender = p === 'he' || p === 'his' || p === 'him' ? 'm' : p === 'she' || p === 'her' ? 'f' : '';
-  const ok = (e: Entity): boolean => isPerson(e, index.text) && (want === '' || e.gender !== (want === 'm' ? 'f' : 'm'));
+  const ok = (e: Entity): boolean => isPerson(e, index.text) && (want === '' || e.gender !== (want === 'm' ? 'f' : 'm')) && accept(e);
   // A sentence opened by the same pronoun, or where it reports speech ("After …, he told …"), has the same referent.
   const same = want === '' ? null : SAME[want === 'm' ? 0 : 1]!;
   let hi = pos;
@@ -73,7 +89,9 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
     while (h >= 0 && history[h]!.at >= hi) h--;
     // The speaker of a quote in this sentence is its subject.
     for (let j = h; j >= 0 && history[j]!.at >= lo; j--) if (ok(history[j]!.entity)) return history[j]!.entity;
-    const all = mentionsIn(index, lo, hi).filter((m, k, arr) => !inside(m.start) && subjectish(index.text, m, lo) && !modifies(index.text, m, arr[k + 1]));
+    const all = mentionsIn(index, lo, hi).filter(
+      (m, k, arr) => !inside(m.start) && subjectish(index.text, m, lo) && !modifies(index.text, m, arr[k + 1]) && !nounModifier(index.text, m),
+    );
     const ms = all.filter((m) => ok(m.entity));
     const sameAt = n > 0 && same ? same.exec(index.text.slice(lo, hi)) : null;
     // "Roe has blasted the system, which he said …": a person before the pronoun is still the referent.
@@ -93,7 +111,12 @@ export function resolvePronoun(pronoun: string, pos: number, index: EntityIndex,
     // So is one right after opening adverbials with a verb after it ("In his reply to Lane, Roe said …").
     const heads =
       ms[0] !== undefined && (/^[\s“"‘]*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(index.text.slice(lo, ms[0].start)) || afterOpeners(index.text, lo, ms[0]));
-    const pick = main ?? (ms[0] && ms[0].entity.gender === '' && exact && !heads ? exact : ms[0]);
+    // "Whether … Lane …, said Jo Roe, editor of …": the name after an inverted speech verb is the sentence's subject.
+    // Not "Jo Roe, a delegate, said Lane will win": there the name after the verb opens a clause.
+    const inverted = ms.find(
+      (m) => INVERTED_BEFORE.test(index.text.slice(Math.max(lo, m.start - 30), m.start)) && /^\s*(?:[,.;:!?(]|$)/.test(index.text.slice(m.end, m.end + 3)),
+    );
+    const pick = main ?? inverted ?? (ms[0] && ms[0].entity.gender === '' && exact && !heads ? exact : ms[0]);
     if (pick) return pick.entity;
     // A he/she needs a person: an unclassified full name heading the sentence is one ("Jo-Ann Roe, a
     // professor at …, described …").
@@ -141,10 +164,23 @@ const MAIN_AFTER = /^\s+(?!who\b|whose\b|which\b|and\b|or\b)\p{Ll}/u;
 const SAME = ['he', 'she'].map(
   (p) =>
     new RegExp(
-      `^[\\s“"‘]*${p}\\b|\\b${p}\\s+(?:also\\s+)?(?:said|says|told|tells|argued|added|noted|wrote|explained|continued|insisted|recalled|acknowledged|warned|stressed)\\b`,
+      `^[\\s“"‘]*(?:(?:And|But|So|Yet|Still|Then|Now|Instead|Later)\\s+)?${p}\\b|\\b${p}\\s+(?:also\\s+)?(?:said|says|told|tells|argued|added|noted|wrote|explained|continued|insisted|recalled|acknowledged|warned|stressed)\\b`,
       'i',
     ),
 );
+
+const INVERTED_BEFORE =
+  /,\s*(?:said|says|added|wrote|noted|explained|argued|insisted|warned|replied|recalled|observed|cautioned)\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
+
+// "The Roe outlets have …", "the Lane campaign picked up …": a name between "the" and a noun only
+// qualifies the noun, so it is not what a later he/she refers to.
+function nounModifier(text: string, m: Mention): boolean {
+  if (!/\b[Tt]he\s+$/.test(text.slice(Math.max(0, m.start - 4), m.start))) return false;
+  const next = /^\s+([a-z][a-z-]+)/.exec(text.slice(m.end, m.end + 24));
+  return next !== null && !NOT_A_NOUN.test(next[1]!);
+}
+const NOT_A_NOUN =
+  /^(?:[a-z]+ed|has|had|have|is|was|were|are|will|would|can|could|may|might|must|should|said|says|told|who|whose|which|that|and|or|but|also|then)$/;
 
 // "Lane campaign consultant Jo Roe", "Senate Minority Leader Jo Roe", "Ohio Gov. Jo Roe": a name
 // before a role noun or a title, and then another name, only modifies that name.
@@ -173,13 +209,17 @@ export function mentionsIn(index: EntityIndex, lo: number, hi: number): Mention[
 }
 
 // A name after a preposition or before a possessive is not a subject ("a lawyer for Acme", "Trump's aide").
+// A mention starts after its title ("to Mr. Trump" is "Trump"): the title is read through.
 export function subjectish(text: string, m: Mention, lo: number): boolean {
-  const before = text.slice(Math.max(lo, m.start - 12), m.start);
-  if (/\b(?:of|for|at|with|to|from|in|on|by|about|against|than|like|under|told|asked)\s+(?:the\s+)?$/i.test(before)) return false;
+  const before = text.slice(Math.max(lo, m.start - 24), m.start).replace(TITLE_BEFORE, '');
+  if (OBJECT_BEFORE.test(before)) return false;
   return !/^['’]s?\b/.test(text.slice(m.end, m.end + 2));
 }
+const OBJECT_BEFORE =
+  /\b(?:of|for|at|with|to|from|in|into|onto|on|by|about|against|than|like|under|over|told|asked|toward|towards|through|across|behind|among|between|without|within|upon|including)\s+(?:the\s+)?$/i;
+const TITLE_BEFORE = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Rev|President|Senator|Governor|Secretary|Speaker|Judge|Admiral|General)\.?\s+)+$/;
 
-const PLATFORMS =
+export const PLATFORMS =
   /^(?:Twitter|X|Facebook|Instagram|YouTube|TikTok|WhatsApp|Telegram|Snapchat|LinkedIn|Reddit|Threads|Bluesky|Truth Social|Weibo|WeChat|Signal|Discord|Slack)$/;
 
 /** The entity a description refers to ("the ministry" -> "Foreign Ministry"), or null. */
@@ -207,6 +247,42 @@ export function resolveDescription(head: string, pos: number, index: EntityIndex
       : null;
   }
   return lastOf(index.mentions, pos, inside, (e) => e.kind === 'person' && e.descriptors.has(h));
+}
+
+// Offices a person holds one of: "the senator" is not the person the text calls "Gov." or "Mayor".
+const OFFICES = new Set([
+  'senator',
+  'governor',
+  'mayor',
+  'representative',
+  'congressman',
+  'congresswoman',
+  'president',
+  'secretary',
+  'speaker',
+  'judge',
+  'justice',
+  'general',
+  'admiral',
+  'minister',
+  'ambassador',
+  'sheriff',
+]);
+
+/**
+ * The person "the senator" refers to: the salient person (as for a pronoun) unless the text gives
+ * them another office, else the last person it calls a senator. Null for heads that are no office.
+ */
+export function resolveOffice(head: string, pos: number, index: EntityIndex, inside: Inside, sentenceStarts: number[], history: Said[]): Entity | null {
+  const h = head.toLowerCase();
+  if (!OFFICES.has(h)) return null;
+  const titled = (e: Entity): boolean => e.descriptors.has(h);
+  const untitled = (e: Entity): boolean => ![...e.descriptors].some((d) => OFFICES.has(d));
+  return (
+    resolvePronoun('', pos, index, inside, sentenceStarts, history, titled) ??
+    resolvePronoun('', pos, index, inside, sentenceStarts, history, untitled) ??
+    lastOf(index.mentions, pos, inside, (e) => e.kind === 'person' && titled(e))
+  );
 }
 
 /** Whether a description's head names a person's role ("governor", "businessman"). */

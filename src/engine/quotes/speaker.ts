@@ -6,7 +6,9 @@ import {
   LEAD_ADVERBIAL,
   mentionsIn,
   modifies,
+  PLATFORMS,
   resolveDescription,
+  resolveOffice,
   resolvePronoun,
   subjectish,
   type Inside,
@@ -38,14 +40,14 @@ const SAY = `(?:${ALL_FORMS.join('|')})`;
 // After a quote a participle (`," adding that …`) continues the previous clause: it has no subject of its own.
 const SAY_FINITE = `(?:${ALL_FORMS.filter((f) => !/ing(?: out)?$/.test(f)).join('|')})`;
 // A full stop that does not end the clause: "Mr.", "U.S.", "J.", and state abbreviations in "R-Ky., said".
-const DOT = '(?<=\\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.|\\.(?=,)|\\([^()]{0,30}\\)';
+const DOT = '(?<=\\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.|\\.(?=,)|\\([^()]{0,30}\\)';
 const CLAUSE = new RegExp(`^(?:[^.;:!?\\n“"]|${DOT})*`);
 
 /** Verb right after the quote with the subject after it: `," said Jane Doe, a lawyer.` */
 const AFTER_VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SAY_FINITE}|according to)\\s+(.{1,160})`, 'i');
 /** Subject then verb after the quote: `," Jane Doe, a lawyer, said.` / `," he told reporters.` */
 const AFTER_SUBJECT_FIRST = new RegExp(
-  `^[\\s,—–-]*((?:[^"“”.!?;]|${DOT}){1,140}?)\\s+(?:also\\s+|later\\s+|then\\s+|again\\s+|once\\s+|has\\s+|had\\s+|would\\s+|will\\s+|previously\\s+|recently\\s+|simply\\s+|quickly\\s+|flatly\\s+)?${SAY_FINITE}\\b`,
+  `^[\\s,—–-]*((?:[^"“”.!?;]|[“"][^“"”\\n]{1,30}[”"]|${DOT}){1,140}?)\\s+(?:also\\s+|later\\s+|then\\s+|again\\s+|once\\s+|has\\s+|had\\s+|would\\s+|will\\s+|previously\\s+|recently\\s+|simply\\s+|quickly\\s+|flatly\\s+)?${SAY_FINITE}\\b`,
   'i',
 );
 // First words of the finite forms ("said", "shot" of "shot back"): a window holding none of them
@@ -256,7 +258,8 @@ export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): 
   // and the subject is the name after the verb.
   const inverted = s && /^[a-z]/.test(s[1]!) && /,$/.test(s[1]!) ? laterInverted(ctx, tail, from) : null;
   if (inverted) return inverted;
-  if (s) {
+  // `” Monday, Roe refrained from attacking Lane and Weber, who say …`: a relative clause's verb attributes nothing.
+  if (s && !/\b(?:who|which|that)$/i.test(s[1]!.trimEnd())) {
     const subjStart = from + s.index + s[0].indexOf(s[1]!);
     const got = subject(ctx, s[1]!, subjStart, 'last');
     if (got.entity || got.description) return got;
@@ -270,14 +273,16 @@ function laterInverted(ctx: SpeakerContext, tail: string, from: number): Attribu
   if (!later) return null;
   const rest = tail.slice(later[0].length);
   const w = AFTER_VERB_FIRST.exec(rest);
-  if (!w) return null;
+  // The subject after the verb is a name or a noun phrase, not "said matter-of-factly as …".
+  if (!w || !/^(?:\p{Lu}|(?:the|a|an)\s)/u.test(w[1]!)) return null;
   const got = subject(ctx, CLAUSE.exec(w[1]!)![0], from + later[0].length + w.index + w[0].length - w[1]!.length, 'first');
   return got.entity || got.description ? got : null;
 }
 
 const COMPLEMENT = /^\s*(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}?(?:could|would|will|should|may|might|must|can|is|was|were|are|has|had|have)\s/;
 const SAID_BEFORE_PARTICIPLE = new RegExp(`(?<=\\s)${SAY_FINITE}(?:\\s+(?:on\\s+\\p{Lu}\\p{Ll}+|in a statement|in an interview|later|too))?,\\s*$`, 'u');
-const LATER_INVERTED = /^[^“"”.!?;:\n]{1,100}?,\s*(?=(?:said|says|added|wrote|according to)\s)/i;
+// A short quoted word on the way does not end the sentence: `“…,” aside from knowing each other “casually,” said X`.
+const LATER_INVERTED = /^(?:[^“"”.!?;:\n]|[“"][^“"”\n]{1,30}[”"]){1,100}?,\s*(?=(?:said|says|added|wrote|according to)\s)/i;
 
 /** `.” Jane Doe said.`: a short sentence after a closed quote that only says who spoke. */
 export const SAID_SENTENCE = new RegExp(
@@ -288,6 +293,17 @@ export const SAID_SENTENCE = new RegExp(
 /** Reads the speaker from the clause before a quote: `Jane Doe said: "…"`, `X: "…"`, `According to X, "…"`. */
 export function speakerBefore(ctx: SpeakerContext, from: number, to: number): Attribution | null {
   const head = ctx.text.slice(from, to);
+  // "As the Ledger reported, the ministry was refusing to call it a failure: “…”": the source the
+  // sentence opens with, unless a later finite speech verb has a subject of its own.
+  // The pattern runs only on heads whose first letter is "A" (65).
+  const as = head.length > 12 && head.charCodeAt(head.search(/\S/)) === 65 ? AS_SOURCE.exec(head) : null;
+  if (as) {
+    const later = lastSpeechVerb(head.slice(as[0].length));
+    if (!later || /\bto\s+$/.test(head.slice(as[0].length, as[0].length + later.index))) {
+      const got = subject(ctx, as[1]!, from + as[0].indexOf(as[1]!), 'last');
+      if (got.entity) return got;
+    }
+  }
   // "will continue to be “…”" is not speech: its subject is not the one reporting.
   const v = lastSpeechVerb(head.replace(NOT_SPEECH, (w) => ' '.repeat(w.length)));
   // "his remark that “…”", "Jo Roe’s claim that “…”": the possessor said it, unless a speech verb
@@ -311,6 +327,12 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
       const got = subject(ctx, rest, from + v.index + v[0].length, 'first');
       if (got.entity) return got;
     }
+    // "The paradox of it, says Jo Roe, a historian at Acme College, is that “…”": a parenthetical inverted verb.
+    if (INVERTIBLE.test(v[1]!) && /,\s*$/.test(head.slice(0, v.index))) {
+      const named = /^\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*\s*,/u.exec(rest);
+      const got = named ? subject(ctx, named[0], from + v.index + v[0].length, 'first') : null;
+      if (got?.entity) return got;
+    }
     if (/^according to$/i.test(v[1]!)) {
       const got = subject(ctx, head.slice(v.index + v[0].length), from + v.index + v[0].length, 'first');
       if (got.entity || got.description) return got;
@@ -318,7 +340,8 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     if (/ing$/i.test(v[1]!)) {
       // "footage of Trump saying, …": the name right before the participle speaks.
       const m = ctx.index.mentions.find((x) => x.end <= from + v.index && /^\s*$/.test(ctx.text.slice(x.end, from + v.index)) && x.start >= from);
-      if (m && m.entity.kind !== 'place') return { entity: m.entity, description: null };
+      // Not a platform: "responded to the question on Facebook writing, …" is the subject's.
+      if (m && m.entity.kind !== 'place' && !PLATFORMS.test(m.entity.name)) return { entity: m.entity, description: null };
       // "…, Jo Roe said, adding, …": the participle continues the speech verb before it.
       const said = SAID_BEFORE_PARTICIPLE.exec(head.slice(0, v.index));
       if (said) {
@@ -326,7 +349,8 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
         if (got.entity) return got;
       }
       // "X attacked Y for …, saying, …": the participle continues the main clause, whose subject speaks.
-      if (/,\s*$/.test(head.slice(0, v.index))) {
+      // Also after a partial quote's closing mark ("… “city values,” stating …").
+      if (/,[”"’']?\s*$/.test(head.slice(0, v.index))) {
         const main = clauseSubject(ctx, from, from + v.index);
         if (main?.entity) return main;
       }
@@ -335,9 +359,9 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     const relative = /,[^,]*\bwho\s+(?:also\s+|later\s+)?$/.exec(head.slice(0, v.index));
     if (relative) {
       // The antecedent heads the clause: "said Jo Roe, the director of the Roe Institute, who said".
-      const ante = mentionsIn(ctx.index, from, from + relative.index).find(
-        (x) => isPerson(x.entity, ctx.text) && !ctx.inside(x.start) && subjectish(ctx.text, x, from),
-      );
+      // With no subject there, the person right before the comma: "… was steep for Mr. Roe, who said".
+      const people = mentionsIn(ctx.index, from, from + relative.index).filter((x) => isPerson(x.entity, ctx.text) && !ctx.inside(x.start));
+      const ante = people.find((x) => subjectish(ctx.text, x, from)) ?? people.find((x) => x.end === from + relative.index);
       if (ante) return { entity: ante.entity, description: null };
     }
     let lo = 0;
@@ -347,7 +371,9 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     if (cut > 0) lo = cut;
     // "She defended the foundation, but admitted “…”": a verb with no subject of its own shares the main clause's.
     // "Rep. Jo Roe slams Lane, praises Weber as “…”": after a verb and its object, a comma joins another verb of the same subject.
-    const conjoined = /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+|quickly\s+)?$/i.exec(left) ?? /\s\p{Ll}+(?:s|ed)\s+[^,;]*?(,)\s*$/u.exec(left);
+    const conjoined =
+      /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+|quickly\s+|now\s+|still\s+|again\s+|instead\s+)?$/i.exec(left) ??
+      /\s\p{Ll}+(?:s|ed)\s+[^,;]*?(,)\s*$/u.exec(left);
     if (conjoined && conjoined.index > 0) {
       const main = clauseSubject(ctx, from, from + conjoined.index);
       if (main?.entity) return main;
@@ -368,9 +394,12 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
   return null;
 }
 
+const AS_SOURCE =
+  /^\s*As\s+((?:the\s+)?(?:\p{Lu}[\p{L}.'’&-]*\s+){0,4}\p{Lu}[\p{L}.'’&-]*)\s+(?:first\s+|also\s+|previously\s+)?(?:reported|reports|noted|notes|wrote|writes|said|says|explained|explains|put it|puts it)\b[^,:]*,/u;
 // `Jane K. Doe: “…”`: the clause before a colon, reading through initials and titles ("Mr.").
 const COLON_ATTRIBUTION = new RegExp(`((?:[^.!?;:\\n]|${DOT}){1,80}):\\s*$`);
-const NOT_SPEECH = /\bcontinu(?:e|es|ed|ing)\s+to\b/gi;
+// "will continue to be", "predicts will continue “…”": continuing is not reporting.
+const NOT_SPEECH = /\bcontinu(?:e|es|ed|ing)\s+to\b|\b(?:will|would|could|may|might|must|should|can)\s+continue\b/gi;
 
 const POSSESSED_END = /(?:that,?|:)\s*$/u;
 const POSSESSED_SPEECH =
@@ -451,10 +480,12 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   // "The governor, speaking in Dayton, said": a description opening the clause before an apposition.
   // "The president also said": adverbs and auxiliaries before the verb are not the description's head.
   const d =
-    DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with|from)\s+.*$/, '').replace(TRAILING_ADVERBS, '')) ??
+    DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with|from)\s+.*$|\s+to\s+(?=\p{Lu}).*$/u, '').replace(TRAILING_ADVERBS, '')) ??
     (pick === 'last' ? OPENING_DESCRIPTION.exec(clause) : null);
   if (d) {
-    let e = resolveDescription(d[1]!, at, ctx.index, ctx.inside, /^the\b/i.test(d[0].trim()));
+    let e =
+      (/^the\b/i.test(d[0].trim()) ? resolveOffice(d[1]!, at + d.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null) ??
+      resolveDescription(d[1]!, at, ctx.index, ctx.inside, /^the\b/i.test(d[0].trim()));
     // "The New York businessman said": a definite description of a person's role refers to the salient person.
     if (!e && /^the\b/i.test(d[0].trim()) && isPersonHead(d[1]!)) e = resolvePronoun('', at + d.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
     // "The letter says": a document speaks for whoever last spoke or was the subject before it.
@@ -519,6 +550,16 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
   const adverbial = LEAD_ADVERBIAL.exec(head.slice(lead))![0];
   // "As Jo Roe puts it, …" is the attribution itself, not an opener to skip.
   if (!(/^(?:As|as)\s/.test(adverbial) && SPEECH_IN.test(adverbial))) lead += adverbial.length;
+  // "Gov. Jo Roe signed an order, while Tom Baker, the former governor, proposed “…”": the clause
+  // after the conjunction has its own subject.
+  const turned = mentionsIn(ctx.index, from + lead, to).findLast(
+    (x) =>
+      isPerson(x.entity, ctx.text) &&
+      !ctx.inside(x.start) &&
+      TURN_BEFORE.test(ctx.text.slice(Math.max(from, x.start - 40), x.start)) &&
+      MAIN_VERB_AFTER.test(ctx.text.slice(x.end, x.end + 90).replace(APPOSITION, '')),
+  );
+  if (turned) return { entity: turned.entity, description: null };
   const near = mentionsIn(ctx.index, from + lead, from + lead + 45);
   const m = near.find(
     (x, k) => x.end <= to && !ctx.inside(x.start) && subjectish(ctx.text, x, from) && !modifies(ctx.text, x, near[k + 1]) && !qualifiesNoun(ctx.text, x, from),
@@ -538,12 +579,13 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
     return e ? { entity: e, description: null } : null;
   }
   const d =
-    /^(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+)\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?(?:[a-z]+(?:ed|s|ing)|sought|took|made|gave|told|said|spoke|wrote|put|went|came|set|kept|left|held|stood|brought|thought|felt|found|saw|knew|got|called)\b/.exec(
+    /^(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+)\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?(?:[a-z]+(?:ed|s|ing)|sought|took|made|gave|told|said|spoke|wrote|put|went|came|set|kept|left|held|stood|brought|thought|felt|found|saw|knew|got|called|began|became|ran|won|lost|sent|met|led|paid|built|chose|drew|fell|grew|hit|meant|sat|spent|struck|threw|wore)\b/.exec(
       head.slice(lead),
     );
   if (d) {
     // "The Florida senator sought to …": a role no one was introduced with refers to the salient person.
     const e =
+      resolveOffice(d[1]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) ??
       resolveDescription(d[1]!, from, ctx.index, ctx.inside) ??
       (isPersonHead(d[1]!) ? resolvePronoun('', from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null);
     if (e) return { entity: e, description: null };
@@ -560,5 +602,7 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
   if (main) return { entity: main.entity, description: null };
   return null;
 }
+const TURN_BEFORE = /[,;]\s+(?:while|whereas|but)\s+(?:\p{Lu}[\p{L}.]*\s+){0,2}$/u;
+const APPOSITION = /^,[^,;“”"]{1,70},/;
 // A finite verb right after a name: "decried", "has been", "says" (not "who", "and", a possessive).
 const MAIN_VERB_AFTER = /^\s+(?:also\s+|then\s+|later\s+)?(?:has|had|was|is|will|would|(?!who\b|which\b|and\b|or\b|to\b|has\b|was\b|is\b)[a-z]+(?:ed|es|s))\b/;
