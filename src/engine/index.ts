@@ -11,7 +11,7 @@ import { extractTimeline } from './timeline.ts';
 import { nameInFull } from './summary-names.ts';
 
 /** Bump when any part of the embedded engine changes what it returns: cached analyses refresh. */
-export const EMBEDDED_ENGINE_VERSION = '6';
+export const EMBEDDED_ENGINE_VERSION = '7';
 
 /** The offline engine: pure TypeScript, no network, no key. */
 export class EmbeddedEngine implements Engine {
