@@ -4,7 +4,7 @@ import { isStopWord, stem, tokenize } from '../text.ts';
 
 // Irregular past forms, which Porter leaves apart from their verb ("broke" / "break"): a question
 // asks "when did the dam break?" of a text that says "the dam broke".
-const IRREGULAR: Record<string, string> = Object.fromEntries(
+const IRREGULAR = new Map<string, string>(
   (
     'arose arise ate eat awoke awake beat beat became become began begin begun begin bent bend bit bite blew blow broke break broken break ' +
     'brought bring built build bought buy caught catch chose choose chosen choose came come dealt deal drew draw drawn draw drank drink ' +
@@ -27,7 +27,7 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
  * their base word. `plain` gives the bare Porter stem (the BM25 baseline).
  */
 export function termOf(word: string, plain = false): string {
-  return stem(plain ? word : (IRREGULAR[word] ?? word));
+  return stem(plain ? word : (IRREGULAR.get(word) ?? word));
 }
 
 /** A word of a sentence with its offsets in the document text. */
