@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/engine/answer.ts';
 import { bm25Answer } from '../../src/engine/bm25.ts';
+import { termOf } from '../../src/engine/answer/tokens.ts';
 
 // Articles written for these tests (fictional events).
 const BRIDGE = [
@@ -145,5 +146,14 @@ describe('answers about names the article never mentions', () => {
   it('still answers when the name is there, spelt with or without its accents or with a small slip', () => {
     expect(answerQuestion('How many were hurt near the Lisbon terminal?', [{ id: 'a', text }])?.span.text).toMatch(/^Fourteen passengers/);
     expect(answerQuestion('How many were hurt near the Lisbonn terminal?', [{ id: 'a', text }])?.span.text).toMatch(/^Fourteen passengers/);
+  });
+});
+
+describe('words that are also names of object properties', () => {
+  it('stems "constructor" and "__proto__" as words, so a question on them finds their sentence', () => {
+    expect(termOf('constructor')).toBe('constructor');
+    expect(termOf('__proto__')).toBe('__proto__');
+    const text = 'The bridge opened on Tuesday after four years. Its constructor, Velden Works, also built the tram depot. Tolls start in May.';
+    expect(answerQuestion('Who was the constructor?', [{ id: 'a', text }])?.span.text).toMatch(/^Its constructor, Velden Works/);
   });
 });
