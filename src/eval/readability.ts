@@ -38,7 +38,8 @@ function deckLength(body: string): number {
   for (let i = 1; i < paragraphs.length; i++) {
     const before = paragraphs.slice(0, i).map((p) => p[0].trim());
     if (before.some((p) => p.includes('\n') || p.split(/\s+/).length > 20 || /^abstract\b/i.test(p))) return 0;
-    if (/^[A-Z]{2}[A-Z .,'’-]{0,40}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)? ?(?:\([^()\n]+\))?\s*(?:-|--|—|–|:)\s/.test(paragraphs[i]![0])) return paragraphs[i]!.index;
+    if (/^[A-Z]{2}[A-Z .,'’-]{0,40}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)? ?(?:\([^()\n]+\))?\s*(?:-|--|—|–|:)\s/.test(paragraphs[i]![0]))
+      return paragraphs[i]!.index;
   }
   return 0;
 }

@@ -63,6 +63,8 @@ describe('courtesy titles and first names', () => {
     expect(nameInFull(other, [{ text: other.slice(at2), start: at2, end: other.length }])[0]!.shown).toBeUndefined();
     const same = 'Jane Ortega spoke at the harbour on Monday. Ms. Ortega has previously argued for the new pier in her speeches.';
     const at3 = same.indexOf('Ms. Ortega');
-    expect(nameInFull(same, [{ text: same.slice(at3), start: at3, end: same.length }])[0]!.shown).toBe('Jane Ortega has previously argued for the new pier in her speeches.');
+    expect(nameInFull(same, [{ text: same.slice(at3), start: at3, end: same.length }])[0]!.shown).toBe(
+      'Jane Ortega has previously argued for the new pier in her speeches.',
+    );
   });
 });

@@ -71,16 +71,21 @@ describe('decks and datelines', () => {
   });
 
   it('reads a headline before a one-line deck, and a dateline with a date, as headlines', () => {
-    const decked = "The keeper's logbooks go on show at the Kellin museum.\n\nTwelve volumes of storms and rescues.\n\nThe logbooks of the last keeper of the Kellin lighthouse went on show at the town museum on Saturday, forty years after the light was automated.";
+    const decked =
+      "The keeper's logbooks go on show at the Kellin museum.\n\nTwelve volumes of storms and rescues.\n\nThe logbooks of the last keeper of the Kellin lighthouse went on show at the town museum on Saturday, forty years after the light was automated.";
     expect(headlineEnd(decked)).toBe("The keeper's logbooks go on show at the Kellin museum.".length);
     const dated = 'The museum of Kellin shows the logbooks of its last lighthouse keeper.\n\nKELLIN, Aug. 19 (Coast Wire) — The logbooks are on show.';
     expect(headlineEnd(dated)).toBe('The museum of Kellin shows the logbooks of its last lighthouse keeper.'.length);
   });
 
   it('shows a short text whole, less its headline, and a pronoun only after the sentence it points to', () => {
-    const short = 'Logbooks go on show in Kellin.\n\nKELLIN (Coast Wire) — The logbooks of the last lighthouse keeper went on show on Saturday. They cover ninety years.';
+    const short =
+      'Logbooks go on show in Kellin.\n\nKELLIN (Coast Wire) — The logbooks of the last lighthouse keeper went on show on Saturday. They cover ninety years.';
     const summary = summarize(short);
-    expect(summary.map((s) => s.text)).toEqual(['KELLIN (Coast Wire) — The logbooks of the last lighthouse keeper went on show on Saturday.', 'They cover ninety years.']);
+    expect(summary.map((s) => s.text)).toEqual([
+      'KELLIN (Coast Wire) — The logbooks of the last lighthouse keeper went on show on Saturday.',
+      'They cover ninety years.',
+    ]);
   });
 
   it('leaves fragments out of a cased text with few whole sentences instead of filling up with them', () => {

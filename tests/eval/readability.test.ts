@@ -13,9 +13,11 @@ describe('readability measures', () => {
   });
 
   it('takes deck lines before a capitals dateline as headings, and keeps an abstract as the lead', () => {
-    const decked = 'Keepers and their storms.\n\nThe keepers kept watch through ninety winters of storms and wrecks.\n\nKELLIN, Moray - The logbooks of the last keeper went on show on Saturday. They fill a room.';
+    const decked =
+      'Keepers and their storms.\n\nThe keepers kept watch through ninety winters of storms and wrecks.\n\nKELLIN, Moray - The logbooks of the last keeper went on show on Saturday. They fill a room.';
     expect(leadOf(decked)?.text).toBe('KELLIN, Moray - The logbooks of the last keeper went on show on Saturday.');
-    const abstract = 'ABSTRACT.\n\nThe lighthouse logbooks of Kellin are on show at last.\n\nFULL TEXT.\n\nKELLIN - The logbooks of the last keeper went on show on Saturday.';
+    const abstract =
+      'ABSTRACT.\n\nThe lighthouse logbooks of Kellin are on show at last.\n\nFULL TEXT.\n\nKELLIN - The logbooks of the last keeper went on show on Saturday.';
     expect(leadOf(abstract)?.text).toBe('The lighthouse logbooks of Kellin are on show at last.');
     const quoted = 'The keeper retired in 1986.\n\nHe said: "The light will outlive us."';
     expect(leadOf(quoted)?.text).toBe('The keeper retired in 1986.');
@@ -41,7 +43,8 @@ describe('readability measures', () => {
   });
 
   it('does not count "Mr. Ortega" as a mention of the article’s Jane Ortega', () => {
-    const text = 'Jane Ortega spoke at the harbour on Monday about the pier. Mr. Ortega has previously argued for the pier in his speeches. Ms. Ortega said the work would start soon.';
+    const text =
+      'Jane Ortega spoke at the harbour on Monday about the pier. Mr. Ortega has previously argued for the pier in his speeches. Ms. Ortega said the work would start soon.';
     const span = (words: string) => {
       const start = text.indexOf(words);
       const end = text.indexOf('.', start + 4) + 1;
