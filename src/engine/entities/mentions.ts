@@ -337,8 +337,11 @@ function splitRun(run: Token[], sentenceStart: boolean, afterOf: (t: Token) => s
       t.word === 'and' &&
       cur.length > 0 &&
       (ORG_HEADS.has(unpossessed(cur[cur.length - 1]!.word.replace(/\.$/, ''))) || (cur.length >= 2 && !cur.some((c) => c.word === 'of')));
-    // "&" joins a firm's partners ("Pell & Marsh"); "and" joins two names.
-    if (((t.word === 'and' || t.word === 'for' || t.word === 'on') && !orgLike) || afterHead) {
+    // "&" joins a firm's partners ("Pell & Marsh"); "and" joins two names. "on" joins an
+    // organisation's name only after a body that works on a subject ("Committee on Trade"):
+    // "Metro News on Election Day" is two names.
+    const onSplits = t.word === 'on' && (!orgLike || cur.length === 0 || !ON_HEADS.has(cur[cur.length - 1]!.word));
+    if (((t.word === 'and' || t.word === 'for') && !orgLike) || onSplits || afterHead) {
       parts.push(cur);
       cur = [];
       continue;
@@ -351,8 +354,13 @@ function splitRun(run: Token[], sentenceStart: boolean, afterOf: (t: Token) => s
     let first = true;
     let atStart = sentenceStart && k === 0;
     while (part.length > 0) {
-      // Drop opening common words: "But Trump", "The Kremlin", "In London".
-      while (part.length > 0 && COMMON_CAPS.has(part[0]!.word) && !(part[0]!.word === 'The' && part.length > 1 && part[1]!.word === 'Hague')) {
+      // Drop opening common words: "But Trump", "The Kremlin", "In London"; and, opening a
+      // sentence, an adverb or a participle before a name: "Certainly Jo Roe", "Given Roe".
+      while (
+        part.length > 0 &&
+        ((COMMON_CAPS.has(part[0]!.word) && !(part[0]!.word === 'The' && part.length > 1 && part[1]!.word === 'Hague')) ||
+          (atStart && part.length > 1 && opensClause(part[0]!.word)))
+      ) {
         part = part.slice(1);
         atStart = false;
       }
@@ -379,6 +387,17 @@ function splitRun(run: Token[], sentenceStart: boolean, afterOf: (t: Token) => s
   return out;
 }
 
+// Words that open a sentence before its subject: adverbs made from adjectives ("Certainly",
+// "Interestingly", "Mostly"; names such as "Kelly", "Emily" or "Beverly" end otherwise or are short)
+// and participles used as prepositions ("Given", "Following", "Regarding").
+const CLAUSE_OPENERS = new Set(['Given', 'Following', 'Regarding', 'Including', 'Concerning', 'Considering', 'Amid', 'Upon', 'Notwithstanding']);
+const ADVERB = /^\p{Lu}\p{Ll}+(?:(?:al|ar|ous|ic|ent|ant|ing|ed|ful|less|ive|ate|ain|ear|ight|ct|st|nd|rd|re|nk)ly|bly)$/u;
+const opensClause = (word: string): boolean => CLAUSE_OPENERS.has(word) || (ADVERB.test(word) && !isFirstName(word));
+
+const ON_HEADS = new Set(
+  'Committee|Subcommittee|Commission|Council|Project|Program|Programme|Center|Centre|Board|Conference|Institute|Panel|Caucus|Force|Office'.split('|'),
+);
+
 const DAYS = new Set(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Today', 'Yesterday', 'Tomorrow', 'Tonight']);
 const isFirstName = (w: string): boolean => MALE_NAMES.has(w) || FEMALE_NAMES.has(w);
 
@@ -394,16 +413,24 @@ function titled(part: Token[], sentenceStart: boolean): RawMention[] {
   // A title inside the run splits it: what precedes is an organisation or a place.
   for (let k = part.length - 2; k >= 1; k--) {
     const w = part[k]!.word;
-    if (PERSON_TITLES.has(w) && (!WEAK_TITLES.has(w) || /^(?:Secretary|Minister|Director|Chief|Leader|Speaker|Host|Coach)$/.test(w))) {
+    // "House Republican Jo Roe", "Ohio Democrat Jo Roe": a party word before a name of two or three
+    // words is the person's title, what precedes it the chamber or state.
+    const party = PARTY_TITLES.has(w) && part.length - k - 1 >= 2 && part.length - k - 1 <= 3;
+    if (party || (PERSON_TITLES.has(w) && (!WEAK_TITLES.has(w) || /^(?:Secretary|Minister|Director|Chief|Leader|Speaker|Host|Coach)$/.test(w)))) {
       let s = k;
       while (s > 0 && (PERSON_TITLES.has(part[s - 1]!.word) || part[s - 1]!.word === 'of')) s--;
-      const left = s > 0 ? titled(part.slice(0, s), sentenceStart) : [];
+      // Before a party word only a place or a one-word chamber is kept: "Ohio", "House", not "House Intelligence".
+      const before = part.slice(0, s);
+      const keepLeft = s > 0 && (!party || s === 1 || isKnownPlace(before.map((t) => t.word).join(' ')));
+      const left = keepLeft ? titled(before, sentenceStart) : [];
       const titles = part.slice(s, k + 1).map((t) => t.word);
       return [...left, ...withTitles(part.slice(k + 1), titles, false)];
     }
   }
   return withTitles(part, [], sentenceStart);
 }
+
+const PARTY_TITLES = new Set(['Republican', 'Democrat', 'GOP']);
 
 const BUSINESS_KINDS = new Set([
   'Chipmaker',
@@ -468,7 +495,12 @@ function withTitles(part: Token[], titles: string[], sentenceStart: boolean): Ra
   while (
     k < part.length - 1 &&
     (PERSON_TITLES.has(part[k]!.word) ||
-      ((k > 0 || titles.length > 0) && (part[k]!.word === 'of' || (part[k - 1]?.word === 'Miss' && PAGEANTS.has(part[k]!.word)))))
+      ((k > 0 || titles.length > 0) &&
+        (part[k]!.word === 'of' ||
+          (part[k - 1]?.word === 'Miss' && PAGEANTS.has(part[k]!.word)) ||
+          // "Chief of Staff Jo Roe", "Director of Public Affairs Jo Roe": the words after a title's "of"
+          // complete the title up to a full name.
+          (part.slice(0, k).some((t) => t.word === 'of') && part.length - k - 1 >= 2 && !isFirstName(part[k]!.word)))))
   )
     k++;
   const rest = k === 0 ? part : part.slice(k);
