@@ -113,20 +113,54 @@ function count(form: Form | undefined, skip: readonly number[]): void {
 
 /** Up to `max` subject labels, most frequent first; nothing for a text too short to tell. */
 export function topicLabels(text: string, max = 5): string[] {
-  const lower = text.toLowerCase();
+  return topicLabelsOf([text], max);
+}
+
+/**
+ * The labels of `parts.join('\n')` (a title and its text), read part by part: the joined copy and
+ * its lower-cased copy are never made.
+ */
+export function topicLabelsOf(parts: readonly string[], max = 5): string[] {
   HITS.fill(0);
   DISTINCT.fill(0);
   if (++stamp > 2e9) {
     COUNTED.fill(0);
     stamp = 1;
   }
-  // Words are runs of ASCII word characters (what \b tells apart); a phrase is two of them joined
-  // by one space or hyphen. Whitespace runs are counted on the way: the text's length in words.
-  let spaces = 0;
-  let inSpace = false;
-  const n = lower.length;
+  // Whitespace runs are counted on the way: the text's length in words. The line feed between two
+  // parts is one.
+  const run = { spaces: 0, inSpace: false };
+  parts.forEach((part, k) => {
+    if (k > 0) {
+      if (!run.inSpace) run.spaces++;
+      run.inSpace = true;
+    }
+    // Only "İ" (two units in lower case) and the Kelvin sign (a "k") lower-case to a different
+    // length or to an ASCII letter: without them, a word lower-cased char by char is the word of
+    // the lower-cased text, and no other character changes class. With them, the part is
+    // lower-cased first, as the whole text always was.
+    countWords(part.includes('\u0130') || part.includes('\u212a') ? part.toLowerCase() : part, run);
+  });
+  const { spaces } = run;
+  // As many words as `lower.split(/\s+/)` gives.
+  const need = Math.max(2, Math.round((spaces + 1) / 400));
+  const scored: [string, number][] = [];
+  TOPICS.forEach(([label], k) => {
+    if (HITS[k]! >= need && DISTINCT[k]! >= 2) scored.push([label, HITS[k]! + DISTINCT[k]!]);
+  });
+  return scored
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, max)
+    .map(([label]) => label);
+}
+
+// Words are runs of ASCII word characters (what \b tells apart); a phrase is two of them joined by
+// one space or hyphen. A word is cut out (and lower-cased) only when the tables say it may be listed.
+function countWords(text: string, run: { spaces: number; inSpace: boolean }): void {
+  let { spaces, inSpace } = run;
+  const n = text.length;
   for (let i = 0; i < n; ) {
-    const c = lower.charCodeAt(i);
+    const c = lowerAscii(text.charCodeAt(i));
     if (!isWordCode(c)) {
       const space = c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && isSpaceCode(c));
       if (space && !inSpace) spaces++;
@@ -136,9 +170,9 @@ export function topicLabels(text: string, max = 5): string[] {
     }
     inSpace = false;
     let j = i + 1;
-    while (isWordCode(lower.charCodeAt(j))) j++;
-    const c2 = lower.charCodeAt(i + 1);
-    const c3 = j - i > 2 ? lower.charCodeAt(i + 2) - 97 : 26;
+    while (isWordCode(text.charCodeAt(j))) j++;
+    const c2 = lowerAscii(text.charCodeAt(i + 1));
+    const c3 = j - i > 2 ? lowerAscii(text.charCodeAt(i + 2)) - 97 : 26;
     const length = j - i;
     if (
       length < 2 ||
@@ -155,12 +189,12 @@ export function topicLabels(text: string, max = 5): string[] {
       i = j;
       continue;
     }
-    const word = lower.slice(i, j);
-    const sep = lower.charCodeAt(j);
-    if ((sep === 32 || sep === 45) && isWordCode(lower.charCodeAt(j + 1)) && PHRASE_STARTS.has(word)) {
+    const word = text.slice(i, j).toLowerCase();
+    const sep = text.charCodeAt(j);
+    if ((sep === 32 || sep === 45) && isWordCode(text.charCodeAt(j + 1)) && PHRASE_STARTS.has(word)) {
       let k = j + 2;
-      while (isWordCode(lower.charCodeAt(k))) k++;
-      const phrase = lower.slice(i, k);
+      while (isWordCode(text.charCodeAt(k))) k++;
+      const phrase = text.slice(i, k).toLowerCase();
       const own = FORMS.get(phrase);
       if (own) {
         count(own, NONE);
@@ -168,7 +202,7 @@ export function topicLabels(text: string, max = 5): string[] {
         // The words of a phrase still count for the other labels ("nuclear" in "nuclear power").
         if (!phrase.startsWith('african-american')) {
           count(FORMS.get(word), own.labels);
-          count(FORMS.get(lower.slice(j + 1, k)), own.labels);
+          count(FORMS.get(text.slice(j + 1, k).toLowerCase()), own.labels);
         }
         i = k;
         continue;
@@ -177,14 +211,11 @@ export function topicLabels(text: string, max = 5): string[] {
     count(FORMS.get(word), NONE);
     i = j;
   }
-  // As many words as `lower.split(/\s+/)` gives.
-  const need = Math.max(2, Math.round((spaces + 1) / 400));
-  const scored: [string, number][] = [];
-  TOPICS.forEach(([label], k) => {
-    if (HITS[k]! >= need && DISTINCT[k]! >= 2) scored.push([label, HITS[k]! + DISTINCT[k]!]);
-  });
-  return scored
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, max)
-    .map(([label]) => label);
+  run.spaces = spaces;
+  run.inSpace = inSpace;
+}
+
+/** A char code with A-Z lower-cased. */
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
