@@ -315,7 +315,7 @@ function runsOf(text: string, tokens: Token[], headlines: [number, number][], ou
     }
     const from = out.length;
     const sentenceStart = opensSentence(text, tokens[i]!.start);
-    // One capitalised word (most runs: "The", "But", "Trump") is a name unless it is a common word,
+    // A run of one capitalised word ("The", "But", "Trump") is a name unless it is a common word,
     // as splitRun would find, without the arrays it builds to split longer runs.
     if (last === i) {
       if (!COMMON_CAPS.has(tokens[i]!.word)) out.push(mention(tokens.slice(i, i + 1), [], sentenceStart));
