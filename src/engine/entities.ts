@@ -291,12 +291,10 @@ interface Cluster {
  */
 function findFuller(byWord: Map<string, Cluster[]>, tokens: string[], orgLike: boolean, at: number): Cluster | undefined {
   let best: Cluster | undefined;
-  const before = (c: Cluster): boolean => c.raws.some((r) => r.start < at);
-  const first = (c: Cluster): number => Math.min(...c.raws.map((r) => r.start));
-  const better = (c: Cluster, than: Cluster): boolean =>
-    before(c) !== before(than) ? before(c) : c.raws.length !== than.raws.length ? c.raws.length > than.raws.length : first(c) < first(than);
   const last = tokens[tokens.length - 1]!;
-  for (const c of byWord.get(last) ?? []) {
+  const candidates = byWord.get(last);
+  if (candidates === undefined) return undefined;
+  for (const c of candidates) {
     if (c.tokens.length <= tokens.length) continue;
     // An organisation's short form joins only a longer organisation ("Post" -> "Washington Post").
     if (orgLike !== c.orgLike || (orgLike && (tokens.length > 1 || !ORG_HEADS.has(tokens[0]!) || COUNTRIES.has(c.tokens.join(' '))))) continue;
@@ -307,9 +305,26 @@ function findFuller(byWord: Map<string, Cluster[]>, tokens: string[], orgLike: b
       tokens.length === 1
         ? fullLast === last || (c.tokens[0] === last && (MALE_NAMES.has(last) || FEMALE_NAMES.has(last) || SURNAME_FIRST.has(last)))
         : last === fullLast && (tokens[0] === c.tokens[0] || c.tokens.slice(-tokens.length).join(' ').toLowerCase() === tokens.join(' ').toLowerCase());
-    if (ok && (!best || better(c, best))) best = c;
+    if (ok && (!best || better(c, best, at))) best = c;
   }
   return best;
+}
+
+function better(c: Cluster, than: Cluster, at: number): boolean {
+  const early = introducedBefore(c, at);
+  if (early !== introducedBefore(than, at)) return early;
+  return c.raws.length !== than.raws.length ? c.raws.length > than.raws.length : firstStart(c) < firstStart(than);
+}
+
+function introducedBefore(c: Cluster, at: number): boolean {
+  for (const r of c.raws) if (r.start < at) return true;
+  return false;
+}
+
+function firstStart(c: Cluster): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const r of c.raws) if (r.start < first) first = r.start;
+  return first;
 }
 
 const STOP_DESC = new Set([
@@ -386,12 +401,11 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     if (speech || (tokens.length >= 2 && endsWithWordOrPossessive(text, lo, m.start, SPEECH_VERB, SPEECH_BEFORE))) person += 1;
     if (comma && (/^,\s+(?:who|whose)\b/.test(after) || /^,\s+\d{2},/.test(after))) person += 2;
     // "9/11 widow Terry Strada", "Jo Roe, his wife,": a gendered noun outweighs an ambiguous first name.
-    const noun = (w: string): void => {
+    for (const w of precedingWords(text, lo, m.start)) {
       descriptors.add(w);
-      if (FEMALE_NOUNS.has(w)) female += 4;
-      if (MALE_NOUNS.has(w)) male += 4;
-    };
-    precedingWords(text, lo, m.start).forEach(noun);
+      female += nounWeight(FEMALE_NOUNS, w);
+      male += nounWeight(MALE_NOUNS, w);
+    }
     // "the streaming service Vidora", "The operator, TejoLink, said": a business noun names an organisation.
     if (
       endsWithNoun(text, lo, m.start, ORG_NOUNS, ORG_BEFORE) ||
@@ -404,11 +418,12 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     const appos = comma ? /^,\s+(?:the|a|an|its|his|her)\s+([^,.;:"“”]{2,60})(?=[,.;)])/.exec(after)?.[1] : undefined;
     if (appos && tokens.length >= 2) person += 1;
     if (appos)
-      appos
-        .split(/\s+/)
-        .slice(0, 6)
-        .filter((w) => /^[a-z-]+$/.test(w))
-        .forEach(noun);
+      for (const w of appos.split(/\s+/).slice(0, 6)) {
+        if (!/^[a-z-]+$/.test(w)) continue;
+        descriptors.add(w);
+        female += nounWeight(FEMALE_NOUNS, w);
+        male += nounWeight(MALE_NOUNS, w);
+      }
     // After a preposition or "told" the name is an object: a following he/she is usually the subject's.
     // Nor after a possessive ("she's Obama's equal, and she vows"): the name is not the clause's subject.
     const pr = endsWithWord(text, lo, m.start, OBJECT_BEFORE) || /^['’]s?\b/.test(after) ? null : pronounAfter(after);
@@ -447,6 +462,11 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   const entity: Entity = { name, kind, gender: male > female ? 'm' : female > male ? 'f' : '', mentions: [], descriptors, trusted };
   if (kind === 'org') for (const w of name.toLowerCase().split(/\s+/)) descriptors.add(w);
   return entity;
+}
+
+/** What a noun describing a name adds to the score of the gender whose nouns are `nouns`. */
+function nounWeight(nouns: ReadonlySet<string>, w: string): number {
+  return nouns.has(w) ? 4 : 0;
 }
 
 const FEMALE_NOUNS = new Set([

@@ -1,4 +1,5 @@
 import type { Span } from '../core/types.ts';
+import { isSpaceCode } from './entities/context.ts';
 
 // Titles and other words whose full stop is almost never the end of a sentence.
 const TITLES = new Set([
@@ -259,26 +260,60 @@ function absorbClosers(text: string, end: number, caseless: boolean): number {
  */
 function isHardWrapped(text: string): boolean {
   if (text.indexOf('\n') < 0) return false;
-  const lines = text.split('\n').map((line) => line.trim().length);
-  const inner: number[] = [];
-  for (let k = 0; k + 1 < lines.length; k++) if (lines[k]! > 0 && lines[k + 1]! > 0) inner.push(lines[k]!);
+  // The trimmed length of each line followed by a non-blank line (as text.split('\n') and trim()
+  // give them), read in place rather than through a string per line.
+  const inner = innerLines;
+  inner.length = 0;
+  let previous = 0;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const length = trimmedLength(text, start, end);
+    if (start > 0 && previous > 0 && length > 0) inner.push(previous);
+    previous = length;
+    start = end + 1;
+  }
   if (inner.length < 3) return false;
-  const widest = Math.max(...inner);
+  let widest = 0;
+  for (const n of inner) if (n > widest) widest = n;
   if (widest > 120) return false;
-  return inner.filter((n) => n >= widest * 0.75).length >= inner.length * 0.8;
+  let wide = 0;
+  for (const n of inner) if (n >= widest * 0.75) wide++;
+  return wide >= inner.length * 0.8;
+}
+const innerLines: number[] = [];
+
+/** The length of `text.slice(start, end).trim()` (trim takes off what \s matches). */
+function trimmedLength(text: string, start: number, end: number): number {
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  return end - start;
 }
 
 /**
  * Text whose paragraphs are separated by blank lines at least as often as it has single line
  * breaks: there a single break is a wrap inside a paragraph (a quote broken over two lines).
+ * Each break is a line feed and any more lines holding only spaces, tabs and carriage returns
+ * (/\n(?:[ \t\r]*\n)*\/g), read by index; a break of two line feeds or more is a blank line.
  */
 function breaksParagraphsWithBlankLines(text: string): boolean {
   let blank = 0;
   let single = 0;
-  for (const m of text.matchAll(/\n(?:[ \t\r]*\n)*/g)) {
-    if (m.index === 0 || m.index + m[0].length >= text.length) continue;
-    if (m[0].length > 1 && /\n[ \t\r]*\n/.test(m[0])) blank++;
-    else single++;
+  for (let at = text.indexOf('\n'); at >= 0; ) {
+    let end = at + 1;
+    let feeds = 1;
+    for (let k = end; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10) {
+        end = k + 1;
+        feeds++;
+      } else if (c !== 32 && c !== 9 && c !== 13) break;
+    }
+    if (at !== 0 && end < text.length) {
+      if (feeds > 1) blank++;
+      else single++;
+    }
+    at = text.indexOf('\n', end);
   }
   return blank > 0 && blank >= single;
 }

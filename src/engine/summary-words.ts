@@ -35,17 +35,21 @@ function kindOf(c: number): number {
   return k;
 }
 
-// Open addressing over FNV-1a hashes of the lower-cased units; the words' units live in one pool.
+// Open addressing over FNV-1a hashes of the lower-cased units. A word's id is where its entry
+// starts in one arena of 32-bit numbers: its hash, its length, its code (stem id × 4, + 2 when it
+// starts with an ASCII digit, + 1 when it is a stop word), its CUE_* bits, then its units two to a
+// number. A lookup then reads the slot and one entry, which holds all it checks (a short word's
+// fits one cache line), instead of a record, a pool of units and a table of cues in three places:
+// the table outgrows the cache, and a miss in each cost more than the rest of reading a word.
 let slots = new Int32Array(1 << 16); // id + 1, 0 when empty
-// Per word id, four numbers side by side (one cache line a lookup): its hash, where its units start
-// in the pool, how many there are, and its code: stem id × 4, + 2 when it starts with an ASCII
-// digit, + 1 when it is a stop word.
-let records = new Int32Array(1 << 17);
-let pool = new Uint16Array(1 << 18);
-let poolUsed = 0;
+const HASH = 0;
+const LENGTH = 1;
+const CODE = 2;
+const CUES = 3;
+const UNITS = 4;
+let arena = new Int32Array(1 << 19);
+let arenaUsed = 0;
 let count = 0;
-// Per word id, CUE_* bits: which sentence-cue regexes of summary.ts a sentence holding it might match.
-let cues = new Uint8Array(1 << 15);
 const stemIds = new Map<string, number>();
 
 /** Words and stems known so far (the caller resets the table between articles when it grows large). */
@@ -55,7 +59,7 @@ export function vocabularySize(): number {
 
 export function resetVocabulary(): void {
   slots.fill(0);
-  poolUsed = 0;
+  arenaUsed = 0;
   count = 0;
   stemIds.clear();
 }
@@ -104,12 +108,12 @@ function cuesOf(word: string): number {
 
 /** The cue bits (CUE_*) of a word id. */
 export function wordCues(id: number): number {
-  return cues[id]!;
+  return arena[id + CUES]!;
 }
 
-/** The code (see `codes`) of a word id. */
+/** The code (see the arena above) of a word id. */
 export function wordCode(id: number): number {
-  return records[id * 4 + 3]!;
+  return arena[id + CODE]!;
 }
 
 // The word being read, lower-cased, before it is looked up.
@@ -118,42 +122,33 @@ let unit = new Uint16Array(256);
 function lookup(length: number, hash: number): number {
   // Module tables in locals: read once, not at every probe and unit.
   const table = slots;
-  const rec = records;
-  const units = pool;
+  const words = arena;
   const word = unit;
   const mask = table.length - 1;
   for (let at = hash & mask; ; at = (at + 1) & mask) {
     const slot = table[at]!;
     if (slot === 0) return insert(at, length, hash);
-    const r = (slot - 1) * 4;
-    if (rec[r] !== hash || rec[r + 2] !== length) continue;
-    const from = rec[r + 1]!;
+    const e = slot - 1;
+    if (words[e + HASH] !== hash || words[e + LENGTH] !== length) continue;
     let j = 0;
-    while (j < length && units[from + j] === word[j]) j++;
-    if (j === length) return slot - 1;
+    let u = e + UNITS;
+    while (j + 1 < length && words[u] === (word[j]! | (word[j + 1]! << 16))) {
+      j += 2;
+      u++;
+    }
+    if (j + 1 < length) continue;
+    if (j === length || words[u] === word[j]) return e;
   }
 }
 
 function insert(at: number, length: number, hash: number): number {
-  const id = count++;
-  if (id * 4 >= records.length) records = grown(records);
-  if (id >= cues.length) {
-    const bigger = new Uint8Array(cues.length * 2);
-    bigger.set(cues);
-    cues = bigger;
+  const id = arenaUsed;
+  const size = UNITS + ((length + 1) >> 1);
+  if (id + size > arena.length) {
+    const bigger = new Int32Array(Math.max(arena.length * 2, id + size));
+    bigger.set(arena);
+    arena = bigger;
   }
-  if (poolUsed + length > pool.length) {
-    const bigger = new Uint16Array(Math.max(pool.length * 2, poolUsed + length));
-    bigger.set(pool);
-    pool = bigger;
-  }
-  pool.set(unit.subarray(0, length), poolUsed);
-  const r = id * 4;
-  records[r] = hash;
-  records[r + 1] = poolUsed;
-  records[r + 2] = length;
-  poolUsed += length;
-  slots[at] = id + 1;
   let word = '';
   for (let j = 0; j < length; j += 4096) word += String.fromCharCode(...unit.subarray(j, Math.min(length, j + 4096)));
   const st = stem(word);
@@ -163,8 +158,14 @@ function insert(at: number, length: number, hash: number): number {
     stemIds.set(st, stemId);
   }
   const first = unit[0]!;
-  records[r + 3] = stemId * 4 + (first >= 48 && first <= 57 ? 2 : 0) + (STOP_WORDS.has(word) ? 1 : 0);
-  cues[id] = cuesOf(word);
+  arena[id + HASH] = hash;
+  arena[id + LENGTH] = length;
+  arena[id + CODE] = stemId * 4 + (first >= 48 && first <= 57 ? 2 : 0) + (STOP_WORDS.has(word) ? 1 : 0);
+  arena[id + CUES] = cuesOf(word);
+  for (let j = 0; j < length; j += 2) arena[id + UNITS + (j >> 1)] = unit[j]! | (j + 1 < length ? unit[j + 1]! << 16 : 0);
+  arenaUsed = id + size;
+  count++;
+  slots[at] = id + 1;
   if (count * 2 > slots.length) rehash();
   return id;
 }
@@ -178,8 +179,8 @@ function grown(a: Int32Array): Int32Array<ArrayBuffer> {
 function rehash(): void {
   slots = new Int32Array(slots.length * 2);
   const mask = slots.length - 1;
-  for (let id = 0; id < count; id++) {
-    let at = records[id * 4]! & mask;
+  for (let id = 0; id < arenaUsed; id += UNITS + ((arena[id + LENGTH]! + 1) >> 1)) {
+    let at = arena[id + HASH]! & mask;
     while (slots[at] !== 0) at = (at + 1) & mask;
     slots[at] = id + 1;
   }

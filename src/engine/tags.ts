@@ -2,7 +2,7 @@ import type { Tags } from '../core/types.ts';
 import { COUNTRIES, isKnownPlace } from './entities/gazetteer.ts';
 import { entitiesOf, type Entity, type EntityKind } from './entities.ts';
 import { cleanPersonName, isTeamName, looksLikePersonName, notAPerson, resultLines, shortOrgName, withoutModifiers } from './entities/tag-cleanup.ts';
-import { topicLabels } from './entities/topics.ts';
+import { topicLabelsOf } from './entities/topics.ts';
 
 /**
  * People, organisations and places named in a text, normalised ("Putin", "President Vladimir
@@ -50,7 +50,7 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   const { place, agency } = datelineOf(text);
   if (place && !places.some((p) => p.toLowerCase() === place.toLowerCase())) places.push(place);
   // The wire or outlet credited in the dateline ("LISBON (Newsdesk Wire) —") is never a person.
-  return { people: pick('person').filter((name) => name !== agency), organizations: pick('org'), places, topics: topicLabels(`${title}\n${text}`) };
+  return { people: pick('person').filter((name) => name !== agency), organizations: pick('org'), places, topics: topicLabelsOf([title, text]) };
 }
 
 // Seats of power are places in the tags ("the Kremlin said" still speaks for the government in quotes).

@@ -53,6 +53,23 @@ describe('summary word ids', () => {
     sameWords(['ΟΔΟΣ and οδος', 'İstanbul and istanbul', 'the 𝐀lpha ferry', 'the ferry 😀 sailed', 'ΣΟΦΙΑ sofia']);
   });
 
+  it('keeps every word its id while the table grows, words of odd and even lengths and units above U+7FFF alike', () => {
+    // 40,000 made-up words: the table doubles on the way. Words that differ only in
+    // their last unit, or in a unit whose high bit is set, must not share an id.
+    const words = Array.from({ length: 40_000 }, (_, k) => `q${k.toString(36)}${k % 3 === 0 ? 'x' : ''}${k % 5 === 0 ? '\uac00' : ''}`);
+    const first = words.map((word) => wordIds(word)[0]!);
+    expect(new Set(first).size).toBe(words.length);
+    expect(words.map((word) => wordIds(word.toUpperCase())[0]!)).toEqual(first);
+    expect(Array.from(wordIds('qa qax qa\uac00'))).toEqual([wordIds('qa')[0], wordIds('qax')[0], wordIds('qa\uac00')[0]]);
+  });
+
+  it('gives two words whose hashes collide two ids', () => {
+    // "yaczfaa" and "glbppaa" have the same 32-bit FNV-1a hash (found by search): only their units tell them apart.
+    const [a, b] = [wordIds('yaczfaa')[0], wordIds('glbppaa')[0]];
+    expect(a).not.toBe(b);
+    expect(Array.from(wordIds('glbppaa yaczfaa'))).toEqual([b, a]);
+  });
+
   it('finds a repeat exactly when the sentence keys match', () => {
     const spans = [
       { text: 'The pier opened on Monday.', start: 0, end: 26 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { topicLabels } from '../../src/engine/entities/topics.ts';
+import { topicLabels, topicLabelsOf } from '../../src/engine/entities/topics.ts';
 
 describe('topicLabels', () => {
   it('labels a subject named by several of its words', () => {
@@ -27,5 +27,17 @@ describe('topicLabels', () => {
     const filler = 'word '.repeat(1200);
     expect(topicLabels(`${filler}vote ballot`)).toEqual([]);
     expect(topicLabels(`${filler}vote ballot polls`)).toEqual(['elections']);
+  });
+
+  it('reads a title and its text as their join, letters that lower-case to ASCII included', () => {
+    // The Kelvin sign lower-cases to "k"; "İ" to "i" and a combining dot, which ends the word there.
+    const cases: [string, string][] = [
+      ['Fares', 'Ferry stoc\u212as and mar\u212aets fell as the ferry line cut fares.'],
+      ['', 'The ta\u0130 rose. Voters went to the polls; the ballot count ran late.'],
+      ['Vote count', 'Ballot papers reached the hall late.'],
+    ];
+    for (const [title, text] of cases) expect(topicLabelsOf([title, text])).toEqual(topicLabels(`${title}\n${text}`));
+    expect(topicLabelsOf(['Fares', cases[0]![1]])).toEqual(['economy']);
+    expect(topicLabelsOf(['Vote count', 'Ballot papers reached the hall late.'])).toEqual(['elections']);
   });
 });

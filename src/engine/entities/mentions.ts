@@ -313,78 +313,94 @@ function runsOf(text: string, tokens: Token[], headlines: [number, number][], ou
       }
       break;
     }
-    const run = tokens.slice(i, last + 1);
-    const sentenceStart = opensSentence(text, run[0]!.start);
-    for (const m of splitRun(run, sentenceStart, (t) => text.slice(t.end, t.end + 4))) {
-      m.headline = headlines.some(([a, b]) => m.start >= a && m.start < b);
-      out.push(m);
-    }
+    const from = out.length;
+    const sentenceStart = opensSentence(text, tokens[i]!.start);
+    // A run of one capitalised word ("The", "But", "Trump") is a name unless it is a common word,
+    // as splitRun would find, without the arrays it builds to split longer runs.
+    if (last === i) {
+      if (!COMMON_CAPS.has(tokens[i]!.word)) out.push(mention(tokens.slice(i, i + 1), [], sentenceStart));
+    } else splitRun(text, tokens.slice(i, last + 1), sentenceStart, out);
+    for (let k = from; k < out.length; k++) out[k]!.headline = inLines(headlines, out[k]!.start);
     i = last + 1;
   }
 }
 
+function inLines(lines: [number, number][], at: number): boolean {
+  for (const [a, b] of lines) if (at >= a && at < b) return true;
+  return false;
+}
+
 // Splits a run at "and"/"for"/"on" unless it names an organisation, strips opening common words
 // and titles, and splits at a title inside the run ("European Council President Donald Tusk").
-function splitRun(run: Token[], sentenceStart: boolean, afterOf: (t: Token) => string): RawMention[] {
-  const parts: Token[][] = [];
-  let cur: Token[] = [];
-  const orgLike = run.some((t) => ORG_HEADS.has(unpossessed(t.word)));
-  for (const t of run) {
-    // "WorldCom Inc and MFS Communications", "the Navy and Air Corps": after a complete organisation name, "and" starts another.
-    // "F.W. de Klerk and African National Congress": a name of two or more words before "and" is complete
-    // (not "Food and Drug Administration", "Department of Health and Human Services").
-    const afterHead =
-      t.word === 'and' &&
-      cur.length > 0 &&
-      (ORG_HEADS.has(unpossessed(cur[cur.length - 1]!.word.replace(/\.$/, ''))) || (cur.length >= 2 && !cur.some((c) => c.word === 'of')));
-    // "&" joins a firm's partners ("Pell & Marsh"); "and" joins two names. "on" joins an
-    // organisation's name only after a body that works on a subject ("Committee on Trade"):
-    // "Metro News on Election Day" is two names.
-    const onSplits = t.word === 'on' && (!orgLike || cur.length === 0 || !ON_HEADS.has(cur[cur.length - 1]!.word));
-    if (((t.word === 'and' || t.word === 'for') && !orgLike) || onSplits || afterHead) {
-      parts.push(cur);
-      cur = [];
-      continue;
+function splitRun(text: string, run: Token[], sentenceStart: boolean, out: RawMention[]): void {
+  let orgLike = false;
+  for (const t of run) if (ORG_HEADS.has(unpossessed(t.word))) orgLike = true;
+  let from = 0;
+  for (let k = 0; k <= run.length; k++) {
+    const t = run[k];
+    if (t !== undefined) {
+      // "WorldCom Inc and MFS Communications", "the Navy and Air Corps": after a complete organisation name, "and" starts another.
+      // "F.W. de Klerk and African National Congress": a name of two or more words before "and" is complete
+      // (not "Food and Drug Administration", "Department of Health and Human Services").
+      const afterHead =
+        t.word === 'and' && k > from && (ORG_HEADS.has(unpossessed(run[k - 1]!.word.replace(/\.$/, ''))) || (k - from >= 2 && !hasOf(run, from, k)));
+      // "&" joins a firm's partners ("Pell & Marsh"); "and" joins two names. "on" joins an
+      // organisation's name only after a body that works on a subject ("Committee on Trade"):
+      // "Metro News on Election Day" is two names.
+      const onSplits = t.word === 'on' && (!orgLike || k === from || !ON_HEADS.has(run[k - 1]!.word));
+      if (!(((t.word === 'and' || t.word === 'for') && !orgLike) || onSplits || afterHead)) continue;
     }
-    cur.push(t);
+    namesOf(text, run.slice(from, k), sentenceStart && from === 0, out);
+    from = k + 1;
   }
-  parts.push(cur);
-  const out: RawMention[] = [];
-  parts.forEach((part, k) => {
-    let first = true;
-    let atStart = sentenceStart && k === 0;
-    while (part.length > 0) {
-      // Drop opening common words: "But Trump", "The Kremlin", "In London"; and, opening a
-      // sentence, an adverb or a participle before a name: "Certainly Jo Roe", "Given Roe".
-      while (
-        part.length > 0 &&
-        ((COMMON_CAPS.has(part[0]!.word) && !(part[0]!.word === 'The' && part.length > 1 && part[1]!.word === 'Hague')) ||
-          (atStart && part.length > 1 && opensClause(part[0]!.word)))
-      ) {
-        part = part.slice(1);
-        atStart = false;
-      }
-      // Months and days inside a run end it ("Trump Monday").
-      // A month after a name is a surname ("Theresa May") unless a day number follows.
-      // A common word ending the run after a first name is a surname ("Ian Read", "Dan Rather"), and one that
-      // heads an organisation is its head ("Judicial Watch").
-      const cut = part.findIndex(
-        (t, n) =>
-          n > 0 &&
-          COMMON_CAPS.has(unpossessed(t.word)) &&
-          !CONNECTORS.has(t.word) &&
-          !(MONTHS.has(t.word) && !/^\s+\d/.test(afterOf(t))) &&
-          !(n === part.length - 1 && !DAYS.has(t.word) && (ORG_HEADS.has(unpossessed(t.word)) || (n === 1 && isFirstName(part[0]!.word)))),
-      );
-      const head = cut > 0 ? part.slice(0, cut) : part;
-      const rest = cut > 0 ? part.slice(cut) : [];
-      out.push(...titled(head, atStart && first));
-      first = false;
+}
+
+function hasOf(run: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (run[k]!.word === 'of') return true;
+  return false;
+}
+
+// The names in one part of a split run: opening common words dropped, and cut where a common word
+// ends a name ("Trump Monday").
+function namesOf(text: string, part: Token[], atStart: boolean, out: RawMention[]): void {
+  let first = true;
+  while (part.length > 0) {
+    // Drop opening common words: "But Trump", "The Kremlin", "In London"; and, opening a
+    // sentence, an adverb or a participle before a name: "Certainly Jo Roe", "Given Roe".
+    while (
+      part.length > 0 &&
+      ((COMMON_CAPS.has(part[0]!.word) && !(part[0]!.word === 'The' && part.length > 1 && part[1]!.word === 'Hague')) ||
+        (atStart && part.length > 1 && opensClause(part[0]!.word)))
+    ) {
+      part = part.slice(1);
       atStart = false;
-      part = rest;
     }
-  });
-  return out;
+    const cut = commonWordCut(text, part);
+    const head = cut > 0 ? part.slice(0, cut) : part;
+    const rest = cut > 0 ? part.slice(cut) : [];
+    for (const m of titled(head, atStart && first)) out.push(m);
+    first = false;
+    atStart = false;
+    part = rest;
+  }
+}
+
+// Months and days inside a run end it ("Trump Monday").
+// A month after a name is a surname ("Theresa May") unless a day number follows.
+// A common word ending the run after a first name is a surname ("Ian Read", "Dan Rather"), and one that
+// heads an organisation is its head ("Judicial Watch").
+function commonWordCut(text: string, part: Token[]): number {
+  for (let n = 1; n < part.length; n++) {
+    const t = part[n]!;
+    if (
+      COMMON_CAPS.has(unpossessed(t.word)) &&
+      !CONNECTORS.has(t.word) &&
+      !(MONTHS.has(t.word) && !/^\s+\d/.test(text.slice(t.end, t.end + 4))) &&
+      !(n === part.length - 1 && !DAYS.has(t.word) && (ORG_HEADS.has(unpossessed(t.word)) || (n === 1 && isFirstName(part[0]!.word))))
+    )
+      return n;
+  }
+  return -1;
 }
 
 // Words that open a sentence before its subject: adverbs made from adjectives ("Certainly",

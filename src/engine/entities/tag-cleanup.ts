@@ -71,8 +71,10 @@ const NUMBER_AFTER_SPACE = /\s[\d.]/g;
 export function isResultLine(line: string): boolean {
   const trimmed = line.trim();
   // Table rows are short; a paragraph of prose is never one (and is costly to test).
-  if (trimmed.length > 600 || DATELINE.test(trimmed)) return false;
+  if (trimmed.length > 600) return false;
+  // A line without a digit holds no date either: the dateline test is for lines with digits.
   if (!/\d/.test(trimmed)) return FIXTURE.test(trimmed);
+  if (DATELINE.test(trimmed)) return false;
   // SCORE_PAIR needs two digits right after a space (its two `\s+\d+`), STANDINGS three digits or
   // points after one (its `(?:\s+[\d.]+…){3,}`): prose with fewer numbers is ruled out before those
   // patterns' backtracking is tried.
