@@ -1,14 +1,12 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.ts';
-import { CONSOLE_CHANNEL, startConsoleChat } from '../../src/adapters/console/chat.ts';
+import { CONSOLE_CHANNEL } from '../../src/adapters/console/chat.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { formatValue, sortKey } from '../../src/core/time-label.ts';
 import { MANAGE_CHANNELS, MEMBER_PERMISSIONS } from '../discord/fake-payloads.ts';
 import { eventually } from '../discord/harness.ts';
 import { postSigned, slashCommandBody } from '../slack/fake-slack.ts';
-import { testServices } from '../helpers.ts';
 import { dredging, ferryOutlets } from './fixtures.ts';
+import { consoleChats } from '../console/support.ts';
 import { featurePlatforms, seedChannel } from './support.ts';
 
 const STRING = 3;
@@ -18,7 +16,7 @@ const ALL = [dredging, ...ferryOutlets];
 const OUTLETS = ['coastal-times', 'dunmore-post', 'island-radio', 'harbour-wire', 'western-daily'];
 
 const platforms = featurePlatforms(NOW);
-const cleanups = platforms.cleanups;
+const chat = consoleChats();
 
 describe('/timeline of a story — every article’s dated events merged', () => {
   it('on Discord, by words of the title: the collision once with all five outlets, then the later events in time order', async () => {
@@ -80,40 +78,28 @@ describe('/timeline of a story — every article’s dated events merged', () =>
   });
 
   it('in the terminal chat: a story of one article shows its own timeline; unknown words get a short answer', async () => {
-    const test = testServices({}, { clock: new ManualClock(NOW) });
-    cleanups.push(test.cleanup);
-    await seedChannel(test.services, CONSOLE_CHANNEL, ALL);
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (chunk) => (printed += String(chunk)));
-    const chat = startConsoleChat(test.services, commands, { input: new PassThrough(), output });
-    cleanups.push(async () => chat.close());
-    await chat.handleLine('/timeline ferry collides with cargo ship');
-    expect(printed).toContain('Tue 24 Nov 2026, 07:40: The collision happened at 7.40am');
-    expect(printed).toContain('(From 5 articles by 5 outlets');
-    await chat.handleLine('/timeline harbour dredging');
-    expect(printed).toMatch(/March 2027 +March: The work will start in March/);
-    expect(printed).not.toContain('P8W');
-    await chat.handleLine('/timeline volcanic ash cloud');
-    expect(printed).toContain('! I found no recent story matching “volcanic ash cloud”');
+    const { session, printed, services } = chat({ clock: new ManualClock(NOW) });
+    await seedChannel(services, CONSOLE_CHANNEL, ALL);
+    await session.handleLine('/timeline ferry collides with cargo ship');
+    expect(printed()).toContain('Tue 24 Nov 2026, 07:40: The collision happened at 7.40am');
+    expect(printed()).toContain('(From 5 articles by 5 outlets');
+    await session.handleLine('/timeline harbour dredging');
+    expect(printed()).toMatch(/March 2027 +March: The work will start in March/);
+    expect(printed()).not.toContain('P8W');
+    await session.handleLine('/timeline volcanic ash cloud');
+    expect(printed()).toContain('! I found no recent story matching “volcanic ash cloud”');
   });
 
   it('in the terminal chat: each timeline line names people in full, though the article used the surname', async () => {
-    const test = testServices({}, { clock: new ManualClock(NOW) });
-    cleanups.push(test.cleanup);
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (chunk) => (printed += String(chunk)));
-    const chat = startConsoleChat(test.services, commands, { input: new PassThrough(), output });
-    cleanups.push(async () => chat.close());
+    const { session, printed } = chat({ clock: new ManualClock(NOW) });
     const article = [
       'Aiko Morita, the engineer who designed the Tessel bridge, opened it to traffic on 23 November 2026.',
       'The bridge links the two halves of the town across the river Tessel.',
       'On 24 November 2026, Morita said that tolls would start in January 2027.',
     ].join(' ');
-    await chat.handleLine(`/timeline ${article}`);
-    expect(printed).toMatch(/Tue 24 Nov 2026 +24 November 2026: On 24 November 2026, Aiko Morita said that tolls/);
-    expect(printed).not.toMatch(/, Morita said/);
+    await session.handleLine(`/timeline ${article}`);
+    expect(printed()).toMatch(/Tue 24 Nov 2026 +24 November 2026: On 24 November 2026, Aiko Morita said that tolls/);
+    expect(printed()).not.toMatch(/, Morita said/);
   });
 
   it('sorts and shows TimeML values as dates people read', () => {
