@@ -9,6 +9,11 @@ export interface Article {
   url?: string;
   /** ISO 8601 publication time, when known. Times in the text are resolved against it. */
   publishedAt?: string;
+  /**
+   * The publisher's zone in minutes east of UTC, when its date stated one ("+09:00"): the article's
+   * "today" is the publisher's day, which `publishedAt` (UTC) alone can put a day early.
+   */
+  publishedOffset?: number;
   author?: string;
   siteName?: string;
   imageUrl?: string;

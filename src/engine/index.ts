@@ -8,6 +8,7 @@ import { splitSentences } from './sentences.ts';
 import { summarize } from './summary.ts';
 import { extractTags } from './tags.ts';
 import { extractTimeline } from './timeline.ts';
+import { onPublisherClock } from './timeline/reference.ts';
 import { nameInFull } from './summary-names.ts';
 
 /** Bump when any part of the embedded engine changes what it returns: cached analyses refresh. */
@@ -37,7 +38,9 @@ export class EmbeddedEngine implements Engine {
 
 /** The whole analysis, synchronously (the CLI and the benchmark call this directly). */
 export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): Analysis {
-  const { text, title, publishedAt } = article;
+  const { text, title } = article;
+  // "Today" is the publisher's day: the instant on the clock of the zone its date stated.
+  const publishedAt = onPublisherClock(article.publishedAt, article.publishedOffset);
   // One split serves the summary and the timeline (splitting costs more than either's own work).
   const sentences = splitSentences(text);
   const language = detectLanguage(text);

@@ -147,6 +147,7 @@ export function extractArticle(html: string, url: string): ExtractedArticle {
     text,
     author: meta.author ?? cleanByline(result.byline),
     publishedAt: meta.publishedAt,
+    publishedOffset: meta.publishedOffset,
     siteName: meta.siteName ?? siteHost(url),
     imageUrl: meta.imageUrl,
     description: meta.description,

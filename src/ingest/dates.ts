@@ -71,6 +71,18 @@ export function parseDate(value: string): number {
   return /(?:gmt|utc|z|[+-]\d{2}:?\d{2})\b/i.test(input) ? Date.parse(input) : Number.NaN;
 }
 
+/**
+ * The zone a readable date states, in minutes east of UTC ("+09:00" → 540, "EST" → -300); undefined
+ * when it states none or UTC. The instant alone (isoDate) loses the publisher's calendar day.
+ */
+export function statedOffset(value: string | undefined): number | undefined {
+  if (!value || Number.isNaN(parseDate(value.slice(0, 100)))) return undefined;
+  const input = value.slice(0, 100).trim().replace(/\s+/g, ' ');
+  const zone = ISO.exec(input)?.[8] ?? RFC822.exec(input)?.[7];
+  const offset = zone ? offsetMinutes(zone) : undefined;
+  return offset ? offset : undefined;
+}
+
 /** An ISO 8601 instant from RFC 822 / RFC 3339 / ISO dates; undefined when the date is unreadable. */
 export function isoDate(value: string | undefined): string | undefined {
   if (!value) return undefined;

@@ -1,5 +1,5 @@
 import { safeTitle } from '../core/text-safety.ts';
-import { isoDate } from './dates.ts';
+import { isoDate, statedOffset } from './dates.ts';
 import type { FeedItem } from './feed-types.ts';
 import { httpUrl } from './links.ts';
 import { htmlToText, normalizeText } from './html-text.ts';
@@ -246,6 +246,8 @@ export function toItem(raw: RawItemFields, base: string | undefined): FeedItem {
   if (raw.title) item.title = raw.title;
   const published = isoDate(raw.published);
   if (published) item.publishedAt = published;
+  const offset = published ? statedOffset(raw.published) : undefined;
+  if (offset) item.publishedOffset = offset;
   if (raw.author) item.author = raw.author;
   const image = httpUrl(raw.image ?? '', url ?? base);
   if (image) item.imageUrl = image;

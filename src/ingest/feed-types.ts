@@ -16,6 +16,8 @@ export interface FeedItem {
   text: string;
   /** ISO 8601. */
   publishedAt?: string;
+  /** The publisher's zone, minutes east of UTC, when its date stated one other than UTC. */
+  publishedOffset?: number;
   author?: string;
   imageUrl?: string;
   /** The outlet named by an RSS <source> or Atom <source>, when the feed aggregates several. */

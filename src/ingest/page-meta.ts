@@ -1,4 +1,4 @@
-import { isoDate } from './dates.ts';
+import { isoDate, statedOffset } from './dates.ts';
 import { httpUrl } from './links.ts';
 
 // Metadata a news page states about itself: Open Graph / article: metas, JSON-LD, <link rel=canonical>,
@@ -20,6 +20,8 @@ export interface PageMeta {
   author?: string;
   /** ISO 8601. */
   publishedAt?: string;
+  /** The publisher's zone, minutes east of UTC, when the date stated one other than UTC. */
+  publishedOffset?: number;
   /** og:site_name or the JSON-LD publisher. */
   siteName?: string;
   imageUrl?: string;
@@ -92,13 +94,13 @@ export function readPageMeta(document: MetaDocument, pageUrl: string): PageMeta 
   const article = objects.find((object) => ARTICLE_TYPES.test(String(object['@type'] ?? ''))) ?? objects.find((o) => 'datePublished' in o);
 
   const timeElement = document.querySelector('article time[datetime]') ?? document.querySelector('time[datetime]');
-  const published =
-    isoDate(first(meta, ['article:published_time', 'og:published_time'])) ??
-    isoDate(jsonText(article?.datePublished)) ??
-    isoDate(
-      first(meta, ['datepublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dcterms.created', 'parsely-pub-date', 'sailthru.date']),
-    ) ??
-    isoDate(timeElement?.getAttribute('datetime') ?? undefined);
+  const publishedAs = [
+    first(meta, ['article:published_time', 'og:published_time']),
+    jsonText(article?.datePublished),
+    first(meta, ['datepublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dcterms.created', 'parsely-pub-date', 'sailthru.date']),
+    timeElement?.getAttribute('datetime') ?? undefined,
+  ].find((value) => isoDate(value) !== undefined);
+  const published = isoDate(publishedAs);
 
   const metaAuthor = first(meta, ['author', 'article:author', 'parsely-author', 'dc.creator']);
   const author = jsonText(article?.author) ?? (isUrl(metaAuthor) ? undefined : metaAuthor);
@@ -110,6 +112,7 @@ export function readPageMeta(document: MetaDocument, pageUrl: string): PageMeta 
     title: first(meta, ['og:title', 'twitter:title']) ?? jsonText(article?.headline),
     author: author && !isUrl(author) ? author : undefined,
     publishedAt: published,
+    publishedOffset: statedOffset(publishedAs),
     siteName: first(meta, ['og:site_name', 'application-name']) ?? jsonText(article?.publisher),
     imageUrl: httpUrl(imageValue, pageUrl),
     canonicalUrl: httpUrl(canonicalLink, pageUrl) ?? httpUrl(first(meta, ['og:url']), pageUrl),

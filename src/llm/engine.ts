@@ -6,6 +6,7 @@ import type { Analysis, AnalyzeOptions, Answer, Article, Engine, EngineInfo, Spa
 import { answerContext, chunkText, neutralise, type NumberedSentence } from './chunking.ts';
 import type { ModelClient, TokenUsage } from './client.ts';
 import { normaliseTags } from './ground-tags.ts';
+import { onPublisherClock } from '../engine/timeline/reference.ts';
 import { groundTimeline, type ModelTimex } from './ground-timeline.ts';
 import { groundQuotes, indexArticle, locateSummary, type ModelQuote } from './grounding.ts';
 import { fillPrompt, loadPrompts, promptTag, type Prompts } from './prompts.ts';
@@ -116,7 +117,11 @@ export class LlmEngine implements Engine {
       summary: locateSummary(index, summaryLines, sentences),
       tags: normaliseTags(index, mergeTags(parts.map((part) => part.tags))),
       quotes,
-      timeline: groundTimeline(index, parts.flatMap((part) => part.timeline) satisfies ModelTimex[], article.publishedAt),
+      timeline: groundTimeline(
+        index,
+        parts.flatMap((part) => part.timeline) satisfies ModelTimex[],
+        onPublisherClock(article.publishedAt, article.publishedOffset),
+      ),
     };
   }
 
@@ -155,7 +160,7 @@ export class LlmEngine implements Engine {
 }
 
 function analysisMessage(article: Article, chunk: Span, index: number, count: number): string {
-  const lines = [`Publication time: ${article.publishedAt ?? 'unknown'}`];
+  const lines = [`Publication time: ${onPublisherClock(article.publishedAt, article.publishedOffset) ?? 'unknown'}`];
   if (count > 1) lines.push(`This is part ${index + 1} of ${count} of a long article; describe this part.`);
   lines.push('<<<ARTICLE');
   if (article.title) lines.push(`Title: ${neutralise(article.title)}`, '');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/engine/sentences.ts';
+import { analyzeArticle } from '../../src/engine/index.ts';
 import { extractTimeline, sortKey, tagTimex } from '../../src/engine/timeline.ts';
+import { onPublisherClock } from '../../src/engine/timeline/reference.ts';
 
 // All texts are written for these tests. 2026-11-26 is a Thursday.
 const published = '2026-11-26T10:00:00Z';
@@ -417,5 +419,23 @@ describe('extractTimeline: found on articles written for a review', () => {
   it('reads "will … on March 4" said on March 20 as next year\'s March 4, but keeps "would" open', () => {
     expect(find('The country will hold elections on March 4.', 'March 4', '2026-03-20T12:00:00Z').value).toBe('2027-03-04');
     expect(find('He said the country would hold elections on March 4.', 'March 4', '2026-03-20T12:00:00Z').value).toBe('2026-03-04');
+  });
+});
+
+describe('the publisher’s day', () => {
+  const article = { id: 'fares', text: 'Rail fares in Tokyo rise by four percent today, the operator said.' };
+
+  it('resolves "today" on the publisher’s clock when its date stated a zone', () => {
+    // 00:30 on 7 December in Tokyo is 15:30 UTC on the 6th.
+    const tokyo = analyzeArticle({ ...article, publishedAt: '2026-12-06T15:30:00.000Z', publishedOffset: 540 });
+    expect(tokyo.timeline.find((t) => t.text === 'today')?.value).toBe('2026-12-07');
+    const utc = analyzeArticle({ ...article, publishedAt: '2026-12-06T15:30:00.000Z' });
+    expect(utc.timeline.find((t) => t.text === 'today')?.value).toBe('2026-12-06');
+  });
+
+  it('writes the instant on that clock', () => {
+    expect(onPublisherClock('2026-12-06T15:30:00.000Z', 540)).toBe('2026-12-07T00:30:00+09:00');
+    expect(onPublisherClock('2026-12-07T02:00:00.000Z', -300)).toBe('2026-12-06T21:00:00-05:00');
+    expect(onPublisherClock('2026-12-07T02:00:00.000Z', undefined)).toBe('2026-12-07T02:00:00.000Z');
   });
 });

@@ -42,6 +42,7 @@ describe('extractArticle', () => {
   it('falls back to <time datetime>, the byline, the <title> and the host', () => {
     const page = extractArticle(fixture('article-time.html'), 'https://www.marketnews.example/market');
     expect(page.publishedAt).toBe('2026-11-05T15:45:00.000Z');
+    expect(page.publishedOffset).toBe(60); // the +01:00 the page stated
     expect(page.author).toBe('Sam Ortiz');
     expect(page.title).toBe('Market day returns');
     expect(page.siteName).toBe('marketnews.example');

@@ -12,6 +12,20 @@ export interface Reference {
 const ISO = /^(\d{4})-?(\d\d)-?(\d\d)(?:[T ](\d\d):?(\d\d)(?::?(\d\d)(?:\.\d+)?)?)?\s*(Z|[+-]\d\d:?\d\d)?$/i;
 
 /**
+ * The publication time on the publisher's clock: `publishedAt` (an instant) written in the zone the
+ * publisher stated, minutes east of UTC ("2026-12-06T15:30:00Z", 540 → "2026-12-07T00:30:00+09:00").
+ * Unchanged without an offset.
+ */
+export function onPublisherClock(publishedAt: string | undefined, offset: number | undefined): string | undefined {
+  if (!publishedAt || !offset) return publishedAt;
+  const ms = Date.parse(publishedAt);
+  if (Number.isNaN(ms)) return publishedAt;
+  const abs = Math.abs(offset);
+  const zone = `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${new Date(ms + offset * 60_000).toISOString().slice(0, 19)}${zone}`;
+}
+
+/**
  * Parses an ISO 8601 publication time ("2026-11-26", "2026-11-26T08:30:00+02:00", "19980227").
  * The date stays the one the publisher saw (a "+02:00" time keeps its own calendar day), because
  * that is the day the article's "today" and "yesterday" mean. Other formats go through Date.parse.
