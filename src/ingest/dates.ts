@@ -39,15 +39,18 @@ function utc(year: number, month: number, day: number, hour: number, minute: num
   return Date.UTC(year, month, day, hour, minute, second, ms) - offset * 60_000;
 }
 
-/** Milliseconds since the epoch, or NaN. */
-export function parseDate(value: string): number {
+/**
+ * Milliseconds since the epoch (NaN when unreadable) and the zone the date states, in minutes east
+ * of UTC (0 when it states none, or only as a free-form "GMT+0100").
+ */
+function readDate(value: string): { time: number; offset: number } {
   const input = value.trim().replace(/\s+/g, ' ');
   const iso = ISO.exec(input);
   if (iso) {
     const offset = offsetMinutes(iso[8]);
-    if (offset === undefined) return Number.NaN;
+    if (offset === undefined) return { time: Number.NaN, offset: 0 };
     const fraction = iso[7] ? Math.round(Number(`0.${iso[7]}`) * 1000) : 0;
-    return utc(
+    const time = utc(
       Number(iso[1]),
       iso[2] ? Number(iso[2]) - 1 : 0,
       iso[3] ? Number(iso[3]) : 1,
@@ -57,39 +60,34 @@ export function parseDate(value: string): number {
       fraction,
       offset,
     );
+    return { time, offset };
   }
   const rfc = RFC822.exec(input);
   if (rfc) {
     const month = MONTHS[rfc[2]!.toLowerCase()];
     const offset = offsetMinutes(rfc[7]);
-    if (month === undefined || offset === undefined) return Number.NaN;
+    if (month === undefined || offset === undefined) return { time: Number.NaN, offset: 0 };
     let year = Number(rfc[3]);
     if (rfc[3]!.length === 2) year += year < 50 ? 2000 : 1900;
-    return utc(year, month, Number(rfc[1]), Number(rfc[4] ?? 0), Number(rfc[5] ?? 0), Number(rfc[6] ?? 0), 0, offset);
+    return { time: utc(year, month, Number(rfc[1]), Number(rfc[4] ?? 0), Number(rfc[5] ?? 0), Number(rfc[6] ?? 0), 0, offset), offset };
   }
   // Anything else that names its zone ("Tue Dec 30 2003 10:14:55 GMT+0100"), as the engine reads it.
-  return /(?:gmt|utc|z|[+-]\d{2}:?\d{2})\b/i.test(input) ? Date.parse(input) : Number.NaN;
+  return { time: /(?:gmt|utc|z|[+-]\d{2}:?\d{2})\b/i.test(input) ? Date.parse(input) : Number.NaN, offset: 0 };
 }
 
 /**
- * The zone a readable date states, in minutes east of UTC ("+09:00" → 540, "EST" → -300); undefined
- * when it states none or UTC. The instant alone (isoDate) loses the publisher's calendar day.
+ * A publication date as newsdesk keeps it: the ISO 8601 instant and, when the date stated a zone
+ * other than UTC, that zone in minutes east of UTC ("+09:00" → 540, "EST" → -300): the instant
+ * alone loses the publisher's calendar day. Undefined when the date is unreadable.
  */
-export function statedOffset(value: string | undefined): number | undefined {
-  if (!value || Number.isNaN(parseDate(value.slice(0, 100)))) return undefined;
-  const input = value.slice(0, 100).trim().replace(/\s+/g, ' ');
-  const zone = ISO.exec(input)?.[8] ?? RFC822.exec(input)?.[7];
-  const offset = zone ? offsetMinutes(zone) : undefined;
-  return offset ? offset : undefined;
-}
-
-/** An ISO 8601 instant from RFC 822 / RFC 3339 / ISO dates; undefined when the date is unreadable. */
-export function isoDate(value: string | undefined): string | undefined {
+export function publicationDate(value: string | undefined): { publishedAt: string; publishedOffset?: number } | undefined {
   if (!value) return undefined;
-  const time = parseDate(value.slice(0, 100));
+  const { time, offset } = readDate(value.slice(0, 100));
   if (Number.isNaN(time)) return undefined;
   const year = new Date(time).getUTCFullYear();
   // A year outside this window is a template placeholder ("0001-01-01") or a typo, not a publication
   // date. Dates ahead of now are clamped when the item is taken in (feeds/intake.ts), against the clock.
-  return year < 1990 || year > 2200 ? undefined : new Date(time).toISOString();
+  if (year < 1990 || year > 2200) return undefined;
+  const publishedAt = new Date(time).toISOString();
+  return offset ? { publishedAt, publishedOffset: offset } : { publishedAt };
 }

@@ -1,5 +1,5 @@
 import { safeTitle } from '../core/text-safety.ts';
-import { isoDate, statedOffset } from './dates.ts';
+import { publicationDate } from './dates.ts';
 import type { FeedItem } from './feed-types.ts';
 import { httpUrl } from './links.ts';
 import { htmlToText, normalizeText } from './html-text.ts';
@@ -244,10 +244,8 @@ export function toItem(raw: RawItemFields, base: string | undefined): FeedItem {
   const url = httpUrl(raw.link ?? '', base);
   if (url) item.url = url;
   if (raw.title) item.title = raw.title;
-  const published = isoDate(raw.published);
-  if (published) item.publishedAt = published;
-  const offset = published ? statedOffset(raw.published) : undefined;
-  if (offset) item.publishedOffset = offset;
+  const published = publicationDate(raw.published);
+  if (published) Object.assign(item, published);
   if (raw.author) item.author = raw.author;
   const image = httpUrl(raw.image ?? '', url ?? base);
   if (image) item.imageUrl = image;

@@ -1,4 +1,4 @@
-import { isoDate, statedOffset } from './dates.ts';
+import { publicationDate } from './dates.ts';
 import { httpUrl } from './links.ts';
 
 // Metadata a news page states about itself: Open Graph / article: metas, JSON-LD, <link rel=canonical>,
@@ -94,13 +94,14 @@ export function readPageMeta(document: MetaDocument, pageUrl: string): PageMeta 
   const article = objects.find((object) => ARTICLE_TYPES.test(String(object['@type'] ?? ''))) ?? objects.find((o) => 'datePublished' in o);
 
   const timeElement = document.querySelector('article time[datetime]') ?? document.querySelector('time[datetime]');
-  const publishedAs = [
+  const published = [
     first(meta, ['article:published_time', 'og:published_time']),
     jsonText(article?.datePublished),
     first(meta, ['datepublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dcterms.created', 'parsely-pub-date', 'sailthru.date']),
     timeElement?.getAttribute('datetime') ?? undefined,
-  ].find((value) => isoDate(value) !== undefined);
-  const published = isoDate(publishedAs);
+  ]
+    .map(publicationDate)
+    .find((date) => date !== undefined);
 
   const metaAuthor = first(meta, ['author', 'article:author', 'parsely-author', 'dc.creator']);
   const author = jsonText(article?.author) ?? (isUrl(metaAuthor) ? undefined : metaAuthor);
@@ -111,8 +112,8 @@ export function readPageMeta(document: MetaDocument, pageUrl: string): PageMeta 
   return {
     title: first(meta, ['og:title', 'twitter:title']) ?? jsonText(article?.headline),
     author: author && !isUrl(author) ? author : undefined,
-    publishedAt: published,
-    publishedOffset: statedOffset(publishedAs),
+    publishedAt: published?.publishedAt,
+    publishedOffset: published?.publishedOffset,
     siteName: first(meta, ['og:site_name', 'application-name']) ?? jsonText(article?.publisher),
     imageUrl: httpUrl(imageValue, pageUrl),
     canonicalUrl: httpUrl(canonicalLink, pageUrl) ?? httpUrl(first(meta, ['og:url']), pageUrl),

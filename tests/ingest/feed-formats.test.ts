@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.ts';
 import { decodeBody } from '../../src/ingest/decode.ts';
-import { isoDate, statedOffset } from '../../src/ingest/dates.ts';
+import { publicationDate } from '../../src/ingest/dates.ts';
 import { parseFeed, parseFeedBytes } from '../../src/ingest/feeds.ts';
 import { MAX_ARTICLE_CHARS, MAX_ITEM_TITLE_CHARS } from '../../src/ingest/limits.ts';
 
@@ -95,22 +95,22 @@ describe('feed elements beyond the basics', () => {
   });
 
   it('dates: RFC 822 and W3C-DTF forms, no zone read as UTC, placeholders refused', () => {
-    expect(isoDate('Tue, 1 Dec 2026 08:00 +0130')).toBe('2026-12-01T06:30:00.000Z');
-    expect(isoDate('2026-12-01T08:00:00')).toBe('2026-12-01T08:00:00.000Z');
-    expect(isoDate('2026-12-01 08:00:00.250+0100')).toBe('2026-12-01T07:00:00.250Z');
-    expect(isoDate('2026-12')).toBe('2026-12-01T00:00:00.000Z');
-    expect(isoDate('01 Dec 2026 08:00:00 PST')).toBe('2026-12-01T16:00:00.000Z');
-    expect(isoDate('0001-01-01T00:00:00Z')).toBeUndefined();
-    expect(isoDate('soon')).toBeUndefined();
+    expect(publicationDate('Tue, 1 Dec 2026 08:00 +0130')?.publishedAt).toBe('2026-12-01T06:30:00.000Z');
+    expect(publicationDate('2026-12-01T08:00:00')?.publishedAt).toBe('2026-12-01T08:00:00.000Z');
+    expect(publicationDate('2026-12-01 08:00:00.250+0100')?.publishedAt).toBe('2026-12-01T07:00:00.250Z');
+    expect(publicationDate('2026-12')?.publishedAt).toBe('2026-12-01T00:00:00.000Z');
+    expect(publicationDate('01 Dec 2026 08:00:00 PST')?.publishedAt).toBe('2026-12-01T16:00:00.000Z');
+    expect(publicationDate('0001-01-01T00:00:00Z')?.publishedAt).toBeUndefined();
+    expect(publicationDate('soon')?.publishedAt).toBeUndefined();
   });
 
   it('dates: keeps the zone a date states, so the publisher’s own day is known', () => {
-    expect(statedOffset('Tue, 1 Dec 2026 08:00 +0130')).toBe(90);
-    expect(statedOffset('2026-12-07T00:30:00+09:00')).toBe(540);
-    expect(statedOffset('01 Dec 2026 08:00:00 PST')).toBe(-480);
-    expect(statedOffset('2026-12-01T08:00:00Z')).toBeUndefined();
-    expect(statedOffset('2026-12-01T08:00:00')).toBeUndefined();
-    expect(statedOffset('soon +0900')).toBeUndefined();
+    expect(publicationDate('Tue, 1 Dec 2026 08:00 +0130')?.publishedOffset).toBe(90);
+    expect(publicationDate('2026-12-07T00:30:00+09:00')?.publishedOffset).toBe(540);
+    expect(publicationDate('01 Dec 2026 08:00:00 PST')?.publishedOffset).toBe(-480);
+    expect(publicationDate('2026-12-01T08:00:00Z')?.publishedOffset).toBeUndefined();
+    expect(publicationDate('2026-12-01T08:00:00')?.publishedOffset).toBeUndefined();
+    expect(publicationDate('soon +0900')?.publishedOffset).toBeUndefined();
     const rss = `<rss version="2.0"><channel><title>Tokyo desk</title><item><title>Rail fares</title><link>https://tokyo.example/fares</link><pubDate>Mon, 07 Dec 2026 00:30:00 +0900</pubDate><description>Fares rise today.</description></item></channel></rss>`;
     const [item] = parseFeed(rss, 'application/rss+xml', 'https://tokyo.example/feed').items;
     expect(item).toMatchObject({ publishedAt: '2026-12-06T15:30:00.000Z', publishedOffset: 540 });
