@@ -54,14 +54,18 @@ function writtenLowerCase(text: string, word: string): boolean {
 }
 
 /** Whether a courtesy title that opens `title` ("Mr.", "Mrs", "Ms.") fits the first name of `name`. */
-function sameGender(title: string, name: string): boolean {
+export function courtesyFits(title: string, name: string): boolean {
   const courtesy = /^\s*(Mr|Mrs|Ms|Miss)\b/.exec(title)?.[1];
   if (!courtesy) return true;
   const first = name.split(' ')[0]!;
   return courtesy === 'Mr' ? !(FEMALE_NAMES.has(first) && !MALE_NAMES.has(first)) : !(MALE_NAMES.has(first) && !FEMALE_NAMES.has(first));
 }
 
-export function nameInFull(text: string, spans: readonly Span[]): ShownSpan[] {
+/**
+ * The spans, each with `shown` when it names a person by surname whom no earlier span (nor its own
+ * text before) named in full. With `alone`, every span is read by itself (a timeline's lines).
+ */
+export function nameInFull(text: string, spans: readonly Span[], alone = false): ShownSpan[] {
   const index = entitiesOf(text);
   const lowerWords = { has: (word: string) => writtenLowerCase(text, word) };
   const people = new Set(index.entities.filter((e) => e.kind === 'person' && e.trusted && isFullName(e, lowerWords)));
@@ -70,6 +74,7 @@ export function nameInFull(text: string, spans: readonly Span[]): ShownSpan[] {
   const surname = (name: string) => name.split(' ').at(-1)!;
   const introduced = new Set<string>();
   return spans.map((span) => {
+    if (alone) introduced.clear();
     const edits: { start: number; end: number; name: string }[] = [];
     for (const m of mentions) {
       if (m.start < span.start || m.end > span.end) continue;
@@ -87,7 +92,7 @@ export function nameInFull(text: string, spans: readonly Span[]): ShownSpan[] {
       const start = courtesy ? m.start - courtesy[0].length : m.start;
       const surfaceTitle = /^(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+/.test(m.surface);
       // "Mr. Obama" in an article that names only Michelle Obama in full is someone else.
-      if (!sameGender(courtesy?.[0] ?? m.surface, person.name)) continue;
+      if (!courtesyFits(courtesy?.[0] ?? m.surface, person.name)) continue;
       // The name without a title or description the index kept in it ("Engineer Priya Castellane").
       const full = cleanPersonName(person.name) ?? person.name;
       edits.push({ start, end: m.end, name: surfaceTitle || courtesy || m.surface === key ? full : m.surface.replace(key, full) });
@@ -110,10 +115,19 @@ export function nameInFull(text: string, spans: readonly Span[]): ShownSpan[] {
  * around the time expression (the embedded engine's); another text (a model's) is left as it is.
  */
 export function eventsNamedInFull<T extends { start: number; event: string }>(text: string, entries: readonly T[]): T[] {
-  return entries.map((entry) => {
+  const found: { entry: T; at: number }[] = [];
+  for (const entry of entries) {
     const at = text.lastIndexOf(entry.event, entry.start);
-    if (at < 0 || at + entry.event.length <= entry.start) return entry;
-    const [named] = nameInFull(text, [{ text: entry.event, start: at, end: at + entry.event.length }]);
-    return named?.shown ? { ...entry, event: named.shown } : entry;
+    if (at >= 0 && at + entry.event.length > entry.start) found.push({ entry, at });
+  }
+  const named = nameInFull(
+    text,
+    found.map(({ entry, at }) => ({ text: entry.event, start: at, end: at + entry.event.length })),
+    true,
+  );
+  const shown = new Map(found.map(({ entry }, i) => [entry, named[i]!.shown]));
+  return entries.map((entry) => {
+    const event = shown.get(entry);
+    return event ? { ...entry, event } : entry;
   });
 }

@@ -3,8 +3,7 @@
 // anything that is not a sentence. Definitions in docs/engine-summary.md ("Readability measures").
 import type { Span } from '../core/types.ts';
 import { findEntities } from '../engine/entities.ts';
-import { FEMALE_NAMES, MALE_NAMES } from '../engine/entities/gazetteer.ts';
-import { isFullName } from '../engine/summary-names.ts';
+import { courtesyFits, isFullName } from '../engine/summary-names.ts';
 import { splitSentences } from '../engine/sentences.ts';
 
 /** One summary sentence: its source span, and the text the reader is shown (defaults to the span's). */
@@ -105,13 +104,9 @@ function surnameOf(name: string): string {
  */
 function mentionsIn(text: string, name: string): boolean {
   const surname = surnameOf(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const first = name.split(' ')[0]!;
-  const woman = FEMALE_NAMES.has(first) && !MALE_NAMES.has(first);
-  const man = MALE_NAMES.has(first) && !FEMALE_NAMES.has(first);
   for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${surname}(?![\\p{L}\\p{N}])`, 'gu'))) {
-    const title = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/.exec(text.slice(Math.max(0, m.index - 6), m.index))?.[1];
-    if ((title === 'Mr' && woman) || (title !== undefined && title !== 'Mr' && man)) continue;
-    return true;
+    const title = /\b(?:Mr|Mrs|Ms|Miss)\.?\s+$/.exec(text.slice(Math.max(0, m.index - 6), m.index))?.[0];
+    if (title === undefined || courtesyFits(title, name)) return true;
   }
   return false;
 }
