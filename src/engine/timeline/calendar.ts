@@ -38,6 +38,10 @@ export function addDays(p: Ymd, n: number): Ymd {
   return fromDays(toDays(p) + n);
 }
 
+export function sameDay(a: Ymd, b: Ymd): boolean {
+  return a.y === b.y && a.m === b.m && a.d === b.d;
+}
+
 export function diffDays(a: Ymd, b: Ymd): number {
   return toDays(a) - toDays(b);
 }

@@ -1,4 +1,4 @@
-import { addDays, diffDays, type Ymd } from './calendar.ts';
+import { addDays, diffDays, sameDay, type Ymd } from './calendar.ts';
 import type { Reference } from './reference.ts';
 import { utcOf } from './rules-times.ts';
 import type { Candidate, ClockTime } from './types.ts';
@@ -6,8 +6,8 @@ import { impliedOffset, toUtc, zoneOffset } from './zones.ts';
 
 // A bare clock time told in the past ("the crash happened shortly before 7.45pm") cannot be later
 // than the article's publication: in a follow-up published at 16:05 it is the evening before. The
-// clock time is the story's local time; the publication time is as the feed gave it (UTC after
-// ingest). Where the article restates a local time in another zone ("5pm local time (09:00
+// clock time is the story's local time; the publication time is on the publisher's clock when the
+// feed stated its zone (Article.publishedOffset), else UTC. Where the article restates a local time in another zone ("5pm local time (09:00
 // GMT)") the story's offset is known and the two are compared on the story's clock. Otherwise
 // they are compared as given, which is wrong for a story told in a zone far from the
 // publication's (a 10:35 a.m. blast in Nairobi in a report filed at 8 a.m. in New York), so the
@@ -35,8 +35,6 @@ export function publicationClock(ref: Reference, offset: number | null): { date:
   const local = toUtc(ref.date, ref.hour, minute, ref.offset - offset);
   return { date: local.date, minutes: local.hour * 60 + local.minute, exact: true };
 }
-
-const sameDay = (a: Ymd, b: Ymd): boolean => a.y === b.y && a.m === b.m && a.d === b.d;
 
 /**
  * The day of a bare past-tense clock time that has no day in its own sentence: `day` (the day of

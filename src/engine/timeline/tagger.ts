@@ -1,6 +1,6 @@
 import type { Span, TimexType } from '../../core/types.ts';
 import { splitSentences } from '../sentences.ts';
-import type { Ymd } from './calendar.ts';
+import { sameDay, type Ymd } from './calendar.ts';
 import { quoteSpansOf } from '../quotes/spans.ts';
 import { parseReference, type Reference } from './reference.ts';
 import { dayOfPastClock, storyOffset } from './clock-day.ts';
@@ -413,7 +413,7 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
       const day = dayBeforeSentence(start);
       if (!ctx.ref || ctx.tense(start, end) !== 'past') return day ?? ctx.ref?.date ?? null;
       offset ??= { value: storyOffset(chosen, ctx.ref.date) };
-      return dayOfPastClock(day, clock, ctx.ref, offset.value, (d) => days.some((x) => x.day.y === d.y && x.day.m === d.m && x.day.d === d.d));
+      return dayOfPastClock(day, clock, ctx.ref, offset.value, (d) => days.some((x) => sameDay(x.day, d)));
     },
   };
   // The story's zone, when the article gives it (see clock-day.ts); read on the first clock time that needs it.
