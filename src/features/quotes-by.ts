@@ -3,6 +3,7 @@ import type { ChannelRef } from '../core/platform.ts';
 import type { Services } from '../core/services.ts';
 import { channelStories, shortDate } from './channel-stories.ts';
 import { nameWords, namesEntity } from './names.ts';
+import { quotesAsShown } from '../core/quote-runs.ts';
 
 /** Articles read for one /quotes who: the newest this many (their analyses are cached). */
 const MAX_ARTICLES = 200;
@@ -36,7 +37,7 @@ export async function quotesBy(services: Services, channel: ChannelRef, who: str
   let speaker = who.trim();
   for (const { article, source, at, story } of articles) {
     const analysis = await services.analysis.analyze(article, { tenant: channel.tenantId });
-    for (const quote of analysis.quotes) {
+    for (const quote of quotesAsShown(analysis.quotes)) {
       if (!quote.speaker || !namesEntity(who, quote.speaker)) continue;
       if (nameWords(quote.speaker).length > nameWords(speaker).length) speaker = quote.speaker;
       const key = nameWords(quote.text).join(' ');

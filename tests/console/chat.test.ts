@@ -30,6 +30,16 @@ describe('the terminal chat', () => {
     expect(printed()).not.toContain('P3D');
   });
 
+  it('shows a speaker’s words that the attribution interrupts as one quote', async () => {
+    const { session, printed } = chat();
+    const text =
+      'The town council voted on Tuesday to keep the Harlow Street pool open through the winter. ' +
+      '"We kept the pool open all summer," Mayor Dana Okafor said after the vote. "Next year we open the second one." ' +
+      'The pool will close for repairs in March.';
+    await session.handleLine(`/quotes ${text}`);
+    expect(printed()).toContain('“We kept the pool open all summer. Next year we open the second one.”\n    — Dana Okafor');
+  });
+
   it('answers bad input with a short explanation and keeps going', async () => {
     const { session, printed } = chat();
     await session.handleLine('/summary sentences:99 hello');

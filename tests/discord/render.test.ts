@@ -81,8 +81,9 @@ describe('renderMessage', () => {
     summary: [{ text: 'The town of Port Elwin opened its new harbour bridge on Friday.' }, { text: 'The bridge cost 42 million euros.' }],
     tags: { people: ['Ilse Varga'], organizations: [], places: ['Port Elwin'], topics: ['infrastructure'] },
     quotes: [
-      { text: 'This bridge joins the two halves of our town for the first time in a century,', start: 0, end: 1, speaker: 'Ilse Varga' },
-      { text: 'We will miss the crossing', start: 0, end: 1, speaker: null },
+      { text: 'This bridge joins the two halves of our town for the first time in a century,', start: 1, end: 80, speaker: 'Ilse Varga' },
+      { text: 'Cars cross from Monday.', start: 100, end: 123, speaker: 'Ilse Varga' },
+      { text: 'We will miss the crossing', start: 300, end: 325, speaker: null },
     ],
     timeline: [{ text: 'March 2022', start: 0, end: 1, type: 'DATE', value: '2022-03', event: 'Work began in March 2022.' }],
   });
@@ -102,7 +103,8 @@ describe('renderMessage', () => {
   it('renders quotes with their speakers and a timeline with its dates as a reader says them', () => {
     const quotes = renderMessage({ kind: 'analysis', view: 'quotes', article: articleRef(harbourArticle), analysis })[0]!.embeds[0]!;
     expect(quotes.title).toBe(`Quotes: ${harbourArticle.title}`);
-    expect(quotes.description).toContain('> “This bridge joins the two halves of our town for the first time in a century,”\n— **Ilse Varga**');
+    // Words the attribution interrupts ("…in a century," Varga said. "Cars cross …") are one quote.
+    expect(quotes.description).toContain('> “This bridge joins the two halves of our town for the first time in a century. Cars cross from Monday.”\n— **Ilse Varga**');
     expect(quotes.description).toContain('— *unattributed*');
     const timeline = renderMessage({ kind: 'analysis', view: 'timeline', article: articleRef(harbourArticle), analysis })[0]!.embeds[0]!;
     expect(timeline.description).toBe('**March 2022** · “March 2022”\nWork began in March 2022.');

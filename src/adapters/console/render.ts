@@ -4,6 +4,7 @@ import type { Analysis, EngineInfo, Story, Tags } from '../../core/types.ts';
 import { digestLanguageNote } from '../../core/language-notice.ts';
 import { topTags } from '../../core/top-tags.ts';
 import { isDated, timeLabel } from '../../core/time-label.ts';
+import { quotesAsShown } from '../../core/quote-runs.ts';
 
 // Terminal text for the neutral messages. Plain text, wrapped by the terminal itself. Titles and names
 // are cut (safeTitle, here `t`), and the whole text is made safe last, so no ESC sequence, control
@@ -59,7 +60,7 @@ function renderAnalysis(view: AnalysisView, article: ArticleRef, analysis: Analy
     if (tags) lines.push('', tags);
   } else if (view === 'quotes') {
     if (analysis.quotes.length === 0) lines.push('No direct quotes in this article.');
-    for (const quote of analysis.quotes) lines.push(`“${safeField(quote.text)}”\n    — ${quote.speaker ? t(quote.speaker) : 'unattributed'}`);
+    for (const quote of quotesAsShown(analysis.quotes)) lines.push(`“${safeField(quote.text)}”\n    — ${quote.speaker ? t(quote.speaker) : 'unattributed'}`);
   } else {
     if (!analysis.timeline.some(isDated)) lines.push('No dated events in this article.');
     for (const entry of analysis.timeline.filter(isDated))

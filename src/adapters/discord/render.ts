@@ -6,6 +6,7 @@ import { digestLanguageNote } from '../../core/language-notice.ts';
 import { capMessages, fitEmbed, LIMITS, packEmbeds, truncateAtWord, type DiscordPayload, type EmbedSpec } from './limits.ts';
 import { topTags } from '../../core/top-tags.ts';
 import { isDated, timeLabel } from '../../core/time-label.ts';
+import { quotesAsShown } from '../../core/quote-runs.ts';
 
 // Neutral messages -> Discord embeds. Every article-derived string is made safe (no control or bidi
 // characters), cut to a bounded length and markdown-escaped, masked links included, so a title with
@@ -64,8 +65,9 @@ function analysisSpec(view: AnalysisView, article: ArticleRef, analysis: Analysi
     spec.fields = tagFields(analysis.tags);
   } else if (view === 'quotes') {
     spec.description =
-      analysis.quotes.map((quote) => `> ${quoted(quote.text)}\n— ${quote.speaker ? `**${name(quote.speaker)}**` : '*unattributed*'}`).join('\n\n') ||
-      'No direct quotes in this article.';
+      quotesAsShown(analysis.quotes)
+        .map((quote) => `> ${quoted(quote.text)}\n— ${quote.speaker ? `**${name(quote.speaker)}**` : '*unattributed*'}`)
+        .join('\n\n') || 'No direct quotes in this article.';
   } else {
     spec.description =
       analysis.timeline

@@ -6,6 +6,7 @@ import { context, divider, header, pack, sections, type Draft, type SlackBlock, 
 import { bold, escapeMultiline, escapeText, italic, link, slackDate } from './mrkdwn.ts';
 import { topTags } from '../../core/top-tags.ts';
 import { isDated, timeLabel } from '../../core/time-label.ts';
+import { quotesAsShown } from '../../core/quote-runs.ts';
 
 export type { SlackMessage } from './blocks.ts';
 
@@ -69,7 +70,7 @@ function analysisDraft(view: 'summary' | 'quotes' | 'timeline', article: Article
     return simple(`Summary: ${title}`, head, units);
   }
   if (view === 'quotes') {
-    const units = analysis.quotes.map((quote) =>
+    const units = quotesAsShown(analysis.quotes).map((quote) =>
       sections([`“${escapeText(quote.text)}”\n— ${quote.speaker ? bold(escapeText(quote.speaker)) : italic('speaker not named')}`]),
     );
     return simple(`Quotes: ${title}`, head, units.length ? units : [sections([escapeText('I found no direct quotes in this article.')])]);
