@@ -21,7 +21,12 @@ describe('quotes as shown', () => {
 
   it('keeps apart quotes of two speakers, of unnamed speakers, and quotes far apart', () => {
     expect(quotesAsShown([first, { ...second, speaker: 'Lena Park' }])).toHaveLength(2);
-    expect(quotesAsShown([{ ...first, speaker: null }, { ...second, speaker: null }])).toHaveLength(2);
+    expect(
+      quotesAsShown([
+        { ...first, speaker: null },
+        { ...second, speaker: null },
+      ]),
+    ).toHaveLength(2);
     expect(quotesAsShown([first, { ...second, start: 400, end: 433 }])).toHaveLength(2);
   });
 

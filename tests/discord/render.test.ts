@@ -104,7 +104,9 @@ describe('renderMessage', () => {
     const quotes = renderMessage({ kind: 'analysis', view: 'quotes', article: articleRef(harbourArticle), analysis })[0]!.embeds[0]!;
     expect(quotes.title).toBe(`Quotes: ${harbourArticle.title}`);
     // Words the attribution interrupts ("…in a century," Varga said. "Cars cross …") are one quote.
-    expect(quotes.description).toContain('> “This bridge joins the two halves of our town for the first time in a century. Cars cross from Monday.”\n— **Ilse Varga**');
+    expect(quotes.description).toContain(
+      '> “This bridge joins the two halves of our town for the first time in a century. Cars cross from Monday.”\n— **Ilse Varga**',
+    );
     expect(quotes.description).toContain('— *unattributed*');
     const timeline = renderMessage({ kind: 'analysis', view: 'timeline', article: articleRef(harbourArticle), analysis })[0]!.embeds[0]!;
     expect(timeline.description).toBe('**March 2022** · “March 2022”\nWork began in March 2022.');
