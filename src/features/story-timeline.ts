@@ -29,7 +29,7 @@ export async function storyTimeline(services: Services, story: ChannelStory, ten
   for (const { article, source } of story.articles) {
     const analysis = await services.analysis.analyze(article, { tenant });
     const seenHere = new Set<string>();
-    for (const entry of eventsNamedInFull(article.text, analysis.timeline.filter(isDatedEvent))) {
+    for (const entry of mainClauseDates(article.text, eventsNamedInFull(article.text, analysis.timeline.filter(isDatedEvent)))) {
       // One article may date one sentence twice ("on Tuesday at 9am"): once is enough.
       const own = `${entry.value}|${entry.event}`;
       if (seenHere.has(own)) continue;
@@ -58,6 +58,30 @@ export function timelineEntries(events: MergedEvent[]): ListEntry[] {
 /** A dated entry (as an article's timeline shows it) pinned to the calendar, so outlets' events can be merged and ordered. */
 function isDatedEvent(entry: TimelineEntry): boolean {
   return isDated(entry) && /^\d{4}(?:-|$)/.test(entry.value) && entry.event.trim() !== '';
+}
+
+/**
+ * A sentence dated twice, once inside a relative clause ("The captain of a ferry that collided on
+ * Monday night has said … on Tuesday"), tells of its own event at the other date: the clause dates
+ * the ferry's collision, which the story's other sentences report. Such an entry is left out when
+ * the same sentence has a date outside a relative clause, so a reader does not see it twice.
+ */
+export function mainClauseDates(text: string, entries: TimelineEntry[]): TimelineEntry[] {
+  const inClause = entries.map((entry) => inRelativeClause(text, entry.start));
+  return entries.filter((entry, k) => !inClause[k] || !entries.some((other, j) => !inClause[j] && other.event === entry.event));
+}
+
+// "<noun> that|which|who <up to five words> <the date>", within one clause of the sentence; not after
+// a verb of saying or a date ("said on Tuesday that …": a clause that reports, not one that describes).
+const RELATIVE_BEFORE = /([\p{L}'’-]+)\s+(?:that|which|who)\s+(?:[\p{L}'’-]+\s+){0,5}$/u;
+const REPORTING_OR_DATE =
+  /^(?:said|says|say|told|tells|announced|added|warned|reported|confirmed|stated|believed|believes|thought|thinks|knew|knows|found|finds|showed|shows|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$/i;
+
+function inRelativeClause(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1);
+  const m = RELATIVE_BEFORE.exec(clause);
+  return m !== null && !REPORTING_OR_DATE.test(m[1]!);
 }
 
 function eventWords(text: string): Set<string> {

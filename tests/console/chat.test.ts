@@ -72,6 +72,22 @@ describe('the terminal chat', () => {
     expect(printed().slice(before)).toContain(titles[2]!);
   });
 
+  it('dates a sentence of a story timeline once, by its own event, not by a relative clause inside it', async () => {
+    const { session, printed, services } = chat();
+    await ensureDemoFeed(services, CONSOLE_CHANNEL);
+    await session.handleLine('/digest now');
+    await session.handleLine('/back');
+    const before = printed().length;
+    await session.handleLine('/timeline 1');
+    // "The captain of one of the two ferries that collided … on Monday night has said … on Tuesday."
+    const captain = printed()
+      .slice(before)
+      .split('\n')
+      .filter((line) => line.includes('The captain of one of the two ferries'));
+    expect(captain).toHaveLength(1);
+    expect(captain[0]).toMatch(/^Tue 24 Nov 2026: /);
+  });
+
   it('treats plain text outside a thread as a hint, not a question', async () => {
     const { session, printed } = chat();
     await session.handleLine('what happened?');

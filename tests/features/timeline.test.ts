@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CONSOLE_CHANNEL } from '../../src/adapters/console/chat.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { formatValue, sortKey } from '../../src/core/time-label.ts';
+import type { TimelineEntry } from '../../src/core/types.ts';
+import { mainClauseDates } from '../../src/features/story-timeline.ts';
 import { MANAGE_CHANNELS, MEMBER_PERMISSIONS } from '../discord/fake-payloads.ts';
 import { eventually } from '../discord/harness.ts';
 import { postSigned, slashCommandBody } from '../slack/fake-slack.ts';
@@ -116,5 +118,29 @@ describe('/timeline of a story — every article’s dated events merged', () =>
     expect(formatValue('2026-11-24TAF')).toBe('Tue 24 Nov 2026, afternoon');
     expect(formatValue('2026-11-24T02:43Z')).toBe('Tue 24 Nov 2026, 02:43 UTC');
     expect(formatValue('2027-03')).toBe('March 2027');
+  });
+});
+
+describe('a sentence of a story timeline dated twice', () => {
+  const entry = (text: string, expression: string, value: string): TimelineEntry => {
+    const start = text.indexOf(expression);
+    return { text: expression, start, end: start + expression.length, type: 'DATE', value, event: text };
+  };
+
+  it('keeps the date of its own event, not the one inside a relative clause', () => {
+    const text = 'The driver of the bus that crashed on Sunday has told police the brakes failed, officers said on Monday.';
+    const entries = [entry(text, 'Sunday', '2026-11-22'), entry(text, 'Monday', '2026-11-23')];
+    expect(mainClauseDates(text, entries).map((e) => e.value)).toEqual(['2026-11-23']);
+  });
+
+  it('keeps both dates when the second is reported, not described ("said on Tuesday that … on Friday")', () => {
+    const text = 'The operator said on Tuesday that the line would reopen on Friday.';
+    const entries = [entry(text, 'Tuesday', '2026-11-24'), entry(text, 'Friday', '2026-11-27')];
+    expect(mainClauseDates(text, entries)).toHaveLength(2);
+  });
+
+  it('keeps a date inside a relative clause when the sentence has no other', () => {
+    const text = 'Crews inspected the bridge that closed on Sunday.';
+    expect(mainClauseDates(text, [entry(text, 'Sunday', '2026-11-22')])).toHaveLength(1);
   });
 });
