@@ -130,7 +130,12 @@ async function runConsole(services: Services, running: Running[], tokensSet: boo
   );
   // Subscribed before the first line is read, so "/digest now" finds the demo feed even when typed at once.
   await ensureDemoFeed(services, CONSOLE_CHANNEL);
-  const chat = startConsoleChat(services, commands, { input: process.stdin, output: process.stdout, prompt: true });
+  const chat = startConsoleChat(services, commands, {
+    input: process.stdin,
+    output: process.stdout,
+    prompt: true,
+    bracketedPaste: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  });
   running.push({ name: 'console', stop: async () => chat.close() });
   running.push(await startBackground(services, [chat.port]));
   await chat.closed;

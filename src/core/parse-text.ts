@@ -15,7 +15,8 @@ const NAMED = /^(?:--([a-z_][\w-]*)(?:=(.*))?|([a-z_][\w-]*):(.+))$/i;
  * positional option taking the remainder of the line. Wrong input throws a UserError with a usage line.
  */
 export function parseCommandText(command: CommandDef, text: string): ParsedCommand {
-  let words = splitWords(text.trim());
+  const all = splitWords(text);
+  let words = all.map((word) => word.text);
   let subcommand: string | undefined;
   if (command.subcommands) {
     const first = words[0]?.toLowerCase();
@@ -27,9 +28,16 @@ export function parseCommandText(command: CommandDef, text: string): ParsedComma
     subcommand = sub.name;
     words = words.slice(1);
   }
+  // Word k of `words` is word k + skipped of `all`: what stood between two words is kept when they
+  // are joined again, so a pasted article keeps its line breaks.
+  const skipped = all.length - words.length;
+  const rejoin = (indices: number[]): string =>
+    indices
+      .map((at, k) => (k === 0 ? '' : at === indices[k - 1]! + 1 ? text.slice(all[skipped + at - 1]!.end, all[skipped + at]!.start) : ' ') + words[at])
+      .join('');
   const defs = optionsOf(command, subcommand);
   const options: Record<string, OptionValue> = {};
-  const positional: string[] = [];
+  const positional: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const named = NAMED.exec(word);
@@ -39,14 +47,14 @@ export function parseCommandText(command: CommandDef, text: string): ParsedComma
       throw new UserError(`Unknown option “--${name}”.\n${usageOf(command, subcommand)}`);
     }
     if (!def) {
-      positional.push(word);
+      positional.push(i);
       continue;
     }
     let raw = named?.[2] ?? named?.[4];
     if (def.rest) {
-      const taken = raw === undefined ? [] : [raw];
-      while (i + 1 < words.length && !isNamedOption(words[i + 1]!, defs)) taken.push(words[++i]!);
-      options[def.name] = taken.join(' ');
+      const taken: number[] = [];
+      while (i + 1 < words.length && !isNamedOption(words[i + 1]!, defs)) taken.push(++i);
+      options[def.name] = [raw, taken.length ? rejoin(taken) : undefined].filter((part) => part !== undefined).join(' ');
       continue;
     }
     if (raw === undefined) {
@@ -59,10 +67,10 @@ export function parseCommandText(command: CommandDef, text: string): ParsedComma
   slots.forEach((def, index) => {
     if (positional.length === 0) return;
     const taken = index === slots.length - 1 ? positional.splice(0) : positional.splice(0, 1);
-    options[def.name] = convert(def, unquote(taken.join(' ')), command, subcommand);
+    options[def.name] = convert(def, unquote(rejoin(taken)), command, subcommand);
   });
   if (positional.length > 0) {
-    throw new UserError(`I didn't understand “${positional.join(' ')}”.\n${usageOf(command, subcommand)}`);
+    throw new UserError(`I didn't understand “${positional.map((at) => words[at]).join(' ')}”.\n${usageOf(command, subcommand)}`);
   }
   const missing = defs.find((def) => def.required && options[def.name] === undefined);
   if (missing) throw new UserError(`/${command.name}${subcommand ? ` ${subcommand}` : ''} needs ${missing.name}.\n${usageOf(command, subcommand)}`);
@@ -100,9 +108,9 @@ function isBooleanWord(word: string | undefined): boolean {
   return word !== undefined && /^(true|false|yes|no|on|off|1|0)$/i.test(word);
 }
 
-/** Words, keeping "quoted phrases" together. */
-function splitWords(text: string): string[] {
-  return text.match(/(?:[^\s"“”]+|"[^"]*"|“[^”]*”)+/g) ?? [];
+/** Words with their offsets, keeping "quoted phrases" together. */
+function splitWords(text: string): { text: string; start: number; end: number }[] {
+  return [...text.matchAll(/(?:[^\s"“”]+|"[^"]*"|“[^”]*”)+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
 }
 
 function unquote(value: string): string {

@@ -1,5 +1,7 @@
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_CHANNEL } from '../../src/adapters/console/chat.ts';
+import { commands } from '../../commands/index.ts';
+import { CONSOLE_CHANNEL, startConsoleChat } from '../../src/adapters/console/chat.ts';
 import { ensureDemoFeed } from '../../src/scheduler/index.ts';
 import { HARBOUR_ARTICLE } from '../fixtures/articles.ts';
 import { consoleChats } from './support.ts';
@@ -86,6 +88,34 @@ describe('the terminal chat', () => {
       .filter((line) => line.includes('The captain of one of the two ferries'));
     expect(captain).toHaveLength(1);
     expect(captain[0]).toMatch(/^Tue 24 Nov 2026: /);
+  });
+
+  it('takes an article pasted with its headline and blank lines as one input when the terminal marks the paste', async () => {
+    const { services } = chat();
+    const article = [
+      'Storm closes three Alpine passes',
+      '',
+      'GENEVA (Newsdesk Wire) — Heavy snow closed three Alpine passes on Sunday, stranding hundreds of drivers overnight, Swiss police said.',
+      '',
+      'The passes were shut at 4pm after avalanche warnings rose to level four. Police spokesman Marc Aebi said crews would try to reopen one of them by Monday noon.',
+    ];
+    // A terminal in bracketed-paste mode wraps what is pasted in ESC[200~ … ESC[201~.
+    const paste = `/summary \x1b[200~${article.join('\n')}\x1b[201~\n`;
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let shown = '';
+    output.on('data', (chunk) => {
+      shown += String(chunk);
+    });
+    const terminal = startConsoleChat(services, commands, { input, output, bracketedPaste: true });
+    input.end(paste);
+    await terminal.closed;
+    expect(shown.startsWith('\x1b[?2004h')).toBe(true);
+    expect(shown).toContain('• GENEVA (Newsdesk Wire) — Heavy snow closed three Alpine passes on Sunday');
+    expect(shown).not.toContain('• Storm closes three Alpine passes');
+    expect(shown).not.toContain("I don't know");
+    expect(shown).not.toContain('Type a command');
+    expect(shown.endsWith('\x1b[?2004l')).toBe(true);
   });
 
   it('treats plain text outside a thread as a hint, not a question', async () => {

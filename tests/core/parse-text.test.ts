@@ -54,6 +54,12 @@ describe('parseCommandText', () => {
     });
   });
 
+  it('keeps the line breaks of pasted text, so its headline and paragraphs stay apart', () => {
+    const pasted = 'Bridge to close for a year\n\nDUNMORE — The council voted on Tuesday to close the bridge.\nRepairs start in May.';
+    expect(parseCommandText(summary, `sentences:2 ${pasted}`).options).toEqual({ input: pasted, sentences: 2 });
+    expect(parseCommandText(summary, `${pasted}  sentences:2`).options).toEqual({ input: pasted, sentences: 2 });
+  });
+
   it('reads named options in both spellings and converts integers', () => {
     expect(parseCommandText(summary, 'https://example.org/a sentences:5').options).toEqual({ input: 'https://example.org/a', sentences: 5 });
     expect(parseCommandText(summary, '--sentences 2 https://example.org/a').options).toEqual({ input: 'https://example.org/a', sentences: 2 });

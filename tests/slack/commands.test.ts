@@ -48,6 +48,11 @@ describe('slack slash commands to neutral commands', () => {
     expect(ask.options).toEqual({ question: 'who closed the harbour?', about: '2' });
   });
 
+  it('keeps the line breaks of an article pasted into /summary', () => {
+    const pasted = 'Bridge to close for a year\n\nDUNMORE — The council voted on Tuesday to close the bridge.';
+    expect(routeSlashCommand(all, '/summary', pasted).options).toEqual({ input: pasted });
+  });
+
   it('maps /newsdesk <command> <subcommand> … to commands with subcommands', () => {
     const route = routeSlashCommand(all, '/newsdesk', 'watch add "harbour works" hours:6');
     expect(route.command.name).toBe('watch');

@@ -32,7 +32,7 @@ export interface ConsoleChat {
 export function startConsoleChat(
   services: Services,
   commands: readonly CommandDef[],
-  io: { input: Readable; output: Writable; prompt?: boolean },
+  io: { input: Readable; output: Writable; prompt?: boolean; bracketedPaste?: boolean },
 ): ConsoleChat {
   const write = (text: string) => io.output.write(`${text}\n`);
   const threads: string[] = [];
@@ -140,8 +140,14 @@ export function startConsoleChat(
     if (io.prompt) io.output.write(current ? `newsdesk [${current}]> ` : 'newsdesk> ');
   };
   let queue = Promise.resolve();
+  const pasted = pasteJoiner();
+  // A terminal in bracketed-paste mode marks pasted text, so an article pasted with its headline and
+  // blank lines is one input instead of one command per line.
+  if (io.bracketedPaste) io.output.write(PASTE_MODE_ON);
   const closed = new Promise<void>((resolve) => {
-    rl.on('line', (line) => {
+    rl.on('line', (raw) => {
+      const line = pasted(raw);
+      if (line === undefined) return;
       if (/^\/(quit|exit)$/i.test(line.trim())) {
         rl.close();
         return;
@@ -156,9 +162,42 @@ export function startConsoleChat(
         .then(prompt);
     });
     rl.on('close', () => {
+      if (io.bracketedPaste) io.output.write(PASTE_MODE_OFF);
       void queue.then(() => resolve());
     });
   });
   prompt();
   return { port, handleLine, closed, close: () => rl.close() };
+}
+
+const PASTE_MODE_ON = '\x1b[?2004h';
+const PASTE_MODE_OFF = '\x1b[?2004l';
+const PASTE_START = '\x1b[200~';
+const PASTE_END = '\x1b[201~';
+
+/**
+ * Joins the lines of one paste, which a terminal in bracketed-paste mode sends between
+ * ESC[200~ and ESC[201~: undefined while a paste is still open, else the whole input (a typed line
+ * as it came, a paste with its line breaks).
+ */
+export function pasteJoiner(): (line: string) => string | undefined {
+  let open: string[] | undefined;
+  return (raw) => {
+    let line = raw;
+    const start = line.indexOf(PASTE_START);
+    if (start !== -1) {
+      open = [];
+      line = line.slice(0, start) + line.slice(start + PASTE_START.length);
+    }
+    if (!open) return line;
+    const end = line.indexOf(PASTE_END);
+    if (end === -1) {
+      open.push(line);
+      return undefined;
+    }
+    open.push(line.slice(0, end) + line.slice(end + PASTE_END.length));
+    const whole = open.join('\n');
+    open = undefined;
+    return whole;
+  };
 }
