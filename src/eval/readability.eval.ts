@@ -1,5 +1,7 @@
 // Readability on real-cased news (PolNeAR texts, dev part); answers by question type are in answers.eval.ts.
-// READABILITY_SPLIT=train measures the tuning part instead; READABILITY_SHOW=N prints N summaries.
+// READABILITY_SPLIT=train measures the tuning part instead; READABILITY_SHOW=N prints N summaries;
+// READABILITY_TEXTS=<folder> measures every .txt file under that folder as well (headline line, blank
+// line, body: e.g. the BBC News data set), to see the figures on an outlet the rules were not tuned on.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { summarize } from '../engine/summary.ts';
@@ -46,6 +48,18 @@ export function scoreReadability(texts: readonly string[], mode: 'article' | 'pa
   return { articles: texts.length, leadKept: (100 * kept) / (leads || 1), danglingPerSummary: dangling / n, nonSentences: bad };
 }
 
+/** Every .txt file under `dir`, in path order (the encoding guessed per file: UTF-8, else Latin-1). */
+export function loadTextFolder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.txt') && !/readme/i.test(f))
+    .sort()
+    .map((f) => {
+      const bytes = readFileSync(join(dir, f));
+      const utf8 = bytes.toString('utf8');
+      return utf8.includes('\uFFFD') ? bytes.toString('latin1') : utf8;
+    });
+}
+
 export function loadPolnear(evalDir: string, split: string): string[] | null {
   const dir = join(evalDir, 'polnear', split, 'text');
   if (!existsSync(dir)) return null;
@@ -68,6 +82,17 @@ export async function run(evalDir: string): Promise<EvalRow[]> {
       rows.push({ task, metric: 'lead kept (%)', ours: r2(s.leadKept), target: '>= 95' });
       rows.push({ task, metric: 'dangling references / summary', ours: r2(s.danglingPerSummary), target: '<= 0.1' });
       rows.push({ task, metric: 'non-sentences picked', ours: s.nonSentences, target: '0' });
+    }
+  }
+  const folder = process.env.READABILITY_TEXTS;
+  if (folder) {
+    const extra = loadTextFolder(folder);
+    for (const mode of ['article', 'pasted'] as const) {
+      const s = scoreReadability(extra, mode, show);
+      const task = `readability (${extra.length} texts of READABILITY_TEXTS, ${mode})`;
+      rows.push({ task, metric: 'lead kept (%)', ours: r2(s.leadKept) });
+      rows.push({ task, metric: 'dangling references / summary', ours: r2(s.danglingPerSummary) });
+      rows.push({ task, metric: 'non-sentences picked', ours: s.nonSentences });
     }
   }
   return rows;

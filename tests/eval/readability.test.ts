@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadTextFolder } from '../../src/eval/readability.eval.ts';
 import { danglingReferences, keepsLead, leadOf, nonSentence, questionKind, splitTitle } from '../../src/eval/readability.ts';
 
 const ARTICLE = `Harbour town votes to close its ferry pier
@@ -76,5 +80,17 @@ describe('question types', () => {
   it('reads "when" as a conjunction as no time question', () => {
     expect(questionKind('What kind of failure occurs when the pier floods?')).toBe('what');
     expect(questionKind('Since when has the ferry run?')).toBe('when');
+  });
+});
+
+describe('READABILITY_TEXTS: a folder of plain-text articles', () => {
+  it('reads every .txt file below it in path order, in UTF-8 or, failing that, Latin-1, and skips a README', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-texts-'));
+    mkdirSync(join(dir, 'business'));
+    writeFileSync(join(dir, 'business', '002.txt'), Buffer.from('Pound falls\n\nThe pound fell to \xa31.20 on Monday.\n', 'latin1'));
+    writeFileSync(join(dir, 'business', '001.txt'), 'Café opens\n\nA café opened in Dunmore on Friday.\n');
+    writeFileSync(join(dir, 'README.TXT'), 'About these files.');
+    expect(loadTextFolder(dir)).toEqual(['Café opens\n\nA café opened in Dunmore on Friday.\n', 'Pound falls\n\nThe pound fell to £1.20 on Monday.\n']);
+    rmSync(dir, { recursive: true });
   });
 });
