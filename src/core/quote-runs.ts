@@ -10,8 +10,10 @@ const ATTRIBUTION_GAP = 60;
  * The quotes as a reader should see them. A speaker's words that the article interrupts only to say
  * who spoke (`"Two years ago we promised …," Ruiz said. "Tonight we kept …"`) are one quote, as a
  * paper would print it in a box, and the comma that led into the attribution ends the words with a
- * full stop when what follows is a new sentence. The analysis keeps each quote verbatim with its
- * offsets; only what is shown is joined. `start`/`end` span the first quote's start to the last's end.
+ * full stop when what follows is a new sentence. Phrases of a word to three borrowed inside the
+ * article's own sentence ("called the plans “wasteful”") are left out when longer quotes are there.
+ * The analysis keeps each quote verbatim with its offsets; only what is shown is joined and chosen.
+ * `start`/`end` span the first quote's start to the last's end.
  */
 export function quotesAsShown(quotes: readonly Quote[]): Quote[] {
   const shown: Quote[] = [];
@@ -23,7 +25,17 @@ export function quotesAsShown(quotes: readonly Quote[]): Quote[] {
       shown.push({ ...quote });
     }
   }
-  return shown.map((quote) => ({ ...quote, text: closed(quote.text) }));
+  // "wasteful", "ludicrous improbability": a word or two the article quotes inside its own sentence
+  // are not key quotes; they are listed only when the article has nothing longer.
+  const key = shown.filter((quote) => wordCount(quote.text) >= KEY_QUOTE_WORDS);
+  return (key.length > 0 ? key : shown).map((quote) => ({ ...quote, text: closed(quote.text) }));
+}
+
+/** Fewer words than this, and a quote is a phrase the article borrows, not something said at length. */
+const KEY_QUOTE_WORDS = 4;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
 function joinWords(before: string, after: string): string {

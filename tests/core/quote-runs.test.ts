@@ -34,3 +34,15 @@ describe('quotes as shown', () => {
     expect(quotesAsShown([first])[0]!.text).toBe('We kept the pool open all summer.');
   });
 });
+
+describe('key quotes', () => {
+  const phrase: Quote = { text: 'wasteful', start: 200, end: 208, speaker: 'Lena Park' };
+
+  it('leaves out a word or three the article borrows when there are longer quotes', () => {
+    expect(quotesAsShown([first, phrase]).map((quote) => quote.text)).toEqual(['We kept the pool open all summer.']);
+  });
+
+  it('still lists such phrases when the article quotes nothing longer', () => {
+    expect(quotesAsShown([phrase]).map((quote) => quote.text)).toEqual(['wasteful']);
+  });
+});
