@@ -42,4 +42,15 @@ describe('memory bounds of the embedded engine', () => {
     createAnswerIndex(docs('newest', 256));
     expect(createAnswerIndex([first]).docs[0]).not.toBe(prepared);
   });
+
+  it('keeps fewer long documents prepared: at most 2,000,000 characters of them', () => {
+    // Ten documents of 200,000 characters (the longest an article can be) fill the bound; ten more
+    // push the first out, though 256 documents would fit by count.
+    const long = (n: number) => ({ id: `long-${n}`, text: `${STORY} Story ${n}. `.repeat(Math.ceil(200_000 / (STORY.length + 12))).slice(0, 200_000) });
+    const prepared = createAnswerIndex([long(0)]).docs[0];
+    createAnswerIndex([1, 2, 3, 4, 5, 6, 7, 8, 9].map(long));
+    expect(createAnswerIndex([long(0)]).docs[0]).toBe(prepared);
+    createAnswerIndex([10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map(long));
+    expect(createAnswerIndex([long(0)]).docs[0]).not.toBe(prepared);
+  });
 });
