@@ -17,6 +17,11 @@ export function tokenize(text: string): string[] {
 const STEM_CACHE = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
 
+/** Words the stem cache holds now (at most STEM_CACHE_MAX). */
+export function stemCacheSize(): number {
+  return STEM_CACHE.size;
+}
+
 /**
  * Porter stem of a lower-cased word. Words of three characters or fewer are kept as they are,
  * as Google's rouge-score does (Porter mangles short words: "was" -> "wa").
