@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/engine/quotes.ts';
+
+// Speaker classes of issue 15's fifth round: words around a partial quote that only look like a cue.
+// Each article is invented; each case failed before its rule.
+function speakers(text: string): (string | null)[] {
+  return extractQuotes(text).map((q) => q.speaker);
+}
+
+const OPENING = `Marco Lind is opening his push for the primary in Ohio, where Dana Reyes leads the polls.\n\n`;
+
+describe('words after a partial quote that are not its cue', () => {
+  it('does not read a preposition run before a plural noun ("in many states") as a subject and its verb', () => {
+    const text = `${OPENING}The Ohio senator is telling reporters in Akron that he is counting on "a lot of delegates in the end" after Super Tuesday voting in many states.`;
+    expect(speakers(text)).toEqual(['Marco Lind']);
+  });
+
+  it('does not take "the vote" after "after" for the speaker', () => {
+    const text = `${OPENING}Lind is telling reporters in Akron that he is counting on "a lot of delegates in the end" after the vote in many states.`;
+    expect(speakers(text)).toEqual(['Marco Lind']);
+  });
+
+  // A guard: an adverbial closed by a comma may still open a subject-first cue.
+  it('still reads a cue after an adverbial closed by a comma', () => {
+    const text = `${OPENING}"We will hold the line in every county," in Akron on Monday, Lind told reporters.`;
+    expect(speakers(text)).toEqual(['Marco Lind']);
+  });
+});
+
+describe('a description before a progressive verb', () => {
+  it('reads "The Ohio senator is telling" as the senator, not "The Ohio senator is"', () => {
+    const text = `${OPENING}The Ohio senator is telling reporters that he is counting on "a lot of delegates in the end" after the primaries.`;
+    expect(speakers(text)).toEqual(['Marco Lind']);
+  });
+});
