@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { COMMON_CAPS, FEMALE_NAMES, MALE_NAMES, PERSON_TITLES } from '../engine/entities/gazetteer.ts';
 import type { EvalRow } from './types.ts';
 
 /** A gold direct quote: a quotation-marked segment (marks stripped) inside an annotated Content span. */
@@ -11,7 +12,10 @@ export interface GoldQuote {
   sourceStart: number;
   /** The name the Source refers to, by the rule documented in docs/engine-quotes-tags.md. */
   referent: string | null;
-  /** The referent by the rule before issue 15's scorer round (any non-name took the nearest named Source), for comparison. */
+  /**
+   * The referent by the previous gold rule (before the fifth speaker round of issue 15: a he/she
+   * took the nearest named Source whatever its gender or kind, unless a Source span titled it), for comparison.
+   */
   referentV1: string | null;
 }
 
@@ -148,13 +152,15 @@ export function sourceName(source: string): string | null {
 export function goldQuotes(text: string, ann: string): GoldQuote[] {
   const attrs = parseAnn(ann);
   // Sources in text order, for pronouns and descriptions: the nearest earlier Source that is a name.
-  const named = attrs
+  const named: NamedSource[] = attrs
     .filter((a) => a.source)
-    .map((a) => {
+    .flatMap((a) => {
       const span = spanText(text, a.source!.frags);
-      return { start: a.source!.frags[0]![0], name: sourceName(span), title: /\b(Mrs?|Ms|Miss)\.?\s+\p{Lu}/u.exec(span)?.[1] };
+      const start = a.source!.frags[0]![0];
+      const name = sourceName(span);
+      if (name === null) return [];
+      return [{ start, name, title: /\b(Mrs?|Ms|Miss)\.?\s+\p{Lu}/u.exec(span)?.[1], person: onePerson(text, span, name), sex: sexOf(text, span, name) }];
     })
-    .filter((s): s is { start: number; name: string; title: string | undefined } => s.name !== null)
     .sort((a, b) => a.start - b.start);
   // A name's gender, where one of its annotated Source spans gives it a title ("Mrs. Doe").
   const gender = new Map<string, 'm' | 'f'>();
@@ -177,10 +183,8 @@ export function goldQuotes(text: string, ann: string): GoldQuote[] {
     const marked = best.source ? spanText(text, best.source.frags) : null;
     const source = marked && !VERB_ONLY.test(marked.trim()) ? marked : null;
     const sourceStart = source && best.source ? best.source.frags[0]![0] : -1;
-    let referentV1 = source ? sourceName(source) : null;
-    if (source && !referentV1 && !FIRST_PERSON.test(source.trim()) && !INDEFINITE.test(source.trim()))
-      referentV1 = [...named].reverse().find((n) => n.start < sourceStart)?.name ?? null;
-    const referent = source ? referentOf(text, source.trim(), sourceStart, named, gender) : null;
+    const referent = source ? referentOf(text, source.trim(), sourceStart, named, gender, true) : null;
+    const referentV1 = source ? referentOf(text, source.trim(), sourceStart, named, gender, false) : null;
     out.push({ start: s, end: e, source, sourceStart, referent, referentV1 });
   }
   return out;
@@ -202,7 +206,7 @@ const NOBODY = /^(?:another|one|others|some|many|most|both|all|several)$/i;
  * a definite description refers to the nearest earlier named Source, skipping, for "he" and "she",
  * names whose annotated Sources give them the other gender's title ("Mrs. Doe" for "he").
  */
-function referentOf(text: string, source: string, at: number, named: { start: number; name: string }[], gender: Map<string, 'm' | 'f'>): string | null {
+function referentOf(text: string, source: string, at: number, named: NamedSource[], gender: Map<string, 'm' | 'f'>, personal: boolean): string | null {
   if (FIRST_PERSON.test(source) || NOBODY.test(source)) return null;
   const name = sourceName(source);
   if (name) return name;
@@ -215,9 +219,122 @@ function referentOf(text: string, source: string, at: number, named: { start: nu
     const n = named[k]!;
     if (n.start >= at) continue;
     if (want && gender.has(n.name) && gender.get(n.name) !== want) continue;
+    // A he/she is one person: not an organisation or a group, nor a person the text introduced with the other gender.
+    if (personal && want && (!n.person || (n.sex !== null && n.sex !== want))) continue;
     return n.name;
   }
   return null;
+}
+
+interface NamedSource {
+  start: number;
+  name: string;
+  title: string | undefined;
+  /** Whether the named Source can be one person (not "the White House", "CNN", "Republicans"). */
+  person: boolean;
+  /** The gender the Source span or the text gives the name (a title or a first name), or null. */
+  sex: 'm' | 'f' | null;
+}
+
+// Last words that make a name an organisation's, a publication's or a group's, never one person's.
+const NOT_ONE_PERSON =
+  /^(?:House|Council|Institute|Partnership|Press|Post|Times|News|Committee|Party|Campaign|Department|Ministry|Agency|Watch|Foundation|Association|Center|Centre|University|College|Network|Journal|Magazine|Tribune|Herald|Gazette|Bureau|Commission|Court|Office|Service|Administration|Group|Union|Corporation|Company|Inc|Corp|Fund|Bank|Board|Caucus|Coalition|PAC|Senate|Congress|Government|Pentagon|Kremlin|Reuters|Bloomberg|Breitbart|Politico|Project|Research|Poll|Report|Review|Daily|Democrats|Republicans|Progressives|Conservatives|Liberals|Americans|Allies|Voters|Officials|Critics|Supporters|Others|Leaders|Members|Trustees)$/;
+const TITLES = /^(?:Rev|Honorable|Hon|Reverend|Mr|Mrs|Ms|Miss|Dr)\.?$/;
+
+/**
+ * Whether a named Source can be the one person a he/she means: not a name whose last word is an
+ * organisation's or a group's ("the White House", "Right Wing Watch", "Republicans"), not a name the
+ * Source span opens with "the" ("The Associated Press"), not an acronym the text never writes in
+ * lower case ("FBI", "CNN"; a transcript's "PENCE" is "Pence" elsewhere).
+ */
+function onePerson(text: string, span: string, name: string): boolean {
+  if (NOT_ONE_PERSON.test(name)) return false;
+  if (/^\p{Lu}{2,}$/u.test(name) && !text.includes(name[0] + name.slice(1).toLowerCase())) return false;
+  // Only the comma-separated part that holds the name: "The leader of the ADL, Jo Roe" is Roe's.
+  const part =
+    span
+      .replace(/\([^)]*\)/g, ' ')
+      .split(',')
+      .find((x) => x.split(/\s+/).some((w) => w.replace(/[.;:]+$/, '') === name)) ?? '';
+  const words = part.trim().split(/\s+/);
+  const k = words.findIndex((w) => w.replace(/[.;:]+$/, '') === name);
+  const first = k < 0 ? -1 : words.slice(0, k).findLastIndex((w) => !/^\p{Lu}/u.test(w)) + 1;
+  return !(first > 0 && /^the$/i.test(words[first - 1]!) && !TITLES.test(words[first]!));
+}
+
+/** How a name is introduced: the gender its title or first name gives, and the first name itself. */
+interface Introduction {
+  sex: 'm' | 'f' | null;
+  given: string | null;
+}
+
+/**
+ * The gender the text gives the name of a Source: what the Source span's own title or first name
+ * says ("Mrs. Doe", "Jane Doe"), else what the text's introductions of the name say ("Jane Doe",
+ * "Jane K. Doe", "Sen. Jane Doe", "Mr. Doe"), when they agree. Null when there is none, or when the
+ * text introduces the name with two first names (two people share it: "Bill Clinton" and "Hillary
+ * Clinton", "Chris Murphy" and "Anne Marie Murphy").
+ */
+function sexOf(text: string, span: string, name: string): 'm' | 'f' | null {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`((?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,4})${escaped}\\b`, 'gu');
+  const own = [...span.matchAll(re)].map((m) => introduction(m[1]!)).find((x) => x.sex);
+  if (own) return own.sex;
+  const sexes = new Set<string>();
+  const givens = new Set<string>();
+  for (const m of text.matchAll(re)) {
+    const intro = introduction(m[1]!);
+    if (intro.sex) sexes.add(intro.sex);
+    if (intro.given) givens.add(intro.given);
+  }
+  return sexes.size === 1 && givens.size <= 1 ? ([...sexes][0] as 'm' | 'f') : null;
+}
+
+// First names given to both men and women: no gender from them.
+const EITHER = new Set([
+  'Terry',
+  'Kim',
+  'Pat',
+  'Lee',
+  'Jean',
+  'Chris',
+  'Sam',
+  'Alex',
+  'Andy',
+  'Jesse',
+  'Leslie',
+  'Robin',
+  'Dana',
+  'Kelly',
+  'Jordan',
+  'Taylor',
+  'Casey',
+  'Jamie',
+  'Tracy',
+]);
+
+/**
+ * The capitalised words before a name: a courtesy title right before it gives the gender; else
+ * the first word that is a known first name, else the last word when it is no title or common
+ * word (an unknown first name: "Betsy"), is the first name.
+ */
+function introduction(run: string): Introduction {
+  const all = run.trim().split(/\s+/);
+  const title = PERSON_TITLES.get(all[all.length - 1]!);
+  if (title) return { sex: title as 'm' | 'f', given: null };
+  // The first name follows the last title or abbreviation ("Virginia Gov. Terry McAuliffe": not "Virginia").
+  const cut = all.findLastIndex((w) => PERSON_TITLES.has(w) || (/\.$/.test(w) && !/^\p{Lu}\.$/u.test(w)));
+  const words = all.slice(cut + 1);
+  if (words.length === 0) return { sex: null, given: null };
+  const known = words.find((w) => MALE_NAMES.has(w) || FEMALE_NAMES.has(w) || EITHER.has(w));
+  if (known) {
+    const male = MALE_NAMES.has(known) && !EITHER.has(known);
+    const female = FEMALE_NAMES.has(known) && !EITHER.has(known);
+    return { sex: male === female ? null : male ? 'm' : 'f', given: known };
+  }
+  const last = words[words.length - 1]!;
+  const plain = /^\p{Lu}\p{Ll}+$/u.test(last) && !PERSON_TITLES.has(last) && !COMMON_CAPS.has(last);
+  return { sex: null, given: plain ? last : null };
 }
 
 const MIN_WORDS = 4;
@@ -269,7 +386,7 @@ export interface QuoteScore {
   matched: number;
   speakerScored: number;
   speakerRight: number;
-  /** The same under the previous scorer (referentV1, no acronym match). */
+  /** The same under the previous gold rule (referentV1). */
   speakerScoredV1: number;
   speakerRightV1: number;
 }
@@ -333,7 +450,7 @@ export function scoreDocs(docs: PolnearDoc[], extract: (text: string) => { start
       score.matched++;
       if (p.gold.referentV1) {
         score.speakerScoredV1++;
-        if (p.predicted.speaker && sameSpeaker(p.predicted.speaker, p.gold.referentV1, false)) score.speakerRightV1++;
+        if (p.predicted.speaker && sameSpeaker(p.predicted.speaker, p.gold.referentV1)) score.speakerRightV1++;
       }
       if (!p.gold.referent) continue;
       score.speakerScored++;
