@@ -113,8 +113,6 @@ const DESCRIBED =
 const PRONOUN = /^(?:he|she|they|it|we|i|him|her|his|its|their|you)$/i;
 const TITLE_BEFORE_OF =
   /(?:Secretary|Minister|Director|Chairman|Chairwoman|Chair|President|Head|Chief|Governor|Mayor|Leader|Speaker|Ambassador|Commissioner|Attorney|Administrator|Member|Chancellor)$/;
-// "a friend", "one source", "another official": an indefinite description brings in someone unnamed.
-const INDEFINITE = /^(?:a|an|one|another|some|two|three|several)\s/i;
 // The first person outside a quote is the writer, whom the text does not name.
 const FIRST_PERSON = /^(?:i|we|me|us|my|our)(?:['’](?:ve|m|d|ll|re))?$/i;
 const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
