@@ -160,6 +160,11 @@ export function goldQuotes(text: string, ann: string): GoldQuote[] {
       return [{ start, name, title: /\b(Mrs?|Ms|Miss)\.?\s+\p{Lu}/u.exec(span)?.[1], person: onePerson(text, span, name), sex: sexOf(text, span, name) }];
     })
     .sort((a, b) => a.start - b.start);
+  // Every Source span in text order, for a description that re-mentions an unnamed one ("a committee aide … the aide").
+  const spans = attrs
+    .filter((a) => a.source)
+    .map((a) => ({ start: a.source!.frags[0]![0], text: spanText(text, a.source!.frags) }))
+    .sort((a, b) => a.start - b.start);
   // A name's gender, where one of its annotated Source spans gives it a title ("Mrs. Doe").
   const gender = new Map<string, 'm' | 'f'>();
   for (const n of named) if (n.title) gender.set(n.name, n.title === 'Mr' ? 'm' : 'f');
@@ -181,8 +186,8 @@ export function goldQuotes(text: string, ann: string): GoldQuote[] {
     const marked = best.source ? spanText(text, best.source.frags) : null;
     const source = marked && !VERB_ONLY.test(marked.trim()) ? marked : null;
     const sourceStart = source && best.source ? best.source.frags[0]![0] : -1;
-    const referent = source ? referentOf(text, source.trim(), sourceStart, named, gender, true) : null;
-    const referentV1 = source ? referentOf(text, source.trim(), sourceStart, named, gender, false) : null;
+    const referent = source ? referentOf(text, source.trim(), sourceStart, named, gender, spans) : null;
+    const referentV1 = source ? referentOf(text, source.trim(), sourceStart, named, gender, null) : null;
     out.push({ start: s, end: e, source, sourceStart, referent, referentV1 });
   }
   return out;
@@ -204,7 +209,16 @@ const NOBODY = /^(?:another|one|others|some|many|most|both|all|several)$/i;
  * a definite description refers to the nearest earlier named Source, skipping, for "he" and "she",
  * names whose annotated Sources give them the other gender's title ("Mrs. Doe" for "he").
  */
-function referentOf(text: string, source: string, at: number, named: NamedSource[], gender: Map<string, 'm' | 'f'>, personal: boolean): string | null {
+function referentOf(
+  text: string,
+  source: string,
+  at: number,
+  named: NamedSource[],
+  gender: Map<string, 'm' | 'f'>,
+  spans: { start: number; text: string }[] | null,
+): string | null {
+  // The previous rule (spans null) had no he/she or description-head rules.
+  const personal = spans !== null;
   if (FIRST_PERSON.test(source) || NOBODY.test(source)) return null;
   const name = sourceName(source);
   if (name) return name;
@@ -212,17 +226,86 @@ function referentOf(text: string, source: string, at: number, named: NamedSource
     const before = /(\p{Lu}[\p{L}.'’-]*)(?:['’]s?)?,?\s*$/u.exec(text.slice(Math.max(0, at - 40), at));
     if (before) return before[1]!.replace(/[.,]+$/, '');
   } else if (!PRONOUN_3.test(source) && !DEFINITE.test(source)) return null;
-  const want = /^(?:he|him|his)$/i.test(source) ? 'm' : /^(?:she|her)$/i.test(source) ? 'f' : null;
+  let want: 'm' | 'f' | '' | null = /^(?:he|him|his)$/i.test(source) ? 'm' : /^(?:she|her)$/i.test(source) ? 'f' : null;
+  // What a definite description's head says of its referent: for a thing someone owns or issues,
+  // the name it holds ("the Clinton campaign", "Powell's office", "the Heritage Foundation
+  // website"); else a person ("the senator", "the businessman") or an outlet ("the newspaper").
+  let outlet = false;
+  if (personal && want === null && DEFINITE.test(source)) {
+    const head = descriptionHead(source);
+    const owner = head && (OWNED_HEADS.has(head) || OUTLET_HEADS.has(head)) ? heldName(source, head) : null;
+    if (owner) return owner;
+    // "A Republican committee aide blasted it. … “…,” the aide said": the same unnamed person, no one named.
+    if (head && (PERSON_HEADS.has(head) || KIN_HEADS.has(head)) && reMentionsUnnamed(spans!, head, at)) return null;
+    if (head && PERSON_HEADS.has(head)) want = MALE_HEADS.has(head) ? 'm' : FEMALE_HEADS.has(head) ? 'f' : '';
+    else if (head && OUTLET_HEADS.has(head)) outlet = true;
+  }
   for (let k = named.length - 1; k >= 0; k--) {
     const n = named[k]!;
     if (n.start >= at) continue;
     if (want && gender.has(n.name) && gender.get(n.name) !== want) continue;
     // A he/she is one person: not an organisation or a group, nor a person the text introduced with the other gender.
-    if (personal && want && (!n.person || (n.sex !== null && n.sex !== want))) continue;
+    if (personal && want !== null && (!n.person || (want !== '' && n.sex !== null && n.sex !== want))) continue;
+    if (outlet && n.person) continue;
     return n.name;
   }
   return null;
 }
+
+// Heads of definite descriptions of one person, of an outlet (the scorer's own lists).
+// Not kinship or friendship ("his wife", "his colleague"): they name someone beside the person named before.
+const MALE_HEADS = new Set(['man', 'businessman', 'congressman', 'chairman', 'spokesman']);
+const FEMALE_HEADS = new Set(['woman', 'businesswoman', 'congresswoman', 'chairwoman', 'spokeswoman']);
+const PERSON_HEADS = new Set([
+  ...MALE_HEADS,
+  ...FEMALE_HEADS,
+  ...'person senator governor mayor president candidate nominee front-runner frontrunner billionaire tycoon mogul developer author writer columnist reporter journalist anchor host pollster strategist consultant adviser advisor aide official lawmaker legislator representative secretary judge justice lawyer attorney prosecutor director executive founder chief economist analyst professor scientist historian scholar activist organizer designer employee member supporter graduate neurosurgeon surgeon doctor veteran source insider spokesperson actor actress impersonator priest pastor pope king queen leader speaker minister ambassador diplomat general admiral commander officer agent detective sheriff'.split(
+    ' ',
+  ),
+]);
+const KIN_HEADS = new Set(['wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'friend', 'colleague', 'neighbor', 'neighbour']);
+// Things a named owner issues or runs: "the Clinton campaign" is Clinton's, "Hoff's letter" Hoff's.
+const OWNED_HEADS = new Set(
+  'campaign website site page account ad ads card office column letter statement release post playbook summary group committee team organization blog book memo'.split(
+    ' ',
+  ),
+);
+const OUTLET_HEADS = new Set(['newspaper', 'paper', 'tabloid', 'daily', 'network', 'broadcaster', 'channel', 'outlet', 'publication', 'magazine']);
+
+/** Whether the nearest earlier Source holding the head noun introduced someone unnamed ("a committee aide", "another official"). */
+function reMentionsUnnamed(spans: { start: number; text: string }[], head: string, at: number): boolean {
+  const word = new RegExp(`\\b${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
+  for (let k = spans.length - 1; k >= 0; k--) {
+    const sp = spans[k]!;
+    if (sp.start >= at || !word.test(sp.text)) continue;
+    return /^(?:a|an|another|one|some)\s/i.test(sp.text.trim());
+  }
+  return false;
+}
+
+/** The head noun of a definite description: its last lower-case word before "of", "who", a comma ("the campaign of the …" -> "campaign"). */
+function descriptionHead(source: string): string | null {
+  const core = source.split(/,|\s(?:of|for|at|from|in|on|with|who|that|which)\s/)[0]!.trim();
+  const last = core.split(/\s+/).pop() ?? '';
+  return /^(?:\p{Ll}[\p{Ll}-]*|\d+-year-old)$/u.test(last) ? last : null;
+}
+
+/**
+ * The owner a description names before its head: a possessor ("Yildirim's LinkedIn page" ->
+ * "Yildirim"), else the last capitalised word that is not a platform the thing sits on ("the
+ * Clinton campaign" -> "Clinton"; "the school's Facebook post" names no owner). Null when none.
+ */
+function heldName(source: string, head: string): string | null {
+  const at = new RegExp(`\\b${head}\\b`).exec(source)?.index ?? 0;
+  const before = source.slice(0, at).replace(/\([^)]*\)/g, ' ');
+  const possessor = /(\p{Lu}[\p{L}.-]*)['’]s?\s/u.exec(before);
+  if (possessor) return possessor[1]!;
+  if (/\p{Ll}['’]s?\s/u.test(before)) return null;
+  const caps = before.match(/\p{Lu}[\p{L}.-]*(?=\s|$)/gu)?.filter((w) => !/^(?:The|This|That|These|Those|His|Her|Its|Their)$/.test(w));
+  const last = caps?.pop();
+  return last && !PLATFORM.test(last) ? last : null;
+}
+const PLATFORM = /^(?:Twitter|Facebook|Instagram|YouTube|LinkedIn|Snapchat|Reddit|Tumblr|Periscope|Amazon)$/;
 
 interface NamedSource {
   start: number;
@@ -256,7 +339,7 @@ function onePerson(text: string, span: string, name: string): boolean {
       .find((x) => x.split(/\s+/).some((w) => w.replace(/[.;:]+$/, '') === name)) ?? '';
   const words = part.trim().split(/\s+/);
   const k = words.findIndex((w) => w.replace(/[.;:]+$/, '') === name);
-  const first = k < 0 ? -1 : words.slice(0, k).findLastIndex((w) => !/^\p{Lu}/u.test(w)) + 1;
+  const first = k < 0 ? -1 : words.slice(0, k).findLastIndex((w) => !/^\p{Lu}/u.test(w) || /^the$/i.test(w)) + 1;
   return !(first > 0 && /^the$/i.test(words[first - 1]!) && !TITLES.test(words[first]!));
 }
 

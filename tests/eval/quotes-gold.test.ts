@@ -144,4 +144,40 @@ describe('quotes eval gold rule', () => {
     expect(gold.map((g) => g.referent)).toEqual(['Roe', 'Lind', 'Baker']);
     expect(gold.map((g) => g.referentV1)).toEqual(['Watch', 'Watch', 'Baker']);
   });
+
+  it("reads a definite description by its head: an owned thing is its owner's, a person is a person, an unnamed one stays unnamed", () => {
+    const text =
+      'Tom Lind spoke at the mill. The Valley Ledger covered the speech. "We will reopen the mill by spring," the Lind campaign said. Mary Vik runs the bakery. "Bread prices will go up again soon," the businessman said. A city aide was at the rally. "The council has not seen the plan yet," the aide said.';
+    const span = (id: number, type: string, s: string, from = 0) => {
+      const start = text.indexOf(s, from);
+      return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
+    };
+    const ann = [
+      span(1, 'Source', 'Tom Lind'),
+      span(2, 'Content', 'spoke at the mill'),
+      span(3, 'Source', 'The Valley Ledger'),
+      span(4, 'Content', 'the speech'),
+      span(5, 'Source', 'the Lind campaign'),
+      span(6, 'Content', 'We will reopen the mill by spring,'),
+      span(7, 'Source', 'Mary Vik'),
+      span(8, 'Content', 'runs the bakery'),
+      span(9, 'Source', 'the businessman'),
+      span(10, 'Content', 'Bread prices will go up again soon,'),
+      span(11, 'Source', 'A city aide'),
+      span(12, 'Content', 'was at the rally'),
+      span(13, 'Source', 'the aide', text.indexOf('the aide said')),
+      span(14, 'Content', 'The council has not seen the plan yet,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+      'E3\tAttribution:T5 Source:T5 Content:T6',
+      'E4\tAttribution:T7 Source:T7 Content:T8',
+      'E5\tAttribution:T9 Source:T9 Content:T10',
+      'E6\tAttribution:T11 Source:T11 Content:T12',
+      'E7\tAttribution:T13 Source:T13 Content:T14',
+    ].join('\n');
+    const gold = goldQuotes(text, ann);
+    // "the businessman" skips Mary (a woman's first name) and the outlet; "the aide" is the unnamed "A city aide".
+    expect(gold.map((g) => g.referent)).toEqual(['Lind', 'Lind', null]);
+    expect(gold.map((g) => g.referentV1)).toEqual(['Ledger', 'Vik', 'Vik']);
+  });
 });
