@@ -33,3 +33,12 @@ describe('a description before a progressive verb', () => {
     expect(speakers(text)).toEqual(['Marco Lind']);
   });
 });
+
+describe('he/she after a sentence headed by a role', () => {
+  it('refers to the person the role description means, not to a name later in that sentence', () => {
+    const text = `Speaker Tom Lind sat down for a long interview on Sunday about the race.
+
+The Ohio Republican did give Mark Reyes some credit during the interview. "We hope our nominee aspires to more than that in the fall," he said.`;
+    expect(speakers(text)).toEqual(['Tom Lind']);
+  });
+});
