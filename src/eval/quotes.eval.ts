@@ -368,7 +368,9 @@ function sexOf(text: string, span: string, name: string): 'm' | 'f' | null {
     if (intro.sex) sexes.add(intro.sex);
     if (intro.given) givens.add(intro.given);
   }
-  return sexes.size === 1 && givens.size <= 1 ? ([...sexes][0] as 'm' | 'f') : null;
+  if (sexes.size === 1 && givens.size <= 1) return [...sexes][0] as 'm' | 'f';
+  // A first name used alone ("Clinton and husband Bill") is that first name's gender.
+  return sexes.size === 0 && givens.size === 0 ? introduction(name).sex : null;
 }
 
 // First names given to both men and women: no gender from them.

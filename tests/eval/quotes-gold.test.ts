@@ -180,4 +180,24 @@ describe('quotes eval gold rule', () => {
     expect(gold.map((g) => g.referent)).toEqual(['Lind', 'Lind', null]);
     expect(gold.map((g) => g.referentV1)).toEqual(['Ledger', 'Vik', 'Vik']);
   });
+
+  it('gives a first name used alone its gender for "he"/"she"', () => {
+    const text = 'Jane Roe greeted the diners. Her husband Bill waved. "We need every one of you tomorrow," she said.';
+    const span = (id: number, type: string, s: string) => {
+      const start = text.indexOf(s);
+      return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
+    };
+    const ann = [
+      span(1, 'Source', 'Jane Roe'),
+      span(2, 'Content', 'greeted the diners'),
+      span(3, 'Source', 'Her husband Bill'),
+      span(4, 'Content', 'waved'),
+      span(5, 'Source', 'she'),
+      span(6, 'Content', 'We need every one of you tomorrow,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+      'E3\tAttribution:T5 Source:T5 Content:T6',
+    ].join('\n');
+    expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([['Roe', 'Bill']]);
+  });
 });
