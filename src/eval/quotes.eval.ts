@@ -235,6 +235,8 @@ function referentOf(
     const head = descriptionHead(source);
     const owner = head && (OWNED_HEADS.has(head) || OUTLET_HEADS.has(head)) ? heldName(source, head) : null;
     if (owner) return owner;
+    // "the protesters", "the authors": a group of people the text does not name one by one.
+    if (head && PLURAL_PEOPLE.test(head)) return null;
     // "A Republican committee aide blasted it. … “…,” the aide said": the same unnamed person, no one named.
     if (head && (PERSON_HEADS.has(head) || KIN_HEADS.has(head)) && reMentionsUnnamed(spans!, head, at)) return null;
     if (head && PERSON_HEADS.has(head)) want = MALE_HEADS.has(head) ? 'm' : FEMALE_HEADS.has(head) ? 'f' : '';
@@ -264,6 +266,9 @@ const PERSON_HEADS = new Set([
   ),
 ]);
 const KIN_HEADS = new Set(['wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'friend', 'colleague', 'neighbor', 'neighbour']);
+// Plural heads for people: "the protesters", "the authors", "the senators", "the two women".
+const PLURAL_PEOPLE =
+  /^(?:\p{Ll}+(?:ers|ors|ists|ians|ants|ents|ees|ives|ors)|men|women|people|officials|voters|members|leaders|supporters|critics|aides|sources|residents|students|workers|lawmakers|candidates|senators|delegates|activists|republicans|democrats|conservatives|liberals|parents|families|children|kids|families)$/u;
 // Things a named owner issues or runs: "the Clinton campaign" is Clinton's, "Hoff's letter" Hoff's.
 const OWNED_HEADS = new Set(
   'campaign website site page account ad ads card office column letter statement release post playbook summary group committee team organization blog book memo'.split(

@@ -200,4 +200,21 @@ describe('quotes eval gold rule', () => {
     ].join('\n');
     expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([['Roe', 'Bill']]);
   });
+
+  it('gives a plural description of people ("the protesters") no single named referent', () => {
+    const text = 'Tom Lind spoke at the mill. Protesters waited outside. "Lind is bad for the valley and bad for you," the protesters chanted.';
+    const span = (id: number, type: string, s: string) => {
+      const start = text.indexOf(s);
+      return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
+    };
+    const ann = [
+      span(1, 'Source', 'Tom Lind'),
+      span(2, 'Content', 'spoke at the mill'),
+      span(3, 'Source', 'the protesters'),
+      span(4, 'Content', 'Lind is bad for the valley and bad for you,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+    ].join('\n');
+    expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([[null, 'Lind']]);
+  });
 });
