@@ -268,7 +268,7 @@ const PERSON_HEADS = new Set([
 const KIN_HEADS = new Set(['wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'friend', 'colleague', 'neighbor', 'neighbour']);
 // Plural heads for people: "the protesters", "the authors", "the senators", "the two women".
 const PLURAL_PEOPLE =
-  /^(?:\p{Ll}+(?:ers|ors|ists|ians|ants|ents|ees|ives|ors)|men|women|people|officials|voters|members|leaders|supporters|critics|aides|sources|residents|students|workers|lawmakers|candidates|senators|delegates|activists|republicans|democrats|conservatives|liberals|parents|families|children|kids|families)$/u;
+  /^(?:\p{Ll}+(?:ers|ors|ists|ians|ants|ents|ees|ives)|men|women|people|officials|voters|members|leaders|supporters|critics|aides|sources|residents|students|workers|lawmakers|candidates|senators|delegates|activists|republicans|democrats|conservatives|liberals|parents|families|children|kids)$/u;
 // Things a named owner issues or runs: "the Clinton campaign" is Clinton's, "Hoff's letter" Hoff's.
 const OWNED_HEADS = new Set(
   'campaign website site page account ad ads card office column letter statement release post playbook summary group committee team organization blog book memo'.split(
