@@ -42,3 +42,12 @@ The Ohio Republican did give Mark Reyes some credit during the interview. "We ho
     expect(speakers(text)).toEqual(['Tom Lind']);
   });
 });
+
+describe('he/she after a sentence that ends in its own attribution', () => {
+  it('refers to the name that only a speech verb follows at the end of the sentence', () => {
+    const text = `Tom Lind is not only right on the issues, he is also the most able candidate Walter Ames argues.
+
+"Lind is our best debater and our most careful planner," he says.`;
+    expect(speakers(text)).toEqual(['Walter Ames']);
+  });
+});

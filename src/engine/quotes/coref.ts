@@ -124,7 +124,9 @@ export function resolvePronoun(
     const inverted = ms.find(
       (m) => INVERTED_BEFORE.test(index.text.slice(Math.max(lo, m.start - 30), m.start)) && /^\s*(?:[,.;:!?(]|$)/.test(index.text.slice(m.end, m.end + 3)),
     );
-    const pick = main ?? inverted ?? (ms[0] && ms[0].entity.gender === '' && exact && !heads ? exact : ms[0]);
+    // "Cruz is … the most able candidate Viguerie argues.": a name with only a speech verb after it, ending the sentence, is whose words they are.
+    const tagged = ms.find((m) => TAG_AFTER.test(index.text.slice(m.end, hi)));
+    const pick = tagged ?? main ?? inverted ?? (ms[0] && ms[0].entity.gender === '' && exact && !heads ? exact : ms[0]);
     if (pick) return pick.entity;
     // A he/she needs a person: an unclassified full name heading the sentence is one ("Jo-Ann Roe, a
     // professor at …, described …").
@@ -180,6 +182,8 @@ const SAME = ['he', 'she'].map(
     ),
 );
 
+const TAG_AFTER =
+  /^\s+(?:says|said|argues|argued|writes|wrote|adds|added|notes|noted|insists|insisted|contends|contended|believes|explains|explained)\s*[.!?]["”’']?\s*$/;
 const INVERTED_BEFORE =
   /,\s*(?:said|says|added|wrote|noted|explained|argued|insisted|warned|replied|recalled|observed|cautioned)\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
 
