@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { COMMON_CAPS, FEMALE_NAMES, MALE_NAMES, PERSON_TITLES } from '../engine/entities/gazetteer.ts';
 import type { EvalRow } from './types.ts';
 
 /** A gold direct quote: a quotation-marked segment (marks stripped) inside an annotated Content span. */
@@ -11,7 +12,10 @@ export interface GoldQuote {
   sourceStart: number;
   /** The name the Source refers to, by the rule documented in docs/engine-quotes-tags.md. */
   referent: string | null;
-  /** The referent by the rule before issue 15's scorer round (any non-name took the nearest named Source), for comparison. */
+  /**
+   * The referent by the previous gold rule (before the fifth speaker round of issue 15: a he/she
+   * took the nearest named Source whatever its gender or kind, unless a Source span titled it), for comparison.
+   */
   referentV1: string | null;
 }
 
@@ -109,8 +113,6 @@ const DESCRIBED =
 const PRONOUN = /^(?:he|she|they|it|we|i|him|her|his|its|their|you)$/i;
 const TITLE_BEFORE_OF =
   /(?:Secretary|Minister|Director|Chairman|Chairwoman|Chair|President|Head|Chief|Governor|Mayor|Leader|Speaker|Ambassador|Commissioner|Attorney|Administrator|Member|Chancellor)$/;
-// "a friend", "one source", "another official": an indefinite description brings in someone unnamed.
-const INDEFINITE = /^(?:a|an|one|another|some|two|three|several)\s/i;
 // The first person outside a quote is the writer, whom the text does not name.
 const FIRST_PERSON = /^(?:i|we|me|us|my|our)(?:['’](?:ve|m|d|ll|re))?$/i;
 const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
@@ -148,13 +150,20 @@ export function sourceName(source: string): string | null {
 export function goldQuotes(text: string, ann: string): GoldQuote[] {
   const attrs = parseAnn(ann);
   // Sources in text order, for pronouns and descriptions: the nearest earlier Source that is a name.
-  const named = attrs
+  const named: NamedSource[] = attrs
     .filter((a) => a.source)
-    .map((a) => {
+    .flatMap((a) => {
       const span = spanText(text, a.source!.frags);
-      return { start: a.source!.frags[0]![0], name: sourceName(span), title: /\b(Mrs?|Ms|Miss)\.?\s+\p{Lu}/u.exec(span)?.[1] };
+      const start = a.source!.frags[0]![0];
+      const name = sourceName(span);
+      if (name === null) return [];
+      return [{ start, name, title: /\b(Mrs?|Ms|Miss)\.?\s+\p{Lu}/u.exec(span)?.[1], person: onePerson(text, span, name), sex: sexOf(text, span, name) }];
     })
-    .filter((s): s is { start: number; name: string; title: string | undefined } => s.name !== null)
+    .sort((a, b) => a.start - b.start);
+  // Every Source span in text order, for a description that re-mentions an unnamed one ("a committee aide … the aide").
+  const spans = attrs
+    .filter((a) => a.source)
+    .map((a) => ({ start: a.source!.frags[0]![0], text: spanText(text, a.source!.frags) }))
     .sort((a, b) => a.start - b.start);
   // A name's gender, where one of its annotated Source spans gives it a title ("Mrs. Doe").
   const gender = new Map<string, 'm' | 'f'>();
@@ -177,10 +186,8 @@ export function goldQuotes(text: string, ann: string): GoldQuote[] {
     const marked = best.source ? spanText(text, best.source.frags) : null;
     const source = marked && !VERB_ONLY.test(marked.trim()) ? marked : null;
     const sourceStart = source && best.source ? best.source.frags[0]![0] : -1;
-    let referentV1 = source ? sourceName(source) : null;
-    if (source && !referentV1 && !FIRST_PERSON.test(source.trim()) && !INDEFINITE.test(source.trim()))
-      referentV1 = [...named].reverse().find((n) => n.start < sourceStart)?.name ?? null;
-    const referent = source ? referentOf(text, source.trim(), sourceStart, named, gender) : null;
+    const referent = source ? referentOf(text, source.trim(), sourceStart, named, gender, spans) : null;
+    const referentV1 = source ? referentOf(text, source.trim(), sourceStart, named, gender, null) : null;
     out.push({ start: s, end: e, source, sourceStart, referent, referentV1 });
   }
   return out;
@@ -202,7 +209,16 @@ const NOBODY = /^(?:another|one|others|some|many|most|both|all|several)$/i;
  * a definite description refers to the nearest earlier named Source, skipping, for "he" and "she",
  * names whose annotated Sources give them the other gender's title ("Mrs. Doe" for "he").
  */
-function referentOf(text: string, source: string, at: number, named: { start: number; name: string }[], gender: Map<string, 'm' | 'f'>): string | null {
+function referentOf(
+  text: string,
+  source: string,
+  at: number,
+  named: NamedSource[],
+  gender: Map<string, 'm' | 'f'>,
+  spans: { start: number; text: string }[] | null,
+): string | null {
+  // The previous rule (spans null) had no he/she or description-head rules.
+  const personal = spans !== null;
   if (FIRST_PERSON.test(source) || NOBODY.test(source)) return null;
   const name = sourceName(source);
   if (name) return name;
@@ -210,14 +226,203 @@ function referentOf(text: string, source: string, at: number, named: { start: nu
     const before = /(\p{Lu}[\p{L}.'’-]*)(?:['’]s?)?,?\s*$/u.exec(text.slice(Math.max(0, at - 40), at));
     if (before) return before[1]!.replace(/[.,]+$/, '');
   } else if (!PRONOUN_3.test(source) && !DEFINITE.test(source)) return null;
-  const want = /^(?:he|him|his)$/i.test(source) ? 'm' : /^(?:she|her)$/i.test(source) ? 'f' : null;
+  let want: 'm' | 'f' | '' | null = /^(?:he|him|his)$/i.test(source) ? 'm' : /^(?:she|her)$/i.test(source) ? 'f' : null;
+  // What a definite description's head says of its referent: for a thing someone owns or issues,
+  // the name it holds ("the Clinton campaign", "Powell's office", "the Heritage Foundation
+  // website"); else a person ("the senator", "the businessman") or an outlet ("the newspaper").
+  let outlet = false;
+  if (personal && want === null && DEFINITE.test(source)) {
+    const head = descriptionHead(source);
+    const owner = head && (OWNED_HEADS.has(head) || OUTLET_HEADS.has(head)) ? heldName(source, head) : null;
+    if (owner) return owner;
+    // "the protesters", "the authors": a group of people the text does not name one by one.
+    if (head && PLURAL_PEOPLE.test(head)) return null;
+    // "A Republican committee aide blasted it. … “…,” the aide said": the same unnamed person, no one named.
+    if (head && (PERSON_HEADS.has(head) || KIN_HEADS.has(head)) && reMentionsUnnamed(spans!, head, at)) return null;
+    if (head && PERSON_HEADS.has(head)) want = MALE_HEADS.has(head) ? 'm' : FEMALE_HEADS.has(head) ? 'f' : '';
+    else if (head && OUTLET_HEADS.has(head)) outlet = true;
+  }
   for (let k = named.length - 1; k >= 0; k--) {
     const n = named[k]!;
     if (n.start >= at) continue;
     if (want && gender.has(n.name) && gender.get(n.name) !== want) continue;
+    // A he/she is one person: not an organisation or a group, nor a person the text introduced with the other gender.
+    if (personal && want !== null && (!n.person || (want !== '' && n.sex !== null && n.sex !== want))) continue;
+    if (outlet && n.person) continue;
     return n.name;
   }
   return null;
+}
+
+// Heads of definite descriptions of one person, of an outlet (the scorer's own lists).
+// Not kinship or friendship ("his wife", "his colleague"): they name someone beside the person named before.
+const MALE_HEADS = new Set(['man', 'businessman', 'congressman', 'chairman', 'spokesman']);
+const FEMALE_HEADS = new Set(['woman', 'businesswoman', 'congresswoman', 'chairwoman', 'spokeswoman']);
+const PERSON_HEADS = new Set([
+  ...MALE_HEADS,
+  ...FEMALE_HEADS,
+  ...'person senator governor mayor president candidate nominee front-runner frontrunner billionaire tycoon mogul developer author writer columnist reporter journalist anchor host pollster strategist consultant adviser advisor aide official lawmaker legislator representative secretary judge justice lawyer attorney prosecutor director executive founder chief economist analyst professor scientist historian scholar activist organizer designer employee member supporter graduate neurosurgeon surgeon doctor veteran source insider spokesperson actor actress impersonator priest pastor pope king queen leader speaker minister ambassador diplomat general admiral commander officer agent detective sheriff'.split(
+    ' ',
+  ),
+]);
+const KIN_HEADS = new Set(['wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'friend', 'colleague', 'neighbor', 'neighbour']);
+// Plural heads for people: "the protesters", "the authors", "the senators", "the two women".
+const PLURAL_PEOPLE =
+  /^(?:\p{Ll}+(?:ers|ors|ists|ians|ants|ents|ees|ives)|men|women|people|officials|voters|members|leaders|supporters|critics|aides|sources|residents|students|workers|lawmakers|candidates|senators|delegates|activists|republicans|democrats|conservatives|liberals|parents|families|children|kids)$/u;
+// Things a named owner issues or runs: "the Clinton campaign" is Clinton's, "Hoff's letter" Hoff's.
+const OWNED_HEADS = new Set(
+  'campaign website site page account ad ads card office column letter statement release post playbook summary group committee team organization blog book memo'.split(
+    ' ',
+  ),
+);
+const OUTLET_HEADS = new Set(['newspaper', 'paper', 'tabloid', 'daily', 'network', 'broadcaster', 'channel', 'outlet', 'publication', 'magazine']);
+
+/** Whether the nearest earlier Source holding the head noun introduced someone unnamed ("a committee aide", "another official"). */
+function reMentionsUnnamed(spans: { start: number; text: string }[], head: string, at: number): boolean {
+  const word = new RegExp(`\\b${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
+  for (let k = spans.length - 1; k >= 0; k--) {
+    const sp = spans[k]!;
+    if (sp.start >= at || !word.test(sp.text)) continue;
+    return /^(?:a|an|another|one|some)\s/i.test(sp.text.trim());
+  }
+  return false;
+}
+
+/** The head noun of a definite description: its last lower-case word before "of", "who", a comma ("the campaign of the …" -> "campaign"). */
+function descriptionHead(source: string): string | null {
+  const core = source.split(/,|\s(?:of|for|at|from|in|on|with|who|that|which)\s/)[0]!.trim();
+  const last = core.split(/\s+/).pop() ?? '';
+  return /^(?:\p{Ll}[\p{Ll}-]*|\d+-year-old)$/u.test(last) ? last : null;
+}
+
+/**
+ * The owner a description names before its head: a possessor ("Yildirim's LinkedIn page" ->
+ * "Yildirim"), else the last capitalised word that is not a platform the thing sits on ("the
+ * Clinton campaign" -> "Clinton"; "the school's Facebook post" names no owner). Null when none.
+ */
+function heldName(source: string, head: string): string | null {
+  const at = new RegExp(`\\b${head}\\b`).exec(source)?.index ?? 0;
+  const before = source.slice(0, at).replace(/\([^)]*\)/g, ' ');
+  const possessor = /(\p{Lu}[\p{L}.-]*)['’]s?\s/u.exec(before);
+  if (possessor) return possessor[1]!;
+  if (/\p{Ll}['’]s?\s/u.test(before)) return null;
+  const caps = before.match(/\p{Lu}[\p{L}.-]*(?=\s|$)/gu)?.filter((w) => !/^(?:The|This|That|These|Those|His|Her|Its|Their)$/.test(w));
+  const last = caps?.pop();
+  return last && !PLATFORM.test(last) ? last : null;
+}
+const PLATFORM = /^(?:Twitter|Facebook|Instagram|YouTube|LinkedIn|Snapchat|Reddit|Tumblr|Periscope|Amazon)$/;
+
+interface NamedSource {
+  start: number;
+  name: string;
+  title: string | undefined;
+  /** Whether the named Source can be one person (not "the White House", "CNN", "Republicans"). */
+  person: boolean;
+  /** The gender the Source span or the text gives the name (a title or a first name), or null. */
+  sex: 'm' | 'f' | null;
+}
+
+// Last words that make a name an organisation's, a publication's or a group's, never one person's.
+const NOT_ONE_PERSON =
+  /^(?:House|Council|Institute|Partnership|Press|Post|Times|News|Committee|Party|Campaign|Department|Ministry|Agency|Watch|Foundation|Association|Center|Centre|University|College|Network|Journal|Magazine|Tribune|Herald|Gazette|Bureau|Commission|Court|Office|Service|Administration|Group|Union|Corporation|Company|Inc|Corp|Fund|Bank|Board|Caucus|Coalition|PAC|Senate|Congress|Government|Pentagon|Kremlin|Reuters|Bloomberg|Breitbart|Politico|Project|Research|Poll|Report|Review|Daily|Democrats|Republicans|Progressives|Conservatives|Liberals|Americans|Allies|Voters|Officials|Critics|Supporters|Others|Leaders|Members|Trustees)$/;
+const TITLES = /^(?:Rev|Honorable|Hon|Reverend|Mr|Mrs|Ms|Miss|Dr)\.?$/;
+
+/**
+ * Whether a named Source can be the one person a he/she means: not a name whose last word is an
+ * organisation's or a group's ("the White House", "Right Wing Watch", "Republicans"), not a name the
+ * Source span opens with "the" ("The Associated Press"), not an acronym the text never writes in
+ * lower case ("FBI", "CNN"; a transcript's "PENCE" is "Pence" elsewhere).
+ */
+function onePerson(text: string, span: string, name: string): boolean {
+  if (NOT_ONE_PERSON.test(name)) return false;
+  if (/^\p{Lu}{2,}$/u.test(name) && !text.includes(name[0] + name.slice(1).toLowerCase())) return false;
+  // Only the comma-separated part that holds the name: "The leader of the ADL, Jo Roe" is Roe's.
+  const part =
+    span
+      .replace(/\([^)]*\)/g, ' ')
+      .split(',')
+      .find((x) => x.split(/\s+/).some((w) => w.replace(/[.;:]+$/, '') === name)) ?? '';
+  const words = part.trim().split(/\s+/);
+  const k = words.findIndex((w) => w.replace(/[.;:]+$/, '') === name);
+  const first = k < 0 ? -1 : words.slice(0, k).findLastIndex((w) => !/^\p{Lu}/u.test(w) || /^the$/i.test(w)) + 1;
+  return !(first > 0 && /^the$/i.test(words[first - 1]!) && !TITLES.test(words[first]!));
+}
+
+/** How a name is introduced: the gender its title or first name gives, and the first name itself. */
+interface Introduction {
+  sex: 'm' | 'f' | null;
+  given: string | null;
+}
+
+/**
+ * The gender the text gives the name of a Source: what the Source span's own title or first name
+ * says ("Mrs. Doe", "Jane Doe"), else what the text's introductions of the name say ("Jane Doe",
+ * "Jane K. Doe", "Sen. Jane Doe", "Mr. Doe"), when they agree. Null when there is none, or when the
+ * text introduces the name with two first names (two people share it: "Bill Clinton" and "Hillary
+ * Clinton", "Chris Murphy" and "Anne Marie Murphy").
+ */
+function sexOf(text: string, span: string, name: string): 'm' | 'f' | null {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`((?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,4})${escaped}\\b`, 'gu');
+  const own = [...span.matchAll(re)].map((m) => introduction(m[1]!)).find((x) => x.sex);
+  if (own) return own.sex;
+  const sexes = new Set<string>();
+  const givens = new Set<string>();
+  for (const m of text.matchAll(re)) {
+    const intro = introduction(m[1]!);
+    if (intro.sex) sexes.add(intro.sex);
+    if (intro.given) givens.add(intro.given);
+  }
+  if (sexes.size === 1 && givens.size <= 1) return [...sexes][0] as 'm' | 'f';
+  // A first name used alone ("Clinton and husband Bill") is that first name's gender.
+  return sexes.size === 0 && givens.size === 0 ? introduction(name).sex : null;
+}
+
+// First names given to both men and women: no gender from them.
+const EITHER = new Set([
+  'Terry',
+  'Kim',
+  'Pat',
+  'Lee',
+  'Jean',
+  'Chris',
+  'Sam',
+  'Alex',
+  'Andy',
+  'Jesse',
+  'Leslie',
+  'Robin',
+  'Dana',
+  'Kelly',
+  'Jordan',
+  'Taylor',
+  'Casey',
+  'Jamie',
+  'Tracy',
+]);
+
+/**
+ * The capitalised words before a name: a courtesy title right before it gives the gender; else
+ * the first word that is a known first name, else the last word when it is no title or common
+ * word (an unknown first name: "Betsy"), is the first name.
+ */
+function introduction(run: string): Introduction {
+  const all = run.trim().split(/\s+/);
+  const title = PERSON_TITLES.get(all[all.length - 1]!);
+  if (title) return { sex: title as 'm' | 'f', given: null };
+  // The first name follows the last title or abbreviation ("Virginia Gov. Terry McAuliffe": not "Virginia").
+  const cut = all.findLastIndex((w) => PERSON_TITLES.has(w) || (/\.$/.test(w) && !/^\p{Lu}\.$/u.test(w)));
+  const words = all.slice(cut + 1);
+  if (words.length === 0) return { sex: null, given: null };
+  const known = words.find((w) => MALE_NAMES.has(w) || FEMALE_NAMES.has(w) || EITHER.has(w));
+  if (known) {
+    const male = MALE_NAMES.has(known) && !EITHER.has(known);
+    const female = FEMALE_NAMES.has(known) && !EITHER.has(known);
+    return { sex: male === female ? null : male ? 'm' : 'f', given: known };
+  }
+  const last = words[words.length - 1]!;
+  const plain = /^\p{Lu}\p{Ll}+$/u.test(last) && !PERSON_TITLES.has(last) && !COMMON_CAPS.has(last);
+  return { sex: null, given: plain ? last : null };
 }
 
 const MIN_WORDS = 4;
@@ -269,7 +474,7 @@ export interface QuoteScore {
   matched: number;
   speakerScored: number;
   speakerRight: number;
-  /** The same under the previous scorer (referentV1, no acronym match). */
+  /** The same under the previous gold rule (referentV1). */
   speakerScoredV1: number;
   speakerRightV1: number;
 }
@@ -333,7 +538,7 @@ export function scoreDocs(docs: PolnearDoc[], extract: (text: string) => { start
       score.matched++;
       if (p.gold.referentV1) {
         score.speakerScoredV1++;
-        if (p.predicted.speaker && sameSpeaker(p.predicted.speaker, p.gold.referentV1, false)) score.speakerRightV1++;
+        if (p.predicted.speaker && sameSpeaker(p.predicted.speaker, p.gold.referentV1)) score.speakerRightV1++;
       }
       if (!p.gold.referent) continue;
       score.speakerScored++;

@@ -39,14 +39,14 @@ describe('quotes eval gold rule', () => {
 
   it('gives the writer\'s "I" and an indefinite description no referent, and "he" the name before it', () => {
     const text =
-      'Jane Doe spoke first. I asked her about it. "We will build the bridge next spring," I said. "It will cost more than we hoped for," a friend said. "The money is there for it," he said.';
+      'Tom Doe spoke first. I asked him about it. "We will build the bridge next spring," I said. "It will cost more than we hoped for," a friend said. "The money is there for it," he said.';
     // A span of `s`, searched for from `from` on.
     const span = (id: number, type: string, s: string, from = 0) => {
       const start = text.indexOf(s, from);
       return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
     };
     const ann = [
-      span(1, 'Source', 'Jane Doe'),
+      span(1, 'Source', 'Tom Doe'),
       span(2, 'Content', 'spoke first'),
       span(3, 'Source', 'I', text.indexOf('I said')),
       span(4, 'Content', 'We will build the bridge next spring,'),
@@ -105,7 +105,116 @@ describe('quotes eval gold rule', () => {
     ].join('\n');
     const gold = goldQuotes(text, ann);
     expect(gold.map((g) => g.referent)).toEqual(['Doe', null, 'Vik', null]);
-    // The previous rule sent every non-name, even a lone "another", to the nearest named Source.
-    expect(gold.map((g) => g.referentV1)).toEqual(['Roe', 'Roe', 'Roe', 'Roe']);
+    // The previous rule (before the he/she rule of the fifth round) already skipped a titled Mr. for "she".
+    expect(gold.map((g) => g.referentV1)).toEqual(['Doe', null, 'Vik', null]);
+  });
+
+  it('refers a he/she to one person of that gender: not an organisation, nor a name the text gives the other first name', () => {
+    const text =
+      'Jane Roe spoke at the rally. Tom Lind listened. The Valley Watch reported the speech first. "We will fix every road in this county," she said. "I have heard that promise many times before," he said. Anne Baker and Chris Baker run the diner. Baker said it was busy. "We sold out of pie by noon today," he said.';
+    const span = (id: number, type: string, s: string, from = 0) => {
+      const start = text.indexOf(s, from);
+      return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
+    };
+    const ann = [
+      span(1, 'Source', 'Jane Roe'),
+      span(2, 'Content', 'spoke at the rally'),
+      span(3, 'Source', 'Tom Lind'),
+      span(4, 'Content', 'listened'),
+      span(5, 'Source', 'The Valley Watch'),
+      span(6, 'Content', 'the speech'),
+      span(7, 'Source', 'she', text.indexOf('she said')),
+      span(8, 'Content', 'We will fix every road in this county,'),
+      span(9, 'Source', 'he', text.indexOf('he said')),
+      span(10, 'Content', 'I have heard that promise many times before,'),
+      span(11, 'Source', 'Baker', text.indexOf('Baker said')),
+      span(12, 'Content', 'it was busy'),
+      span(13, 'Source', 'he', text.indexOf('he said', text.indexOf('Baker said'))),
+      span(14, 'Content', 'We sold out of pie by noon today,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+      'E3\tAttribution:T5 Source:T5 Content:T6',
+      'E4\tAttribution:T7 Source:T7 Content:T8',
+      'E5\tAttribution:T9 Source:T9 Content:T10',
+      'E6\tAttribution:T11 Source:T11 Content:T12',
+      'E7\tAttribution:T13 Source:T13 Content:T14',
+    ].join('\n');
+    const gold = goldQuotes(text, ann);
+    // "she" skips the outlet and Tom; "he" skips the outlet; the Bakers share a surname (and "Chris" is either gender), so "Baker" has no gender.
+    expect(gold.map((g) => g.referent)).toEqual(['Roe', 'Lind', 'Baker']);
+    expect(gold.map((g) => g.referentV1)).toEqual(['Watch', 'Watch', 'Baker']);
+  });
+
+  it("reads a definite description by its head: an owned thing is its owner's, a person is a person, an unnamed one stays unnamed", () => {
+    const text =
+      'Tom Lind spoke at the mill. The Valley Ledger covered the speech. "We will reopen the mill by spring," the Lind campaign said. Mary Vik runs the bakery. "Bread prices will go up again soon," the businessman said. A city aide was at the rally. "The council has not seen the plan yet," the aide said.';
+    const span = (id: number, type: string, s: string, from = 0) => {
+      const start = text.indexOf(s, from);
+      return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
+    };
+    const ann = [
+      span(1, 'Source', 'Tom Lind'),
+      span(2, 'Content', 'spoke at the mill'),
+      span(3, 'Source', 'The Valley Ledger'),
+      span(4, 'Content', 'the speech'),
+      span(5, 'Source', 'the Lind campaign'),
+      span(6, 'Content', 'We will reopen the mill by spring,'),
+      span(7, 'Source', 'Mary Vik'),
+      span(8, 'Content', 'runs the bakery'),
+      span(9, 'Source', 'the businessman'),
+      span(10, 'Content', 'Bread prices will go up again soon,'),
+      span(11, 'Source', 'A city aide'),
+      span(12, 'Content', 'was at the rally'),
+      span(13, 'Source', 'the aide', text.indexOf('the aide said')),
+      span(14, 'Content', 'The council has not seen the plan yet,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+      'E3\tAttribution:T5 Source:T5 Content:T6',
+      'E4\tAttribution:T7 Source:T7 Content:T8',
+      'E5\tAttribution:T9 Source:T9 Content:T10',
+      'E6\tAttribution:T11 Source:T11 Content:T12',
+      'E7\tAttribution:T13 Source:T13 Content:T14',
+    ].join('\n');
+    const gold = goldQuotes(text, ann);
+    // "the businessman" skips Mary (a woman's first name) and the outlet; "the aide" is the unnamed "A city aide".
+    expect(gold.map((g) => g.referent)).toEqual(['Lind', 'Lind', null]);
+    expect(gold.map((g) => g.referentV1)).toEqual(['Ledger', 'Vik', 'Vik']);
+  });
+
+  it('gives a first name used alone its gender for "he"/"she"', () => {
+    const text = 'Jane Roe greeted the diners. Her husband Bill waved. "We need every one of you tomorrow," she said.';
+    const span = (id: number, type: string, s: string) => {
+      const start = text.indexOf(s);
+      return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
+    };
+    const ann = [
+      span(1, 'Source', 'Jane Roe'),
+      span(2, 'Content', 'greeted the diners'),
+      span(3, 'Source', 'Her husband Bill'),
+      span(4, 'Content', 'waved'),
+      span(5, 'Source', 'she'),
+      span(6, 'Content', 'We need every one of you tomorrow,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+      'E3\tAttribution:T5 Source:T5 Content:T6',
+    ].join('\n');
+    expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([['Roe', 'Bill']]);
+  });
+
+  it('gives a plural description of people ("the protesters") no single named referent', () => {
+    const text = 'Tom Lind spoke at the mill. Protesters waited outside. "Lind is bad for the valley and bad for you," the protesters chanted.';
+    const span = (id: number, type: string, s: string) => {
+      const start = text.indexOf(s);
+      return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
+    };
+    const ann = [
+      span(1, 'Source', 'Tom Lind'),
+      span(2, 'Content', 'spoke at the mill'),
+      span(3, 'Source', 'the protesters'),
+      span(4, 'Content', 'Lind is bad for the valley and bad for you,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+    ].join('\n');
+    expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([[null, 'Lind']]);
   });
 });

@@ -100,6 +100,14 @@ export function resolvePronoun(
       hi = lo;
       continue;
     }
+    // "The Wisconsin Republican gave Lane some credit, but he …": a person's role heading the sentence is
+    // its subject, so the pronoun refers to whom that description refers to, not to a later name.
+    // Only for he/she: a description's own walk ("the senator") must not reach further back through it.
+    const described = want !== '' && (n > 0 || hi < pos) ? ROLE_SUBJECT.exec(index.text.slice(lo, hi)) : null;
+    if (described && isPersonHead(described[1]!) && (!ms[0] || ms[0].start > lo + described[0].length)) {
+      const e = resolvePronoun('', lo, index, inside, sentenceStarts, history, (x) => ok(x));
+      if (e) return e;
+    }
     const exact = ms.find((m) => m.entity.gender === want);
     // "Asked whether X, who …, could win, Y demurred": after an opening subordinate clause the
     // subject is the name after a comma that a verb follows, not the first name.
@@ -116,7 +124,9 @@ export function resolvePronoun(
     const inverted = ms.find(
       (m) => INVERTED_BEFORE.test(index.text.slice(Math.max(lo, m.start - 30), m.start)) && /^\s*(?:[,.;:!?(]|$)/.test(index.text.slice(m.end, m.end + 3)),
     );
-    const pick = main ?? inverted ?? (ms[0] && ms[0].entity.gender === '' && exact && !heads ? exact : ms[0]);
+    // "Cruz is … the most able candidate Viguerie argues.": a name with only a speech verb after it, ending the sentence, is whose words they are.
+    const tagged = ms.find((m) => TAG_AFTER.test(index.text.slice(m.end, hi)));
+    const pick = tagged ?? main ?? inverted ?? (ms[0] && ms[0].entity.gender === '' && exact && !heads ? exact : ms[0]);
     if (pick) return pick.entity;
     // A he/she needs a person: an unclassified full name heading the sentence is one ("Jo-Ann Roe, a
     // professor at …, described …").
@@ -158,6 +168,9 @@ const VERB_AFTER = /^\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|says|told|tells|spoke|m
 const ASKED = /^[\s“"‘]*(?:Asked|Pressed|Questioned|Speaking|Responding|Interviewed|Reached)\b/;
 // "One pastor backing Mr. Lane, Jo Roe of …, said": a description opening the sentence, then its name.
 const DESCRIBED_OPENER = /^[\s“"‘]*(?:One|A|An|Another|The)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?:supporting|backing|opposing|for|at|of|from|in|with|who|close)\b/;
+// A definite description opening the sentence with its verb: "The Ohio Republican did …", "The senator said …".
+const ROLE_SUBJECT =
+  /^[\s“"‘]*The\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+|Republican|Democrat)\s+(?:also\s+|later\s+)?(?:did|has|had|is|was|said|says|told|[a-z]+ed)\b/;
 const SUBORDINATE = /^[\s“"‘]*(?:Asked|When|While|Although|Though|If|After|Before|As|Because|Since|Despite|Once|Unlike|Whether)\b/;
 const MAIN_BEFORE = /,\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
 const MAIN_AFTER = /^\s+(?!who\b|whose\b|which\b|and\b|or\b)\p{Ll}/u;
@@ -169,6 +182,8 @@ const SAME = ['he', 'she'].map(
     ),
 );
 
+const TAG_AFTER =
+  /^\s+(?:says|said|argues|argued|writes|wrote|adds|added|notes|noted|insists|insisted|contends|contended|believes|explains|explained)\s*[.!?]["”’']?\s*$/;
 const INVERTED_BEFORE =
   /,\s*(?:said|says|added|wrote|noted|explained|argued|insisted|warned|replied|recalled|observed|cautioned)\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
 

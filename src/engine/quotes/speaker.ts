@@ -253,7 +253,10 @@ export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): 
   const lead = /^[\s,—–-]*/.exec(tail)![0].length;
   // Not after a verb right after the quote: in `," said the candidate could win in states like …` no
   // subject comes before a later "states".
-  const s = !v && holdsFiniteVerb(tail.slice(lead, lead + 200)) ? AFTER_SUBJECT_FIRST.exec(tail) : null;
+  const found = !v && holdsFiniteVerb(tail.slice(lead, lead + 200)) ? AFTER_SUBJECT_FIRST.exec(tail) : null;
+  // `” after Super Tuesday voting in 11 states`: words opening with a preposition and no comma
+  // before the "verb" are an adverbial with a noun in it, not a subject.
+  const s = found && PREPOSITION_RUN.test(found[1]!) ? null : found;
   // `"…" if she lost by less, said Jo Roe`: the words before ", said" are the sentence's own clause,
   // and the subject is the name after the verb.
   const inverted = s && /^[a-z]/.test(s[1]!) && /,$/.test(s[1]!) ? laterInverted(ctx, tail, from) : null;
@@ -279,6 +282,8 @@ function laterInverted(ctx: SpeakerContext, tail: string, from: number): Attribu
   return got.entity || got.description ? got : null;
 }
 
+const PREPOSITION_RUN =
+  /^\s*(?:after|before|in|on|at|during|for|from|with|since|until|over|under|amid|despite|about|of|into|through|across|among|between)\s[^,]*$/;
 const COMPLEMENT = /^\s*(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}?(?:could|would|will|should|may|might|must|can|is|was|were|are|has|had|have)\s/;
 const SAID_BEFORE_PARTICIPLE = new RegExp(`(?<=\\s)${SAY_FINITE}(?:\\s+(?:on\\s+\\p{Lu}\\p{Ll}+|in a statement|in an interview|later|too))?,\\s*$`, 'u');
 // A short quoted word on the way does not end the sentence: `“…,” aside from knowing each other “casually,” said X`.
@@ -529,7 +534,7 @@ function qualifiesNoun(text: string, m: Mention, lo: number): boolean {
 }
 
 const TRAILING_ADVERBS =
-  /(?:\s+(?:also|later|then|again|once|still|previously|recently|simply|quickly|flatly|has|had|have|would|will|did|does|had|now|further|even|repeatedly|publicly|privately|separately|initially|first|earlier))+\s*$/i;
+  /(?:\s+(?:also|later|then|again|once|still|previously|recently|simply|quickly|flatly|has|had|have|would|will|did|does|had|is|was|are|were|now|further|even|repeatedly|publicly|privately|separately|initially|first|earlier))+\s*$/i;
 const OPENING_DESCRIPTION = /^[\s“"‘]*(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,5}?([a-z][a-z-]+)(?=\s*,)/;
 const DOCUMENT_HEADS =
   /^(?:letter|book|memoir|ad|advert|spot|clip|video|report|memo|ruling|decision|statement|article|piece|study|survey|complaint|brief|filing|lawsuit|petition|email|tweet|post|message|release|document|op-ed|editorial|column|speech)$/;
