@@ -339,3 +339,23 @@ describe('timeline: overnight and the past decade', () => {
     expect(values('Rents doubled in the last century.')).toEqual([['the last century', 'P100Y']]);
   });
 });
+
+describe('timeline: a clock time of an event dated earlier', () => {
+  it('puts a dayless clock time on the day the article gave the same event, not on a later day named', () => {
+    const text =
+      'The jeweller was stabbed on Oct. 3 outside his shop. Police arrested a suspect on Oct. 20. Charges were filed yesterday. The jeweller was stabbed at 9 p.m. as he locked the door.';
+    expect(values(text)).toEqual([
+      ['Oct. 3', '2028-10-03'],
+      ['Oct. 20', '2028-10-20'],
+      ['yesterday', '2028-11-01'],
+      ['9 p.m.', '2028-10-03T21:00'],
+    ]);
+    // A clock time of another event stays on the day of the sentence before.
+    const other = 'The jeweller was stabbed on Oct. 3 outside his shop. A suspect was arrested yesterday. He was seen at 9 p.m. near the station.';
+    expect(values(other)).toEqual([
+      ['Oct. 3', '2028-10-03'],
+      ['yesterday', '2028-11-01'],
+      ['9 p.m.', '2028-11-01T21:00'],
+    ]);
+  });
+});
