@@ -359,3 +359,17 @@ describe('timeline: a clock time of an event dated earlier', () => {
     ]);
   });
 });
+
+describe('timeline: a clock time on a day counted from another event', () => {
+  it('leaves the day of "at 6 a.m. ten days before the fire" unknown instead of the publication day', () => {
+    expect(values('A neighbour saw the van at 6 a.m. ten days before the fire.')).toEqual([
+      ['6 a.m.', 'XXXX-XX-XXT06:00'],
+      ['ten days', 'P10D'],
+    ]);
+    expect(values('The van was parked on Oct. 12. A neighbour saw it at 6 a.m. near the school 10 days before the fire.')).toEqual([
+      ['Oct. 12', '2028-10-12'],
+      ['6 a.m.', 'XXXX-XX-XXT06:00'],
+      ['10 days', 'P10D'],
+    ]);
+  });
+});

@@ -80,3 +80,14 @@ export function dayOfSameEvent(text: string, start: number, days: readonly { pos
   }
   return null;
 }
+
+/**
+ * Whether a clock time is on a day counted from another event ("at 6 a.m. ten days before the
+ * shooting", "at 6 a.m. near his home 10 days before the murder"): that day is not the one of the
+ * sentence before nor the publication day, and stays unknown when its own sentence names none.
+ */
+export function onCountedDay(text: string, end: number): boolean {
+  return /^[^.;:!?]{0,40}?\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?)\s+(?:before|after|earlier|later)\b/i.test(
+    text.slice(end, end + 80),
+  );
+}
