@@ -298,3 +298,78 @@ describe('timeline: a bare month going on from a written one', () => {
     ]);
   });
 });
+
+describe('timeline: a year-back comparison of figures', () => {
+  it('dates "a year earlier" after a compared figure as the year back, not the day of the report, unless the period ended on a named day', () => {
+    const text = 'Harrow Mills said Tuesday that it lost $40 million through the first nine months, compared with earnings a year earlier of $12 million.';
+    expect(values(text)).toEqual([
+      ['Tuesday', '2028-10-31'],
+      ['the first nine months', 'P9M'],
+      ['a year earlier', '2027'],
+    ]);
+    expect(values('Shares of Harrow rose yesterday. Its dividend is 5 pence, up from 4 pence a year earlier.')).toEqual([
+      ['yesterday', '2028-11-01'],
+      ['a year earlier', '2027'],
+    ]);
+    // The day a year back stays for a period ended on a named day and in a narrative.
+    expect(values('For the six months ended Aug. 12, Calder earned $6 million, compared with $9 million a year earlier.')).toEqual([
+      ['the six months', 'P6M'],
+      ['Aug. 12', '2028-08-12'],
+      ['a year earlier', '2027-08-12'],
+    ]);
+    expect(values('The mill reopened on Sept. 3. A year earlier, a fire had gutted it.')).toEqual([
+      ['Sept. 3', '2028-09-03'],
+      ['A year earlier', '2027-09-03'],
+    ]);
+  });
+});
+
+describe('timeline: overnight and the past decade', () => {
+  it('puts "overnight" on the night before the day told of, or the coming night in the future', () => {
+    expect(values('Tokyo shares closed lower on Friday after overnight losses in New York.')).toEqual([
+      ['Friday', '2028-10-27'],
+      ['overnight', '2028-10-26TNI'],
+    ]);
+    expect(values('Storms hit the coast overnight.')).toEqual([['overnight', '2028-11-01TNI']]);
+    expect(values('Snow will spread east overnight.')).toEqual([['overnight', '2028-11-02TNI']]);
+  });
+
+  it('reads "the past decade" as the ten years before, not the calendar decade', () => {
+    expect(values('Threats against clinics had become routine over the past decade.')).toEqual([['the past decade', 'P10Y']]);
+    expect(values('Rents doubled in the last century.')).toEqual([['the last century', 'P100Y']]);
+  });
+});
+
+describe('timeline: a clock time of an event dated earlier', () => {
+  it('puts a dayless clock time on the day the article gave the same event, not on a later day named', () => {
+    const text =
+      'The jeweller was stabbed on Oct. 3 outside his shop. Police arrested a suspect on Oct. 20. Charges were filed yesterday. The jeweller was stabbed at 9 p.m. as he locked the door.';
+    expect(values(text)).toEqual([
+      ['Oct. 3', '2028-10-03'],
+      ['Oct. 20', '2028-10-20'],
+      ['yesterday', '2028-11-01'],
+      ['9 p.m.', '2028-10-03T21:00'],
+    ]);
+    // A clock time of another event stays on the day of the sentence before.
+    const other = 'The jeweller was stabbed on Oct. 3 outside his shop. A suspect was arrested yesterday. He was seen at 9 p.m. near the station.';
+    expect(values(other)).toEqual([
+      ['Oct. 3', '2028-10-03'],
+      ['yesterday', '2028-11-01'],
+      ['9 p.m.', '2028-11-01T21:00'],
+    ]);
+  });
+});
+
+describe('timeline: a clock time on a day counted from another event', () => {
+  it('leaves the day of "at 6 a.m. ten days before the fire" unknown instead of the publication day', () => {
+    expect(values('A neighbour saw the van at 6 a.m. ten days before the fire.')).toEqual([
+      ['6 a.m.', 'XXXX-XX-XXT06:00'],
+      ['ten days', 'P10D'],
+    ]);
+    expect(values('The van was parked on Oct. 12. A neighbour saw it at 6 a.m. near the school 10 days before the fire.')).toEqual([
+      ['Oct. 12', '2028-10-12'],
+      ['6 a.m.', 'XXXX-XX-XXT06:00'],
+      ['10 days', 'P10D'],
+    ]);
+  });
+});

@@ -59,3 +59,35 @@ export function dayOfPastClock(day: Ymd | null, clock: ClockTime, ref: Reference
   const before = addDays(base, -1);
   return pub.exact || named(before) ? before : base;
 }
+
+/**
+ * The day an earlier sentence gave the same event, for a dayless clock time in a passive clause
+ * ("Slepian was shot to death last Oct. 23 … He was shot to death at 10 p.m. as he stood …"): a
+ * follow-up retells the event after other days have been named, so neither the day of the
+ * sentence before nor the publication day is the event's. Null when no earlier day follows the
+ * same participle.
+ */
+export function dayOfSameEvent(text: string, start: number, days: readonly { pos: number; day: Ymd }[]): Ymd | null {
+  const verb = /\b(?:was|were)\s+([a-z]+(?:ed|en|t)(?:\s+to\s+death)?)\s+(?:at|around|about|shortly\s+(?:before|after))\s+$/i.exec(
+    text.slice(Math.max(0, start - 60), start),
+  );
+  if (!verb) return null;
+  const phrase = new RegExp(`\\b${verb[1]!.replace(/\s+/g, '\\s+')}\\b[^.;]{0,20}$`, 'i');
+  for (let i = days.length - 1; i >= 0; i--) {
+    const d = days[i]!;
+    if (d.pos >= start - verb[0].length) continue;
+    if (phrase.test(text.slice(Math.max(0, d.pos - 60), d.pos))) return d.day;
+  }
+  return null;
+}
+
+/**
+ * Whether a clock time is on a day counted from another event ("at 6 a.m. ten days before the
+ * shooting", "at 6 a.m. near his home 10 days before the murder"): that day is not the one of the
+ * sentence before nor the publication day, and stays unknown when its own sentence names none.
+ */
+export function onCountedDay(text: string, end: number): boolean {
+  return /^[^.;:!?]{0,40}?\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?)\s+(?:before|after|earlier|later)\b/i.test(
+    text.slice(end, end + 80),
+  );
+}

@@ -103,10 +103,9 @@ export const RELATIVE_RULES: Rule[] = [
           // "that morning", or "in the morning" told in the past after a named day: the narrative's day.
           const narrated = det === 'the' && ctx.anchor && ctx.tense(m.index, m.index + m[0].length) === 'past';
           if (det === 'that' || narrated) return withPart(dayValue(ctx.anchor), part);
+          if (m[3]) return overnight(ctx, m.index, m.index + m[0].length);
           const offset = det === 'yesterday' || (det === 'last' && part.toLowerCase() === 'night') ? -1 : det === 'tomorrow' ? 1 : 0;
-          const r = withPart(shifted(ctx.ref, 'D', offset), part);
-          // "overnight losses", "an overnight flight": an adjective, not the day the story is about.
-          return m[3] ? { value: r.value, type: r.type } : r;
+          return withPart(shifted(ctx.ref, 'D', offset), part);
         },
       };
     },
@@ -165,6 +164,10 @@ export const RELATIVE_RULES: Rule[] = [
       if (unit === 'half' && /^\s+of\b/i.test(after)) return null;
       const anaphoric = /^(that|the following|the preceding|the prior|the same|that same)$/.test(det);
       const shift = shiftOf(det);
+      // "over the past decade", said in 1998, is the ten years before, not the 1980s: a span.
+      if ((grain === 'E' || grain === 'C') && /^the (?:past|last)$/.test(det) && !/^\s+and\s+a\s+half\b/i.test(after)) {
+        return { type: 'DURATION', resolve: () => ({ value: grain === 'E' ? 'P10Y' : 'P100Y' }) };
+      }
       return {
         type: 'DATE',
         resolve: (ctx) => {
@@ -398,6 +401,19 @@ export const RELATIVE_RULES: Rule[] = [
   },
 ];
 
+/**
+ * `overnight`: the night before the day told of (named in its sentence or the one before, else
+ * the publication day) -- "shares fell Friday after overnight losses in New York" is Thursday
+ * night --, or that day's own night when it lies ahead ("rain will spread overnight"). Not offered
+ * as a day to later anaphora: it is mostly an adjective ("overnight losses", "an overnight flight").
+ */
+function overnight(ctx: ResolveContext, start: number, end: number): Resolved {
+  const day = ctx.sentenceDay(start, end) ?? ctx.ref?.date ?? null;
+  if (!day) return withPart(dayValue(null), 'night');
+  const ahead = ctx.tense(start, end) === 'future';
+  return { value: withPart(dayValue(ahead ? day : addDays(day, -1)), 'night').value, type: 'TIME' };
+}
+
 function reportingQuarterNow(ctx: ResolveContext): { y: number; q: number } | null {
   return ctx.ref ? { y: ctx.ref.date.y, q: Math.floor((ctx.ref.date.m - 1) / 3) + 1 } : null;
 }
@@ -436,7 +452,11 @@ function agoValue(ctx: ResolveContext, letter: string, time: boolean, n: number,
         const q = comparedQuarter(ctx);
         if (q) return { value: `${fmtYear(q.y + years)}-Q${q.q}` };
       }
-      if (relativeToAnchor && ctx.anchor && ctx.sentenceDay(start, end)) {
+      // "On Oct. 12 … A year earlier, …" is the day a year back, and so is a figure of a period
+      // ended on a named day ("for the six months ended Aug. 12, … a year earlier"); any other
+      // compared figure ("from 4 pence a year earlier", "losses through the first nine months,
+      // compared with earnings a year earlier") is the year back, not the day of the report.
+      if (relativeToAnchor && ctx.anchor && ctx.sentenceDay(start, end) && (!comparesFigure(ctx.text, start) || periodEndsOnDay(ctx.text, start))) {
         const d = ctx.anchor;
         return { value: fmtDate({ y: d.y + years, m: d.m, d: d.d }) };
       }
@@ -465,6 +485,19 @@ function isComparison(text: string, start: number, end: number): boolean {
   if (/\bthis year\b(?!['’]s)/i.test(sentence + ' ' + after)) return false;
   if (/(?:\d%?|\b(?:million|billion|cents|a share))\s+$/i.test(text.slice(Math.max(0, start - 12), start))) return true;
   return /^['’]s\s+(?:\$|#|\d|results|figures|earnings|profit|net|sales|revenue|loss)/i.test(text.slice(end, end + 12));
+}
+
+/** Whether the expression at `start` dates a compared figure: an amount or `compared with earnings` right before it. */
+function comparesFigure(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  return /(?:\d%?|\b(?:million|billion|cents|pence|a share|earnings|profit|sales|revenue|loss))\s+$/i.test(before);
+}
+
+/** Whether the sentence before `start` names a period that ended on a given day (`the six months ended Aug. 12`). */
+function periodEndsOnDay(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 300), start);
+  const m = /\b(?:ended|ending)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{4}-\d{2}-\d{2})\b(?![\s\S]*[.!?]["”]?\s+[A-Z])/.exec(before);
+  return m !== null;
 }
 
 /** Nouns that make `today's …` the present age rather than the day: `today's world`, `today's youth`. */

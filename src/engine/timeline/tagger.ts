@@ -3,7 +3,7 @@ import { splitSentences } from '../sentences.ts';
 import { sameDay, type Ymd } from './calendar.ts';
 import { quoteSpansOf } from '../quotes/spans.ts';
 import { parseReference, type Reference } from './reference.ts';
-import { dayOfPastClock, storyOffset } from './clock-day.ts';
+import { dayOfPastClock, dayOfSameEvent, onCountedDay, storyOffset } from './clock-day.ts';
 import { COMPOUND_RULES } from './rules-compound.ts';
 import { DATE_RULES } from './rules-dates.ts';
 import { DURATION_RULES, SET_RULES } from './rules-durations.ts';
@@ -410,7 +410,8 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
     clockDay: (start, end, clock) => {
       const own = dayInSentence(start);
       if (own) return own;
-      const day = dayBeforeSentence(start);
+      if (onCountedDay(text, end)) return null;
+      const day = dayOfSameEvent(text, start, days) ?? dayBeforeSentence(start);
       if (!ctx.ref || ctx.tense(start, end) !== 'past') return day ?? ctx.ref?.date ?? null;
       offset ??= { value: storyOffset(chosen, ctx.ref.date) };
       return dayOfPastClock(day, clock, ctx.ref, offset.value, (d) => days.some((x) => sameDay(x.day, d)));
