@@ -1,7 +1,16 @@
 import type { Tags } from '../core/types.ts';
 import { COUNTRIES, isKnownPlace } from './entities/gazetteer.ts';
-import { entitiesOf, type Entity, type EntityKind } from './entities.ts';
-import { cleanPersonName, isTeamName, looksLikePersonName, notAPerson, resultLines, shortOrgName, withoutModifiers } from './entities/tag-cleanup.ts';
+import { type Entity, type EntityIndex, type EntityKind, entitiesOf } from './entities.ts';
+import {
+  cleanPersonName,
+  isTeamName,
+  looksLikePersonName,
+  notAPerson,
+  resultLines,
+  rowOpeners,
+  shortOrgName,
+  withoutModifiers,
+} from './entities/tag-cleanup.ts';
 import { topicLabelsOf } from './entities/topics.ts';
 
 /**
@@ -47,11 +56,45 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
       .map(({ name }) => name)
       .filter((name, k, all): name is string => name !== null && all.indexOf(name) === k);
   const places = pick('place');
+  const organizations = pick('org');
   const { place, agency } = datelineOf(text);
   if (place && !places.some((p) => p.toLowerCase() === place.toLowerCase())) places.push(place);
+  if (tables.length) addRowOpeners(text, index, organizations, places);
   // The wire or outlet credited in the dateline ("LISBON (Newsdesk Wire) —") is never a person.
-  return { people: pick('person').filter((name) => name !== agency), organizations: pick('org'), places, topics: topicLabelsOf([title, text]) };
+  return { people: pick('person').filter((name) => name !== agency), organizations, places, topics: topicLabelsOf([title, text]) };
 }
+
+/**
+ * Sides named only at the start of results-table rows, which the index leaves out: a country is
+ * its national side, filed under the country (a place); anything else but a person's name is a
+ * team ("Tromso 2 Kongsvinger 1", "KANSAS CITY 9 Detroit 2"). A table whose rows open with people
+ * (golf, cricket averages: most openers the index knows are people) lists players, so its unknown openers are left out.
+ */
+function addRowOpeners(text: string, index: EntityIndex, organizations: string[], places: string[]): void {
+  const openers = rowOpeners(text).filter((o) => isSideName(o.name, text));
+  const known = openers.map(({ name, start }) => index.resolve(name, start)).filter((e) => e !== null);
+  if (2 * known.filter((e) => e.kind === 'person').length > known.length) return;
+  const listed = new Set([...organizations, ...places].map((name) => name.toLowerCase()));
+  for (const { name: written, start } of openers) {
+    const name = /\p{Ll}/u.test(written) ? written : titleCase(written);
+    if (listed.has(name.toLowerCase()) || index.resolve(written, start) || index.resolve(name, start)) continue;
+    if (COUNTRIES.has(name)) places.push(name);
+    else if (!looksLikePersonName(name) || isTeamName(name)) organizations.push(name);
+    else continue;
+    listed.add(name.toLowerCase());
+  }
+}
+
+// What opens a figures table is no side: a month ("Aug 12 14"), a common word the text also
+// writes in lower case ("Sales 120 98"), a heading of many words.
+const MONTH = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?['’]?$/i;
+function isSideName(name: string, text: string): boolean {
+  if (name.split(' ').length > 4) return false;
+  if (MONTH.test(name)) return false;
+  return name.includes(' ') || !hasWord(text, name.toLowerCase());
+}
+
+const titleCase = (s: string): string => s.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 
 // Seats of power are places in the tags ("the Kremlin said" still speaks for the government in quotes).
 const SEATS = new Set([
@@ -82,8 +125,7 @@ const DATELINE =
 function datelineOf(text: string): { place: string | null; agency: string | null } {
   const m = DATELINE.exec(text.slice(0, 600));
   if (!m) return { place: null, agency: null };
-  const place = m[1]!.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
-  return { place, agency: m[2]?.trim() ?? null };
+  return { place: titleCase(m[1]!), agency: m[2]?.trim() ?? null };
 }
 
 // Mentions count most; an early first mention and a place in the title add to it.

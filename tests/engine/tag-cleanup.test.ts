@@ -53,3 +53,27 @@ describe('datelines and table rows', () => {
     expect(tags.organizations).toEqual(expect.arrayContaining(['Varnholm', 'Eskdale', 'Brackwood']));
   });
 });
+
+describe('sides that only open table rows', () => {
+  it('reads a name seen only at the start of rows as a team, in capitals too', () => {
+    const text = [
+      'Results of the northern league on Sunday:',
+      'Orvik 2 Tasselby 1',
+      'Haldenmoor 0 Skarvik 3',
+      'Standings (played, won, drawn, lost, points):',
+      'Orvik 9 6 2 1 20',
+      'Skarvik 9 5 1 3 16',
+      'GRENNAHOLM 4 Tasselby 2',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.organizations).toEqual(expect.arrayContaining(['Orvik', 'Haldenmoor', 'Grennaholm', 'Tasselby', 'Skarvik']));
+    expect(tags.people).toEqual([]);
+  });
+
+  it('leaves out openers of players tables, price tables and months', () => {
+    const golf = 'Leading scores after two rounds:\nEdmund Carvell 68 70 138\nMark Wrenfield 69 71 140\nHaskell 70 71 141\nCarvell said he was pleased.';
+    expect(extractTags(golf).organizations).not.toContain('Haskell');
+    const prices = 'Grain prices on Monday (rupees a tonne):\nMarvala 45 Yellow 12,700-12,950\nSales 120 98 115\nAug 12 14 15\nGrain sales rose.';
+    expect(extractTags(prices).organizations).toEqual([]);
+  });
+});

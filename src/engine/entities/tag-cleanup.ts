@@ -66,6 +66,7 @@ const STANDINGS = new RegExp(String.raw`^${NAME}(?:\s+[\d.]+(?:-\d+)?){3,}`, 'u'
 const FIXTURE = /^[\p{Lu} .'-]+ (?:AT|VS\.?|V) [\p{Lu} .'-]+$/u;
 
 const DATELINE = /\d{4}-\d\d-\d\d/;
+const THOUSANDS = /\d,\d{3}\b/;
 const NUMBER_AFTER_SPACE = /\s[\d.]/g;
 
 export function isResultLine(line: string): boolean {
@@ -75,6 +76,8 @@ export function isResultLine(line: string): boolean {
   // A line without a digit holds no date either: the dateline test is for lines with digits.
   if (!/\d/.test(trimmed)) return FIXTURE.test(trimmed);
   if (DATELINE.test(trimmed)) return false;
+  // Thousands ("Dewas 45 Yellow 12,700-12,950") are prices or volumes, never a score or a standing.
+  if (THOUSANDS.test(trimmed)) return false;
   // SCORE_PAIR needs two digits right after a space (its two `\s+\d+`), STANDINGS three digits or
   // points after one (its `(?:\s+[\d.]+…){3,}`): prose with fewer numbers is ruled out before those
   // patterns' backtracking is tried.
@@ -106,6 +109,25 @@ export function resultLines(text: string): [number, number][] {
     start += line.length + 1;
   }
   return spans;
+}
+
+// The name opening a table row, before its first number ("Tromso 2 Kongsvinger 1", "St. Gallen 9 4 4 1").
+const ROW_OPENER = new RegExp(String.raw`^(${NAME})\s+\d`, 'u');
+
+/**
+ * The names opening results-table rows ("Tromso" in "Tromso 2 Kongsvinger 1"), with their offsets.
+ * The index drops a line's first word when nothing else backs its capital, so a side named only
+ * at the start of rows would otherwise be lost.
+ */
+export function rowOpeners(text: string): { name: string; start: number }[] {
+  const found: { name: string; start: number }[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const m = isResultLine(line) ? ROW_OPENER.exec(line) : null;
+    if (m) found.push({ name: m[1]!, start });
+    start += line.length + 1;
+  }
+  return found;
 }
 
 /**
