@@ -3,8 +3,10 @@ import { COUNTRIES, isKnownPlace } from './entities/gazetteer.ts';
 import { type Entity, type EntityIndex, type EntityKind, entitiesOf } from './entities.ts';
 import {
   cleanPersonName,
+  isCommonWordsName,
   isTeamName,
   looksLikePersonName,
+  lowerCaseWords,
   notAPerson,
   resultLines,
   rowOpeners,
@@ -33,6 +35,8 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     towns ??= new Set(index.entities.filter((e) => e.kind === 'place' || tabled(e)).map((e) => e.name));
     return towns.has(name) || isKnownPlace(name);
   };
+  let lowerWords: Set<string> | null = null;
+  const commonWords = (name: string): boolean => isCommonWordsName(name, (lowerWords ??= lowerCaseWords(text)));
   const kindOf = (e: Entity): EntityKind => {
     // A country in a results table is its national side, which the news still files under the country.
     if (tabled(e) && !COUNTRIES.has(e.name) && (e.kind === 'place' || (e.kind === 'other' && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';
@@ -40,8 +44,8 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     if (COMPETITION.test(e.name)) return 'other';
     if (!e.trusted) return 'other';
     if (isTeamName(e.name, isPlace)) return 'org';
-    if (e.kind === 'other' && looksLikePersonName(e.name)) return notAPerson(e.name, false, isPlace) ? 'other' : 'person';
-    if (e.kind === 'person' && notAPerson(e.name, titled(e), isPlace)) return 'other';
+    if (e.kind === 'other' && looksLikePersonName(e.name)) return notAPerson(e.name, false, isPlace) || commonWords(e.name) ? 'other' : 'person';
+    if (e.kind === 'person' && (notAPerson(e.name, titled(e), isPlace) || (!titled(e) && commonWords(e.name)))) return 'other';
     return e.kind;
   };
   const nameOf = (e: Entity, kind: EntityKind): string | null =>

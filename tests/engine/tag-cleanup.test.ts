@@ -77,3 +77,17 @@ describe('sides that only open table rows', () => {
     expect(extractTags(prices).organizations).toEqual([]);
   });
 });
+
+describe('capitalised common words', () => {
+  it('does not take a name whose first or last word the text writes in lower case for a person', () => {
+    const text = [
+      'Trelwyn Cables lifts profit.',
+      'Trelwyn Cables said on Monday its half-year profit rose, as cables for wind farms sold well.',
+      'Net Sales were up. Chief executive Maren Hollis said net sales would rise again.',
+      'Maren Hollis told analysts the company would open a plant in Osterby.',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.people).toContain('Maren Hollis');
+    expect(tags.people.filter((p) => /Cables|Sales/.test(p))).toEqual([]);
+  });
+});

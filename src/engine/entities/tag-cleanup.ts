@@ -209,6 +209,23 @@ export function notAPerson(name: string, titled: boolean, isPlace: (name: string
   return isTeamName(name, isPlace);
 }
 
+/**
+ * A run of capitalised common words the index took for a person: its first or last word is also
+ * written in lower case in the text ("Net Sales" beside "sales rose", "Hindustan Copper" beside
+ * "copper prices"), and no word is a known first name. A person's name is rarely a word the same
+ * article uses as an ordinary one ("Ulysses Grant" beside "a grant" is the price).
+ */
+export function isCommonWordsName(name: string, lowerWords: ReadonlySet<string>): boolean {
+  const words = name.split(' ');
+  if (words.length < 2 || words.some((w) => MALE_NAMES.has(w) || FEMALE_NAMES.has(w))) return false;
+  return [words[0]!, words[words.length - 1]!].some((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && lowerWords.has(w.toLowerCase()));
+}
+
+/** The words a text writes in lower case. */
+export function lowerCaseWords(text: string): Set<string> {
+  return new Set(text.match(/(?<![\p{L}'’-])\p{Ll}+(?![\p{L}])/gu) ?? []);
+}
+
 // Legal forms a company's name may carry or not: "Texaco Inc." and "Texaco" are one tag, "Texaco".
 const LEGAL_FORM = /\s(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|NV|BV|GmbH|SpA|Bhd|Tbk)\.?$/;
 export function shortOrgName(name: string): string | null {
