@@ -41,6 +41,7 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     // A country in a results table is its national side, which the news still files under the country.
     if (tabled(e) && !COUNTRIES.has(e.name) && (e.kind === 'place' || (e.kind === 'other' && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';
     if (SEATS.has(e.name)) return 'place';
+    if (!titled(e) && !COUNTRIES.has(e.name) && e.mentions.some((m) => isSideMention(text, m.start, m.end))) return 'org';
     if (COMPETITION.test(e.name)) return 'other';
     if (!e.trusted) return 'other';
     if (isTeamName(e.name, isPlace)) return 'org';
@@ -99,6 +100,18 @@ function isSideName(name: string, text: string): boolean {
 }
 
 const titleCase = (s: string): string => s.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+
+// "Jan Kowal (Orzel Lodz), Piet Hein (Vlaardingen)": a player's club in brackets after his name;
+// "Arlow v Brenton": the sides of a fixture (a bare "v", as sports pages write it; law reports write
+// "Roe v. Wade", whose sides are people).
+const CLUB_BEFORE = /\p{Lu}[\p{L}'’-]+\s?\($/u;
+const VERSUS_BEFORE = /\sv\s$/;
+const VERSUS_AFTER = /^\sv\s/;
+function isSideMention(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start);
+  const after = text.slice(end, end + 4);
+  return (CLUB_BEFORE.test(before) && after.startsWith(')')) || VERSUS_BEFORE.test(before) || VERSUS_AFTER.test(after);
+}
 
 // Seats of power are places in the tags ("the Kremlin said" still speaks for the government in quotes).
 const SEATS = new Set([

@@ -91,3 +91,23 @@ describe('capitalised common words', () => {
     expect(tags.people.filter((p) => /Cables|Sales/.test(p))).toEqual([]);
   });
 });
+
+describe('sides named by their place in a sentence', () => {
+  it('reads a club in brackets after a player, and the sides of a fixture, as teams', () => {
+    const text = [
+      'The national coach named his squad for the friendly on Wednesday.',
+      'He picked John Brekke (Aldra Vik), Peter Ruud (Brenna Haug) and David Sand (Aldra Vik) up front.',
+      'The league plays on Saturday, when Molvik v Tarnes and Skjold Orm v Vestby open the season.',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.organizations).toEqual(expect.arrayContaining(['Aldra Vik', 'Brenna Haug', 'Molvik', 'Tarnes', 'Skjold Orm', 'Vestby']));
+    expect(tags.people).toEqual(expect.arrayContaining(['John Brekke', 'Peter Ruud', 'David Sand']));
+    expect(tags.people.filter((p) => /Aldra|Brenna|Skjold/.test(p))).toEqual([]);
+  });
+
+  it('keeps the sides of a law report and a country in brackets as they were', () => {
+    const tags = extractTags('The appeal in Hallam v. Corvey was heard on Monday.\nSeeded: Ana Ribeiro (Portugal) and Mette Lund (Norway).');
+    expect(tags.organizations).not.toContain('Hallam');
+    expect(tags.places).toEqual(expect.arrayContaining(['Portugal', 'Norway']));
+  });
+});
