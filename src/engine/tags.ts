@@ -64,7 +64,7 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   const organizations = pick('org');
   const { place, agency } = datelineOf(text);
   if (place && !places.some((p) => p.toLowerCase() === place.toLowerCase())) places.push(place);
-  if (tables.length) addRowOpeners(text, index, organizations, places);
+  if (tables.length) addRowOpeners(text, index, (e) => kinds[index.entities.indexOf(e)]!, organizations, places);
   // The wire or outlet credited in the dateline ("LISBON (Newsdesk Wire) —") is never a person.
   return { people: pick('person').filter((name) => name !== agency), organizations, places, topics: topicLabelsOf([title, text]) };
 }
@@ -72,19 +72,23 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
 /**
  * Sides named only at the start of results-table rows, which the index leaves out: a country is
  * its national side, filed under the country (a place); anything else but a person's name is a
- * team ("Tromso 2 Kongsvinger 1", "KANSAS CITY 9 Detroit 2"). A table whose rows open with people
- * (golf, cricket averages: most openers the index knows are people) lists players, so its unknown openers are left out.
+ * team ("Tromso 2 Kongsvinger 1", "KANSAS CITY 9 Detroit 2"), as is one the index knows but left
+ * without a kind. A table whose rows open with people (golf, cricket averages: most openers the
+ * index knows are people) lists players, so its unknown openers are left out.
  */
-function addRowOpeners(text: string, index: EntityIndex, organizations: string[], places: string[]): void {
+function addRowOpeners(text: string, index: EntityIndex, kindOf: (e: Entity) => EntityKind, organizations: string[], places: string[]): void {
   const openers = rowOpeners(text).filter((o) => isSideName(o.name, text));
   const known = openers.map(({ name, start }) => index.resolve(name, start)).filter((e) => e !== null);
   if (2 * known.filter((e) => e.kind === 'person').length > known.length) return;
   const listed = new Set([...organizations, ...places].map((name) => name.toLowerCase()));
   for (const { name: written, start } of openers) {
     const name = /\p{Ll}/u.test(written) ? written : titleCase(written);
-    if (listed.has(name.toLowerCase()) || index.resolve(written, start) || index.resolve(name, start)) continue;
+    if (listed.has(name.toLowerCase())) continue;
+    // A name the index knows keeps the kind settled for it, unless none was ("ST LOUIS" in capitals).
+    const known = index.resolve(written, start) ?? index.resolve(name, start);
+    if (known && kindOf(known) !== 'other') continue;
     if (COUNTRIES.has(name)) places.push(name);
-    else if (!looksLikePersonName(name) || isTeamName(name)) organizations.push(name);
+    else if (!looksLikePersonName(name) || notAPerson(name, false)) organizations.push(name);
     else continue;
     listed.add(name.toLowerCase());
   }

@@ -70,6 +70,11 @@ describe('sides that only open table rows', () => {
     expect(tags.people).toEqual([]);
   });
 
+  it('reads a side in capitals the index left without a kind as a team', () => {
+    const text = 'Standings after Sunday games:\nEASTERN DIVISION\nST ARDEN 67 59 .532 -\nCOLDBROOK 60 66 .476 7\nMonday games:\nST ARDEN AT COLDBROOK';
+    expect(extractTags(text).organizations).toEqual(expect.arrayContaining(['St Arden', 'Coldbrook']));
+  });
+
   it('leaves out openers of players tables, price tables and months', () => {
     const golf = 'Leading scores after two rounds:\nEdmund Carvell 68 70 138\nMark Wrenfield 69 71 140\nHaskell 70 71 141\nCarvell said he was pleased.';
     expect(extractTags(golf).organizations).not.toContain('Haskell');
