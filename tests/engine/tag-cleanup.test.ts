@@ -116,3 +116,13 @@ describe('sides named by their place in a sentence', () => {
     expect(tags.places).toEqual(expect.arrayContaining(['Portugal', 'Norway']));
   });
 });
+
+describe('buildings', () => {
+  it('files a hospital, a church or a museum under places, not organisations', () => {
+    const text =
+      'Two people were taken to Dunmere General Hospital after the fire, police said.\nThe fire began near the Harlow Street Church and spread towards the Kelby Museum.';
+    const tags = extractTags(text);
+    expect(tags.places).toEqual(expect.arrayContaining(['Dunmere General Hospital', 'Harlow Street Church', 'Kelby Museum']));
+    expect(tags.organizations.filter((o) => /Hospital|Church|Museum/.test(o))).toEqual([]);
+  });
+});
