@@ -41,6 +41,7 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     // A country in a results table is its national side, which the news still files under the country.
     if (tabled(e) && !COUNTRIES.has(e.name) && (e.kind === 'place' || (e.kind === 'other' && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';
     if (SEATS.has(e.name) || FACILITY.test(e.name)) return 'place';
+    if (BUREAU.test(e.name)) return 'org';
     if (!titled(e) && !COUNTRIES.has(e.name) && e.mentions.some((m) => isSideMention(text, m.start, m.end))) return 'org';
     if (COMPETITION.test(e.name)) return 'other';
     if (!e.trusted) return 'other';
@@ -133,6 +134,8 @@ const SEATS = new Set([
 ]);
 // Buildings are places, whatever body runs them: "Kelby General Hospital", "St Anne's Church".
 const FACILITY = /\s(?:Hospital|Church|Cathedral|Mosque|Synagogue|Temple|Museum|Stadium|Airport|Prison)$/;
+// A wire's office is part of the agency: "Oslo Newsroom", "Lisbon bureau", "Municipal Desk".
+const BUREAU = /\s(?:Newsroom|News Room|[Bb]ureau|Desk)$/;
 // Leagues, games and tournaments are events, not organisations: "the American League", "Atlanta Games".
 const COMPETITION = /\s(?:League|Games|Olympics|Championships?|Cup|Open|Tour|Prix|Series|Trophy|Classic|Masters|Stakes|Derby)$/;
 

@@ -126,3 +126,13 @@ describe('buildings', () => {
     expect(tags.organizations.filter((o) => /Hospital|Church|Museum/.test(o))).toEqual([]);
   });
 });
+
+describe('wire offices', () => {
+  it('files a newsroom or a desk under organisations, not places', () => {
+    const text =
+      'Grain exports from Kelby rose in May, traders said.\nShippers expect more in June.\n-- Kelby Newsroom +44 20 7542 0000\n-- Harbor Desk, +1 212 555 0100';
+    const tags = extractTags(text);
+    expect(tags.organizations).toEqual(expect.arrayContaining(['Kelby Newsroom', 'Harbor Desk']));
+    expect(tags.places).not.toContain('Kelby Newsroom');
+  });
+});
