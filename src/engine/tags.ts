@@ -4,6 +4,7 @@ import { type Entity, type EntityIndex, type EntityKind, entitiesOf } from './en
 import {
   cleanPersonName,
   isCommonWordsName,
+  isDemonym,
   isTeamName,
   looksLikePersonName,
   lowerCaseWords,
@@ -37,11 +38,20 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   };
   let lowerWords: Set<string> | null = null;
   const commonWords = (name: string): boolean => isCommonWordsName(name, (lowerWords ??= lowerCaseWords(text)));
+  // "Vedrana daily", "the Unity party": not a place's or a nation's adjective ("Albanian party"), nor
+  // an ordinary word ("Supermarkets group" beside "supermarkets").
+  const namedBody = (e: Entity): boolean =>
+    e.mentions.some((m) => BODY_AFTER.test(text.slice(m.end, m.end + 16))) &&
+    !isKnownPlace(e.name) &&
+    !COUNTRIES.has(e.name) &&
+    !isDemonym(e.name.split(' ').pop()!) &&
+    (e.name.includes(' ') || !(lowerWords ??= lowerCaseWords(text)).has(e.name.toLowerCase()));
   const kindOf = (e: Entity): EntityKind => {
     // A country in a results table is its national side, which the news still files under the country.
     if (tabled(e) && !COUNTRIES.has(e.name) && (e.kind === 'place' || (e.kind === 'other' && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';
     if (SEATS.has(e.name) || FACILITY.test(e.name)) return 'place';
     if (BUREAU.test(e.name)) return 'org';
+    if (namedBody(e)) return 'org';
     if (!titled(e) && !COUNTRIES.has(e.name) && e.mentions.some((m) => isSideMention(text, m.start, m.end))) return 'org';
     if (COMPETITION.test(e.name)) return 'other';
     if (!e.trusted) return 'other';
@@ -136,6 +146,8 @@ const SEATS = new Set([
 const FACILITY = /\s(?:Hospital|Church|Cathedral|Mosque|Synagogue|Temple|Museum|Stadium|Airport|Prison)$/;
 // A wire's office is part of the agency: "Oslo Newsroom", "Lisbon bureau", "Municipal Desk".
 const BUREAU = /\s(?:Newsroom|News Room|[Bb]ureau|Desk)$/;
+// "Vedrana daily", "the Kessel news agency", "the Unity party": the noun after a name makes it a body.
+const BODY_AFTER = /^\s(?:party|newspaper|daily|weekly|magazine|news agency|agency|radio|television|firm|group|company)\b/;
 // Leagues, games and tournaments are events, not organisations: "the American League", "Atlanta Games".
 const COMPETITION = /\s(?:League|Games|Olympics|Championships?|Cup|Open|Tour|Prix|Series|Trophy|Classic|Masters|Stakes|Derby)$/;
 

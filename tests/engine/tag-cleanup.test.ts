@@ -136,3 +136,13 @@ describe('wire offices', () => {
     expect(tags.places).not.toContain('Kelby Newsroom');
   });
 });
+
+describe('bodies named by the noun after them', () => {
+  it('reads a name before "daily", "news agency" or "party" as an organisation, not a nationality', () => {
+    const text =
+      'The Vedrana daily said on Monday that talks had stalled.\nThe Kessavik news agency quoted an Albanian party official as saying the Unity party would walk out.\nSupermarkets group shares fell; supermarkets had a poor month.';
+    const tags = extractTags(text);
+    expect(tags.organizations).toEqual(expect.arrayContaining(['Vedrana', 'Kessavik', 'Unity']));
+    expect(tags.organizations.filter((o) => /Albanian|Supermarkets/.test(o))).toEqual([]);
+  });
+});

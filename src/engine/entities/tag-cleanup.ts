@@ -35,7 +35,7 @@ const ROLE_ABBREVIATIONS = new Set(['PM', 'Prime', 'Minister', 'MP', 'CEO', 'C.E
 // Heads of names of events and bureaus that the gazetteer does not list.
 const EVENT_WORDS = new Set(['Newsroom', 'Slam', 'Prix', 'Rally', 'Classic', 'Open', 'Championship', 'Championships', 'Trophy', 'Masters', 'Amount', 'Tigers']);
 
-const isDemonym = (word: string): boolean => DEMONYMS.has(word) || MORE_DEMONYMS.has(word);
+export const isDemonym = (word: string): boolean => DEMONYMS.has(word) || MORE_DEMONYMS.has(word);
 
 /**
  * A person's name without the nationality or title written before it ("American Anne Miller" ->
