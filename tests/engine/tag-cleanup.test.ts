@@ -11,6 +11,14 @@ describe('tag cleanup', () => {
     expect(cleanPersonName('Mark Cuban')).toBe('Mark Cuban');
   });
 
+  it('drops an adjective or participle written before a name, but not a first name', () => {
+    expect(cleanPersonName('Ambitious Tessa Marlowe')).toBe('Tessa Marlowe');
+    expect(cleanPersonName('Controversial Pieter Vandam')).toBe('Pieter Vandam');
+    expect(cleanPersonName('Joining Halabi')).toBe('Halabi');
+    expect(cleanPersonName('Executive Ana Lutz')).toBe('Ana Lutz');
+    expect(cleanPersonName('Marlowe')).toBe('Marlowe');
+  });
+
   it('tells results-table rows from prose and datelines', () => {
     expect(isResultLine('Fernhill 3 Calder Bay 1')).toBe(true);
     expect(isResultLine('Fernhill 74 60 .552 -')).toBe(true);

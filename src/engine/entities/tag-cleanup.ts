@@ -26,6 +26,10 @@ const MORE_DEMONYMS = new Set(
 // Words before a name that describe the person: "Top-seeded Thomas Muster", "Veteran Gianni Bugno".
 const DESCRIBING =
   /^(?:\p{L}+-(?:seeded|ranked|placed|based|old|born|year-old)|Unseeded|Veteran|Teenager|Trainer|Sister|Sisters|Brother|Father|Wing|Opener|Acting|Former|Wealthy|Senior|Junior|Defending|Champion|Compatriot|Rookie|Youngster|Holder|Holders|Captain|Skipper|Keeper|Fullback|Centre|Center|Forward|Lock|Prop|Hooker|Flanker|Batsman|Bowler|Spinner|Paceman|Seamer|All-rounder|Driver|Rider|Jockey|Boxer|Golfer|Sprinter|Swimmer|Cyclist|Doctor|Journalist|Engineer|Architect|Scientist|Researcher|Designer|Nurse|Teacher|Farmer|Pilot|Chef|Photographer|Novelist|Artist|Spokesman|Spokeswoman|Spokesperson|Accountant|Lawyer|Attorney|Economist|Analyst|Dealer|Trader|Opposition|Regrettably|Leftist|Rightist|Nationalist|Communist|Socialist|Conservative|Liberal|Republican|Democrat|Yankee|Patriarch|Maronite|Cardinal|Pope|Archbishop|Bishop)$/u;
+// Adjectives and participles written before a name: "Ambitious Ana Roe", "Controversial …",
+// "Executive …", "Joining Roe" (-ing, -ive, -ial, -ous, -ful), never a known first name ("Irving").
+const ADJECTIVE_ENDING = /^\p{Lu}\p{Ll}{3,}(?:ing|ive|ial|ous|ful)$/u;
+const isAdjectiveOpener = (word: string): boolean => ADJECTIVE_ENDING.test(word) && !MALE_NAMES.has(word) && !FEMALE_NAMES.has(word);
 // Hyphenated titles: "Secretary-General", "Vice-president", "Major-General".
 const HYPHEN_TITLE = /^(?:Vice|Deputy|Under|Lieutenant|Major|Brigadier|Attorney|Secretary|Director|Governor|Undersecretary|Surgeon|Inspector|Chief)-\p{L}+$/iu;
 
@@ -48,7 +52,7 @@ export function cleanPersonName(name: string): string | null {
     isDemonym(words[k]!) ||
     PERSON_TITLES.has(words[k]!) ||
     ROLE_ABBREVIATIONS.has(words[k]!) ||
-    (words.length - k >= 2 && (DESCRIBING.test(words[k]!) || HYPHEN_TITLE.test(words[k]!))) ||
+    (words.length - k >= 2 && (DESCRIBING.test(words[k]!) || HYPHEN_TITLE.test(words[k]!) || isAdjectiveOpener(words[k]!))) ||
     (COMPASS.has(words[k]!) && k + 1 < words.length && isDemonym(words[k + 1]!));
   const modified = withoutModifiers(name);
   if (!modified) return null;
