@@ -125,6 +125,15 @@ describe('sides named by their place in a sentence', () => {
   });
 });
 
+describe('car makers', () => {
+  it('does not take a car model or a racing chassis and engine for a person', async () => {
+    const { notAPerson } = await import('../../src/engine/entities/tag-cleanup.ts');
+    expect(notAPerson('Subaru Kestrel', false)).toBe(true);
+    expect(notAPerson('Varga Honda', false)).toBe(true);
+    expect(notAPerson('Tessa Marlowe', false)).toBe(false);
+  });
+});
+
 describe('buildings', () => {
   it('files a hospital, a church or a museum under places, not organisations', () => {
     const text =

@@ -196,6 +196,13 @@ const PLACE_OPENERS = new Set([
   'Tropical',
   'Operation',
 ]);
+// Car and engine makers: their models and racing teams ("Saab Corvette", "Lola Ford Cosworth") are
+// not people, and none of these is a first name in the news.
+const CAR_MAKERS = new Set(
+  'Toyota|Nissan|Honda|Mazda|Subaru|Mitsubishi|Suzuki|Daihatsu|Isuzu|Hyundai|Kia|Daewoo|Ford|Chevrolet|Chrysler|Dodge|Cadillac|Buick|Pontiac|Volkswagen|Audi|BMW|Mercedes|Mercedes-Benz|Porsche|Opel|Renault|Peugeot|Citroen|Fiat|Lancia|Alfa|Ferrari|Volvo|Saab|Skoda|Seat|Cosworth|Yamaha'.split(
+    '|',
+  ),
+);
 const MONTH_ABBREVIATION = /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
 
 /**
@@ -208,6 +215,7 @@ export function notAPerson(name: string, titled: boolean, isPlace: (name: string
   const words = name.split(' ');
   if (words.length === 1 && !titled && (MALE_NAMES.has(name) || FEMALE_NAMES.has(name))) return true;
   if (words.length >= 2 && ORGS.has(words[0]!) && !MALE_NAMES.has(words[0]!) && !FEMALE_NAMES.has(words[0]!)) return true;
+  if (words.length >= 2 && words.some((w) => CAR_MAKERS.has(w))) return true;
   if (words.length >= 2 && PLACE_OPENERS.has(words[0]!)) return true;
   if (GROUP_TAIL.test(words[words.length - 1]!) || words.some((w) => MONTH_ABBREVIATION.test(w))) return true;
   return isTeamName(name, isPlace);
