@@ -77,7 +77,9 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   if (place && !places.some((p) => p.toLowerCase() === place.toLowerCase())) places.push(place);
   if (tables.length) addRowOpeners(text, index, (e) => kinds[index.entities.indexOf(e)]!, organizations, places);
   // The wire or outlet credited in the dateline ("LISBON (Newsdesk Wire) —") is never a person.
-  return { people: pick('person').filter((name) => name !== agency), organizations, places, topics: topicLabelsOf([title, text]) };
+  const people = pick('person');
+  addEntrants(text, index, (e) => kinds[index.entities.indexOf(e)]!, people);
+  return { people: people.filter((name) => name !== agency), organizations, places, topics: topicLabelsOf([title, text]) };
 }
 
 /**
@@ -113,6 +115,34 @@ function isSideName(name: string, text: string): boolean {
   if (MONTH.test(name)) return false;
   return name.includes(' ') || !hasWord(text, name.toLowerCase());
 }
+
+// "Petr Kovar (Slovakia) vs. Ole Lund (Norway)", "Ana Ribeiro (Portugal) 64 71": a sports entrant and
+// the country entered for.
+const ENTRANT = /(?<![\p{L}.'’-])(\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]+){1,2}) \(([\p{L}. ]{2,30})\)/gu;
+
+/**
+ * People named with a country in brackets, as results and draws list them, that the index left
+ * out or without a kind (a line's first words are not trusted): a name that reads as a person's.
+ */
+function addEntrants(text: string, index: EntityIndex, kindOf: (e: Entity) => EntityKind, people: string[]): void {
+  if (!text.includes(') ')) return;
+  const listed = new Set(people);
+  for (const m of text.matchAll(ENTRANT)) {
+    const name = m[1]!;
+    if (listed.has(name) || !COUNTRIES.has(m[2]!) || !looksLikePersonName(name) || notAPerson(name, false)) continue;
+    if (isScoredSide(text, m.index, m.index + m[0].length)) continue;
+    const known = index.resolve(name, m.index);
+    if (known && kindOf(known) !== 'other') continue;
+    people.push(name);
+    listed.add(name);
+  }
+}
+
+// "Alba (Germany) 75 Kestrel Vik (Norway) 70": one score between two sides is a match, not a field.
+const SIDE_SCORE_AFTER = /^\s\d{1,3}\s\p{Lu}/u;
+const SIDE_SCORE_BEFORE = /\)\s\d{1,3}\s$/;
+const isScoredSide = (text: string, start: number, end: number): boolean =>
+  SIDE_SCORE_AFTER.test(text.slice(end, end + 8)) || SIDE_SCORE_BEFORE.test(text.slice(Math.max(0, start - 8), start));
 
 const titleCase = (s: string): string => s.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 

@@ -163,3 +163,15 @@ describe('bodies named by the noun after them', () => {
     expect(tags.organizations.filter((o) => /Albanian|Supermarkets/.test(o))).toEqual([]);
   });
 });
+
+describe('entrants named with their country', () => {
+  it('reads a name with a country in brackets, as draws and results list them, as a person', () => {
+    const text = 'First-round draw for the Harbour Open:\nPetr Kovar (Slovakia) vs. Ole Lund (Norway)\nAna Ribeiro (Portugal) vs. qualifier';
+    expect(extractTags(text).people).toEqual(expect.arrayContaining(['Petr Kovar', 'Ole Lund', 'Ana Ribeiro']));
+  });
+
+  it('leaves out the sides of a scored match', () => {
+    const text = 'Results of the cup on Thursday:\nAlba Vik (Germany) 75 Kestrel Orm (Norway) 70 (42-41)';
+    expect(extractTags(text).people).toEqual([]);
+  });
+});

@@ -196,7 +196,7 @@ const PLACE_OPENERS = new Set([
   'Tropical',
   'Operation',
 ]);
-// Car and engine makers: their models and racing teams ("Saab Corvette", "Lola Ford Cosworth") are
+// Car and engine makers: their models and racing teams ("Subaru Impreza", "Lola Ford Cosworth") are
 // not people, and none of these is a first name in the news.
 const CAR_MAKERS = new Set(
   'Toyota|Nissan|Honda|Mazda|Subaru|Mitsubishi|Suzuki|Daihatsu|Isuzu|Hyundai|Kia|Daewoo|Ford|Chevrolet|Chrysler|Dodge|Cadillac|Buick|Pontiac|Volkswagen|Audi|BMW|Mercedes|Mercedes-Benz|Porsche|Opel|Renault|Peugeot|Citroen|Fiat|Lancia|Alfa|Ferrari|Volvo|Saab|Skoda|Seat|Cosworth|Yamaha'.split(
