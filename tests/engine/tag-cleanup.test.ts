@@ -132,6 +132,12 @@ describe('car makers', () => {
     expect(notAPerson('Varga Honda', false)).toBe(true);
     expect(notAPerson('Tessa Marlowe', false)).toBe(false);
   });
+
+  it('reads "Jan" opening a name as a first name, and a month elsewhere in a name as a month', async () => {
+    const { notAPerson } = await import('../../src/engine/entities/tag-cleanup.ts');
+    expect(notAPerson('Jan Ullmann', false)).toBe(false);
+    expect(notAPerson('Record Sept', false)).toBe(true);
+  });
 });
 
 describe('buildings', () => {

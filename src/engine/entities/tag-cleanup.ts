@@ -217,7 +217,8 @@ export function notAPerson(name: string, titled: boolean, isPlace: (name: string
   if (words.length >= 2 && ORGS.has(words[0]!) && !MALE_NAMES.has(words[0]!) && !FEMALE_NAMES.has(words[0]!)) return true;
   if (words.length >= 2 && words.some((w) => CAR_MAKERS.has(w))) return true;
   if (words.length >= 2 && PLACE_OPENERS.has(words[0]!)) return true;
-  if (GROUP_TAIL.test(words[words.length - 1]!) || words.some((w) => MONTH_ABBREVIATION.test(w))) return true;
+  // "Jan" opening a name is the first name ("Jan Ullmann"), not January.
+  if (GROUP_TAIL.test(words[words.length - 1]!) || words.some((w, k) => MONTH_ABBREVIATION.test(w) && !(k === 0 && w === 'Jan'))) return true;
   return isTeamName(name, isPlace);
 }
 
