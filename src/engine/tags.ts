@@ -64,6 +64,7 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     kind === 'person' ? cleanPersonName(e.name) : kind === 'org' ? shortOrgName(e.name) : (withoutModifiers(e.name)?.join(' ') ?? null);
   // Each entity's kind is settled once, not once per list asked for.
   const kinds = index.entities.map(kindOf);
+  teamTowns(index.entities, kinds, text);
   const pick = (kind: EntityKind): string[] =>
     index.entities
       .filter((_, k) => kinds[k] === kind)
@@ -115,6 +116,21 @@ function isSideName(name: string, text: string): boolean {
   if (MONTH.test(name)) return false;
   return name.includes(' ') || !hasWord(text, name.toLowerCase());
 }
+
+/**
+ * A town whose team the article names is that team where it is not the venue ("Seattle Mariners"
+ * then "a homer for Seattle"; not "in Seattle", "at Seattle"): the team's tag already stands for it.
+ */
+function teamTowns(entities: Entity[], kinds: EntityKind[], text: string): void {
+  const teams = entities.filter((e, k) => kinds[k] === 'org' && isTeamName(e.name)).map((e) => e.name);
+  if (!teams.length) return;
+  entities.forEach((e, k) => {
+    if (kinds[k] !== 'place' || !teams.some((t) => t.startsWith(`${e.name} `))) return;
+    if (e.mentions.some((m) => VENUE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)))) return;
+    kinds[k] = 'other';
+  });
+}
+const VENUE_BEFORE = /\b(?:[Ii]n|[Aa]t|of|from|to|near)\s$/;
 
 // "Petr Kovar (Slovakia) vs. Ole Lund (Norway)", "Ana Ribeiro (Portugal) 64 71": a sports entrant and
 // the country entered for.

@@ -181,3 +181,12 @@ describe('entrants named with their country', () => {
     expect(extractTags(text).people).toEqual([]);
   });
 });
+
+describe('towns named for their teams', () => {
+  it('does not list a town as a place where it stands for its team, but keeps the venue', () => {
+    const team = 'The Seattle Herons won again on Sunday.\nA late homer gave Seattle the lead, and Seattle held on to win 4-3.';
+    expect(extractTags(team).places).not.toContain('Seattle');
+    const venue = 'The Seattle Herons won again on Sunday.\nThe team plays in Seattle next week, where Seattle fans expect a full stadium.';
+    expect(extractTags(venue).places).toContain('Seattle');
+  });
+});
