@@ -1,7 +1,19 @@
 import type { Tags } from '../core/types.ts';
 import { COUNTRIES, isKnownPlace } from './entities/gazetteer.ts';
-import { entitiesOf, type Entity, type EntityKind } from './entities.ts';
-import { cleanPersonName, isTeamName, looksLikePersonName, notAPerson, resultLines, shortOrgName, withoutModifiers } from './entities/tag-cleanup.ts';
+import { type Entity, type EntityIndex, type EntityKind, entitiesOf } from './entities.ts';
+import {
+  cleanPersonName,
+  isCommonWordsName,
+  isDemonym,
+  isTeamName,
+  looksLikePersonName,
+  lowerCaseWords,
+  notAPerson,
+  resultLines,
+  rowOpeners,
+  shortOrgName,
+  withoutModifiers,
+} from './entities/tag-cleanup.ts';
 import { topicLabelsOf } from './entities/topics.ts';
 
 /**
@@ -24,21 +36,35 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     towns ??= new Set(index.entities.filter((e) => e.kind === 'place' || tabled(e)).map((e) => e.name));
     return towns.has(name) || isKnownPlace(name);
   };
+  let lowerWords: Set<string> | null = null;
+  const commonWords = (name: string): boolean => isCommonWordsName(name, (lowerWords ??= lowerCaseWords(text)));
+  // "Vedrana daily", "the Unity party": not a place's or a nation's adjective ("Albanian party"), nor
+  // an ordinary word ("Supermarkets group" beside "supermarkets").
+  const namedBody = (e: Entity): boolean =>
+    e.mentions.some((m) => BODY_AFTER.test(text.slice(m.end, m.end + 16))) &&
+    !isKnownPlace(e.name) &&
+    !COUNTRIES.has(e.name) &&
+    !isDemonym(e.name.split(' ').pop()!) &&
+    (e.name.includes(' ') || !(lowerWords ??= lowerCaseWords(text)).has(e.name.toLowerCase()));
   const kindOf = (e: Entity): EntityKind => {
     // A country in a results table is its national side, which the news still files under the country.
     if (tabled(e) && !COUNTRIES.has(e.name) && (e.kind === 'place' || (e.kind === 'other' && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';
-    if (SEATS.has(e.name)) return 'place';
+    if (SEATS.has(e.name) || FACILITY.test(e.name)) return 'place';
+    if (BUREAU.test(e.name)) return 'org';
+    if (namedBody(e)) return 'org';
+    if (!titled(e) && !COUNTRIES.has(e.name) && e.mentions.some((m) => isSideMention(text, m.start, m.end))) return 'org';
     if (COMPETITION.test(e.name)) return 'other';
     if (!e.trusted) return 'other';
     if (isTeamName(e.name, isPlace)) return 'org';
-    if (e.kind === 'other' && looksLikePersonName(e.name)) return notAPerson(e.name, false, isPlace) ? 'other' : 'person';
-    if (e.kind === 'person' && notAPerson(e.name, titled(e), isPlace)) return 'other';
+    if (e.kind === 'other' && looksLikePersonName(e.name)) return notAPerson(e.name, false, isPlace) || commonWords(e.name) ? 'other' : 'person';
+    if (e.kind === 'person' && (notAPerson(e.name, titled(e), isPlace) || (!titled(e) && commonWords(e.name)))) return 'other';
     return e.kind;
   };
   const nameOf = (e: Entity, kind: EntityKind): string | null =>
     kind === 'person' ? cleanPersonName(e.name) : kind === 'org' ? shortOrgName(e.name) : (withoutModifiers(e.name)?.join(' ') ?? null);
   // Each entity's kind is settled once, not once per list asked for.
   const kinds = index.entities.map(kindOf);
+  teamTowns(index.entities, kinds, text);
   const pick = (kind: EntityKind): string[] =>
     index.entities
       .filter((_, k) => kinds[k] === kind)
@@ -47,10 +73,105 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
       .map(({ name }) => name)
       .filter((name, k, all): name is string => name !== null && all.indexOf(name) === k);
   const places = pick('place');
+  const organizations = pick('org');
   const { place, agency } = datelineOf(text);
   if (place && !places.some((p) => p.toLowerCase() === place.toLowerCase())) places.push(place);
+  if (tables.length) addRowOpeners(text, index, (e) => kinds[index.entities.indexOf(e)]!, organizations, places);
   // The wire or outlet credited in the dateline ("LISBON (Newsdesk Wire) —") is never a person.
-  return { people: pick('person').filter((name) => name !== agency), organizations: pick('org'), places, topics: topicLabelsOf([title, text]) };
+  const people = pick('person');
+  addEntrants(text, index, (e) => kinds[index.entities.indexOf(e)]!, people);
+  return { people: people.filter((name) => name !== agency), organizations, places, topics: topicLabelsOf([title, text]) };
+}
+
+/**
+ * Sides named only at the start of results-table rows, which the index leaves out: a country is
+ * its national side, filed under the country (a place); anything else but a person's name is a
+ * team ("Tromso 2 Kongsvinger 1", "KANSAS CITY 9 Detroit 2"), as is one the index knows but left
+ * without a kind. A table whose rows open with people (golf, cricket averages: most openers the
+ * index knows are people) lists players, so its unknown openers are left out.
+ */
+function addRowOpeners(text: string, index: EntityIndex, kindOf: (e: Entity) => EntityKind, organizations: string[], places: string[]): void {
+  const openers = rowOpeners(text).filter((o) => isSideName(o.name, text));
+  const known = openers.map(({ name, start }) => index.resolve(name, start)).filter((e) => e !== null);
+  if (2 * known.filter((e) => e.kind === 'person').length > known.length) return;
+  const listed = new Set([...organizations, ...places].map((name) => name.toLowerCase()));
+  for (const { name: written, start } of openers) {
+    const name = /\p{Ll}/u.test(written) ? written : titleCase(written);
+    if (listed.has(name.toLowerCase())) continue;
+    // A name the index knows keeps the kind settled for it, unless none was ("ST LOUIS" in capitals).
+    const known = index.resolve(written, start) ?? index.resolve(name, start);
+    if (known && kindOf(known) !== 'other') continue;
+    if (COUNTRIES.has(name)) places.push(name);
+    else if (!looksLikePersonName(name) || notAPerson(name, false)) organizations.push(name);
+    else continue;
+    listed.add(name.toLowerCase());
+  }
+}
+
+// What opens a figures table is no side: a month ("Aug 12 14"), a common word the text also
+// writes in lower case ("Sales 120 98"), a heading of many words.
+const MONTH = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?['’]?$/i;
+function isSideName(name: string, text: string): boolean {
+  if (name.split(' ').length > 4) return false;
+  if (MONTH.test(name)) return false;
+  return name.includes(' ') || !hasWord(text, name.toLowerCase());
+}
+
+/**
+ * A town whose team the article names is that team where it is not the venue ("Seattle Mariners"
+ * then "a homer for Seattle"; not "in Seattle", "at Seattle"): the team's tag already stands for it.
+ */
+function teamTowns(entities: Entity[], kinds: EntityKind[], text: string): void {
+  const teams = entities.filter((e, k) => kinds[k] === 'org' && isTeamName(e.name)).map((e) => e.name);
+  if (!teams.length) return;
+  entities.forEach((e, k) => {
+    if (kinds[k] !== 'place' || !teams.some((t) => t.startsWith(`${e.name} `))) return;
+    if (e.mentions.some((m) => VENUE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)))) return;
+    kinds[k] = 'other';
+  });
+}
+const VENUE_BEFORE = /\b(?:[Ii]n|[Aa]t|of|from|to|near)\s$/;
+
+// "Petr Kovar (Slovakia) vs. Ole Lund (Norway)", "Ana Ribeiro (Portugal) 64 71": a sports entrant and
+// the country entered for.
+const ENTRANT = /(?<![\p{L}.'’-])(\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]+){1,2}) \(([\p{L}. ]{2,30})\)/gu;
+
+/**
+ * People named with a country in brackets, as results and draws list them, that the index left
+ * out or without a kind (a line's first words are not trusted): a name that reads as a person's.
+ */
+function addEntrants(text: string, index: EntityIndex, kindOf: (e: Entity) => EntityKind, people: string[]): void {
+  if (!text.includes(') ')) return;
+  const listed = new Set(people);
+  for (const m of text.matchAll(ENTRANT)) {
+    const name = m[1]!;
+    if (listed.has(name) || !COUNTRIES.has(m[2]!) || !looksLikePersonName(name) || notAPerson(name, false)) continue;
+    if (isScoredSide(text, m.index, m.index + m[0].length)) continue;
+    const known = index.resolve(name, m.index);
+    if (known && kindOf(known) !== 'other') continue;
+    people.push(name);
+    listed.add(name);
+  }
+}
+
+// "Alba (Germany) 75 Kestrel Vik (Norway) 70": one score between two sides is a match, not a field.
+const SIDE_SCORE_AFTER = /^\s\d{1,3}\s\p{Lu}/u;
+const SIDE_SCORE_BEFORE = /\)\s\d{1,3}\s$/;
+const isScoredSide = (text: string, start: number, end: number): boolean =>
+  SIDE_SCORE_AFTER.test(text.slice(end, end + 8)) || SIDE_SCORE_BEFORE.test(text.slice(Math.max(0, start - 8), start));
+
+const titleCase = (s: string): string => s.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+
+// "Jan Kowal (Orzel Lodz), Piet Hein (Vlaardingen)": a player's club in brackets after his name;
+// "Arlow v Brenton": the sides of a fixture (a bare "v", as sports pages write it; law reports write
+// "Roe v. Wade", whose sides are people).
+const CLUB_BEFORE = /\p{Lu}[\p{L}'’-]+\s?\($/u;
+const VERSUS_BEFORE = /\sv\s$/;
+const VERSUS_AFTER = /^\sv\s/;
+function isSideMention(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start);
+  const after = text.slice(end, end + 4);
+  return (CLUB_BEFORE.test(before) && after.startsWith(')')) || VERSUS_BEFORE.test(before) || VERSUS_AFTER.test(after);
 }
 
 // Seats of power are places in the tags ("the Kremlin said" still speaks for the government in quotes).
@@ -67,6 +188,12 @@ const SEATS = new Set([
   'Blue House',
   "Quai d'Orsay",
 ]);
+// Buildings are places, whatever body runs them: "Kelby General Hospital", "St Anne's Church".
+const FACILITY = /\s(?:Hospital|Church|Cathedral|Mosque|Synagogue|Temple|Museum|Stadium|Airport|Prison)$/;
+// A wire's office is part of the agency: "Oslo Newsroom", "Lisbon bureau", "Municipal Desk".
+const BUREAU = /\s(?:Newsroom|News Room|[Bb]ureau|Desk)$/;
+// "Vedrana daily", "the Kessel news agency", "the Unity party": the noun after a name makes it a body.
+const BODY_AFTER = /^\s(?:party|newspaper|daily|weekly|magazine|news agency|agency|radio|television|firm|group|company)\b/;
 // Leagues, games and tournaments are events, not organisations: "the American League", "Atlanta Games".
 const COMPETITION = /\s(?:League|Games|Olympics|Championships?|Cup|Open|Tour|Prix|Series|Trophy|Classic|Masters|Stakes|Derby)$/;
 
@@ -82,8 +209,7 @@ const DATELINE =
 function datelineOf(text: string): { place: string | null; agency: string | null } {
   const m = DATELINE.exec(text.slice(0, 600));
   if (!m) return { place: null, agency: null };
-  const place = m[1]!.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
-  return { place, agency: m[2]?.trim() ?? null };
+  return { place: titleCase(m[1]!), agency: m[2]?.trim() ?? null };
 }
 
 // Mentions count most; an early first mention and a place in the title add to it.

@@ -16,6 +16,10 @@ const ROLES = `Lawmakers in Carrow argued over the budget on Monday.
 "This bill spends money we do not have," said Assembly Republican Teodor Brisk, who voted against it.
 Brisk was joined by Chief of Staff Wilma Ardent, who said the governor would veto it. "The governor has the votes to sustain a veto," Ardent said.`;
 
+// A title written with a capital "Of", as some copy capitalises every word of a title.
+const CAPITAL_OF = `The harbour board met in Lorrow on Tuesday.
+Port Authority Chief Of Staff Benedikt Orlan said the dredging would start in spring. "The channel is too shallow for the new ferries," Orlan said.`;
+
 // A preposition after an outlet's name and before a capitalised word: "Metro News on Election Day".
 const OUTLET = `Polls closed at eight in Dunhallow.
 "Turnout was the highest in twenty years," the clerk, Ines Parrow, told Harbor News on Election Night.
@@ -36,6 +40,13 @@ describe('names without the words capitals glue onto them', () => {
     expect(tags.people).toEqual(expect.arrayContaining(['Teodor Brisk', 'Wilma Ardent']));
     expect(tags.people.filter((p) => /Assembly|Republican|Staff/.test(p))).toEqual([]);
     expect(speakers(ROLES)).toEqual(['Teodor Brisk', 'Wilma Ardent']);
+  });
+
+  it('reads a capital "Of" after a title as part of the title', () => {
+    const tags = extractTags(CAPITAL_OF);
+    expect(tags.people).toContain('Benedikt Orlan');
+    expect(tags.people.filter((p) => /Staff|Chief/.test(p))).toEqual([]);
+    expect(speakers(CAPITAL_OF)).toEqual(['Benedikt Orlan']);
   });
 
   it('ends an outlet name at "on" unless the name is a body working on a subject', () => {

@@ -333,6 +333,7 @@ function inLines(lines: [number, number][], at: number): boolean {
 // Splits a run at "and"/"for"/"on" unless it names an organisation, strips opening common words
 // and titles, and splits at a title inside the run ("European Council President Donald Tusk").
 function splitRun(text: string, run: Token[], sentenceStart: boolean, out: RawMention[]): void {
+  run = titleOfLowered(run);
   let orgLike = false;
   for (const t of run) if (ORG_HEADS.has(unpossessed(t.word))) orgLike = true;
   let from = 0;
@@ -353,6 +354,13 @@ function splitRun(text: string, run: Token[], sentenceStart: boolean, out: RawMe
     namesOf(text, run.slice(from, k), sentenceStart && from === 0, out);
     from = k + 1;
   }
+}
+
+// "Chief Of Staff Jo Roe": some copy capitalises every word of a title; after a title its "Of" is the
+// title's "of", not a common word that ends the name before it.
+function titleOfLowered(run: Token[]): Token[] {
+  if (!run.some((t, k) => t.word === 'Of' && k > 0 && PERSON_TITLES.has(run[k - 1]!.word))) return run;
+  return run.map((t, k) => (t.word === 'Of' && k > 0 && PERSON_TITLES.has(run[k - 1]!.word) ? { ...t, word: 'of' } : t));
 }
 
 function hasOf(run: Token[], from: number, to: number): boolean {

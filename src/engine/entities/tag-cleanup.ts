@@ -26,6 +26,10 @@ const MORE_DEMONYMS = new Set(
 // Words before a name that describe the person: "Top-seeded Thomas Muster", "Veteran Gianni Bugno".
 const DESCRIBING =
   /^(?:\p{L}+-(?:seeded|ranked|placed|based|old|born|year-old)|Unseeded|Veteran|Teenager|Trainer|Sister|Sisters|Brother|Father|Wing|Opener|Acting|Former|Wealthy|Senior|Junior|Defending|Champion|Compatriot|Rookie|Youngster|Holder|Holders|Captain|Skipper|Keeper|Fullback|Centre|Center|Forward|Lock|Prop|Hooker|Flanker|Batsman|Bowler|Spinner|Paceman|Seamer|All-rounder|Driver|Rider|Jockey|Boxer|Golfer|Sprinter|Swimmer|Cyclist|Doctor|Journalist|Engineer|Architect|Scientist|Researcher|Designer|Nurse|Teacher|Farmer|Pilot|Chef|Photographer|Novelist|Artist|Spokesman|Spokeswoman|Spokesperson|Accountant|Lawyer|Attorney|Economist|Analyst|Dealer|Trader|Opposition|Regrettably|Leftist|Rightist|Nationalist|Communist|Socialist|Conservative|Liberal|Republican|Democrat|Yankee|Patriarch|Maronite|Cardinal|Pope|Archbishop|Bishop)$/u;
+// Adjectives and participles written before a name: "Ambitious Ana Roe", "Controversial …",
+// "Executive …", "Joining Roe" (-ing, -ive, -ial, -ous, -ful), never a known first name ("Irving").
+const ADJECTIVE_ENDING = /^\p{Lu}\p{Ll}{3,}(?:ing|ive|ial|ous|ful)$/u;
+const isAdjectiveOpener = (word: string): boolean => ADJECTIVE_ENDING.test(word) && !MALE_NAMES.has(word) && !FEMALE_NAMES.has(word);
 // Hyphenated titles: "Secretary-General", "Vice-president", "Major-General".
 const HYPHEN_TITLE = /^(?:Vice|Deputy|Under|Lieutenant|Major|Brigadier|Attorney|Secretary|Director|Governor|Undersecretary|Surgeon|Inspector|Chief)-\p{L}+$/iu;
 
@@ -35,7 +39,7 @@ const ROLE_ABBREVIATIONS = new Set(['PM', 'Prime', 'Minister', 'MP', 'CEO', 'C.E
 // Heads of names of events and bureaus that the gazetteer does not list.
 const EVENT_WORDS = new Set(['Newsroom', 'Slam', 'Prix', 'Rally', 'Classic', 'Open', 'Championship', 'Championships', 'Trophy', 'Masters', 'Amount', 'Tigers']);
 
-const isDemonym = (word: string): boolean => DEMONYMS.has(word) || MORE_DEMONYMS.has(word);
+export const isDemonym = (word: string): boolean => DEMONYMS.has(word) || MORE_DEMONYMS.has(word);
 
 /**
  * A person's name without the nationality or title written before it ("American Anne Miller" ->
@@ -48,7 +52,7 @@ export function cleanPersonName(name: string): string | null {
     isDemonym(words[k]!) ||
     PERSON_TITLES.has(words[k]!) ||
     ROLE_ABBREVIATIONS.has(words[k]!) ||
-    (words.length - k >= 2 && (DESCRIBING.test(words[k]!) || HYPHEN_TITLE.test(words[k]!))) ||
+    (words.length - k >= 2 && (DESCRIBING.test(words[k]!) || HYPHEN_TITLE.test(words[k]!) || isAdjectiveOpener(words[k]!))) ||
     (COMPASS.has(words[k]!) && k + 1 < words.length && isDemonym(words[k + 1]!));
   const modified = withoutModifiers(name);
   if (!modified) return null;
@@ -66,6 +70,7 @@ const STANDINGS = new RegExp(String.raw`^${NAME}(?:\s+[\d.]+(?:-\d+)?){3,}`, 'u'
 const FIXTURE = /^[\p{Lu} .'-]+ (?:AT|VS\.?|V) [\p{Lu} .'-]+$/u;
 
 const DATELINE = /\d{4}-\d\d-\d\d/;
+const THOUSANDS = /\d,\d{3}\b/;
 const NUMBER_AFTER_SPACE = /\s[\d.]/g;
 
 export function isResultLine(line: string): boolean {
@@ -75,6 +80,8 @@ export function isResultLine(line: string): boolean {
   // A line without a digit holds no date either: the dateline test is for lines with digits.
   if (!/\d/.test(trimmed)) return FIXTURE.test(trimmed);
   if (DATELINE.test(trimmed)) return false;
+  // Thousands ("Dewas 45 Yellow 12,700-12,950") are prices or volumes, never a score or a standing.
+  if (THOUSANDS.test(trimmed)) return false;
   // SCORE_PAIR needs two digits right after a space (its two `\s+\d+`), STANDINGS three digits or
   // points after one (its `(?:\s+[\d.]+…){3,}`): prose with fewer numbers is ruled out before those
   // patterns' backtracking is tried.
@@ -106,6 +113,25 @@ export function resultLines(text: string): [number, number][] {
     start += line.length + 1;
   }
   return spans;
+}
+
+// The name opening a table row, before its first number ("Tromso 2 Kongsvinger 1", "St. Gallen 9 4 4 1").
+const ROW_OPENER = new RegExp(String.raw`^(${NAME})\s+\d`, 'u');
+
+/**
+ * The names opening results-table rows ("Tromso" in "Tromso 2 Kongsvinger 1"), with their offsets.
+ * The index drops a line's first word when nothing else backs its capital, so a side named only
+ * at the start of rows would otherwise be lost.
+ */
+export function rowOpeners(text: string): { name: string; start: number }[] {
+  const found: { name: string; start: number }[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const m = isResultLine(line) ? ROW_OPENER.exec(line) : null;
+    if (m) found.push({ name: m[1]!, start });
+    start += line.length + 1;
+  }
+  return found;
 }
 
 /**
@@ -170,6 +196,13 @@ const PLACE_OPENERS = new Set([
   'Tropical',
   'Operation',
 ]);
+// Car and engine makers: their models and racing teams ("Subaru Impreza", "Lola Ford Cosworth") are
+// not people, and none of these is a first name in the news.
+const CAR_MAKERS = new Set(
+  'Toyota|Nissan|Honda|Mazda|Subaru|Mitsubishi|Suzuki|Daihatsu|Isuzu|Hyundai|Kia|Daewoo|Ford|Chevrolet|Chrysler|Dodge|Cadillac|Buick|Pontiac|Volkswagen|Audi|BMW|Mercedes|Mercedes-Benz|Porsche|Opel|Renault|Peugeot|Citroen|Fiat|Lancia|Alfa|Ferrari|Volvo|Saab|Skoda|Seat|Cosworth|Yamaha'.split(
+    '|',
+  ),
+);
 const MONTH_ABBREVIATION = /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
 
 /**
@@ -182,9 +215,28 @@ export function notAPerson(name: string, titled: boolean, isPlace: (name: string
   const words = name.split(' ');
   if (words.length === 1 && !titled && (MALE_NAMES.has(name) || FEMALE_NAMES.has(name))) return true;
   if (words.length >= 2 && ORGS.has(words[0]!) && !MALE_NAMES.has(words[0]!) && !FEMALE_NAMES.has(words[0]!)) return true;
+  if (words.length >= 2 && words.some((w) => CAR_MAKERS.has(w))) return true;
   if (words.length >= 2 && PLACE_OPENERS.has(words[0]!)) return true;
-  if (GROUP_TAIL.test(words[words.length - 1]!) || words.some((w) => MONTH_ABBREVIATION.test(w))) return true;
+  // "Jan" opening a name is the first name ("Jan Ullmann"), not January.
+  if (GROUP_TAIL.test(words[words.length - 1]!) || words.some((w, k) => MONTH_ABBREVIATION.test(w) && !(k === 0 && w === 'Jan'))) return true;
   return isTeamName(name, isPlace);
+}
+
+/**
+ * A run of capitalised common words the index took for a person: its first or last word is also
+ * written in lower case in the text ("Net Sales" beside "sales rose", "Hindustan Copper" beside
+ * "copper prices"), and no word is a known first name. A person's name is rarely a word the same
+ * article uses as an ordinary one ("Ulysses Grant" beside "a grant" is the price).
+ */
+export function isCommonWordsName(name: string, lowerWords: ReadonlySet<string>): boolean {
+  const words = name.split(' ');
+  if (words.length < 2 || words.some((w) => MALE_NAMES.has(w) || FEMALE_NAMES.has(w))) return false;
+  return [words[0]!, words[words.length - 1]!].some((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && lowerWords.has(w.toLowerCase()));
+}
+
+/** The words a text writes in lower case. */
+export function lowerCaseWords(text: string): Set<string> {
+  return new Set(text.match(/(?<![\p{L}'’-])\p{Ll}+(?![\p{L}])/gu) ?? []);
 }
 
 // Legal forms a company's name may carry or not: "Texaco Inc." and "Texaco" are one tag, "Texaco".
