@@ -40,8 +40,9 @@ function wordCount(text: string): number {
 
 function joinWords(before: string, after: string): string {
   const head = before.trimEnd();
-  // "I think," he said, "we can win." reads on as one sentence; "…again," she said. "Tonight …" starts a new one.
-  const newSentence = /^\p{Lu}/u.test(after.trimStart()) && !/^I\b/.test(after.trimStart());
+  // "I think," he said, "we can win." reads on as one sentence; "…again," she said. "Tonight …" starts a
+  // new one, as does "I …" after "she said." far more often than after "she said,".
+  const newSentence = /^\p{Lu}/u.test(after.trimStart());
   const ended = /[.!?…]$/.test(head) ? head : `${head.replace(/[,;]$/, '')}${newSentence ? '.' : ','}`;
   return `${ended} ${after.trimStart()}`;
 }

@@ -46,3 +46,11 @@ describe('key quotes', () => {
     expect(quotesAsShown([phrase]).map((quote) => quote.text)).toEqual(['wasteful']);
   });
 });
+
+describe('quotes as shown, a second part opening with "I"', () => {
+  it('starts a new sentence, as after "she said."', () => {
+    const opening: Quote = { text: 'Nobody told us,', start: 1, end: 16, speaker: 'Dana Okafor' };
+    const rest: Quote = { text: 'I found out from the radio.', start: 34, end: 61, speaker: 'Dana Okafor' };
+    expect(quotesAsShown([opening, rest])[0]!.text).toBe('Nobody told us. I found out from the radio.');
+  });
+});
