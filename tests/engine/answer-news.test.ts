@@ -20,12 +20,26 @@ const ELECTION = [
   'Turnout in the election was 61 percent, the highest in the town for two decades.',
 ].join(' ');
 
+const MERGER = [
+  'Brightwell Foods agreed on Wednesday to buy its rival Ostend Dairy for 1.8 billion dollars in cash.',
+  'The deal, the largest in the dairy industry this year, still needs the approval of competition regulators.',
+  'Ostend Dairy had rejected an earlier offer from Brightwell Foods in June, saying the deal undervalued the company by 300 million dollars.',
+  'The combined company will employ 12,000 people and have its head office in Leeds.',
+  "Brightwell's chief executive, Hannah Oyelaran, will run the combined company.",
+  'Shares in Ostend Dairy rose 18 percent on the news.',
+].join(' ');
+
 const ask = (question: string, text: string) => answerQuestion(question, [{ id: 'story', text }], { wholeSentenceChars: 800 })?.span.text;
 
 describe('answers on news that fit the question', () => {
   it('answers "how much will X cost" with the amount tied to X, not a side item\'s cost in a sentence naming X', () => {
     const answer = ask('How much will the flood barrier cost?', BARRIER);
     expect(answer).toContain('210 million euros');
+  });
+
+  it('answers "how much is X paying for Y" with the price, though the lead calls Y "its rival"', () => {
+    const answer = ask('How much is Brightwell paying for Ostend Dairy?', MERGER);
+    expect(answer).toContain('1.8 billion dollars');
   });
 
   it('answers "who won" with the full name that opens the sentence, not an earlier winner', () => {

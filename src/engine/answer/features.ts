@@ -354,8 +354,9 @@ function closenessIn(matched: number[], typed: number[]): number {
 // Words that open a new clause after a comma: the value in that clause may belong to another event.
 const CLAUSE_OPENER = /^(and|but|while|whereas|although|though|which|who|whose|when|where|after|before|because|as|since)$/;
 // Words that mark a thing other than the one the question asks about: "a smaller earthquake", "the
-// former mayor", "a further 60 million" (an increment, not the total).
-const CONTRAST = /^(another|other|previous|earlier|former|smaller|larger|bigger|similar|separate|side|further|additional|extra|last|second|third|next|rival)$/;
+// former mayor", "a further 60 million" (an increment, not the total). Not "rival": "buy its rival
+// Ostend Dairy for 1.8 billion" names the asked company.
+const CONTRAST = /^(another|other|previous|earlier|former|smaller|larger|bigger|similar|separate|side|further|additional|extra|last|second|third|next)$/;
 
 /** Index of the clause each token belongs to: a new clause after ; : — or a bracket, or after a comma before a clause word. */
 function clausesOf(text: string, tokens: Token[]): number[] {
