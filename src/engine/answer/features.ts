@@ -33,6 +33,9 @@ const BASE_FEATURES = [
   'fullName', // who-question: two capitalised words in a row that the question lacks
   'otherNear', // what/which-question: closeness of novel content words to the question's words
   'gluedLoose', // a pair where one sentence holds neither a question word nor a value of the asked type
+  'eventNear', // typed question: closeness of a value of the asked type to the word naming the asked event ("cost", "break")
+  'valueClause', // share of the question's weight in the clause that holds a value of the asked type (the best such clause)
+  'valueContrast', // that clause marks another thing than the asked one ("a smaller earthquake", "a further 60 million")
 ] as const;
 
 const TYPES: readonly AnswerType[] = ['person', 'date', 'number', 'place', 'other'];
@@ -186,6 +189,7 @@ export function featuresOf(q: QuestionInfo, doc: PreparedDoc, c: Candidate, ctx:
   }[q.type];
   const chars = sentences[sentences.length - 1]!.span.end - sentences[0]!.span.start;
   const near = typedCloseness(q, tokens, sentences, idf);
+  const valueTyped = q.type === 'date' || q.type === 'number';
   const base = [
     covered / totalIdf,
     collection.score(q.terms, termFreq, length) / totalIdf,
@@ -216,6 +220,10 @@ export function featuresOf(q: QuestionInfo, doc: PreparedDoc, c: Candidate, ctx:
     q.type === 'person' && near.fullName ? 1 : 0,
     q.type === 'other' ? near.closeness : 0,
     c.count === 2 && near.looseSentence ? 1 : 0,
+    // Only for times and amounts: on SQuAD the clause and event-word cues cost "who" and "where"
+    // questions more than they gained them (held-out who 87.3 -> 84.3, where 82.1 -> 80.3).
+    valueTyped ? near.eventCloseness : 0,
+    ...(valueTyped ? valueClause(q, doc.text, tokens, near.typed, ctx) : [0, 0]),
   ];
   const out = new Array<number>(FEATURES.length).fill(0);
   const block = (TYPES.indexOf(q.type) + 1) * base.length;
@@ -263,7 +271,8 @@ export function isTypedValue(type: AnswerType, tokens: Token[], i: number, inQue
     case 'number':
       return NUMBER_WORD.test(tok.lower);
     case 'person':
-      return tok.capitalized && !tok.stop && i > 0;
+      // A name that opens the sentence counts when it is a full name ("Elena Korsakova, a teacher, won …").
+      return tok.capitalized && !tok.stop && (i > 0 || (tokens[1]?.capitalized === true && !tokens[1].stop && !inQuestion(tokens[1])));
     case 'place': {
       if (!tok.capitalized || tok.stop) return false;
       const before = tokens[i - 1]?.lower ?? '';
@@ -285,7 +294,7 @@ function typedCloseness(
   tokens: Token[],
   sentences: Sentence[],
   idf: Map<string, number>,
-): { closeness: number; countNoun: boolean; fullName: boolean; looseSentence: boolean } {
+): { closeness: number; countNoun: boolean; fullName: boolean; looseSentence: boolean; eventCloseness: number; typed: number[] } {
   const inQuestion = (t: Token): boolean => idf.has(t.stem) || q.words.has(t.lower);
   const matched: number[] = [];
   const typed: number[] = [];
@@ -324,7 +333,8 @@ function typedCloseness(
       if (q.type !== 'other' && ownTyped.length === 0 && closenessIn(within(matched, other), within(typed, other)) >= 0.5) looseSentence = true;
     }
   }
-  return { closeness, countNoun, fullName, looseSentence };
+  const event = tokens.flatMap((t, i) => (t.stem === q.event ? [i] : []));
+  return { closeness, countNoun, fullName, looseSentence, eventCloseness: closenessIn(event, typed), typed };
 }
 
 /** 1 / (1 + d / 3) for the smallest distance d (in words) between a typed value and a matched word. */
@@ -339,4 +349,48 @@ function closenessIn(matched: number[], typed: number[]): number {
     closeness = Math.max(closeness, 1 / (1 + d / 3));
   }
   return closeness;
+}
+
+// Words that open a new clause after a comma: the value in that clause may belong to another event.
+const CLAUSE_OPENER = /^(and|but|while|whereas|although|though|which|who|whose|when|where|after|before|because|as|since)$/;
+// Words that mark a thing other than the one the question asks about: "a smaller earthquake", "the
+// former mayor", "a further 60 million" (an increment, not the total). Not "rival": "buy its rival
+// Ostend Dairy for 1.8 billion" names the asked company.
+const CONTRAST = /^(another|other|previous|earlier|former|smaller|larger|bigger|similar|separate|side|further|additional|extra|last|second|third|next)$/;
+
+/** Index of the clause each token belongs to: a new clause after ; : — or a bracket, or after a comma before a clause word. */
+function clausesOf(text: string, tokens: Token[]): number[] {
+  let clause = 0;
+  return tokens.map((tok, i) => {
+    if (i > 0) {
+      const gap = text.slice(tokens[i - 1]!.end, tok.start);
+      if (/[;:—–()]|[.!?]\s/.test(gap) || (gap.includes(',') && CLAUSE_OPENER.test(tok.lower))) clause++;
+    }
+    return clause;
+  });
+}
+
+/**
+ * The question's weight found in the clause that holds a value of the asked type, for the best such
+ * clause, and whether that clause marks another thing than the asked one. "How much will the barrier
+ * cost?" wants "approved a flood barrier … at a total cost of 210 million", not "a side project
+ * will cost a further 60 million, and the council said the flood barrier …".
+ */
+function valueClause(q: QuestionInfo, text: string, tokens: Token[], typed: number[], ctx: FeatureContext): [number, number] {
+  if (typed.length === 0) return [0, 0];
+  const clauses = clausesOf(text, tokens);
+  let best = { weight: -1, contrast: 1 };
+  for (const clause of new Set(typed.map((i) => clauses[i]!))) {
+    const found = new Set<string>();
+    let contrast = 0;
+    tokens.forEach((t, i) => {
+      if (clauses[i] !== clause) return;
+      if (!t.stop && ctx.idf.has(t.stem)) found.add(t.stem);
+      if (CONTRAST.test(t.lower) && !q.allWords.has(t.lower)) contrast = 1;
+    });
+    let weight = 0;
+    for (const t of found) weight += ctx.idf.get(t) ?? 0;
+    if (weight > best.weight || (weight === best.weight && contrast < best.contrast)) best = { weight, contrast };
+  }
+  return [best.weight / ctx.totalIdf, best.contrast];
 }

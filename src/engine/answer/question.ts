@@ -9,6 +9,8 @@ export interface QuestionInfo {
   terms: string[];
   /** Lower-cased content words, to tell an exact match from a stem match. */
   words: Set<string>;
+  /** Every lower-cased word of the question, stop words included ("other", "further"). */
+  allWords: Set<string>;
   /** Consecutive content stems of the question ("oil crisis" -> "oil crisi"). */
   bigrams: Set<string>;
   /** Lower-cased words written with a capital inside the question (names), first word excepted. */
@@ -16,11 +18,18 @@ export interface QuestionInfo {
   type: AnswerType;
   /** Stem of the noun a "how many" question counts ("how many students" -> "student"). */
   counted?: string;
+  /**
+   * Stem of the word that names the asked event, most often its verb: the last content word after
+   * an auxiliary ("When did the dam break?" -> break, "How much will the barrier cost?" -> cost),
+   * else the first content word after the wh-phrase ("Who designed the bridge?" -> design).
+   */
+  event?: string;
 }
 
 export function analyzeQuestion(question: string): QuestionInfo {
   const tokens = tokenize(question);
-  const content = tokens.filter((w) => !isStopWord(w));
+  // "much" in "how much", "long" in "how long" ask for the value; they are not words to look for.
+  const content = tokens.filter((w, i) => !isStopWord(w) && !(tokens[i - 1] === 'how' && HOW_WORDS.test(w)));
   const stems = content.map((w) => termOf(w));
   const bigrams = new Set<string>();
   for (let i = 1; i < stems.length; i++) bigrams.add(`${stems[i - 1]} ${stems[i]}`);
@@ -35,11 +44,35 @@ export function analyzeQuestion(question: string): QuestionInfo {
   return {
     terms: [...new Set(stems)],
     words: new Set(content),
+    allWords: new Set(tokens),
     bigrams,
     names,
     type: answerType(tokens),
     counted: countedWord ? termOf(countedWord) : undefined,
+    event: eventWord(tokens, new Set(content)),
   };
+}
+
+const HOW_WORDS = /^(many|much|long|old|far|big|large|tall|high|often|few)$/;
+const WH_WORDS = /^(what|when|where|who|whom|whose|which|how|why)$/;
+const AUXILIARIES = /^(did|does|do|will|would|was|were|is|are|has|have|had|can|could|should|may|might)$/;
+
+/** The stem of the word naming the asked event (see QuestionInfo.event), if the question has one. */
+function eventWord(tokens: string[], content: Set<string>): string | undefined {
+  const wh = tokens.findIndex((w) => WH_WORDS.test(w));
+  if (wh < 0) return undefined;
+  let next = wh + 1;
+  // Skip the rest of the wh-phrase ("how much", "how many people", "which company"): what follows
+  // "what", "which" or "how many" is the noun asked about, not the event.
+  if (tokens[wh] === 'how' && HOW_WORDS.test(tokens[next] ?? '')) next++;
+  if (tokens[wh] !== 'who' && tokens[wh] !== 'when' && tokens[wh] !== 'where' && tokens[next] && !AUXILIARIES.test(tokens[next]!)) next++;
+  const after = tokens.slice(next);
+  const aux = after.findIndex((w) => AUXILIARIES.test(w));
+  // "Who will build the barrier?", "Who was elected?": the wh-phrase is the subject, the verb follows
+  // the auxiliary. "When did the dam break?", "How many homes will it protect?": the verb ends the question.
+  const subject = aux === 0 && /^(who|what)$/.test(tokens[wh]!) && !/^(did|does|do)$/.test(after[0]!);
+  const word = aux >= 0 && aux <= 1 && !subject ? after.slice(aux + 1).findLast((w) => content.has(w)) : after.find((w) => content.has(w));
+  return word ? termOf(word) : undefined;
 }
 
 const NUMBER_NOUNS = /^(percent|percentage|proportion|number|amount|population|size|distance|length|height|area|cost|price|temperature|age)$/;

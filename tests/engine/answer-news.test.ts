@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/engine/answer.ts';
+import { analyzeQuestion } from '../../src/engine/answer/question.ts';
+
+// News articles written for these tests (invented places, people and events). In each, a sentence
+// that shares more words with the question than the answer does holds a value of the asked type
+// that belongs to something else: a side project's cost, an earlier election's winner.
+const BARRIER = [
+  'HALMOUTH — The city council approved a flood barrier across the mouth of the Tarrow river on Tuesday, at a total cost of 210 million euros.',
+  'The barrier will protect about 40,000 homes from storm tides, the council said.',
+  'A side project to rebuild the fish ladder at the old weir will cost the city a further 60 million, and the council said the flood barrier plan would also pay for a new footbridge.',
+  'Work on the barrier is due to start in March and end in 2031.',
+  'The project is led by the engineering firm Delmark Partners, which built a similar barrier in Rotterdam.',
+].join(' ');
+
+const ELECTION = [
+  'Voters in the town of Marsh Ridge elected a new mayor on Sunday after the previous mayor resigned over a housing scandal.',
+  'Elena Korsakova, a former teacher standing for the Green list, won the election with 54 percent of the vote.',
+  'The housing scandal broke in May, when a report found the town had sold council land below its value; the former mayor, who won the mayoral election in 2020, denied wrongdoing.',
+  'Turnout in the election was 61 percent, the highest in the town for two decades.',
+].join(' ');
+
+const MERGER = [
+  'Brightwell Foods agreed on Wednesday to buy its rival Ostend Dairy for 1.8 billion dollars in cash.',
+  'The deal, the largest in the dairy industry this year, still needs the approval of competition regulators.',
+  'Ostend Dairy had rejected an earlier offer from Brightwell Foods in June, saying the deal undervalued the company by 300 million dollars.',
+  'The combined company will employ 12,000 people and have its head office in Leeds.',
+  "Brightwell's chief executive, Hannah Oyelaran, will run the combined company.",
+  'Shares in Ostend Dairy rose 18 percent on the news.',
+].join(' ');
+
+const ask = (question: string, text: string) => answerQuestion(question, [{ id: 'story', text }], { wholeSentenceChars: 800 })?.span.text;
+
+describe('answers on news that fit the question', () => {
+  it('answers "how much will X cost" with the amount tied to X, not a side item\'s cost in a sentence naming X', () => {
+    const answer = ask('How much will the flood barrier cost?', BARRIER);
+    expect(answer).toContain('210 million euros');
+  });
+
+  it('answers "how much is X paying for Y" with the price, though the lead calls Y "its rival"', () => {
+    const answer = ask('How much is Brightwell paying for Ostend Dairy?', MERGER);
+    expect(answer).toContain('1.8 billion dollars');
+  });
+
+  it('answers "who won" with the full name that opens the sentence, not an earlier winner', () => {
+    const answer = ask('Who won the mayoral election?', ELECTION);
+    expect(answer).toContain('Elena Korsakova');
+  });
+});
+
+describe('the asked event of a question', () => {
+  it('is the verb that ends a question with an auxiliary', () => {
+    expect(analyzeQuestion('When did the dam break?').event).toBe(analyzeQuestion('break').terms[0]);
+    expect(analyzeQuestion('How much will the flood barrier cost?').event).toBe('cost');
+  });
+
+  it('is the verb after the wh-phrase when the wh-phrase is the subject', () => {
+    expect(analyzeQuestion('Who will build the flood barrier?').event).toBe('build');
+    expect(analyzeQuestion('How many people lost their homes in the earthquake?').event).toBe(analyzeQuestion('lose').terms[0]);
+  });
+
+  it('leaves "much" in "how much" out of the words to look for', () => {
+    expect(analyzeQuestion('How much will the flood barrier cost?').terms).toEqual(['flood', 'barrier', 'cost']);
+  });
+});
