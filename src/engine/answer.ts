@@ -60,10 +60,10 @@ const PREPARED_MAX = 256;
 const PREPARED_MAX_CHARS = 2_000_000;
 let preparedChars = 0;
 
-function prepared(id: string, text: string): PreparedDoc {
+function prepared(id: string, text: string, title?: string): PreparedDoc {
   const hit = PREPARED.get(id);
   if (hit) forget(id, hit);
-  const doc = hit?.text === text ? hit : prepareDoc(id, text);
+  const doc = hit?.text === text && hit.title === title ? hit : prepareDoc(id, text, false, title);
   // Most recently used last: the oldest goes first; the doc just asked for always stays.
   PREPARED.set(id, doc);
   preparedChars += doc.text.length;
@@ -79,8 +79,15 @@ function forget(id: string, doc: PreparedDoc): void {
   preparedChars -= doc.text.length;
 }
 
-export function createAnswerIndex(docs: { id: string; text: string }[]): AnswerIndex {
-  const list = docs.map((d) => prepared(d.id, d.text));
+/** An article to answer from; its headline, when given, is read as part of its lead (see prepareDoc). */
+export interface AnswerDoc {
+  id: string;
+  text: string;
+  title?: string;
+}
+
+export function createAnswerIndex(docs: AnswerDoc[]): AnswerIndex {
+  const list = docs.map((d) => prepared(d.id, d.text, d.title));
   return { docs: list, collection: new SentenceCollection(list) };
 }
 
@@ -89,7 +96,7 @@ export function createAnswerIndex(docs: { id: string; text: string }[]): AnswerI
  * of at most `maxChars` characters, ranked by a small linear model over term overlap, phrase and
  * proximity matches and answer-type cues. Null when the docs share too little with the question.
  */
-export function answerQuestion(question: string, docs: { id: string; text: string }[], options: AnswerOptions = {}): AnswerHit | null {
+export function answerQuestion(question: string, docs: AnswerDoc[], options: AnswerOptions = {}): AnswerHit | null {
   return answerWithIndex(question, createAnswerIndex(docs), options);
 }
 

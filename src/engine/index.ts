@@ -26,7 +26,7 @@ export class EmbeddedEngine implements Engine {
     // A long sentence is shown whole (up to 800 characters) rather than cut mid-sentence.
     const best = answerQuestion(
       question,
-      articles.map((article) => ({ id: article.id, text: article.text })),
+      articles.map((article) => ({ id: article.id, text: article.text, ...(article.title ? { title: article.title } : {}) })),
       { wholeSentenceChars: 800 },
     );
     if (!best) return null;

@@ -118,6 +118,16 @@ describe('the terminal chat', () => {
     expect(shown.endsWith('\x1b[?2004l')).toBe(true);
   });
 
+  it('answers a thread question worded like a story\'s headline from the lead that tells the fact', async () => {
+    const { session, printed, services } = chat();
+    await ensureDemoFeed(services, CONSOLE_CHANNEL);
+    await session.handleLine('/digest now');
+    const before = printed().length;
+    // Headline: "… creating 1,200 jobs"; lead: "… will hire 1,200 people by the end of 2027".
+    await session.handleLine('How many jobs will Nordlys create?');
+    expect(printed().slice(before)).toMatch(/A: .*will hire 1,200 people/);
+  });
+
   it('treats plain text outside a thread as a hint, not a question', async () => {
     const { session, printed } = chat();
     await session.handleLine('what happened?');

@@ -63,3 +63,20 @@ describe('the asked event of a question', () => {
     expect(analyzeQuestion('How much will the flood barrier cost?').terms).toEqual(['flood', 'barrier', 'cost']);
   });
 });
+
+// A wire story whose headline words the question uses, while its lead tells the fact in other words.
+const PLANT = [
+  'KESTRUP, Denmark — Halvard Cells will start making batteries at its plant outside Kestrup in the spring, a year ahead of plan, and will hire 900 people by the end of 2027, the company said on Monday.',
+  'The first production line passed its final safety check last week.',
+  'Two more lines are due within nine months, and the company said it would train its staff at a college in Aarhus.',
+].join('\n\n');
+
+describe('answers that read the headline with the lead', () => {
+  it('finds the lead when the question is worded like the headline ("creating 900 jobs" over "will hire 900 people")', () => {
+    const question = 'How many jobs will the new plant create?';
+    const answer = answerQuestion(question, [{ id: 'plant', text: PLANT, title: 'Halvard Cells to open Kestrup plant early, creating 900 jobs' }]);
+    expect(answer?.span.text).toContain('will hire 900 people');
+    // Without the headline the text alone shares too little with the question to answer it.
+    expect(answerQuestion(question, [{ id: 'plant-text', text: PLANT }])).toBeNull();
+  });
+});

@@ -58,6 +58,8 @@ export interface Sentence {
 export interface PreparedDoc {
   id: string;
   text: string;
+  /** The headline given with the text, whose words count as the lead's (see prepareDoc). */
+  title?: string;
   sentences: Sentence[];
   /** Sentence index ranges [first, end) of each paragraph. */
   paragraphs: [number, number][];
@@ -95,6 +97,11 @@ function tokensByChunk(text: string, base: number): Token[] {
   return out;
 }
 
+/** The words of `text` that are not stop words. */
+function contentWords(text: string): string[] {
+  return tokenize(text).filter((word) => !isStopWord(word));
+}
+
 function makeToken(text: string, word: string, start: number, end: number, base: number): Token {
   const first = text[start] ?? '';
   return {
@@ -110,8 +117,7 @@ function makeToken(text: string, word: string, start: number, end: number, base:
 export function prepareSentence(span: Span, paragraph = 0, plain = false): Sentence {
   const termFreq = new Map<string, number>();
   let length = 0;
-  for (const word of tokenize(span.text)) {
-    if (isStopWord(word)) continue;
+  for (const word of contentWords(span.text)) {
     length++;
     const s = termOf(word, plain);
     termFreq.set(s, (termFreq.get(s) ?? 0) + 1);
@@ -128,7 +134,13 @@ export function prepareSentence(span: Span, paragraph = 0, plain = false): Sente
   };
 }
 
-export function prepareDoc(id: string, text: string, plain = false): PreparedDoc {
+/**
+ * An article's sentences and statistics for answering. A headline, when given, is a short form of the
+ * lead ("… plant a year early, creating 1,200 jobs" over "… will hire 1,200 people by the end of
+ * 2027"): its words count among the lead sentence's terms, so a question worded like the headline
+ * finds the lead that tells the fact, which the headline itself, not part of the text, cannot cite.
+ */
+export function prepareDoc(id: string, text: string, plain = false, title?: string): PreparedDoc {
   let paragraph = 0;
   let previousEnd = 0;
   const sentences = splitSentences(text).map((span) => {
@@ -136,6 +148,13 @@ export function prepareDoc(id: string, text: string, plain = false): PreparedDoc
     previousEnd = span.end;
     return prepareSentence(span, paragraph, plain);
   });
+  const lead = sentences[0];
+  if (title && lead) {
+    for (const word of contentWords(title)) {
+      const term = termOf(word, plain);
+      if (!lead.termFreq.has(term)) lead.termFreq.set(term, 1);
+    }
+  }
   const paragraphs: [number, number][] = [];
   sentences.forEach((sentence, i) => {
     const last = paragraphs[sentence.paragraph];
@@ -148,7 +167,7 @@ export function prepareDoc(id: string, text: string, plain = false): PreparedDoc
     contentLength += sentence.length;
     for (const term of sentence.termFreq.keys()) sentenceFreq.set(term, (sentenceFreq.get(term) ?? 0) + 1);
   }
-  return { id, text, sentences, paragraphs, sentenceFreq, contentLength };
+  return { id, text, ...(title ? { title } : {}), sentences, paragraphs, sentenceFreq, contentLength };
 }
 
 /** Content stems of a question, in order (duplicates kept for bigrams; callers dedupe). */
