@@ -118,7 +118,7 @@ describe('the terminal chat', () => {
     expect(shown.endsWith('\x1b[?2004l')).toBe(true);
   });
 
-  it('answers a thread question worded like a story\'s headline from the lead that tells the fact', async () => {
+  it("answers a thread question worded like a story's headline from the lead that tells the fact", async () => {
     const { session, printed, services } = chat();
     await ensureDemoFeed(services, CONSOLE_CHANNEL);
     await session.handleLine('/digest now');
