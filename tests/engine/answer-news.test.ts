@@ -80,3 +80,27 @@ describe('answers that read the headline with the lead', () => {
     expect(answerQuestion(question, [{ id: 'plant-text', text: PLANT }])).toBeNull();
   });
 });
+
+// The lead counts children; the amount in a currency is two sentences down.
+const VACCINES = [
+  'MARLOW BAY — The health ministry will offer a measles vaccine to two million children from March, doubling the reach of its vaccine campaign, it said on Friday.',
+  'Clinics in the northern districts will be the first to receive doses.',
+  'The ministry said the expansion would cost about 4 billion shillings over three years, paid jointly by the government and donors.',
+].join(' ');
+
+describe('answers to "how much" about money', () => {
+  it('want an amount in a currency, not another number of the lead ("two million children")', () => {
+    expect(ask('How much will the vaccine campaign cost?', VACCINES)).toContain('4 billion shillings');
+  });
+
+  it('read a question about money as such, and read "£600m" and "$1.8bn" as amounts', () => {
+    expect(analyzeQuestion('How much will the vaccine campaign cost?').money).toBe(true);
+    expect(analyzeQuestion('How much rain fell overnight?').money).toBe(false);
+    expect(
+      ask(
+        'How much did Tarn Foods pay for the brewery?',
+        'Tarn Foods, which employs 600 people, bought the Kilby brewery on Monday. The price was £600m, the company said.',
+      ),
+    ).toContain('£600m');
+  });
+});

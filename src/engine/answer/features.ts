@@ -36,6 +36,7 @@ const BASE_FEATURES = [
   'eventNear', // typed question: closeness of a value of the asked type to the word naming the asked event ("cost", "break")
   'valueClause', // share of the question's weight in the clause that holds a value of the asked type (the best such clause)
   'valueContrast', // that clause marks another thing than the asked one ("a smaller earthquake", "a further 60 million")
+  'moneyValue', // how-much question about money and an amount in a currency ("210-million-euro", "$1.8 billion"); -1 when the span has none
 ] as const;
 
 const TYPES: readonly AnswerType[] = ['person', 'date', 'number', 'place', 'other'];
@@ -53,8 +54,21 @@ const YEAR = /^(1\d{3}|20\d{2})$/;
 // Clock times and day words ("4.15am", "noon", "yesterday"): the time of an event in news.
 const CLOCK = /^(\d{1,2}(am|pm|h)|am|pm|noon|midnight|morning|afternoon|evening|tonight|overnight|yesterday|today|tomorrow|dawn|dusk|weekend)$/;
 const NUMBER_WORD =
-  /^(\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|percent)$/;
+  /^(\d[\d.,]*(?:m|bn|tn|k)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|percent)$/;
 const PLACE_CUE = /^(in|at|near|from|into|across|outside|inside)$/;
+const CURRENCY =
+  /^(euros?|dollars?|pounds?|sterling|yen|yuan|renminbi|rupees?|shillings?|francs?|crowns?|kronor|kroner|krona|krone|pesos?|rand|reais|real|roubles?|rubles?|lira|dinars?|dirhams?|riyals?|won|ringgit|baht|zloty|forint|cents?|pence|usd|eur|gbp|bn|m)$/;
+
+/** An amount in a currency: a number with a currency word within two words after it ("210-million-euro", "60 million euros") or a currency sign before it ("$1.8 billion"). */
+function hasMoney(text: string, tokens: Token[]): boolean {
+  return tokens.some(
+    (t, i) =>
+      NUMBER_WORD.test(t.lower) &&
+      (/[$£€¥]\s*$/.test(text.slice(Math.max(0, t.start - 2), t.start)) ||
+        CURRENCY.test(tokens[i + 1]?.lower ?? '') ||
+        CURRENCY.test(tokens[i + 2]?.lower ?? '')),
+  );
+}
 
 /** A candidate answer: one sentence, or two adjacent ones, of one document. */
 export interface Candidate {
@@ -224,6 +238,7 @@ export function featuresOf(q: QuestionInfo, doc: PreparedDoc, c: Candidate, ctx:
     // questions more than they gained them (held-out who 87.3 -> 84.3, where 82.1 -> 80.3).
     valueTyped ? near.eventCloseness : 0,
     ...(valueTyped ? valueClause(q, doc.text, tokens, near.typed, ctx) : [0, 0]),
+    q.money ? (hasMoney(doc.text, tokens) ? 1 : -1) : 0,
   ];
   const out = new Array<number>(FEATURES.length).fill(0);
   const block = (TYPES.indexOf(q.type) + 1) * base.length;

@@ -18,6 +18,8 @@ export interface QuestionInfo {
   type: AnswerType;
   /** Stem of the noun a "how many" question counts ("how many students" -> "student"). */
   counted?: string;
+  /** A how-much question about money ("How much will the barrier cost?"): it wants an amount in a currency. */
+  money: boolean;
   /**
    * Stem of the word that names the asked event, most often its verb: the last content word after
    * an auxiliary ("When did the dam break?" -> break, "How much will the barrier cost?" -> cost),
@@ -49,11 +51,15 @@ export function analyzeQuestion(question: string): QuestionInfo {
     names,
     type: answerType(tokens),
     counted: countedWord ? termOf(countedWord) : undefined,
+    money: tokens.some((w, i) => w === 'how' && tokens[i + 1] === 'much') && tokens.some((w) => MONEY_WORDS.test(w)),
     event: eventWord(tokens, new Set(content)),
   };
 }
 
 const HOW_WORDS = /^(many|much|long|old|far|big|large|tall|high|often|few)$/;
+// "How much will the barrier cost?", "How much did they pay?": a how-much question that asks for money.
+const MONEY_WORDS =
+  /^(cost|costs|costing|pay|pays|paid|paying|spend|spends|spent|price|priced|worth|fine|fined|fines|budget|raise|raised|earn|earns|earned|charge|charged|fee|fees|sell|sold|buy|bought|invest|invested|owe|owed|fund|funding|money|salary|valued|bid|offer|offered|loan|debt|revenue|profit|loss|tax|taxes|compensation|damages|award|awarded|prize)$/;
 const WH_WORDS = /^(what|when|where|who|whom|whose|which|how|why)$/;
 const AUXILIARIES = /^(did|does|do|will|would|was|were|is|are|has|have|had|can|could|should|may|might)$/;
 
