@@ -90,6 +90,8 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
   borrowFromNeighbours(text, found);
   fromSentenceBefore(ctx, found);
   fromIntroducingParagraph(ctx, found);
+  // A quote that runs on from one these two steps attributed takes its speaker too.
+  borrowFromNeighbours(text, found);
   const out: Quote[] = [];
   for (const f of found) {
     const words = countWords(text, f.span.start, f.span.end);
