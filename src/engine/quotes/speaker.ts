@@ -361,6 +361,13 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
       }
     }
     // "…, said Jo Roe, a consultant who said she would …": a relative clause's speaker is its antecedent.
+    // "… was welcomed by Beijing, which described it as “…”": an organisation or a place speaking
+    // through its government, named right before the comma.
+    const which = /,\s*which\s+(?:also\s+|later\s+)?$/.exec(head.slice(0, v.index));
+    if (which) {
+      const ante = mentionsIn(ctx.index, from, from + which.index).find((x) => x.end === from + which.index && !ctx.inside(x.start));
+      if (ante && !PLATFORMS.test(ante.entity.name)) return { entity: ante.entity, description: null };
+    }
     const relative = /,[^,]*\bwho\s+(?:also\s+|later\s+)?$/.exec(head.slice(0, v.index));
     if (relative) {
       // The antecedent heads the clause: "said Jo Roe, the director of the Roe Institute, who said".
@@ -487,7 +494,8 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   const d =
     DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with|from)\s+.*$|\s+to\s+(?=\p{Lu}).*$/u, '').replace(TRAILING_ADVERBS, '')) ??
     (pick === 'last' ? OPENING_DESCRIPTION.exec(clause) : null);
-  if (d) {
+  // "The EU's move was welcomed", "the standard of proof to be applied": a clause, not a noun phrase.
+  if (d && !CLAUSE_IN_DESCRIPTION.test(d[0])) {
     let e =
       (/^the\b/i.test(d[0].trim()) ? resolveOffice(d[1]!, at + d.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null) ??
       resolveDescription(d[1]!, at, ctx.index, ctx.inside, /^the\b/i.test(d[0].trim()));
@@ -533,6 +541,7 @@ function qualifiesNoun(text: string, m: Mention, lo: number): boolean {
   return words !== null && words[1]!.split(/\s+/).some((w) => isPersonHead(w) || ROLE_NOUNS.has(w) || w === 'member' || w === 'employee');
 }
 
+const CLAUSE_IN_DESCRIPTION = /\s(?:is|was|were|are|been|being|to be|to have)\s/;
 const TRAILING_ADVERBS =
   /(?:\s+(?:also|later|then|again|once|still|previously|recently|simply|quickly|flatly|has|had|have|would|will|did|does|had|is|was|are|were|now|further|even|repeatedly|publicly|privately|separately|initially|first|earlier))+\s*$/i;
 const OPENING_DESCRIPTION = /^[\s“"‘]*(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,5}?([a-z][a-z-]+)(?=\s*,)/;
