@@ -20,3 +20,31 @@ describe('a clause is not a description of the speaker', () => {
     expect(speakers(text)).toEqual([null]);
   });
 });
+
+describe('an office after "the" that the tagger read as a name', () => {
+  it('gives "The Judge wrote:" to the judge the text named', () => {
+    const text = `The ruling was handed down by Superior Court Judge Martha Ellison on Friday. The Judge wrote: "Nothing in the filings shows that the public interest is served here."`;
+    expect(speakers(text)).toEqual(['Martha Ellison']);
+  });
+});
+
+describe('he/she after a quote that follows a name', () => {
+  it('does not refer to the name the quoted words are about ("Mr Pike “made …,” he told")', () => {
+    const text = `The trial heard from the former chief, Dan Orley, on Tuesday. Speaking in court, Mr Orley denied that he pushed his deputy Sam Pike to alter the figures. Mr Pike "made his own decisions about the books," he told the court.`;
+    expect(speakers(text)).toEqual(['Dan Orley']);
+  });
+});
+
+describe('a person called by nationality or sporting role', () => {
+  it('resolves "said the American" to the salient person, not to the last speaker', () => {
+    const text = `Karl Brenner beat Tom Adair in three sets in Leeds on Sunday. "I had a plan and I stuck to it," he said. And Adair, who was outpaced from the baseline, said Brenner had simply played better on the day. "Younger players are not afraid of anyone now," said the American.`;
+    expect(speakers(text)).toEqual(['Karl Brenner', 'Tom Adair']);
+  });
+});
+
+describe('"confirmed" as a speech verb', () => {
+  it('keeps "confirmed a Rovers spokesman" as the description, for the quote and the one running on', () => {
+    const text = `Harwell Rovers coach Ian Mills has given his approval. "We have had an approach from the national side," confirmed a Harwell Rovers spokesman. "It is in the early stages but we are giving it serious thought."`;
+    expect(speakers(text)).toEqual(['a Harwell Rovers spokesman', 'a Harwell Rovers spokesman']);
+  });
+});

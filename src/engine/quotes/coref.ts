@@ -40,13 +40,24 @@ export interface Said {
   entity: Entity;
 }
 
+// "said the American", "the Scot added": British reports, sport above all, call a person by
+// nationality. Capitalised in the text, so descriptions match these words separately.
+export const NATIONALS =
+  'American|Briton|Englishman|Scot|Scotsman|Welshman|Irishman|Frenchman|Dutchman|Spaniard|German|Italian|Australian|' +
+  'Canadian|Argentine|Argentinian|Brazilian|Russian|Swede|Belgian|Croat|Serb|Czech|Austrian|Norwegian|Dane|Finn|' +
+  'Chilean|Kenyan|Ethiopian|Nigerian|Ghanaian|Cameroonian|Mexican|Colombian|Uruguayan|Moroccan|Egyptian|Israeli|' +
+  'Turk|Greek|Ukrainian|Romanian|Bulgarian|Hungarian|Slovak|Jamaican|Zimbabwean|Zambian|Indian|Pakistani|' +
+  'New Zealander|Kiwi|South African|Korean|Icelander|Cypriot';
 const PERSON_HEADS = new RegExp(
   '^(?:businessman|businesswoman|billionaire|mogul|governor|senator|mayor|nominee|candidate|president|secretary|' +
     'spokesman|spokeswoman|spokesperson|official|lawmaker|legislator|congressman|congresswoman|representative|' +
     'chairman|chairwoman|chair|leader|minister|premier|judge|justice|attorney|lawyer|prosecutor|director|chief|' +
     'executive|founder|economist|analyst|professor|manager|host|speaker|commander|general|ambassador|diplomat|' +
     'adviser|advisor|aide|strategist|pollster|activist|veteran|democrat|republican|conservative|liberal|' +
-    'populist|tycoon|magnate|donor|consultant|historian|scholar|columnist|commentator|anchor|entrepreneur|investor|evangelist|comedian|star|actor|actress|author|preacher|pastor|pope|king|queen|prince|princess|mother|father|widow|independent|\\d+-year-old)$',
+    'populist|tycoon|magnate|donor|consultant|historian|scholar|columnist|commentator|anchor|entrepreneur|investor|evangelist|comedian|star|actor|actress|author|preacher|pastor|pope|king|queen|prince|princess|mother|father|widow|independent|\\d+-year-old|' +
+    // Sport and entertainment roles, common in British reports ("the Chelsea boss", "the striker").
+    'coach|boss|captain|skipper|player|striker|midfielder|defender|goalkeeper|keeper|winger|champion|athlete|' +
+    `sprinter|golfer|boxer|batsman|bowler|singer|rapper|presenter|producer|chancellor|${NATIONALS.toLowerCase()})$`,
 );
 
 /**
@@ -92,7 +103,9 @@ export function resolvePronoun(
     const all = mentionsIn(index, lo, hi).filter(
       (m, k, arr) => !inside(m.start) && subjectish(index.text, m, lo) && !modifies(index.text, m, arr[k + 1]) && !nounModifier(index.text, m),
     );
-    const ms = all.filter((m) => ok(m.entity));
+    // "Mr Pike “made his own decisions,” he told the court": in the pronoun's own sentence, a name
+    // that the quote follows is the subject of the quoted words, not the one who spoke them.
+    const ms = all.filter((m) => ok(m.entity) && !(n === 0 && QUOTE_OPENS_AFTER.test(index.text.slice(m.end, m.end + 3))));
     const sameAt = n > 0 && same ? same.exec(index.text.slice(lo, hi)) : null;
     // "Roe has blasted the system, which he said …": a person before the pronoun is still the referent.
     // Not a name in an opening clause: "After meeting Tom Baker, he told …" is still the pronoun's.
@@ -150,6 +163,8 @@ export function resolvePronoun(
   const any = mentionsIn(index, from, pos).filter((m) => !inside(m.start) && ok(m.entity) && m.entity.gender === want);
   return any.length ? any[any.length - 1]!.entity : null;
 }
+
+const QUOTE_OPENS_AFTER = /^\s?["“]\p{L}/u;
 
 // Openers that are not the subject: "In July, X dismissed …", "During a speech, X attacked …".
 export const LEAD_ADVERBIAL =

@@ -6,6 +6,7 @@ import {
   LEAD_ADVERBIAL,
   mentionsIn,
   modifies,
+  NATIONALS,
   PLATFORMS,
   resolveDescription,
   resolveOffice,
@@ -22,7 +23,7 @@ const BASES =
   'joke|label|lament|maintain|mock|muse|note|observe|offer|opine|plead|pledge|point out|post|praise|predict|promise|' +
   'quip|recall|recount|remark|repeat|report|respond|retort|scoff|shout|state|stress|suggest|tell|testify|thank|' +
   'thunder|tweet|urge|vow|warn|whisper|wonder|write|yell|reply|acknowledge|confess|recommend|reason|insist|remember|' +
-  'assert|reiterate|mention|assure|affirm|grumble|marvel|elaborate';
+  'assert|reiterate|mention|assure|affirm|grumble|marvel|elaborate|confirm|comment|reveal';
 const IRREGULAR =
   'pressed|said|says|say|told|tells|wrote|writes|written|read|reads|sang|sings|put it|puts it|replied|replies|testified|cried|saying|telling|writing|shot back|shoots back|fired back|fires back|hit back|hits back';
 // One-syllable-stress verbs ending consonant-vowel-consonant double it: admitted, quipping.
@@ -93,7 +94,9 @@ function lastSpeechVerb(head: string): RegExpExecArray | null {
 // Verbs that take no object, so a name right after them is their subject ("explained Jo Roe"), unlike "told CBS".
 const INVERTIBLE =
   /^(?:said|says|explained|added|wrote|writes|noted|recalled|remembered|continued|insisted|argued|observed|remarked|quipped|joked|replied|responded|countered|declared|concluded|conceded|cautioned|warned)$/i;
-const DESCRIPTION = /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,9}?([a-z][a-z-]+|\d+-year-old|Democrat|Republican|Independent)\s*$/;
+const DESCRIPTION = new RegExp(
+  `\\b(?:[Tt]he|[Aa]n?|[Tt]his|[Oo]ne|[Aa]nother)\\s+(?:[\\w’'-]+\\s+){0,9}?([a-z][a-z-]+|\\d+-year-old|Democrat|Republican|Independent|${NATIONALS})\\s*$`,
+);
 
 export interface SpeakerContext {
   text: string;
@@ -468,6 +471,12 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
       ? others[0]
       : undefined;
   const m = pick === 'first' ? (leading ?? pool[0]) : (adjacent ?? opener ?? last);
+  // "The Judge wrote": an office after "the" is a description even when the tagger made the
+  // capitalised word a name; it refers to the person the text gave that office.
+  if (m && !/\s/.test(m.entity.name) && /\b[Tt]he\s+$/.test(ctx.text.slice(Math.max(at, m.start - 4), m.start))) {
+    const e = resolveOffice(m.entity.name, m.start, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
+    if (e) return { entity: e, description: null };
+  }
   const pron = PRONOUN_IN.exec(s);
   if (pron) {
     // After the verb the pronoun counts only right after it ("said he"); before the verb, only
