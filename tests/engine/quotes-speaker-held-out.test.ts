@@ -48,3 +48,12 @@ describe('"confirmed" as a speech verb', () => {
     expect(speakers(text)).toEqual(['a Harwell Rovers spokesman', 'a Harwell Rovers spokesman']);
   });
 });
+
+describe('"the firm said" with two organisations named', () => {
+  it('refers to the organisation heading a recent sentence, not to one named later as an object', () => {
+    const text = `Brightwell Foods has agreed to buy Gallo Dairies for $2bn. Brightwell said it would merge several departments, adding that there may be job cuts. The deal will see its dairy arm overtake Norland Mills Inc as the biggest maker of cheese in Europe.
+
+"The growth of the dairy arm is expected to make up for the cuts we must now make," the firm said in a statement.`;
+    expect(speakers(text)).toEqual(['Brightwell Foods']);
+  });
+});

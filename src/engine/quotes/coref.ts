@@ -272,12 +272,27 @@ export function resolveDescription(head: string, pos: number, index: EntityIndex
     if (/^(?:ministry|department|authority)$/.test(h) && new RegExp(`\\b[Tt]he\\s+[a-z][a-z-]+\\s+${h}\\b`).test(index.text.slice(0, pos))) return null;
     // "The agency said" when no agency is named as such: the organisation last mentioned, but not a
     // platform it spoke on ("took their fight to Twitter. … the group tweeted").
-    return definite
-      ? lastOf(index.mentions, pos, inside, (e) => e.kind === 'org' && (!PLATFORMS.test(e.name) || /^(?:company|firm|platform|network|site|service)$/.test(h)))
-      : null;
+    if (!definite) return null;
+    const fits = (e: Entity): boolean => e.kind === 'org' && (!PLATFORMS.test(e.name) || /^(?:company|firm|platform|network|site|service)$/.test(h));
+    return (/^(?:company|firm|group)$/.test(h) ? salientOrg(index, pos, inside, fits) : null) ?? lastOf(index.mentions, pos, inside, fits);
   }
   return lastOf(index.mentions, pos, inside, (e) => e.kind === 'person' && e.descriptors.has(h));
 }
+
+/**
+ * "Novartis said it would merge departments … overtake Israel's Teva … “…,” the firm said": the
+ * organisation heading one of the last sentences is what "the firm" refers to, not one named
+ * later as an object. The last such organisation within a few sentences, or null.
+ */
+function salientOrg(index: EntityIndex, pos: number, inside: Inside, ok: (e: Entity) => boolean): Entity | null {
+  const from = Math.max(0, pos - SALIENT_WINDOW);
+  const heads = mentionsIn(index, from, pos).filter(
+    (m) => ok(m.entity) && !inside(m.start) && SENTENCE_HEAD_BEFORE.test(index.text.slice(Math.max(0, m.start - 8), m.start)),
+  );
+  return heads.length ? heads[heads.length - 1]!.entity : null;
+}
+const SALIENT_WINDOW = 600;
+const SENTENCE_HEAD_BEFORE = /(?:^|[.!?]["”’]?\s+|\n\s*)(?:The\s+)?$/;
 
 // Offices a person holds one of: "the senator" is not the person the text calls "Gov." or "Mayor".
 const OFFICES = new Set([
