@@ -57,3 +57,10 @@ describe('"the firm said" with two organisations named', () => {
     expect(speakers(text)).toEqual(['Brightwell Foods']);
   });
 });
+
+describe('a short quote with a he/she cue ends the clause before the next quote', () => {
+  it('gives the quote after ", saying" to the speaker of the cue, not to the name before the short quote', () => {
+    const text = `The trial heard from the former chief, Dan Orley, on Tuesday. Speaking in court, Mr Orley denied that he pushed his deputy Sam Pike to alter the figures. Mr Pike "made accounting decisions," he told the court, saying his finance chief had "a firm grasp of every number".`;
+    expect(speakers(text)).toEqual(['Dan Orley', 'Dan Orley']);
+  });
+});
