@@ -64,3 +64,36 @@ describe('a short quote with a he/she cue ends the clause before the next quote'
     expect(speakers(text)).toEqual(['Dan Orley', 'Dan Orley']);
   });
 });
+
+describe('"it said" with two organisations named', () => {
+  it('refers to the organisation heading a recent sentence, not to the last one named', () => {
+    const text = `Brightwell Foods has pulled out of a $300m contract in Leeds. Brightwell Foods said "the original scope of the work could not be delivered at a fair price". But the firm denied reports that it was handing its share to Norland Mills Inc. "Members of the venture remain committed to new projects in the area," it said in a statement.`;
+    expect(speakers(text)).toEqual(['Brightwell Foods', 'Brightwell Foods']);
+  });
+});
+
+describe('a nationality the tagger read as a name', () => {
+  it('gives "said the New Zealander" to the salient person', () => {
+    const text = `The director Peter Jackson says it could be years before he starts work on a film version of the novel. "I think it is going to be a lot of lawyers sitting in a room trying to work out a deal first," said the New Zealander.`;
+    expect(speakers(text)).toEqual(['Peter Jackson']);
+  });
+});
+
+describe('a participle opening the sentence of a he/she cue', () => {
+  it('does not take a name inside "Praising Celtic and Rangers for their efforts, she said:"', () => {
+    const text = `Cathy Jamieson said new orders would be a key aim. "That is the kind of thing that will hit them where it hurts the most," she said. Praising Celtic and Rangers for their efforts, she said: "I do not think there is any doubt that we have seen some positive moves from the clubs."`;
+    expect(speakers(text)).toEqual(['Cathy Jamieson', 'Cathy Jamieson']);
+  });
+});
+
+describe('descriptions of a person or a document', () => {
+  it('resolves "the legal assistant" to the salient person', () => {
+    const text = `Austin Aitken is taking action against the network over its quiz show. Mr Aitken said watching the show made him dizzy. The legal assistant said the network was "sending the wrong message to viewers about what money can make people do".`;
+    expect(speakers(text)).toEqual(['Austin Aitken']);
+  });
+
+  it('never makes an adjective before a comma ("The hand-written, four-page lawsuit said:") the speaker', () => {
+    const text = `Austin Aitken is taking action against the network over its quiz show. Mr Aitken said the network was "sending the wrong message to viewers about what money can make people do". The hand-written, four-page lawsuit said: "To have people on the show eat dead rats was crazy and made me ill."`;
+    expect(speakers(text)).toEqual(['Austin Aitken', 'Austin Aitken']);
+  });
+});

@@ -57,7 +57,8 @@ const PERSON_HEADS = new RegExp(
     'populist|tycoon|magnate|donor|consultant|historian|scholar|columnist|commentator|anchor|entrepreneur|investor|evangelist|comedian|star|actor|actress|author|preacher|pastor|pope|king|queen|prince|princess|mother|father|widow|independent|\\d+-year-old|' +
     // Sport and entertainment roles, common in British reports ("the Chelsea boss", "the striker").
     'coach|boss|captain|skipper|player|striker|midfielder|defender|goalkeeper|keeper|winger|champion|athlete|' +
-    `sprinter|golfer|boxer|batsman|bowler|singer|rapper|presenter|producer|chancellor|${NATIONALS.toLowerCase()})$`,
+    'sprinter|golfer|boxer|batsman|bowler|singer|rapper|presenter|producer|chancellor|assistant|campaigner|' +
+    `teacher|doctor|viewer|victim|plaintiff|${NATIONALS.toLowerCase()})$`,
 );
 
 /**
@@ -78,7 +79,8 @@ export function resolvePronoun(
 ): Entity | null {
   const p = pronoun.toLowerCase();
   const last = history[history.length - 1]?.entity ?? null;
-  if (p === 'it') return lastOf(index.mentions, pos, inside, (e) => e.kind === 'org');
+  // "Contrack said … But the firm denied …. “…,” it said": the organisation heading a recent sentence first.
+  if (p === 'it') return salientOrg(index, pos, inside, (e) => e.kind === 'org') ?? lastOf(index.mentions, pos, inside, (e) => e.kind === 'org');
   if (p === 'they' || p === 'we' || p === 'i') {
     if (last) return last;
     return p === 'they' ? null : lastOf(index.mentions, pos, inside, (e) => isPerson(e, index.text));
@@ -180,7 +182,8 @@ function afterOpeners(text: string, lo: number, m: Mention): boolean {
 
 // A surname the tagger left unclassified heads a sentence as a person when a verb of action follows: "Roe openly admitted".
 const VERB_AFTER = /^\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|says|told|tells|spoke|made|gave|took|has|had|is|was)\b/;
-const ASKED = /^[\s“"‘]*(?:Asked|Pressed|Questioned|Speaking|Responding|Interviewed|Reached)\b/;
+// Also any participle opening the sentence: "Praising Celtic and Rangers for their efforts, she said".
+const ASKED = /^[\s“"‘]*(?:Asked|Pressed|Questioned|Speaking|Responding|Interviewed|Reached|\p{Lu}\p{Ll}+ing)\b/u;
 // "One pastor backing Mr. Lane, Jo Roe of …, said": a description opening the sentence, then its name.
 const DESCRIBED_OPENER = /^[\s“"‘]*(?:One|A|An|Another|The)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?:supporting|backing|opposing|for|at|of|from|in|with|who|close)\b/;
 // A definite description opening the sentence with its verb: "The Ohio Republican did …", "The senator said …".
@@ -328,6 +331,11 @@ export function resolveOffice(head: string, pos: number, index: EntityIndex, ins
     resolvePronoun('', pos, index, inside, sentenceStarts, history, untitled) ??
     lastOf(index.mentions, pos, inside, (e) => e.kind === 'person' && titled(e))
   );
+}
+
+/** Whether a description's head names an organisation ("ministry", "firm"). */
+export function isOrgHead(head: string): boolean {
+  return ORG_WORDS.test(head.toLowerCase());
 }
 
 /** Whether a description's head names a person's role ("governor", "businessman"). */

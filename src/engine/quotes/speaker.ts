@@ -2,6 +2,7 @@ import type { Entity, EntityIndex, Mention } from '../entities.ts';
 import { ROLE_NOUNS } from '../entities/gazetteer.ts';
 import {
   isPerson,
+  isOrgHead,
   isPersonHead,
   LEAD_ADVERBIAL,
   mentionsIn,
@@ -473,8 +474,14 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   const m = pick === 'first' ? (leading ?? pool[0]) : (adjacent ?? opener ?? last);
   // "The Judge wrote": an office after "the" is a description even when the tagger made the
   // capitalised word a name; it refers to the person the text gave that office.
-  if (m && !/\s/.test(m.entity.name) && /\b[Tt]he\s+$/.test(ctx.text.slice(Math.max(at, m.start - 4), m.start))) {
-    const e = resolveOffice(m.entity.name, m.start, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
+  // So is a nationality ("said the New Zealander"), resolved like a role no one was introduced with.
+  if (m && /\b[Tt]he\s+$/.test(ctx.text.slice(Math.max(at, m.start - 4), m.start))) {
+    const national = NATIONAL_NAME.test(m.entity.name);
+    const e = national
+      ? resolvePronoun('', m.start, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history, (x) => x !== m.entity)
+      : !/\s/.test(m.entity.name)
+        ? resolveOffice(m.entity.name, m.start, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history)
+        : null;
     if (e) return { entity: e, description: null };
   }
   const pron = PRONOUN_IN.exec(s);
@@ -502,7 +509,7 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   // "The president also said": adverbs and auxiliaries before the verb are not the description's head.
   const d =
     DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with|from)\s+.*$|\s+to\s+(?=\p{Lu}).*$/u, '').replace(TRAILING_ADVERBS, '')) ??
-    (pick === 'last' ? OPENING_DESCRIPTION.exec(clause) : null);
+    (pick === 'last' ? openingDescription(clause) : null);
   // "The EU's move was welcomed", "the standard of proof to be applied": a clause, not a noun phrase.
   if (d && !CLAUSE_IN_DESCRIPTION.test(d[0])) {
     let e =
@@ -550,9 +557,16 @@ function qualifiesNoun(text: string, m: Mention, lo: number): boolean {
   return words !== null && words[1]!.split(/\s+/).some((w) => isPersonHead(w) || ROLE_NOUNS.has(w) || w === 'member' || w === 'employee');
 }
 
+const NATIONAL_NAME = new RegExp(`^(?:${NATIONALS})$`);
 const CLAUSE_IN_DESCRIPTION = /\s(?:is|was|were|are|been|being|to be|to have)\s/;
 const TRAILING_ADVERBS =
   /(?:\s+(?:also|later|then|again|once|still|previously|recently|simply|quickly|flatly|has|had|have|would|will|did|does|had|is|was|are|were|now|further|even|repeatedly|publicly|privately|separately|initially|first|earlier))+\s*$/i;
+// "The governor, speaking in Dayton, said", not "The hand-written, four-page lawsuit said": the
+// word before the comma must be a noun for a person, an organisation or a document.
+function openingDescription(clause: string): RegExpExecArray | null {
+  const d = OPENING_DESCRIPTION.exec(clause);
+  return d && (isPersonHead(d[1]!) || isOrgHead(d[1]!) || DOCUMENT_HEADS.test(d[1]!)) ? d : null;
+}
 const OPENING_DESCRIPTION = /^[\s“"‘]*(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,5}?([a-z][a-z-]+)(?=\s*,)/;
 const DOCUMENT_HEADS =
   /^(?:letter|book|memoir|ad|advert|spot|clip|video|report|memo|ruling|decision|statement|article|piece|study|survey|complaint|brief|filing|lawsuit|petition|email|tweet|post|message|release|document|op-ed|editorial|column|speech)$/;
