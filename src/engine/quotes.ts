@@ -44,7 +44,16 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     const prior = k > 0 && spans[k - 1]!.paraStart === span.paraStart ? spans[k - 1]! : null;
     // A title or scare quote before this one ("visited NBC’s “Today” to discuss …, saying “…”") does
     // not end the clause whose subject may speak; a real quote does.
-    const boundary = prior && countWords(text, prior.start, prior.end) >= MIN_WORDS ? prior.after : span.paraStart;
+    // So does a short quote that words after it attributed (`Mr Pike “made the decisions,” he told the
+    // court, saying …`): the clause after it has that cue's subject, not the name before the quote.
+    const priorFound = found[k - 1];
+    // Only with a he/she cue: a title can be followed by a verb too (`“The Apprentice,” who went on …`).
+    const priorCued =
+      priorFound?.span === prior &&
+      priorFound.attribution?.entity &&
+      text.charCodeAt(prior.end - 1) === 44 &&
+      PRONOUN_CUE.test(text.slice(prior.after, prior.after + 20));
+    const boundary = prior && (countWords(text, prior.start, prior.end) >= MIN_WORDS || priorCued) ? prior.after : span.paraStart;
     let attribution: Attribution | null = transcriptSpeaker(ctx, span);
     // The cue may run past a short quoted word (`“…,” aside from knowing each other “casually,” said X`).
     if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, cueEnd(text, spans, k));
@@ -90,6 +99,8 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
   borrowFromNeighbours(text, found);
   fromSentenceBefore(ctx, found);
   fromIntroducingParagraph(ctx, found);
+  // A quote that runs on from one these two steps attributed takes its speaker too.
+  borrowFromNeighbours(text, found);
   const out: Quote[] = [];
   for (const f of found) {
     const words = countWords(text, f.span.start, f.span.end);
@@ -114,6 +125,7 @@ function cueEnd(text: string, spans: readonly QuoteSpan[], k: number): number {
 }
 
 // Words between two quotes of one sentence: no sentence end, no semicolon, no new paragraph.
+const PRONOUN_CUE = /^\s*(?:he|she)\s+(?:said|says|told|tells|added|insisted|explained|claimed)\b/;
 const SAME_SENTENCE_RUN = /^[^.!?;\n]{0,80}$/;
 // The cue between the parts of a split quote: one clause ending in a comma, no sentence end.
 const SPLIT_CUE = /^[^.!?;:\n“”"]{1,200},\s*$/;

@@ -40,13 +40,25 @@ export interface Said {
   entity: Entity;
 }
 
+// "said the American", "the Scot added": British reports, sport above all, call a person by
+// nationality. Capitalised in the text, so descriptions match these words separately.
+export const NATIONALS =
+  'American|Briton|Englishman|Scot|Scotsman|Welshman|Irishman|Frenchman|Dutchman|Spaniard|German|Italian|Australian|' +
+  'Canadian|Argentine|Argentinian|Brazilian|Russian|Swede|Belgian|Croat|Serb|Czech|Austrian|Norwegian|Dane|Finn|' +
+  'Chilean|Kenyan|Ethiopian|Nigerian|Ghanaian|Cameroonian|Mexican|Colombian|Uruguayan|Moroccan|Egyptian|Israeli|' +
+  'Turk|Greek|Ukrainian|Romanian|Bulgarian|Hungarian|Slovak|Jamaican|Zimbabwean|Zambian|Indian|Pakistani|' +
+  'New Zealander|Kiwi|South African|Korean|Icelander|Cypriot';
 const PERSON_HEADS = new RegExp(
   '^(?:businessman|businesswoman|billionaire|mogul|governor|senator|mayor|nominee|candidate|president|secretary|' +
     'spokesman|spokeswoman|spokesperson|official|lawmaker|legislator|congressman|congresswoman|representative|' +
     'chairman|chairwoman|chair|leader|minister|premier|judge|justice|attorney|lawyer|prosecutor|director|chief|' +
     'executive|founder|economist|analyst|professor|manager|host|speaker|commander|general|ambassador|diplomat|' +
     'adviser|advisor|aide|strategist|pollster|activist|veteran|democrat|republican|conservative|liberal|' +
-    'populist|tycoon|magnate|donor|consultant|historian|scholar|columnist|commentator|anchor|entrepreneur|investor|evangelist|comedian|star|actor|actress|author|preacher|pastor|pope|king|queen|prince|princess|mother|father|widow|independent|\\d+-year-old)$',
+    'populist|tycoon|magnate|donor|consultant|historian|scholar|columnist|commentator|anchor|entrepreneur|investor|evangelist|comedian|star|actor|actress|author|preacher|pastor|pope|king|queen|prince|princess|mother|father|widow|independent|\\d+-year-old|' +
+    // Sport and entertainment roles, common in British reports ("the Chelsea boss", "the striker").
+    'coach|boss|captain|skipper|player|striker|midfielder|defender|goalkeeper|keeper|winger|champion|athlete|' +
+    'sprinter|golfer|boxer|batsman|bowler|singer|rapper|presenter|producer|chancellor|assistant|campaigner|' +
+    `teacher|doctor|viewer|victim|plaintiff|${NATIONALS.toLowerCase()})$`,
 );
 
 /**
@@ -67,7 +79,8 @@ export function resolvePronoun(
 ): Entity | null {
   const p = pronoun.toLowerCase();
   const last = history[history.length - 1]?.entity ?? null;
-  if (p === 'it') return lastOf(index.mentions, pos, inside, (e) => e.kind === 'org');
+  // "Contrack said … But the firm denied …. “…,” it said": the organisation heading a recent sentence first.
+  if (p === 'it') return salientOrg(index, pos, inside, (e) => e.kind === 'org') ?? lastOf(index.mentions, pos, inside, (e) => e.kind === 'org');
   if (p === 'they' || p === 'we' || p === 'i') {
     if (last) return last;
     return p === 'they' ? null : lastOf(index.mentions, pos, inside, (e) => isPerson(e, index.text));
@@ -92,7 +105,9 @@ export function resolvePronoun(
     const all = mentionsIn(index, lo, hi).filter(
       (m, k, arr) => !inside(m.start) && subjectish(index.text, m, lo) && !modifies(index.text, m, arr[k + 1]) && !nounModifier(index.text, m),
     );
-    const ms = all.filter((m) => ok(m.entity));
+    // "Mr Pike “made his own decisions,” he told the court": in the pronoun's own sentence, a name
+    // that the quote follows is the subject of the quoted words, not the one who spoke them.
+    const ms = all.filter((m) => ok(m.entity) && !(n === 0 && QUOTE_OPENS_AFTER.test(index.text.slice(m.end, m.end + 3))));
     const sameAt = n > 0 && same ? same.exec(index.text.slice(lo, hi)) : null;
     // "Roe has blasted the system, which he said …": a person before the pronoun is still the referent.
     // Not a name in an opening clause: "After meeting Tom Baker, he told …" is still the pronoun's.
@@ -151,6 +166,8 @@ export function resolvePronoun(
   return any.length ? any[any.length - 1]!.entity : null;
 }
 
+const QUOTE_OPENS_AFTER = /^\s?["“]\p{L}/u;
+
 // Openers that are not the subject: "In July, X dismissed …", "During a speech, X attacked …".
 export const LEAD_ADVERBIAL =
   /^(?:(?:And|But|So|Yet)\s+)?(?:(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Speaking|Asked|Over|Outside|Inside|Back|As|When|While|Although|Though|Once|Until|Amid|Despite|Following|after|when|while|before|since|as|\p{Lu}\p{Ll}+ly)\b[^,.;:"“”]{0,70},\s*){0,3}/u;
@@ -165,7 +182,8 @@ function afterOpeners(text: string, lo: number, m: Mention): boolean {
 
 // A surname the tagger left unclassified heads a sentence as a person when a verb of action follows: "Roe openly admitted".
 const VERB_AFTER = /^\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|says|told|tells|spoke|made|gave|took|has|had|is|was)\b/;
-const ASKED = /^[\s“"‘]*(?:Asked|Pressed|Questioned|Speaking|Responding|Interviewed|Reached)\b/;
+// Also any participle opening the sentence: "Praising Celtic and Rangers for their efforts, she said".
+const ASKED = /^[\s“"‘]*(?:Asked|Pressed|Questioned|Speaking|Responding|Interviewed|Reached|\p{Lu}\p{Ll}+ing)\b/u;
 // "One pastor backing Mr. Lane, Jo Roe of …, said": a description opening the sentence, then its name.
 const DESCRIBED_OPENER = /^[\s“"‘]*(?:One|A|An|Another|The)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?:supporting|backing|opposing|for|at|of|from|in|with|who|close)\b/;
 // A definite description opening the sentence with its verb: "The Ohio Republican did …", "The senator said …".
@@ -257,12 +275,27 @@ export function resolveDescription(head: string, pos: number, index: EntityIndex
     if (/^(?:ministry|department|authority)$/.test(h) && new RegExp(`\\b[Tt]he\\s+[a-z][a-z-]+\\s+${h}\\b`).test(index.text.slice(0, pos))) return null;
     // "The agency said" when no agency is named as such: the organisation last mentioned, but not a
     // platform it spoke on ("took their fight to Twitter. … the group tweeted").
-    return definite
-      ? lastOf(index.mentions, pos, inside, (e) => e.kind === 'org' && (!PLATFORMS.test(e.name) || /^(?:company|firm|platform|network|site|service)$/.test(h)))
-      : null;
+    if (!definite) return null;
+    const fits = (e: Entity): boolean => e.kind === 'org' && (!PLATFORMS.test(e.name) || /^(?:company|firm|platform|network|site|service)$/.test(h));
+    return (/^(?:company|firm|group)$/.test(h) ? salientOrg(index, pos, inside, fits) : null) ?? lastOf(index.mentions, pos, inside, fits);
   }
   return lastOf(index.mentions, pos, inside, (e) => e.kind === 'person' && e.descriptors.has(h));
 }
+
+/**
+ * "Novartis said it would merge departments … overtake Israel's Teva … “…,” the firm said": the
+ * organisation heading one of the last sentences is what "the firm" refers to, not one named
+ * later as an object. The last such organisation within a few sentences, or null.
+ */
+function salientOrg(index: EntityIndex, pos: number, inside: Inside, ok: (e: Entity) => boolean): Entity | null {
+  const from = Math.max(0, pos - SALIENT_WINDOW);
+  const heads = mentionsIn(index, from, pos).filter(
+    (m) => ok(m.entity) && !inside(m.start) && SENTENCE_HEAD_BEFORE.test(index.text.slice(Math.max(0, m.start - 8), m.start)),
+  );
+  return heads.length ? heads[heads.length - 1]!.entity : null;
+}
+const SALIENT_WINDOW = 600;
+const SENTENCE_HEAD_BEFORE = /(?:^|[.!?]["”’]?\s+|\n\s*)(?:The\s+)?$/;
 
 // Offices a person holds one of: "the senator" is not the person the text calls "Gov." or "Mayor".
 const OFFICES = new Set([
@@ -298,6 +331,11 @@ export function resolveOffice(head: string, pos: number, index: EntityIndex, ins
     resolvePronoun('', pos, index, inside, sentenceStarts, history, untitled) ??
     lastOf(index.mentions, pos, inside, (e) => e.kind === 'person' && titled(e))
   );
+}
+
+/** Whether a description's head names an organisation ("ministry", "firm"). */
+export function isOrgHead(head: string): boolean {
+  return ORG_WORDS.test(head.toLowerCase());
 }
 
 /** Whether a description's head names a person's role ("governor", "businessman"). */

@@ -62,12 +62,14 @@ function paragraph(text: string, base: number, end: number, prevUnclosed: boolea
   let open = -1;
   let single = -1;
   let firstInPara = true;
+  // The mark that reopened a quote left open in this paragraph (see `reopens`): that quote runs on.
+  let reopened = -1;
   const push = (o: number, close: number, closed: boolean): void => {
     let a = o + 1;
     let b = close;
     while (a < b && WHITE.test(text[a]!)) a++;
     while (b > a && WHITE.test(text[b - 1]!)) b--;
-    const continued = firstInPara && prevUnclosed && BLANK.test(text.slice(base, o));
+    const continued = (firstInPara && prevUnclosed && BLANK.test(text.slice(base, o))) || o === reopened;
     if (b > a) out.push({ start: a, end: b, open: o, after: closed ? close + 1 : b, closed, continued, paraStart: base, paraEnd });
     firstInPara = false;
   };
@@ -86,11 +88,13 @@ function paragraph(text: string, base: number, end: number, prevUnclosed: boolea
     if (ch === '"' || ch === '“' || ch === '”') {
       // A “ right after the quote's last punctuation and before a space is a closing mark typed the wrong way.
       const misusedCloser = ch === '“' && /[,.!?]/.test(before) && WHITE.test(next);
-      if (open >= 0 && (ch !== '“' || misusedCloser)) {
+      const runsOn = open >= 0 && reopens(text, i, base);
+      if (open >= 0 && (ch !== '“' || misusedCloser) && !runsOn) {
         push(open, i, true);
         open = -1;
       } else if (ch === '“' || (OPEN_CONTEXT.test(before) && !WHITE.test(next))) {
         if (open >= 0) push(open, i, false);
+        if (runsOn) reopened = i;
         open = i;
         single = -1;
       }
@@ -107,6 +111,15 @@ function paragraph(text: string, base: number, end: number, prevUnclosed: boolea
   return open >= 0;
 }
 const WHITE = /\s/;
+/**
+ * A straight mark after a sentence's end and a space, before a capital, opens a quote even while
+ * one is open: `…overnight. "They have …"`. It is the news convention for a quote running on into
+ * a new paragraph (no closing mark at the paragraph's end), seen when an archive or a feed joins
+ * the paragraphs into one line; reading it as a closer would turn every later mark inside out.
+ */
+function reopens(text: string, i: number, base: number): boolean {
+  return text[i] === '"' && i - 2 >= base && /[.!?]\s$/.test(text.slice(i - 2, i)) && /\p{Lu}/u.test(text[i + 1] ?? '');
+}
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const BLANK = /^\s*$/;
 const LETTER = /\p{L}/u;

@@ -2,10 +2,12 @@ import type { Entity, EntityIndex, Mention } from '../entities.ts';
 import { ROLE_NOUNS } from '../entities/gazetteer.ts';
 import {
   isPerson,
+  isOrgHead,
   isPersonHead,
   LEAD_ADVERBIAL,
   mentionsIn,
   modifies,
+  NATIONALS,
   PLATFORMS,
   resolveDescription,
   resolveOffice,
@@ -22,7 +24,7 @@ const BASES =
   'joke|label|lament|maintain|mock|muse|note|observe|offer|opine|plead|pledge|point out|post|praise|predict|promise|' +
   'quip|recall|recount|remark|repeat|report|respond|retort|scoff|shout|state|stress|suggest|tell|testify|thank|' +
   'thunder|tweet|urge|vow|warn|whisper|wonder|write|yell|reply|acknowledge|confess|recommend|reason|insist|remember|' +
-  'assert|reiterate|mention|assure|affirm|grumble|marvel|elaborate';
+  'assert|reiterate|mention|assure|affirm|grumble|marvel|elaborate|confirm|comment|reveal';
 const IRREGULAR =
   'pressed|said|says|say|told|tells|wrote|writes|written|read|reads|sang|sings|put it|puts it|replied|replies|testified|cried|saying|telling|writing|shot back|shoots back|fired back|fires back|hit back|hits back';
 // One-syllable-stress verbs ending consonant-vowel-consonant double it: admitted, quipping.
@@ -93,7 +95,9 @@ function lastSpeechVerb(head: string): RegExpExecArray | null {
 // Verbs that take no object, so a name right after them is their subject ("explained Jo Roe"), unlike "told CBS".
 const INVERTIBLE =
   /^(?:said|says|explained|added|wrote|writes|noted|recalled|remembered|continued|insisted|argued|observed|remarked|quipped|joked|replied|responded|countered|declared|concluded|conceded|cautioned|warned)$/i;
-const DESCRIPTION = /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,9}?([a-z][a-z-]+|\d+-year-old|Democrat|Republican|Independent)\s*$/;
+const DESCRIPTION = new RegExp(
+  `\\b(?:[Tt]he|[Aa]n?|[Tt]his|[Oo]ne|[Aa]nother)\\s+(?:[\\w’'-]+\\s+){0,9}?([a-z][a-z-]+|\\d+-year-old|Democrat|Republican|Independent|${NATIONALS})\\s*$`,
+);
 
 export interface SpeakerContext {
   text: string;
@@ -361,6 +365,13 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
       }
     }
     // "…, said Jo Roe, a consultant who said she would …": a relative clause's speaker is its antecedent.
+    // "… was welcomed by Beijing, which described it as “…”": an organisation or a place speaking
+    // through its government, named right before the comma.
+    const which = /,\s*which\s+(?:also\s+|later\s+)?$/.exec(head.slice(0, v.index));
+    if (which) {
+      const ante = mentionsIn(ctx.index, from, from + which.index).find((x) => x.end === from + which.index && !ctx.inside(x.start));
+      if (ante && !PLATFORMS.test(ante.entity.name)) return { entity: ante.entity, description: null };
+    }
     const relative = /,[^,]*\bwho\s+(?:also\s+|later\s+)?$/.exec(head.slice(0, v.index));
     if (relative) {
       // The antecedent heads the clause: "said Jo Roe, the director of the Roe Institute, who said".
@@ -461,6 +472,18 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
       ? others[0]
       : undefined;
   const m = pick === 'first' ? (leading ?? pool[0]) : (adjacent ?? opener ?? last);
+  // "The Judge wrote": an office after "the" is a description even when the tagger made the
+  // capitalised word a name; it refers to the person the text gave that office.
+  // So is a nationality ("said the New Zealander"), resolved like a role no one was introduced with.
+  if (m && /\b[Tt]he\s+$/.test(ctx.text.slice(Math.max(at, m.start - 4), m.start))) {
+    const national = NATIONAL_NAME.test(m.entity.name);
+    const e = national
+      ? resolvePronoun('', m.start, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history, (x) => x !== m.entity)
+      : !/\s/.test(m.entity.name)
+        ? resolveOffice(m.entity.name, m.start, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history)
+        : null;
+    if (e) return { entity: e, description: null };
+  }
   const pron = PRONOUN_IN.exec(s);
   if (pron) {
     // After the verb the pronoun counts only right after it ("said he"); before the verb, only
@@ -486,8 +509,9 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   // "The president also said": adverbs and auxiliaries before the verb are not the description's head.
   const d =
     DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with|from)\s+.*$|\s+to\s+(?=\p{Lu}).*$/u, '').replace(TRAILING_ADVERBS, '')) ??
-    (pick === 'last' ? OPENING_DESCRIPTION.exec(clause) : null);
-  if (d) {
+    (pick === 'last' ? openingDescription(clause) : null);
+  // "The EU's move was welcomed", "the standard of proof to be applied": a clause, not a noun phrase.
+  if (d && !CLAUSE_IN_DESCRIPTION.test(d[0])) {
     let e =
       (/^the\b/i.test(d[0].trim()) ? resolveOffice(d[1]!, at + d.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null) ??
       resolveDescription(d[1]!, at, ctx.index, ctx.inside, /^the\b/i.test(d[0].trim()));
@@ -533,8 +557,16 @@ function qualifiesNoun(text: string, m: Mention, lo: number): boolean {
   return words !== null && words[1]!.split(/\s+/).some((w) => isPersonHead(w) || ROLE_NOUNS.has(w) || w === 'member' || w === 'employee');
 }
 
+const NATIONAL_NAME = new RegExp(`^(?:${NATIONALS})$`);
+const CLAUSE_IN_DESCRIPTION = /\s(?:is|was|were|are|been|being|to be|to have)\s/;
 const TRAILING_ADVERBS =
   /(?:\s+(?:also|later|then|again|once|still|previously|recently|simply|quickly|flatly|has|had|have|would|will|did|does|had|is|was|are|were|now|further|even|repeatedly|publicly|privately|separately|initially|first|earlier))+\s*$/i;
+// "The governor, speaking in Dayton, said", not "The hand-written, four-page lawsuit said": the
+// word before the comma must be a noun for a person, an organisation or a document.
+function openingDescription(clause: string): RegExpExecArray | null {
+  const d = OPENING_DESCRIPTION.exec(clause);
+  return d && (isPersonHead(d[1]!) || isOrgHead(d[1]!) || DOCUMENT_HEADS.test(d[1]!)) ? d : null;
+}
 const OPENING_DESCRIPTION = /^[\s“"‘]*(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,5}?([a-z][a-z-]+)(?=\s*,)/;
 const DOCUMENT_HEADS =
   /^(?:letter|book|memoir|ad|advert|spot|clip|video|report|memo|ruling|decision|statement|article|piece|study|survey|complaint|brief|filing|lawsuit|petition|email|tweet|post|message|release|document|op-ed|editorial|column|speech)$/;
