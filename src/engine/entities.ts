@@ -451,8 +451,13 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   else if (place >= 4) kind = 'place';
   else if (person >= 1 && person >= place) kind = 'person';
   else if (place >= 1 && tokens.length > 1) kind = 'place';
+  // Being named twice is no cue of a person: products, shows and firms are too ("Soul Train").
+  // A known first name or the last word used alone later ("Jo Vikander … Vikander"; "Li" for "Li Wenhao") is; the tagger
+  // weighs the rest (tags.ts, writtenLikeAPerson).
   else if (
-    (raws.length >= 2 || MALE_NAMES.has(first) || FEMALE_NAMES.has(first)) &&
+    (MALE_NAMES.has(first) ||
+      FEMALE_NAMES.has(first) ||
+      raws.some((r) => r.tokens.length === 1 && (r.tokens[0] === last || (r.tokens[0] === first && SURNAME_FIRST.has(first))))) &&
     tokens.length >= 2 &&
     tokens.length <= 4 &&
     tokens.every((t) => (/^\p{Lu}\p{Ll}/u.test(t) && !lowerSeen.has(t.toLowerCase())) || /^\p{Lu}\.$/u.test(t))

@@ -1,5 +1,5 @@
 import type { Tags } from '../core/types.ts';
-import { COUNTRIES, isKnownPlace } from './entities/gazetteer.ts';
+import { COUNTRIES, FEMALE_NAMES, isKnownPlace, MALE_NAMES, SURNAME_FIRST } from './entities/gazetteer.ts';
 import { type Entity, type EntityIndex, type EntityKind, entitiesOf } from './entities.ts';
 import {
   cleanPersonName,
@@ -56,7 +56,8 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     if (COMPETITION.test(e.name)) return 'other';
     if (!e.trusted) return 'other';
     if (isTeamName(e.name, isPlace)) return 'org';
-    if (e.kind === 'other' && looksLikePersonName(e.name)) return notAPerson(e.name, false, isPlace) || commonWords(e.name) ? 'other' : 'person';
+    if (e.kind === 'other' && looksLikePersonName(e.name))
+      return notAPerson(e.name, false, isPlace) || commonWords(e.name) || !writtenLikeAPerson(e, text) ? 'other' : 'person';
     if (e.kind === 'person' && (notAPerson(e.name, titled(e), isPlace) || (!titled(e) && commonWords(e.name)))) return 'other';
     return e.kind;
   };
@@ -210,6 +211,29 @@ function datelineOf(text: string): { place: string | null; agency: string | null
   const m = DATELINE.exec(text.slice(0, 600));
   if (!m) return { place: null, agency: null };
   return { place: titleCase(m[1]!), agency: m[2]?.trim() ?? null };
+}
+
+/**
+ * A run of capitalised words with no cue is weak evidence of a person: products, shows, sites and
+ * firms read the same ("Soul Train", "Think Secret", "Blackground Records"). Named twice or more in
+ * prose, a person's name opens with a known first name or an initial, or comes back as its last word
+ * alone ("Vikander said"). Results and scorecard lines repeat full names without either, so a
+ * name with a mention on such a line keeps the benefit of the doubt, as does a name met once.
+ */
+function writtenLikeAPerson(e: Entity, text: string): boolean {
+  if (e.mentions.length < 2) return true;
+  const words = e.name.split(' ');
+  const [first, last] = [words[0]!, words[words.length - 1]!];
+  if (MALE_NAMES.has(first) || FEMALE_NAMES.has(first) || /^\p{Lu}\.$/u.test(first)) return true;
+  return e.mentions.some((m) => m.surface === last || (m.surface === first && SURNAME_FIRST.has(first)) || !inProse(text, m.start));
+}
+
+// A line of running text: at least six lower-case words (a results or scorecard row has few).
+function inProse(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at) + 1;
+  const to = text.indexOf('\n', at);
+  const line = text.slice(from, to < 0 ? text.length : to);
+  return (line.match(/(?<![\p{L}'’-])\p{Ll}+\b/gu)?.length ?? 0) >= 6;
 }
 
 // Mentions count most; an early first mention and a place in the title add to it.

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { extractTags } from '../../src/engine/tags.ts';
+
+// Fixtures written for the held-out (BBC News) review of issue 15: kinds of wrong tag seen on
+// articles the rules were never tuned on.
+describe('extractTags on names with no cue', () => {
+  it('does not make a person of a run named twice in prose with no first name and no surname alone', () => {
+    const text = [
+      'The fan site Quellmark Dispatch published the plans last month, weeks before the launch date.',
+      'Lawyers for the firm said the posts had broken trade secret rules and asked for the names of the sources.',
+      'A second suit against Quellmark Dispatch has yet to be heard by the court in the coming weeks.',
+    ].join('\n');
+    expect(extractTags(text).people).not.toContain('Quellmark Dispatch');
+  });
+
+  it('keeps a person named twice when the surname comes back alone', () => {
+    const text = [
+      'The striker Tavio Brennholt scored twice in the second half of the game on Sunday night.',
+      'Brennholt has now scored in each of his last four games for the club this season.',
+      'Fans sang the name of Tavio Brennholt long after the final whistle had gone.',
+    ].join('\n');
+    expect(extractTags(text).people).toContain('Tavio Brennholt');
+  });
+});
