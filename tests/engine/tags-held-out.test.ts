@@ -22,3 +22,15 @@ describe('extractTags on names with no cue', () => {
     expect(extractTags(text).people).toContain('Tavio Brennholt');
   });
 });
+
+describe('extractTags with first names beyond US politics', () => {
+  it('reads a name with a common European first name after "to" as a person, not a place', () => {
+    const text = [
+      'A trumpet which belonged to Lionel Vantongeren will be sold at the auction in New York next month.',
+      'Other items include a guitar once played by Gerhard Ostrowicz and a gown worn by Ella Brannigan.',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.people).toEqual(expect.arrayContaining(['Lionel Vantongeren', 'Gerhard Ostrowicz', 'Ella Brannigan']));
+    expect(tags.places).toEqual(['New York']);
+  });
+});

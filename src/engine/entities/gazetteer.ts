@@ -2,6 +2,8 @@
 // (titles, "said", org suffixes, "in <Place>") do most of the work; these lists settle the
 // common cases and give canonical spellings.
 
+import { MORE_FEMALE_NAMES, MORE_MALE_NAMES } from './first-names.ts';
+
 const words = (s: string): string[] =>
   s
     .split('|')
@@ -399,7 +401,7 @@ export const MALE_NAMES = new Set(
       'Rudy|Russell|Ryan|Sam|Samuel|Scott|Sean|Sergei|Sergey|Stephen|Steve|Steven|Ted|Terry|Thomas|Tim|Timothy|Todd|Tom|' +
       'Tony|Victor|Vladimir|Walter|Wayne|William|Xi|Yuri|Hans|Kurt|Frederick|Jean|Pierre|Francois|Angus|Emmanuel|Hassan|' +
       'Ahmed|Omar|Abdul|Benjamin|Bashar|Hosni|Recep|Justin|Shinzo|Jair|Volodymyr|Dmitry|Mikhail|Nikolai|Viktor|Enrique',
-  ),
+  ).concat(MORE_MALE_NAMES),
 );
 
 export const FEMALE_NAMES = new Set(
@@ -411,7 +413,7 @@ export const FEMALE_NAMES = new Set(
       'Marine|Martha|Mary|Megan|Megyn|Melania|Melanie|Melissa|Michelle|Nancy|Natalie|Nicola|Nicole|Nikki|Olivia|Pam|' +
       'Pamela|Patricia|Rachel|Rebecca|Rosa|Ruth|Sandra|Sara|Sarah|Sharon|Sheila|Sophie|Stephanie|Susan|Susana|Suzanne|' +
       'Theresa|Tina|Tulsi|Valerie|Victoria|Virginia|Wendy|Zoe|Ava|Marcia|Gwen|Claudia|Ursula|Jacinda|Condoleezza|Christiane',
-  ),
+  ).concat(MORE_FEMALE_NAMES),
 );
 
 /** Capitalised words that are not names when they open a sentence or stand alone. */
