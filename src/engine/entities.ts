@@ -450,7 +450,13 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   if (org >= 4 && org >= place) kind = 'org';
   else if (place >= 4) kind = 'place';
   else if (person >= 1 && person >= place) kind = 'person';
-  else if (place >= 1 && tokens.length > 1) kind = 'place';
+  // "at the American Music Awards", "to Associated Cement Companies", "from EA Mobile": a preposition
+  // is a weak cue, and an event's head, an organisation's word or an acronym inside the name
+  // outweighs it (venues such as "Trent Bridge" and "Grace Road" stay places).
+  else if (place >= 1 && tokens.length > 1 && !(THING_HEADS.has(last) && !VENUE_HEADS.has(last))) {
+    if (tokens.some((t) => ORG_HEADS.has(t))) kind = 'org';
+    else if (!tokens.some((t) => /^\p{Lu}{2,5}$/u.test(t))) kind = 'place';
+  }
   // Being named twice is no cue of a person: products, shows and firms are too ("Soul Train").
   // A known first name or the last word used alone later ("Jo Vikander … Vikander"; "Li" for "Li Wenhao") is; the tagger
   // weighs the rest (tags.ts, writtenLikeAPerson).
@@ -468,6 +474,9 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   if (kind === 'org') for (const w of name.toLowerCase().split(/\s+/)) descriptors.add(w);
   return entity;
 }
+
+// Heads among THING_HEADS that name a place one can be at: a venue, not an event.
+const VENUE_HEADS = new Set(['Hall', 'Building', 'Tower', 'Airport', 'Station', 'Stadium', 'Bridge', 'Ave', 'Road', 'Highway', 'Trail', 'Room']);
 
 /** What a noun describing a name adds to the score of the gender whose nouns are `nouns`. */
 function nounWeight(nouns: ReadonlySet<string>, w: string): number {

@@ -34,3 +34,19 @@ describe('extractTags with first names beyond US politics', () => {
     expect(tags.places).toEqual(['New York']);
   });
 });
+
+describe('extractTags with a preposition as the only place cue', () => {
+  it('does not list an event, a firm or a name with an acronym as a place, but keeps a venue', () => {
+    const text = [
+      'The singer won three prizes at the Northern Music Awards in Leeds on Sunday night.',
+      'The group plans to buy Allied Brick Companies for a price that was not disclosed.',
+      'He moved from NX Mobile last year, and the final will be played at Harlow Road.',
+    ].join('\n');
+    const { places, organizations } = extractTags(text);
+    expect(places).not.toContain('Northern Music Awards');
+    expect(places).not.toContain('Allied Brick Companies');
+    expect(places).not.toContain('NX Mobile');
+    expect(places).toContain('Harlow Road');
+    expect(organizations).toContain('Allied Brick Companies');
+  });
+});
