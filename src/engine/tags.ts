@@ -201,16 +201,17 @@ const COMPETITION = /\s(?:League|Games|Olympics|Championships?|Cup|Open|Tour|Pri
 // A title or role word was written before the name somewhere ("Mrs", "coach").
 const titled = (e: Entity): boolean => e.descriptors.size > 0;
 
-// "BONN 1996-08-30", "OSLO, May 3 (Reuters) -", "LISBON (Newsdesk Wire) —": the place of a dateline in
-// capitals, and the outlet it credits in brackets before the dash.
+// "BONN 1996-08-30", "OSLO, May 3 (Reuters) -", "LISBON (Newsdesk Wire) —", "VALENCIA, Spain —": the
+// place of a dateline in capitals, and the outlet it credits in brackets before the dash. Without an
+// outlet or a date the region after a comma is needed: "SOCCER - JAPAN GET …" is a headline.
 const DATELINE =
-  /^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:,[A-Za-z. ]{0,20})?(?:\s+\d{4}-\d\d-\d\d|\s*\(([^()\n]{2,40})\)\s*[—–-]|\s*\((?:Reuters|AP|AFP)\)|,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\b)/m;
+  /^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:,[A-Za-z. ]{0,20})?(?:\s+\d{4}-\d\d-\d\d|\s*\(([^()\n]{2,40})\)\s*[—–-]|\s*\((?:Reuters|AP|AFP)\)|,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\b)|^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}),\s*[A-Z][a-z.][A-Za-z.]*(?: [A-Z][a-z.][A-Za-z.]*)?\s+[—–-]\s/m;
 
 /** The dateline's place, title-cased, and the outlet it credits, when the text opens with one. */
 function datelineOf(text: string): { place: string | null; agency: string | null } {
   const m = DATELINE.exec(text.slice(0, 600));
   if (!m) return { place: null, agency: null };
-  return { place: titleCase(m[1]!), agency: m[2]?.trim() ?? null };
+  return { place: titleCase((m[1] ?? m[3])!), agency: m[2]?.trim() ?? null };
 }
 
 /**

@@ -50,3 +50,10 @@ describe('extractTags with a preposition as the only place cue', () => {
     expect(organizations).toContain('Allied Brick Companies');
   });
 });
+
+describe('extractTags with a dateline of town and region', () => {
+  it('lists the town of "TARRAGONA, Spain —" but no headline word of "RUGBY - WALES WIN"', () => {
+    expect(extractTags('TARRAGONA, Spain — The port reopened on Tuesday after the storm.').places).toContain('Tarragona');
+    expect(extractTags('RUGBY, LEAGUE - WALES WIN.\nThe side won on Sunday.').places).not.toContain('Rugby');
+  });
+});
