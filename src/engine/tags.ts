@@ -5,6 +5,7 @@ import {
   cleanPersonName,
   isCommonWordsName,
   isDemonym,
+  isNationalityPhrase,
   isTeamName,
   looksLikePersonName,
   lowerCaseWords,
@@ -53,7 +54,7 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     if (BUREAU.test(e.name)) return 'org';
     if (namedBody(e)) return 'org';
     if (!titled(e) && !COUNTRIES.has(e.name) && e.mentions.some((m) => isSideMention(text, m.start, m.end))) return 'org';
-    if (COMPETITION.test(e.name)) return 'other';
+    if (COMPETITION.test(e.name) || isNationalityPhrase(e.name)) return 'other';
     if (!e.trusted) return 'other';
     if (isTeamName(e.name, isPlace)) return 'org';
     if (e.kind === 'other' && looksLikePersonName(e.name))

@@ -57,3 +57,28 @@ describe('extractTags with a dateline of town and region', () => {
     expect(extractTags('RUGBY, LEAGUE - WALES WIN.\nThe side won on Sunday.').places).not.toContain('Rugby');
   });
 });
+
+describe('extractTags with describing words and nationality phrases', () => {
+  it('drops a describing word before a first name ("Goalscorer Jimmy Floyd Hasselbaink") and a "-hit" modifier', () => {
+    const text = [
+      'Goalscorer Ben Talbott Morrow was the hero again for the visitors on Saturday afternoon.',
+      'Morrow has scored nine goals this season.',
+      'Elsewhere, Debt-hit Korvane Motors said it would cut 900 jobs at its plant near Lyon.',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.people).toContain('Ben Talbott Morrow');
+    expect(tags.people.some((p) => p.startsWith('Goalscorer'))).toBe(false);
+    expect(tags.organizations).toContain('Korvane Motors');
+    expect(tags.organizations.some((o) => o.startsWith('Debt-hit'))).toBe(false);
+  });
+
+  it('does not tag a phrase of nationalities and regions ("Eastern European", "US-Danish") as a name', () => {
+    const text = [
+      'Exports to Eastern European markets rose by a fifth last year, the trade body said.',
+      'A US-Danish venture will build the plant, and South American buyers have shown interest in its output.',
+    ].join('\n');
+    const { people, places, organizations } = extractTags(text);
+    const all = [...people, ...places, ...organizations];
+    for (const phrase of ['Eastern European', 'US-Danish', 'South American']) expect(all).not.toContain(phrase);
+  });
+});
