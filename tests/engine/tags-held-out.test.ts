@@ -82,3 +82,15 @@ describe('extractTags with describing words and nationality phrases', () => {
     for (const phrase of ['Eastern European', 'US-Danish', 'South American']) expect(all).not.toContain(phrase);
   });
 });
+
+describe('extractTags with a kind of business right before a name', () => {
+  it('reads "Swiss drugmaker Velmora" as an organisation, not a person', () => {
+    const text = [
+      'Swiss drugmaker Velmora has agreed to buy a generics firm for $2bn in cash.',
+      'Velmora said the deal would add to earnings within two years.',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.organizations).toContain('Velmora');
+    expect(tags.people).not.toContain('Velmora');
+  });
+});
