@@ -94,3 +94,12 @@ describe('extractTags with a kind of business right before a name', () => {
     expect(tags.people).not.toContain('Velmora');
   });
 });
+
+describe('extractTags with British clubs named after their town', () => {
+  it('reads "Wigan Otters" as a club, not a person, though Wigan is named nowhere else', () => {
+    const text = 'The Wales squad have already had a training session with Wigan Otters, and the coach was pleased with what he saw.';
+    const tags = extractTags(text);
+    expect(tags.people).not.toContain('Wigan Otters');
+    expect(tags.organizations).toContain('Wigan Otters');
+  });
+});

@@ -137,6 +137,19 @@ export const CITIES = new Set(
   ),
 );
 
+/**
+ * British towns whose names are clubs' names as often as places' ("Leeds" alone is the club in a
+ * sports report): not known places, only what a team's name may open with ("Leeds Rhinos",
+ * "Bradford Bulls"). Listed as places they cost precision (CoNLL dev LOC P 95.2 -> 94.7).
+ */
+export const CLUB_TOWNS = new Set(
+  words(
+    'Glasgow|Cardiff|Belfast|Liverpool|Leeds|Bradford|Sheffield|Newcastle|Bristol|Nottingham|Leicester|Coventry|' +
+      'Southampton|Portsmouth|Swansea|Aberdeen|Dundee|Wigan|Warrington|Hull|Sunderland|Middlesbrough|Bolton|Oxford|Cambridge|' +
+      'Castleford|Wakefield|Huddersfield|Halifax|Widnes|St Helens|Salford|Gloucester|Bath|Northampton|Worcester|Exeter|Llanelli',
+  ),
+);
+
 // One Set instead of three lookups: asked for every name and every tag.
 const KNOWN_PLACES = new Set([...COUNTRIES, ...US_STATES, ...CITIES]);
 /** A country, US state or city of the gazetteer, written as the gazetteer writes it. */

@@ -1,4 +1,4 @@
-import { DEMONYMS, FEMALE_NAMES, isKnownPlace, MALE_NAMES, ORG_HEADS, ORGS, PERSON_TITLES, PLACE_HEADS, THING_HEADS } from './gazetteer.ts';
+import { CLUB_TOWNS, DEMONYMS, FEMALE_NAMES, isKnownPlace, MALE_NAMES, ORG_HEADS, ORGS, PERSON_TITLES, PLACE_HEADS, THING_HEADS } from './gazetteer.ts';
 
 // Last corrections on the tag lists, which the speaker resolver does not need: nationalities and
 // titles in front of a person's name, and towns that are sports teams in a results table.
@@ -166,7 +166,10 @@ export function isTeamName(name: string, isPlace: (name: string) => boolean = is
   if (tail !== 115 && tail !== 120) return false;
   const words = name.split(' ');
   if (words.length < 2 || !TEAM_TAIL.test(words[words.length - 1]!)) return false;
-  for (let k = 1; k < words.length; k++) if (isPlace(words.slice(0, k).join(' '))) return true;
+  for (let k = 1; k < words.length; k++) {
+    const town = words.slice(0, k).join(' ');
+    if (isPlace(town) || CLUB_TOWNS.has(town)) return true;
+  }
   return false;
 }
 
