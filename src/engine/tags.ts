@@ -191,7 +191,7 @@ const SEATS = new Set([
   "Quai d'Orsay",
 ]);
 // Buildings are places, whatever body runs them: "Kelby General Hospital", "St Anne's Church".
-const FACILITY = /\s(?:Hospital|Church|Cathedral|Mosque|Synagogue|Temple|Museum|Stadium|Airport|Prison)$/;
+const FACILITY = /\s(?:Hospital|Church|Cathedral|Mosque|Synagogue|Temple|Museum|Stadium|Airport|Prison|Theatre|Theater|Arena)$/;
 // A wire's office is part of the agency: "Oslo Newsroom", "Lisbon bureau", "Municipal Desk".
 const BUREAU = /\s(?:Newsroom|News Room|[Bb]ureau|Desk)$/;
 // "Vedrana daily", "the Kessel news agency", "the Unity party": the noun after a name makes it a body.
@@ -223,12 +223,16 @@ function datelineOf(text: string): { place: string | null; agency: string | null
  * name with a mention on such a line keeps the benefit of the doubt, as does a name met once.
  */
 function writtenLikeAPerson(e: Entity, text: string): boolean {
-  if (e.mentions.length < 2) return true;
   const words = e.name.split(' ');
   const [first, last] = [words[0]!, words[words.length - 1]!];
   if (MALE_NAMES.has(first) || FEMALE_NAMES.has(first) || /^\p{Lu}\.$/u.test(first)) return true;
+  // "the Golden Globe", "the Champions Race": a name always written after "the" is a thing's.
+  if (e.mentions.every((m) => THE_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)))) return false;
+  if (e.mentions.length < 2) return true;
   return e.mentions.some((m) => m.surface === last || (m.surface === first && SURNAME_FIRST.has(first)) || !inProse(text, m.start));
 }
+
+const THE_BEFORE = /(?:^|[^\p{L}])[Tt]he\s$/u;
 
 // A line of running text: at least six lower-case words (a results or scorecard row has few).
 function inProse(text: string, at: number): boolean {

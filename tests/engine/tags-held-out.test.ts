@@ -103,3 +103,16 @@ describe('extractTags with British clubs named after their town', () => {
     expect(tags.organizations).toContain('Wigan Otters');
   });
 });
+
+describe('extractTags with names always written after "the"', () => {
+  it('does not make a person of "the Silver Lantern", and lists a theatre as a place', () => {
+    const text = [
+      'The actor has already won the Silver Lantern for his role in the drama.',
+      'The ceremony will be held at the Marlowe Theatre in Los Angeles on Sunday.',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.people).not.toContain('Silver Lantern');
+    expect(tags.people).not.toContain('Marlowe Theatre');
+    expect(tags.places).toContain('Marlowe Theatre');
+  });
+});
