@@ -116,3 +116,15 @@ describe('extractTags with names always written after "the"', () => {
     expect(tags.places).toContain('Marlowe Theatre');
   });
 });
+
+describe('extractTags with technology acronyms', () => {
+  it('does not list a format or a kind of device ("PC", "GSM", "R&B") as an organisation', () => {
+    const text = [
+      'Sales of the PC fell in the quarter, while GSM handsets sold well in Asia, Orvana Telecom said.',
+      'The singer, known for R&B ballads, signed with the label in March.',
+    ].join('\n');
+    const { organizations } = extractTags(text);
+    for (const acronym of ['PC', 'GSM', 'R&B']) expect(organizations).not.toContain(acronym);
+    expect(organizations).toContain('Orvana Telecom');
+  });
+});

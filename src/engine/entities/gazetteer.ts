@@ -460,7 +460,10 @@ export const NOT_ENTITIES = new Set(
       'African|Asian|Western|Eastern|Northern|Southern|Arab|Arabs|Sunni|Shiite|Kurdish|Kurds|Islamic|Islamist|Evangelical|' +
       'EDT|EST|PDT|PST|CDT|CST|GMT|UTC|BST|CET|PTSD|ER|ACA|FAQ|ID|IQ|DNA|HIV|AIDS|COVID|Internet|God|Lord|Earth|Sun|Mother|Dad|Mom|Oscar|Emmy|Grammy|OK|TV|CEO|GDP|PM|AM|PhD|MP|MPs|DJ|VP|' +
       // Roman numerals and common abbreviations that name no organisation.
-      'II|III|IV|VI|VII|VIII|IX|XI|XII|RBI|RBIs|ERA|VAT|VIP|VIPs|MRI|LIBOR|BSE|CJD|DAX|FTSE|CAC|CAPS|OT|HR|GMT|ET|PT|CT|MT|NB|PS|AD|BC|GPS|SUV|SUVs|LGBT|LGBTQ|PDF|URL|HTML|CPI|PPI|IPO|IPOs',
+      'II|III|IV|VI|VII|VIII|IX|XI|XII|RBI|RBIs|ERA|VAT|VIP|VIPs|MRI|LIBOR|BSE|CJD|DAX|FTSE|CAC|CAPS|OT|HR|GMT|ET|PT|CT|MT|NB|PS|AD|BC|GPS|SUV|SUVs|LGBT|LGBTQ|PDF|URL|HTML|CPI|PPI|IPO|IPOs|' +
+      // Technologies, formats and genres, not makers: "a PC", "GSM phones", "R&B", "TBC" in a team list.
+      'PC|PCs|CD|CDs|DVD|DVDs|GSM|SMS|MMS|PDA|PDAs|LCD|HD|HDTV|GB|MB|KB|USB|DSL|ADSL|MP3|RSS|PIN|ATM|ATMs|CPU|RAM|WiFi|Wi-Fi|' +
+      'DAB|DMB|DVB|DVB-H|UMTS|WAP|VoIP|3G|R&B|TBC|TBA|CGI|AI|VR|IT|Q&A|R&D|M&A|PR|HQ',
   ),
 );
 
