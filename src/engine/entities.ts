@@ -456,6 +456,14 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   // outweighs it (venues such as "Trent Bridge" and "Grace Road" stay places).
   else if (place >= 1 && tokens.length > 1 && !(THING_HEADS.has(last) && !VENUE_HEADS.has(last))) {
     if (tokens.some((t) => ORG_HEADS.has(t))) kind = 'org';
+    // "passed to Geordan Murphy … Murphy kicked": a place is not named again by its last word alone.
+    else if (
+      tokens.length <= 3 &&
+      !PLACE_HEADS.has(last) &&
+      tokens.every((t) => PERSON_NAME_WORD.test(t)) &&
+      raws.some((r) => r.tokens.length === 1 && r.tokens[0] === last)
+    )
+      kind = 'person';
     else if (!tokens.some((t) => /^\p{Lu}{2,5}$/u.test(t))) kind = 'place';
   }
   // Being named twice is no cue of a person: products, shows and firms are too ("Soul Train").
@@ -475,6 +483,9 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   if (kind === 'org') for (const w of name.toLowerCase().split(/\s+/)) descriptors.add(w);
   return entity;
 }
+
+// A word of a person's name: capitalised ("DeJesus", "O'Neill", "Smith-Jones") or a particle ("van der").
+const PERSON_NAME_WORD = /^(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’-]\p{Lu}\p{Ll}+)*|van|von|der|den|de|da|del|bin|al)$/u;
 
 // Heads among THING_HEADS that name a place one can be at: a venue, not an event.
 const VENUE_HEADS = new Set(['Hall', 'Building', 'Tower', 'Airport', 'Station', 'Stadium', 'Bridge', 'Ave', 'Road', 'Highway', 'Trail', 'Room']);

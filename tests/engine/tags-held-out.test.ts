@@ -128,3 +128,15 @@ describe('extractTags with technology acronyms', () => {
     expect(organizations).toContain('Orvana Telecom');
   });
 });
+
+describe('extractTags with a person after a preposition', () => {
+  it('reads "passed to Dervla Quinlan … Quinlan" as a person, not a place', () => {
+    const text = [
+      'The ball was passed to Dervla Quinlan for the winning try with a minute left.',
+      'Quinlan has now scored in four games in a row this season.',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.places).not.toContain('Dervla Quinlan');
+    expect(tags.people).toContain('Dervla Quinlan');
+  });
+});
