@@ -47,14 +47,18 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     !COUNTRIES.has(e.name) &&
     !isDemonym(e.name.split(' ').pop()!) &&
     (e.name.includes(' ') || !(lowerWords ??= lowerCaseWords(text)).has(e.name.toLowerCase()));
+  // Surnames of the people named in full: "Fox" after "Liam Fox" is his, not a broadcaster's.
+  const surnames = new Set(index.entities.filter((e) => e.kind === 'person' && e.name.includes(' ')).map((e) => e.name.split(' ').pop()!));
   const kindOf = (e: Entity): EntityKind => {
+    if (isNationalityPhrase(e.name)) return 'other';
+    if (e.kind === 'org' && surnames.has(e.name)) return 'other';
     // A country in a results table is its national side, which the news still files under the country.
     if (tabled(e) && !COUNTRIES.has(e.name) && (e.kind === 'place' || (e.kind === 'other' && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';
     if (SEATS.has(e.name) || FACILITY.test(e.name)) return 'place';
     if (BUREAU.test(e.name)) return 'org';
     if (namedBody(e)) return 'org';
     if (!titled(e) && !COUNTRIES.has(e.name) && e.mentions.some((m) => isSideMention(text, m.start, m.end))) return 'org';
-    if (COMPETITION.test(e.name) || isNationalityPhrase(e.name)) return 'other';
+    if (COMPETITION.test(e.name)) return 'other';
     if (!e.trusted) return 'other';
     if (isTeamName(e.name, isPlace)) return 'org';
     if (e.kind === 'other' && looksLikePersonName(e.name))

@@ -140,3 +140,25 @@ describe('extractTags with a person after a preposition', () => {
     expect(tags.people).toContain('Dervla Quinlan');
   });
 });
+
+describe('extractTags with surnames and brands', () => {
+  it('does not list the surname of a person named in full as an organisation ("Liam Fox" … "Fox")', () => {
+    const text = [
+      'Party chairman Liam Fox said the campaign would focus on schools and hospitals.',
+      'Fox told reporters the party had raised more money than in any year before.',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.people).toContain('Liam Fox');
+    expect(tags.organizations).not.toContain('Fox');
+  });
+
+  it('does not make a person of a brand such as "Q-Mobile" or of a contraction ("Ain\'t Got")', () => {
+    const text = [
+      'Q-Mobile said on Monday that it would sell the handset from March at a price of 200 euros.',
+      "The nominations include best song for If I Ain't Got You, the organisers said.",
+    ].join('\n');
+    const { people } = extractTags(text);
+    expect(people).not.toContain('Q-Mobile');
+    expect(people.some((p) => p.includes("Ain't"))).toBe(false);
+  });
+});

@@ -227,6 +227,8 @@ const MONTH_ABBREVIATION = /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec
 export function notAPerson(name: string, titled: boolean, isPlace: (name: string) => boolean = isKnownPlace): boolean {
   const words = name.split(' ');
   if (words.length === 1 && !titled && (MALE_NAMES.has(name) || FEMALE_NAMES.has(name))) return true;
+  // "Ain't Got" (a song's words), "T-Mobile", "E-Plus" (a brand's letter and word): no person's name.
+  if (words.some((w) => /n['’]t$/.test(w)) || /^\p{Lu}{1,2}-\p{Lu}/u.test(name)) return true;
   if (words.length >= 2 && ORGS.has(words[0]!) && !MALE_NAMES.has(words[0]!) && !FEMALE_NAMES.has(words[0]!)) return true;
   if (words.length >= 2 && words.some((w) => CAR_MAKERS.has(w))) return true;
   if (words.length >= 2 && PLACE_OPENERS.has(words[0]!)) return true;
