@@ -1,5 +1,5 @@
 import type { Tags } from '../core/types.ts';
-import { COUNTRIES, FEMALE_NAMES, isKnownPlace, MALE_NAMES, SURNAME_FIRST } from './entities/gazetteer.ts';
+import { COUNTRIES, FEMALE_NAMES, isKnownPlace, MALE_NAMES, PERSON_TITLES, SURNAME_FIRST } from './entities/gazetteer.ts';
 import { type Entity, type EntityIndex, type EntityKind, entitiesOf } from './entities.ts';
 import {
   cleanPersonName,
@@ -67,7 +67,7 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     return e.kind;
   };
   const nameOf = (e: Entity, kind: EntityKind): string | null =>
-    kind === 'person' ? cleanPersonName(e.name) : kind === 'org' ? shortOrgName(e.name) : (withoutModifiers(e.name)?.join(' ') ?? null);
+    kind === 'person' ? personName(e) : kind === 'org' ? shortOrgName(e.name) : (withoutModifiers(e.name)?.join(' ') ?? null);
   // Each entity's kind is settled once, not once per list asked for.
   const kinds = index.entities.map(kindOf);
   teamTowns(index.entities, kinds, text);
@@ -217,6 +217,17 @@ function datelineOf(text: string): { place: string | null; agency: string | null
   const m = DATELINE.exec(text.slice(0, 600));
   if (!m) return { place: null, agency: null };
   return { place: titleCase((m[1] ?? m[3])!), agency: m[2]?.trim() ?? null };
+}
+
+/**
+ * The name to list for a person: without the words describing them ("Veteran Gianni Bugno"), and
+ * none when only one word is left and no title was ever written before it ("Former WorldCom", then
+ * "WorldCom executives": a company, re-named by its last word as a person would be).
+ */
+function personName(e: Entity): string | null {
+  const name = cleanPersonName(e.name);
+  if (!name || name.includes(' ') || !e.name.includes(' ')) return name;
+  return [...e.descriptors].some((d) => PERSON_TITLES.has(titleCase(d))) ? name : null;
 }
 
 /**
