@@ -413,6 +413,9 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
       (!known && ((comma && ORG_APPOSITION.test(after)) || (space && ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start)))))
     )
       org += 4;
+    // "Sociedad have been given …", "Icann are": a plural verb after a one-word name that is no known
+    // place nor a plural ("Chechens are") makes it a body (a club, a firm), as British news writes them.
+    if (space && pluralBody(m, known, text)) org += 4;
     // "campaign consultant Jo Roe": a role noun right before a full name makes it a person.
     if (tokens.length >= 2 && ROLE_NOUNS.has(lowerWordBefore(text, lo, m.start))) person += 1;
     // Only a closed apposition (", the mayor of X,") describes the name; an open one runs into the next clause.
@@ -461,7 +464,9 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
       tokens.length <= 3 &&
       !PLACE_HEADS.has(last) &&
       tokens.every((t) => PERSON_NAME_WORD.test(t)) &&
-      raws.some((r) => r.tokens.length === 1 && r.tokens[0] === last)
+      raws.some((r) => r.tokens.length === 1 && r.tokens[0] === last) &&
+      // "Sociedad have been given permission": a club or a firm takes a plural verb in British news, a person never.
+      !raws.some((r) => PLURAL_VERB_AFTER.test(text.slice(r.end, r.end + 8)))
     )
       kind = 'person';
     else if (!tokens.some((t) => /^\p{Lu}{2,5}$/u.test(t))) kind = 'place';
@@ -484,6 +489,14 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   return entity;
 }
 
+const PLURAL_VERB_AFTER = /^\s(?:are|were|have|say)\b/;
+// Only a name opening its sentence is surely the verb's subject ("farmers in the province of Yunnan
+// were arrested" is not about Yunnan).
+function pluralBody(m: RawMention, known: boolean, text: string): boolean {
+  const word = m.tokens[0]!;
+  if (known || !m.sentenceStart || m.tokens.length !== 1 || word.endsWith('s') || MALE_NAMES.has(word) || FEMALE_NAMES.has(word)) return false;
+  return PLURAL_VERB_AFTER.test(text.slice(m.end, m.end + 8));
+}
 // A word of a person's name: capitalised ("DeJesus", "O'Neill", "Smith-Jones") or a particle ("van der").
 const PERSON_NAME_WORD = /^(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’-]\p{Lu}\p{Ll}+)*|van|von|der|den|de|da|del|bin|al)$/u;
 

@@ -162,3 +162,27 @@ describe('extractTags with surnames and brands', () => {
     expect(people.some((p) => p.includes("Ain't"))).toBe(false);
   });
 });
+
+describe('extractTags with one word left of a described name', () => {
+  it('does not make a person of "Former Zentrix" … "Zentrix"', () => {
+    const text = [
+      'Former Zentrix chief Bernard Oakes has denied knowing about the fraud at the firm.',
+      'Two other Zentrix executives have already admitted their part in it, Zentrix said.',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.people).toContain('Bernard Oakes');
+    expect(tags.people).not.toContain('Zentrix');
+  });
+});
+
+describe('extractTags with a club that takes a plural verb', () => {
+  it('reads "Real Varosa … Varosa have" as a club, not a place', () => {
+    const text = [
+      'The midfielder will join Real Varosa on loan until the end of the season.',
+      'Varosa have been given special permission to sign him after the window closed.',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.places).not.toContain('Real Varosa');
+    expect(tags.organizations).toContain('Real Varosa');
+  });
+});
