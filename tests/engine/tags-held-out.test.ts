@@ -186,3 +186,16 @@ describe('extractTags with a club that takes a plural verb', () => {
     expect(tags.organizations).toContain('Real Varosa');
   });
 });
+
+describe('extractTags with business heads', () => {
+  it('reads "Harbour Records" and "British Retail Consortium" as organisations, not people', () => {
+    const text = [
+      "A court has told Harbour Records that it cannot sue over the singer's estate.",
+      'Shop prices fell in May, according to the British Retail Consortium.',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.people).not.toContain('Harbour Records');
+    expect(tags.people).not.toContain('British Retail Consortium');
+    expect(tags.organizations).toEqual(expect.arrayContaining(['Harbour Records', 'British Retail Consortium']));
+  });
+});
