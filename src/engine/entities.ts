@@ -409,9 +409,13 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     // "the streaming service Vidora", "The operator, TejoLink, said": a business noun names an organisation.
     if (
       endsWithNoun(text, lo, m.start, ORG_NOUNS, ORG_BEFORE) ||
+      BARE_ORG_BEFORE.test(text.slice(lo, m.start)) ||
       (!known && ((comma && ORG_APPOSITION.test(after)) || (space && ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start)))))
     )
       org += 4;
+    // "Sociedad have been given …", "Icann are": a plural verb after a one-word name that is no known
+    // place nor a plural ("Chechens are") makes it a body (a club, a firm), as British news writes them.
+    if (space && pluralBody(m, known, text)) org += 4;
     // "campaign consultant Jo Roe": a role noun right before a full name makes it a person.
     if (tokens.length >= 2 && ROLE_NOUNS.has(lowerWordBefore(text, lo, m.start))) person += 1;
     // Only a closed apposition (", the mayor of X,") describes the name; an open one runs into the next clause.
@@ -450,9 +454,30 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   if (org >= 4 && org >= place) kind = 'org';
   else if (place >= 4) kind = 'place';
   else if (person >= 1 && person >= place) kind = 'person';
-  else if (place >= 1 && tokens.length > 1) kind = 'place';
+  // "at the American Music Awards", "to Associated Cement Companies", "from EA Mobile": a preposition
+  // is a weak cue, and an event's head, an organisation's word or an acronym inside the name
+  // outweighs it (venues such as "Trent Bridge" and "Grace Road" stay places).
+  else if (place >= 1 && tokens.length > 1 && !(THING_HEADS.has(last) && !VENUE_HEADS.has(last))) {
+    if (tokens.some((t) => ORG_HEADS.has(t))) kind = 'org';
+    // "passed to Geordan Murphy … Murphy kicked": a place is not named again by its last word alone.
+    else if (
+      tokens.length <= 3 &&
+      !PLACE_HEADS.has(last) &&
+      tokens.every((t) => PERSON_NAME_WORD.test(t)) &&
+      raws.some((r) => r.tokens.length === 1 && r.tokens[0] === last) &&
+      // "Sociedad have been given permission": a club or a firm takes a plural verb in British news, a person never.
+      !raws.some((r) => PLURAL_VERB_AFTER.test(text.slice(r.end, r.end + 8)))
+    )
+      kind = 'person';
+    else if (!tokens.some((t) => /^\p{Lu}{2,5}$/u.test(t))) kind = 'place';
+  }
+  // Being named twice is no cue of a person: products, shows and firms are too ("Soul Train").
+  // A known first name or the last word used alone later ("Jo Vikander … Vikander"; "Li" for "Li Wenhao") is; the tagger
+  // weighs the rest (tags.ts, writtenLikeAPerson).
   else if (
-    (raws.length >= 2 || MALE_NAMES.has(first) || FEMALE_NAMES.has(first)) &&
+    (MALE_NAMES.has(first) ||
+      FEMALE_NAMES.has(first) ||
+      raws.some((r) => r.tokens.length === 1 && (r.tokens[0] === last || (r.tokens[0] === first && SURNAME_FIRST.has(first))))) &&
     tokens.length >= 2 &&
     tokens.length <= 4 &&
     tokens.every((t) => (/^\p{Lu}\p{Ll}/u.test(t) && !lowerSeen.has(t.toLowerCase())) || /^\p{Lu}\.$/u.test(t))
@@ -463,6 +488,20 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
   if (kind === 'org') for (const w of name.toLowerCase().split(/\s+/)) descriptors.add(w);
   return entity;
 }
+
+const PLURAL_VERB_AFTER = /^\s(?:are|were|have|say)\b/;
+// Only a name opening its sentence is surely the verb's subject ("farmers in the province of Yunnan
+// were arrested" is not about Yunnan).
+function pluralBody(m: RawMention, known: boolean, text: string): boolean {
+  const word = m.tokens[0]!;
+  if (known || !m.sentenceStart || m.tokens.length !== 1 || word.endsWith('s') || MALE_NAMES.has(word) || FEMALE_NAMES.has(word)) return false;
+  return PLURAL_VERB_AFTER.test(text.slice(m.end, m.end + 8));
+}
+// A word of a person's name: capitalised ("DeJesus", "O'Neill", "Smith-Jones") or a particle ("van der").
+const PERSON_NAME_WORD = /^(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’-]\p{Lu}\p{Ll}+)*|van|von|der|den|de|da|del|bin|al)$/u;
+
+// Heads among THING_HEADS that name a place one can be at: a venue, not an event.
+const VENUE_HEADS = new Set(['Hall', 'Building', 'Tower', 'Airport', 'Station', 'Stadium', 'Bridge', 'Ave', 'Road', 'Highway', 'Trail', 'Room']);
 
 /** What a noun describing a name adds to the score of the gender whose nouns are `nouns`. */
 function nounWeight(nouns: ReadonlySet<string>, w: string): number {
@@ -524,6 +563,10 @@ const ORG_NOUN_AFTER = /^\s+(?:news\s+)?(?:agency|newspaper|daily|weekly|magazin
 const ORG_NOUN_LIST =
   'company|firm|operator|service|airline|carrier|platform|app|website|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group';
 const ORG_BEFORE = new RegExp(String.raw`\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:${ORG_NOUN_LIST})\s*,?\s*$`, 'i');
+// "Swiss drugmaker Novartis", "Dutch newspaper Algemeen Dagblad": a kind of business right before a
+// name, with no article, names an organisation as surely as "the company X" does.
+const BARE_ORG_BEFORE =
+  /(?<![\p{L}-])(?:drugmaker|carmaker|automaker|chipmaker|newspaper|website|retailer|broadcaster|airline|publisher|developer|firm|company|giant|label|studio|insurer|lender|operator|magazine|tabloid|conglomerate)\s+$/u;
 const ORG_NOUNS = wordList(ORG_NOUN_LIST.split('|'));
 
 function resolveName(entities: Entity[], mentions: Mention[], name: string, pos: number): Entity | null {

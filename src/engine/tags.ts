@@ -1,10 +1,11 @@
 import type { Tags } from '../core/types.ts';
-import { COUNTRIES, isKnownPlace } from './entities/gazetteer.ts';
+import { COUNTRIES, FEMALE_NAMES, isKnownPlace, MALE_NAMES, PERSON_TITLES, SURNAME_FIRST } from './entities/gazetteer.ts';
 import { type Entity, type EntityIndex, type EntityKind, entitiesOf } from './entities.ts';
 import {
   cleanPersonName,
   isCommonWordsName,
   isDemonym,
+  isNationalityPhrase,
   isTeamName,
   looksLikePersonName,
   lowerCaseWords,
@@ -46,7 +47,11 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     !COUNTRIES.has(e.name) &&
     !isDemonym(e.name.split(' ').pop()!) &&
     (e.name.includes(' ') || !(lowerWords ??= lowerCaseWords(text)).has(e.name.toLowerCase()));
+  // Surnames of the people named in full: "Fox" after "Liam Fox" is his, not a broadcaster's.
+  const surnames = new Set(index.entities.filter((e) => e.kind === 'person' && e.name.includes(' ')).map((e) => e.name.split(' ').pop()!));
   const kindOf = (e: Entity): EntityKind => {
+    if (isNationalityPhrase(e.name)) return 'other';
+    if (e.kind === 'org' && surnames.has(e.name)) return 'other';
     // A country in a results table is its national side, which the news still files under the country.
     if (tabled(e) && !COUNTRIES.has(e.name) && (e.kind === 'place' || (e.kind === 'other' && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';
     if (SEATS.has(e.name) || FACILITY.test(e.name)) return 'place';
@@ -56,12 +61,13 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     if (COMPETITION.test(e.name)) return 'other';
     if (!e.trusted) return 'other';
     if (isTeamName(e.name, isPlace)) return 'org';
-    if (e.kind === 'other' && looksLikePersonName(e.name)) return notAPerson(e.name, false, isPlace) || commonWords(e.name) ? 'other' : 'person';
+    if (e.kind === 'other' && looksLikePersonName(e.name))
+      return notAPerson(e.name, false, isPlace) || commonWords(e.name) || !writtenLikeAPerson(e, text) ? 'other' : 'person';
     if (e.kind === 'person' && (notAPerson(e.name, titled(e), isPlace) || (!titled(e) && commonWords(e.name)))) return 'other';
     return e.kind;
   };
   const nameOf = (e: Entity, kind: EntityKind): string | null =>
-    kind === 'person' ? cleanPersonName(e.name) : kind === 'org' ? shortOrgName(e.name) : (withoutModifiers(e.name)?.join(' ') ?? null);
+    kind === 'person' ? personName(e) : kind === 'org' ? shortOrgName(e.name) : (withoutModifiers(e.name)?.join(' ') ?? null);
   // Each entity's kind is settled once, not once per list asked for.
   const kinds = index.entities.map(kindOf);
   teamTowns(index.entities, kinds, text);
@@ -189,7 +195,7 @@ const SEATS = new Set([
   "Quai d'Orsay",
 ]);
 // Buildings are places, whatever body runs them: "Kelby General Hospital", "St Anne's Church".
-const FACILITY = /\s(?:Hospital|Church|Cathedral|Mosque|Synagogue|Temple|Museum|Stadium|Airport|Prison)$/;
+const FACILITY = /\s(?:Hospital|Church|Cathedral|Mosque|Synagogue|Temple|Museum|Stadium|Airport|Prison|Theatre|Theater|Arena)$/;
 // A wire's office is part of the agency: "Oslo Newsroom", "Lisbon bureau", "Municipal Desk".
 const BUREAU = /\s(?:Newsroom|News Room|[Bb]ureau|Desk)$/;
 // "Vedrana daily", "the Kessel news agency", "the Unity party": the noun after a name makes it a body.
@@ -200,16 +206,55 @@ const COMPETITION = /\s(?:League|Games|Olympics|Championships?|Cup|Open|Tour|Pri
 // A title or role word was written before the name somewhere ("Mrs", "coach").
 const titled = (e: Entity): boolean => e.descriptors.size > 0;
 
-// "BONN 1996-08-30", "OSLO, May 3 (Reuters) -", "LISBON (Newsdesk Wire) —": the place of a dateline in
-// capitals, and the outlet it credits in brackets before the dash.
+// "BONN 1996-08-30", "OSLO, May 3 (Reuters) -", "LISBON (Newsdesk Wire) —", "VALENCIA, Spain —": the
+// place of a dateline in capitals, and the outlet it credits in brackets before the dash. Without an
+// outlet or a date the region after a comma is needed: "SOCCER - JAPAN GET …" is a headline.
 const DATELINE =
-  /^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:,[A-Za-z. ]{0,20})?(?:\s+\d{4}-\d\d-\d\d|\s*\(([^()\n]{2,40})\)\s*[—–-]|\s*\((?:Reuters|AP|AFP)\)|,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\b)/m;
+  /^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:,[A-Za-z. ]{0,20})?(?:\s+\d{4}-\d\d-\d\d|\s*\(([^()\n]{2,40})\)\s*[—–-]|\s*\((?:Reuters|AP|AFP)\)|,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\b)|^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}),\s*[A-Z][a-z.][A-Za-z.]*(?: [A-Z][a-z.][A-Za-z.]*)?\s+[—–-]\s/m;
 
 /** The dateline's place, title-cased, and the outlet it credits, when the text opens with one. */
 function datelineOf(text: string): { place: string | null; agency: string | null } {
   const m = DATELINE.exec(text.slice(0, 600));
   if (!m) return { place: null, agency: null };
-  return { place: titleCase(m[1]!), agency: m[2]?.trim() ?? null };
+  return { place: titleCase((m[1] ?? m[3])!), agency: m[2]?.trim() ?? null };
+}
+
+/**
+ * The name to list for a person: without the words describing them ("Veteran Gianni Bugno"), and
+ * none when only one word is left and no title was ever written before it ("Former WorldCom", then
+ * "WorldCom executives": a company, re-named by its last word as a person would be).
+ */
+function personName(e: Entity): string | null {
+  const name = cleanPersonName(e.name);
+  if (!name || name.includes(' ') || !e.name.includes(' ')) return name;
+  return [...e.descriptors].some((d) => PERSON_TITLES.has(titleCase(d))) ? name : null;
+}
+
+/**
+ * A run of capitalised words with no cue is weak evidence of a person: products, shows, sites and
+ * firms read the same ("Soul Train", "Think Secret", "Blackground Records"). Named twice or more in
+ * prose, a person's name opens with a known first name or an initial, or comes back as its last word
+ * alone ("Vikander said"). Results and scorecard lines repeat full names without either, so a
+ * name with a mention on such a line keeps the benefit of the doubt, as does a name met once.
+ */
+function writtenLikeAPerson(e: Entity, text: string): boolean {
+  const words = e.name.split(' ');
+  const [first, last] = [words[0]!, words[words.length - 1]!];
+  if (MALE_NAMES.has(first) || FEMALE_NAMES.has(first) || /^\p{Lu}\.$/u.test(first)) return true;
+  // "the Golden Globe", "the Champions Race": a name always written after "the" is a thing's.
+  if (e.mentions.every((m) => THE_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)))) return false;
+  if (e.mentions.length < 2) return true;
+  return e.mentions.some((m) => m.surface === last || (m.surface === first && SURNAME_FIRST.has(first)) || !inProse(text, m.start));
+}
+
+const THE_BEFORE = /(?:^|[^\p{L}])[Tt]he\s$/u;
+
+// A line of running text: at least six lower-case words (a results or scorecard row has few).
+function inProse(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at) + 1;
+  const to = text.indexOf('\n', at);
+  const line = text.slice(from, to < 0 ? text.length : to);
+  return (line.match(/(?<![\p{L}'’-])\p{Ll}+\b/gu)?.length ?? 0) >= 6;
 }
 
 // Mentions count most; an early first mention and a place in the title add to it.

@@ -40,4 +40,11 @@ describe('topicLabels', () => {
     expect(topicLabelsOf(['Fares', cases[0]![1]])).toEqual(['economy']);
     expect(topicLabelsOf(['Vote count', 'Ballot papers reached the hall late.'])).toEqual(['elections']);
   });
+
+  it('does not call a council vote on a flood barrier an election: shared words need an election word too', () => {
+    const text =
+      'Councillors voted on Tuesday to build a flood barrier along the river. The vote followed a long debate, and a second vote on its cost is due next month after more debate.';
+    expect(topicLabels(text)).not.toContain('elections');
+    expect(topicLabels(`${text} The mayor faces an election in May.`)).toContain('elections');
+  });
 });

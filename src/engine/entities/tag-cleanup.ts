@@ -1,4 +1,4 @@
-import { DEMONYMS, FEMALE_NAMES, isKnownPlace, MALE_NAMES, ORG_HEADS, ORGS, PERSON_TITLES, PLACE_HEADS, THING_HEADS } from './gazetteer.ts';
+import { CLUB_TOWNS, DEMONYMS, FEMALE_NAMES, isKnownPlace, MALE_NAMES, ORG_HEADS, ORGS, PERSON_TITLES, PLACE_HEADS, THING_HEADS } from './gazetteer.ts';
 
 // Last corrections on the tag lists, which the speaker resolver does not need: nationalities and
 // titles in front of a person's name, and towns that are sports teams in a results table.
@@ -25,11 +25,20 @@ const MORE_DEMONYMS = new Set(
 );
 // Words before a name that describe the person: "Top-seeded Thomas Muster", "Veteran Gianni Bugno".
 const DESCRIBING =
-  /^(?:\p{L}+-(?:seeded|ranked|placed|based|old|born|year-old)|Unseeded|Veteran|Teenager|Trainer|Sister|Sisters|Brother|Father|Wing|Opener|Acting|Former|Wealthy|Senior|Junior|Defending|Champion|Compatriot|Rookie|Youngster|Holder|Holders|Captain|Skipper|Keeper|Fullback|Centre|Center|Forward|Lock|Prop|Hooker|Flanker|Batsman|Bowler|Spinner|Paceman|Seamer|All-rounder|Driver|Rider|Jockey|Boxer|Golfer|Sprinter|Swimmer|Cyclist|Doctor|Journalist|Engineer|Architect|Scientist|Researcher|Designer|Nurse|Teacher|Farmer|Pilot|Chef|Photographer|Novelist|Artist|Spokesman|Spokeswoman|Spokesperson|Accountant|Lawyer|Attorney|Economist|Analyst|Dealer|Trader|Opposition|Regrettably|Leftist|Rightist|Nationalist|Communist|Socialist|Conservative|Liberal|Republican|Democrat|Yankee|Patriarch|Maronite|Cardinal|Pope|Archbishop|Bishop)$/u;
+  /^(?:\p{L}+-(?:seeded|ranked|placed|based|old|born|year-old)|Unseeded|Veteran|Teenager|Trainer|Sister|Sisters|Brother|Father|Wing|Opener|Acting|Former|Wealthy|Senior|Junior|Defending|Champion|Compatriot|Rookie|Youngster|Youngsters|Veterans|Newcomer|Newcomers|Goalscorer|Singer|Actor|Actress|Rapper|Comedian|Presenter|Beatle|Holder|Holders|Captain|Skipper|Keeper|Fullback|Centre|Center|Forward|Lock|Prop|Hooker|Flanker|Batsman|Bowler|Spinner|Paceman|Seamer|All-rounder|Driver|Rider|Jockey|Boxer|Golfer|Sprinter|Swimmer|Cyclist|Doctor|Journalist|Engineer|Architect|Scientist|Researcher|Designer|Nurse|Teacher|Farmer|Pilot|Chef|Photographer|Novelist|Artist|Spokesman|Spokeswoman|Spokesperson|Accountant|Lawyer|Attorney|Economist|Analyst|Dealer|Trader|Opposition|Regrettably|Leftist|Rightist|Nationalist|Communist|Socialist|Conservative|Liberal|Republican|Democrat|Yankee|Patriarch|Maronite|Cardinal|Pope|Archbishop|Bishop)$/u;
 // Adjectives and participles written before a name: "Ambitious Ana Roe", "Controversial …",
 // "Executive …", "Joining Roe" (-ing, -ive, -ial, -ous, -ful), never a known first name ("Irving").
 const ADJECTIVE_ENDING = /^\p{Lu}\p{Ll}{3,}(?:ing|ive|ial|ous|ful)$/u;
 const isAdjectiveOpener = (word: string): boolean => ADJECTIVE_ENDING.test(word) && !MALE_NAMES.has(word) && !FEMALE_NAMES.has(word);
+// "Goalscorer Jimmy Floyd Hasselbaink", "Bassist Tom Ray": a word shaped like a noun for a person or a
+// plural before a known first name and a surname describes the person ("Billie Jean King", "Curtis
+// Lee White" and "Pier Francesco Chili" keep their first word: no such ending, or too short).
+const PERSON_NOUN_ENDING = /^\p{Lu}\p{Ll}{3,}(?:er|ers|ist|ists|or|ors|ant|ants|ent|ents|ans)$/u;
+function describesFirstName(words: string[], k: number): boolean {
+  const [word, next] = [words[k]!, words[k + 1] ?? ''];
+  return words.length - k >= 3 && PERSON_NOUN_ENDING.test(word) && !isFirstName(word) && isFirstName(next);
+}
+const isFirstName = (word: string): boolean => MALE_NAMES.has(word) || FEMALE_NAMES.has(word);
 // Hyphenated titles: "Secretary-General", "Vice-president", "Major-General".
 const HYPHEN_TITLE = /^(?:Vice|Deputy|Under|Lieutenant|Major|Brigadier|Attorney|Secretary|Director|Governor|Undersecretary|Surgeon|Inspector|Chief)-\p{L}+$/iu;
 
@@ -53,7 +62,8 @@ export function cleanPersonName(name: string): string | null {
     PERSON_TITLES.has(words[k]!) ||
     ROLE_ABBREVIATIONS.has(words[k]!) ||
     (words.length - k >= 2 && (DESCRIBING.test(words[k]!) || HYPHEN_TITLE.test(words[k]!) || isAdjectiveOpener(words[k]!))) ||
-    (COMPASS.has(words[k]!) && k + 1 < words.length && isDemonym(words[k + 1]!));
+    (COMPASS.has(words[k]!) && k + 1 < words.length && isDemonym(words[k + 1]!)) ||
+    describesFirstName(words, k);
   const modified = withoutModifiers(name);
   if (!modified) return null;
   i = words.length - modified.length;
@@ -156,7 +166,10 @@ export function isTeamName(name: string, isPlace: (name: string) => boolean = is
   if (tail !== 115 && tail !== 120) return false;
   const words = name.split(' ');
   if (words.length < 2 || !TEAM_TAIL.test(words[words.length - 1]!)) return false;
-  for (let k = 1; k < words.length; k++) if (isPlace(words.slice(0, k).join(' '))) return true;
+  for (let k = 1; k < words.length; k++) {
+    const town = words.slice(0, k).join(' ');
+    if (isPlace(town) || CLUB_TOWNS.has(town)) return true;
+  }
   return false;
 }
 
@@ -214,12 +227,31 @@ const MONTH_ABBREVIATION = /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec
 export function notAPerson(name: string, titled: boolean, isPlace: (name: string) => boolean = isKnownPlace): boolean {
   const words = name.split(' ');
   if (words.length === 1 && !titled && (MALE_NAMES.has(name) || FEMALE_NAMES.has(name))) return true;
+  // "Ain't Got" (a song's words), "T-Mobile", "E-Plus" (a brand's letter and word): no person's name.
+  if (words.some((w) => /n['’]t$/.test(w)) || /^\p{Lu}{1,2}-\p{Lu}/u.test(name)) return true;
   if (words.length >= 2 && ORGS.has(words[0]!) && !MALE_NAMES.has(words[0]!) && !FEMALE_NAMES.has(words[0]!)) return true;
   if (words.length >= 2 && words.some((w) => CAR_MAKERS.has(w))) return true;
   if (words.length >= 2 && PLACE_OPENERS.has(words[0]!)) return true;
   // "Jan" opening a name is the first name ("Jan Ullmann"), not January.
   if (GROUP_TAIL.test(words[words.length - 1]!) || words.some((w, k) => MONTH_ABBREVIATION.test(w) && !(k === 0 && w === 'Jan'))) return true;
   return isTeamName(name, isPlace);
+}
+
+// Words that, with a nationality after them, make an adjective phrase: "Eastern European", "Sri Lankan".
+const REGION_WORDS = new Set(['Eastern', 'Western', 'Northern', 'Southern', 'Central', 'South', 'North', 'East', 'West', 'Sri', 'Latin']);
+const CONTINENT_ADJECTIVES = new Set(['European', 'Europeans', 'Asian', 'Asians', 'African', 'Africans', 'American', 'Americans']);
+const isNationality = (word: string): boolean => isDemonym(word) || CONTINENT_ADJECTIVES.has(word);
+
+/**
+ * A phrase of nationalities and regions ("Sri Lankan", "Eastern European", "South American",
+ * "US-German"): an adjective, neither a person nor a place nor an organisation.
+ */
+export function isNationalityPhrase(name: string): boolean {
+  const parts = name.split(/[ -]/);
+  const last = parts[parts.length - 1]!;
+  // A plural after a town is a team: "Cleveland Indians".
+  if (parts.length < 2 || !isNationality(last) || /[^s]s$/.test(last)) return false;
+  return parts.slice(0, -1).every((w) => isNationality(w) || REGION_WORDS.has(w) || /^(?:US|UK|EU|U\.S\.)$/.test(w) || isKnownPlace(w));
 }
 
 /**
@@ -250,9 +282,9 @@ export function shortOrgName(name: string): string | null {
   return /^(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA)\.?$/.test(short) ? null : short;
 }
 
-// "Atlanta-based", "Republican-led", "state-owned": a modifier ending in one of these, with the words
+// "Atlanta-based", "Republican-led", "state-owned", "Trouble-hit", "Cup-winning": a modifier ending in one of these, with the words
 // before it, is not part of the name ("South Korea-based LG Electronics" -> "LG Electronics").
-const MODIFIER = /-(?:based|led|owned|controlled|backed|run|funded|listed|born|made|linked|allied|related|style)$/i;
+const MODIFIER = /-(?:based|led|owned|controlled|backed|run|funded|listed|born|made|linked|allied|related|style|hit|stricken|troubled|winning)$/i;
 export function withoutModifiers(name: string): string[] | null {
   const words = name.split(' ');
   if (!name.includes('-')) return words;

@@ -2,11 +2,13 @@ import { isSpaceCode, isWordCode } from './context.ts';
 
 // Subject labels and the words that signal them. A label needs several hits in the text, so a
 // passing mention of "vote" does not make a story about elections. Two-word entries are phrases
-// (`_` stands for the one space between their words; a hyphen is written as such).
+// (`_` stands for the one space between their words; a hyphen is written as such). A word marked
+// `~` is shared with other subjects ("a council vote", "an Oscar nominee", "primary schools"): it
+// counts, but the label also needs one unmarked word ("election", "ballot").
 const TOPICS: [string, string][] = [
   [
     'elections',
-    'elect election elections electoral elected vote votes voted voter voters voting ballot ballots poll polls polling campaign campaigns campaigning candidate candidates nominee primary primaries debate debates swing_state swing_states turnout',
+    'elect election elections electoral elected ~vote ~votes ~voted voter voters ~voting ballot ballots ~poll ~polls polling ~campaign ~campaigns ~campaigning candidate candidates ~nominee ~primary primaries ~debate ~debates swing_state swing_states turnout',
   ],
   [
     'politics',
@@ -60,6 +62,8 @@ interface Form {
   labels: number[];
   /** The number of its first (form, label) pair: pairs are how the distinct forms of a label are counted. */
   pair: number;
+  /** Per label, whether the form is one of its shared (`~`) words. */
+  shared: boolean[];
 }
 const FORMS = new Map<string, Form>();
 const PHRASE_STARTS = new Set<string>();
@@ -68,13 +72,15 @@ const FITS = new Int32Array(26 * 26);
 const FITS_23 = new Int32Array(26 * 27);
 let pairs = 0;
 TOPICS.forEach(([, words], label) => {
-  for (const w of words.split(' ')) {
+  for (const listed of words.split(' ')) {
+    const w = listed.replace(/^~/, '');
     const form = w.replace('_', ' ');
     let entry = FORMS.get(form);
-    if (!entry) FORMS.set(form, (entry = { labels: [], pair: 0 }));
+    if (!entry) FORMS.set(form, (entry = { labels: [], pair: 0, shared: [] }));
     // Each (form, label) pair is counted as one distinct form of the label.
     if (entry.labels.includes(label)) throw new Error(`topic word "${w}" listed twice under one label`);
     entry.labels.push(label);
+    entry.shared.push(listed !== w);
     const sep = form.search(/[ -]/);
     if (sep > 0) PHRASE_STARTS.add(form.slice(0, sep));
     markFits(sep > 0 ? form.slice(0, sep) : form);
@@ -95,6 +101,7 @@ const NONE: number[] = [];
 // stamp of the last text that counted it.
 const HITS = new Int32Array(TOPICS.length);
 const DISTINCT = new Int32Array(TOPICS.length);
+const OWN_HITS = new Int32Array(TOPICS.length);
 const COUNTED = new Int32Array(pairs);
 let stamp = 0;
 
@@ -104,6 +111,7 @@ function count(form: Form | undefined, skip: readonly number[]): void {
     const label = form.labels[k]!;
     if (skip.includes(label)) continue;
     HITS[label]!++;
+    if (!form.shared[k]) OWN_HITS[label]!++;
     if (COUNTED[form.pair + k] !== stamp) {
       COUNTED[form.pair + k] = stamp;
       DISTINCT[label]!++;
@@ -123,6 +131,7 @@ export function topicLabels(text: string, max = 5): string[] {
 export function topicLabelsOf(parts: readonly string[], max = 5): string[] {
   HITS.fill(0);
   DISTINCT.fill(0);
+  OWN_HITS.fill(0);
   if (++stamp > 2e9) {
     COUNTED.fill(0);
     stamp = 1;
@@ -146,7 +155,7 @@ export function topicLabelsOf(parts: readonly string[], max = 5): string[] {
   const need = Math.max(2, Math.round((spaces + 1) / 400));
   const scored: [string, number][] = [];
   TOPICS.forEach(([label], k) => {
-    if (HITS[k]! >= need && DISTINCT[k]! >= 2) scored.push([label, HITS[k]! + DISTINCT[k]!]);
+    if (HITS[k]! >= need && DISTINCT[k]! >= 2 && OWN_HITS[k]! > 0) scored.push([label, HITS[k]! + DISTINCT[k]!]);
   });
   return scored
     .sort((a, b) => b[1] - a[1])
