@@ -83,10 +83,12 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   const { place, agency } = datelineOf(text);
   if (place && !places.some((p) => p.toLowerCase() === place.toLowerCase())) places.push(place);
   if (tables.length) addRowOpeners(text, index, (e) => kinds[index.entities.indexOf(e)]!, organizations, places);
-  // The wire or outlet credited in the dateline ("LISBON (Newsdesk Wire) —") is never a person.
   const people = pick('person');
   addEntrants(text, index, (e) => kinds[index.entities.indexOf(e)]!, people);
-  return { people: people.filter((name) => name !== agency), organizations, places, topics: topicLabelsOf([title, text]) };
+  // The wire or outlet credited in the dateline ("LISBON (Newsdesk Wire) —") filed the story; it is
+  // not what the story is about, so it is no tag, as a person or as an organisation.
+  const notTheWire = (name: string) => name !== agency;
+  return { people: people.filter(notTheWire), organizations: organizations.filter(notTheWire), places, topics: topicLabelsOf([title, text]) };
 }
 
 /**

@@ -27,11 +27,13 @@ describe('extractTags', () => {
     expect(tags.organizations).toContain('Central Bank of Russia');
   });
 
-  it('reads datelines as places and agencies as organisations', () => {
+  it('reads datelines as places; the wire credited there filed the story and is no tag', () => {
     const tags = extractTags(KREMLIN);
     expect(tags.places).toContain('Moscow');
     expect(tags.places).toContain('London');
-    expect(tags.organizations).toContain('Reuters');
+    expect(tags.organizations).not.toContain('Reuters');
+    expect(tags.people).not.toContain('Reuters');
+    expect(extractTags('LISBON (Harbour Wire) — The port reopened on Monday, the Harbour Authority said.').organizations).toEqual(['Harbour Authority']);
     const paris = extractTags('Paris: The mayor of Paris, Anne Hidalgo, opened a new bridge on Monday. Hidalgo said it would cut traffic.');
     expect(paris.places).toEqual(['Paris']);
     expect(paris.people).toEqual(['Anne Hidalgo']);
