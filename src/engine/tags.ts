@@ -81,7 +81,8 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   const places = pick('place');
   const organizations = pick('org');
   const { place, agency } = datelineOf(text);
-  if (place && !places.some((p) => p.toLowerCase() === place.toLowerCase())) places.push(place);
+  // The dateline names where the story happened: first among the places when the text did not list it.
+  if (place && !places.some((p) => p.toLowerCase() === place.toLowerCase())) places.unshift(place);
   if (tables.length) addRowOpeners(text, index, (e) => kinds[index.entities.indexOf(e)]!, organizations, places);
   const people = pick('person');
   addEntrants(text, index, (e) => kinds[index.entities.indexOf(e)]!, people);

@@ -54,6 +54,8 @@ describe('extractTags with a preposition as the only place cue', () => {
 describe('extractTags with a dateline of town and region', () => {
   it('lists the town of "TARRAGONA, Spain —" but no headline word of "RUGBY - WALES WIN"', () => {
     expect(extractTags('TARRAGONA, Spain — The port reopened on Tuesday after the storm.').places).toContain('Tarragona');
+    // Where the story happened comes first.
+    expect(extractTags('TARRAGONA, Spain — The port reopened on Tuesday, the first in Spain to do so.').places).toEqual(['Tarragona', 'Spain']);
     expect(extractTags('RUGBY, LEAGUE - WALES WIN.\nThe side won on Sunday.').places).not.toContain('Rugby');
   });
 });
