@@ -1,6 +1,7 @@
 import { diffDays, fmtDate, fmtMonth, fmtYear, isValidDate, type Ymd } from './calendar.ts';
 import { dayValue, resolveMonth, resolveMonthDay } from './clock.ts';
 import { HOLIDAY, holidayDate } from './holidays.ts';
+import { pastVerbGoverns } from './tense.ts';
 import { MONTH, MONTH_STRICT, ORD, SEASON, SEASONS, WEEKDAY, monthNumber, parseNumber, parseOrdinal, weekdayNumber } from './lexicon.ts';
 import type { ResolveContext, Rule } from './types.ts';
 
@@ -52,9 +53,13 @@ function fullDate(y: number | null, month: number, day: number | null, start: nu
     ) {
       return dayValue({ y: before.y, m: month, d: day });
     }
-    // "will hold elections on March 4", said on March 20: "will" in the same clause rules out the past date.
-    const willClause = tense === 'future' && /\b(?:will|shall|is to|are to)\b[^.;,!?]{0,60}$/i.test(ctx.text.slice(Math.max(0, start - 70), start));
-    return resolveMonthDay(ctx.ref, month, day, tense, wd ? weekdayNumber(wd) : undefined, ended || willClause);
+    const lead = ctx.text.slice(Math.max(0, start - 70), start);
+    // "will hold elections on March 4", "is due on March 4", said on March 20: the clause's modal or
+    // schedule rules out the past date.
+    const willClause = tense === 'future' && /\b(?:will|shall|(?:is|are) (?:to|due|scheduled|slated))\b[^.;,!?]{0,60}$/i.test(lead);
+    // "the mill closed on March 3", said on Nov. 2: the act's own past verb rules out next March.
+    const pastAct = tense === 'past' && pastVerbGoverns(lead);
+    return resolveMonthDay(ctx.ref, month, day, tense, wd ? weekdayNumber(wd) : undefined, ended || willClause || pastAct);
   };
 }
 
