@@ -91,3 +91,19 @@ describe('a month and day without a year follows the tense of its verb', () => {
     expect(atNov2('The hearing is on March 3.')).toEqual([['March 3', '2027-03-03']]);
   });
 });
+
+describe('"overnight" is a night only when it dates an event of the story', () => {
+  it('tags the overnight of an event verb or of "the overnight raid", not idioms for "suddenly" or kinds of thing', () => {
+    const events =
+      'Fighting continued overnight in the north, and two men were arrested overnight. Overnight, rebels shelled the port. The overnight raid killed four.';
+    expect(values(events)).toEqual([
+      ['overnight', '2026-12-06TNI'],
+      ['overnight', '2026-12-06TNI'],
+      ['Overnight', '2026-12-06TNI'],
+      ['overnight', '2026-12-06TNI'],
+    ]);
+    const idioms =
+      'The town changed overnight. Overnight, the baker became a contender. Her novel was an overnight success, and the reforms will not happen overnight. He served six months of overnight confinement.';
+    expect(values(idioms)).toEqual([['six months', 'P6M']]);
+  });
+});
