@@ -470,10 +470,26 @@ function agoValue(ctx: ResolveContext, letter: string, time: boolean, n: number,
       // "The ship sank in 1912. Five years later, …": counted from the year named last; a reporting
       // period's comparison ("for the nine months, … a year earlier") from the period reported.
       const narrative = relativeToAnchor && ctx.anchorYear !== null && !ctx.aboutLongPeriod(start) && !ctx.aboutQuarter(start, end);
-      const from = narrative ? ctx.anchorYear! : base.y;
+      if (!narrative) return { value: fmtYear(base.y + years) };
+      // Only a look back repeats a comparison; "Five years later, … Five years later" goes on in time.
+      const from = (dir === 'earlier' ? sameCountAgain(ctx, start, end) : null) ?? ctx.anchorYear!;
+      ctx.counted = { wording: countWording(ctx.text, start, end), from, gave: from + years };
       return { value: fmtYear(from + years) };
     }
   }
+}
+
+const countWording = (text: string, start: number, end: number): string => text.slice(start, end).toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * "Sales reached $5m in 2027. A year earlier they were $4m. ... against a loss a year earlier": the
+ * same offset again, with nothing dated between, compares with the same year as the first (2026
+ * both times), not a year before it. The year the first one counted from, else null.
+ */
+function sameCountAgain(ctx: ResolveContext, start: number, end: number): number | null {
+  const last = ctx.counted;
+  if (!last || last.gave !== ctx.anchorYear || last.wording !== countWording(ctx.text, start, end)) return null;
+  return last.from;
 }
 
 /**
