@@ -133,8 +133,9 @@ export function tenseWide(text: string, start: number, end: number, sStart: numb
 const PLAN_VERB =
   /^(?:scheduled|rescheduled|expected|planned|slated|set|postponed|delayed|deferred|extended|moved|pushed|adjourned|called|needed|wanted|hoped|intended|announced)$/i;
 const PAST_VERB_BEFORE = new RegExp(`\\b(\\w+)\\s+(${IRREGULAR_PAST}|said|told|\\w+ed)\\s+(?:on\\s+)?$`, 'i');
-// A word before the participle that makes it passive-future or an infinitive ("will be held on").
-const NOT_PAST_AUX = /^(?:be|is|are|am|being|to|will|would|shall|can|could|may|might|must|should|'ll)$/i;
+// A word before the participle that makes it passive-future or an infinitive ("will be held on"),
+// or an adjective ("the delayed March 3 vote").
+const NOT_PAST_AUX = /^(?:be|is|are|am|being|to|will|would|shall|can|could|may|might|must|should|'ll|the|a|an|its|their|his|her|our|this|that|these|those)$/i;
 
 /**
  * Whether the date starting after `before` is the object of a past event verb right before it
