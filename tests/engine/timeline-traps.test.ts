@@ -92,6 +92,16 @@ describe('a month and day without a year follows the tense of its verb', () => {
   });
 });
 
+describe('a month and day without a year that names the day named last again', () => {
+  it('takes that day’s year', () => {
+    const text = 'The bridge toll took effect on March 30, 2025. Drivers have paid £4 million since March 30, the council said.';
+    expect(values(text)).toEqual([
+      ['March 30, 2025', '2025-03-30'],
+      ['March 30', '2025-03-30'],
+    ]);
+  });
+});
+
 describe('"overnight" is a night only when it dates an event of the story', () => {
   it('tags the overnight of an event verb or of "the overnight raid", not idioms for "suddenly" or kinds of thing', () => {
     const events =

@@ -38,6 +38,8 @@ function fullDate(y: number | null, month: number, day: number | null, start: nu
   return (ctx: ResolveContext) => {
     if (day === null) return null;
     if (y !== null) return isValidDate(y, month, day) ? dayValue({ y, m: month, d: day }) : null;
+    // "an email of January 23, 2013 ... a tweet posted on January 23": the day named last, again.
+    if (ctx.anchor && ctx.anchor.m === month && ctx.anchor.d === day) return dayValue(ctx.anchor);
     // "the quarter ended Sept. 30", "since Jan. 1": a closing date already passed.
     const ended = /\b(?:ended|since)\s+$/i.test(ctx.text.slice(Math.max(0, start - 7), start));
     const tense = ended ? 'past' : ctx.tenseWide(start, end);
