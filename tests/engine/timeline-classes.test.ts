@@ -252,6 +252,21 @@ describe('timeline: counted from the date a narrative named last', () => {
     ]);
   });
 
+  it('counts a second "a year earlier" from the same year as the first, but lets "five years later" go on', () => {
+    const comparison =
+      'The ferry line carried 2.1 million people in 2027. A year earlier it carried 1.8 million. Its fares rose 4%, after a cut a year earlier.';
+    expect(values(comparison)).toEqual([
+      ['2027', '2027'],
+      ['A year earlier', '2026'],
+      ['a year earlier', '2026'],
+    ]);
+    expect(values('The liner sank off the cape in 1912. Five years later, divers found it. Five years later, they raised the bell.')).toEqual([
+      ['1912', '1912'],
+      ['Five years later', '1917'],
+      ['Five years later', '1922'],
+    ]);
+  });
+
   it('reads "the next week" / "the next month" told in the past as the week or month after the date named', () => {
     expect(values('The river burst its banks on Aug. 3, 2024. The next week, volunteers began to clear the mud.')).toEqual([
       ['Aug. 3, 2024', '2024-08-03'],

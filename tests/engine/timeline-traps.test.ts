@@ -66,3 +66,54 @@ describe('timeline traps in real news', () => {
     ]);
   });
 });
+
+describe('a month and day without a year follows the tense of its verb', () => {
+  // Written for these tests, published on Monday 2 November 2026.
+  const atNov2 = (text: string) => tagTimex(text, { publishedAt: '2026-11-02T12:00:00Z' }).map((t) => [t.text, t.value]);
+  const atMar20 = (text: string) => tagTimex(text, { publishedAt: '2026-03-20T12:00:00Z' }).map((t) => [t.text, t.value]);
+
+  it('dates a past act to the last such day, though the next one is nearer', () => {
+    expect(atNov2('The paper mill closed on March 3, and its last workers were arrested on March 5 at a sit-in.')).toEqual([
+      ['March 3', '2026-03-03'],
+      ['March 5', '2026-03-05'],
+    ]);
+    expect(atNov2('The mayor said on March 10 that the bridge was safe.')).toEqual([['March 10', '2026-03-10']]);
+  });
+
+  it('keeps a coming day told after a past verb, a day that is due, and one without a cue ahead', () => {
+    expect(atNov2('The board said the dividend is payable Jan. 4.')).toEqual([['Jan. 4', '2027-01-04']]);
+    expect(atNov2('The deadline was extended to Nov. 20.')).toEqual([['Nov. 20', '2026-11-20']]);
+    expect(atMar20('The inspectors’ report is due on March 3, and the shop will open on March 4.')).toEqual([
+      ['March 3', '2027-03-03'],
+      ['March 4', '2027-03-04'],
+    ]);
+    // Without a tense cue, the nearer one.
+    expect(atNov2('The hearing is on March 3.')).toEqual([['March 3', '2027-03-03']]);
+  });
+});
+
+describe('a month and day without a year that names the day named last again', () => {
+  it('takes that day’s year', () => {
+    const text = 'The bridge toll took effect on March 30, 2025. Drivers have paid £4 million since March 30, the council said.';
+    expect(values(text)).toEqual([
+      ['March 30, 2025', '2025-03-30'],
+      ['March 30', '2025-03-30'],
+    ]);
+  });
+});
+
+describe('"overnight" is a night only when it dates an event of the story', () => {
+  it('tags the overnight of an event verb or of "the overnight raid", not idioms for "suddenly" or kinds of thing', () => {
+    const events =
+      'Fighting continued overnight in the north, and two men were arrested overnight. Overnight, rebels shelled the port. The overnight raid killed four.';
+    expect(values(events)).toEqual([
+      ['overnight', '2026-12-06TNI'],
+      ['overnight', '2026-12-06TNI'],
+      ['Overnight', '2026-12-06TNI'],
+      ['overnight', '2026-12-06TNI'],
+    ]);
+    const idioms =
+      'The town changed overnight. Overnight, the baker became a contender. Her novel was an overnight success, and the reforms will not happen overnight. He served six months of overnight confinement.';
+    expect(values(idioms)).toEqual([['six months', 'P6M']]);
+  });
+});

@@ -1,6 +1,7 @@
 import { diffDays, fmtDate, fmtMonth, fmtYear, isValidDate, type Ymd } from './calendar.ts';
 import { dayValue, resolveMonth, resolveMonthDay } from './clock.ts';
 import { HOLIDAY, holidayDate } from './holidays.ts';
+import { pastVerbGoverns } from './tense.ts';
 import { MONTH, MONTH_STRICT, ORD, SEASON, SEASONS, WEEKDAY, monthNumber, parseNumber, parseOrdinal, weekdayNumber } from './lexicon.ts';
 import type { ResolveContext, Rule } from './types.ts';
 
@@ -37,6 +38,8 @@ function fullDate(y: number | null, month: number, day: number | null, start: nu
   return (ctx: ResolveContext) => {
     if (day === null) return null;
     if (y !== null) return isValidDate(y, month, day) ? dayValue({ y, m: month, d: day }) : null;
+    // "an email of January 23, 2013 ... a tweet posted on January 23": the day named last, again.
+    if (ctx.anchor && ctx.anchor.m === month && ctx.anchor.d === day) return dayValue(ctx.anchor);
     // "the quarter ended Sept. 30", "since Jan. 1": a closing date already passed.
     const ended = /\b(?:ended|since)\s+$/i.test(ctx.text.slice(Math.max(0, start - 7), start));
     const tense = ended ? 'past' : ctx.tenseWide(start, end);
@@ -52,9 +55,13 @@ function fullDate(y: number | null, month: number, day: number | null, start: nu
     ) {
       return dayValue({ y: before.y, m: month, d: day });
     }
-    // "will hold elections on March 4", said on March 20: "will" in the same clause rules out the past date.
-    const willClause = tense === 'future' && /\b(?:will|shall|is to|are to)\b[^.;,!?]{0,60}$/i.test(ctx.text.slice(Math.max(0, start - 70), start));
-    return resolveMonthDay(ctx.ref, month, day, tense, wd ? weekdayNumber(wd) : undefined, ended || willClause);
+    const lead = ctx.text.slice(Math.max(0, start - 70), start);
+    // "will hold elections on March 4", "is due on March 4", said on March 20: the clause's modal or
+    // schedule rules out the past date.
+    const willClause = tense === 'future' && /\b(?:will|shall|(?:is|are) (?:to|due|scheduled|slated))\b[^.;,!?]{0,60}$/i.test(lead);
+    // "the mill closed on March 3", said on Nov. 2: the act's own past verb rules out next March.
+    const pastAct = tense === 'past' && pastVerbGoverns(lead);
+    return resolveMonthDay(ctx.ref, month, day, tense, wd ? weekdayNumber(wd) : undefined, ended || willClause || pastAct);
   };
 }
 

@@ -1,6 +1,7 @@
 import { addDays, addMonths, fmtDate, fmtMonth, fmtTime, fmtWeek, fmtYear } from './calendar.ts';
 import { dayValue, resolveMonth, resolveWeekday, resolveWeekdayThisWeek, shifted, unknownOf, type Grain } from './clock.ts';
 import { DAY_PARTS, MONTH_STRICT, NUM, UNIT, VAGUE, WEEKDAY, monthNumber, parseNumber, unitCode, weekdayNumber } from './lexicon.ts';
+import { overnightUse } from './overnight.ts';
 import type { ResolveContext, Resolved, Rule } from './types.ts';
 
 // Expressions whose value depends on the publication time or on a date mentioned earlier:
@@ -97,13 +98,19 @@ export const RELATIVE_RULES: Rule[] = [
       if (det === 'the' && /^\s+(?:of|before|after)\b/i.test(text.slice(m.index + m[0].length))) return null;
       // "the night the plane went down": a clause names the night, an event's, not the publication's.
       if (det === 'the' && RELATIVE_CLAUSE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
+      const overnightAs = m[3] ? overnightUse(text, m.index, m.index + m[0].length) : null;
+      if (overnightAs === 'idiom') return null;
       return {
         type: 'TIME',
         resolve: (ctx) => {
           // "that morning", or "in the morning" told in the past after a named day: the narrative's day.
           const narrated = det === 'the' && ctx.anchor && ctx.tense(m.index, m.index + m[0].length) === 'past';
           if (det === 'that' || narrated) return withPart(dayValue(ctx.anchor), part);
-          if (m[3]) return overnight(ctx, m.index, m.index + m[0].length);
+          if (m[3]) {
+            // "overnight losses" dates the story's night only where the story names its day.
+            if (overnightAs === 'bare-adjective' && !ctx.sentenceDay(m.index, m.index + m[0].length)) return null;
+            return overnight(ctx, m.index, m.index + m[0].length);
+          }
           const offset = det === 'yesterday' || (det === 'last' && part.toLowerCase() === 'night') ? -1 : det === 'tomorrow' ? 1 : 0;
           return withPart(shifted(ctx.ref, 'D', offset), part);
         },
@@ -463,10 +470,26 @@ function agoValue(ctx: ResolveContext, letter: string, time: boolean, n: number,
       // "The ship sank in 1912. Five years later, …": counted from the year named last; a reporting
       // period's comparison ("for the nine months, … a year earlier") from the period reported.
       const narrative = relativeToAnchor && ctx.anchorYear !== null && !ctx.aboutLongPeriod(start) && !ctx.aboutQuarter(start, end);
-      const from = narrative ? ctx.anchorYear! : base.y;
+      if (!narrative) return { value: fmtYear(base.y + years) };
+      // Only a look back repeats a comparison; "Five years later, … Five years later" goes on in time.
+      const from = (dir === 'earlier' ? sameCountAgain(ctx, start, end) : null) ?? ctx.anchorYear!;
+      ctx.counted = { wording: countWording(ctx.text, start, end), from, gave: from + years };
       return { value: fmtYear(from + years) };
     }
   }
+}
+
+const countWording = (text: string, start: number, end: number): string => text.slice(start, end).toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * "Sales reached $5m in 2027. A year earlier they were $4m. ... against a loss a year earlier": the
+ * same offset again, with nothing dated between, compares with the same year as the first (2026
+ * both times), not a year before it. The year the first one counted from, else null.
+ */
+function sameCountAgain(ctx: ResolveContext, start: number, end: number): number | null {
+  const last = ctx.counted;
+  if (!last || last.gave !== ctx.anchorYear || last.wording !== countWording(ctx.text, start, end)) return null;
+  return last.from;
 }
 
 /**

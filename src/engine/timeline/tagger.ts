@@ -387,6 +387,7 @@ export function tagTimeExpressions(text: string, publishedAt?: string, sentences
     anchor: null,
     anchorMonth: null,
     anchorYear: null,
+    counted: null,
     quarter: null,
     tense: (start, end) => {
       const s = bounds(start);

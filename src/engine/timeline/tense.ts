@@ -127,3 +127,24 @@ export function tenseWide(text: string, start: number, end: number, sStart: numb
   const rest = text.slice(end, Math.min(sEnd, end + 40));
   return cueIn(rest.slice(0, rest.search(/[,;]|$/)), false);
 }
+
+// Verbs whose dated object is a plan or a deadline, not the day of the act: "extended to Nov. 20",
+// "scheduled for March 3", "was expected on Friday".
+const PLAN_VERB =
+  /^(?:scheduled|rescheduled|expected|planned|slated|set|postponed|delayed|deferred|extended|moved|pushed|adjourned|called|needed|wanted|hoped|intended|announced)$/i;
+const PAST_VERB_BEFORE = new RegExp(`\\b(\\w+)\\s+(${IRREGULAR_PAST}|said|told|\\w+ed)\\s+(?:on\\s+)?$`, 'i');
+// A word before the participle that makes it passive-future or an infinitive ("will be held on"),
+// or an adjective ("the delayed March 3 vote").
+const NOT_PAST_AUX = /^(?:be|is|are|am|being|to|will|would|shall|can|could|may|might|must|should|'ll|the|a|an|its|their|his|her|our|this|that|these|those)$/i;
+
+/**
+ * Whether the date starting after `before` is the object of a past event verb right before it
+ * ("the mill closed on March 3", "was arrested on March 3", "said on March 3"): that verb dates
+ * the act, so the day has passed. A past verb further off in the clause ("said the dividend is
+ * payable Jan. 2") does not: the date may be a coming one told in the past.
+ */
+export function pastVerbGoverns(before: string): boolean {
+  const m = PAST_VERB_BEFORE.exec(` ${before.slice(-60)}`);
+  if (!m) return false;
+  return !PLAN_VERB.test(m[2]!) && !NOT_PAST_AUX.test(m[1]!);
+}

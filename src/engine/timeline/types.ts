@@ -14,6 +14,11 @@ export interface ResolveContext {
   /** The most recent month and year named ("the following month", "that year" refer to them). */
   anchorMonth: { y: number; m: number } | null;
   anchorYear: number | null;
+  /**
+   * The last year counted back or on from the year named before ("in 2027 ... a year earlier"):
+   * the offset's wording, the year it counted from and the year it gave.
+   */
+  counted: { wording: string; from: number; gave: number } | null;
   /** The most recent quarter named before this expression ("the quarter", "a year earlier" refer to it). */
   quarter: { y: number; q: number } | null;
   /** Whether the sentence around [start, end) talks about a reporting period (quarter, period). */
