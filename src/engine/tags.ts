@@ -4,6 +4,7 @@ import { type Entity, type EntityIndex, type EntityKind, entitiesOf } from './en
 import {
   cleanPersonName,
   isCommonWordsName,
+  type WordLookup,
   isDemonym,
   isNationalityPhrase,
   isTeamName,
@@ -37,7 +38,7 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     towns ??= new Set(index.entities.filter((e) => e.kind === 'place' || tabled(e)).map((e) => e.name));
     return towns.has(name) || isKnownPlace(name);
   };
-  let lowerWords: Set<string> | null = null;
+  let lowerWords: WordLookup | null = null;
   const commonWords = (name: string): boolean => isCommonWordsName(name, (lowerWords ??= lowerCaseWords(text)));
   // "Vedrana daily", "the Unity party": not a place's or a nation's adjective ("Albanian party"), nor
   // an ordinary word ("Supermarkets group" beside "supermarkets").

@@ -260,15 +260,40 @@ export function isNationalityPhrase(name: string): boolean {
  * "copper prices"), and no word is a known first name. A person's name is rarely a word the same
  * article uses as an ordinary one ("Ulysses Grant" beside "a grant" is the price).
  */
-export function isCommonWordsName(name: string, lowerWords: ReadonlySet<string>): boolean {
+export function isCommonWordsName(name: string, lowerWords: WordLookup): boolean {
   const words = name.split(' ');
   if (words.length < 2 || words.some((w) => MALE_NAMES.has(w) || FEMALE_NAMES.has(w))) return false;
   return [words[0]!, words[words.length - 1]!].some((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && lowerWords.has(w.toLowerCase()));
 }
 
 /** The words a text writes in lower case. */
-export function lowerCaseWords(text: string): Set<string> {
-  return new Set(text.match(/(?<![\p{L}'’-])\p{Ll}+(?![\p{L}])/gu) ?? []);
+export function lowerCaseWords(text: string): WordLookup {
+  // Asked about a few words an article, so each is looked up when asked (and remembered) instead of
+  // collecting every word of the text up front, which cost 5 % of a whole analysis.
+  const known = new Map<string, boolean>();
+  return {
+    has(word) {
+      let found = known.get(word);
+      if (found === undefined) known.set(word, (found = writtenInLowerCase(text, word)));
+      return found;
+    },
+  };
+}
+
+/** Words to look up: the lower-case words of a text (`lowerCaseWords`). */
+export interface WordLookup {
+  has(word: string): boolean;
+}
+
+// Whether `word`, all lower-case letters, stands in the text as a whole word: no letter, apostrophe or
+// hyphen before it and no letter after it.
+function writtenInLowerCase(text: string, word: string): boolean {
+  if (!/^\p{Ll}+$/u.test(word)) return false;
+  for (let k = text.indexOf(word); k >= 0; k = text.indexOf(word, k + 1)) {
+    if (k > 0 && /[\p{L}'’-]/u.test(text[k - 1]!)) continue;
+    if (!/\p{L}/u.test(text[k + word.length] ?? ' ')) return true;
+  }
+  return false;
 }
 
 // Legal forms a company's name may carry or not: "Texaco Inc." and "Texaco" are one tag, "Texaco".
