@@ -144,7 +144,22 @@ const VENUE_BEFORE = /\b(?:[Ii]n|[Aa]t|of|from|to|near)\s$/;
 
 // "Petr Kovar (Slovakia) vs. Ole Lund (Norway)", "Ana Ribeiro (Portugal) 64 71": a sports entrant and
 // the country entered for.
-const ENTRANT = /(?<![\p{L}.'’-])(\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]+){1,2}) \(([\p{L}. ]{2,30})\)/gu;
+// Matched only before a bracketed country (found by indexOf), on the words just before it.
+const ENTRANT_NAME = /(?<![\p{L}.'’-])(\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]+){1,2})$/u;
+
+/** Each "Name (Country)" of the text: the name, where it starts and where the bracket closes. */
+function* entrants(text: string): Generator<{ name: string; start: number; end: number }> {
+  for (let open = text.indexOf(' ('); open >= 0; open = text.indexOf(' (', open + 2)) {
+    const close = text.indexOf(')', open + 2);
+    if (close < 0 || close - open - 2 > 30 || !COUNTRIES.has(text.slice(open + 2, close))) continue;
+    // Names of three words fit in the 200 characters before the bracket; the lookbehind still sees
+    // the character before them.
+    const from = Math.max(0, open - 200);
+    const m = ENTRANT_NAME.exec(text.slice(from, open));
+    if (!m || (m.index === 0 && from > 0 && /[\p{L}.'’-]/u.test(text[from - 1]!))) continue;
+    yield { name: m[1]!, start: from + m.index, end: close + 1 };
+  }
+}
 
 /**
  * People named with a country in brackets, as results and draws list them, that the index left
@@ -153,11 +168,10 @@ const ENTRANT = /(?<![\p{L}.'’-])(\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]
 function addEntrants(text: string, index: EntityIndex, kindOf: (e: Entity) => EntityKind, people: string[]): void {
   if (!text.includes(') ')) return;
   const listed = new Set(people);
-  for (const m of text.matchAll(ENTRANT)) {
-    const name = m[1]!;
-    if (listed.has(name) || !COUNTRIES.has(m[2]!) || !looksLikePersonName(name) || notAPerson(name, false)) continue;
-    if (isScoredSide(text, m.index, m.index + m[0].length)) continue;
-    const known = index.resolve(name, m.index);
+  for (const { name, start, end } of entrants(text)) {
+    if (listed.has(name) || !looksLikePersonName(name) || notAPerson(name, false)) continue;
+    if (isScoredSide(text, start, end)) continue;
+    const known = index.resolve(name, start);
     if (known && kindOf(known) !== 'other') continue;
     people.push(name);
     listed.add(name);
