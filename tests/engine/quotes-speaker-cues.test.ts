@@ -51,3 +51,16 @@ describe('he/she after a sentence that ends in its own attribution', () => {
     expect(speakers(text)).toEqual(['Walter Ames']);
   });
 });
+
+// Round 6 (issue 15): cues the PolNeAR tuning half left without a speaker.
+describe('cues that named no speaker', () => {
+  it('reads "More from Whitfield:" as going on quoting Whitfield', () => {
+    const text = `Dana Whitfield, a pollster at Crane Research, looked at the swing states in her weekly note.\n\nMore from Whitfield: "The suburbs are moving faster than anyone expected this year."`;
+    expect(speakers(text)).toEqual(['Dana Whitfield']);
+  });
+
+  it('reads "vented to … that “…”" as speech', () => {
+    const text = `Carla Mendes ran the firm for six years. Over dinner she vented to her sister that the merger would be "a long and ugly fight from start to finish."`;
+    expect(speakers(text)).toEqual(['Carla Mendes']);
+  });
+});

@@ -97,3 +97,38 @@ describe('descriptions of a person or a document', () => {
     expect(speakers(text)).toEqual(['Austin Aitken', 'Austin Aitken']);
   });
 });
+
+// Round 6 (issue 15): classes left open after the first BBC reading.
+describe('the subject of a quoted clause is not the speaker', () => {
+  it('resolves he past a name whose verb comes before the quote ("Mrs Cole has “…,” he said")', () => {
+    const text = `Health secretary Alan Price defended the reforms. Mrs Cole has "never once visited a ward in this city," he said.`;
+    expect(speakers(text)).toEqual(['Alan Price']);
+  });
+});
+
+describe('a party word before "source" is an anonymous description', () => {
+  it('keeps "the Tory source" as the speaker, not "Tory"', () => {
+    const text = `Labour's plan was attacked on Monday. "This is a desperate stunt by a failing government," the Tory source said.`;
+    expect(speakers(text)).toEqual(['the Tory source']);
+  });
+});
+
+describe('"it" for a public body the text only describes', () => {
+  it('gives "it said" to "the Norwegian government", not to the paper named before', () => {
+    const text = `Whaling talks broke down in Oslo on Friday, the Observer reported. The Norwegian government rejected the proposed ban. "We will not accept limits set by others on our coastal waters," it said in a statement.`;
+    expect(speakers(text)).toEqual(['the Norwegian government']);
+  });
+
+  // A guard: a body whose name holds the head word is still the referent.
+  it('still gives "it said" to the named ministry', () => {
+    const text = `The Ministry of Fisheries met the fleet owners in Bergen on Friday. The ministry rejected the proposed ban. "We will not accept limits set by others on our coastal waters," it said in a statement.`;
+    expect(speakers(text)).toEqual(['Ministry of Fisheries']);
+  });
+});
+
+describe('"they" after a group heading the sentence', () => {
+  it('gives "they said" to the party named after the last quote, not to its speaker', () => {
+    const text = `Trade minister Hugo Lind spoke first. "Our exports are growing in every region this year," he said. The Conservative Party unveiled its manifesto on Tuesday. "We offer a real alternative to the tired old government," they said.`;
+    expect(speakers(text)).toEqual(['Hugo Lind', 'Conservative Party']);
+  });
+});

@@ -82,6 +82,10 @@ export function resolvePronoun(
   // "Contrack said … But the firm denied …. “…,” it said": the organisation heading a recent sentence first.
   if (p === 'it') return salientOrg(index, pos, inside, (e) => e.kind === 'org') ?? lastOf(index.mentions, pos, inside, (e) => e.kind === 'org');
   if (p === 'they' || p === 'we' || p === 'i') {
+    // "The Liberal Democrats unveiled their manifesto. “…,” they said": an organisation heading a
+    // sentence after the last quote is the group speaking, not that quote's speaker.
+    const group = p === 'they' ? salientOrgMention(index, pos, inside, (e) => e.kind === 'org') : null;
+    if (group && group.start > (history[history.length - 1]?.at ?? -1)) return group.entity;
     if (last) return last;
     return p === 'they' ? null : lastOf(index.mentions, pos, inside, (e) => isPerson(e, index.text));
   }
@@ -107,7 +111,8 @@ export function resolvePronoun(
     );
     // "Mr Pike “made his own decisions,” he told the court": in the pronoun's own sentence, a name
     // that the quote follows is the subject of the quoted words, not the one who spoke them.
-    const ms = all.filter((m) => ok(m.entity) && !(n === 0 && QUOTE_OPENS_AFTER.test(index.text.slice(m.end, m.end + 3))));
+    // Also with its verb before the quote: "Mrs Cole has “never once visited …,” he said".
+    const ms = all.filter((m) => ok(m.entity) && !(n === 0 && QUOTE_OPENS_AFTER.test(index.text.slice(m.end, m.end + 30))));
     const sameAt = n > 0 && same ? same.exec(index.text.slice(lo, hi)) : null;
     // "Roe has blasted the system, which he said …": a person before the pronoun is still the referent.
     // Not a name in an opening clause: "After meeting Tom Baker, he told …" is still the pronoun's.
@@ -166,7 +171,8 @@ export function resolvePronoun(
   return any.length ? any[any.length - 1]!.entity : null;
 }
 
-const QUOTE_OPENS_AFTER = /^\s?["“]\p{L}/u;
+const QUOTE_OPENS_AFTER =
+  /^\s?(?:(?:has|had|have|is|was|were|are|will|would|could|should|can|must|may|might|did|does|never|not|also|still|[a-z]+ed|[a-z]+s)\s+){0,2}["“]\p{L}/u;
 
 // Openers that are not the subject: "In July, X dismissed …", "During a speech, X attacked …".
 export const LEAD_ADVERBIAL =
@@ -288,11 +294,14 @@ export function resolveDescription(head: string, pos: number, index: EntityIndex
  * later as an object. The last such organisation within a few sentences, or null.
  */
 function salientOrg(index: EntityIndex, pos: number, inside: Inside, ok: (e: Entity) => boolean): Entity | null {
+  return salientOrgMention(index, pos, inside, ok)?.entity ?? null;
+}
+function salientOrgMention(index: EntityIndex, pos: number, inside: Inside, ok: (e: Entity) => boolean): Mention | null {
   const from = Math.max(0, pos - SALIENT_WINDOW);
   const heads = mentionsIn(index, from, pos).filter(
     (m) => ok(m.entity) && !inside(m.start) && SENTENCE_HEAD_BEFORE.test(index.text.slice(Math.max(0, m.start - 8), m.start)),
   );
-  return heads.length ? heads[heads.length - 1]!.entity : null;
+  return heads[heads.length - 1] ?? null;
 }
 const SALIENT_WINDOW = 600;
 const SENTENCE_HEAD_BEFORE = /(?:^|[.!?]["”’]?\s+|\n\s*)(?:The\s+)?$/;

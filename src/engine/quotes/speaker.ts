@@ -24,7 +24,7 @@ const BASES =
   'joke|label|lament|maintain|mock|muse|note|observe|offer|opine|plead|pledge|point out|post|praise|predict|promise|' +
   'quip|recall|recount|remark|repeat|report|respond|retort|scoff|shout|state|stress|suggest|tell|testify|thank|' +
   'thunder|tweet|urge|vow|warn|whisper|wonder|write|yell|reply|acknowledge|confess|recommend|reason|insist|remember|' +
-  'assert|reiterate|mention|assure|affirm|grumble|marvel|elaborate|confirm|comment|reveal';
+  'assert|reiterate|mention|assure|affirm|grumble|marvel|elaborate|confirm|comment|reveal|vent';
 const IRREGULAR =
   'pressed|said|says|say|told|tells|wrote|writes|written|read|reads|sang|sings|put it|puts it|replied|replies|testified|cried|saying|telling|writing|shot back|shoots back|fired back|fires back|hit back|hits back';
 // One-syllable-stress verbs ending consonant-vowel-consonant double it: admitted, quipping.
@@ -401,6 +401,13 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
       if (wider.entity || wider.description) return wider;
     }
   }
+  // "More from Jones: “…”": a blog's way to go on quoting someone; the name follows a preposition.
+  const more = head.endsWith(':') || head.endsWith(': ') ? MORE_FROM.exec(head.slice(-80)) : null;
+  if (more) {
+    const at = from + Math.max(0, head.length - 80) + more.index + more[0].indexOf(more[1]!);
+    const m = mentionsIn(ctx.index, at, at + more[1]!.length).find((x) => x.entity.kind !== 'place' && !ctx.inside(x.start));
+    if (m) return { entity: m.entity, description: null };
+  }
   // Checked on the last 90 characters only: the pattern is anchored at the end of a long head.
   const colon = head.trimEnd().endsWith(':') ? COLON_ATTRIBUTION.exec(head.slice(-90)) : null;
   if (colon) {
@@ -412,6 +419,7 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
 
 const AS_SOURCE =
   /^\s*As\s+((?:the\s+)?(?:\p{Lu}[\p{L}.'’&-]*\s+){0,4}\p{Lu}[\p{L}.'’&-]*)\s+(?:first\s+|also\s+|previously\s+)?(?:reported|reports|noted|notes|wrote|writes|said|says|explained|explains|put it|puts it)\b[^,:]*,/u;
+const MORE_FROM = /(?:^|[.!?]\s+|\n\s*|[-–—]\s+)(?:And\s+)?(?:More|Much more|Still more)\s+from\s+((?:the\s+)?\p{Lu}[^:\n]{0,50}):\s*$/u;
 // `Jane K. Doe: “…”`: the clause before a colon, reading through initials and titles ("Mr.").
 const COLON_ATTRIBUTION = new RegExp(`((?:[^.!?;:\\n]|${DOT}){1,80}):\\s*$`);
 // "will continue to be", "predicts will continue “…”": continuing is not reporting.
@@ -494,6 +502,8 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
         : /^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|will\s+)?$/i.test(s.slice(pron.index + pron[0].length));
     const lastPron = pick === 'last' ? lastPronoun(s) : pron;
     if ((usable || (!m && lastPron)) && lastPron) {
+      const body = /^it$/i.test(lastPron[1]!) ? describedBody(ctx, at + lastPron.index) : null;
+      if (body) return { entity: null, description: body };
       const e = resolvePronoun(lastPron[1]!, at + lastPron.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
       if (e) return { entity: e, description: null };
       // No name to refer to: "The mayor said … “…,” she said" is the mayor's, as a description.
@@ -526,6 +536,24 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   return { entity: null, description: null };
 }
 
+// "The US government rejected the ban. … “…,” it said": a public body the text only describes,
+// heading a recent sentence with no organisation named since, is what "it" stands for.
+const DESCRIBED_BODY =
+  /(?:^|[.!?]["”’]?\s+|\n\s*)(The\s+(?:[\p{L}.-]+\s+){0,3}?(government|ministry|administration|embassy|regulator|authorities|police))\s+(?!of\b|for\b|in\b)/gu;
+function describedBody(ctx: SpeakerContext, pos: number): string | null {
+  const from = Math.max(0, pos - 400);
+  let found: { desc: string; at: number; head: string } | null = null;
+  for (const m of ctx.text.slice(from, pos).matchAll(DESCRIBED_BODY)) {
+    const at = from + m.index + m[0].indexOf(m[1]!);
+    if (!ctx.inside(at)) found = { desc: m[1]!, at, head: m[2]! };
+  }
+  if (!found) return null;
+  // A body named since, or one whose name holds the head ("Ministry of Health"), is the referent.
+  if (mentionsIn(ctx.index, found.at, pos).some((x) => x.entity.kind === 'org' && !ctx.inside(x.start))) return null;
+  if (ctx.index.entities.some((e) => e.kind === 'org' && e.name.toLowerCase().includes(found.head))) return null;
+  return found.desc.replace(/^The/, 'the');
+}
+
 /**
  * The definite description of a person ("the mayor", "the retired judge") that opens a sentence of
  * the same paragraph before `pos`, when the text names no one there: the only referent a he/she can have.
@@ -554,9 +582,11 @@ function qualifiesNoun(text: string, m: Mention, lo: number): boolean {
   if (!/\b[Tt]he\s+(?:[a-z-]+\s+)?$/.test(before)) return false;
   // Any of the next three lower-case words may be the role: "the Senate minority leader".
   const words = /^\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\b(?!\s+(?:of|for)\b)/.exec(text.slice(m.end, m.end + 40));
-  return words !== null && words[1]!.split(/\s+/).some((w) => isPersonHead(w) || ROLE_NOUNS.has(w) || w === 'member' || w === 'employee');
+  // "the Tory source", "the White House insider": an anonymous speaker described by the side they are on.
+  return words !== null && words[1]!.split(/\s+/).some((w) => isPersonHead(w) || ROLE_NOUNS.has(w) || ANONYMOUS_HEADS.test(w));
 }
 
+const ANONYMOUS_HEADS = /^(?:member|employee|source|sources|insider|insiders)$/;
 const NATIONAL_NAME = new RegExp(`^(?:${NATIONALS})$`);
 const CLAUSE_IN_DESCRIPTION = /\s(?:is|was|were|are|been|being|to be|to have)\s/;
 const TRAILING_ADVERBS =
