@@ -1,7 +1,7 @@
 import type { Quote } from '../core/types.ts';
 import { entitiesOf, type EntityIndex } from './entities.ts';
 import { looksLikePersonName } from './entities/tag-cleanup.ts';
-import { isPerson, mentionsIn, upperBound } from './quotes/coref.ts';
+import { isPerson, mentionsIn, resolvePronoun, upperBound } from './quotes/coref.ts';
 import { quoteSpansOf, type QuoteSpan } from './quotes/spans.ts';
 import { clauseSubject, SAID_SENTENCE, speakerAfter, speakerBefore, spokenBefore, type Attribution, type SpeakerContext } from './quotes/speaker.ts';
 
@@ -285,6 +285,10 @@ function fromIntroducingParagraph(ctx: SpeakerContext, found: Found[]): void {
     const lo = k >= 0 ? ctx.sentenceStarts[k]! : 0;
     const m = mentionsIn(ctx.index, lo, trimmed).find((x) => !ctx.inside(x.start) && isPerson(x.entity, ctx.text));
     if (m) f.attribution = { entity: m.entity, description: null };
+    // "She pauses." before the quote paragraph: the person the opening he/she refers to.
+    const pron = m ? null : /^\s*(He|She)\s+\p{Ll}/u.exec(ctx.text.slice(lo, lo + 12));
+    const e = pron ? resolvePronoun(pron[1]!.toLowerCase(), lo, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null;
+    if (e) f.attribution = { entity: e, description: null };
   }
 }
 

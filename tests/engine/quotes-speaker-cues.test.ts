@@ -64,3 +64,10 @@ describe('cues that named no speaker', () => {
     expect(speakers(text)).toEqual(['Carla Mendes']);
   });
 });
+
+describe('a quote paragraph after a paragraph about he/she', () => {
+  it('gives the quote to the person an opening "She" refers to ("She waits.")', () => {
+    const text = `Rosa Delgado, a retired nurse, dials the next number on her list. "Good evening, I am calling for the Weber campaign tonight," Delgado said.\n\nShe waits.\n\n"Well, thank you so much for your time tonight."`;
+    expect(speakers(text)).toEqual(['Rosa Delgado', 'Rosa Delgado']);
+  });
+});
