@@ -132,3 +132,17 @@ describe('"they" after a group heading the sentence', () => {
     expect(speakers(text)).toEqual(['Hugo Lind', 'Conservative Party']);
   });
 });
+
+describe('a sentence between two quotes that opens with another person', () => {
+  it('gives the second quote to that person, not to the first speaker', () => {
+    const text = `The world governing body declined to comment. "Fifa is not in a position to make any comment on the matter yet," said a Fifa spokesman. The move won backing from the anti-doping campaigner Mary Hollins. Hollins, a former director of drug-free sport, insists the club was right to act. "They are saying quite clearly to their players that this will not be tolerated."`;
+    expect(speakers(text)).toEqual(['a Fifa spokesman', 'Mary Hollins']);
+  });
+});
+
+describe('a document issued by someone', () => {
+  it('gives "A statement from Halden United … read:" to the club, not to "A statement"', () => {
+    const text = `Halden United sacked their striker on Friday. A statement from Halden United explaining the decision read: "We want to make clear that the club has a zero tolerance policy towards drugs."`;
+    expect(speakers(text)).toEqual(['Halden United']);
+  });
+});

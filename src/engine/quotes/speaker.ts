@@ -513,6 +513,13 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
       }
     }
   }
+  // "A statement from Chelsea … read:": a document speaks for whoever issued it.
+  const issued = DOCUMENT_FROM.exec(s);
+  if (issued) {
+    const by = at + issued.index + issued[0].length;
+    const who = mentionsIn(ctx.index, by, by + 5).find((x) => !ctx.inside(x.start));
+    if (who) return { entity: who.entity, description: null };
+  }
   if (m) return { entity: m.entity, description: null };
   const clause = pick === 'first' ? /^[^,]*/.exec(s)![0] : s;
   // "The governor, speaking in Dayton, said": a description opening the clause before an apposition.
@@ -600,6 +607,8 @@ function openingDescription(clause: string): RegExpExecArray | null {
 const OPENING_DESCRIPTION = /^[\s“"‘]*(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,5}?([a-z][a-z-]+)(?=\s*,)/;
 const DOCUMENT_HEADS =
   /^(?:letter|book|memoir|ad|advert|spot|clip|video|report|memo|ruling|decision|statement|article|piece|study|survey|complaint|brief|filing|lawsuit|petition|email|tweet|post|message|release|document|op-ed|editorial|column|speech)$/;
+const DOCUMENT_FROM =
+  /\b(?:statement|letter|report|release|memo|e-?mail|message|note)\s+(?:(?:issued|released|sent|put out)\s+)?(?:from|by|on behalf of)\s+(?:the\s+)?(?=\p{Lu})/u;
 const PRONOUN_IN = /\b(he|she|they|it|we|I)\b/i;
 function lastPronoun(s: string): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
