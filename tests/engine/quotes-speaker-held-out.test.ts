@@ -146,3 +146,17 @@ describe('a document issued by someone', () => {
     expect(speakers(text)).toEqual(['Halden United']);
   });
 });
+
+describe('a possessed document', () => {
+  it('gives "Mr Manzi\'s statement said" to Manzi', () => {
+    const text = `Former Brightwave chief Carlo Manzi has apologised to investors. Two former auditors will stand trial later this month.\n\n"I apologise to all who have suffered so much damage as a result of my schemes," Mr Manzi's statement said. "It is my duty to help the prosecutors in every way."`;
+    expect(speakers(text)).toEqual(['Carlo Manzi', 'Carlo Manzi']);
+  });
+});
+
+describe('"the spokesman" after an unnamed one', () => {
+  it('keeps the spokesman introduced without a name, not the person named after his verb', () => {
+    const text = `A prospective candidate for the Green Party has resigned. Peter Holm, who had been due to stand in Leeds, quit on Monday. A Green spokesman said Mr Holm's resignation followed reports last month about his past. "He did once attend one of their meetings, and he regrets it," the spokesman added.`;
+    expect(speakers(text)).toEqual(['a Green spokesman']);
+  });
+});

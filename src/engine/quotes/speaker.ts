@@ -520,6 +520,14 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
     const who = mentionsIn(ctx.index, by, by + 5).find((x) => !ctx.inside(x.start));
     if (who) return { entity: who.entity, description: null };
   }
+  // "Mr Tanzi's statement said": the possessor issued it (a subject of its own comes first:
+  // "said Jo Roe, … about Lane's statement").
+  const owned = m ? null : OWNED_DOCUMENT.exec(s);
+  if (owned) {
+    const end = at + owned.index + owned[1]!.length;
+    const owner = mentionsIn(ctx.index, Math.max(at, end - 60), end).find((x) => x.end === end && !ctx.inside(x.start) && x.entity.kind !== 'place');
+    if (owner) return { entity: owner.entity, description: null };
+  }
   if (m) return { entity: m.entity, description: null };
   const clause = pick === 'first' ? /^[^,]*/.exec(s)![0] : s;
   // "The governor, speaking in Dayton, said": a description opening the clause before an apposition.
@@ -529,6 +537,8 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
     (pick === 'last' ? openingDescription(clause) : null);
   // "The EU's move was welcomed", "the standard of proof to be applied": a clause, not a noun phrase.
   if (d && !CLAUSE_IN_DESCRIPTION.test(d[0])) {
+    const unnamed = /^the\b/i.test(d[0].trim()) ? unnamedEarlier(ctx, d[1]!, at) : null;
+    if (unnamed) return { entity: null, description: unnamed };
     let e =
       (/^the\b/i.test(d[0].trim()) ? resolveOffice(d[1]!, at + d.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null) ??
       resolveDescription(d[1]!, at, ctx.index, ctx.inside, /^the\b/i.test(d[0].trim()));
@@ -559,6 +569,22 @@ function describedBody(ctx: SpeakerContext, pos: number): string | null {
   if (mentionsIn(ctx.index, found.at, pos).some((x) => x.entity.kind === 'org' && !ctx.inside(x.start))) return null;
   if (ctx.index.entities.some((e) => e.kind === 'org' && e.name.toLowerCase().includes(found.head))) return null;
   return found.desc.replace(/^The/, 'the');
+}
+
+// "A Green spokesman said Mr Holm's … . “…,” the spokesman added": the spokesman the text last
+// introduced without a name is the one meant, not a person named after his verb.
+const UNNAMED_HEADS = /^(?:spokesman|spokeswoman|spokesperson|official|source|aide|insider)$/;
+function unnamedEarlier(ctx: SpeakerContext, head: string, at: number): string | null {
+  if (!UNNAMED_HEADS.test(head)) return null;
+  const from = Math.max(0, at - 600);
+  const before = ctx.text.slice(from, at);
+  let last: RegExpExecArray | null = null;
+  for (const m of before.matchAll(new RegExp(`\\b${head}\\b`, 'g'))) if (!ctx.inside(from + m.index)) last = m;
+  if (!last) return null;
+  const intro = new RegExp(`\\b[Aa]n?\\s+(?:[\\p{L}'’-]+\\s+){0,3}?${head}$`, 'u').exec(before.slice(Math.max(0, last.index - 60), last.index + head.length));
+  // Named right after ("a spokesman, Jo Roe,", "spokesman Jo Roe"): that person is meant.
+  if (!intro || /^[\s,]*(?:\p{Lu}|for\s)/u.test(before.slice(last.index + head.length, last.index + head.length + 6))) return null;
+  return intro[0].replace(/^A/, 'a');
 }
 
 /**
@@ -609,6 +635,8 @@ const DOCUMENT_HEADS =
   /^(?:letter|book|memoir|ad|advert|spot|clip|video|report|memo|ruling|decision|statement|article|piece|study|survey|complaint|brief|filing|lawsuit|petition|email|tweet|post|message|release|document|op-ed|editorial|column|speech)$/;
 const DOCUMENT_FROM =
   /\b(?:statement|letter|report|release|memo|e-?mail|message|note)\s+(?:(?:issued|released|sent|put out)\s+)?(?:from|by|on behalf of)\s+(?:the\s+)?(?=\p{Lu})/u;
+const OWNED_DOCUMENT =
+  /((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s+(?:[a-z-]+\s+)?(?:statement|letter|report|release|memo|e-?mail|message|note)\s*$/u;
 const PRONOUN_IN = /\b(he|she|they|it|we|I)\b/i;
 function lastPronoun(s: string): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
