@@ -160,3 +160,10 @@ describe('"the spokesman" after an unnamed one', () => {
     expect(speakers(text)).toEqual(['a Green spokesman']);
   });
 });
+
+describe('an unclassified full name after an opening conjunction', () => {
+  it('is the he of the next quote ("But Simon Hart of the Alliance has questioned …")', () => {
+    const text = `Police spokesman Nigel Yeo said he expected most people would obey the law.\n\nBut Simon Hart of the Countryside Alliance has questioned how police will ensure there are no violations. "The definitions of legal and illegal hunting are so blurred that the police are being asked to make impossible judgements," he said.`;
+    expect(speakers(text)).toEqual(['Simon Hart']);
+  });
+});

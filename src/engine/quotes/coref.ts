@@ -154,7 +154,8 @@ export function resolvePronoun(
     if (
       head &&
       head.entity.kind === 'other' &&
-      /^[\s“"‘]*$/.test(index.text.slice(lo, head.start)) &&
+      // Also after a conjunction opening the sentence: "But Simon Hart of the Alliance has questioned …".
+      /^[\s“"‘]*(?:(?:But|And|Yet|However|Meanwhile),?\s+)?$/.test(index.text.slice(lo, head.start)) &&
       (head.entity.name.includes(' ') || VERB_AFTER.test(index.text.slice(head.end, head.end + 30))) &&
       head.entity.gender !== (want === 'm' ? 'f' : 'm') &&
       want !== ''
