@@ -167,3 +167,10 @@ describe('an unclassified full name after an opening conjunction', () => {
     expect(speakers(text)).toEqual(['Simon Hart']);
   });
 });
+
+describe('a role description walking back past a sentence opened by he/she', () => {
+  it('does not take the object of that sentence ("He then beat Swede Dan Persson") for the role', () => {
+    const text = `Britain's Jack Garner won the 60m in Glasgow on Saturday. He then recovered from a poor start in the second race to beat Swede Dan Persson. His times were well short of the world record. "It's a very hard record to break, but I believe I've trained very well," said the world indoor champion.`;
+    expect(speakers(text)).toEqual(['Jack Garner']);
+  });
+});

@@ -92,7 +92,9 @@ export function resolvePronoun(
   const want: Gender = p === 'he' || p === 'his' || p === 'him' ? 'm' : p === 'she' || p === 'her' ? 'f' : '';
   const ok = (e: Entity): boolean => isPerson(e, index.text) && (want === '' || e.gender !== (want === 'm' ? 'f' : 'm')) && accept(e);
   // A sentence opened by the same pronoun, or where it reports speech ("After …, he told …"), has the same referent.
-  const same = want === '' ? null : SAME[want === 'm' ? 0 : 1]!;
+  // A description ("said the world indoor champion") walks past a sentence opened by he/she too:
+  // that sentence's subject is the pronoun, not a name later in it ("He then beat Dan Persson").
+  const same = want === '' ? PRONOUN_OPENED : SAME[want === 'm' ? 0 : 1]!;
   let hi = pos;
   let h = history.length - 1;
   for (let k = upperBound(sentenceStarts, pos) - 1, n = 0; k >= 0 && n < 8; k--, n++) {
@@ -199,6 +201,7 @@ const ROLE_SUBJECT =
 const SUBORDINATE = /^[\s“"‘]*(?:Asked|When|While|Although|Though|If|After|Before|As|Because|Since|Despite|Once|Unlike|Whether)\b/;
 const MAIN_BEFORE = /,\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
 const MAIN_AFTER = /^\s+(?!who\b|whose\b|which\b|and\b|or\b)\p{Ll}/u;
+const PRONOUN_OPENED = /^[\s“"‘]*(?:(?:And|But|So|Yet|Still|Then|Now|Instead|Later)\s+)?(?:he|she)\b/i;
 const SAME = ['he', 'she'].map(
   (p) =>
     new RegExp(
