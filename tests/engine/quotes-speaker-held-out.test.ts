@@ -174,3 +174,10 @@ describe('a role description walking back past a sentence opened by he/she', () 
     expect(speakers(text)).toEqual(['Jack Garner']);
   });
 });
+
+describe('"it" after a quote from a document', () => {
+  it('gives "It added:" to whoever the document spoke for', () => {
+    const text = `The strategist denied the report in the Courier on Friday. Mr Crosby's statement said: "The party has been making an impact on the issues of tax and immigration." It added: "The other side will be wanting to do all they can to distract from that."`;
+    expect(speakers(text)).toEqual(['Crosby', 'Crosby']);
+  });
+});

@@ -13,6 +13,7 @@ import {
   resolveOffice,
   resolvePronoun,
   subjectish,
+  upperBound,
   type Inside,
   type Said,
 } from './coref.ts';
@@ -504,6 +505,9 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
     if ((usable || (!m && lastPron)) && lastPron) {
       const body = /^it$/i.test(lastPron[1]!) ? describedBody(ctx, at + lastPron.index) : null;
       if (body) return { entity: null, description: body };
+      // `Mr Crosby's statement said: "…" It added: "…"`: "it" is the document the last quote came from.
+      const doc = /^it$/i.test(lastPron[1]!) ? documentSpoke(ctx, at + lastPron.index) : null;
+      if (doc) return { entity: doc, description: null };
       const e = resolvePronoun(lastPron[1]!, at + lastPron.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
       if (e) return { entity: e, description: null };
       // No name to refer to: "The mayor said … “…,” she said" is the mayor's, as a description.
@@ -551,6 +555,18 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
     return { entity: e, description: desc.split(/\s+/).length <= 8 ? desc : null };
   }
   return { entity: null, description: null };
+}
+
+const DOCUMENT_SAID = new RegExp(`\\b(?:statement|letter|report|release|memo|e-?mail|message|note)\\s+(?:${SAY_FINITE}|read|reads)\\b`);
+function documentSpoke(ctx: SpeakerContext, pos: number): Entity | null {
+  const last = ctx.history[ctx.history.length - 1];
+  if (!last || pos - last.at > 400) return null;
+  // The document is the subject of the cue of the last quote, between the sentence before it and here.
+  const k = upperBound(ctx.sentenceStarts, last.at) - 1;
+  const from = k >= 0 ? ctx.sentenceStarts[k]! : 0;
+  let words = '';
+  for (let i = from; i < pos; i++) if (!ctx.inside(i)) words += ctx.text[i];
+  return DOCUMENT_SAID.test(words) ? last.entity : null;
 }
 
 // "The US government rejected the ban. … “…,” it said": a public body the text only describes,
