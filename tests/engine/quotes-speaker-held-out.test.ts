@@ -181,3 +181,10 @@ describe('"it" after a quote from a document', () => {
     expect(speakers(text)).toEqual(['Crosby', 'Crosby']);
   });
 });
+
+describe('an organisation inside a prepositional phrase before the verb', () => {
+  it('is not the subject when a person heads the clause ("Dr Mark Tully … director at software maker Microsoft told")', () => {
+    const text = `Most new displays can already show such pictures. "In the next generation of consoles high definition support is mandatory," Dr Mark Tully games systems director at software maker Microsoft told the Courier.`;
+    expect(speakers(text)).toEqual(['Mark Tully']);
+  });
+});

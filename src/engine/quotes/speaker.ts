@@ -471,7 +471,10 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   const last = pool[pool.length - 1];
   // "the website Politco says": an organisation right before the verb is its subject, even with a person earlier.
   const closest = others[others.length - 1];
-  const adjacent = [last, closest].find((m) => m && /^\s*$/.test(ctx.text.slice(m.end, end)));
+  // Not one inside a prepositional phrase after a person ("Dr Jo Roe, director at digital content firm THX, told").
+  const governed = (m: Mention): boolean =>
+    persons.length > 0 && m.entity.kind !== 'person' && ORG_AFTER_PREPOSITION.test(ctx.text.slice(Math.max(at, m.start - 50), m.start));
+  const adjacent = [last, closest].find((m) => m && /^\s*$/.test(ctx.text.slice(m.end, end)) && !governed(m));
   // "said Ohio’s Jo Roe, a consultant and longtime Lane critic": the name right after an inverted
   // verb is its subject whatever kind the tagger gave it; a person later in the apposition is not.
   const leading =
@@ -635,6 +638,7 @@ function qualifiesNoun(text: string, m: Mention, lo: number): boolean {
   return words !== null && words[1]!.split(/\s+/).some((w) => isPersonHead(w) || ROLE_NOUNS.has(w) || ANONYMOUS_HEADS.test(w));
 }
 
+const ORG_AFTER_PREPOSITION = /\b(?:at|of|for|from|with)\s+(?:[a-z-]+\s+){1,4}$/;
 const ANONYMOUS_HEADS = /^(?:member|employee|source|sources|insider|insiders)$/;
 const NATIONAL_NAME = new RegExp(`^(?:${NATIONALS})$`);
 const CLAUSE_IN_DESCRIPTION = /\s(?:is|was|were|are|been|being|to be|to have)\s/;
