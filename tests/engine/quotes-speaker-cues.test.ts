@@ -71,3 +71,10 @@ describe('a quote paragraph after a paragraph about he/she', () => {
     expect(speakers(text)).toEqual(['Rosa Delgado', 'Rosa Delgado']);
   });
 });
+
+describe('"quoted X as saying" after a quote', () => {
+  it('gives the quote to the one quoted, not to the one quoting', () => {
+    const text = `Staff gathered outside the headquarters on Friday. "We're mourning the passing of a great company," the agency quoted Brightwave worker Dan Ogden as saying.`;
+    expect(speakers(text)).toEqual(['Dan Ogden']);
+  });
+});

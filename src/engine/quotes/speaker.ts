@@ -246,6 +246,12 @@ export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): 
     const name = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}/u.exec(tail.slice(dash[0].length))?.[0];
     if (name) return { entity: null, description: name.replace(/\.$/, '') };
   }
+  // `"…," the agency quoted Peoplesoft worker Dan Ogden as saying`: the one quoted speaks.
+  const quoted = QUOTED_AS_SAYING.exec(tail);
+  if (quoted) {
+    const got = subject(ctx, quoted[1]!, from + quoted.index + quoted[0].lastIndexOf(quoted[1]!), 'last');
+    if (got.entity || got.description) return got;
+  }
   const v = AFTER_VERB_FIRST.exec(tail);
   if (v) {
     const subjStart = from + v.index + v[0].length - v[1]!.length;
@@ -638,6 +644,7 @@ function qualifiesNoun(text: string, m: Mention, lo: number): boolean {
   return words !== null && words[1]!.split(/\s+/).some((w) => isPersonHead(w) || ROLE_NOUNS.has(w) || ANONYMOUS_HEADS.test(w));
 }
 
+const QUOTED_AS_SAYING = /^[\s,]*(?:[^.!?;:“”"\n]{0,60}?\s)?quoted\s+([^.!?;:“”"\n]{1,80}?)\s+as\s+(?:saying|telling)\b/;
 const ORG_AFTER_PREPOSITION = /\b(?:at|of|for|from|with)\s+(?:[a-z-]+\s+){1,4}$/;
 const ANONYMOUS_HEADS = /^(?:member|employee|source|sources|insider|insiders)$/;
 const NATIONAL_NAME = new RegExp(`^(?:${NATIONALS})$`);
