@@ -78,3 +78,10 @@ describe('"quoted X as saying" after a quote', () => {
     expect(speakers(text)).toEqual(['Dan Ogden']);
   });
 });
+
+describe('a web address in the cue', () => {
+  it('does not end the cue at the dot of ".com"', () => {
+    const text = `The title broke the sales record in its first weekend. "It is obviously very, very encouraging for the company because its rival briefly outsold it last week," Jon Hale, editor of Gamesweekly.com told the Courier.`;
+    expect(speakers(text)).toEqual(['Jon Hale']);
+  });
+});

@@ -43,7 +43,9 @@ const SAY = `(?:${ALL_FORMS.join('|')})`;
 // After a quote a participle (`," adding that …`) continues the previous clause: it has no subject of its own.
 const SAY_FINITE = `(?:${ALL_FORMS.filter((f) => !/ing(?: out)?$/.test(f)).join('|')})`;
 // A full stop that does not end the clause: "Mr.", "U.S.", "J.", and state abbreviations in "R-Ky., said".
-const DOT = '(?<=\\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.|\\.(?=,)|\\([^()]{0,30}\\)';
+// Also the dot of a web address ("editor of Computerandvideogames.com told"), which ends no sentence.
+const DOT =
+  '(?<=\\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.|\\.(?=,)|\\.(?=(?:com|org|net|co\\.uk)\\b)|\\([^()]{0,30}\\)';
 const CLAUSE = new RegExp(`^(?:[^.;:!?\\n“"]|${DOT})*`);
 
 /** Verb right after the quote with the subject after it: `," said Jane Doe, a lawyer.` */
