@@ -188,3 +188,10 @@ describe('an organisation inside a prepositional phrase before the verb', () => 
     expect(speakers(text)).toEqual(['Mark Tully']);
   });
 });
+
+describe('a band or club before a sport or music role', () => {
+  it('only qualifies the person ("Arthur Blaine frontman Alex Moray" → Alex Moray)', () => {
+    const text = `Arthur Blaine frontman Alex Moray has called for more government help for musicians. "For any cultural output to thrive there needs to be some kind of state input," he said.`;
+    expect(speakers(text)).toEqual(['Alex Moray']);
+  });
+});

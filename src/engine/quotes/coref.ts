@@ -231,10 +231,15 @@ export function modifies(text: string, m: Mention, next: Mention | undefined): b
   if (!next || next.start - m.end > 40 || next.entity === m.entity) return false;
   const between = text.slice(m.end, next.start);
   const role = /^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}([a-z-]+)\s+$/.exec(between);
-  if (role) return ROLE_NOUNS.has(role[1]!);
+  if (role) return ROLE_NOUNS.has(role[1]!) || MORE_ROLES.test(role[1]!);
   const titled = /^\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}(\p{Lu}[\p{L}.-]*)\s+$/u.exec(between);
   return titled !== null && next.entity.kind === 'person' && PERSON_TITLES.has(titled[1]!);
 }
+
+// Roles of sport and music the shared list lacks ("Franz Ferdinand frontman Alex Kapranos", "Chelsea
+// striker Jo Roe"): the band or club before them only qualifies the person.
+const MORE_ROLES =
+  /^(?:frontman|frontwoman|guitarist|drummer|bassist|striker|midfielder|defender|goalkeeper|winger|captain|skipper|boss|jockey|batsman|bowler)$/;
 
 /** Mentions starting in [lo, hi), by binary search. */
 export function mentionsIn(index: EntityIndex, lo: number, hi: number): Mention[] {
