@@ -1,7 +1,7 @@
 import type { Quote } from '../core/types.ts';
-import { entitiesOf, type EntityIndex } from './entities.ts';
+import { type Entity, entitiesOf, type EntityIndex } from './entities.ts';
 import { looksLikePersonName } from './entities/tag-cleanup.ts';
-import { isPerson, mentionsIn, upperBound } from './quotes/coref.ts';
+import { isPerson, mentionsIn, resolvePronoun, upperBound } from './quotes/coref.ts';
 import { quoteSpansOf, type QuoteSpan } from './quotes/spans.ts';
 import { clauseSubject, SAID_SENTENCE, speakerAfter, speakerBefore, spokenBefore, type Attribution, type SpeakerContext } from './quotes/speaker.ts';
 
@@ -96,11 +96,11 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     found.push({ span, spokenFrom, attribution, cued: attribution !== null && !span.continued });
     if (attribution?.entity) ctx.history.push({ at: span.open, entity: attribution.entity });
   });
-  borrowFromNeighbours(text, found);
+  borrowFromNeighbours(ctx, found);
   fromSentenceBefore(ctx, found);
   fromIntroducingParagraph(ctx, found);
   // A quote that runs on from one these two steps attributed takes its speaker too.
-  borrowFromNeighbours(text, found);
+  borrowFromNeighbours(ctx, found);
   const out: Quote[] = [];
   for (const f of found) {
     const words = countWords(text, f.span.start, f.span.end);
@@ -238,7 +238,8 @@ function signatureBelow(ctx: SpeakerContext, span: QuoteSpan): Attribution | nul
 // An unattributed quote takes the speaker of the quote next to it in the same paragraph, or,
 // when it opens a paragraph, of the last quote of the paragraph before (the news convention for
 // a speaker's quote that runs on).
-function borrowFromNeighbours(text: string, found: Found[]): void {
+function borrowFromNeighbours(ctx: SpeakerContext, found: Found[]): void {
+  const text = ctx.text;
   for (let k = found.length - 1; k >= 0; k--) {
     const f = found[k]!;
     const n = found[k + 1];
@@ -251,8 +252,26 @@ function borrowFromNeighbours(text: string, found: Found[]): void {
     if (f.attribution || !p.attribution) continue;
     const samePara = p.span.paraStart === f.span.paraStart;
     const nextPara = !samePara && text.slice(p.span.paraEnd, f.span.paraStart).split('\n').length <= 3 && f.span.open === f.span.paraStart;
-    if (samePara || nextPara || f.span.continued) f.attribution = p.attribution;
+    const other = samePara && !f.span.continued ? otherSubjectBetween(ctx, p, f) : null;
+    if (other) f.attribution = { entity: other, description: null };
+    else if (samePara || nextPara || f.span.continued) f.attribution = p.attribution;
   }
+}
+
+// `"…," said a Fifa spokesman. Verroken … insists the club was right. "…"`: a sentence between two
+// quotes that opens with another person makes the second quote that person's, not the first speaker's.
+function otherSubjectBetween(ctx: SpeakerContext, p: Found, f: Found): Entity | null {
+  const speaker = p.attribution?.entity;
+  let other: Entity | null = null;
+  const lo = upperBound(ctx.sentenceStarts, p.span.after);
+  for (let k = lo; k < ctx.sentenceStarts.length && ctx.sentenceStarts[k]! < f.span.open; k++) {
+    const at = ctx.sentenceStarts[k]!;
+    const head = mentionsIn(ctx.index, at, at + 40).find(
+      (m) => !ctx.inside(m.start) && /^[\s“"‘]*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(ctx.text.slice(at, m.start)),
+    );
+    if (head && isPerson(head.entity, ctx.text)) other = head.entity === speaker ? null : head.entity;
+  }
+  return other;
 }
 
 // An uncued quote opening a sentence inside a paragraph continues the reported speech of the
@@ -285,6 +304,10 @@ function fromIntroducingParagraph(ctx: SpeakerContext, found: Found[]): void {
     const lo = k >= 0 ? ctx.sentenceStarts[k]! : 0;
     const m = mentionsIn(ctx.index, lo, trimmed).find((x) => !ctx.inside(x.start) && isPerson(x.entity, ctx.text));
     if (m) f.attribution = { entity: m.entity, description: null };
+    // "She pauses." before the quote paragraph: the person the opening he/she refers to.
+    const pron = m ? null : /^\s*(He|She)\s+\p{Ll}/u.exec(ctx.text.slice(lo, lo + 12));
+    const e = pron ? resolvePronoun(pron[1]!.toLowerCase(), lo, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null;
+    if (e) f.attribution = { entity: e, description: null };
   }
 }
 

@@ -51,3 +51,37 @@ describe('he/she after a sentence that ends in its own attribution', () => {
     expect(speakers(text)).toEqual(['Walter Ames']);
   });
 });
+
+// Round 6 (issue 15): cues the PolNeAR tuning half left without a speaker.
+describe('cues that named no speaker', () => {
+  it('reads "More from Whitfield:" as going on quoting Whitfield', () => {
+    const text = `Dana Whitfield, a pollster at Crane Research, looked at the swing states in her weekly note.\n\nMore from Whitfield: "The suburbs are moving faster than anyone expected this year."`;
+    expect(speakers(text)).toEqual(['Dana Whitfield']);
+  });
+
+  it('reads "vented to … that “…”" as speech', () => {
+    const text = `Carla Mendes ran the firm for six years. Over dinner she vented to her sister that the merger would be "a long and ugly fight from start to finish."`;
+    expect(speakers(text)).toEqual(['Carla Mendes']);
+  });
+});
+
+describe('a quote paragraph after a paragraph about he/she', () => {
+  it('gives the quote to the person an opening "She" refers to ("She waits.")', () => {
+    const text = `Rosa Delgado, a retired nurse, dials the next number on her list. "Good evening, I am calling for the Weber campaign tonight," Delgado said.\n\nShe waits.\n\n"Well, thank you so much for your time tonight."`;
+    expect(speakers(text)).toEqual(['Rosa Delgado', 'Rosa Delgado']);
+  });
+});
+
+describe('"quoted X as saying" after a quote', () => {
+  it('gives the quote to the one quoted, not to the one quoting', () => {
+    const text = `Staff gathered outside the headquarters on Friday. "We're mourning the passing of a great company," the agency quoted Brightwave worker Dan Ogden as saying.`;
+    expect(speakers(text)).toEqual(['Dan Ogden']);
+  });
+});
+
+describe('a web address in the cue', () => {
+  it('does not end the cue at the dot of ".com"', () => {
+    const text = `The title broke the sales record in its first weekend. "It is obviously very, very encouraging for the company because its rival briefly outsold it last week," Jon Hale, editor of Gamesweekly.com told the Courier.`;
+    expect(speakers(text)).toEqual(['Jon Hale']);
+  });
+});

@@ -82,13 +82,19 @@ export function resolvePronoun(
   // "Contrack said … But the firm denied …. “…,” it said": the organisation heading a recent sentence first.
   if (p === 'it') return salientOrg(index, pos, inside, (e) => e.kind === 'org') ?? lastOf(index.mentions, pos, inside, (e) => e.kind === 'org');
   if (p === 'they' || p === 'we' || p === 'i') {
+    // "The Liberal Democrats unveiled their manifesto. “…,” they said": an organisation heading a
+    // sentence after the last quote is the group speaking, not that quote's speaker.
+    const group = p === 'they' ? salientOrgMention(index, pos, inside, (e) => e.kind === 'org') : null;
+    if (group && group.start > (history[history.length - 1]?.at ?? -1)) return group.entity;
     if (last) return last;
     return p === 'they' ? null : lastOf(index.mentions, pos, inside, (e) => isPerson(e, index.text));
   }
   const want: Gender = p === 'he' || p === 'his' || p === 'him' ? 'm' : p === 'she' || p === 'her' ? 'f' : '';
   const ok = (e: Entity): boolean => isPerson(e, index.text) && (want === '' || e.gender !== (want === 'm' ? 'f' : 'm')) && accept(e);
   // A sentence opened by the same pronoun, or where it reports speech ("After …, he told …"), has the same referent.
-  const same = want === '' ? null : SAME[want === 'm' ? 0 : 1]!;
+  // A description ("said the world indoor champion") walks past a sentence opened by he/she too:
+  // that sentence's subject is the pronoun, not a name later in it ("He then beat Dan Persson").
+  const same = want === '' ? PRONOUN_OPENED : SAME[want === 'm' ? 0 : 1]!;
   let hi = pos;
   let h = history.length - 1;
   for (let k = upperBound(sentenceStarts, pos) - 1, n = 0; k >= 0 && n < 8; k--, n++) {
@@ -107,7 +113,8 @@ export function resolvePronoun(
     );
     // "Mr Pike “made his own decisions,” he told the court": in the pronoun's own sentence, a name
     // that the quote follows is the subject of the quoted words, not the one who spoke them.
-    const ms = all.filter((m) => ok(m.entity) && !(n === 0 && QUOTE_OPENS_AFTER.test(index.text.slice(m.end, m.end + 3))));
+    // Also with its verb before the quote: "Mrs Cole has “never once visited …,” he said".
+    const ms = all.filter((m) => ok(m.entity) && !(n === 0 && QUOTE_OPENS_AFTER.test(index.text.slice(m.end, m.end + 30))));
     const sameAt = n > 0 && same ? same.exec(index.text.slice(lo, hi)) : null;
     // "Roe has blasted the system, which he said …": a person before the pronoun is still the referent.
     // Not a name in an opening clause: "After meeting Tom Baker, he told …" is still the pronoun's.
@@ -149,7 +156,8 @@ export function resolvePronoun(
     if (
       head &&
       head.entity.kind === 'other' &&
-      /^[\s“"‘]*$/.test(index.text.slice(lo, head.start)) &&
+      // Also after a conjunction opening the sentence: "But Simon Hart of the Alliance has questioned …".
+      /^[\s“"‘]*(?:(?:But|And|Yet|However|Meanwhile),?\s+)?$/.test(index.text.slice(lo, head.start)) &&
       (head.entity.name.includes(' ') || VERB_AFTER.test(index.text.slice(head.end, head.end + 30))) &&
       head.entity.gender !== (want === 'm' ? 'f' : 'm') &&
       want !== ''
@@ -166,7 +174,8 @@ export function resolvePronoun(
   return any.length ? any[any.length - 1]!.entity : null;
 }
 
-const QUOTE_OPENS_AFTER = /^\s?["“]\p{L}/u;
+const QUOTE_OPENS_AFTER =
+  /^\s?(?:(?:has|had|have|is|was|were|are|will|would|could|should|can|must|may|might|did|does|never|not|also|still|[a-z]+ed|[a-z]+s)\s+){0,2}["“]\p{L}/u;
 
 // Openers that are not the subject: "In July, X dismissed …", "During a speech, X attacked …".
 export const LEAD_ADVERBIAL =
@@ -192,6 +201,7 @@ const ROLE_SUBJECT =
 const SUBORDINATE = /^[\s“"‘]*(?:Asked|When|While|Although|Though|If|After|Before|As|Because|Since|Despite|Once|Unlike|Whether)\b/;
 const MAIN_BEFORE = /,\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
 const MAIN_AFTER = /^\s+(?!who\b|whose\b|which\b|and\b|or\b)\p{Ll}/u;
+const PRONOUN_OPENED = /^[\s“"‘]*(?:(?:And|But|So|Yet|Still|Then|Now|Instead|Later)\s+)?(?:he|she)\b/i;
 const SAME = ['he', 'she'].map(
   (p) =>
     new RegExp(
@@ -221,10 +231,15 @@ export function modifies(text: string, m: Mention, next: Mention | undefined): b
   if (!next || next.start - m.end > 40 || next.entity === m.entity) return false;
   const between = text.slice(m.end, next.start);
   const role = /^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}([a-z-]+)\s+$/.exec(between);
-  if (role) return ROLE_NOUNS.has(role[1]!);
+  if (role) return ROLE_NOUNS.has(role[1]!) || MORE_ROLES.test(role[1]!);
   const titled = /^\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}(\p{Lu}[\p{L}.-]*)\s+$/u.exec(between);
   return titled !== null && next.entity.kind === 'person' && PERSON_TITLES.has(titled[1]!);
 }
+
+// Roles of sport and music the shared list lacks ("Franz Ferdinand frontman Alex Kapranos", "Chelsea
+// striker Jo Roe"): the band or club before them only qualifies the person.
+const MORE_ROLES =
+  /^(?:frontman|frontwoman|guitarist|drummer|bassist|striker|midfielder|defender|goalkeeper|winger|captain|skipper|boss|jockey|batsman|bowler)$/;
 
 /** Mentions starting in [lo, hi), by binary search. */
 export function mentionsIn(index: EntityIndex, lo: number, hi: number): Mention[] {
@@ -288,11 +303,14 @@ export function resolveDescription(head: string, pos: number, index: EntityIndex
  * later as an object. The last such organisation within a few sentences, or null.
  */
 function salientOrg(index: EntityIndex, pos: number, inside: Inside, ok: (e: Entity) => boolean): Entity | null {
+  return salientOrgMention(index, pos, inside, ok)?.entity ?? null;
+}
+function salientOrgMention(index: EntityIndex, pos: number, inside: Inside, ok: (e: Entity) => boolean): Mention | null {
   const from = Math.max(0, pos - SALIENT_WINDOW);
   const heads = mentionsIn(index, from, pos).filter(
     (m) => ok(m.entity) && !inside(m.start) && SENTENCE_HEAD_BEFORE.test(index.text.slice(Math.max(0, m.start - 8), m.start)),
   );
-  return heads.length ? heads[heads.length - 1]!.entity : null;
+  return heads[heads.length - 1] ?? null;
 }
 const SALIENT_WINDOW = 600;
 const SENTENCE_HEAD_BEFORE = /(?:^|[.!?]["”’]?\s+|\n\s*)(?:The\s+)?$/;

@@ -13,6 +13,7 @@ import {
   resolveOffice,
   resolvePronoun,
   subjectish,
+  upperBound,
   type Inside,
   type Said,
 } from './coref.ts';
@@ -24,7 +25,7 @@ const BASES =
   'joke|label|lament|maintain|mock|muse|note|observe|offer|opine|plead|pledge|point out|post|praise|predict|promise|' +
   'quip|recall|recount|remark|repeat|report|respond|retort|scoff|shout|state|stress|suggest|tell|testify|thank|' +
   'thunder|tweet|urge|vow|warn|whisper|wonder|write|yell|reply|acknowledge|confess|recommend|reason|insist|remember|' +
-  'assert|reiterate|mention|assure|affirm|grumble|marvel|elaborate|confirm|comment|reveal';
+  'assert|reiterate|mention|assure|affirm|grumble|marvel|elaborate|confirm|comment|reveal|vent';
 const IRREGULAR =
   'pressed|said|says|say|told|tells|wrote|writes|written|read|reads|sang|sings|put it|puts it|replied|replies|testified|cried|saying|telling|writing|shot back|shoots back|fired back|fires back|hit back|hits back';
 // One-syllable-stress verbs ending consonant-vowel-consonant double it: admitted, quipping.
@@ -42,7 +43,9 @@ const SAY = `(?:${ALL_FORMS.join('|')})`;
 // After a quote a participle (`," adding that …`) continues the previous clause: it has no subject of its own.
 const SAY_FINITE = `(?:${ALL_FORMS.filter((f) => !/ing(?: out)?$/.test(f)).join('|')})`;
 // A full stop that does not end the clause: "Mr.", "U.S.", "J.", and state abbreviations in "R-Ky., said".
-const DOT = '(?<=\\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.|\\.(?=,)|\\([^()]{0,30}\\)';
+// Also the dot of a web address ("editor of Computerandvideogames.com told"), which ends no sentence.
+const DOT =
+  '(?<=\\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.|\\.(?=,)|\\.(?=(?:com|org|net|co\\.uk)\\b)|\\([^()]{0,30}\\)';
 const CLAUSE = new RegExp(`^(?:[^.;:!?\\n“"]|${DOT})*`);
 
 /** Verb right after the quote with the subject after it: `," said Jane Doe, a lawyer.` */
@@ -245,6 +248,12 @@ export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): 
     const name = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}/u.exec(tail.slice(dash[0].length))?.[0];
     if (name) return { entity: null, description: name.replace(/\.$/, '') };
   }
+  // `"…," the agency quoted Peoplesoft worker Dan Ogden as saying`: the one quoted speaks.
+  const quoted = QUOTED_AS_SAYING.exec(tail);
+  if (quoted) {
+    const got = subject(ctx, quoted[1]!, from + quoted.index + quoted[0].lastIndexOf(quoted[1]!), 'last');
+    if (got.entity || got.description) return got;
+  }
   const v = AFTER_VERB_FIRST.exec(tail);
   if (v) {
     const subjStart = from + v.index + v[0].length - v[1]!.length;
@@ -401,6 +410,13 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
       if (wider.entity || wider.description) return wider;
     }
   }
+  // "More from Jones: “…”": a blog's way to go on quoting someone; the name follows a preposition.
+  const more = head.endsWith(':') || head.endsWith(': ') ? MORE_FROM.exec(head.slice(-80)) : null;
+  if (more) {
+    const at = from + Math.max(0, head.length - 80) + more.index + more[0].indexOf(more[1]!);
+    const m = mentionsIn(ctx.index, at, at + more[1]!.length).find((x) => x.entity.kind !== 'place' && !ctx.inside(x.start));
+    if (m) return { entity: m.entity, description: null };
+  }
   // Checked on the last 90 characters only: the pattern is anchored at the end of a long head.
   const colon = head.trimEnd().endsWith(':') ? COLON_ATTRIBUTION.exec(head.slice(-90)) : null;
   if (colon) {
@@ -412,6 +428,7 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
 
 const AS_SOURCE =
   /^\s*As\s+((?:the\s+)?(?:\p{Lu}[\p{L}.'’&-]*\s+){0,4}\p{Lu}[\p{L}.'’&-]*)\s+(?:first\s+|also\s+|previously\s+)?(?:reported|reports|noted|notes|wrote|writes|said|says|explained|explains|put it|puts it)\b[^,:]*,/u;
+const MORE_FROM = /(?:^|[.!?]\s+|\n\s*|[-–—]\s+)(?:And\s+)?(?:More|Much more|Still more)\s+from\s+((?:the\s+)?\p{Lu}[^:\n]{0,50}):\s*$/u;
 // `Jane K. Doe: “…”`: the clause before a colon, reading through initials and titles ("Mr.").
 const COLON_ATTRIBUTION = new RegExp(`((?:[^.!?;:\\n]|${DOT}){1,80}):\\s*$`);
 // "will continue to be", "predicts will continue “…”": continuing is not reporting.
@@ -462,7 +479,10 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   const last = pool[pool.length - 1];
   // "the website Politco says": an organisation right before the verb is its subject, even with a person earlier.
   const closest = others[others.length - 1];
-  const adjacent = [last, closest].find((m) => m && /^\s*$/.test(ctx.text.slice(m.end, end)));
+  // Not one inside a prepositional phrase after a person ("Dr Jo Roe, director at digital content firm THX, told").
+  const governed = (m: Mention): boolean =>
+    persons.length > 0 && m.entity.kind !== 'person' && ORG_AFTER_PREPOSITION.test(ctx.text.slice(Math.max(at, m.start - 50), m.start));
+  const adjacent = [last, closest].find((m) => m && /^\s*$/.test(ctx.text.slice(m.end, end)) && !governed(m));
   // "said Ohio’s Jo Roe, a consultant and longtime Lane critic": the name right after an inverted
   // verb is its subject whatever kind the tagger gave it; a person later in the apposition is not.
   const leading =
@@ -494,6 +514,11 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
         : /^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|will\s+)?$/i.test(s.slice(pron.index + pron[0].length));
     const lastPron = pick === 'last' ? lastPronoun(s) : pron;
     if ((usable || (!m && lastPron)) && lastPron) {
+      const body = /^it$/i.test(lastPron[1]!) ? describedBody(ctx, at + lastPron.index) : null;
+      if (body) return { entity: null, description: body };
+      // `Mr Crosby's statement said: "…" It added: "…"`: "it" is the document the last quote came from.
+      const doc = /^it$/i.test(lastPron[1]!) ? documentSpoke(ctx, at + lastPron.index) : null;
+      if (doc) return { entity: doc, description: null };
       const e = resolvePronoun(lastPron[1]!, at + lastPron.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
       if (e) return { entity: e, description: null };
       // No name to refer to: "The mayor said … “…,” she said" is the mayor's, as a description.
@@ -502,6 +527,21 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
         if (described) return { entity: null, description: described };
       }
     }
+  }
+  // "A statement from Chelsea … read:": a document speaks for whoever issued it.
+  const issued = DOCUMENT_FROM.exec(s);
+  if (issued) {
+    const by = at + issued.index + issued[0].length;
+    const who = mentionsIn(ctx.index, by, by + 5).find((x) => !ctx.inside(x.start));
+    if (who) return { entity: who.entity, description: null };
+  }
+  // "Mr Tanzi's statement said": the possessor issued it (a subject of its own comes first:
+  // "said Jo Roe, … about Lane's statement").
+  const owned = m ? null : OWNED_DOCUMENT.exec(s);
+  if (owned) {
+    const end = at + owned.index + owned[1]!.length;
+    const owner = mentionsIn(ctx.index, Math.max(at, end - 60), end).find((x) => x.end === end && !ctx.inside(x.start) && x.entity.kind !== 'place');
+    if (owner) return { entity: owner.entity, description: null };
   }
   if (m) return { entity: m.entity, description: null };
   const clause = pick === 'first' ? /^[^,]*/.exec(s)![0] : s;
@@ -512,6 +552,8 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
     (pick === 'last' ? openingDescription(clause) : null);
   // "The EU's move was welcomed", "the standard of proof to be applied": a clause, not a noun phrase.
   if (d && !CLAUSE_IN_DESCRIPTION.test(d[0])) {
+    const unnamed = /^the\b/i.test(d[0].trim()) ? unnamedEarlier(ctx, d[1]!, at) : null;
+    if (unnamed) return { entity: null, description: unnamed };
     let e =
       (/^the\b/i.test(d[0].trim()) ? resolveOffice(d[1]!, at + d.index, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null) ??
       resolveDescription(d[1]!, at, ctx.index, ctx.inside, /^the\b/i.test(d[0].trim()));
@@ -524,6 +566,52 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
     return { entity: e, description: desc.split(/\s+/).length <= 8 ? desc : null };
   }
   return { entity: null, description: null };
+}
+
+const DOCUMENT_SAID = new RegExp(`\\b(?:statement|letter|report|release|memo|e-?mail|message|note)\\s+(?:${SAY_FINITE}|read|reads)\\b`);
+function documentSpoke(ctx: SpeakerContext, pos: number): Entity | null {
+  const last = ctx.history[ctx.history.length - 1];
+  if (!last || pos - last.at > 400) return null;
+  // The document is the subject of the cue of the last quote, between the sentence before it and here.
+  const k = upperBound(ctx.sentenceStarts, last.at) - 1;
+  const from = k >= 0 ? ctx.sentenceStarts[k]! : 0;
+  let words = '';
+  for (let i = from; i < pos; i++) if (!ctx.inside(i)) words += ctx.text[i];
+  return DOCUMENT_SAID.test(words) ? last.entity : null;
+}
+
+// "The US government rejected the ban. … “…,” it said": a public body the text only describes,
+// heading a recent sentence with no organisation named since, is what "it" stands for.
+const DESCRIBED_BODY =
+  /(?:^|[.!?]["”’]?\s+|\n\s*)(The\s+(?:[\p{L}.-]+\s+){0,3}?(government|ministry|administration|embassy|regulator|authorities|police))\s+(?!of\b|for\b|in\b)/gu;
+function describedBody(ctx: SpeakerContext, pos: number): string | null {
+  const from = Math.max(0, pos - 400);
+  let found: { desc: string; at: number; head: string } | null = null;
+  for (const m of ctx.text.slice(from, pos).matchAll(DESCRIBED_BODY)) {
+    const at = from + m.index + m[0].indexOf(m[1]!);
+    if (!ctx.inside(at)) found = { desc: m[1]!, at, head: m[2]! };
+  }
+  if (!found) return null;
+  // A body named since, or one whose name holds the head ("Ministry of Health"), is the referent.
+  if (mentionsIn(ctx.index, found.at, pos).some((x) => x.entity.kind === 'org' && !ctx.inside(x.start))) return null;
+  if (ctx.index.entities.some((e) => e.kind === 'org' && e.name.toLowerCase().includes(found.head))) return null;
+  return found.desc.replace(/^The/, 'the');
+}
+
+// "A Green spokesman said Mr Holm's … . “…,” the spokesman added": the spokesman the text last
+// introduced without a name is the one meant, not a person named after his verb.
+const UNNAMED_HEADS = /^(?:spokesman|spokeswoman|spokesperson|official|source|aide|insider)$/;
+function unnamedEarlier(ctx: SpeakerContext, head: string, at: number): string | null {
+  if (!UNNAMED_HEADS.test(head)) return null;
+  const from = Math.max(0, at - 600);
+  const before = ctx.text.slice(from, at);
+  let last: RegExpExecArray | null = null;
+  for (const m of before.matchAll(new RegExp(`\\b${head}\\b`, 'g'))) if (!ctx.inside(from + m.index)) last = m;
+  if (!last) return null;
+  const intro = new RegExp(`\\b[Aa]n?\\s+(?:[\\p{L}'’-]+\\s+){0,3}?${head}$`, 'u').exec(before.slice(Math.max(0, last.index - 60), last.index + head.length));
+  // Named right after ("a spokesman, Jo Roe,", "spokesman Jo Roe"): that person is meant.
+  if (!intro || /^[\s,]*(?:\p{Lu}|for\s)/u.test(before.slice(last.index + head.length, last.index + head.length + 6))) return null;
+  return intro[0].replace(/^A/, 'a');
 }
 
 /**
@@ -554,9 +642,13 @@ function qualifiesNoun(text: string, m: Mention, lo: number): boolean {
   if (!/\b[Tt]he\s+(?:[a-z-]+\s+)?$/.test(before)) return false;
   // Any of the next three lower-case words may be the role: "the Senate minority leader".
   const words = /^\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\b(?!\s+(?:of|for)\b)/.exec(text.slice(m.end, m.end + 40));
-  return words !== null && words[1]!.split(/\s+/).some((w) => isPersonHead(w) || ROLE_NOUNS.has(w) || w === 'member' || w === 'employee');
+  // "the Tory source", "the White House insider": an anonymous speaker described by the side they are on.
+  return words !== null && words[1]!.split(/\s+/).some((w) => isPersonHead(w) || ROLE_NOUNS.has(w) || ANONYMOUS_HEADS.test(w));
 }
 
+const QUOTED_AS_SAYING = /^[\s,]*(?:[^.!?;:“”"\n]{0,60}?\s)?quoted\s+([^.!?;:“”"\n]{1,80}?)\s+as\s+(?:saying|telling)\b/;
+const ORG_AFTER_PREPOSITION = /\b(?:at|of|for|from|with)\s+(?:[a-z-]+\s+){1,4}$/;
+const ANONYMOUS_HEADS = /^(?:member|employee|source|sources|insider|insiders)$/;
 const NATIONAL_NAME = new RegExp(`^(?:${NATIONALS})$`);
 const CLAUSE_IN_DESCRIPTION = /\s(?:is|was|were|are|been|being|to be|to have)\s/;
 const TRAILING_ADVERBS =
@@ -570,6 +662,10 @@ function openingDescription(clause: string): RegExpExecArray | null {
 const OPENING_DESCRIPTION = /^[\s“"‘]*(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,5}?([a-z][a-z-]+)(?=\s*,)/;
 const DOCUMENT_HEADS =
   /^(?:letter|book|memoir|ad|advert|spot|clip|video|report|memo|ruling|decision|statement|article|piece|study|survey|complaint|brief|filing|lawsuit|petition|email|tweet|post|message|release|document|op-ed|editorial|column|speech)$/;
+const DOCUMENT_FROM =
+  /\b(?:statement|letter|report|release|memo|e-?mail|message|note)\s+(?:(?:issued|released|sent|put out)\s+)?(?:from|by|on behalf of)\s+(?:the\s+)?(?=\p{Lu})/u;
+const OWNED_DOCUMENT =
+  /((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s+(?:[a-z-]+\s+)?(?:statement|letter|report|release|memo|e-?mail|message|note)\s*$/u;
 const PRONOUN_IN = /\b(he|she|they|it|we|I)\b/i;
 function lastPronoun(s: string): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
