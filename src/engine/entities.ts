@@ -409,7 +409,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     // "the streaming service Vidora", "The operator, TejoLink, said": a business noun names an organisation.
     if (
       endsWithNoun(text, lo, m.start, ORG_NOUNS, ORG_BEFORE) ||
-      BARE_ORG_BEFORE.test(text.slice(lo, m.start)) ||
+      endsWithNoun(text, lo, m.start, BARE_ORG_NOUNS, BARE_ORG_BEFORE) ||
       (!known && ((comma && ORG_APPOSITION.test(after)) || (space && ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start)))))
     )
       org += 4;
@@ -565,8 +565,11 @@ const ORG_NOUN_LIST =
 const ORG_BEFORE = new RegExp(String.raw`\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:${ORG_NOUN_LIST})\s*,?\s*$`, 'i');
 // "Swiss drugmaker Novartis", "Dutch newspaper Algemeen Dagblad": a kind of business right before a
 // name, with no article, names an organisation as surely as "the company X" does.
-const BARE_ORG_BEFORE =
-  /(?<![\p{L}-])(?:drugmaker|carmaker|automaker|chipmaker|newspaper|website|retailer|broadcaster|airline|publisher|developer|firm|company|giant|label|studio|insurer|lender|operator|magazine|tabloid|conglomerate)\s+$/u;
+const BARE_ORG_NOUN_LIST =
+  'drugmaker|carmaker|automaker|chipmaker|newspaper|website|retailer|broadcaster|airline|publisher|developer|firm|company|giant|label|studio|insurer|lender|operator|magazine|tabloid|conglomerate';
+const BARE_ORG_BEFORE = new RegExp(String.raw`(?<![\p{L}-])(?:${BARE_ORG_NOUN_LIST})\s+$`, 'u');
+// The word before a name is looked up first; the pattern runs only when it is one of these.
+const BARE_ORG_NOUNS = wordList(BARE_ORG_NOUN_LIST.split('|'));
 const ORG_NOUNS = wordList(ORG_NOUN_LIST.split('|'));
 
 function resolveName(entities: Entity[], mentions: Mention[], name: string, pos: number): Entity | null {
