@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { goldQuotes, sameSpeaker, sourceName } from '../../src/eval/quotes.eval.ts';
 
 // The gold-speaker rule of the quotes evaluation, on annotations written for these tests.
+
+/** BRAT text-bound lines (`T1\tSource 0 8\tJane Roe`) for the first occurrence of a string in `text`. */
+function bratSpan(text: string): (id: number, type: string, s: string) => string {
+  return (id, type, s) => {
+    const start = text.indexOf(s);
+    return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
+  };
+}
 describe('quotes eval gold rule', () => {
   it('names the person, not the organisation, in "X of the Y"', () => {
     expect(sourceName('Mr. Morgan of the Sierra Club')).toBe('Morgan');
@@ -183,10 +191,7 @@ describe('quotes eval gold rule', () => {
 
   it('gives a first name used alone its gender for "he"/"she"', () => {
     const text = 'Jane Roe greeted the diners. Her husband Bill waved. "We need every one of you tomorrow," she said.';
-    const span = (id: number, type: string, s: string) => {
-      const start = text.indexOf(s);
-      return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
-    };
+    const span = bratSpan(text);
     const ann = [
       span(1, 'Source', 'Jane Roe'),
       span(2, 'Content', 'greeted the diners'),
@@ -203,10 +208,7 @@ describe('quotes eval gold rule', () => {
 
   it('gives a plural description of people ("the protesters") no single named referent', () => {
     const text = 'Tom Lind spoke at the mill. Protesters waited outside. "Lind is bad for the valley and bad for you," the protesters chanted.';
-    const span = (id: number, type: string, s: string) => {
-      const start = text.indexOf(s);
-      return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
-    };
+    const span = bratSpan(text);
     const ann = [
       span(1, 'Source', 'Tom Lind'),
       span(2, 'Content', 'spoke at the mill'),
