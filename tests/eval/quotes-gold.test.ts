@@ -3,10 +3,10 @@ import { goldQuotes, sameSpeaker, sourceName } from '../../src/eval/quotes.eval.
 
 // The gold-speaker rule of the quotes evaluation, on annotations written for these tests.
 
-/** BRAT text-bound lines (`T1\tSource 0 8\tJane Roe`) for the first occurrence of a string in `text`. */
-function bratSpan(text: string): (id: number, type: string, s: string) => string {
-  return (id, type, s) => {
-    const start = text.indexOf(s);
+/** BRAT text-bound lines (`T1\tSource 0 8\tJane Roe`) for the first occurrence of a string in `text` (from `from` on). */
+function bratSpan(text: string): (id: number, type: string, s: string, from?: number) => string {
+  return (id, type, s, from = 0) => {
+    const start = text.indexOf(s, from);
     return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
   };
 }
@@ -49,10 +49,7 @@ describe('quotes eval gold rule', () => {
     const text =
       'Tom Doe spoke first. I asked him about it. "We will build the bridge next spring," I said. "It will cost more than we hoped for," a friend said. "The money is there for it," he said.';
     // A span of `s`, searched for from `from` on.
-    const span = (id: number, type: string, s: string, from = 0) => {
-      const start = text.indexOf(s, from);
-      return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
-    };
+    const span = bratSpan(text);
     const ann = [
       span(1, 'Source', 'Tom Doe'),
       span(2, 'Content', 'spoke first'),
@@ -87,10 +84,7 @@ describe('quotes eval gold rule', () => {
   it('refers back only from a pronoun or a definite description; "who" takes the name before it; "she" skips a Mr.', () => {
     const text =
       'Mrs. Jane Doe spoke first. Mr. Tom Roe answered. "We will build the bridge next spring," she said. "It will cost far more than we hoped," critics in the town said. Ana Vik, who said "the money is simply not there yet," left early. "We have heard all of this before," another said.';
-    const span = (id: number, type: string, s: string, from = 0) => {
-      const start = text.indexOf(s, from);
-      return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
-    };
+    const span = bratSpan(text);
     const ann = [
       span(1, 'Source', 'Mrs. Jane Doe'),
       span(2, 'Content', 'spoke first'),
@@ -120,10 +114,7 @@ describe('quotes eval gold rule', () => {
   it('refers a he/she to one person of that gender: not an organisation, nor a name the text gives the other first name', () => {
     const text =
       'Jane Roe spoke at the rally. Tom Lind listened. The Valley Watch reported the speech first. "We will fix every road in this county," she said. "I have heard that promise many times before," he said. Anne Baker and Chris Baker run the diner. Baker said it was busy. "We sold out of pie by noon today," he said.';
-    const span = (id: number, type: string, s: string, from = 0) => {
-      const start = text.indexOf(s, from);
-      return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
-    };
+    const span = bratSpan(text);
     const ann = [
       span(1, 'Source', 'Jane Roe'),
       span(2, 'Content', 'spoke at the rally'),
@@ -156,10 +147,7 @@ describe('quotes eval gold rule', () => {
   it("reads a definite description by its head: an owned thing is its owner's, a person is a person, an unnamed one stays unnamed", () => {
     const text =
       'Tom Lind spoke at the mill. The Valley Ledger covered the speech. "We will reopen the mill by spring," the Lind campaign said. Mary Vik runs the bakery. "Bread prices will go up again soon," the businessman said. A city aide was at the rally. "The council has not seen the plan yet," the aide said.';
-    const span = (id: number, type: string, s: string, from = 0) => {
-      const start = text.indexOf(s, from);
-      return `T${id}\t${type} ${start} ${start + s.length}\t${s}`;
-    };
+    const span = bratSpan(text);
     const ann = [
       span(1, 'Source', 'Tom Lind'),
       span(2, 'Content', 'spoke at the mill'),
