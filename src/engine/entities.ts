@@ -13,6 +13,7 @@ import {
   STATE_ABBREVIATIONS,
   SURNAME_FIRST,
   THING_HEADS,
+  isFirstName,
 } from './entities/gazetteer.ts';
 import { endsWithNoun, endsWithWord, endsWithWordOrPossessive, isSpaceCode, lowerWordBefore, lowerWordsBefore, wordList } from './entities/context.ts';
 import { findRawMentions, isNotEntity, type RawMention } from './entities/mentions.ts';
@@ -109,13 +110,7 @@ export function findEntities(text: string): EntityIndex {
   const fullFirstAt = new Map<string, number>();
   for (const m of found) {
     const last = m.tokens[m.tokens.length - 1]!;
-    if (
-      m.tokens.length >= 2 &&
-      m.tokens.length <= 3 &&
-      (MALE_NAMES.has(m.tokens[0]!) || FEMALE_NAMES.has(m.tokens[0]!)) &&
-      isNotEntity([last]) &&
-      !fullFirstAt.has(last)
-    )
+    if (m.tokens.length >= 2 && m.tokens.length <= 3 && isFirstName(m.tokens[0]!) && isNotEntity([last]) && !fullFirstAt.has(last))
       fullFirstAt.set(last, m.start);
   }
   const raws = found.filter(
@@ -303,7 +298,7 @@ function findFuller(byWord: Map<string, Cluster[]>, tokens: string[], orgLike: b
     // ignoring case ("De Blasio" is "Bill de Blasio" at a sentence start).
     const ok =
       tokens.length === 1
-        ? fullLast === last || (c.tokens[0] === last && (MALE_NAMES.has(last) || FEMALE_NAMES.has(last) || SURNAME_FIRST.has(last)))
+        ? fullLast === last || (c.tokens[0] === last && (isFirstName(last) || SURNAME_FIRST.has(last)))
         : last === fullLast && (tokens[0] === c.tokens[0] || c.tokens.slice(-tokens.length).join(' ').toLowerCase() === tokens.join(' ').toLowerCase());
     if (ok && (!best || better(c, best, at))) best = c;
   }
@@ -443,7 +438,7 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: { ha
     person += 2;
     female += 3;
   }
-  if (tokens.length >= 2 && tokens.slice(0, -1).some((t) => MALE_NAMES.has(t) || FEMALE_NAMES.has(t))) person += 1;
+  if (tokens.length >= 2 && tokens.slice(0, -1).some(isFirstName)) person += 1;
   const orgInside = tokens.some((t, n) => ORG_HEADS.has(t) && /^(?:of|for|on)$/.test(tokens[n + 1] ?? ''));
   if (ORGS.has(key) || ORGS.has(name) || ORG_HEADS.has(last) || orgInside || (tokens.length === 1 && /^[\p{Lu}&]{2,6}$|^(?:\p{Lu}\.){2,}$/u.test(key)))
     org += 4;
@@ -494,7 +489,7 @@ const PLURAL_VERB_AFTER = /^\s(?:are|were|have|say)\b/;
 // were arrested" is not about Yunnan).
 function pluralBody(m: RawMention, known: boolean, text: string): boolean {
   const word = m.tokens[0]!;
-  if (known || !m.sentenceStart || m.tokens.length !== 1 || word.endsWith('s') || MALE_NAMES.has(word) || FEMALE_NAMES.has(word)) return false;
+  if (known || !m.sentenceStart || m.tokens.length !== 1 || word.endsWith('s') || isFirstName(word)) return false;
   return PLURAL_VERB_AFTER.test(text.slice(m.end, m.end + 8));
 }
 // A word of a person's name: capitalised ("DeJesus", "O'Neill", "Smith-Jones") or a particle ("van der").

@@ -3,7 +3,7 @@
 // pointing at the verbatim source sentence; `shown` carries the rewritten text.
 import type { Span } from '../core/types.ts';
 import { entitiesOf, type Entity } from './entities.ts';
-import { FEMALE_NAMES, MALE_NAMES, PERSON_TITLES } from './entities/gazetteer.ts';
+import { FEMALE_NAMES, MALE_NAMES, PERSON_TITLES, isFirstName } from './entities/gazetteer.ts';
 import { cleanPersonName } from './entities/tag-cleanup.ts';
 
 export interface ShownSpan extends Span {
@@ -19,7 +19,7 @@ export function isFullName(entity: Entity, lowerWords: { has(word: string): bool
   const words = entity.name.split(' ');
   if (words.length < 2 || words.length > 4) return false;
   const first = words[0]!;
-  if (MALE_NAMES.has(first) || FEMALE_NAMES.has(first)) return true;
+  if (isFirstName(first)) return true;
   return !lowerWords.has(first.toLowerCase());
 }
 

@@ -1,5 +1,5 @@
 import type { Tags } from '../core/types.ts';
-import { COUNTRIES, FEMALE_NAMES, isKnownPlace, MALE_NAMES, PERSON_TITLES, SURNAME_FIRST } from './entities/gazetteer.ts';
+import { COUNTRIES, isKnownPlace, PERSON_TITLES, SURNAME_FIRST, isFirstName } from './entities/gazetteer.ts';
 import { type Entity, type EntityIndex, type EntityKind, entitiesOf } from './entities.ts';
 import {
   cleanPersonName,
@@ -258,7 +258,7 @@ function personName(e: Entity): string | null {
 function writtenLikeAPerson(e: Entity, text: string): boolean {
   const words = e.name.split(' ');
   const [first, last] = [words[0]!, words[words.length - 1]!];
-  if (MALE_NAMES.has(first) || FEMALE_NAMES.has(first) || /^\p{Lu}\.$/u.test(first)) return true;
+  if (isFirstName(first) || /^\p{Lu}\.$/u.test(first)) return true;
   // "the Golden Globe", "the Champions Race": a name always written after "the" is a thing's.
   if (e.mentions.every((m) => THE_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)))) return false;
   if (e.mentions.length < 2) return true;

@@ -429,6 +429,9 @@ export const FEMALE_NAMES = new Set(
   ).concat(MORE_FEMALE_NAMES),
 );
 
+/** A first name the gazetteer knows, a man's or a woman's. */
+export const isFirstName = (word: string): boolean => MALE_NAMES.has(word) || FEMALE_NAMES.has(word);
+
 /** Capitalised words that are not names when they open a sentence or stand alone. */
 export const COMMON_CAPS = new Set(
   words(

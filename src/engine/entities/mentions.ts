@@ -1,5 +1,5 @@
 import { isSpaceCode } from './context.ts';
-import { isKnownPlace, MONTHS, COMMON_CAPS, NOT_ENTITIES, PERSON_TITLES, WEAK_TITLES, ORG_HEADS, PLACE_HEADS, MALE_NAMES, FEMALE_NAMES } from './gazetteer.ts';
+import { isKnownPlace, MONTHS, COMMON_CAPS, NOT_ENTITIES, PERSON_TITLES, WEAK_TITLES, ORG_HEADS, PLACE_HEADS, isFirstName } from './gazetteer.ts';
 
 /** A capitalised name as written in the text, titles and possessives already stripped. */
 export interface RawMention {
@@ -423,7 +423,6 @@ const ON_HEADS = new Set(
 );
 
 const DAYS = new Set(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Today', 'Yesterday', 'Tomorrow', 'Tonight']);
-const isFirstName = (w: string): boolean => MALE_NAMES.has(w) || FEMALE_NAMES.has(w);
 
 function titled(part: Token[], sentenceStart: boolean): RawMention[] {
   // Trailing connectors ("Bank of") are not part of a name.

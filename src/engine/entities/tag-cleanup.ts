@@ -1,4 +1,4 @@
-import { CLUB_TOWNS, DEMONYMS, FEMALE_NAMES, isKnownPlace, MALE_NAMES, ORG_HEADS, ORGS, PERSON_TITLES, PLACE_HEADS, THING_HEADS } from './gazetteer.ts';
+import { CLUB_TOWNS, DEMONYMS, isKnownPlace, ORG_HEADS, ORGS, PERSON_TITLES, PLACE_HEADS, THING_HEADS, isFirstName } from './gazetteer.ts';
 
 // Last corrections on the tag lists, which the speaker resolver does not need: nationalities and
 // titles in front of a person's name, and towns that are sports teams in a results table.
@@ -29,7 +29,7 @@ const DESCRIBING =
 // Adjectives and participles written before a name: "Ambitious Ana Roe", "Controversial …",
 // "Executive …", "Joining Roe" (-ing, -ive, -ial, -ous, -ful), never a known first name ("Irving").
 const ADJECTIVE_ENDING = /^\p{Lu}\p{Ll}{3,}(?:ing|ive|ial|ous|ful)$/u;
-const isAdjectiveOpener = (word: string): boolean => ADJECTIVE_ENDING.test(word) && !MALE_NAMES.has(word) && !FEMALE_NAMES.has(word);
+const isAdjectiveOpener = (word: string): boolean => ADJECTIVE_ENDING.test(word) && !isFirstName(word);
 // "Goalscorer Jimmy Floyd Hasselbaink", "Bassist Tom Ray": a word shaped like a noun for a person or a
 // plural before a known first name and a surname describes the person ("Billie Jean King", "Curtis
 // Lee White" and "Pier Francesco Chili" keep their first word: no such ending, or too short).
@@ -38,7 +38,6 @@ function describesFirstName(words: string[], k: number): boolean {
   const [word, next] = [words[k]!, words[k + 1] ?? ''];
   return words.length - k >= 3 && PERSON_NOUN_ENDING.test(word) && !isFirstName(word) && isFirstName(next);
 }
-const isFirstName = (word: string): boolean => MALE_NAMES.has(word) || FEMALE_NAMES.has(word);
 // Hyphenated titles: "Secretary-General", "Vice-president", "Major-General".
 const HYPHEN_TITLE = /^(?:Vice|Deputy|Under|Lieutenant|Major|Brigadier|Attorney|Secretary|Director|Governor|Undersecretary|Surgeon|Inspector|Chief)-\p{L}+$/iu;
 
@@ -226,10 +225,10 @@ const MONTH_ABBREVIATION = /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec
  */
 export function notAPerson(name: string, titled: boolean, isPlace: (name: string) => boolean = isKnownPlace): boolean {
   const words = name.split(' ');
-  if (words.length === 1 && !titled && (MALE_NAMES.has(name) || FEMALE_NAMES.has(name))) return true;
+  if (words.length === 1 && !titled && isFirstName(name)) return true;
   // "Ain't Got" (a song's words), "T-Mobile", "E-Plus" (a brand's letter and word): no person's name.
   if (words.some((w) => /n['’]t$/.test(w)) || /^\p{Lu}{1,2}-\p{Lu}/u.test(name)) return true;
-  if (words.length >= 2 && ORGS.has(words[0]!) && !MALE_NAMES.has(words[0]!) && !FEMALE_NAMES.has(words[0]!)) return true;
+  if (words.length >= 2 && ORGS.has(words[0]!) && !isFirstName(words[0]!)) return true;
   if (words.length >= 2 && words.some((w) => CAR_MAKERS.has(w))) return true;
   if (words.length >= 2 && PLACE_OPENERS.has(words[0]!)) return true;
   // "Jan" opening a name is the first name ("Jan Ullmann"), not January.
@@ -262,7 +261,7 @@ export function isNationalityPhrase(name: string): boolean {
  */
 export function isCommonWordsName(name: string, lowerWords: WordLookup): boolean {
   const words = name.split(' ');
-  if (words.length < 2 || words.some((w) => MALE_NAMES.has(w) || FEMALE_NAMES.has(w))) return false;
+  if (words.length < 2 || words.some(isFirstName)) return false;
   return [words[0]!, words[words.length - 1]!].some((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && lowerWords.has(w.toLowerCase()));
 }
 

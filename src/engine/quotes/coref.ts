@@ -1,5 +1,5 @@
 import type { Entity, EntityIndex, Gender, Mention } from '../entities.ts';
-import { FEMALE_NAMES, isKnownPlace, MALE_NAMES, PERSON_TITLES, ROLE_NOUNS } from '../entities/gazetteer.ts';
+import { isKnownPlace, PERSON_TITLES, ROLE_NOUNS, isFirstName } from '../entities/gazetteer.ts';
 
 /** Where quotes are, so names inside them are not taken for the speaker. */
 export type Inside = (pos: number) => boolean;
@@ -31,7 +31,7 @@ function namedPerson(e: Entity): boolean {
   const space = e.name.indexOf(' ');
   if (space < 0 || isKnownPlace(e.name)) return false;
   const first = e.name.slice(0, space);
-  return MALE_NAMES.has(first) || FEMALE_NAMES.has(first);
+  return isFirstName(first);
 }
 
 /** A quote already attributed: where it opens and who said it. */
