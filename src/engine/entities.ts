@@ -15,7 +15,17 @@ import {
   THING_HEADS,
   isFirstName,
 } from './entities/gazetteer.ts';
-import { endsWithNoun, endsWithWord, endsWithWordOrPossessive, isSpaceCode, lowerWordBefore, lowerWordsBefore, wordList } from './entities/context.ts';
+import {
+  endsWithNoun,
+  endsWithWord,
+  endsWithWordOrPossessive,
+  isSpaceCode,
+  lowerWordBefore,
+  lowerWordsBefore,
+  type WordLookup,
+  wordList,
+  wordLookup,
+} from './entities/context.ts';
 import { findRawMentions, isNotEntity, type RawMention } from './entities/mentions.ts';
 
 export type EntityKind = 'person' | 'org' | 'place' | 'other';
@@ -232,21 +242,8 @@ function mergeAcronyms(clusters: Map<string, Cluster>): void {
 
 // Whether a word also appears in lower case in the text ("Bombs" vs "bombs"): asked only for a
 // few candidates, so a scan per question is cheaper than indexing every word.
-function lowerWords(text: string): { has(word: string): boolean } {
-  const cache = new Map<string, boolean>();
-  return {
-    has(word: string): boolean {
-      let hit = cache.get(word);
-      if (hit === undefined) {
-        hit = false;
-        for (let k = text.indexOf(word); k >= 0 && !hit; k = text.indexOf(word, k + 1)) {
-          hit = !isLetterAt(text, k - 1) && !isLetterAt(text, k + word.length);
-        }
-        cache.set(word, hit);
-      }
-      return hit;
-    },
-  };
+function lowerWords(text: string): WordLookup {
+  return wordLookup(text, (t, start, end) => !isLetterAt(t, start - 1) && !isLetterAt(t, end));
 }
 
 // /[\p{L}]/u on the character at `at` (none outside the text), with ASCII settled by its code.
@@ -358,7 +355,7 @@ function precedingWords(text: string, lo: number, end: number): string[] {
   return words;
 }
 
-function classify(key: string, raws: RawMention[], text: string, lowerSeen: { has(word: string): boolean }): Entity | null {
+function classify(key: string, raws: RawMention[], text: string, lowerSeen: WordLookup): Entity | null {
   // The first raw mention made the cluster; its tokens are the key's words unless the key was rewritten.
   const tokens = raws[0]!.name === key ? raws[0]!.tokens : key.split(' ');
   const last = tokens[tokens.length - 1]!;

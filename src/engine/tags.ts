@@ -4,7 +4,6 @@ import { type Entity, type EntityIndex, type EntityKind, entitiesOf } from './en
 import {
   cleanPersonName,
   isCommonWordsName,
-  type WordLookup,
   isDemonym,
   isNationalityPhrase,
   isTeamName,
@@ -17,6 +16,7 @@ import {
   withoutModifiers,
 } from './entities/tag-cleanup.ts';
 import { topicLabelsOf } from './entities/topics.ts';
+import type { WordLookup } from './entities/context.ts';
 
 /**
  * People, organisations and places named in a text, normalised ("Putin", "President Vladimir

@@ -120,3 +120,28 @@ export function endsWithNoun(text: string, lo: number, end: number, nouns: WordL
   const r = stretchBack(text, lo, p);
   return r > lo && p - r >= nouns.shortest && p - r <= nouns.longest && nouns.has(text.slice(r, p).toLowerCase()) && pattern.test(text.slice(lo, end));
 }
+
+/** Words to look up in one text. */
+export interface WordLookup {
+  has(word: string): boolean;
+}
+
+/**
+ * Whether a word stands in `text` as a whole word, looked up when asked and remembered: rules ask
+ * about a few words an article, so the text's words are never all collected. `bounded(text, start,
+ * end)` says whether the characters around an occurrence end the word.
+ */
+export function wordLookup(text: string, bounded: (text: string, start: number, end: number) => boolean): WordLookup {
+  const known = new Map<string, boolean>();
+  return {
+    has(word) {
+      let found = known.get(word);
+      if (found === undefined) {
+        found = false;
+        for (let k = text.indexOf(word); k >= 0 && !found; k = text.indexOf(word, k + 1)) found = bounded(text, k, k + word.length);
+        known.set(word, found);
+      }
+      return found;
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import { type WordLookup, wordLookup } from './context.ts';
 import { CLUB_TOWNS, DEMONYMS, isKnownPlace, ORG_HEADS, ORGS, PERSON_TITLES, PLACE_HEADS, THING_HEADS, isFirstName } from './gazetteer.ts';
 
 // Last corrections on the tag lists, which the speaker resolver does not need: nationalities and
@@ -265,34 +266,10 @@ export function isCommonWordsName(name: string, lowerWords: WordLookup): boolean
   return [words[0]!, words[words.length - 1]!].some((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && lowerWords.has(w.toLowerCase()));
 }
 
-/** The words a text writes in lower case. */
+/** The words a text writes in lower case: all lower-case letters, with no letter, apostrophe or hyphen before and no letter after. */
 export function lowerCaseWords(text: string): WordLookup {
-  // Asked about a few words an article, so each is looked up when asked (and remembered) instead of
-  // collecting every word of the text up front, which cost 5 % of a whole analysis.
-  const known = new Map<string, boolean>();
-  return {
-    has(word) {
-      let found = known.get(word);
-      if (found === undefined) known.set(word, (found = writtenInLowerCase(text, word)));
-      return found;
-    },
-  };
-}
-
-/** Words to look up: the lower-case words of a text (`lowerCaseWords`). */
-export interface WordLookup {
-  has(word: string): boolean;
-}
-
-// Whether `word`, all lower-case letters, stands in the text as a whole word: no letter, apostrophe or
-// hyphen before it and no letter after it.
-function writtenInLowerCase(text: string, word: string): boolean {
-  if (!/^\p{Ll}+$/u.test(word)) return false;
-  for (let k = text.indexOf(word); k >= 0; k = text.indexOf(word, k + 1)) {
-    if (k > 0 && /[\p{L}'’-]/u.test(text[k - 1]!)) continue;
-    if (!/\p{L}/u.test(text[k + word.length] ?? ' ')) return true;
-  }
-  return false;
+  const words = wordLookup(text, (t, start, end) => !/[\p{L}'’-]/u.test(t[start - 1] ?? ' ') && !/\p{L}/u.test(t[end] ?? ' '));
+  return { has: (word) => /^\p{Ll}+$/u.test(word) && words.has(word) };
 }
 
 // Legal forms a company's name may carry or not: "Texaco Inc." and "Texaco" are one tag, "Texaco".
