@@ -72,6 +72,7 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   // Each entity's kind is settled once, not once per list asked for.
   const kinds = index.entities.map(kindOf);
   teamTowns(index.entities, kinds, text);
+  const settledKind = (e: Entity): EntityKind => kinds[index.entities.indexOf(e)]!;
   const pick = (kind: EntityKind): string[] =>
     index.entities
       .filter((_, k) => kinds[k] === kind)
@@ -84,9 +85,9 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   const { place, agency } = datelineOf(text);
   // The dateline names where the story happened: first among the places when the text did not list it.
   if (place && !places.some((p) => p.toLowerCase() === place.toLowerCase())) places.unshift(place);
-  if (tables.length) addRowOpeners(text, index, (e) => kinds[index.entities.indexOf(e)]!, organizations, places);
+  if (tables.length) addRowOpeners(text, index, settledKind, organizations, places);
   const people = pick('person');
-  addEntrants(text, index, (e) => kinds[index.entities.indexOf(e)]!, people);
+  addEntrants(text, index, settledKind, people);
   // The wire or outlet credited in the dateline ("LISBON (Newsdesk Wire) —") filed the story; it is
   // not what the story is about, so it is no tag, as a person or as an organisation.
   const notTheWire = (name: string) => name !== agency;
