@@ -96,7 +96,7 @@ export function answerType(tokens: string[]): AnswerType {
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!;
     const next = tokens[i + 1] ?? '';
-    if (w === 'how' && /^(many|much|long|old|far|big|large|tall|high|often|few)$/.test(next)) return 'number';
+    if (w === 'how' && HOW_WORDS.test(next)) return 'number';
     if (w === 'when') return 'date';
     if (w === 'who' || w === 'whom' || w === 'whose') return 'person';
     if (w === 'where') return 'place';
