@@ -1,5 +1,5 @@
 import type { Tags } from '../core/types.ts';
-import { COUNTRIES, isKnownPlace, PERSON_TITLES, SURNAME_FIRST, isFirstName } from './entities/gazetteer.ts';
+import { COUNTRIES, isKnownPlace, ORG_HEADS, PERSON_TITLES, ROLE_NOUNS, SURNAME_FIRST, isFirstName } from './entities/gazetteer.ts';
 import { type Entity, type EntityIndex, type EntityKind, entitiesOf } from './entities.ts';
 import {
   cleanPersonName,
@@ -50,8 +50,19 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     (e.name.includes(' ') || !(lowerWords ??= lowerCaseWords(text)).has(e.name.toLowerCase()));
   // Surnames of the people named in full: "Fox" after "Liam Fox" is his, not a broadcaster's.
   const surnames = new Set(index.entities.filter((e) => e.kind === 'person' && e.name.includes(' ')).map((e) => e.name.split(' ').pop()!));
+  const works = workMentions(text, index.mentions);
   const kindOf = (e: Entity): EntityKind => {
     if (isNationalityPhrase(e.name)) return 'other';
+    // "quirky comedy Velvet Harbour", "films include A, B and C": the title of a work, not a person or a place.
+    if (e.kind !== 'org' && !personCue(e) && 2 * e.mentions.filter((m) => works.has(m.start)).length >= e.mentions.length) return 'other';
+    if (sharedSurname(e, text)) return 'person';
+    if (!personCue(e) && e.mentions.some((m) => BAND_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)))) return 'org';
+    if (e.kind === 'person' && !personCue(e) && AGENT_PLURAL.test(e.name) && e.mentions.every((m) => opensSentence(text, m.start))) return 'other';
+    if (e.kind === 'person' || e.kind === 'other') {
+      if (namesAPost(e, text) || e.mentions.every((m) => OF_THE_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)))) return 'other';
+    }
+    // "Regional Pay Committees": bodies of one kind, named with a plural of a body's word.
+    if (e.kind === 'other' && e.trusted && isPluralBody(e.name)) return 'org';
     if (e.kind === 'org' && surnames.has(e.name)) return 'other';
     // A country in a results table is its national side, which the news still files under the country.
     if (tabled(e) && !COUNTRIES.has(e.name) && (e.kind === 'place' || (e.kind === 'other' && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';
@@ -68,7 +79,7 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     return e.kind;
   };
   const nameOf = (e: Entity, kind: EntityKind): string | null =>
-    kind === 'person' ? personName(e) : kind === 'org' ? shortOrgName(e.name) : (withoutModifiers(e.name)?.join(' ') ?? null);
+    kind === 'person' ? personName(e, text) : kind === 'org' ? shortOrgName(e.name) : (withoutModifiers(e.name)?.join(' ') ?? null);
   // Each entity's kind is settled once, not once per list asked for.
   const kinds = index.entities.map(kindOf);
   teamTowns(index.entities, kinds, text);
@@ -222,6 +233,65 @@ const BODY_AFTER = /^\s(?:party|newspaper|daily|weekly|magazine|news agency|agen
 // Leagues, games and tournaments are events, not organisations: "the American League", "Atlanta Games".
 const COMPETITION = /\s(?:League|Games|Olympics|Championships?|Cup|Open|Tour|Prix|Series|Trophy|Classic|Masters|Stakes|Derby)$/;
 
+// "comedy/drama Pretty Persuasion", "the single Broken Weather", "films include Marigold Station": a
+// genre or work noun right before a name makes it a title; later items of the same list are titles too.
+// Items of the list are capitalised runs ("Schindler's List, Michael Collins and Star Wars: The …").
+const WORK_BEFORE =
+  /(?:^|[^\p{L}])(?:films?|movies?|comedy|comedies|drama|thriller|documentary|musical|albums?|singles?|songs?|sitcom|novels?|opera|ballad|titled|entitled)(?:\/\p{L}+)?,?(?: (?:include|including|such as))?:? (?:[\p{Lu}\d][\p{L}\d'’]*(?: [\p{Lu}\d][\p{L}\d'’]*){0,4}(?:,| and|, and) ){0,6}(?:[\p{Lu}\d][\p{L}\d'’]*:? ){0,3}$/u;
+const WORK_WORD = /films?|movies?|comed|drama|thriller|documentary|musical|album|single|song|sitcom|novel|opera|ballad|titled/;
+
+/** Starts of the mentions that name a work: after a genre word, or later in a list that began with one. */
+function workMentions(text: string, mentions: readonly { start: number }[]): Set<number> {
+  const works = new Set<number>();
+  for (const m of mentions) {
+    const before = text.slice(Math.max(0, m.start - 160), m.start);
+    if (WORK_WORD.test(before) && WORK_BEFORE.test(before)) works.add(m.start);
+  }
+  return works;
+}
+
+// "Rural Affairs Minister Nora Quillfeather", "Green Dem spokesman Oren Lascelles": the words before a
+// job title and a name are a portfolio or a party, not a person. Only for runs with no first name:
+// "Bill Clinton spokesman Mike McCurry" is the president's spokesman.
+const POST_AFTER = /^\s(\p{L}+)\s\p{Lu}/u;
+function namesAPost(e: Entity, text: string): boolean {
+  const words = e.name.split(' ');
+  if (words.length < 2 || words.some(isFirstName)) return false;
+  return e.mentions.every((m) => {
+    const role = POST_AFTER.exec(text.slice(m.end, m.end + 30))?.[1];
+    return role !== undefined && ROLE_NOUNS.has(role.toLowerCase());
+  });
+}
+
+const isPluralBody = (name: string): boolean => {
+  const last = name.split(' ').pop()!;
+  return name.includes(' ') && /[^s]s$/.test(last) && (ORG_HEADS.has(last.slice(0, -1)) || (last.endsWith('ies') && ORG_HEADS.has(`${last.slice(0, -3)}y`)));
+};
+
+// "Robin and Barry Gibb": a first name before "and" and a full name shares its surname.
+const SHARED_SURNAME = /^ and (\p{Lu}\p{Ll}+) (\p{Lu}[\p{L}'’-]+)(?![\p{L}'’-]| \p{Lu})/u;
+function sharedSurname(e: Entity, text: string): string | null {
+  if (e.name.includes(' ') || !isFirstName(e.name)) return null;
+  for (const m of e.mentions) {
+    const after = SHARED_SURNAME.exec(text.slice(m.end, m.end + 50));
+    if (after && isFirstName(after[1]!)) return after[2]!;
+  }
+  return null;
+}
+
+// "Growers said", "Economists warn": a plural of a doer's noun opening a sentence, never written elsewhere.
+const AGENT_PLURAL = /^\p{Lu}\p{Ll}+(?:ers|ors|ists|ians|ants|ents)$/u;
+const opensSentence = (text: string, start: number): boolean => /(?:^|[.!?:]["”’]?\s+|\n\s*)$/.test(text.slice(Math.max(0, start - 4), start));
+
+// A person's title or role word was written before the name ("Mrs", "coach"), not just any word ("album").
+const personCue = (e: Entity): boolean => [...e.descriptors].some((d) => ROLE_NOUNS.has(d) || PERSON_TITLES.has(titleCase(d)));
+
+// "Keeper of the Lighthouse", "Queen of the Sky", "Director of Public Prosecutions": what follows "of the",
+// or an office's "of", is no person's name.
+const OF_THE_BEFORE = /\bof the\s$|\b(?:Director|Minister|Secretary|Department|Ministry|Office|Commissioner|Chancellor|Governor)\s(?:of|for)\s$/;
+// "Leeds group Kaiser Chiefs", "electro-rock group The Bravery", "rock band Bloc Party": a band.
+const BAND_BEFORE = /\b(?:band|group|duo|trio|quartet)\s(?:The\s)?$/;
+
 // A title or role word was written before the name somewhere ("Mrs", "coach").
 const titled = (e: Entity): boolean => e.descriptors.size > 0;
 
@@ -243,7 +313,9 @@ function datelineOf(text: string): { place: string | null; agency: string | null
  * none when only one word is left and no title was ever written before it ("Former WorldCom", then
  * "WorldCom executives": a company, re-named by its last word as a person would be).
  */
-function personName(e: Entity): string | null {
+function personName(e: Entity, text: string): string | null {
+  const surname = sharedSurname(e, text);
+  if (surname) return `${e.name} ${surname}`;
   const name = cleanPersonName(e.name);
   if (!name || name.includes(' ') || !e.name.includes(' ')) return name;
   return [...e.descriptors].some((d) => PERSON_TITLES.has(titleCase(d))) ? name : null;

@@ -201,3 +201,67 @@ describe('extractTags with business heads', () => {
     expect(tags.organizations).toEqual(expect.arrayContaining(['Harbour Records', 'British Retail Consortium']));
   });
 });
+
+describe('extractTags on titles of works, portfolios and shared surnames', () => {
+  it('does not list films, songs and albums named after a genre word or in a list of works as people', () => {
+    const text = [
+      'The festival opens with a screening of quirky comedy Velvet Harbour, starring Dana Whitlock.',
+      'The actor, whose films include Marigold Station, Arthur Penhallow and Quiet Lanterns, said he would return.',
+      'Her new album Paper Orchards is out next month, and the single Broken Weather has already charted.',
+      'Dana Whitlock said she had waited ten years for the part.',
+    ].join('\n');
+    const { people } = extractTags(text);
+    expect(people).toContain('Dana Whitlock');
+    for (const work of ['Velvet Harbour', 'Marigold Station', 'Arthur Penhallow', 'Quiet Lanterns', 'Paper Orchards', 'Broken Weather']) {
+      expect(people).not.toContain(work);
+    }
+  });
+
+  it('does not make a person of a portfolio or party before a job title and a name', () => {
+    const text = [
+      'MPs pressed Rural Affairs Minister Nora Quillfeather on the plans on Tuesday.',
+      'Green Dem spokesman Oren Lascelles said the changes did not go far enough.',
+      'Nora Quillfeather said the money would be found.',
+    ].join('\n');
+    const { people } = extractTags(text);
+    expect(people).toEqual(expect.arrayContaining(['Nora Quillfeather', 'Oren Lascelles']));
+    expect(people).not.toContain('Rural Affairs');
+    expect(people).not.toContain('Green Dem');
+  });
+
+  it('does not make a person of a plural body, or of a word after "of the"', () => {
+    const text = [
+      'The report named the Regional Pay Committees among the bodies that cost too much.',
+      'Growers said the Regional Pay Committees had set fair wages for decades.',
+      'Mara Ostby, known as Keeper of the Lighthouse, wrote about her years on the island.',
+      'Keeper of the Lighthouse has been read by thousands of people since Mara Ostby started it.',
+    ].join('\n');
+    const { people, organizations } = extractTags(text);
+    expect(people).toEqual(['Mara Ostby']);
+    expect(organizations).toContain('Regional Pay Committees');
+  });
+
+  it('gives a first name its surname when two people share it ("Robin and Barry Gibb")', () => {
+    const text = 'Stars approached include Colin and Marcus Feldtmann of the band, and the singer Ada Rusk.';
+    const { people } = extractTags(text);
+    expect(people).toEqual(expect.arrayContaining(['Colin Feldtmann', 'Marcus Feldtmann', 'Ada Rusk']));
+    expect(people).not.toContain('Colin');
+  });
+});
+
+describe('extractTags on bands and offices', () => {
+  it('lists a band named after "group" or "band" as an organisation, and no office as a person', () => {
+    const text = [
+      'Glasgow group The Lanternmen came top of the poll, ahead of rock band Velvet Orchard.',
+      'The Lanternmen played their first gig in 2019.',
+      'Director of Public Prosecutions, Anna Kettleby QC, said the guidance would change.',
+    ].join('\n');
+    const { people, organizations } = extractTags(text);
+    expect(organizations).toEqual(expect.arrayContaining(['Lanternmen', 'Velvet Orchard']));
+    expect(people).not.toContain('Lanternmen');
+    expect(people).not.toContain('Velvet Orchard');
+    expect(people).not.toContain('Public Prosecutions');
+    // Letters after a name are no part of it.
+    expect(people).toContain('Anna Kettleby');
+  });
+});

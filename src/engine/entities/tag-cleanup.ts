@@ -69,8 +69,12 @@ export function cleanPersonName(name: string): string | null {
   i = words.length - modified.length;
   while (i < words.length && strippable(i)) i++;
   if (i === words.length) return null;
-  return words.slice(i).join(' ');
+  // "Ken Roe QC", "Ana Lutz MEP": letters after a name are an honour or a seat, not part of it.
+  let j = words.length;
+  while (j - i > 2 && POST_NOMINAL.test(words[j - 1]!)) j--;
+  return words.slice(i, j).join(' ');
 }
+const POST_NOMINAL = /^(?:QC|KC|MP|MEP|MSP|OBE|MBE|CBE|KBE|DBE)$/;
 
 // "Seattle 3 Oakland 2", "Boston 74 60 .552 -", "BALTIMORE AT NEW YORK": lines of a results table.
 const NAME = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)*`;
