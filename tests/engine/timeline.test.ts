@@ -401,6 +401,20 @@ describe('extractTimeline: found on the demo feed', () => {
 });
 
 describe('extractTimeline: found on articles written for a review', () => {
+  it('does not read "a minute red dot" as a minute, nor "the present study" as the present', () => {
+    const texts = ['A minute red dot passes for the crosshair in the game.', 'The present study suggests the cap could help patients.'];
+    for (const text of texts) expect(tagTimex(text, { publishedAt: published })).toEqual([]);
+    expect(tagTimex('The ward reopened a minute later.', { publishedAt: published }).map((e) => e.text)).toEqual(['a minute later']);
+    expect(tagTimex('The past is gone and the present is what counts.', { publishedAt: published }).map((e) => e.value)).toContain('PRESENT_REF');
+  });
+
+  it('reads "in the summer" by the tense of its verb: a summer that is over, or the one to come', () => {
+    expect(find('We came close to a deal in the summer, but it fell through.', 'the summer', '2027-03-02T12:00:00Z').value).toBe('2026-SU');
+    expect(find('The club will test him with a bid in the summer.', 'the summer', '2027-03-02T12:00:00Z').value).toBe('2027-SU');
+    expect(find('The harvest was poor in the spring.', 'the spring', '2027-10-02T12:00:00Z').value).toBe('2027-SP');
+    expect(find('The school will open in the spring.', 'the spring', '2027-10-02T12:00:00Z').value).toBe('2028-SP');
+  });
+
   it('reads "next summer" said in December as next year\'s summer, and "last summer" as this year\'s', () => {
     expect(find('The dig is planned for next summer.', 'next summer', '2026-12-01T12:00:00Z').value).toBe('2027-SU');
     expect(find('The fossil was found last summer.', 'last summer', '2026-12-01T12:00:00Z').value).toBe('2026-SU');

@@ -16,6 +16,9 @@ const SPOKEN_YEAR =
 const YEAR = `(\\d{4}|${SPOKEN_YEAR})`;
 
 /** "1998", "nineteen ninety-seven", "two thousand" -> number. */
+// "will hold elections on", "is due in": the clause's modal or schedule says the time is to come.
+const WILL_CLAUSE = /\b(?:will|shall|(?:is|are) (?:to|due|scheduled|slated))\b[^.;,!?]{0,60}$/i;
+
 export function parseYear(raw: string): number | null {
   if (/^\d{4}$/.test(raw)) return Number(raw);
   const s = raw.toLowerCase().replace(/-/g, ' ');
@@ -58,7 +61,7 @@ function fullDate(y: number | null, month: number, day: number | null, start: nu
     const lead = ctx.text.slice(Math.max(0, start - 70), start);
     // "will hold elections on March 4", "is due on March 4", said on March 20: the clause's modal or
     // schedule rules out the past date.
-    const willClause = tense === 'future' && /\b(?:will|shall|(?:is|are) (?:to|due|scheduled|slated))\b[^.;,!?]{0,60}$/i.test(lead);
+    const willClause = tense === 'future' && WILL_CLAUSE.test(lead);
     // "the mill closed on March 3", said on Nov. 2: the act's own past verb rules out next March.
     const pastAct = tense === 'past' && pastVerbGoverns(lead);
     return resolveMonthDay(ctx.ref, month, day, tense, wd ? weekdayNumber(wd) : undefined, ended || willClause || pastAct);
@@ -256,6 +259,13 @@ export const DATE_RULES: Rule[] = [
           let year = ctx.ref.date.y + (shift !== 0 && ctx.ref.date.m === 12 && code !== 'WI' ? 1 : 0);
           if (shift < 0 && order.indexOf(code) >= order.indexOf(now)) year--;
           if (shift > 0 && order.indexOf(code) <= order.indexOf(now)) year++;
+          // "came close to a deal in the summer" said in March is last summer; "will open in the spring" said in October, next spring.
+          // A coming season needs the clause's modal, as a month and day does ("to meet demand well into the summer" is not one).
+          if (shift === 0 && det !== 'this' && det !== 'this past' && det !== 'this coming') {
+            const tense = ctx.tenseWide(m.index, m.index + m[0].length);
+            if (tense === 'past' && order.indexOf(code) > order.indexOf(now)) year--;
+            if (tense === 'future' && order.indexOf(code) < order.indexOf(now) && WILL_CLAUSE.test(text.slice(Math.max(0, m.index - 70), m.index))) year++;
+          }
           return { value: `${fmtYear(year)}-${code}` };
         },
       };

@@ -60,6 +60,10 @@ const NUM_LEAD = new RegExp(`^(?:${NUM})\\s`, 'i');
 const RANGE_TAIL = /^\s+or\s+(?:two|three|2|3)\b(?![- ](?:old|ago)\b)/i;
 const WEEKDAY_AND = new RegExp(`\\b(?:${WEEKDAY})\\s+(?:and|or)\\s+$`, 'i');
 
+// "minute" as an adjective: before a colour, a size word or a noun for a small amount or thing.
+const TINY_AFTER =
+  /^\s+(?:(?:red|black|white|blue|green|yellow|grey|gray|brown|dark|bright|round|little|amounts?|quantit(?:y|ies)|traces?|particles?|fractions?|details?|differences?|changes?|detail|amount|dots?|specks?|drops?|holes?|cracks?|pieces?|organisms?|creatures?|insects?|bits?|doses?)\b)/i;
+
 const FROM_NOW: Record<string, Grain> = { year: 'Y', month: 'M', week: 'W', day: 'D' };
 
 export const DURATION_RULES: Rule[] = [
@@ -112,8 +116,9 @@ export const DURATION_RULES: Rule[] = [
       if (/^quarter$/i.test(unit) && /^[- ]century\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 9))) {
         return { type: 'DURATION', end: m.index + m[0].length + 8, resolve: () => ({ value: `P${25 * (n ?? 1)}Y` }) };
       }
-      // "a second group": the ordinal, not the unit.
+      // "a second group": the ordinal, not the unit. "A minute red dot", "minute traces": tiny, not sixty seconds.
       if (single && /^second$/i.test(unit)) return null;
+      if (/^minute$/i.test(unit) && TINY_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
       // "quarter" is also a fraction: "a quarter of the shares", "three quarters of them".
       if (/^quarter/i.test(unit) && !vague && (n ?? 0) < 4 && /^\s+of\b/i.test(text.slice(m.index + m[0].length))) return null;
       // "the 30-year" bond, "a 10-year note": still a duration per TimeBank; "12-day-old" is an age, excluded by the regex.

@@ -4,6 +4,10 @@ import type { Rule } from './types.ts';
 // Vague references, valued as TimeBank does: PRESENT_REF ("now", "currently"), PAST_REF
 // ("recently", "the past"), FUTURE_REF ("soon", "the future"). "Former" is not tagged there.
 
+// A lower-case word after "the present" that is no verb, conjunction or preposition, nor a time noun, is the noun it describes.
+const PRESENT_AS_ADJECTIVE =
+  /^\s+(?!(?:is|was|are|were|has|had|have|will|would|can|could|may|might|must|should|and|or|but|as|in|of|to|for|with|from|by|at|on|than|that|when|where|day|moment|time|times|era|age|tense|remains|seems|looks|offers|holds)\b)\p{Ll}+\b/u;
+
 export const VAGUE_RULES: Rule[] = [
   {
     name: 'present',
@@ -18,7 +22,8 @@ export const VAGUE_RULES: Rule[] = [
       if (w === 'current' && /^\s+(?:account|accounts|affairs|events|assets|liabilities|ratio|flow|accounts)\b/i.test(text.slice(m.index + m[0].length)))
         return null;
       if (w === 'current' && /^\s+(?:year|month|week|quarter|period|fiscal|session|term)\b/i.test(text.slice(m.index + m[0].length))) return null;
-      if (w === 'the present' && /^\s+(?:\w+ing|case|situation|system)\b/i.test(text.slice(m.index + m[0].length))) return null;
+      // "the present study", "the present government": an adjective before a noun, not the present time.
+      if (w === 'the present' && PRESENT_AS_ADJECTIVE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) return null;
       return { type: 'DATE', resolve: () => ({ value: 'PRESENT_REF' }) };
     },
   },
