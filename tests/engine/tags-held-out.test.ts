@@ -265,3 +265,10 @@ describe('extractTags on bands and offices', () => {
     expect(people).toContain('Anna Kettleby');
   });
 });
+
+describe('extractTags with a party word before a name', () => {
+  it('drops "Tory" written before a full name', () => {
+    const text = 'But fellow Tory Daniel Heathcote-Moray said the rules had failed.';
+    expect(extractTags(text).people).toEqual(['Daniel Heathcote-Moray']);
+  });
+});
