@@ -272,3 +272,17 @@ describe('extractTags with a party word before a name', () => {
     expect(extractTags(text).people).toEqual(['Daniel Heathcote-Moray']);
   });
 });
+
+describe('extractTags on a first name beside the full name and on opening participles', () => {
+  it('lists neither "Having" nor the first name alone of a person named in full', () => {
+    const text = [
+      'Sprinter Jonah Pelletier-Moss was disqualified in the final on Sunday.',
+      '"You have to remember not to false start yourself again. Having said that, Jonah is looking in much better shape," said his coach, Mr Dray.',
+      'Jonah has two weeks to get ready for the European event.',
+    ].join('\n');
+    const { people } = extractTags(text);
+    expect(people).toContain('Jonah Pelletier-Moss');
+    expect(people).not.toContain('Having');
+    expect(people).not.toContain('Jonah');
+  });
+});

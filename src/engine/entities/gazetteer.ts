@@ -449,7 +449,9 @@ export const COMMON_CAPS = new Set(
       'Still|Though|Thus|Therefore|Hence|Besides|Nonetheless|Nevertheless|Otherwise|Especially|Particularly|Abstract|' +
       'Critics|Officials|Analysts|Experts|Observers|Opponents|Supporters|Residents|Witnesses|Investigators|Authorities|' +
       'Protesters|Voters|Lawmakers|Economists|Scientists|Researchers|Doctors|Teachers|Students|Parents|Workers|Sources|' +
-      'Full|Text|Letters|Update|Breaking|Exclusive|Analysis|Opinion|Editorial|Commentary|Live|Sources|Source',
+      'Full|Text|Letters|Update|Breaking|Exclusive|Analysis|Opinion|Editorial|Commentary|Live|Sources|Source|' +
+      // Participles that open a sentence ("Having said that, …", "Speaking on radio, …").
+      'Having|Being|Speaking|Talking|Writing|Looking|Following|Given',
   ),
 );
 
