@@ -128,6 +128,26 @@ describe('the terminal chat', () => {
     expect(printed().slice(before)).toMatch(/A: .*will hire 1,200 people/);
   });
 
+  it('asks which story a question that names nothing is about under a digest, and answers it under one story', async () => {
+    const { session, printed, services } = chat();
+    await ensureDemoFeed(services, CONSOLE_CHANNEL);
+    await session.handleLine('/digest now');
+    let before = printed().length;
+    await session.handleLine('When did it happen?');
+    expect(printed().slice(before)).toContain('Which story do you mean?');
+    expect(printed().slice(before)).not.toContain('A: ');
+    // A story's number typed in the thread points at the commands that open it.
+    before = printed().length;
+    await session.handleLine('2');
+    expect(printed().slice(before)).toContain('To open story 2, type /summary 2');
+    await session.handleLine('/back');
+    await session.handleLine('/summary 1');
+    before = printed().length;
+    // Under one story, "it" is the story's own event: the lead that dates the collision.
+    await session.handleLine('When did it happen?');
+    expect(printed().slice(before)).toMatch(/A: .*ferries collided in thick fog on the Tagus estuary on Monday evening/);
+  });
+
   it('treats plain text outside a thread as a hint, not a question', async () => {
     const { session, printed } = chat();
     await session.handleLine('what happened?');
