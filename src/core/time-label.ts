@@ -40,7 +40,8 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /** A TimeML value as a string that sorts in time order: weeks, quarters, seasons and parts of a day placed where they fall. */
 export function sortKey(value: string): string {
-  let key = value.replace(/T(MO|MI|AF|EV|NI|DT)$/, (_, part: string) => `T${PARTS_OF_DAY[part]!.sort}`);
+  let key = value.replace(/^(\d{3})X$/, '$1');
+  key = key.replace(/T(MO|MI|AF|EV|NI|DT)$/, (_, part: string) => `T${PARTS_OF_DAY[part]!.sort}`);
   key = key.replace(/^(\d{4})-Q([1-4])$/, (_, year: string, quarter: string) => `${year}-${String((Number(quarter) - 1) * 3 + 1).padStart(2, '0')}`);
   key = key.replace(/^(\d{4})-(SP|SU|FA|WI)$/, (_, year: string, season: string) => `${year}-${SEASONS[season]!.month}`);
   const week = /^(\d{4})-W(\d{2})/.exec(key);
@@ -75,5 +76,11 @@ export function formatValue(value: string): string {
   if (season) return `${SEASONS[season[2]!]!.label} ${season[1]}`;
   const week = /^(\d{4})-W(\d{2})$/.exec(value);
   if (week) return `week ${Number(week[2])} of ${week[1]}`;
+  // TimeML writes a decade as its first three digits ("195", or "195X" for "1950s" without "the")
+  // and a century as its first two ("19": the 1900s).
+  const decade = /^(\d{3})X?$/.exec(value);
+  if (decade) return `the ${decade[1]}0s`;
+  const century = /^(\d{2})$/.exec(value);
+  if (century) return `the ${century[1]}00s`;
   return value;
 }

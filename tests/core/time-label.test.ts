@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDated, timeLabel } from '../../src/core/time-label.ts';
+import { isDated, sortKey, timeLabel } from '../../src/core/time-label.ts';
 import type { TimelineEntry } from '../../src/core/types.ts';
 
 const entry = (type: TimelineEntry['type'], value: string): TimelineEntry => ({ type, value, text: 'x', event: 'x', start: 0, end: 1 });
@@ -15,6 +15,14 @@ describe('timeLabel', () => {
     expect(timeLabel('2026-Q3')).toBe('Q3 2026');
     expect(timeLabel('2027-SP')).toBe('spring 2027');
     expect(timeLabel('2019')).toBe('2019');
+    // Decades and centuries, as TimeML writes them ("the 1950s", "1950s", "the 20th century").
+    expect(timeLabel('195')).toBe('the 1950s');
+    expect(timeLabel('195X')).toBe('the 1950s');
+    expect(timeLabel('19')).toBe('the 1900s');
+  });
+
+  it('sorts a decade before the years in it, whichever way it was written', () => {
+    expect([sortKey('1961'), sortKey('196X'), sortKey('1959')].sort()).toEqual(['1959', '196', '1961']);
   });
 
   it('says so when the article does not pin a date to the calendar', () => {
