@@ -48,7 +48,7 @@ export async function storyTimeline(services: Services, story: ChannelStory, ten
 
 /** An article's own timeline as /timeline shows it: each line is read alone, so its sentence names people in full. */
 export function timelineAsShown(article: Article, analysis: Analysis): Analysis {
-  return { ...analysis, timeline: eventsNamedInFull(article.text, analysis.timeline) };
+  return { ...analysis, timeline: mainClauseDates(article.text, eventsNamedInFull(article.text, analysis.timeline)) };
 }
 
 export function timelineEntries(events: MergedEvent[]): ListEntry[] {
@@ -62,12 +62,13 @@ function isDatedEvent(entry: TimelineEntry): boolean {
 
 /**
  * A sentence dated twice, once inside a relative clause ("The captain of a ferry that collided on
- * Monday night has said … on Tuesday"), tells of its own event at the other date: the clause dates
- * the ferry's collision, which the story's other sentences report. Such an entry is left out when
- * the same sentence has a date outside a relative clause, so a reader does not see it twice.
+ * Monday night has said … on Tuesday") or a describing phrase between commas ("The singer, a star of
+ * the 1950s, died on Tuesday"), tells of its own event at the other date: the clause dates something
+ * else. Such an entry is left out when the same sentence has a date outside such a clause, so a
+ * reader does not see the sentence twice, once under the wrong date.
  */
 export function mainClauseDates(text: string, entries: TimelineEntry[]): TimelineEntry[] {
-  const inClause = entries.map((entry) => inRelativeClause(text, entry.start));
+  const inClause = entries.map((entry) => inRelativeClause(text, entry.start) || inAppositive(text, entry.start, entry.end));
   return entries.filter((entry, k) => !inClause[k] || !entries.some((other, j) => !inClause[j] && other.event === entry.event));
 }
 
@@ -82,6 +83,15 @@ function inRelativeClause(text: string, start: number): boolean {
   const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1);
   const m = RELATIVE_BEFORE.exec(clause);
   return m !== null && !REPORTING_OR_DATE.test(m[1]!);
+}
+
+// ", a star of the 1950s," and ", the mayor since 2019,": a date inside a phrase set off by commas
+// that describes the noun before it dates what the phrase tells, not the sentence's own event.
+const APPOSITIVE_BEFORE = /,\s(?:a|an|the|once|then|formerly)\s(?:[\p{L}'’-]+\s){0,5}$/u;
+const CLOSED_AFTER = /^[^,.;:!?]{0,30},/;
+
+function inAppositive(text: string, start: number, end: number): boolean {
+  return APPOSITIVE_BEFORE.test(text.slice(Math.max(0, start - 60), start)) && CLOSED_AFTER.test(text.slice(end, end + 32));
 }
 
 function eventWords(text: string): Set<string> {

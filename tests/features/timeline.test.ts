@@ -139,6 +139,15 @@ describe('a sentence of a story timeline dated twice', () => {
     expect(mainClauseDates(text, entries)).toHaveLength(2);
   });
 
+  it('keeps the date of its own event, not the one inside a describing phrase between commas', () => {
+    const text = 'The singer, a star of the 1950s, died on Tuesday at his home in Miami.';
+    const entries = [entry(text, 'the 1950s', '195'), entry(text, 'Tuesday', '2026-11-24')];
+    expect(mainClauseDates(text, entries).map((e) => e.value)).toEqual(['2026-11-24']);
+    // An opening phrase with its own date is not a describing one.
+    const opening = 'In a statement on Wednesday, the family said he died on Tuesday.';
+    expect(mainClauseDates(opening, [entry(opening, 'Wednesday', '2026-11-25'), entry(opening, 'Tuesday', '2026-11-24')])).toHaveLength(2);
+  });
+
   it('keeps a date inside a relative clause when the sentence has no other', () => {
     const text = 'Crews inspected the bridge that closed on Sunday.';
     expect(mainClauseDates(text, [entry(text, 'Sunday', '2026-11-22')])).toHaveLength(1);
