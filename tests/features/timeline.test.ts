@@ -148,6 +148,12 @@ describe('a sentence of a story timeline dated twice', () => {
     expect(mainClauseDates(opening, [entry(opening, 'Wednesday', '2026-11-25'), entry(opening, 'Tuesday', '2026-11-24')])).toHaveLength(2);
   });
 
+  it('does not list a sentence under the date a figure is compared with', () => {
+    const text = 'The firm reported a loss three weeks ago, narrower than a year earlier.';
+    const entries = [entry(text, 'three weeks ago', '2026-W45'), entry(text, 'a year earlier', '2025')];
+    expect(mainClauseDates(text, entries).map((e) => e.value)).toEqual(['2026-W45']);
+  });
+
   it('keeps a date inside a relative clause when the sentence has no other', () => {
     const text = 'Crews inspected the bridge that closed on Sunday.';
     expect(mainClauseDates(text, [entry(text, 'Sunday', '2026-11-22')])).toHaveLength(1);
