@@ -325,7 +325,7 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     }
   }
   // "will continue to be “…”" is not speech: its subject is not the one reporting.
-  const v = lastSpeechVerb(head.replace(NOT_SPEECH, (w) => ' '.repeat(w.length)));
+  const v = lastSpeechVerb(CONTINU.test(head) ? head.replace(NOT_SPEECH, (w) => ' '.repeat(w.length)) : head);
   // "his remark that “…”", "Jo Roe’s claim that “…”": the possessor said it, unless a speech verb
   // follows. Only with "that" or a colon: "called Roe’s remarks “a disgrace”" judges them.
   // The pattern ends in "that" or a colon: most heads are ruled out by their last characters.
@@ -434,6 +434,8 @@ const MORE_FROM = /(?:^|[.!?]\s+|\n\s*|[-–—]\s+)(?:And\s+)?(?:More|Much more
 // `Jane K. Doe: “…”`: the clause before a colon, reading through initials and titles ("Mr.").
 const COLON_ATTRIBUTION = new RegExp(`((?:[^.!?;:\\n]|${DOT}){1,80}):\\s*$`);
 // "will continue to be", "predicts will continue “…”": continuing is not reporting.
+// Both of NOT_SPEECH's alternatives hold "continu": a head without it is left as it is.
+const CONTINU = /continu/i;
 const NOT_SPEECH = /\bcontinu(?:e|es|ed|ing)\s+to\b|\b(?:will|would|could|may|might|must|should|can)\s+continue\b/gi;
 
 const POSSESSED_END = /(?:that,?|:)\s*$/u;
@@ -564,7 +566,7 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   }
   // "Mr Tanzi's statement said": the possessor issued it (a subject of its own comes first:
   // "said Jo Roe, … about Lane's statement").
-  const owned = m ? null : OWNED_DOCUMENT.exec(s);
+  const owned = m || !endsWithDocument(s) ? null : OWNED_DOCUMENT.exec(s);
   if (owned) {
     const end = at + owned.index + owned[1]!.length;
     const owner = mentionsIn(ctx.index, Math.max(at, end - 60), end).find((x) => x.end === end && !ctx.inside(x.start) && x.entity.kind !== 'place');
@@ -693,6 +695,13 @@ const DOCUMENT_FROM =
   /\b(?:statement|letter|report|release|memo|e-?mail|message|note)\s+(?:(?:issued|released|sent|put out)\s+)?(?:from|by|on behalf of)\s+(?:the\s+)?(?=\p{Lu})/u;
 const OWNED_DOCUMENT =
   /((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s+(?:[a-z-]+\s+)?(?:statement|letter|report|release|memo|e-?mail|message|note)\s*$/u;
+// OWNED_DOCUMENT ends with one of these words before trailing white space: a clause that does not is
+// not searched (the pattern was tried at every capital).
+const DOCUMENT_ENDS = ['statement', 'letter', 'report', 'release', 'memo', 'mail', 'message', 'note'];
+function endsWithDocument(s: string): boolean {
+  const t = s.trimEnd();
+  return DOCUMENT_ENDS.some((word) => t.endsWith(word));
+}
 const PRONOUN_IN = /\b(he|she|they|it|we|I)\b/i;
 function lastPronoun(s: string): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
