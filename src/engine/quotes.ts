@@ -40,6 +40,8 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
   const sentenceStarts = sentenceStartsOf(text);
   const ctx: SpeakerContext = { text, index, inside, sentenceStarts, history: [] };
   const found: Found[] = [];
+  // Each quote's words, counted once: the steps below and cueEnd ask for them again and again.
+  const words = spans.map((span) => countWords(text, span.start, span.end));
   spans.forEach((span, k) => {
     const prior = k > 0 && spans[k - 1]!.paraStart === span.paraStart ? spans[k - 1]! : null;
     // A title or scare quote before this one ("visited NBC’s “Today” to discuss …, saying “…”") does
@@ -53,10 +55,10 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
       priorFound.attribution?.entity &&
       text.charCodeAt(prior.end - 1) === 44 &&
       PRONOUN_CUE.test(text.slice(prior.after, prior.after + 20));
-    const boundary = prior && (countWords(text, prior.start, prior.end) >= MIN_WORDS || priorCued) ? prior.after : span.paraStart;
+    const boundary = prior && (words[k - 1]! >= MIN_WORDS || priorCued) ? prior.after : span.paraStart;
     let attribution: Attribution | null = transcriptSpeaker(ctx, span);
     // The cue may run past a short quoted word (`“…,” aside from knowing each other “casually,” said X`).
-    if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, cueEnd(text, spans, k));
+    if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, cueEnd(spans, words, k));
     if (!attribution && span.closed) attribution = quoteAsSubject(ctx, span);
     // `“…,” Roe wrote in a statement to Wired explaining why …, “…”`: the second part of a split quote
     // is the first part's, whatever the words of its cue name.
@@ -102,14 +104,14 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
   // A quote that runs on from one these two steps attributed takes its speaker too.
   borrowFromNeighbours(ctx, found);
   const out: Quote[] = [];
-  for (const f of found) {
-    const words = countWords(text, f.span.start, f.span.end);
+  for (const [k, f] of found.entries()) {
+    const count = words[k]!;
     // Short quotes stay only when a cue names who said them: the rest are scare quotes and titles.
     // "called the plan a “quick fix”" has a verb, but a naming one: only speech keeps a short quote.
-    if (words < MIN_WORDS && !(f.cued && f.attribution?.entity && spoken(text, f))) continue;
-    if (words <= TITLE_WORDS && (!f.cued || namedWork(text, f.span)) && looksLikeTitle(text, f.span)) continue;
-    if (nickname(text, f.span) && words <= 6) continue;
-    if (words === 0) continue;
+    if (count < MIN_WORDS && !(f.cued && f.attribution?.entity && spoken(text, f))) continue;
+    if (count <= TITLE_WORDS && (!f.cued || namedWork(text, f.span)) && looksLikeTitle(text, f.span)) continue;
+    if (count <= 6 && nickname(text, f.span)) continue;
+    if (count === 0) continue;
     const a = f.attribution;
     out.push({ text: text.slice(f.span.start, f.span.end), start: f.span.start, end: f.span.end, speaker: a?.entity?.name ?? a?.description ?? null });
   }
@@ -117,10 +119,9 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
 }
 
 /** Where the words after quote k stop: the next quote of its paragraph of four words or more, or the paragraph's end. */
-function cueEnd(text: string, spans: readonly QuoteSpan[], k: number): number {
+function cueEnd(spans: readonly QuoteSpan[], words: readonly number[], k: number): number {
   const span = spans[k]!;
-  for (let j = k + 1; j < spans.length && spans[j]!.paraStart === span.paraStart; j++)
-    if (countWords(text, spans[j]!.start, spans[j]!.end) >= MIN_WORDS) return spans[j]!.open;
+  for (let j = k + 1; j < spans.length && spans[j]!.paraStart === span.paraStart; j++) if (words[j]! >= MIN_WORDS) return spans[j]!.open;
   return span.paraEnd;
 }
 
@@ -317,7 +318,7 @@ function countWords(text: string, start: number, end: number): number {
   let inWord = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    const wordChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && LETTER.test(text[i]!));
+    const wordChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && isLetterUnit(c));
     if (inWord && (wordChar || c === 39 || c === 0x2019 || c === 45)) continue;
     inWord = wordChar;
     if (wordChar) n++;
@@ -325,6 +326,14 @@ function countWords(text: string, start: number, end: number): number {
   return n;
 }
 const LETTER = /[\p{L}\p{N}]/u;
+// Per UTF-16 unit: 0 not known yet, 1 a letter or digit (LETTER on the unit alone), 2 not. Reading a
+// unit of a two-byte string out as a string to test it allocated one per character.
+const LETTER_UNIT = new Uint8Array(0x10000);
+function isLetterUnit(c: number): boolean {
+  let k = LETTER_UNIT[c]!;
+  if (k === 0) LETTER_UNIT[c] = k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
 
 function spoken(text: string, f: Found): boolean {
   return f.spokenFrom === -1 || (f.spokenFrom !== null && spokenBefore(text.slice(f.spokenFrom, f.span.open)));

@@ -207,7 +207,13 @@ const VERSUS_AFTER = /^\sv\s/;
 function isSideMention(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 30), start);
   const after = text.slice(end, end + 4);
-  return (CLUB_BEFORE.test(before) && after.startsWith(')')) || VERSUS_BEFORE.test(before) || VERSUS_AFTER.test(after);
+  // The cheap tests of a closing bracket and of the "v" first: most mentions have neither, and the
+  // patterns before the name would search all 30 characters.
+  return (
+    (after.startsWith(')') && CLUB_BEFORE.test(before)) ||
+    (before.charCodeAt(before.length - 2) === 118 && VERSUS_BEFORE.test(before)) ||
+    VERSUS_AFTER.test(after)
+  );
 }
 
 // Seats of power are places in the tags ("the Kremlin said" still speaks for the government in quotes).

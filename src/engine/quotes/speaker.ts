@@ -1,4 +1,5 @@
 import type { Entity, EntityIndex, Mention } from '../entities.ts';
+import { isSpaceCode } from '../entities/context.ts';
 import { ROLE_NOUNS } from '../entities/gazetteer.ts';
 import {
   isPerson,
@@ -249,7 +250,8 @@ export function speakerAfter(ctx: SpeakerContext, from: number, limit: number): 
     if (name) return { entity: null, description: name.replace(/\.$/, '') };
   }
   // `"…," the agency quoted Peoplesoft worker Dan Ogden as saying`: the one quoted speaks.
-  const quoted = QUOTED_AS_SAYING.exec(tail);
+  // The pattern is sought only in a tail that holds its word "quoted".
+  const quoted = tail.includes('quoted') ? QUOTED_AS_SAYING.exec(tail) : null;
   if (quoted) {
     const got = subject(ctx, quoted[1]!, from + quoted.index + quoted[0].lastIndexOf(quoted[1]!), 'last');
     if (got.entity || got.description) return got;
@@ -323,7 +325,7 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     }
   }
   // "will continue to be “…”" is not speech: its subject is not the one reporting.
-  const v = lastSpeechVerb(head.replace(NOT_SPEECH, (w) => ' '.repeat(w.length)));
+  const v = lastSpeechVerb(CONTINU.test(head) ? head.replace(NOT_SPEECH, (w) => ' '.repeat(w.length)) : head);
   // "his remark that “…”", "Jo Roe’s claim that “…”": the possessor said it, unless a speech verb
   // follows. Only with "that" or a colon: "called Roe’s remarks “a disgrace”" judges them.
   // The pattern ends in "that" or a colon: most heads are ruled out by their last characters.
@@ -392,13 +394,13 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     let lo = 0;
     // The subject sits in the clause that holds the verb; a comma-free run back to a clause start.
     const left = head.slice(0, v.index);
-    const cut = Math.max(left.lastIndexOf(';'), left.lastIndexOf('—'), left.search(/\b(?:and|but|while|when|because|as|after|before|that)\s+[^,]*$/));
+    const cut = Math.max(left.lastIndexOf(';'), left.lastIndexOf('—'), clauseOpener(left));
     if (cut > 0) lo = cut;
     // "She defended the foundation, but admitted “…”": a verb with no subject of its own shares the main clause's.
     // "Rep. Jo Roe slams Lane, praises Weber as “…”": after a verb and its object, a comma joins another verb of the same subject.
     const conjoined =
       /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+|quickly\s+|now\s+|still\s+|again\s+|instead\s+)?$/i.exec(left) ??
-      /\s\p{Ll}+(?:s|ed)\s+[^,;]*?(,)\s*$/u.exec(left);
+      (left.trimEnd().endsWith(',') ? /\s\p{Ll}+(?:s|ed)\s+[^,;]*?(,)\s*$/u.exec(left) : null);
     if (conjoined && conjoined.index > 0) {
       const main = clauseSubject(ctx, from, from + conjoined.index);
       if (main?.entity) return main;
@@ -432,6 +434,8 @@ const MORE_FROM = /(?:^|[.!?]\s+|\n\s*|[-–—]\s+)(?:And\s+)?(?:More|Much more
 // `Jane K. Doe: “…”`: the clause before a colon, reading through initials and titles ("Mr.").
 const COLON_ATTRIBUTION = new RegExp(`((?:[^.!?;:\\n]|${DOT}){1,80}):\\s*$`);
 // "will continue to be", "predicts will continue “…”": continuing is not reporting.
+// Both of NOT_SPEECH's alternatives hold "continu": a head without it is left as it is.
+const CONTINU = /continu/i;
 const NOT_SPEECH = /\bcontinu(?:e|es|ed|ing)\s+to\b|\b(?:will|would|could|may|might|must|should|can)\s+continue\b/gi;
 
 const POSSESSED_END = /(?:that,?|:)\s*$/u;
@@ -448,9 +452,34 @@ function possessor(ctx: SpeakerContext, who: string, at: number): Attribution | 
   return m ? { entity: m.entity, description: null } : null;
 }
 
+// Where the last clause of `left` opens with a conjunction and runs to the end without a comma, as
+// left.search(/\b(?:and|…|that)\s+[^,]*$/) finds it; -1 when none does. Such a match lies after the
+// last comma, and the comma before it is no word character, so only the text after it is searched
+// (the pattern was otherwise tried at every conjunction, each read up to the next comma).
+const CLAUSE_OPENER = /\b(?:and|but|while|when|because|as|after|before|that)\s+[^,]*$/;
+function clauseOpener(left: string): number {
+  const from = left.lastIndexOf(',') + 1;
+  const k = (from > 0 ? left.slice(from) : left).search(CLAUSE_OPENER);
+  return k < 0 ? -1 : from + k;
+}
+
+// s.replace(/^[\s,“"‘]+|[\s,]+$/g, ''), read by char code: the pattern tried [\s,]+$ at every character.
+function bareSubject(s: string): string {
+  let from = 0;
+  while (from < s.length && isSubjectOpener(s.charCodeAt(from))) from++;
+  let to = s.length;
+  while (to > from && (s.charCodeAt(to - 1) === 44 || isSpaceCode(s.charCodeAt(to - 1)))) to--;
+  return s.slice(from, to);
+}
+
+// [\s,“"‘]
+function isSubjectOpener(c: number): boolean {
+  return c === 44 || c === 0x201c || c === 34 || c === 0x2018 || isSpaceCode(c);
+}
+
 function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'last'): Attribution {
   const end = at + s.length;
-  const bare = s.replace(/^[\s,“"‘]+|[\s,]+$/g, '');
+  const bare = bareSubject(s);
   if (ANONYMOUS.test(bare)) return { entity: null, description: anonymousDescription(ctx, bare, at) };
   // A place after "Town," is part of an address ("Scranton, Pa."), not a subject.
   const address = (m: Mention): boolean => m.entity.kind === 'place' && /\p{L}\.?,\s*$/u.test(ctx.text.slice(Math.max(at, m.start - 4), m.start));
@@ -537,7 +566,7 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   }
   // "Mr Tanzi's statement said": the possessor issued it (a subject of its own comes first:
   // "said Jo Roe, … about Lane's statement").
-  const owned = m ? null : OWNED_DOCUMENT.exec(s);
+  const owned = m || !endsWithDocument(s) ? null : OWNED_DOCUMENT.exec(s);
   if (owned) {
     const end = at + owned.index + owned[1]!.length;
     const owner = mentionsIn(ctx.index, Math.max(at, end - 60), end).find((x) => x.end === end && !ctx.inside(x.start) && x.entity.kind !== 'place');
@@ -666,6 +695,13 @@ const DOCUMENT_FROM =
   /\b(?:statement|letter|report|release|memo|e-?mail|message|note)\s+(?:(?:issued|released|sent|put out)\s+)?(?:from|by|on behalf of)\s+(?:the\s+)?(?=\p{Lu})/u;
 const OWNED_DOCUMENT =
   /((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s+(?:[a-z-]+\s+)?(?:statement|letter|report|release|memo|e-?mail|message|note)\s*$/u;
+// OWNED_DOCUMENT ends with one of these words before trailing white space: a clause that does not is
+// not searched (the pattern was tried at every capital).
+const DOCUMENT_ENDS = ['statement', 'letter', 'report', 'release', 'memo', 'mail', 'message', 'note'];
+function endsWithDocument(s: string): boolean {
+  const t = s.trimEnd();
+  return DOCUMENT_ENDS.some((word) => t.endsWith(word));
+}
 const PRONOUN_IN = /\b(he|she|they|it|we|I)\b/i;
 function lastPronoun(s: string): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
