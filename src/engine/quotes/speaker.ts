@@ -45,7 +45,7 @@ const SAY_FINITE = `(?:${ALL_FORMS.filter((f) => !/ing(?: out)?$/.test(f)).join(
 // A full stop that does not end the clause: "Mr.", "U.S.", "J.", and state abbreviations in "R-Ky., said".
 // Also the dot of a web address ("editor of Computerandvideogames.com told"), which ends no sentence.
 const DOT =
-  '(?<=\\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.|\\.(?=,)|\\.(?=(?:com|org|net|co\\.uk)\\b)|\\([^()]{0,30}\\)';
+  '(?<=\\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Capt|Maj|Sgt|Cpl|Adm|Cmdr|Det|Insp|Supt|Hon|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.|\\.(?=,)|\\.(?=(?:com|org|net|co\\.uk)\\b)|\\([^()]{0,30}\\)';
 const CLAUSE = new RegExp(`^(?:[^.;:!?\\n“"]|${DOT})*`);
 
 /** Verb right after the quote with the subject after it: `," said Jane Doe, a lawyer.` */

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/engine/quotes.ts';
+
+// Speaker classes of issue 15's seventh round, read on the tuning half of PolNeAR's train split.
+// Each article is invented; each case failed before its rule.
+function speakers(text: string): (string | null)[] {
+  return extractQuotes(text).map((q) => q.speaker);
+}
+
+describe('an inverted cue whose subject has a service and a rank before the name', () => {
+  it('gives "said Army Capt. Dana Holt" to Holt, not to the Army', () => {
+    const text = `Soldiers at the base in Fort Reno were split on the race.
+
+"Neither of them understands what we do out here," said Army Capt. Dana Holt, who has served for nine years.`;
+    expect(speakers(text)).toEqual(['Dana Holt']);
+  });
+
+  it('reads through "Sgt." and "Adm." as well', () => {
+    const text = `Soldiers at the base in Fort Reno were split on the race.
+
+"Neither of them understands what we do out here," said Marine Sgt. Leo Brandt.
+
+"We will vote, but without much hope this year," said Navy Adm. Ines Varga.`;
+    expect(speakers(text)).toEqual(['Leo Brandt', 'Ines Varga']);
+  });
+});
