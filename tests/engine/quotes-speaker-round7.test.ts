@@ -24,3 +24,20 @@ describe('an inverted cue whose subject has a service and a rank before the name
     expect(speakers(text)).toEqual(['Leo Brandt', 'Ines Varga']);
   });
 });
+
+describe('a role heading the clause of a partial quote, with its verb', () => {
+  it('resolves "The retired surgeon addressed his plans …, remarking" to the person, not to the clause', () => {
+    const text = `Dr. Owen Mercer, who left surgery to run for the Senate, spoke in Dover on Monday.
+
+The retired surgeon addressed his plans in another interview on Tuesday, remarking that he did "not see a very hard road ahead."`;
+    expect(speakers(text)).toEqual(['Owen Mercer']);
+  });
+
+  // A guard: a description that no one was introduced with and that heads no verb stays a description.
+  it('keeps "a retired surgeon" who is never named as that description', () => {
+    const text = `Dr. Owen Mercer spoke in Dover on Monday.
+
+"We never saw a budget like this one in all my years," said a retired surgeon from Dover.`;
+    expect(speakers(text)).toEqual(['a retired surgeon']);
+  });
+});

@@ -547,8 +547,12 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   const clause = pick === 'first' ? /^[^,]*/.exec(s)![0] : s;
   // "The governor, speaking in Dayton, said": a description opening the clause before an apposition.
   // "The president also said": adverbs and auxiliaries before the verb are not the description's head.
+  // "The retired surgeon addressed his plans …, remarking “…”": a person's role heading the clause
+  // with its verb after it is the description, not the clause up to its object.
+  const role = ROLE_THEN_VERB.exec(clause);
+  const described = role && isPersonHead(role[2]!) ? clause.slice(0, role.index + role[0].indexOf(role[1]!) + role[1]!.length) : clause;
   const d =
-    DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with|from)\s+.*$|\s+to\s+(?=\p{Lu}).*$/u, '').replace(TRAILING_ADVERBS, '')) ??
+    DESCRIPTION.exec(described.replace(/\s+(?:in|on|at|during|with|from)\s+.*$|\s+to\s+(?=\p{Lu}).*$/u, '').replace(TRAILING_ADVERBS, '')) ??
     (pick === 'last' ? openingDescription(clause) : null);
   // "The EU's move was welcomed", "the standard of proof to be applied": a clause, not a noun phrase.
   if (d && !CLAUSE_IN_DESCRIPTION.test(d[0])) {
@@ -711,16 +715,13 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
     const e = resolvePronoun(pron[1]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
     return e ? { entity: e, description: null } : null;
   }
-  const d =
-    /^(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+)\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?(?:[a-z]+(?:ed|s|ing)|sought|took|made|gave|told|said|spoke|wrote|put|went|came|set|kept|left|held|stood|brought|thought|felt|found|saw|knew|got|called|began|became|ran|won|lost|sent|met|led|paid|built|chose|drew|fell|grew|hit|meant|sat|spent|struck|threw|wore)\b/.exec(
-      head.slice(lead),
-    );
+  const d = ROLE_THEN_VERB.exec(head.slice(lead));
   if (d) {
     // "The Florida senator sought to …": a role no one was introduced with refers to the salient person.
     const e =
-      resolveOffice(d[1]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) ??
-      resolveDescription(d[1]!, from, ctx.index, ctx.inside) ??
-      (isPersonHead(d[1]!) ? resolvePronoun('', from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null);
+      resolveOffice(d[2]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) ??
+      resolveDescription(d[2]!, from, ctx.index, ctx.inside) ??
+      (isPersonHead(d[2]!) ? resolvePronoun('', from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null);
     if (e) return { entity: e, description: null };
   }
   // "In his 2004 speech, a tribute to Jo Roe, the nominee that year, Mr. Lane decried …", "Ever since
@@ -735,6 +736,10 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
   if (main) return { entity: main.entity, description: null };
   return null;
 }
+// "The Florida senator sought to …": a description heading its clause, then its verb (group 1 the
+// description, group 2 its head).
+const ROLE_THEN_VERB =
+  /^[\s“"‘]*([Tt]he\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+))\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?(?:[a-z]+(?:ed|s|ing)|sought|took|made|gave|told|said|spoke|wrote|put|went|came|set|kept|left|held|stood|brought|thought|felt|found|saw|knew|got|called|began|became|ran|won|lost|sent|met|led|paid|built|chose|drew|fell|grew|hit|meant|sat|spent|struck|threw|wore)\b/;
 const TURN_BEFORE = /[,;]\s+(?:while|whereas|but)\s+(?:\p{Lu}[\p{L}.]*\s+){0,2}$/u;
 const APPOSITION = /^,[^,;“”"]{1,70},/;
 // A finite verb right after a name: "decried", "has been", "says" (not "who", "and", a possessive).
