@@ -41,3 +41,12 @@ The retired surgeon addressed his plans in another interview on Tuesday, remarki
     expect(speakers(text)).toEqual(['a retired surgeon']);
   });
 });
+
+describe('a participle after a subordinate clause, with no comma before it', () => {
+  it('gives "He sent an email as the meeting began vowing to “…”" to the he, not to "the meeting"', () => {
+    const text = `Supporters of Senator Rob Tillman met in Carson City this week, and the delegates sided with his rival.
+
+The Nevada senator said last month he would stay in the race. He sent out a fundraising email as the rules committee meeting began vowing to "fight for every single vote" in the last primary.`;
+    expect(speakers(text)).toEqual(['Rob Tillman']);
+  });
+});

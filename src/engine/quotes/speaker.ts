@@ -372,6 +372,12 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
         const main = clauseSubject(ctx, from, from + v.index);
         if (main?.entity) return main;
       }
+      // "He sent out an email as the committee meeting began vowing to “…”": after a subordinate
+      // clause a participle with no comma still continues the main clause, not "the meeting".
+      if (SUBORDINATE_THEN_VERB.test(head.slice(0, v.index))) {
+        const main = clauseSubject(ctx, from, from + v.index);
+        if (main?.entity) return main;
+      }
     }
     // "…, said Jo Roe, a consultant who said she would …": a relative clause's speaker is its antecedent.
     // "… was welcomed by Beijing, which described it as “…”": an organisation or a place speaking
@@ -426,6 +432,7 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
   return null;
 }
 
+const SUBORDINATE_THEN_VERB = /\s(?:as|when|while|after|before|because|since|until)\s+[^,;]*\s\p{Ll}+\s+$/u;
 const AS_SOURCE =
   /^\s*As\s+((?:the\s+)?(?:\p{Lu}[\p{L}.'’&-]*\s+){0,4}\p{Lu}[\p{L}.'’&-]*)\s+(?:first\s+|also\s+|previously\s+)?(?:reported|reports|noted|notes|wrote|writes|said|says|explained|explains|put it|puts it)\b[^,:]*,/u;
 const MORE_FROM = /(?:^|[.!?]\s+|\n\s*|[-–—]\s+)(?:And\s+)?(?:More|Much more|Still more)\s+from\s+((?:the\s+)?\p{Lu}[^:\n]{0,50}):\s*$/u;
