@@ -50,3 +50,12 @@ The Nevada senator said last month he would stay in the race. He sent out a fund
     expect(speakers(text)).toEqual(['Rob Tillman']);
   });
 });
+
+describe('"It\'s" before a partial quote', () => {
+  it('reads "It\'s “…”" as a copula with no speaker, so the quote keeps its neighbour\'s', () => {
+    const text = `The Lakeview Port Authority hired new guards in March.
+
+"They follow us to the gate every morning," Nora Quill says. "It's a show for the cameras," she says. It's "this new kind of street theatre."`;
+    expect(speakers(text)).toEqual(['Nora Quill', 'Nora Quill', 'Nora Quill']);
+  });
+});

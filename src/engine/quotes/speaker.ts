@@ -717,8 +717,8 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
     return { entity: (named ?? m).entity, description: null };
   }
   const pron = /^(he|she|they|it)\b/i.exec(head.slice(lead));
-  // "It was a strong week for Roe, as …": an "it" before a copula is no one.
-  if (pron && !(/^it$/i.test(pron[1]!) && /^\s+(?:is|was|has been|had been)\b/.test(head.slice(lead + 2, lead + 16)))) {
+  // "It was a strong week for Roe, as …", "It's “…”": an "it" before a copula is no one.
+  if (pron && !(/^it$/i.test(pron[1]!) && /^(?:\s+(?:is|was|has been|had been)|['’]s)\b/.test(head.slice(lead + 2, lead + 16)))) {
     const e = resolvePronoun(pron[1]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
     return e ? { entity: e, description: null } : null;
   }
