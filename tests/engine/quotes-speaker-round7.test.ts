@@ -59,3 +59,12 @@ describe('"It\'s" before a partial quote', () => {
     expect(speakers(text)).toEqual(['Nora Quill', 'Nora Quill', 'Nora Quill']);
   });
 });
+
+describe('a speech verb inside quoted words', () => {
+  it('is no cue for the quote after that sentence ("“The government is claiming …” were words …")', () => {
+    const text = `The Harbor Transit Authority fined the drivers in May.
+
+Ada Morrow, the drivers' lawyer, argues that they broke no rule. "The government is claiming that the drivers blocked the road on purpose" were words picked for the cameras. "Nobody blocked anything that morning."`;
+    expect(speakers(text)).toEqual(['Ada Morrow', 'Ada Morrow']);
+  });
+});

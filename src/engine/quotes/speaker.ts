@@ -87,11 +87,13 @@ const SPEECH_VERBS = new RegExp(`(?<![\\w-])(${SAY}|according to)\\b`, 'gi');
 const NOUN_BEFORE = /\b(?:the|a|an|his|her|their|its|our|your|my|these|those|for|of|with|from|some|any|no|more|many|such|whose)\s+$/i;
 
 /** The last speech verb of the text before a quote (RegExpExecArray-like: index, [0], [1]). */
-function lastSpeechVerb(head: string): RegExpExecArray | null {
+// A verb inside quoted words (`“The government is alleging …” were provoking violence`) is the
+// quoted speaker's, not a cue: `quoted` says whether an offset of the head is inside a quote.
+function lastSpeechVerb(head: string, quoted: (at: number) => boolean = () => false): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
   SPEECH_VERBS.lastIndex = 0;
   for (let m = SPEECH_VERBS.exec(head); m; m = SPEECH_VERBS.exec(head)) {
-    if (!NOUN_BEFORE.test(head.slice(Math.max(0, m.index - 8), m.index))) last = m;
+    if (!NOUN_BEFORE.test(head.slice(Math.max(0, m.index - 8), m.index)) && !quoted(m.index)) last = m;
   }
   return last;
 }
@@ -323,7 +325,10 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     }
   }
   // "will continue to be “…”" is not speech: its subject is not the one reporting.
-  const v = lastSpeechVerb(head.replace(NOT_SPEECH, (w) => ' '.repeat(w.length)));
+  const v = lastSpeechVerb(
+    head.replace(NOT_SPEECH, (w) => ' '.repeat(w.length)),
+    (at) => ctx.inside(from + at),
+  );
   // "his remark that “…”", "Jo Roe’s claim that “…”": the possessor said it, unless a speech verb
   // follows. Only with "that" or a colon: "called Roe’s remarks “a disgrace”" judges them.
   // The pattern ends in "that" or a colon: most heads are ruled out by their last characters.
