@@ -68,3 +68,15 @@ Ada Morrow, the drivers' lawyer, argues that they broke no rule. "The government
     expect(speakers(text)).toEqual(['Ada Morrow', 'Ada Morrow']);
   });
 });
+
+describe('more verbs that report speech', () => {
+  it('reads "who proclaimed … that" as a cue for both quotes of the sentence', () => {
+    const text = `The idea came, as such ideas often do, from the mouth of Victor Hale, who proclaimed in May - wrongly - that farmers from the valley "cannot sell in this market anymore" but traders from the coast "can sell here so easily."`;
+    expect(speakers(text)).toEqual(['Victor Hale', 'Victor Hale']);
+  });
+
+  it('reads "expressed confidence that … “…”" as the subject\'s words', () => {
+    const text = `The mayor spoke on the radio on Wednesday, in an interview in which Ruth Okafor expressed confidence that the audit would not be an issue "that is going to hurt the city or my second term."`;
+    expect(speakers(text)).toEqual(['Ruth Okafor']);
+  });
+});
