@@ -80,3 +80,19 @@ describe('more verbs that report speech', () => {
     expect(speakers(text)).toEqual(['Ruth Okafor']);
   });
 });
+
+describe('a description right before the verb, after a comma', () => {
+  it('is the subject, not a name in the clause before the comma', () => {
+    const text = `Columnist Ai Lin wrote about the race in the Harbor Times on Monday.
+
+But Weller has one thing in common with voters in the valley, the columnist suggested: "His winning streak is solid proof that people are tired of the old guard."`;
+    expect(speakers(text)).toEqual(['Ai Lin']);
+  });
+
+  it('reads an office there too ("Lane will lose Ohio, the governor said: “…”")', () => {
+    const text = `Gov. Ada Roe spent the week in Dayton and Akron.
+
+Mark Lane will lose Ohio by ten points, the governor said: "Nobody here trusts him with the budget anymore."`;
+    expect(speakers(text)).toEqual(['Ada Roe']);
+  });
+});

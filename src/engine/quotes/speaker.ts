@@ -555,8 +555,12 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
     const owner = mentionsIn(ctx.index, Math.max(at, end - 60), end).find((x) => x.end === end && !ctx.inside(x.start) && x.entity.kind !== 'place');
     if (owner) return { entity: owner.entity, description: null };
   }
-  if (m) return { entity: m.entity, description: null };
-  const clause = pick === 'first' ? /^[^,]*/.exec(s)![0] : s;
+  // "But Lane has one thing in common with Roe, the columnist suggested:": a description right
+  // before the verb, after a comma, is its subject, not a name in the clause before the comma.
+  const tail = m && pick === 'last' ? TAIL_DESCRIPTION.exec(s) : null;
+  const roleBeforeVerb = tail !== null && m!.end <= at + tail.index && (isPersonHead(tail[1]!) || isOrgHead(tail[1]!) || DOCUMENT_HEADS.test(tail[1]!));
+  if (m && !roleBeforeVerb) return { entity: m.entity, description: null };
+  const clause = roleBeforeVerb ? s.slice(tail!.index + 1) : pick === 'first' ? /^[^,]*/.exec(s)![0] : s;
   // "The governor, speaking in Dayton, said": a description opening the clause before an apposition.
   // "The president also said": adverbs and auxiliaries before the verb are not the description's head.
   // "The retired surgeon addressed his plans …, remarking “…”": a person's role heading the clause
@@ -680,6 +684,7 @@ const DOCUMENT_HEADS =
   /^(?:letter|book|memoir|ad|advert|spot|clip|video|report|memo|ruling|decision|statement|article|piece|study|survey|complaint|brief|filing|lawsuit|petition|email|tweet|post|message|release|document|op-ed|editorial|column|speech)$/;
 const DOCUMENT_FROM =
   /\b(?:statement|letter|report|release|memo|e-?mail|message|note)\s+(?:(?:issued|released|sent|put out)\s+)?(?:from|by|on behalf of)\s+(?:the\s+)?(?=\p{Lu})/u;
+const TAIL_DESCRIPTION = /,\s+[Tt]he\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+)\s*$/;
 const OWNED_DOCUMENT =
   /((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s+(?:[a-z-]+\s+)?(?:statement|letter|report|release|memo|e-?mail|message|note)\s*$/u;
 const PRONOUN_IN = /\b(he|she|they|it|we|I)\b/i;
