@@ -96,3 +96,12 @@ Mark Lane will lose Ohio by ten points, the governor said: "Nobody here trusts h
     expect(speakers(text)).toEqual(['Ada Roe']);
   });
 });
+
+describe('more person roles for a definite description', () => {
+  it('resolves "the front-runner" to the salient person', () => {
+    const text = `Senator Nina Ortiz leads every poll in the state by twenty points.
+
+"We are not taking a single vote for granted," the front-runner said in Dayton.`;
+    expect(speakers(text)).toEqual(['Nina Ortiz']);
+  });
+});
