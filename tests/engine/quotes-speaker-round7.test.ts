@@ -105,3 +105,15 @@ describe('more person roles for a definite description', () => {
     expect(speakers(text)).toEqual(['Nina Ortiz']);
   });
 });
+
+describe('names written with combining accents or with UTF-8 read as Latin-1', () => {
+  it('keeps a decomposed accent inside the name ("Jose\\u0301 Ortega")', () => {
+    const text = `"We will open the port to every ship that pays its fees," said Jose\u0301 Ortega, the harbour master.`;
+    expect(speakers(text)).toEqual(['Jose\u0301 Ortega']);
+  });
+
+  it('keeps a mis-decoded "ñ" inside the name ("PeÃ±a" for "Peña")', () => {
+    const text = `Mexican President Luis PeÃ±a Robles urged people not to "choose the road toward isolation and ruin."`;
+    expect(speakers(text)).toEqual(['Luis PeÃ±a Robles']);
+  });
+});
