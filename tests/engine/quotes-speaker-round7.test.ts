@@ -117,3 +117,18 @@ describe('names written with combining accents or with UTF-8 read as Latin-1', (
     expect(speakers(text)).toEqual(['Luis PeÃ±a Robles']);
   });
 });
+
+describe('words after a question that introduce the next quote', () => {
+  it('leave the question to the cue before it ("Ortiz responds to Mills with, “…?” Mills then writes back, “…”")', () => {
+    const text = `In one exchange between Nina Ortiz and her aide Dana Mills in April, Mills forwards an email with a photo.
+
+Ortiz responds to Mills with, "Why now? That was on my way to Lisbon?" Mills then writes back, "You look great."`;
+    expect(speakers(text)).toEqual(['Nina Ortiz', 'Dana Mills']);
+  });
+
+  // A guard: a cue that ends its sentence still attributes the question before it.
+  it('still reads "“…?” Mills asked." as the question\'s cue', () => {
+    const text = `"Why would anyone open a port in the middle of winter?" Dana Mills asked.`;
+    expect(speakers(text)).toEqual(['Dana Mills']);
+  });
+});
