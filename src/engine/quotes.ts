@@ -58,7 +58,9 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     const boundary = prior && (words[k - 1]! >= MIN_WORDS || priorCued) ? prior.after : span.paraStart;
     let attribution: Attribution | null = transcriptSpeaker(ctx, span);
     // The cue may run past a short quoted word (`“…,” aside from knowing each other “casually,” said X`).
-    if (!attribution && span.closed && afterAllowed(text, span)) attribution = speakerAfter(ctx, span.after, cueEnd(spans, words, k));
+    if (!attribution && span.closed && afterAllowed(text, span)) {
+      if (!introducesNext(text, span)) attribution = speakerAfter(ctx, span.after, cueEnd(spans, words, k));
+    }
     if (!attribution && span.closed) attribution = quoteAsSubject(ctx, span);
     // `“…,” Roe wrote in a statement to Wired explaining why …, “…”`: the second part of a split quote
     // is the first part's, whatever the words of its cue name.
@@ -172,6 +174,14 @@ function quoteAsSubject(ctx: SpeakerContext, span: QuoteSpan): Attribution | nul
 
 // Words after a closing mark attribute the quote only when the quote did not end its sentence:
 // `"…," he said` and `"…?" she asked` do, `"…." He left` does not.
+// `“Why now?” Mills then writes back, “You look great.”`: after a question or an exclamation, words
+// that end in a comma or a colon right before the next quote introduce that quote, not this one.
+function introducesNext(text: string, span: QuoteSpan): boolean {
+  const last = text[span.end - 1];
+  return (last === '?' || last === '!') && NEXT_QUOTE_CUE.test(text.slice(span.after, Math.min(span.paraEnd, span.after + 160)));
+}
+const NEXT_QUOTE_CUE = /^\s+\p{Lu}[^.!?;“”"\n]*[,:]\s*[“"]/u;
+
 function afterAllowed(text: string, span: QuoteSpan): boolean {
   const last = text[span.end - 1] ?? '';
   const tail = text.slice(span.after, span.after + 3);

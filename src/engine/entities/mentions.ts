@@ -155,8 +155,19 @@ function alnumAt(text: string, k: number): number {
   const c = text.charCodeAt(k);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
   if (Number.isNaN(c)) return 0;
+  // Inside a word, a combining accent (decomposed text: "Jose\u0301") and a byte of UTF-8 read as
+  // Latin-1 after its "Ã" or "Â" ("PeÃ±a" for "Peña") are part of the word, not its end.
+  if (k > 0 && c >= 0x300 && c <= 0x36f) return alnumAt(text, k - 1) > 0 ? 1 : 0;
+  if (k > 0 && c >= 0x80 && c <= 0xbf && afterMojibakeLead(text, k)) return 1;
   ALNUM.lastIndex = k;
   return ALNUM.test(text) ? ALNUM.lastIndex - k : 0;
+}
+
+// "Ã" or "Â", composed or as "A" with its combining tilde or circumflex, right before `k`.
+function afterMojibakeLead(text: string, k: number): boolean {
+  const p = text.charCodeAt(k - 1);
+  if (p === 0xc3 || p === 0xc2) return true;
+  return (p === 0x303 || p === 0x302) && text.charCodeAt(k - 2) === 65;
 }
 
 // A no-break space (U+00A0, common in pasted web text: "Stu\u00A0Burguiere") joins a name like a space.

@@ -54,7 +54,7 @@ const PERSON_HEADS = new RegExp(
     'chairman|chairwoman|chair|leader|minister|premier|judge|justice|attorney|lawyer|prosecutor|director|chief|' +
     'executive|founder|economist|analyst|professor|manager|host|speaker|commander|general|ambassador|diplomat|' +
     'adviser|advisor|aide|strategist|pollster|activist|veteran|democrat|republican|conservative|liberal|' +
-    'populist|tycoon|magnate|donor|consultant|historian|scholar|columnist|commentator|anchor|entrepreneur|investor|evangelist|comedian|star|actor|actress|author|preacher|pastor|pope|king|queen|prince|princess|mother|father|widow|independent|\\d+-year-old|' +
+    'populist|tycoon|magnate|donor|consultant|historian|scholar|surgeon|neurosurgeon|physician|front-runner|frontrunner|hopeful|contender|challenger|incumbent|columnist|commentator|anchor|entrepreneur|investor|evangelist|comedian|star|actor|actress|author|preacher|pastor|pope|king|queen|prince|princess|mother|father|widow|independent|\\d+-year-old|' +
     // Sport and entertainment roles, common in British reports ("the Chelsea boss", "the striker").
     'coach|boss|captain|skipper|player|striker|midfielder|defender|goalkeeper|keeper|winger|champion|athlete|' +
     'sprinter|golfer|boxer|batsman|bowler|singer|rapper|presenter|producer|chancellor|assistant|campaigner|' +

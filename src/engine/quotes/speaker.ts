@@ -26,7 +26,7 @@ const BASES =
   'joke|label|lament|maintain|mock|muse|note|observe|offer|opine|plead|pledge|point out|post|praise|predict|promise|' +
   'quip|recall|recount|remark|repeat|report|respond|retort|scoff|shout|state|stress|suggest|tell|testify|thank|' +
   'thunder|tweet|urge|vow|warn|whisper|wonder|write|yell|reply|acknowledge|confess|recommend|reason|insist|remember|' +
-  'assert|reiterate|mention|assure|affirm|grumble|marvel|elaborate|confirm|comment|reveal|vent';
+  'assert|reiterate|mention|assure|affirm|grumble|marvel|elaborate|confirm|comment|reveal|vent|proclaim|speculate|gush|express';
 const IRREGULAR =
   'pressed|said|says|say|told|tells|wrote|writes|written|read|reads|sang|sings|put it|puts it|replied|replies|testified|cried|saying|telling|writing|shot back|shoots back|fired back|fires back|hit back|hits back';
 // One-syllable-stress verbs ending consonant-vowel-consonant double it: admitted, quipping.
@@ -46,7 +46,7 @@ const SAY_FINITE = `(?:${ALL_FORMS.filter((f) => !/ing(?: out)?$/.test(f)).join(
 // A full stop that does not end the clause: "Mr.", "U.S.", "J.", and state abbreviations in "R-Ky., said".
 // Also the dot of a web address ("editor of Computerandvideogames.com told"), which ends no sentence.
 const DOT =
-  '(?<=\\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.|\\.(?=,)|\\.(?=(?:com|org|net|co\\.uk)\\b)|\\([^()]{0,30}\\)';
+  '(?<=\\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Capt|Maj|Sgt|Cpl|Adm|Cmdr|Det|Insp|Supt|Hon|Rev|St|Jr|Sr|Del|Pres|[A-Z]))\\.|\\.(?=,)|\\.(?=(?:com|org|net|co\\.uk)\\b)|\\([^()]{0,30}\\)';
 const CLAUSE = new RegExp(`^(?:[^.;:!?\\n“"]|${DOT})*`);
 
 /** Verb right after the quote with the subject after it: `," said Jane Doe, a lawyer.` */
@@ -88,11 +88,13 @@ const SPEECH_VERBS = new RegExp(`(?<![\\w-])(${SAY}|according to)\\b`, 'gi');
 const NOUN_BEFORE = /\b(?:the|a|an|his|her|their|its|our|your|my|these|those|for|of|with|from|some|any|no|more|many|such|whose)\s+$/i;
 
 /** The last speech verb of the text before a quote (RegExpExecArray-like: index, [0], [1]). */
-function lastSpeechVerb(head: string): RegExpExecArray | null {
+// A verb inside quoted words (`“The government is alleging …” were provoking violence`) is the
+// quoted speaker's, not a cue: `quoted` says whether an offset of the head is inside a quote.
+function lastSpeechVerb(head: string, quoted: (at: number) => boolean = () => false): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
   SPEECH_VERBS.lastIndex = 0;
   for (let m = SPEECH_VERBS.exec(head); m; m = SPEECH_VERBS.exec(head)) {
-    if (!NOUN_BEFORE.test(head.slice(Math.max(0, m.index - 8), m.index))) last = m;
+    if (!NOUN_BEFORE.test(head.slice(Math.max(0, m.index - 8), m.index)) && !quoted(m.index)) last = m;
   }
   return last;
 }
@@ -325,7 +327,7 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
     }
   }
   // "will continue to be “…”" is not speech: its subject is not the one reporting.
-  const v = lastSpeechVerb(CONTINU.test(head) ? head.replace(NOT_SPEECH, (w) => ' '.repeat(w.length)) : head);
+  const v = lastSpeechVerb(CONTINU.test(head) ? head.replace(NOT_SPEECH, (w) => ' '.repeat(w.length)) : head, (at) => ctx.inside(from + at));
   // "his remark that “…”", "Jo Roe’s claim that “…”": the possessor said it, unless a speech verb
   // follows. Only with "that" or a colon: "called Roe’s remarks “a disgrace”" judges them.
   // The pattern ends in "that" or a colon: most heads are ruled out by their last characters.
@@ -371,6 +373,12 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
       // "X attacked Y for …, saying, …": the participle continues the main clause, whose subject speaks.
       // Also after a partial quote's closing mark ("… “city values,” stating …").
       if (/,[”"’']?\s*$/.test(head.slice(0, v.index))) {
+        const main = clauseSubject(ctx, from, from + v.index);
+        if (main?.entity) return main;
+      }
+      // "He sent out an email as the committee meeting began vowing to “…”": after a subordinate
+      // clause a participle with no comma still continues the main clause, not "the meeting".
+      if (SUBORDINATE_THEN_VERB.test(head.slice(0, v.index))) {
         const main = clauseSubject(ctx, from, from + v.index);
         if (main?.entity) return main;
       }
@@ -428,6 +436,7 @@ export function speakerBefore(ctx: SpeakerContext, from: number, to: number): At
   return null;
 }
 
+const SUBORDINATE_THEN_VERB = /\s(?:as|when|while|after|before|because|since|until)\s+[^,;]*\s\p{Ll}+\s+$/u;
 const AS_SOURCE =
   /^\s*As\s+((?:the\s+)?(?:\p{Lu}[\p{L}.'’&-]*\s+){0,4}\p{Lu}[\p{L}.'’&-]*)\s+(?:first\s+|also\s+|previously\s+)?(?:reported|reports|noted|notes|wrote|writes|said|says|explained|explains|put it|puts it)\b[^,:]*,/u;
 const MORE_FROM = /(?:^|[.!?]\s+|\n\s*|[-–—]\s+)(?:And\s+)?(?:More|Much more|Still more)\s+from\s+((?:the\s+)?\p{Lu}[^:\n]{0,50}):\s*$/u;
@@ -572,12 +581,20 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
     const owner = mentionsIn(ctx.index, Math.max(at, end - 60), end).find((x) => x.end === end && !ctx.inside(x.start) && x.entity.kind !== 'place');
     if (owner) return { entity: owner.entity, description: null };
   }
-  if (m) return { entity: m.entity, description: null };
-  const clause = pick === 'first' ? /^[^,]*/.exec(s)![0] : s;
+  // "But Lane has one thing in common with Roe, the columnist suggested:": a description right
+  // before the verb, after a comma, is its subject, not a name in the clause before the comma.
+  const tail = m && pick === 'last' ? TAIL_DESCRIPTION.exec(s) : null;
+  const roleBeforeVerb = tail !== null && m!.end <= at + tail.index && (isPersonHead(tail[1]!) || isOrgHead(tail[1]!) || DOCUMENT_HEADS.test(tail[1]!));
+  if (m && !roleBeforeVerb) return { entity: m.entity, description: null };
+  const clause = roleBeforeVerb ? s.slice(tail!.index + 1) : pick === 'first' ? /^[^,]*/.exec(s)![0] : s;
   // "The governor, speaking in Dayton, said": a description opening the clause before an apposition.
   // "The president also said": adverbs and auxiliaries before the verb are not the description's head.
+  // "The retired surgeon addressed his plans …, remarking “…”": a person's role heading the clause
+  // with its verb after it is the description, not the clause up to its object.
+  const role = ROLE_THEN_VERB.exec(clause);
+  const described = role && isPersonHead(role[2]!) ? clause.slice(0, role.index + role[0].indexOf(role[1]!) + role[1]!.length) : clause;
   const d =
-    DESCRIPTION.exec(clause.replace(/\s+(?:in|on|at|during|with|from)\s+.*$|\s+to\s+(?=\p{Lu}).*$/u, '').replace(TRAILING_ADVERBS, '')) ??
+    DESCRIPTION.exec(described.replace(/\s+(?:in|on|at|during|with|from)\s+.*$|\s+to\s+(?=\p{Lu}).*$/u, '').replace(TRAILING_ADVERBS, '')) ??
     (pick === 'last' ? openingDescription(clause) : null);
   // "The EU's move was welcomed", "the standard of proof to be applied": a clause, not a noun phrase.
   if (d && !CLAUSE_IN_DESCRIPTION.test(d[0])) {
@@ -693,6 +710,7 @@ const DOCUMENT_HEADS =
   /^(?:letter|book|memoir|ad|advert|spot|clip|video|report|memo|ruling|decision|statement|article|piece|study|survey|complaint|brief|filing|lawsuit|petition|email|tweet|post|message|release|document|op-ed|editorial|column|speech)$/;
 const DOCUMENT_FROM =
   /\b(?:statement|letter|report|release|memo|e-?mail|message|note)\s+(?:(?:issued|released|sent|put out)\s+)?(?:from|by|on behalf of)\s+(?:the\s+)?(?=\p{Lu})/u;
+const TAIL_DESCRIPTION = /,\s+[Tt]he\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+)\s*$/;
 const OWNED_DOCUMENT =
   /((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s+(?:[a-z-]+\s+)?(?:statement|letter|report|release|memo|e-?mail|message|note)\s*$/u;
 // OWNED_DOCUMENT ends with one of these words before trailing white space: a clause that does not is
@@ -742,21 +760,18 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
     return { entity: (named ?? m).entity, description: null };
   }
   const pron = /^(he|she|they|it)\b/i.exec(head.slice(lead));
-  // "It was a strong week for Roe, as …": an "it" before a copula is no one.
-  if (pron && !(/^it$/i.test(pron[1]!) && /^\s+(?:is|was|has been|had been)\b/.test(head.slice(lead + 2, lead + 16)))) {
+  // "It was a strong week for Roe, as …", "It's “…”": an "it" before a copula is no one.
+  if (pron && !(/^it$/i.test(pron[1]!) && /^(?:\s+(?:is|was|has been|had been)|['’]s)\b/.test(head.slice(lead + 2, lead + 16)))) {
     const e = resolvePronoun(pron[1]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history);
     return e ? { entity: e, description: null } : null;
   }
-  const d =
-    /^(?:[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+)\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?(?:[a-z]+(?:ed|s|ing)|sought|took|made|gave|told|said|spoke|wrote|put|went|came|set|kept|left|held|stood|brought|thought|felt|found|saw|knew|got|called|began|became|ran|won|lost|sent|met|led|paid|built|chose|drew|fell|grew|hit|meant|sat|spent|struck|threw|wore)\b/.exec(
-      head.slice(lead),
-    );
+  const d = ROLE_THEN_VERB.exec(head.slice(lead));
   if (d) {
     // "The Florida senator sought to …": a role no one was introduced with refers to the salient person.
     const e =
-      resolveOffice(d[1]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) ??
-      resolveDescription(d[1]!, from, ctx.index, ctx.inside) ??
-      (isPersonHead(d[1]!) ? resolvePronoun('', from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null);
+      resolveOffice(d[2]!, from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) ??
+      resolveDescription(d[2]!, from, ctx.index, ctx.inside) ??
+      (isPersonHead(d[2]!) ? resolvePronoun('', from + lead, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null);
     if (e) return { entity: e, description: null };
   }
   // "In his 2004 speech, a tribute to Jo Roe, the nominee that year, Mr. Lane decried …", "Ever since
@@ -771,6 +786,10 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
   if (main) return { entity: main.entity, description: null };
   return null;
 }
+// "The Florida senator sought to …": a description heading its clause, then its verb (group 1 the
+// description, group 2 its head).
+const ROLE_THEN_VERB =
+  /^[\s“"‘]*([Tt]he\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+))\s+(?:also\s+|has\s+|had\s+|is\s+|was\s+)?(?:[a-z]+(?:ed|s|ing)|sought|took|made|gave|told|said|spoke|wrote|put|went|came|set|kept|left|held|stood|brought|thought|felt|found|saw|knew|got|called|began|became|ran|won|lost|sent|met|led|paid|built|chose|drew|fell|grew|hit|meant|sat|spent|struck|threw|wore)\b/;
 const TURN_BEFORE = /[,;]\s+(?:while|whereas|but)\s+(?:\p{Lu}[\p{L}.]*\s+){0,2}$/u;
 const APPOSITION = /^,[^,;“”"]{1,70},/;
 // A finite verb right after a name: "decried", "has been", "says" (not "who", "and", a possessive).
