@@ -1,6 +1,6 @@
 import type { Quote } from '../core/types.ts';
 import { type Entity, entitiesOf, type EntityIndex } from './entities.ts';
-import { looksLikePersonName } from './entities/tag-cleanup.ts';
+import { cleanPersonName, looksLikePersonName } from './entities/tag-cleanup.ts';
 import { isPerson, mentionsIn, resolvePronoun, upperBound } from './quotes/coref.ts';
 import { quoteSpansOf, type QuoteSpan } from './quotes/spans.ts';
 import { clauseSubject, SAID_SENTENCE, speakerAfter, speakerBefore, spokenBefore, type Attribution, type SpeakerContext } from './quotes/speaker.ts';
@@ -115,7 +115,12 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
     if (count <= 6 && nickname(text, f.span)) continue;
     if (count === 0) continue;
     const a = f.attribution;
-    out.push({ text: text.slice(f.span.start, f.span.end), start: f.span.start, end: f.span.end, speaker: a?.entity?.name ?? a?.description ?? null });
+    out.push({
+      text: text.slice(f.span.start, f.span.end),
+      start: f.span.start,
+      end: f.span.end,
+      speaker: (a?.entity && speakerName(a.entity)) ?? a?.description ?? null,
+    });
   }
   return out;
 }
@@ -395,4 +400,9 @@ function sentenceStartsOf(text: string): number[] {
     STOP.lastIndex = Math.max(BOUNDARY.lastIndex, at + 1);
   }
   return out;
+}
+
+/** A person speaker's name as the tags list it: no role word or party before it ("Analyst Petra Lindqvist" -> "Petra Lindqvist"). */
+function speakerName(entity: Entity): string {
+  return entity.kind === 'person' ? (cleanPersonName(entity.name) ?? entity.name) : entity.name;
 }

@@ -132,3 +132,14 @@ Ortiz responds to Mills with, "Why now? That was on my way to Lisbon?" Mills the
     expect(speakers(text)).toEqual(['Dana Mills']);
   });
 });
+
+describe('a speaker named with a role word before the name', () => {
+  it('is shown by name alone, as the tags list the person', () => {
+    const text = [
+      'The battery maker said on Monday it would hire 900 people at its new plant.',
+      '"The question now is whether they can find 900 skilled workers in a year," said Analyst Mira Solberg of Fjord Securities.',
+      'Tory Daniel Heathcote-Moray said: "The plan is late and over budget."',
+    ].join('\n');
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Mira Solberg', 'Daniel Heathcote-Moray']);
+  });
+});
