@@ -143,3 +143,13 @@ describe('a speaker named with a role word before the name', () => {
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Mira Solberg', 'Daniel Heathcote-Moray']);
   });
 });
+
+describe('a relative clause between the subject and the speech verb', () => {
+  it('does not give the quote to a name inside the clause', () => {
+    const text = [
+      'Film star Aidan Corrigan has held a dinner in Boston to raise money for a theatre in his home town.',
+      'The Oscar-nominated actor, whose films include Harbour Lights, Mary Tolland and Star Fields: The Long Night, said: "The theatre gave me my start."',
+    ].join('\n');
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Aidan Corrigan']);
+  });
+});

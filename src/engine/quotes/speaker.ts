@@ -487,6 +487,10 @@ function isSubjectOpener(c: number): boolean {
 }
 
 function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'last'): Attribution {
+  // "The actor, whose films include A, B and C, said:": the relative clause set off before the verb
+  // describes the subject; the names in it do not speak.
+  const relative = pick === 'last' ? RELATIVE_BEFORE_VERB.exec(s) : null;
+  if (relative && /\p{L}/u.test(s.slice(0, relative.index))) return subject(ctx, s.slice(0, relative.index), at, pick);
   const end = at + s.length;
   const bare = bareSubject(s);
   if (ANONYMOUS.test(bare)) return { entity: null, description: anonymousDescription(ctx, bare, at) };
@@ -613,6 +617,8 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
   }
   return { entity: null, description: null };
 }
+
+const RELATIVE_BEFORE_VERB = /,\s+(?:who|whose|which)\s[^"“”,;.]*(?:,[^"“”,;.]*)*,\s*$/;
 
 const DOCUMENT_SAID = new RegExp(`\\b(?:statement|letter|report|release|memo|e-?mail|message|note)\\s+(?:${SAY_FINITE}|read|reads)\\b`);
 function documentSpoke(ctx: SpeakerContext, pos: number): Entity | null {
