@@ -74,6 +74,11 @@ describe('extractTags with describing words and nationality phrases', () => {
     expect(tags.organizations.some((o) => o.startsWith('Debt-hit'))).toBe(false);
   });
 
+  it('drops an "-ed" adjective before a first name and a surname ("Crooked Hillary Clinton")', () => {
+    const text = 'The crowd chanted about Crooked Maria Wexford again.\nMaria Wexford said on Sunday she did not care.';
+    expect(extractTags(text).people).toEqual(['Maria Wexford']);
+  });
+
   it('does not tag a phrase of nationalities and regions ("Eastern European", "US-Danish") as a name', () => {
     const text = [
       'Exports to Eastern European markets rose by a fifth last year, the trade body said.',

@@ -32,9 +32,10 @@ const DESCRIBING =
 const ADJECTIVE_ENDING = /^\p{Lu}\p{Ll}{3,}(?:ing|ive|ial|ous|ful)$/u;
 const isAdjectiveOpener = (word: string): boolean => ADJECTIVE_ENDING.test(word) && !isFirstName(word);
 // "Goalscorer Jimmy Floyd Hasselbaink", "Bassist Tom Ray": a word shaped like a noun for a person or a
-// plural before a known first name and a surname describes the person ("Billie Jean King", "Curtis
-// Lee White" and "Pier Francesco Chili" keep their first word: no such ending, or too short).
-const PERSON_NOUN_ENDING = /^\p{Lu}\p{Ll}{3,}(?:er|ers|ist|ists|or|ors|ant|ants|ent|ents|ans)$/u;
+// plural, or an "-ed" adjective ("Crooked Hillary Clinton"), before a known first name and a surname
+// describes the person ("Billie Jean King", "Curtis Lee White" and "Pier Francesco Chili" keep their
+// first word: no such ending, or too short).
+const PERSON_NOUN_ENDING = /^\p{Lu}\p{Ll}{3,}(?:er|ers|ist|ists|or|ors|ant|ants|ent|ents|ans|ed)$/u;
 function describesFirstName(words: string[], k: number): boolean {
   const [word, next] = [words[k]!, words[k + 1] ?? ''];
   return words.length - k >= 3 && PERSON_NOUN_ENDING.test(word) && !isFirstName(word) && isFirstName(next);
