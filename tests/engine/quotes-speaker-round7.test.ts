@@ -153,3 +153,10 @@ describe('a relative clause between the subject and the speech verb', () => {
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Aidan Corrigan']);
   });
 });
+
+describe('an adverb between a document and its verb', () => {
+  it('is no part of the description that speaks', () => {
+    const text = 'The party issued its list of candidates on Monday. The document reportedly says: "Our candidates will stand in every seat."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['The document']);
+  });
+});

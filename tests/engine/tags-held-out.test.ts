@@ -74,6 +74,12 @@ describe('extractTags with describing words and nationality phrases', () => {
     expect(tags.organizations.some((o) => o.startsWith('Debt-hit'))).toBe(false);
   });
 
+  it('drops the body of an office before a first name and a surname ("… to the Treasury Paul Boateng")', () => {
+    const text = 'But Chief Secretary to the Treasury Paul Wendover attacked the plans on Tuesday.';
+    expect(extractTags(text).people).toEqual(['Paul Wendover']);
+    expect(extractTags('Co-star Richard Amberley said the film was a joy to make.').people).toEqual(['Richard Amberley']);
+  });
+
   it('drops an "-ed" adjective before a first name and a surname ("Crooked Hillary Clinton")', () => {
     const text = 'The crowd chanted about Crooked Maria Wexford again.\nMaria Wexford said on Sunday she did not care.';
     expect(extractTags(text).people).toEqual(['Maria Wexford']);

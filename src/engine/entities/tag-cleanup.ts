@@ -26,7 +26,7 @@ const MORE_DEMONYMS = new Set(
 );
 // Words before a name that describe the person: "Top-seeded Thomas Muster", "Veteran Gianni Bugno".
 const DESCRIBING =
-  /^(?:\p{L}+-(?:seeded|ranked|placed|based|old|born|year-old)|Unseeded|Veteran|Teenager|Trainer|Sister|Sisters|Brother|Father|Wing|Opener|Acting|Former|Wealthy|Senior|Junior|Defending|Champion|Compatriot|Rookie|Youngster|Youngsters|Veterans|Newcomer|Newcomers|Goalscorer|Singer|Actor|Actress|Rapper|Comedian|Presenter|Beatle|Holder|Holders|Captain|Skipper|Keeper|Fullback|Centre|Center|Forward|Lock|Prop|Hooker|Flanker|Batsman|Bowler|Spinner|Paceman|Seamer|All-rounder|Driver|Rider|Jockey|Boxer|Golfer|Sprinter|Swimmer|Cyclist|Doctor|Journalist|Engineer|Architect|Scientist|Researcher|Designer|Nurse|Teacher|Farmer|Pilot|Chef|Photographer|Novelist|Artist|Spokesman|Spokeswoman|Spokesperson|Accountant|Lawyer|Attorney|Economist|Analyst|Dealer|Trader|Opposition|Regrettably|Leftist|Rightist|Nationalist|Communist|Socialist|Conservative|Liberal|Republican|Democrat|Tory|Labour|Unionist|Yankee|Patriarch|Maronite|Cardinal|Pope|Archbishop|Bishop)$/u;
+  /^(?:\p{L}+-(?:seeded|ranked|placed|based|old|born|year-old)|Unseeded|Veteran|Teenager|Trainer|Sister|Sisters|Brother|Father|Wing|Opener|Acting|Former|Wealthy|Senior|Junior|Defending|Champion|Compatriot|Rookie|Youngster|Youngsters|Veterans|Newcomer|Newcomers|Goalscorer|Singer|Actor|Actress|Co-star|Rapper|Comedian|Presenter|Beatle|Holder|Holders|Captain|Skipper|Keeper|Fullback|Centre|Center|Forward|Lock|Prop|Hooker|Flanker|Batsman|Bowler|Spinner|Paceman|Seamer|All-rounder|Driver|Rider|Jockey|Boxer|Golfer|Sprinter|Swimmer|Cyclist|Doctor|Journalist|Engineer|Architect|Scientist|Researcher|Designer|Nurse|Teacher|Farmer|Pilot|Chef|Photographer|Novelist|Artist|Spokesman|Spokeswoman|Spokesperson|Accountant|Lawyer|Attorney|Economist|Analyst|Dealer|Trader|Opposition|Regrettably|Leftist|Rightist|Nationalist|Communist|Socialist|Conservative|Liberal|Republican|Democrat|Tory|Labour|Unionist|Yankee|Patriarch|Maronite|Cardinal|Pope|Archbishop|Bishop)$/u;
 // Adjectives and participles written before a name: "Ambitious Ana Roe", "Controversial …",
 // "Executive …", "Joining Roe" (-ing, -ive, -ial, -ous, -ful), never a known first name ("Irving").
 const ADJECTIVE_ENDING = /^\p{Lu}\p{Ll}{3,}(?:ing|ive|ial|ous|ful)$/u;
@@ -38,7 +38,9 @@ const isAdjectiveOpener = (word: string): boolean => ADJECTIVE_ENDING.test(word)
 const PERSON_NOUN_ENDING = /^\p{Lu}\p{Ll}{3,}(?:er|ers|ist|ists|or|ors|ant|ants|ent|ents|ans|ed)$/u;
 function describesFirstName(words: string[], k: number): boolean {
   const [word, next] = [words[k]!, words[k + 1] ?? ''];
-  return words.length - k >= 3 && PERSON_NOUN_ENDING.test(word) && !isFirstName(word) && isFirstName(next);
+  // "Chief Secretary to the Treasury Paul Boateng": the body of an office ends where the first name begins.
+  const shaped = PERSON_NOUN_ENDING.test(word) || ORGS.has(word) || ORG_HEADS.has(word);
+  return words.length - k >= 3 && shaped && !isFirstName(word) && isFirstName(next);
 }
 // Hyphenated titles: "Secretary-General", "Vice-president", "Major-General".
 const HYPHEN_TITLE = /^(?:Vice|Deputy|Under|Lieutenant|Major|Brigadier|Attorney|Secretary|Director|Governor|Undersecretary|Surgeon|Inspector|Chief)-\p{L}+$/iu;
@@ -234,7 +236,8 @@ export function notAPerson(name: string, titled: boolean, isPlace: (name: string
   if (words.length === 1 && !titled && isFirstName(name)) return true;
   // "Ain't Got" (a song's words), "T-Mobile", "E-Plus" (a brand's letter and word): no person's name.
   if (words.some((w) => /n['’]t$/.test(w)) || /^\p{Lu}{1,2}-\p{Lu}/u.test(name)) return true;
-  if (words.length >= 2 && ORGS.has(words[0]!) && !isFirstName(words[0]!)) return true;
+  // "Treasury Paul Boateng" is the Treasury's minister, named after his office's body.
+  if (words.length >= 2 && ORGS.has(words[0]!) && !isFirstName(words[0]!) && !(words.length >= 3 && isFirstName(words[1]!))) return true;
   if (words.length >= 2 && words.some((w) => CAR_MAKERS.has(w))) return true;
   if (words.length >= 2 && PLACE_OPENERS.has(words[0]!)) return true;
   // "Jan" opening a name is the first name ("Jan Ullmann"), not January.

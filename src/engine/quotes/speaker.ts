@@ -704,7 +704,7 @@ const ANONYMOUS_HEADS = /^(?:member|employee|source|sources|insider|insiders)$/;
 const NATIONAL_NAME = new RegExp(`^(?:${NATIONALS})$`);
 const CLAUSE_IN_DESCRIPTION = /\s(?:is|was|were|are|been|being|to be|to have)\s/;
 const TRAILING_ADVERBS =
-  /(?:\s+(?:also|later|then|again|once|still|previously|recently|simply|quickly|flatly|has|had|have|would|will|did|does|had|is|was|are|were|now|further|even|repeatedly|publicly|privately|separately|initially|first|earlier))+\s*$/i;
+  /(?:\s+(?:also|later|then|again|once|still|previously|recently|simply|quickly|flatly|has|had|have|would|will|did|does|had|is|was|are|were|now|further|even|repeatedly|publicly|privately|separately|initially|first|earlier|reportedly|allegedly|apparently))+\s*$/i;
 // "The governor, speaking in Dayton, said", not "The hand-written, four-page lawsuit said": the
 // word before the comma must be a noun for a person, an organisation or a document.
 function openingDescription(clause: string): RegExpExecArray | null {
