@@ -47,4 +47,16 @@ describe('topicLabels', () => {
     expect(topicLabels(text)).not.toContain('elections');
     expect(topicLabels(`${text} The mayor faces an election in May.`)).toContain('elections');
   });
+
+  it('does not call a review of media players and a bid match sport, but knows rugby and golf', () => {
+    const text =
+      'The new media player plays video from a memory card. Players from rival makers cost more, and the firm hopes to match their sales goal by spring, its goal for the year.';
+    expect(topicLabels(text)).not.toContain('sport');
+    expect(topicLabels('The rugby side won the match in the final minute. Their golf star also won, and the coach praised both players.')).toContain('sport');
+  });
+
+  it('labels Westminster politics from its own words', () => {
+    const text = 'MPs in the Commons backed the plan after the cabinet met in Downing Street. The Tories said the prime minister had given way.';
+    expect(topicLabels(text)).toContain('politics');
+  });
 });

@@ -12,7 +12,9 @@ const TOPICS: [string, string][] = [
   ],
   [
     'politics',
-    'congress senate senator senators lawmaker lawmakers legislation legislature legislative parliament republican republicans democrat democrats partisan bipartisan white_house administration governor',
+    'congress senate senator senators lawmaker lawmakers legislation legislature legislative parliament republican republicans democrat democrats partisan bipartisan white_house administration governor ' +
+      // Westminster's words: "MPs", "the Commons", "the cabinet", "Downing Street", "the Tories".
+      'mp mps commons cabinet downing_street prime_minister tory tories conservatives lib_dems liberal_democrats',
   ],
   [
     'economy',
@@ -49,7 +51,11 @@ const TOPICS: [string, string][] = [
     'environment',
     'environment environmental pollution wildlife species forest forests ocean oceans drought flood floods hurricane hurricanes storm storms wildfire wildfires',
   ],
-  ['sport', 'match tournament league championship olympic olympics football soccer tennis cricket basketball baseball coach player players goal goals'],
+  // "match", "player" and "goal" are shared with other subjects (a DVD player, a match for the bid, a sales goal).
+  [
+    'sport',
+    '~match ~matches tournament league championship championships olympic olympics football soccer tennis cricket rugby golf athletics boxing basketball baseball ~coach ~player ~players ~goal ~goals striker midfielder goalkeeper referee premiership semi-final quarter-final world_cup grand_prix',
+  ],
   ['science', 'scientist scientists research researchers study studies experiment space nasa physics biology laboratory laboratories'],
 ];
 
