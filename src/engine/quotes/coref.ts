@@ -260,8 +260,19 @@ export function mentionsIn(index: EntityIndex, lo: number, hi: number): Mention[
 // A mention starts after its title ("to Mr. Trump" is "Trump"): the title is read through.
 export function subjectish(text: string, m: Mention, lo: number): boolean {
   const before = text.slice(Math.max(lo, m.start - 24), m.start).replace(TITLE_BEFORE, '');
-  if (OBJECT_BEFORE.test(before)) return false;
+  if (OBJECT_BEFORE.test(before) && !headedByOffice(text, m, lo)) return false;
   return !/^['’]s?\b/.test(text.slice(m.end, m.end + 2));
+}
+// "Chief Secretary to the Treasury Paul Boateng attacked …": a person named after an office and the
+// body it serves is the subject, unless the office itself follows a preposition ("wrote to the Chief …").
+const OFFICE_BEFORE = /(?:^|[^\p{L}])((?:\p{Lu}[\p{L}-]*\s+)+)(?:to|of|for)\s+the\s+$/u;
+function headedByOffice(text: string, m: Mention, lo: number): boolean {
+  if (m.entity.kind !== 'person') return false;
+  const from = Math.max(lo, m.start - 60);
+  const office = OFFICE_BEFORE.exec(text.slice(from, m.start));
+  if (!office) return false;
+  const officeAt = from + office.index + office[0].indexOf(office[1]!);
+  return !OBJECT_BEFORE.test(text.slice(Math.max(lo, officeAt - 24), officeAt));
 }
 const OBJECT_BEFORE =
   /\b(?:of|for|at|with|to|from|in|into|onto|on|by|about|against|than|like|under|over|told|asked|toward|towards|through|across|behind|among|between|without|within|upon|including)\s+(?:the\s+)?$/i;
