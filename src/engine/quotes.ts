@@ -1,5 +1,6 @@
 import type { Quote } from '../core/types.ts';
 import { type Entity, entitiesOf, type EntityIndex } from './entities.ts';
+import { isFirstName } from './entities/gazetteer.ts';
 import { cleanPersonName, looksLikePersonName } from './entities/tag-cleanup.ts';
 import { isPerson, mentionsIn, resolvePronoun, upperBound } from './quotes/coref.ts';
 import { quoteSpansOf, type QuoteSpan } from './quotes/spans.ts';
@@ -365,8 +366,17 @@ function namedWork(text: string, span: QuoteSpan): boolean {
 }
 // "nicknamed “the Hammer”", "known as “Big Jo”": a name, not words said.
 const NICKNAME_BEFORE = /\b(?:nicknamed|dubbed|known as|a\.k\.a\.|aka|nickname|moniker|alias)\s*,?\s*$/i;
+// `Antonio "LA" Reid`: capitalised words quoted between a known first name and a surname are a nickname.
+const NAME_BEFORE = /(?:^|\s)(\p{Lu}[\p{Ll}'’-]+) $/u;
+const NAME_AFTER = /^ \p{Lu}[\p{Ll}'’-]+\b/u;
 function nickname(text: string, span: QuoteSpan): boolean {
-  return NICKNAME_BEFORE.test(text.slice(Math.max(0, span.open - 30), span.open));
+  if (NICKNAME_BEFORE.test(text.slice(Math.max(0, span.open - 30), span.open))) return true;
+  return (
+    span.closed &&
+    /^\p{Lu}[^.,;:!?]*$/u.test(text.slice(span.start, span.end)) &&
+    isFirstName(NAME_BEFORE.exec(text.slice(Math.max(0, span.open - 20), span.open))?.[1] ?? '') &&
+    NAME_AFTER.test(text.slice(span.after, span.after + 30))
+  );
 }
 
 // Titles of works and headings: mostly capitalised words and no attribution.

@@ -21,3 +21,10 @@ But Economic Secretary to the Treasury Helen Pike attacked the plans on Monday. 
     expect(quotes(text).map((q) => q.speaker)).toEqual(['Jo Roe']);
   });
 });
+
+describe('a nickname quoted inside a name', () => {
+  it('leaves out `Marcus "Big M" Fenton` as a quote and keeps his words', () => {
+    const text = `Marcus "Big M" Fenton, head of the record label, said: "I can think of nobody better to take the company forward."`;
+    expect(quotes(text)).toEqual([{ text: 'I can think of nobody better to take the company forward.', speaker: 'Fenton' }]);
+  });
+});
