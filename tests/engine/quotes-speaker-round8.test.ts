@@ -28,3 +28,10 @@ describe('a nickname quoted inside a name', () => {
     expect(quotes(text)).toEqual([{ text: 'I can think of nobody better to take the company forward.', speaker: 'Fenton' }]);
   });
 });
+
+describe("a spokesman owned by a name: 'Mrs Lund's official spokesman said:'", () => {
+  it('gives the quote to the spokesman as a description, not to no one', () => {
+    const text = `Mrs Lund and the cabinet have backed the treaty from the start. Mrs Lund's official spokesman said: "The prime minister meets both leaders before every summit."`;
+    expect(quotes(text).map((q) => q.speaker)).toEqual(["Mrs Lund's official spokesman"]);
+  });
+});

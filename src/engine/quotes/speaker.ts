@@ -615,9 +615,15 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
     const desc = d[0].trim();
     return { entity: e, description: desc.split(/\s+/).length <= 8 ? desc : null };
   }
+  // "Mr Blair's official spokesman said:": someone speaking for a named person, never that person
+  // ("Obama's former campaign strategist" is rather the person the text is about, left to the neighbours).
+  const ownedRole = m ? null : POSSESSED_SPOKESMAN.exec(described.replace(TRAILING_ADVERBS, ''));
+  if (ownedRole) return { entity: null, description: ownedRole[0].trim() };
   return { entity: null, description: null };
 }
 
+const POSSESSED_SPOKESMAN =
+  /(?<![\p{L}’'])(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}['’]s\s+(?:[a-z-]+\s+){0,2}?(?:spokesman|spokeswoman|spokesperson|press secretary)\s*$/u;
 const RELATIVE_BEFORE_VERB = /,\s+(?:who|whose|which)\s[^"“”,;.]*(?:,[^"“”,;.]*)*,\s*$/;
 
 const DOCUMENT_SAID = new RegExp(`\\b(?:statement|letter|report|release|memo|e-?mail|message|note)\\s+(?:${SAY_FINITE}|read|reads)\\b`);
