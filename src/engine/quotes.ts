@@ -271,8 +271,20 @@ function borrowFromNeighbours(ctx: SpeakerContext, found: Found[]): void {
     const nextPara = !samePara && text.slice(p.span.paraEnd, f.span.paraStart).split('\n').length <= 3 && f.span.open === f.span.paraStart;
     const other = samePara && !f.span.continued ? otherSubjectBetween(ctx, p, f) : null;
     if (other) f.attribution = { entity: other, description: null };
+    else if (nextPara && !f.span.continued) f.attribution = reporterAfter(ctx, p) ?? p.attribution;
     else if (samePara || nextPara || f.span.continued) f.attribution = p.attribution;
   }
+}
+
+// `"…," Lopez said. … The director Jo Roe said he was disappointed.¶"It's a shame. …"`: a quote opening
+// the next paragraph continues the reported speech ending the paragraph before, not its last quote.
+function reporterAfter(ctx: SpeakerContext, p: Found): Attribution | null {
+  const end = ctx.text.slice(0, p.span.paraEnd).trimEnd().length;
+  const k = upperBound(ctx.sentenceStarts, end - 1) - 1;
+  const lo = k >= 0 ? ctx.sentenceStarts[k]! : 0;
+  if (lo < p.span.after || /["“”]/.test(ctx.text.slice(lo, end))) return null;
+  const got = speakerBefore(ctx, lo, end);
+  return got?.entity && isPerson(got.entity, ctx.text) && got.entity !== p.attribution?.entity ? got : null;
 }
 
 // `"…," said a Fifa spokesman. Verroken … insists the club was right. "…"`: a sentence between two

@@ -35,3 +35,20 @@ describe("a spokesman owned by a name: 'Mrs Lund's official spokesman said:'", (
     expect(quotes(text).map((q) => q.speaker)).toEqual(["Mrs Lund's official spokesman"]);
   });
 });
+
+describe('a quote opening a paragraph after reported speech by another person', () => {
+  it('goes to the director whose reported speech ends the paragraph before, not to the star quoted earlier in it', () => {
+    const text = `The singer Mara Quist pulled out of the gala on Sunday. "I am sorry to miss it, but my doctors told me to rest," she said in a statement. Hundreds of fans waited in the rain outside the cinema. The film's director Tobias Wren said he was sad that Quist could not come.
+
+"It is a pity. She has been ill all week and had to cancel her interviews too." The cast signed autographs until midnight.`;
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Mara Quist', 'Tobias Wren']);
+  });
+
+  // A guard: without a speech report at the end of the paragraph, the quote runs on from the last one.
+  it('keeps the last speaker when the paragraph ends with no one else speaking', () => {
+    const text = `The singer Mara Quist pulled out of the gala on Sunday. "I am sorry to miss it, but my doctors told me to rest," she said in a statement. Hundreds of fans waited in the rain outside the cinema.
+
+"I hope to see all of them at the next screening in the spring." The cast signed autographs until midnight.`;
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Mara Quist', 'Mara Quist']);
+  });
+});
