@@ -261,6 +261,10 @@ function borrowFromNeighbours(ctx: SpeakerContext, found: Found[]): void {
     const f = found[k]!;
     const n = found[k + 1];
     if (f.attribution || !n || n.span.paraStart !== f.span.paraStart) continue;
+    // `"…," he said. "B." "C," said Roe`: B ends its sentence right after a cued quote of the same
+    // paragraph, so it runs on from that speaker (a new speaker's quote would open a paragraph).
+    const p = found[k - 1];
+    if (p?.cued && p.attribution && p.span.paraStart === f.span.paraStart && /[.!?]$/.test(text.slice(f.span.start, f.span.end).trimEnd())) continue;
     if (/^[\s,.;:!?—–-]*$/.test(text.slice(f.span.after, n.span.open)) && n.attribution) f.attribution = n.attribution;
   }
   for (let k = 1; k < found.length; k++) {

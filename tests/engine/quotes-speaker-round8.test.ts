@@ -52,3 +52,10 @@ describe('a quote opening a paragraph after reported speech by another person', 
     expect(quotes(text).map((q) => q.speaker)).toEqual(['Mara Quist', 'Mara Quist']);
   });
 });
+
+describe('a whole-sentence quote between a cued quote and the next speaker, in one paragraph', () => {
+  it('runs on from the speaker before it, not the one after it', () => {
+    const text = `Critics agree the drama is the favourite. Mr Hale said the awards so far made it "the clear front-runner" for the night. "Nobody would believe it if it lost," he said. "It is as near a certainty as you will get." "If the comedy had opened a month earlier it might be different, but it did not," said Nina Brooke, editor of Reel Weekly.`;
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Hale', 'Hale', 'Hale', 'Nina Brooke']);
+  });
+});
