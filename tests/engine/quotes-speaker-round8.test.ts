@@ -59,3 +59,12 @@ describe('a whole-sentence quote between a cued quote and the next speaker, in o
     expect(quotes(text).map((q) => q.speaker)).toEqual(['Hale', 'Hale', 'Hale', 'Nina Brooke']);
   });
 });
+
+describe('the agent of a passive naming verb before a partial quote', () => {
+  it('gives "The phone - which goes on sale in May - was described by Ortiz as “…”" to Ortiz, not to the clause', () => {
+    const text = `Lena Ortiz, head of Brightline, showed the new handset in Lisbon on Tuesday.
+
+The phone - which goes on sale in May - was described by Ortiz as "the smallest we have ever built, and the cheapest".`;
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Lena Ortiz']);
+  });
+});
