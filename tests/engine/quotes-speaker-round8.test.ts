@@ -68,3 +68,10 @@ The phone - which goes on sale in May - was described by Ortiz as "the smallest 
     expect(quotes(text).map((q) => q.speaker)).toEqual(['Lena Ortiz']);
   });
 });
+
+describe('a he/she after a person introduced with a role in apposition', () => {
+  it('goes to the person introduced as an object with a role, not to the speaker of an earlier quote', () => {
+    const text = `"I think the thriller will win," said Mr Laski. "It has had the best reviews of the season." The drama is also the choice of Viktor Brandt, executive editor of the trade paper Screen Daily. But while he tipped the thriller for best actor, he predicted a close race. "Anything can change with a handful of votes," he told the BBC.`;
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Laski', 'Laski', 'Viktor Brandt']);
+  });
+});

@@ -150,6 +150,15 @@ export function resolvePronoun(
     const tagged = ms.find((m) => TAG_AFTER.test(index.text.slice(m.end, hi)));
     const pick = tagged ?? main ?? inverted ?? (ms[0] && ms[0].entity.gender === '' && exact && !heads ? exact : ms[0]);
     if (pick) return pick.entity;
+    // "Staunton is also the choice of Jo Roe, executive editor of Variety. But he …": a person the
+    // text introduces here with a role in apposition is who the next he/she is, object or not.
+    const introduced =
+      want !== '' && n > 0
+        ? mentionsIn(index, lo, hi).find(
+            (m) => !inside(m.start) && ok(m.entity) && m.entity.mentions[0] === m && INTRODUCED_ROLE.test(index.text.slice(m.end, m.end + 40)),
+          )
+        : undefined;
+    if (introduced) return introduced.entity;
     // A he/she needs a person: an unclassified full name heading the sentence is one ("Jo-Ann Roe, a
     // professor at …, described …").
     const head = all[0];
@@ -265,6 +274,8 @@ export function subjectish(text: string, m: Mention, lo: number): boolean {
 }
 // "Chief Secretary to the Treasury Paul Boateng attacked …": a person named after an office and the
 // body it serves is the subject, unless the office itself follows a preposition ("wrote to the Chief …").
+const INTRODUCED_ROLE =
+  /^,\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,2}(?:editor|director|chief|head|chairman|chairwoman|president|professor|spokesman|spokeswoman|analyst|founder|executive|manager|secretary|minister|leader|author|critic)\b/;
 const OFFICE_BEFORE = /(?:^|[^\p{L}])((?:\p{Lu}[\p{L}-]*\s+)+)(?:to|of|for)\s+the\s+$/u;
 function headedByOffice(text: string, m: Mention, lo: number): boolean {
   if (m.entity.kind !== 'person') return false;
