@@ -288,7 +288,10 @@ function reporterAfter(ctx: SpeakerContext, p: Found): Attribution | null {
   const lo = k >= 0 ? ctx.sentenceStarts[k]! : 0;
   if (lo < p.span.after || /["“”]/.test(ctx.text.slice(lo, end))) return null;
   const got = speakerBefore(ctx, lo, end);
-  return got?.entity && isPerson(got.entity, ctx.text) && got.entity !== p.attribution?.entity ? got : null;
+  const e = got?.entity;
+  // Only a subject heading the sentence: not a name the reported words are about ("… couldn't see the point of choosing Johnson").
+  const heads = e ? mentionsIn(ctx.index, lo, lo + 60).some((m) => m.entity === e) : false;
+  return e && heads && isPerson(e, ctx.text) && e !== p.attribution?.entity ? got : null;
 }
 
 // `"…," said a Fifa spokesman. Verroken … insists the club was right. "…"`: a sentence between two
