@@ -75,3 +75,10 @@ describe('a he/she after a person introduced with a role in apposition', () => {
     expect(quotes(text).map((q) => q.speaker)).toEqual(['Laski', 'Laski', 'Viktor Brandt']);
   });
 });
+
+describe('"it" with no organisation to refer to', () => {
+  it('goes to the country heading the sentence before, which speaks through its government', () => {
+    const text = `The currency fell after a Norwegian newspaper said the fund would sell its bonds. On Thursday, however, Norway moved to calm the markets. It issued a statement that "the fund will keep its holdings of bonds as they are for now".`;
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Norway']);
+  });
+});

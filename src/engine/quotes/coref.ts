@@ -80,7 +80,12 @@ export function resolvePronoun(
   const p = pronoun.toLowerCase();
   const last = history[history.length - 1]?.entity ?? null;
   // "Contrack said … But the firm denied …. “…,” it said": the organisation heading a recent sentence first.
-  if (p === 'it') return salientOrg(index, pos, inside, (e) => e.kind === 'org') ?? lastOf(index.mentions, pos, inside, (e) => e.kind === 'org');
+  if (p === 'it')
+    return (
+      salientOrg(index, pos, inside, (e) => e.kind === 'org') ??
+      lastOf(index.mentions, pos, inside, (e) => e.kind === 'org') ??
+      countryBefore(index, pos, inside)
+    );
   if (p === 'they' || p === 'we' || p === 'i') {
     // "The Liberal Democrats unveiled their manifesto. “…,” they said": an organisation heading a
     // sentence after the last quote is the group speaking, not that quote's speaker.
@@ -335,6 +340,16 @@ function salientOrgMention(index: EntityIndex, pos: number, inside: Inside, ok: 
   return heads[heads.length - 1] ?? null;
 }
 const SALIENT_WINDOW = 600;
+// "On Wednesday, South Korea moved to steady the markets. It issued a statement": with no
+// organisation to refer to, "it" is a country heading the sentence before, speaking through its government.
+function countryBefore(index: EntityIndex, pos: number, inside: Inside): Entity | null {
+  const from = Math.max(0, pos - 300);
+  const heads = mentionsIn(index, from, pos).filter(
+    (m) => m.entity.kind === 'place' && !inside(m.start) && COUNTRY_HEAD_BEFORE.test(index.text.slice(Math.max(0, m.start - 45), m.start)),
+  );
+  return heads[heads.length - 1]?.entity ?? null;
+}
+const COUNTRY_HEAD_BEFORE = /(?:^|[.!?]["”’]?\s+|\n\s*)(?:(?:On|In|At|By|Later|Earlier)\b[^.,;]{0,25},\s+(?:however,\s+)?)?$/;
 const SENTENCE_HEAD_BEFORE = /(?:^|[.!?]["”’]?\s+|\n\s*)(?:The\s+)?$/;
 
 // Offices a person holds one of: "the senator" is not the person the text calls "Gov." or "Mayor".
