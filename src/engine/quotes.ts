@@ -252,6 +252,9 @@ function signatureBelow(ctx: SpeakerContext, span: QuoteSpan): Attribution | nul
   return got?.entity || (got?.description && /^\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(got.description)) ? got : null;
 }
 
+// Only the cue ends the sentence between the two quotes (`," he said. "`), no sentence of its own.
+const SHORT_CUE = /^[^.!?"“”\n]{0,160}\.\s*$/;
+
 // An unattributed quote takes the speaker of the quote next to it in the same paragraph, or,
 // when it opens a paragraph, of the last quote of the paragraph before (the news convention for
 // a speaker's quote that runs on).
@@ -264,7 +267,8 @@ function borrowFromNeighbours(ctx: SpeakerContext, found: Found[]): void {
     // `"…," he said. "B." "C," said Roe`: B ends its sentence right after a cued quote of the same
     // paragraph, so it runs on from that speaker (a new speaker's quote would open a paragraph).
     const p = found[k - 1];
-    if (p?.cued && p.attribution && p.span.paraStart === f.span.paraStart && /[.!?]$/.test(text.slice(f.span.start, f.span.end).trimEnd())) continue;
+    const ownSentence = /[.!?]$/.test(text.slice(f.span.start, f.span.end).trimEnd());
+    if (p?.cued && p.attribution && p.span.paraStart === f.span.paraStart && ownSentence && SHORT_CUE.test(text.slice(p.span.after, f.span.open))) continue;
     if (/^[\s,.;:!?—–-]*$/.test(text.slice(f.span.after, n.span.open)) && n.attribution) f.attribution = n.attribution;
   }
   for (let k = 1; k < found.length; k++) {

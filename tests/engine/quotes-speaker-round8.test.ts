@@ -20,6 +20,11 @@ But Economic Secretary to the Treasury Helen Pike attacked the plans on Monday. 
     const text = `Councillor Jo Roe wrote to Economic Secretary to the Treasury Helen Pike on Monday. "These cuts would close police stations in every county," she said.`;
     expect(quotes(text).map((q) => q.speaker)).toEqual(['Jo Roe']);
   });
+  // A guard: a person named before "of the" is not an office; the publication after it does not speak.
+  it('keeps "Lara Quinn of the Film Courier said …" with Quinn', () => {
+    const text = `Lara Quinn of the Film Courier said that the drama was "moving". "It is very emotional, even the hardest critics were in tears," she said.`;
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Lara Quinn', 'Lara Quinn']);
+  });
 });
 
 describe('a nickname quoted inside a name', () => {
@@ -57,6 +62,12 @@ describe('a whole-sentence quote between a cued quote and the next speaker, in o
   it('runs on from the speaker before it, not the one after it', () => {
     const text = `Critics agree the drama is the favourite. Mr Hale said the awards so far made it "the clear front-runner" for the night. "Nobody would believe it if it lost," he said. "It is as near a certainty as you will get." "If the comedy had opened a month earlier it might be different, but it did not," said Nina Brooke, editor of Reel Weekly.`;
     expect(quotes(text).map((q) => q.speaker)).toEqual(['Hale', 'Hale', 'Hale', 'Nina Brooke']);
+  });
+
+  // A guard: a sentence of its own between the cued quote and this one leaves it to the next speaker.
+  it('borrows from the next quote when a sentence introduces another person in between', () => {
+    const text = `"What a way to end the season," said Ruiz afterwards. Team coach Paul Adler wants his players to train more on grass. "It will teach them to play smarter on every surface." "We cannot change the calendar, but we can change how we prepare," said Adler.`;
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Ruiz', 'Paul Adler', 'Paul Adler']);
   });
 });
 

@@ -283,7 +283,9 @@ const INTRODUCED_ROLE =
   /^,\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,2}(?:editor|director|chief|head|chairman|chairwoman|president|professor|spokesman|spokeswoman|analyst|founder|executive|manager|secretary|minister|leader|author|critic)\b/;
 const OFFICE_BEFORE = /(?:^|[^\p{L}])((?:\p{Lu}[\p{L}-]*\s+)+)(?:to|of|for)\s+the\s+$/u;
 function headedByOffice(text: string, m: Mention, lo: number): boolean {
-  if (m.entity.kind !== 'person') return false;
+  // The mention holds the body and the name: "Treasury Paul Boateng", not "Hollywood Reporter" after "Anne Thompson of the".
+  const words = m.surface.split(/\s+/);
+  if (m.entity.kind !== 'person' || !words.slice(1, -1).some(isFirstName)) return false;
   const from = Math.max(lo, m.start - 60);
   const office = OFFICE_BEFORE.exec(text.slice(from, m.start));
   if (!office) return false;

@@ -625,7 +625,7 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
 }
 
 const POSSESSED_SPOKESMAN =
-  /(?<![\p{L}’'])(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}['’]s\s+(?:[a-z-]+\s+){0,2}?(?:spokesman|spokeswoman|spokesperson|press secretary)\s*$/u;
+  /(?<![\p{L}’']\s?)(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}['’]s\s+(?:[a-z-]+\s+){0,2}?(?:spokesman|spokeswoman|spokesperson|press secretary)\s*$/u;
 const RELATIVE_BEFORE_VERB = /,\s+(?:who|whose|which)\s[^"“”,;.]*(?:,[^"“”,;.]*)*,\s*$/;
 
 const DOCUMENT_SAID = new RegExp(`\\b(?:statement|letter|report|release|memo|e-?mail|message|note)\\s+(?:${SAY_FINITE}|read|reads)\\b`);
