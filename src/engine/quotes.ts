@@ -1,5 +1,6 @@
 import type { Quote } from '../core/types.ts';
 import { type Entity, entitiesOf, type EntityIndex } from './entities.ts';
+import { isFirstName } from './entities/gazetteer.ts';
 import { cleanPersonName, looksLikePersonName } from './entities/tag-cleanup.ts';
 import { isPerson, mentionsIn, resolvePronoun, upperBound } from './quotes/coref.ts';
 import { quoteSpansOf, type QuoteSpan } from './quotes/spans.ts';
@@ -251,6 +252,9 @@ function signatureBelow(ctx: SpeakerContext, span: QuoteSpan): Attribution | nul
   return got?.entity || (got?.description && /^\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(got.description)) ? got : null;
 }
 
+// Only the cue ends the sentence between the two quotes (`," he said. "`), no sentence of its own.
+const SHORT_CUE = /^[^.!?"“”\n]{0,160}\.\s*$/;
+
 // An unattributed quote takes the speaker of the quote next to it in the same paragraph, or,
 // when it opens a paragraph, of the last quote of the paragraph before (the news convention for
 // a speaker's quote that runs on).
@@ -260,6 +264,11 @@ function borrowFromNeighbours(ctx: SpeakerContext, found: Found[]): void {
     const f = found[k]!;
     const n = found[k + 1];
     if (f.attribution || !n || n.span.paraStart !== f.span.paraStart) continue;
+    // `"…," he said. "B." "C," said Roe`: B ends its sentence right after a cued quote of the same
+    // paragraph, so it runs on from that speaker (a new speaker's quote would open a paragraph).
+    const p = found[k - 1];
+    const ownSentence = /[.!?]$/.test(text.slice(f.span.start, f.span.end).trimEnd());
+    if (p?.cued && p.attribution && p.span.paraStart === f.span.paraStart && ownSentence && SHORT_CUE.test(text.slice(p.span.after, f.span.open))) continue;
     if (/^[\s,.;:!?—–-]*$/.test(text.slice(f.span.after, n.span.open)) && n.attribution) f.attribution = n.attribution;
   }
   for (let k = 1; k < found.length; k++) {
@@ -270,8 +279,23 @@ function borrowFromNeighbours(ctx: SpeakerContext, found: Found[]): void {
     const nextPara = !samePara && text.slice(p.span.paraEnd, f.span.paraStart).split('\n').length <= 3 && f.span.open === f.span.paraStart;
     const other = samePara && !f.span.continued ? otherSubjectBetween(ctx, p, f) : null;
     if (other) f.attribution = { entity: other, description: null };
+    else if (nextPara && !f.span.continued) f.attribution = reporterAfter(ctx, p) ?? p.attribution;
     else if (samePara || nextPara || f.span.continued) f.attribution = p.attribution;
   }
+}
+
+// `"…," Lopez said. … The director Jo Roe said he was disappointed.¶"It's a shame. …"`: a quote opening
+// the next paragraph continues the reported speech ending the paragraph before, not its last quote.
+function reporterAfter(ctx: SpeakerContext, p: Found): Attribution | null {
+  const end = ctx.text.slice(0, p.span.paraEnd).trimEnd().length;
+  const k = upperBound(ctx.sentenceStarts, end - 1) - 1;
+  const lo = k >= 0 ? ctx.sentenceStarts[k]! : 0;
+  if (lo < p.span.after || /["“”]/.test(ctx.text.slice(lo, end))) return null;
+  const got = speakerBefore(ctx, lo, end);
+  const e = got?.entity;
+  // Only a subject heading the sentence: not a name the reported words are about ("… couldn't see the point of choosing Johnson").
+  const heads = e ? mentionsIn(ctx.index, lo, lo + 60).some((m) => m.entity === e) : false;
+  return e && heads && isPerson(e, ctx.text) && e !== p.attribution?.entity ? got : null;
 }
 
 // `"…," said a Fifa spokesman. Verroken … insists the club was right. "…"`: a sentence between two
@@ -365,8 +389,17 @@ function namedWork(text: string, span: QuoteSpan): boolean {
 }
 // "nicknamed “the Hammer”", "known as “Big Jo”": a name, not words said.
 const NICKNAME_BEFORE = /\b(?:nicknamed|dubbed|known as|a\.k\.a\.|aka|nickname|moniker|alias)\s*,?\s*$/i;
+// `Antonio "LA" Reid`: capitalised words quoted between a known first name and a surname are a nickname.
+const NAME_BEFORE = /(?:^|\s)(\p{Lu}[\p{Ll}'’-]+) $/u;
+const NAME_AFTER = /^ \p{Lu}[\p{Ll}'’-]+\b/u;
 function nickname(text: string, span: QuoteSpan): boolean {
-  return NICKNAME_BEFORE.test(text.slice(Math.max(0, span.open - 30), span.open));
+  if (NICKNAME_BEFORE.test(text.slice(Math.max(0, span.open - 30), span.open))) return true;
+  return (
+    span.closed &&
+    /^\p{Lu}[^.,;:!?]*$/u.test(text.slice(span.start, span.end)) &&
+    isFirstName(NAME_BEFORE.exec(text.slice(Math.max(0, span.open - 20), span.open))?.[1] ?? '') &&
+    NAME_AFTER.test(text.slice(span.after, span.after + 30))
+  );
 }
 
 // Titles of works and headings: mostly capitalised words and no attribution.

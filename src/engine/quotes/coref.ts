@@ -80,7 +80,12 @@ export function resolvePronoun(
   const p = pronoun.toLowerCase();
   const last = history[history.length - 1]?.entity ?? null;
   // "Contrack said … But the firm denied …. “…,” it said": the organisation heading a recent sentence first.
-  if (p === 'it') return salientOrg(index, pos, inside, (e) => e.kind === 'org') ?? lastOf(index.mentions, pos, inside, (e) => e.kind === 'org');
+  if (p === 'it')
+    return (
+      salientOrg(index, pos, inside, (e) => e.kind === 'org') ??
+      lastOf(index.mentions, pos, inside, (e) => e.kind === 'org') ??
+      countryBefore(index, pos, inside)
+    );
   if (p === 'they' || p === 'we' || p === 'i') {
     // "The Liberal Democrats unveiled their manifesto. “…,” they said": an organisation heading a
     // sentence after the last quote is the group speaking, not that quote's speaker.
@@ -150,6 +155,15 @@ export function resolvePronoun(
     const tagged = ms.find((m) => TAG_AFTER.test(index.text.slice(m.end, hi)));
     const pick = tagged ?? main ?? inverted ?? (ms[0] && ms[0].entity.gender === '' && exact && !heads ? exact : ms[0]);
     if (pick) return pick.entity;
+    // "Staunton is also the choice of Jo Roe, executive editor of Variety. But he …": a person the
+    // text introduces here with a role in apposition is who the next he/she is, object or not.
+    const introduced =
+      want !== '' && n > 0
+        ? mentionsIn(index, lo, hi).find(
+            (m) => !inside(m.start) && ok(m.entity) && m.entity.mentions[0] === m && INTRODUCED_ROLE.test(index.text.slice(m.end, m.end + 40)),
+          )
+        : undefined;
+    if (introduced) return introduced.entity;
     // A he/she needs a person: an unclassified full name heading the sentence is one ("Jo-Ann Roe, a
     // professor at …, described …").
     const head = all[0];
@@ -260,8 +274,23 @@ export function mentionsIn(index: EntityIndex, lo: number, hi: number): Mention[
 // A mention starts after its title ("to Mr. Trump" is "Trump"): the title is read through.
 export function subjectish(text: string, m: Mention, lo: number): boolean {
   const before = text.slice(Math.max(lo, m.start - 24), m.start).replace(TITLE_BEFORE, '');
-  if (OBJECT_BEFORE.test(before)) return false;
+  if (OBJECT_BEFORE.test(before) && !headedByOffice(text, m, lo)) return false;
   return !/^['’]s?\b/.test(text.slice(m.end, m.end + 2));
+}
+// "Chief Secretary to the Treasury Paul Boateng attacked …": a person named after an office and the
+// body it serves is the subject, unless the office itself follows a preposition ("wrote to the Chief …").
+const INTRODUCED_ROLE =
+  /^,\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,2}(?:editor|director|chief|head|chairman|chairwoman|president|professor|spokesman|spokeswoman|analyst|founder|executive|manager|secretary|minister|leader|author|critic)\b/;
+const OFFICE_BEFORE = /(?:^|[^\p{L}])((?:\p{Lu}[\p{L}-]*\s+)+)(?:to|of|for)\s+the\s+$/u;
+function headedByOffice(text: string, m: Mention, lo: number): boolean {
+  // The mention holds the body and the name: "Treasury Paul Boateng", not "Hollywood Reporter" after "Anne Thompson of the".
+  const words = m.surface.split(/\s+/);
+  if (m.entity.kind !== 'person' || !words.slice(1, -1).some(isFirstName)) return false;
+  const from = Math.max(lo, m.start - 60);
+  const office = OFFICE_BEFORE.exec(text.slice(from, m.start));
+  if (!office) return false;
+  const officeAt = from + office.index + office[0].indexOf(office[1]!);
+  return !OBJECT_BEFORE.test(text.slice(Math.max(lo, officeAt - 24), officeAt));
 }
 const OBJECT_BEFORE =
   /\b(?:of|for|at|with|to|from|in|into|onto|on|by|about|against|than|like|under|over|told|asked|toward|towards|through|across|behind|among|between|without|within|upon|including)\s+(?:the\s+)?$/i;
@@ -313,6 +342,16 @@ function salientOrgMention(index: EntityIndex, pos: number, inside: Inside, ok: 
   return heads[heads.length - 1] ?? null;
 }
 const SALIENT_WINDOW = 600;
+// "On Wednesday, South Korea moved to steady the markets. It issued a statement": with no
+// organisation to refer to, "it" is a country heading the sentence before, speaking through its government.
+function countryBefore(index: EntityIndex, pos: number, inside: Inside): Entity | null {
+  const from = Math.max(0, pos - 300);
+  const heads = mentionsIn(index, from, pos).filter(
+    (m) => m.entity.kind === 'place' && !inside(m.start) && COUNTRY_HEAD_BEFORE.test(index.text.slice(Math.max(0, m.start - 45), m.start)),
+  );
+  return heads[heads.length - 1]?.entity ?? null;
+}
+const COUNTRY_HEAD_BEFORE = /(?:^|[.!?]["”’]?\s+|\n\s*)(?:(?:On|In|At|By|Later|Earlier)\b[^.,;]{0,25},\s+(?:however,\s+)?)?$/;
 const SENTENCE_HEAD_BEFORE = /(?:^|[.!?]["”’]?\s+|\n\s*)(?:The\s+)?$/;
 
 // Offices a person holds one of: "the senator" is not the person the text calls "Gov." or "Mayor".

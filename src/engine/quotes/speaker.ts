@@ -315,6 +315,8 @@ export const SAID_SENTENCE = new RegExp(
 /** Reads the speaker from the clause before a quote: `Jane Doe said: "…"`, `X: "…"`, `According to X, "…"`. */
 export function speakerBefore(ctx: SpeakerContext, from: number, to: number): Attribution | null {
   const head = ctx.text.slice(from, to);
+  const agent = passiveAgent(ctx, head, from);
+  if (agent) return agent;
   // "As the Ledger reported, the ministry was refusing to call it a failure: “…”": the source the
   // sentence opens with, unless a later finite speech verb has a subject of its own.
   // The pattern runs only on heads whose first letter is "A" (65).
@@ -615,9 +617,15 @@ function subject(ctx: SpeakerContext, s: string, at: number, pick: 'first' | 'la
     const desc = d[0].trim();
     return { entity: e, description: desc.split(/\s+/).length <= 8 ? desc : null };
   }
+  // "Mr Blair's official spokesman said:": someone speaking for a named person, never that person
+  // ("Obama's former campaign strategist" is rather the person the text is about, left to the neighbours).
+  const ownedRole = m ? null : POSSESSED_SPOKESMAN.exec(described.replace(TRAILING_ADVERBS, ''));
+  if (ownedRole) return { entity: null, description: ownedRole[0].trim() };
   return { entity: null, description: null };
 }
 
+const POSSESSED_SPOKESMAN =
+  /(?<![\p{L}’']\s?)(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}['’]s\s+(?:[a-z-]+\s+){0,2}?(?:spokesman|spokeswoman|spokesperson|press secretary)\s*$/u;
 const RELATIVE_BEFORE_VERB = /,\s+(?:who|whose|which)\s[^"“”,;.]*(?:,[^"“”,;.]*)*,\s*$/;
 
 const DOCUMENT_SAID = new RegExp(`\\b(?:statement|letter|report|release|memo|e-?mail|message|note)\\s+(?:${SAY_FINITE}|read|reads)\\b`);
@@ -792,6 +800,18 @@ export function clauseSubject(ctx: SpeakerContext, from: number, to: number): At
   if (main) return { entity: main.entity, description: null };
   return null;
 }
+
+/** "The machine was described by Jobs as “…”": the agent of a passive naming verb chose the words. */
+function passiveAgent(ctx: SpeakerContext, head: string, from: number): Attribution | null {
+  const passive = PASSIVE_AGENT.exec(head);
+  if (!passive) return null;
+  const by = from + passive.index + passive[0].indexOf(passive[1]!);
+  const agent = mentionsIn(ctx.index, by, by + passive[1]!.length).find((x) => !ctx.inside(x.start) && x.entity.kind !== 'place');
+  return agent ? { entity: agent.entity, description: null } : null;
+}
+const PASSIVE_AGENT =
+  /\b(?:was|were|is|are|been|being)\s+(?:\p{Ll}+ly\s+)?(?:described|called|dubbed|branded|labell?ed|termed|hailed|praised|critici[sz]ed|condemned|summed up)\s+by\s+([^,;.“”"]{1,60}?)\s+as\s*$/u;
+
 // "The Florida senator sought to …": a description heading its clause, then its verb (group 1 the
 // description, group 2 its head).
 const ROLE_THEN_VERB =
