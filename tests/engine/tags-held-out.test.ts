@@ -78,6 +78,7 @@ describe('extractTags with describing words and nationality phrases', () => {
     const text = 'But Chief Secretary to the Treasury Paul Wendover attacked the plans on Tuesday.';
     expect(extractTags(text).people).toEqual(['Paul Wendover']);
     expect(extractTags('Co-star Richard Amberley said the film was a joy to make.').people).toEqual(['Richard Amberley']);
+    expect(extractTags('Rural Audit Committee Peter Wendale said the plan was weak.').people).toEqual(['Peter Wendale']);
   });
 
   it('drops an "-ed" adjective before a first name and a surname ("Crooked Hillary Clinton")', () => {

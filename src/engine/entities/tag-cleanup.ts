@@ -72,6 +72,13 @@ export function cleanPersonName(name: string): string | null {
   i = words.length - modified.length;
   while (i < words.length && strippable(i)) i++;
   if (i === words.length) return null;
+  // "Environmental Audit Committee Peter Ainsworth": a body's name ending in its head word, then a full name.
+  for (let k = words.length - 3; k > i; k--) {
+    if (ORG_HEADS.has(words[k]!) && isFirstName(words[k + 1]!)) {
+      i = k + 1;
+      break;
+    }
+  }
   // "Ken Roe QC", "Ana Lutz MEP": letters after a name are an honour or a seat, not part of it.
   let j = words.length;
   while (j - i > 2 && POST_NOMINAL.test(words[j - 1]!)) j--;
