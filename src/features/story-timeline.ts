@@ -63,16 +63,18 @@ function isDatedEvent(entry: TimelineEntry): boolean {
 /**
  * A sentence dated twice, once inside a relative clause ("The captain of a ferry that collided on
  * Monday night has said … on Tuesday"), a describing phrase between commas ("The singer, a star of
- * the 1950s, died on Tuesday") or a comparison ("narrower than a year earlier"), tells of its own
- * event at the other date: the clause dates something else. Such an entry is left out when the same sentence has a date outside such a clause, so a
- * reader does not see the sentence twice, once under the wrong date.
+ * the 1950s, died on Tuesday"), a comparison ("narrower than a year earlier") or the period a figure
+ * covers ("a third-quarter loss"), tells of its own event at the other date: the clause dates
+ * something else. Such an entry is left out when the same sentence has a date outside such a clause,
+ * so a reader does not see the sentence twice, once under the wrong date.
  */
 export function mainClauseDates(text: string, entries: TimelineEntry[]): TimelineEntry[] {
   const inClause = entries.map(
     (entry) =>
       inRelativeClause(text, entry.start) ||
       inAppositive(text, entry.start, entry.end) ||
-      COMPARED_BEFORE.test(text.slice(Math.max(0, entry.start - 16), entry.start)),
+      COMPARED_BEFORE.test(text.slice(Math.max(0, entry.start - 16), entry.start)) ||
+      PERIOD_ADJECTIVE.test(text.slice(entry.start, entry.end + 24)),
   );
   return entries.filter((entry, k) => !inClause[k] || !entries.some((other, j) => !inClause[j] && other.event === entry.event));
 }
@@ -89,6 +91,10 @@ function inRelativeClause(text: string, start: number): boolean {
   const m = RELATIVE_BEFORE.exec(clause);
   return m !== null && !REPORTING_OR_DATE.test(m[1]!);
 }
+
+// "reported a third-quarter loss on Tuesday", "full-year profits": the period a figure covers, written
+// as an adjective before it, is not when the sentence's event happened.
+const PERIOD_ADJECTIVE = /^(?:an?\s+|the\s+)?\p{L}+-(?:quarter|half|year)\s+\p{Ll}/u;
 
 // "a loss narrower than a year earlier", "compared with 2019": the date a figure is compared with.
 const COMPARED_BEFORE = /\b(?:than|compared (?:with|to)|versus|vs\.?)\s$/;

@@ -154,6 +154,12 @@ describe('a sentence of a story timeline dated twice', () => {
     expect(mainClauseDates(text, entries).map((e) => e.value)).toEqual(['2026-W45']);
   });
 
+  it("does not list a sentence under the period a figure covers when it has the event's own date", () => {
+    const text = 'The firm reported a third-quarter loss on Tuesday, its first in a decade.';
+    const entries = [entry(text, 'a third-quarter', '2026-Q3'), entry(text, 'Tuesday', '2026-11-24')];
+    expect(mainClauseDates(text, entries).map((e) => e.value)).toEqual(['2026-11-24']);
+  });
+
   it('keeps a date inside a relative clause when the sentence has no other', () => {
     const text = 'Crews inspected the bridge that closed on Sunday.';
     expect(mainClauseDates(text, [entry(text, 'Sunday', '2026-11-22')])).toHaveLength(1);
