@@ -38,9 +38,7 @@ const isAdjectiveOpener = (word: string): boolean => ADJECTIVE_ENDING.test(word)
 const PERSON_NOUN_ENDING = /^\p{Lu}\p{Ll}{3,}(?:er|ers|ist|ists|or|ors|ant|ants|ent|ents|ans|ed)$/u;
 function describesFirstName(words: string[], k: number): boolean {
   const [word, next] = [words[k]!, words[k + 1] ?? ''];
-  // "Chief Secretary to the Treasury Paul Boateng": the body of an office ends where the first name begins.
-  const shaped = PERSON_NOUN_ENDING.test(word) || ORGS.has(word) || ORG_HEADS.has(word);
-  return words.length - k >= 3 && shaped && !isFirstName(word) && isFirstName(next);
+  return words.length - k >= 3 && PERSON_NOUN_ENDING.test(word) && !isFirstName(word) && isFirstName(next);
 }
 // Hyphenated titles: "Secretary-General", "Vice-president", "Major-General".
 const HYPHEN_TITLE = /^(?:Vice|Deputy|Under|Lieutenant|Major|Brigadier|Attorney|Secretary|Director|Governor|Undersecretary|Surgeon|Inspector|Chief)-\p{L}+$/iu;
@@ -72,9 +70,10 @@ export function cleanPersonName(name: string): string | null {
   i = words.length - modified.length;
   while (i < words.length && strippable(i)) i++;
   if (i === words.length) return null;
-  // "Environmental Audit Committee Peter Ainsworth": a body's name ending in its head word, then a full name.
-  for (let k = words.length - 3; k > i; k--) {
-    if (ORG_HEADS.has(words[k]!) && isFirstName(words[k + 1]!)) {
+  // "Environmental Audit Committee Peter Ainsworth", "(Chief Secretary to the) Treasury Paul Boateng": the
+  // name of an office's body, ending in its head word or a known body, then a full name.
+  for (let k = words.length - 3; k >= i; k--) {
+    if ((ORG_HEADS.has(words[k]!) || ORGS.has(words[k]!)) && !isFirstName(words[k]!) && isFirstName(words[k + 1]!)) {
       i = k + 1;
       break;
     }
