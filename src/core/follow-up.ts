@@ -35,14 +35,15 @@ export async function answerFollowUp(
       text: `To open story ${story}, type /summary ${story} (or /quotes ${story}, /timeline ${story}). Here, ask a question in words and I answer it from the stories.`,
     };
   }
-  if (namesNothing(text) && articles.length > 1) {
+  const vague = namesNothing(text);
+  if (vague && articles.length > 1) {
     return {
       kind: 'text',
       tone: 'info',
       text: 'Which story do you mean? This thread holds several: ask again with a name or a word from its headline in the question.',
     };
   }
-  const asked = namesNothing(text) ? withHeadline(text, articles[0]) : text;
+  const asked = vague ? withHeadline(text, articles[0]) : text;
   const answer = articles.length ? await services.analysis.answer(asked, articles, { tenant }) : null;
   const article = answer ? articles.find((candidate) => candidate.id === answer.articleId) : undefined;
   return { kind: 'answer', question: text, answer, article: article ? articleRef(article) : undefined };

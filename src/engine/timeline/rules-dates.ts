@@ -15,10 +15,10 @@ const SPOKEN_YEAR =
   '(?:nineteen|twenty)[- ](?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|hundred)|two thousand(?: and)?(?: (?:one|two|three|four|five|six|seven|eight|nine|ten))?';
 const YEAR = `(\\d{4}|${SPOKEN_YEAR})`;
 
-/** "1998", "nineteen ninety-seven", "two thousand" -> number. */
 // "will hold elections on", "is due in": the clause's modal or schedule says the time is to come.
 const WILL_CLAUSE = /\b(?:will|shall|(?:is|are) (?:to|due|scheduled|slated))\b[^.;,!?]{0,60}$/i;
 
+/** "1998", "nineteen ninety-seven", "two thousand" -> number. */
 export function parseYear(raw: string): number | null {
   if (/^\d{4}$/.test(raw)) return Number(raw);
   const s = raw.toLowerCase().replace(/-/g, ' ');

@@ -62,7 +62,7 @@ const WEEKDAY_AND = new RegExp(`\\b(?:${WEEKDAY})\\s+(?:and|or)\\s+$`, 'i');
 
 // "minute" as an adjective: before a colour, a size word or a noun for a small amount or thing.
 const TINY_AFTER =
-  /^\s+(?:(?:red|black|white|blue|green|yellow|grey|gray|brown|dark|bright|round|little|amounts?|quantit(?:y|ies)|traces?|particles?|fractions?|details?|differences?|changes?|detail|amount|dots?|specks?|drops?|holes?|cracks?|pieces?|organisms?|creatures?|insects?|bits?|doses?)\b)/i;
+  /^\s+(?:(?:red|black|white|blue|green|yellow|grey|gray|brown|dark|bright|round|little|amounts?|quantit(?:y|ies)|traces?|particles?|fractions?|details?|differences?|changes?|dots?|specks?|drops?|holes?|cracks?|pieces?|organisms?|creatures?|insects?|bits?|doses?)\b)/i;
 
 const FROM_NOW: Record<string, Grain> = { year: 'Y', month: 'M', week: 'W', day: 'D' };
 
