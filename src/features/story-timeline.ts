@@ -76,7 +76,8 @@ export function mainClauseDates(text: string, entries: TimelineEntry[]): Timelin
       COMPARED_BEFORE.test(text.slice(Math.max(0, entry.start - 16), entry.start)) ||
       PERIOD_ADJECTIVE.test(text.slice(entry.start, entry.end + 24)),
   );
-  return entries.filter((entry, k) => !inClause[k] || !entries.some((other, j) => !inClause[j] && other.event === entry.event));
+  // The other date must be one a timeline shows: a duration or "now" in the same sentence is none.
+  return entries.filter((entry, k) => !inClause[k] || !entries.some((other, j) => !inClause[j] && isDated(other) && other.event === entry.event));
 }
 
 // "<noun> that|which|who <up to five words> <the date>", within one clause of the sentence; not after

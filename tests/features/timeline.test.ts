@@ -160,6 +160,12 @@ describe('a sentence of a story timeline dated twice', () => {
     expect(mainClauseDates(text, entries).map((e) => e.value)).toEqual(['2026-11-24']);
   });
 
+  it('keeps a date inside a describing phrase when the sentence has only a duration besides', () => {
+    const text = 'The singer, a star of the 1950s, sang for three hours at the hall.';
+    const entries = [entry(text, 'the 1950s', '195'), { ...entry(text, 'three hours', 'PT3H'), type: 'DURATION' as const }];
+    expect(mainClauseDates(text, entries).map((e) => e.value)).toEqual(['195', 'PT3H']);
+  });
+
   it('keeps a date inside a relative clause when the sentence has no other', () => {
     const text = 'Crews inspected the bridge that closed on Sunday.';
     expect(mainClauseDates(text, [entry(text, 'Sunday', '2026-11-22')])).toHaveLength(1);
