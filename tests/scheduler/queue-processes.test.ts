@@ -151,7 +151,10 @@ describe('three newsdesk processes sharing the queues on Redis', () => {
     const polled = () => lines.flatMap((line) => line.polls ?? []);
     const slotRuns = () => lines.flatMap((line) => line.digests ?? []);
     const posts = () => lines.filter((line) => line.type === 'post');
-    await until(() => polled().length >= FEEDS && slotRuns().length >= CHANNELS && new Set(posts().map((post) => post.channel)).size >= CHANNELS);
+    // Done when every channel's delivery job has reported back, not merely when its first part is posted:
+    // the ledger is cleared only once the job has posted every part.
+    const delivered = () => new Set(lines.flatMap((line) => line.deliveries ?? []).filter((run) => run.status === 'posted').map((run) => run.channel));
+    await until(() => polled().length >= FEEDS && slotRuns().length >= CHANNELS && delivered().size >= CHANNELS);
     await settle();
 
     // Every feed polled once: by one process, with one request to its server.
