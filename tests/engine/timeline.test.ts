@@ -434,6 +434,24 @@ describe('extractTimeline: found on articles written for a review', () => {
     expect(find('The country will hold elections on March 4.', 'March 4', '2026-03-20T12:00:00Z').value).toBe('2027-03-04');
     expect(find('He said the country would hold elections on March 4.', 'March 4', '2026-03-20T12:00:00Z').value).toBe('2026-03-04');
   });
+
+  it('reads a day chosen for a plan ("have earmarked 14 April for a strike") as the coming one, not last year\'s', () => {
+    const text = 'The nurses have already earmarked 14 April for a walkout. Talks about the 14 April stoppage resume today.';
+    expect(find(text, '14 April', '2027-03-30T12:00:00Z').value).toBe('2027-04-14');
+    expect(find('The mill closed on 14 April.', '14 April', '2027-03-30T12:00:00Z').value).toBe('2026-04-14');
+  });
+
+  it('reads "the end of the year" before a past verb, told early in a year, as last year\'s end', () => {
+    const told = '2027-02-10T12:00:00Z';
+    expect(find('"At the end of the year I was worn out," the skier said.', 'the end of the year', told).value).toBe('2026');
+    expect(find('The stadium will be finished by the end of the year.', 'the end of the year', told).value).toBe('2027');
+    expect(find('At the end of the month the clinic closed its doors.', 'the end of the month', '2027-02-10T12:00:00Z').value).toBe('2027-01');
+  });
+
+  it('does not read "a few second serves" as seconds, but keeps "a few seconds"', () => {
+    expect(tagTimex('She missed a few second serves early on.', { publishedAt: published })).toEqual([]);
+    expect(find('The lights went out for a few seconds.', 'a few seconds').value).toBe('PTXS');
+  });
 });
 
 describe('the publisher’s day', () => {

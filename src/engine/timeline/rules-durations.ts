@@ -116,8 +116,9 @@ export const DURATION_RULES: Rule[] = [
       if (/^quarter$/i.test(unit) && /^[- ]century\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 9))) {
         return { type: 'DURATION', end: m.index + m[0].length + 8, resolve: () => ({ value: `P${25 * (n ?? 1)}Y` }) };
       }
-      // "a second group": the ordinal, not the unit. "A minute red dot", "minute traces": tiny, not sixty seconds.
-      if (single && /^second$/i.test(unit)) return null;
+      // "a second group", "a few second serves": the ordinal, not the unit (a count of seconds takes the
+      // plural). "A minute red dot", "minute traces": tiny, not sixty seconds.
+      if ((single || (vague && !hyphenated)) && /^second$/i.test(unit)) return null;
       if (/^minute$/i.test(unit) && TINY_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
       // "quarter" is also a fraction: "a quarter of the shares", "three quarters of them".
       if (/^quarter/i.test(unit) && !vague && (n ?? 0) < 4 && /^\s+of\b/i.test(text.slice(m.index + m[0].length))) return null;

@@ -403,10 +403,27 @@ export const RELATIVE_RULES: Rule[] = [
       if (grain === 'WE') {
         return { type: 'DATE', resolve: (ctx) => shifted(ctx.ref, 'WE', ctx.tense(m.index, m.index + m[0].length) === 'future' ? 0 : -1) };
       }
-      return { type: 'DATE', resolve: (ctx) => shifted(ctx.ref, grain, mod === 'latest' && unit === 'year' ? -1 : 0) };
+      // "at the end of the year I was exhausted", told in March: this year's end is still to come, so a
+      // past verb means last year's.
+      const closingPart = (unit === 'year' || unit === 'month') && !mod && END_OF.test(text.slice(Math.max(0, m.index - 24), m.index));
+      return {
+        type: 'DATE',
+        resolve: (ctx) => {
+          const ended =
+            closingPart &&
+            ctx.ref &&
+            (unit === 'year' ? ctx.ref.date.m < 12 : ctx.ref.date.d < 25) &&
+            (ctx.tense(m.index, m.index + m[0].length) === 'past' || PAST_CLAUSE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40)));
+          return shifted(ctx.ref, grain, (mod === 'latest' && unit === 'year') || ended ? -1 : 0);
+        },
+      };
     },
   },
 ];
+
+const END_OF = /\b(?:end|close|turn|last part|latter part)\s+of\s+$/i;
+// The clause an expression opens, when its verb is past: "… at the end of the year I was exhausted".
+const PAST_CLAUSE_AFTER = /^,?\s+(?:[\p{L}']+\s+){1,2}(?:was|were|had|did|\p{L}+ed)\b/u;
 
 /**
  * `overnight`: the night before the day told of (named in its sentence or the one before, else

@@ -129,9 +129,9 @@ export function tenseWide(text: string, start: number, end: number, sStart: numb
 }
 
 // Verbs whose dated object is a plan or a deadline, not the day of the act: "extended to Nov. 20",
-// "scheduled for March 3", "was expected on Friday".
+// "scheduled for March 3", "was expected on Friday", "have earmarked 23 March for a strike".
 const PLAN_VERB =
-  /^(?:scheduled|rescheduled|expected|planned|slated|set|postponed|delayed|deferred|extended|moved|pushed|adjourned|called|needed|wanted|hoped|intended|announced)$/i;
+  /^(?:scheduled|rescheduled|expected|planned|slated|set|postponed|delayed|deferred|extended|moved|pushed|adjourned|called|needed|wanted|hoped|intended|announced|earmarked|designated|chosen|picked|fixed|booked|reserved|targeted|proposed|pencilled|penciled)$/i;
 const PAST_VERB_BEFORE = new RegExp(`\\b(\\w+)\\s+(${IRREGULAR_PAST}|said|told|\\w+ed)\\s+(?:on\\s+)?$`, 'i');
 // A word before the participle that makes it passive-future or an infinitive ("will be held on"),
 // or an adjective ("the delayed March 3 vote").
