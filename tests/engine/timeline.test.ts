@@ -448,6 +448,12 @@ describe('extractTimeline: found on articles written for a review', () => {
     expect(find('At the end of the month the clinic closed its doors.', 'the end of the month', '2027-02-10T12:00:00Z').value).toBe('2027-01');
   });
 
+  it('dates "August of the same year" by the year named last, not by the publication date', () => {
+    const text = 'In March 2019 a storm flooded the depot. In August of the same year, a fire closed it again.';
+    expect(find(text, 'August', '2027-03-30T12:00:00Z').value).toBe('2019-08');
+    expect(find(text, 'the same year', '2027-03-30T12:00:00Z').value).toBe('2019');
+  });
+
   it('does not read "a few second serves" as seconds, but keeps "a few seconds"', () => {
     expect(tagTimex('She missed a few second serves early on.', { publishedAt: published })).toEqual([]);
     expect(find('The lights went out for a few seconds.', 'a few seconds').value).toBe('PTXS');

@@ -30,6 +30,8 @@ export function parseYear(raw: string): number | null {
   return hi !== null && lo !== null ? hi * 100 + lo : null;
 }
 
+const OF_THAT_YEAR = /^\s+of\s+(?:the\s+same|that(?:\s+same)?)\s+year\b/i;
+
 function dayOf(m: RegExpExecArray, digitGroup: number): number | null {
   const digits = m[digitGroup];
   if (digits) return Number(digits);
@@ -168,6 +170,7 @@ export const DATE_RULES: Rule[] = [
     },
   },
   {
+    // "August", alone or before "of the same year" / "of that year".
     name: 'month',
     re: rx(`\\b(${MONTH_STRICT})(?!\\w|'(?!s\\b))`),
     priority: 1,
@@ -176,9 +179,12 @@ export const DATE_RULES: Rule[] = [
       const month = monthNumber(word);
       if (month === undefined || !/^[A-Z]/.test(word)) return null;
       if (/^(may|march)$/i.test(word) && !monthContext(text, m.index)) return null;
+      // "In January 2003 … In August of the same year": the year named last.
+      const ofThatYear = OF_THAT_YEAR.test(text.slice(m.index + word.length, m.index + word.length + 24));
       return {
         type: 'DATE',
         resolve: (ctx) => {
+          if (ofThatYear && ctx.anchorYear !== null) return { value: fmtMonth(ctx.anchorYear, month) };
           const tense = ctx.tenseWide(m.index, m.index + word.length);
           // "She joined the board in March 2021 and left in May": a narrative goes on from the month
           // it wrote out, to the first such month from that one.
