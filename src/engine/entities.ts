@@ -402,7 +402,11 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: Word
     if (
       endsWithNoun(text, lo, m.start, ORG_NOUNS, ORG_BEFORE) ||
       endsWithNoun(text, lo, m.start, BARE_ORG_NOUNS, BARE_ORG_BEFORE) ||
-      (!known && ((comma && ORG_APPOSITION.test(after)) || (space && ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start)))))
+      (!known &&
+        ((comma && ORG_APPOSITION.test(after)) ||
+          (space && ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start))) ||
+          LEADER_OF_BEFORE.test(text.slice(lo, m.start)) ||
+          (space && tokens.length === 1 && TEAM_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start)))))
     )
       org += 4;
     // "Sociedad have been given …", "Icann are": a plural verb after a one-word name that is no known
@@ -558,8 +562,16 @@ const ORG_BEFORE = new RegExp(String.raw`\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+
 // "Swiss drugmaker Novartis", "Dutch newspaper Algemeen Dagblad": a kind of business right before a
 // name, with no article, names an organisation as surely as "the company X" does.
 const BARE_ORG_NOUN_LIST =
-  'drugmaker|carmaker|automaker|chipmaker|newspaper|website|retailer|broadcaster|airline|publisher|developer|firm|company|giant|label|studio|insurer|lender|operator|magazine|tabloid|conglomerate';
+  'drugmaker|carmaker|automaker|chipmaker|newspaper|website|retailer|broadcaster|airline|publisher|developer|firm|company|giant|label|studio|insurer|lender|operator|magazine|tabloid|conglomerate|' +
+  // Plurals before a list of them: "pay-TV operators Canal Cinq and TVP".
+  'drugmakers|carmakers|automakers|chipmakers|newspapers|retailers|broadcasters|airlines|publishers|developers|firms|companies|giants|labels|studios|insurers|lenders|operators|conglomerates';
 const BARE_ORG_BEFORE = new RegExp(String.raw`(?<![\p{L}-])(?:${BARE_ORG_NOUN_LIST})\s+$`, 'u');
+// "Jeremy Allaire, chief of Lumacast", "the founder of Quillpad": a post at a name that is no known
+// place ("the president of France") makes it an organisation.
+const LEADER_OF_BEFORE = /\b(?:chief|boss|founder|co-founder|head|president|chairman|chairwoman|owner|chief executive|managing director)\s+(?:of|at)\s+$/;
+// "the Chelsea side", "the Arsenal defence": a one-word name before a team's noun is the club.
+const TEAM_NOUN_AFTER =
+  /^\s+(?:side|team|squad|defence|defense|midfield|attack|fans|supporters|manager|boss|goalkeeper|keeper|area|penalty area|dressing room)\b/;
 // The word before a name is looked up first; the pattern runs only when it is one of these.
 const BARE_ORG_NOUNS = wordList(BARE_ORG_NOUN_LIST.split('|'));
 const ORG_NOUNS = wordList(ORG_NOUN_LIST.split('|'));

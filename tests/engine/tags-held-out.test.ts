@@ -298,3 +298,36 @@ describe('extractTags on a first name beside the full name and on opening partic
     expect(people).not.toContain('Jonah');
   });
 });
+
+describe('extractTags on sports positions, clubs and firms named by their posts (BBC review, second round)', () => {
+  it('cuts a hyphenated position ("Fly-half") from a name but keeps a double-barrelled first name', () => {
+    const text = [
+      'Fly-half Martin Ridgewell kicked four penalties as the hosts won in the rain.',
+      'Jean-Luc Ferrand, the visiting coach, said his side had lacked discipline.',
+    ].join('\n');
+    const { people } = extractTags(text);
+    expect(people).toContain('Martin Ridgewell');
+    expect(people).not.toContain('Fly-half Martin Ridgewell');
+    expect(people).toContain('Jean-Luc Ferrand');
+  });
+
+  it('reads a one-word club before "side" or "defence" as an organisation, not a person named by a first name', () => {
+    const text = [
+      'A tense derby between Oldcastle and Chelsea ended goalless on Saturday.',
+      'The Chelsea defence held firm and the Oldcastle side rarely threatened after the break.',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.people).not.toContain('Chelsea');
+    expect(tags.organizations).toEqual(expect.arrayContaining(['Chelsea', 'Oldcastle']));
+  });
+
+  it('reads a name after "chief of" or after a plural business noun as an organisation', () => {
+    const text = [
+      'Pay-TV operators Canal Cinq and Vistavue have bid for the new channels.',
+      'Dora Whitcombe, chief of Lumacast, said the service would launch in the spring.',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.people).toEqual(['Dora Whitcombe']);
+    expect(tags.organizations).toEqual(expect.arrayContaining(['Canal Cinq', 'Lumacast']));
+  });
+});
