@@ -288,6 +288,12 @@ function findFuller(byWord: Map<string, Cluster[]>, tokens: string[], orgLike: b
   if (candidates === undefined) return undefined;
   for (const c of candidates) {
     if (c.tokens.length <= tokens.length) continue;
+    // "Petrel Resources … Petrel said": the first word of a two-word organisation, alone, is its short
+    // form, unless it is a first name ("Morgan" beside "Morgan Stanley" may be a person).
+    if (!orgLike && c.orgLike && tokens.length === 1 && c.tokens.length === 2 && c.tokens[0] === last && !isFirstName(last)) {
+      if (!best || better(c, best, at)) best = c;
+      continue;
+    }
     // An organisation's short form joins only a longer organisation ("Post" -> "Washington Post").
     if (orgLike !== c.orgLike || (orgLike && (tokens.length > 1 || !ORG_HEADS.has(tokens[0]!) || COUNTRIES.has(c.tokens.join(' '))))) continue;
     const fullLast = c.tokens[c.tokens.length - 1]!.replace(/^(?:Jr\.|Sr\.|II|III)$/, '') || c.tokens[c.tokens.length - 2]!;
@@ -554,8 +560,9 @@ const BUSINESS_NOUN = `(?:company|firm|operator|service|airline|carrier|platform
 const ORG_APPOSITION = new RegExp(
   String.raw`^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}${BUSINESS_NOUN}\b(?!\s+(?!(?:that|which|whose|based|in|of|for|with|owned|run|founded|known|and|to|on|at|from|by|is|was|has|had|have|will|would|said|says|told|added|announced|reported|confirmed|declined|denied|issued|stated|wrote)\b)[a-z])`,
 );
-// "the Sentinel newspaper", "the Northwire agency" (not "the Rome group": only media nouns).
-const ORG_NOUN_AFTER = /^\s+(?:news\s+)?(?:agency|newspaper|daily|weekly|magazine|tabloid|outlet|website|broadcaster|network)\b/i;
+// "the Sentinel newspaper", "the Northwire agency", "the Thrift building society" (not "the Rome group":
+// only media nouns and the one kind of lender named that way).
+const ORG_NOUN_AFTER = /^\s+(?:news\s+)?(?:agency|newspaper|daily|weekly|magazine|tabloid|outlet|website|broadcaster|network|building society)\b/i;
 const ORG_NOUN_LIST =
   'company|firm|operator|service|airline|carrier|platform|app|website|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group';
 const ORG_BEFORE = new RegExp(String.raw`\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:${ORG_NOUN_LIST})\s*,?\s*$`, 'i');

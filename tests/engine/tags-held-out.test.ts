@@ -331,3 +331,26 @@ describe('extractTags on sports positions, clubs and firms named by their posts 
     expect(tags.organizations).toEqual(expect.arrayContaining(['Canal Cinq', 'Lumacast']));
   });
 });
+
+describe('extractTags on short forms of firms and on "Boss" before a name (BBC review, second round)', () => {
+  it('joins the first word of a two-word firm, used alone, to the firm instead of making a person of it', () => {
+    const text = [
+      'Shares in the mining company Quarrel Minerals fell by a third on Monday.',
+      "By noon, Quarrel's shares had lost 40p.",
+      'Quarrel said that it had not been told of any change to its licence.',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.people).toEqual([]);
+    expect(tags.organizations).toContain('Quarrel Minerals');
+  });
+
+  it('reads "the X building society" as an organisation and cuts "Boss" from a name', () => {
+    const text = [
+      'Prices rose by 0.4% in March, says the Hearthfield building society.',
+      'Hearthfield said demand had held up. Boss Graeme Tolland was pleased with the figures.',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.organizations).toContain('Hearthfield');
+    expect(tags.people).toEqual(['Graeme Tolland']);
+  });
+});
