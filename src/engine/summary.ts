@@ -201,13 +201,18 @@ function startsInside(start: number, passages: [number, number][]): boolean {
 /**
  * Double-quoted passages as [opening mark, end]: a sentence that starts inside one continues a quote
  * begun in an earlier sentence ("Signing up took one click. Leaving took ten minutes," she said),
- * and shown alone it would read as the writer's words with a stray closing mark. The quotes and
+ * and shown alone it would read as the writer's words with a stray closing mark; so would a paragraph
+ * that continues the quote of the paragraph before. The quotes and
  * the timeline read the same spans: the shared copy is read, not recomputed.
  */
 function midQuoteStarts(text: string): [number, number][] {
-  return quoteSpansOf(text)
-    .filter((span) => /["“”]/.test(text[span.open] ?? ''))
-    .map((span) => [span.open, span.end]);
+  return (
+    quoteSpansOf(text)
+      .filter((span) => /["“”]/.test(text[span.open] ?? ''))
+      // A paragraph that reopens the quote of the paragraph before (the news convention for a long
+      // quote) has its speaker up there: from its very first mark it is someone's words unattributed.
+      .map((span) => [span.continued ? span.open - 1 : span.open, span.end])
+  );
 }
 
 /** Feature vectors (FEATURE_NAMES order) for each sentence, and the prepared sentences. */

@@ -91,6 +91,20 @@ describe('summary sentences and quotations', () => {
     expect(picked).toHaveLength(3);
     for (const sentence of picked) expect(sentence.text.startsWith('Leaving')).toBe(false);
   });
+
+  it('never picks a paragraph that reopens the quote of the paragraph before: its speaker is not in it', () => {
+    const text = [
+      'Ministers will close 162 advisory bodies by the end of next year to save money, the Treasury said on Monday.',
+      'Treasury minister Alma Reyes said: "These bodies cost far more than they return to the people who pay for them.',
+      '"We will axe 162 of them, and the savings of 900 million pounds will pay for two new hospitals in the north."',
+      'Unions said about 4,000 jobs would go in the cuts.',
+      'The opposition called the plan a gimmick.',
+    ].join('\n\n');
+    const picked = summarize(text, { sentences: 3, title: 'Ministers to close 162 advisory bodies' });
+    expect(picked).toHaveLength(3);
+    expect(picked[0]!.text.startsWith('Ministers will close')).toBe(true);
+    for (const sentence of picked) expect(sentence.text.startsWith('"We will axe')).toBe(false);
+  });
 });
 
 describe('summaries of wire stories', () => {
