@@ -454,6 +454,12 @@ describe('extractTimeline: found on articles written for a review', () => {
     expect(find(text, 'the same year', '2027-03-30T12:00:00Z').value).toBe('2019');
   });
 
+  it("does not read the halves and quarters of a game as half-years and quarters, but keeps a company's", () => {
+    expect(tagTimex('Keane scored a first-half goal and missed a penalty midway through the second half.', { publishedAt: published })).toEqual([]);
+    expect(tagTimex('The home side kicked three field goals in the fourth quarter of the game.', { publishedAt: published })).toEqual([]);
+    expect(find('Profits rose in the second half, the retailer said.', 'the second half').value).toMatch(/^\d{4}-H2$/);
+  });
+
   it('does not read "a few second serves" as seconds, but keeps "a few seconds"', () => {
     expect(tagTimex('She missed a few second serves early on.', { publishedAt: published })).toEqual([]);
     expect(find('The lights went out for a few seconds.', 'a few seconds').value).toBe('PTXS');

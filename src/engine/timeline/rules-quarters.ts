@@ -9,6 +9,17 @@ const ORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, 
 const PREFIX =
   "(?:(?:the|its|their|this|that|a|latest|current|previous|prior|same|comparable|corresponding|fiscal|calendar|(?:this|last|next) year's|year-earlier|year-ago|\\d{4}|fiscal \\d{4})[- ]+){0,4}";
 
+// "a first-half goal", "midway through the second half", "a touchdown in the fourth quarter": the
+// periods of a game, told of beside its words and with no word of a company's accounts.
+const GAME_WORDS =
+  /\b(?:goals?|penalty|penalties|scored?|scoring|shots?|kick(?:ed|-off)?|whistle|half-time|interval|striker|keeper|goalkeeper|tries|touchdowns?|baskets?|innings|match|game|substitute|equali[sz]er|header|free[- ]kick|corner|referee|minutes?)\b/i;
+const ACCOUNTS_WORDS =
+  /\b(?:profits?|sales|revenues?|earnings|fiscal|growth|economy|output|loss(?:es)?|results|shares|prices|investors?|dividend|forecasts?|GDP)\b/i;
+function inGame(text: string, start: number, end: number): boolean {
+  const around = text.slice(Math.max(0, start - 160), Math.min(text.length, end + 160));
+  return GAME_WORDS.test(around) && !ACCOUNTS_WORDS.test(around);
+}
+
 export const QUARTER_RULES: Rule[] = [
   {
     name: 'ordinal-quarter',
@@ -17,10 +28,11 @@ export const QUARTER_RULES: Rule[] = [
       'gi',
     ),
     priority: 2,
-    build: (m) => {
+    build: (m, text) => {
       const prefix = m[1]!.toLowerCase();
       const n = ORDS[m[2]!.toLowerCase()]!;
       const half = m[3]!.toLowerCase() === 'half';
+      if (!m[4] && !m[5] && !/\d{4}|year/.test(prefix) && inGame(text, m.index, m.index + m[0].length)) return null;
       const closing = /^(?:last|final)$/i.test(m[2]!);
       // "the last quarter" alone is the previous one (relative rules); "the last half of 1989" is H2.
       if (/^last$/i.test(m[2]!) && !m[5] && !m[4]) return null;
