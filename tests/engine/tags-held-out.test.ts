@@ -304,8 +304,10 @@ describe('extractTags on sports positions, clubs and firms named by their posts 
     const text = [
       'Fly-half Martin Ridgewell kicked four penalties as the hosts won in the rain.',
       'Jean-Luc Ferrand, the visiting coach, said his side had lacked discipline.',
+      'Film-maker Odalys Brandtner, who was in the crowd, said it was the best game of the year.',
     ].join('\n');
     const { people } = extractTags(text);
+    expect(people).toContain('Odalys Brandtner');
     expect(people).toContain('Martin Ridgewell');
     expect(people).not.toContain('Fly-half Martin Ridgewell');
     expect(people).toContain('Jean-Luc Ferrand');

@@ -36,12 +36,14 @@ const isAdjectiveOpener = (word: string): boolean => ADJECTIVE_ENDING.test(word)
 // describes the person ("Billie Jean King", "Curtis Lee White" and "Pier Francesco Chili" keep their
 // first word: no such ending, or too short).
 const PERSON_NOUN_ENDING = /^\p{Lu}\p{Ll}{3,}(?:er|ers|ist|ists|or|ors|ant|ants|ent|ents|ans|ed)$/u;
-// "Fly-half Andy Goode", "Full-back Iain Balshaw": a hyphenated word whose second part is in lower case
-// (a position, a form: "In-form") describes the person, where a double first name has two capitals.
+// "Fly-half Andy Goode", "Film-maker Spike Lee": a hyphenated word whose second part is in lower case
+// (a position, a trade, a form: "In-form") before two more words describes the person, where a double
+// first name has two capitals ("Jean-Luc").
 const LOWER_HYPHEN_WORD = /^\p{Lu}\p{Ll}*-\p{Ll}+$/u;
 function describesFirstName(words: string[], k: number): boolean {
   const [word, next] = [words[k]!, words[k + 1] ?? ''];
-  return words.length - k >= 3 && (PERSON_NOUN_ENDING.test(word) || LOWER_HYPHEN_WORD.test(word)) && !isFirstName(word) && isFirstName(next);
+  if (words.length - k < 3) return false;
+  return LOWER_HYPHEN_WORD.test(word) || (PERSON_NOUN_ENDING.test(word) && !isFirstName(word) && isFirstName(next));
 }
 // Hyphenated titles: "Secretary-General", "Vice-president", "Major-General".
 const HYPHEN_TITLE = /^(?:Vice|Deputy|Under|Lieutenant|Major|Brigadier|Attorney|Secretary|Director|Governor|Undersecretary|Surgeon|Inspector|Chief)-\p{L}+$/iu;
