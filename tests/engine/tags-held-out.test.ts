@@ -356,3 +356,15 @@ describe('extractTags on short forms of firms and on "Boss" before a name (BBC r
     expect(tags.people).toEqual(['Graeme Tolland']);
   });
 });
+
+describe('extractTags on bodies whose names hold "and"', () => {
+  it('keeps "The Securities and Exchange Commission" whole but still splits two bodies joined by "and"', () => {
+    const text = ['The Securities and Exchange Commission fined the broker on Monday.', 'The Navy and Air Corps held a joint exercise off the coast.'].join(
+      '\n',
+    );
+    const { organizations } = extractTags(text);
+    expect(organizations).toContain('Securities and Exchange Commission');
+    expect(organizations).not.toContain('Securities');
+    expect(organizations).toEqual(expect.arrayContaining(['Navy', 'Air Corps']));
+  });
+});

@@ -354,8 +354,11 @@ function splitRun(text: string, run: Token[], sentenceStart: boolean, out: RawMe
       // "WorldCom Inc and MFS Communications", "the Navy and Air Corps": after a complete organisation name, "and" starts another.
       // "F.W. de Klerk and African National Congress": a name of two or more words before "and" is complete
       // (not "Food and Drug Administration", "Department of Health and Human Services").
-      const afterHead =
-        t.word === 'and' && k > from && (ORG_HEADS.has(unpossessed(run[k - 1]!.word.replace(/\.$/, ''))) || (k - from >= 2 && !hasOf(run, from, k)));
+      // A plural head alone before "and" opens a longer name ("The Securities and Exchange Commission").
+      const before = unpossessed(run[k - 1]?.word.replace(/\.$/, '') ?? '');
+      const words = k - from - (run[from]?.word === 'The' ? 1 : 0);
+      const pluralOpener = words === 1 && orgLike && before.endsWith('s') && ORG_HEADS.has(before);
+      const afterHead = t.word === 'and' && k > from && !pluralOpener && (ORG_HEADS.has(before) || (words >= 2 && !hasOf(run, from, k)));
       // "&" joins a firm's partners ("Pell & Marsh"); "and" joins two names. "on" joins an
       // organisation's name only after a body that works on a subject ("Committee on Trade"):
       // "Metro News on Election Day" is two names.
