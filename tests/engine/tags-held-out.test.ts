@@ -368,3 +368,16 @@ describe('extractTags on bodies whose names hold "and"', () => {
     expect(organizations).toEqual(expect.arrayContaining(['Navy', 'Air Corps']));
   });
 });
+
+describe('extractTags on papers and carriers with no cue', () => {
+  it('reads "The Hollywood Reporter", "Daily Telegraph" and "Northern Rail" as organisations, not people', () => {
+    const text = [
+      'The film took 40 million dollars in its first weekend, The Hollywood Reporter said on Sunday.',
+      'Director Ana Cole told the Daily Telegraph that a sequel was planned.',
+      'Eastfield Rail said extra trains would run to the premiere.',
+    ].join('\n');
+    const tags = extractTags(text);
+    expect(tags.people).toEqual(['Ana Cole']);
+    expect(tags.organizations).toEqual(expect.arrayContaining(['Hollywood Reporter', 'Daily Telegraph', 'Eastfield Rail']));
+  });
+});

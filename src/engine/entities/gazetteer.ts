@@ -194,7 +194,9 @@ export const ORG_HEADS = new Set(
       // Company forms and trades: "Volkswagen AG", "Walt Disney Co.", "Salomon Brothers", "Slough Estates".
       'Inc.|Corp.|Co.|Ltd.|Bros.|AG|SA|NV|BV|GmbH|SpA|Bhd|Tbk|PLC|Brothers|Financial|Estates|Petroleum|Restaurants|Managers|' +
       'Securities|Pictures|Microsystems|Telecommunications|Associates|Investments|Resources|Properties|Realty|Minerals|' +
-      'Mines|Cement|Companies|Unit|Consortium|Analytics|Records|Textiles|Utilities|Railways|Railroad|Airline|Broadcasting|Publishing|Networks|Computers|Ventures|Assurance',
+      'Mines|Cement|Companies|Unit|Consortium|Analytics|Records|Textiles|Utilities|Railways|Railroad|Airline|Broadcasting|Publishing|Networks|Computers|Ventures|Assurance|' +
+      // Papers and carriers: "The Hollywood Reporter", "Daily Telegraph", "Northern Rail".
+      'Reporter|Telegraph|Chronicle|Guardian|Mirror|Express|Courier|Inquirer|Bulletin|Dispatch|Monitor|Mail|Rail|Railway|Trains|Buses|Ferries|Transit',
   ),
 );
 
