@@ -460,6 +460,13 @@ describe('extractTimeline: found on articles written for a review', () => {
     expect(find('Profits rose in the second half, the retailer said.', 'the second half').value).toMatch(/^\d{4}-H2$/);
   });
 
+  it('dates "the same period in 2003" by its year, and leaves a magazine\'s "Weekly" untagged', () => {
+    const text = 'The deficit for the first ten months of 2026 was 30 billion, 4 billion more than the same period in 2025.';
+    expect(find(text, 'the same period').value).toBe('2025');
+    expect(tagTimex('The winners were picked by an Entertainment Weekly panel.', { publishedAt: published })).toEqual([]);
+    expect(find('The paper is published weekly.', 'weekly').value).toBe('P1W');
+  });
+
   it('does not read "a few second serves" as seconds, but keeps "a few seconds"', () => {
     expect(tagTimex('She missed a few second serves early on.', { publishedAt: published })).toEqual([]);
     expect(find('The lights went out for a few seconds.', 'a few seconds').value).toBe('PTXS');

@@ -254,6 +254,8 @@ export const SET_RULES: Rule[] = [
       const w = m[1]!.toLowerCase();
       // "its quarterly dividend": an adjective of frequency that TimeBank leaves untagged.
       if (w === 'quarterly' && /^\s+[a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return null;
+      // "Entertainment Weekly", "the Atlantic Monthly": capitalised after a capitalised word, a title's word.
+      if (/^\p{Lu}/u.test(m[1]!) && /\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(Math.max(0, m.index - 30), m.index))) return null;
       // "the Communist Party daily": the newspaper, still tagged daily in TimeBank; "quarterly report" is an adjective we keep too.
       const map: Record<string, string> = {
         daily: 'P1D',

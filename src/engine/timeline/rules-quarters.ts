@@ -89,11 +89,14 @@ export const QUARTER_RULES: Rule[] = [
     name: 'reporting-period',
     re: /\b(?:the|its)\s+(latest|most recent|current|same|comparable|\d{4})\s+(?:fiscal\s+)?(period|quarter)\b/gi,
     priority: 1,
-    build: (m) => {
+    build: (m, text) => {
       const mod = m[1]!.toLowerCase();
+      // "higher than the same period in 2003": the period of that year, whatever it is.
+      const inYear = mod === 'same' ? /^\s+(?:in|of)\s+((?:19|20)\d\d)\b/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 12)) : null;
       return {
         type: 'DATE',
         resolve: (ctx) => {
+          if (inYear) return { value: ctx.quarter && !ctx.aboutLongPeriod(m.index) ? `${inYear[1]}-Q${ctx.quarter.q}` : inYear[1]! };
           // "the first nine months … in the 1988 period": the same longer period, a year; otherwise the
           // quarter being compared keeps its number (a fiscal first quarter ended Sept. 30 stays Q1).
           if (/^\d{4}$/.test(mod) && ctx.aboutLongPeriod(m.index)) return { value: mod };
