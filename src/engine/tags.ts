@@ -53,11 +53,14 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
   const works = workMentions(text, index.mentions);
   const kindOf = (e: Entity): EntityKind => {
     if (isNationalityPhrase(e.name)) return 'other';
+    // Up to three rules below ask: the descriptors are read once.
+    let cue: boolean | undefined;
+    const personCued = (): boolean => (cue ??= personCue(e));
     // "quirky comedy Velvet Harbour", "films include A, B and C": the title of a work, not a person or a place.
-    if (e.kind !== 'org' && !personCue(e) && 2 * e.mentions.filter((m) => works.has(m.start)).length >= e.mentions.length) return 'other';
+    if (works.size > 0 && e.kind !== 'org' && !personCued() && 2 * e.mentions.filter((m) => works.has(m.start)).length >= e.mentions.length) return 'other';
     if (sharedSurname(e, text)) return 'person';
-    if (!personCue(e) && e.mentions.some((m) => BAND_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)))) return 'org';
-    if (e.kind === 'person' && !personCue(e) && AGENT_PLURAL.test(e.name) && e.mentions.every((m) => opensSentence(text, m.start))) return 'other';
+    if (!personCued() && e.mentions.some((m) => BAND_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)))) return 'org';
+    if (e.kind === 'person' && !personCued() && AGENT_PLURAL.test(e.name) && e.mentions.every((m) => opensSentence(text, m.start))) return 'other';
     if (e.kind === 'person' || e.kind === 'other') {
       if (namesAPost(e, text) || e.mentions.every((m) => OF_THE_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)))) return 'other';
     }
@@ -196,7 +199,19 @@ const SIDE_SCORE_BEFORE = /\)\s\d{1,3}\s$/;
 const isScoredSide = (text: string, start: number, end: number): boolean =>
   SIDE_SCORE_AFTER.test(text.slice(end, end + 8)) || SIDE_SCORE_BEFORE.test(text.slice(Math.max(0, start - 8), start));
 
-const titleCase = (s: string): string => s.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+const titleCase = (s: string): string =>
+  isLowerAsciiWord(s)
+    ? s.charAt(0).toUpperCase() + s.slice(1)
+    : s.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+
+// A word of a-z only (most descriptors: "president", "coach"), which title-cases by its first letter alone.
+function isLowerAsciiWord(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 97 || c > 122) return false;
+  }
+  return s.length > 0;
+}
 
 // "Jan Kowal (Orzel Lodz), Piet Hein (Vlaardingen)": a player's club in brackets after his name;
 // "Arlow v Brenton": the sides of a fixture (a bare "v", as sports pages write it; law reports write
@@ -290,7 +305,10 @@ const AGENT_PLURAL = /^\p{Lu}\p{Ll}+(?:ers|ors|ists|ians|ants|ents)$/u;
 const opensSentence = (text: string, start: number): boolean => /(?:^|[.!?:]["”’]?\s+|\n\s*)$/.test(text.slice(Math.max(0, start - 4), start));
 
 // A person's title or role word was written before the name ("Mrs", "coach"), not just any word ("album").
-const personCue = (e: Entity): boolean => [...e.descriptors].some((d) => ROLE_NOUNS.has(d) || PERSON_TITLES.has(titleCase(d)));
+function personCue(e: Entity): boolean {
+  for (const d of e.descriptors) if (ROLE_NOUNS.has(d) || PERSON_TITLES.has(titleCase(d))) return true;
+  return false;
+}
 
 // "Keeper of the Lighthouse", "Queen of the Sky", "Director of Public Prosecutions": what follows "of the",
 // or an office's "of", is no person's name.
