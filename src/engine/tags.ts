@@ -6,6 +6,7 @@ import {
   isCommonWordsName,
   isDemonym,
   isNationalityPhrase,
+  isClubOfTown,
   isTeamName,
   looksLikePersonName,
   lowerCaseWords,
@@ -69,6 +70,7 @@ export function extractTags(text: string, options: { title?: string } = {}): Tag
     if (e.kind === 'org' && surnames.has(e.name)) return 'other';
     // A country in a results table is its national side, which the news still files under the country.
     if (tabled(e) && !COUNTRIES.has(e.name) && (e.kind === 'place' || (e.kind === 'other' && /^\p{Lu}\p{Ll}/u.test(e.name)))) return 'org';
+    if (isClubOfTown(e.name)) return 'org';
     if (SEATS.has(e.name) || FACILITY.test(e.name)) return 'place';
     if (BUREAU.test(e.name)) return 'org';
     if (namedBody(e)) return 'org';

@@ -381,3 +381,13 @@ describe('extractTags on papers and carriers with no cue', () => {
     expect(tags.organizations).toEqual(expect.arrayContaining(['Hollywood Reporter', 'Daily Telegraph', 'Eastfield Rail']));
   });
 });
+
+describe('extractTags on British clubs named after their town', () => {
+  it('reads "Manchester City" and "Derby County" as clubs but keeps "Mexico City" a place', () => {
+    const text = ['Manchester City beat Derby County 2-1 at home on Saturday.', 'The club flew to Mexico City for a friendly the next week.'].join('\n');
+    const tags = extractTags(text);
+    expect(tags.organizations).toEqual(expect.arrayContaining(['Manchester City', 'Derby County']));
+    expect(tags.places).toContain('Mexico City');
+    expect(tags.places).not.toContain('Manchester City');
+  });
+});

@@ -146,7 +146,8 @@ export const CLUB_TOWNS = new Set(
   words(
     'Glasgow|Cardiff|Belfast|Liverpool|Leeds|Bradford|Sheffield|Newcastle|Bristol|Nottingham|Leicester|Coventry|' +
       'Southampton|Portsmouth|Swansea|Aberdeen|Dundee|Wigan|Warrington|Hull|Sunderland|Middlesbrough|Bolton|Oxford|Cambridge|' +
-      'Castleford|Wakefield|Huddersfield|Halifax|Widnes|St Helens|Salford|Gloucester|Bath|Northampton|Worcester|Exeter|Llanelli',
+      'Castleford|Wakefield|Huddersfield|Halifax|Widnes|St Helens|Salford|Gloucester|Bath|Northampton|Worcester|Exeter|Llanelli|' +
+      'Manchester|Birmingham|Norwich|Stoke|Derby|Ipswich|Luton|Swindon|Lincoln|York|Chester|Stockport|Peterborough|Plymouth|Grimsby',
   ),
 );
 

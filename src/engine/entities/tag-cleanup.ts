@@ -191,6 +191,14 @@ export function isTeamName(name: string, isPlace: (name: string) => boolean = is
   return false;
 }
 
+// "Manchester City", "Derby County", "Sheffield Wednesday": a British club town before one of these words
+// is the club (a British city is never called "Leicester City"; "Mexico City" and "Kansas City" keep theirs).
+const CLUB_TAIL = /^(.+) (?:City|Town|County|Wednesday|Athletic|Argyle|Villa)$/;
+export function isClubOfTown(name: string): boolean {
+  const m = CLUB_TAIL.exec(name);
+  return m !== null && CLUB_TOWNS.has(m[1]!);
+}
+
 // Party members and groups: "Social Democrats", "Socialists", "House Republicans".
 const GROUP_TAIL =
   /^(?:Democrats|Republicans|Socialists|Communists|Conservatives|Liberals|Greens|Nationalists|Islamists|Rebels|Loyalists|Separatists|Royalists|Unionists|Christians|Moslems|Muslims|Aides|Chairmen|Eyewitnesses)$/;
