@@ -311,11 +311,18 @@ function findFuller(byWord: Map<string, Cluster[]>, tokens: string[], orgLike: b
 function better(c: Cluster, than: Cluster, at: number): boolean {
   const early = introducedBefore(c, at);
   if (early !== introducedBefore(than, at)) return early;
+  // Neither written out yet (a headline): the one the story names first.
+  if (!early) return firstStart(c) < firstStart(than);
   return c.raws.length !== than.raws.length ? c.raws.length > than.raws.length : firstStart(c) < firstStart(than);
 }
 
+/**
+ * Whether the full name was written before `at`. Only the cluster's own longer mentions count: a short
+ * form joined to it earlier ("Trump" in a headline) introduces no one, or every later "Trump" would
+ * follow that first guess ("Ivanka Trump" named often after "Donald Trump" once took them all).
+ */
 function introducedBefore(c: Cluster, at: number): boolean {
-  for (const r of c.raws) if (r.start < at) return true;
+  for (const r of c.raws) if (r.start < at && r.tokens.length > 1) return true;
   return false;
 }
 

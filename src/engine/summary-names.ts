@@ -11,6 +11,8 @@ export interface ShownSpan extends Span {
   shown?: string;
 }
 
+// A peer's title with the surname is the peer's full style ("Lord Callaghan", never "Lord Jim Callaghan").
+const PEERAGE = /\b(?:Lord|Lady|Baroness|Baron|Earl|Viscount|Viscountess|Marquess|Countess)\s+$/;
 // Courtesy titles read oddly before a full name ("Mr. Jane Ortega"); ranks and offices do not.
 const COURTESY = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)$/;
 
@@ -87,7 +89,7 @@ export function nameInFull(text: string, spans: readonly Span[], alone = false):
       if (text.slice(span.start, m.start).includes(person.name)) continue;
       if (!m.surface.endsWith(key)) continue;
       const before = text.slice(span.start, m.start);
-      if (!rewritable(before)) continue;
+      if (!rewritable(before) || PEERAGE.test(before)) continue;
       const courtesy = COURTESY.exec(before);
       const start = courtesy ? m.start - courtesy[0].length : m.start;
       const surfaceTitle = /^(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+/.test(m.surface);

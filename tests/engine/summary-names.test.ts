@@ -37,6 +37,29 @@ describe('names in full', () => {
   });
 });
 
+describe('names shared by two people, and peers', () => {
+  it('gives a bare surname to the person the story names first, not to a namesake named more often later', () => {
+    const text = [
+      'Mixed signals on Hallam pension plan.',
+      'Governor Roland Hallam unveiled a pension plan on Monday that experts called vague.',
+      'A note on the Hallam campaign site says the plan covers only married couples.',
+      'Clara Hallam, his daughter, wrote the plan. Clara Hallam said it was fair. Clara Hallam will tour three states.',
+    ].join('\n\n');
+    const spans = splitSentences(text);
+    const site = spans.find((s) => s.text.startsWith('A note'))!;
+    const [shown] = nameInFull(text, [site]);
+    expect(shown!.shown ?? shown!.text).not.toContain('Clara');
+  });
+
+  it("never puts a first name between a peer's title and the surname", () => {
+    const text = 'Former prime minister James Callowhill was made a peer in 1987. Tributes were paid to Lord Callowhill on Monday.';
+    const spans = splitSentences(text);
+    const [second] = nameInFull(text, [spans[1]!]);
+    expect(second!.shown ?? second!.text).toContain('Lord Callowhill');
+    expect(second!.shown ?? second!.text).not.toContain('Lord James');
+  });
+});
+
 describe('timeline events named in full', () => {
   const text = 'Aiko Morita opened the Tessel bridge on 23 November 2026. On 24 November 2026, Morita said tolls would start in January 2027.';
   const at = text.indexOf('On 24 November');
