@@ -6,6 +6,10 @@ const CLOSED = /[.!…]["”’')\]]*$/;
 
 // A sentence that opens by pointing back at something it does not show.
 export const OPENS_WITH_PRONOUN = /^\s*[“"'‘]?\s*(?:he|she|they|it|his|her|their|its|him|them|this|that|these|those)\b(?!\s*['’]s\b)/i;
+// "The two raised $350 million", "The latter said", "Both denied it": a count or an order word standing
+// for people named before ("The two companies" names its noun and may stand alone).
+const OPENS_WITH_COUNT_BACK =
+  /^\s*[“"'‘]?\s*(?:the\s+(?:two|three|four)\s+(?:(?:have|has|had|are|were|will|would|said|say|says|also|then|later|each|of|who)\b|\p{Ll}+ed\b)|the\s+(?:latter|former)\b(?!-)|both\s+(?:have|had|are|were|will|would|said|say|says|denied|deny|of)\b)/iu;
 
 /**
  * Whether a sentence can stand alone in a summary. `cased` says the text uses capitals (a
@@ -122,7 +126,8 @@ export function readableSpans(spans: Span[], text: string, min: number, titled: 
   // Shown without the sentence before it, "He …" or "This …" points at nothing. A text this short
   // is shown whole, so there it may follow the sentence before it when that one is shown.
   const shownWhole = whole.length <= min;
-  const kept = whole.filter((s, i) => !OPENS_WITH_PRONOUN.test(s.text) || (shownWhole && i > 0 && spans[spans.indexOf(s) - 1] === whole[i - 1]));
+  const pointsBack = (s: Span, i: number): boolean => OPENS_WITH_PRONOUN.test(s.text) || (i > 0 && OPENS_WITH_COUNT_BACK.test(s.text));
+  const kept = whole.filter((s, i) => !pointsBack(s, i) || (shownWhole && i > 0 && spans[spans.indexOf(s) - 1] === whole[i - 1]));
   if (kept.length >= min || (cased && kept.length > 0)) return { spans: kept, headline };
   // Too few whole sentences: a lower-cased text (which cannot show a fragment by its first letter)
   // takes the rest back; a cased one takes them back only when nothing at all is readable.
