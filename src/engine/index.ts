@@ -12,7 +12,7 @@ import { onPublisherClock } from './timeline/reference.ts';
 import { nameInFull } from './summary-names.ts';
 
 /** Bump when any part of the embedded engine changes what it returns: cached analyses refresh. */
-export const EMBEDDED_ENGINE_VERSION = '9';
+export const EMBEDDED_ENGINE_VERSION = '10';
 
 /** The offline engine: pure TypeScript, no network, no key. */
 export class EmbeddedEngine implements Engine {
