@@ -29,6 +29,25 @@ const MERGER = [
   'Shares in Ostend Dairy rose 18 percent on the news.',
 ].join(' ');
 
+// A match report whose headline tells who won; the text says "beat", and the sentence that repeats
+// "Game 5" names no player (its capitals, "GMT", are no name).
+const MATCH_TITLE = 'Rahimi levels title match with win in Game 5';
+const MATCH = [
+  'OSTRAVA — Challenger Sara Rahimi beat the champion Tomasz Wolny in 36 moves on Monday to level the title match at 2.5 points each.',
+  'Game 5 began at 3pm local time (14:00 GMT) and lasted a little over five hours.',
+  'The organisers said the game had been watched online by 900,000 people.',
+  'Game 6 is on Wednesday.',
+].join('\n\n');
+
+// The total is in the lead; a later sentence, which shares more words with the question, gives a
+// contribution towards it.
+const TRAM = [
+  'BERGHALL — The regional government on Monday approved a 480-million-euro tram line linking the airport to the city centre.',
+  'Work on the first section will begin in April and take two years, officials said.',
+  'The national transport fund said the tram line fitted its plans and that it would contribute 120 million euros towards the cost.',
+  'Opponents said the money would be better spent on buses.',
+].join(' ');
+
 const ask = (question: string, text: string) => answerQuestion(question, [{ id: 'story', text }], { wholeSentenceChars: 800 })?.span.text;
 
 describe('answers on news that fit the question', () => {
@@ -45,6 +64,22 @@ describe('answers on news that fit the question', () => {
   it('answers "who won" with the full name that opens the sentence, not an earlier winner', () => {
     const answer = ask('Who won the mayoral election?', ELECTION);
     expect(answer).toContain('Elena Korsakova');
+  });
+});
+
+describe('who-questions want a name', () => {
+  it('read "won" as the asked event next to a name, though the stop list drops it ("Who won Game 5?")', () => {
+    const answer = answerQuestion('Who won Game 5?', [{ id: 'match', text: MATCH, title: MATCH_TITLE }])?.span.text;
+    expect(answer).toContain('Sara Rahimi');
+    expect(analyzeQuestion('Who won Game 5?').event).toBe('win');
+    // "won" is still no term to match: a sentence with "won" and no name gains nothing from it.
+    expect(analyzeQuestion('Who won Game 5?').terms).not.toContain('win');
+  });
+});
+
+describe('how-much questions want the total', () => {
+  it('cite the amount of the asked thing, not a share given towards it', () => {
+    expect(ask('How much will the tram line cost?', TRAM)).toContain('480-million-euro');
   });
 });
 

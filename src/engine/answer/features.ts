@@ -36,9 +36,12 @@ const BASE_FEATURES = [
   'gluedLoose', // a pair where one sentence holds neither a question word nor a value of the asked type
   'eventNear', // typed question: closeness of a value of the asked type to the word naming the asked event ("cost", "break")
   'valueClause', // share of the question's weight in the clause that holds a value of the asked type (the best such clause)
-  'valueContrast', // that clause marks another thing than the asked one ("a smaller earthquake", "a further 60 million")
-  'moneyValue', // how-much question about money and an amount in a currency ("210-million-euro", "$1.8 billion"); -1 when the span has none
+  'valueContrast', // that clause marks another thing than the asked one ("a smaller earthquake", "a further 60 million") or a share of it ("contribute … towards")
+  'moneyValue', // how-much question about money and an amount in a currency ("210-million-euro", "$1.8 billion"); -1 when the span has none but a share ("contribute 60 million euros towards the cost")
   'similar', // idf-weighted share of unmatched question terms with a span word of similar use (word vectors: "aired" / "broadcast")
+  'nameFound', // who-question: a name (the engine's name finder) with a word the question lacks
+  'nameNear', // who-question: closeness of such a name to the question's words
+  'eventName', // who-question: closeness of such a name to the word naming the asked event ("won" in "Who won Game 9?")
 ] as const;
 
 const TYPES: readonly AnswerType[] = ['person', 'date', 'number', 'place', 'other'];
@@ -61,15 +64,26 @@ const PLACE_CUE = /^(in|at|near|from|into|across|outside|inside)$/;
 const CURRENCY =
   /^(euros?|dollars?|pounds?|sterling|yen|yuan|renminbi|rupees?|shillings?|francs?|crowns?|kronor|kroner|krona|krone|pesos?|rand|reais|real|roubles?|rubles?|lira|dinars?|dirhams?|riyals?|won|ringgit|baht|zloty|forint|cents?|pence|usd|eur|gbp|bn|m)$/;
 
-/** An amount in a currency: a number with a currency word within two words after it ("210-million-euro", "60 million euros") or a currency sign before it ("$1.8 billion"). */
-function hasMoney(text: string, tokens: Token[]): boolean {
-  return tokens.some(
-    (t, i) =>
+/**
+ * An amount in a currency: a number with a currency word within two words after it ("210-million-euro",
+ * "60 million euros") or a currency sign before it ("$1.8 billion"). An amount in a clause that gives
+ * it as a share of something ("would contribute 60 million euros towards the cost") is not counted:
+ * it is not what the thing costs.
+ */
+function hasMoney(q: QuestionInfo, text: string, tokens: Token[]): boolean {
+  let clauses: number[] | undefined;
+  let shares: Set<number> | undefined;
+  return tokens.some((t, i) => {
+    const money =
       NUMBER_WORD.test(t.lower) &&
       (/[$£€¥]\s*$/.test(text.slice(Math.max(0, t.start - 2), t.start)) ||
         CURRENCY.test(tokens[i + 1]?.lower ?? '') ||
-        CURRENCY.test(tokens[i + 2]?.lower ?? '')),
-  );
+        CURRENCY.test(tokens[i + 2]?.lower ?? ''));
+    if (!money) return false;
+    clauses ??= clausesOf(text, tokens);
+    shares ??= new Set(clauses.filter((_, k) => SHARE.test(tokens[k]!.lower) && !q.allWords.has(tokens[k]!.lower)));
+    return !shares.has(clauses[i]!);
+  });
 }
 
 /** A candidate answer: one sentence, or two adjacent ones, of one document. */
@@ -140,29 +154,32 @@ export function featuresOf(q: QuestionInfo, doc: PreparedDoc, c: Candidate, ctx:
     length += s.length;
     for (const [t, n] of s.termFreq) termFreq.set(t, (termFreq.get(t) ?? 0) + n);
   }
-  const matchedTerms = q.terms.filter((t) => termFreq.has(t));
   const covered = matchedWeight(q, sentences, idf);
+  const matchedTerms = q.terms.filter((t) => termFreq.has(t));
+  // The headline is read as part of the lead (see prepareDoc): its words count as the lead's for
+  // exact forms, word pairs and closeness too, as they do for the terms.
+  const wordLists = c.first === 0 && doc.titleTokens ? [tokens, doc.titleTokens] : [tokens];
   let exact = 0;
   const exactSeen = new Set<string>();
-  for (const tok of tokens) {
-    if (!tok.stop && q.words.has(tok.lower) && !exactSeen.has(tok.stem)) {
-      exactSeen.add(tok.stem);
-      exact += idf.get(tok.stem) ?? 0;
-    }
-  }
   let bigrams = 0;
   const seenBigrams = new Set<string>();
-  let prevStem: string | null = null;
-  for (const tok of tokens) {
-    if (tok.stop) continue;
-    if (prevStem !== null) {
-      const key = `${prevStem} ${tok.stem}`;
-      if (q.bigrams.has(key) && !seenBigrams.has(key)) {
-        seenBigrams.add(key);
-        bigrams++;
+  for (const list of wordLists) {
+    let prevStem: string | null = null;
+    for (const tok of list) {
+      if (tok.stop) continue;
+      if (q.words.has(tok.lower) && !exactSeen.has(tok.stem)) {
+        exactSeen.add(tok.stem);
+        exact += idf.get(tok.stem) ?? 0;
       }
+      if (prevStem !== null) {
+        const key = `${prevStem} ${tok.stem}`;
+        if (q.bigrams.has(key) && !seenBigrams.has(key)) {
+          seenBigrams.add(key);
+          bigrams++;
+        }
+      }
+      prevStem = tok.stem;
     }
-    prevStem = tok.stem;
   }
   const around = doc.sentences.slice(Math.max(0, c.first - 1), c.first + c.count + 1);
   const aroundWeight = matchedWeight(q, around, idf);
@@ -216,7 +233,7 @@ export function featuresOf(q: QuestionInfo, doc: PreparedDoc, c: Candidate, ctx:
     matchedTerms.length / q.terms.length,
     exact / totalIdf,
     q.bigrams.size > 0 ? bigrams / q.bigrams.size : 0,
-    proximity(tokens, new Set(matchedTerms)),
+    Math.max(...wordLists.map((list) => proximity(list, matchedIn(list, matchedTerms)))),
     contextGain,
     paragraphGain,
     prefixWeight / totalIdf,
@@ -244,8 +261,9 @@ export function featuresOf(q: QuestionInfo, doc: PreparedDoc, c: Candidate, ctx:
     // questions more than they gained them (held-out who 87.3 -> 84.3, where 82.1 -> 80.3).
     valueTyped ? near.eventCloseness : 0,
     ...(valueTyped ? valueClause(q, doc.text, tokens, near.typed, ctx) : [0, 0]),
-    q.money ? (hasMoney(doc.text, tokens) ? 1 : -1) : 0,
+    q.money ? (hasMoney(q, doc.text, tokens) ? 1 : -1) : 0,
     similarWeight(tokens, termFreq, ctx) / totalIdf,
+    ...(q.type === 'person' ? nameFeatures(q, doc, tokens, termFreq, idf) : [0, 0, 0]),
   ];
   const out = new Array<number>(FEATURES.length).fill(0);
   const block = (TYPES.indexOf(q.type) + 1) * base.length;
@@ -254,6 +272,40 @@ export function featuresOf(q: QuestionInfo, doc: PreparedDoc, c: Candidate, ctx:
     out[block + i] = base[i]!;
   }
   return out;
+}
+
+/**
+ * For a who-question, the names of the span that the question lacks, as the name finder reads the
+ * article (so "May", "GMT" or "Tuesday" are no names): whether there is one, its closeness to the
+ * question's words, and to the word naming the asked event. That word, a verb the stop list drops
+ * ("won"), is evidence only here, next to a name: "the former mayor, who won the mayoral election
+ * in 2020" names no one and gains nothing from it. An event word that only the headline holds (read
+ * with the lead, see prepareDoc) counts as half near.
+ */
+function nameFeatures(q: QuestionInfo, doc: PreparedDoc, tokens: Token[], termFreq: Map<string, number>, idf: Map<string, number>): number[] {
+  const names = doc.names;
+  const inName = (t: Token): boolean => {
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid]![1] <= t.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const name = names[lo];
+    return name !== undefined && name[0] <= t.start && t.end <= name[1];
+  };
+  const found: number[] = [];
+  const matched: number[] = [];
+  const event: number[] = [];
+  tokens.forEach((t, i) => {
+    if (t.stem === q.event) event.push(i);
+    if (!t.stop && idf.has(t.stem)) matched.push(i);
+    else if (t.capitalized && !q.words.has(t.lower) && !q.names.has(t.lower) && inName(t)) found.push(i);
+  });
+  if (found.length === 0) return [0, 0, 0];
+  const eventNear = event.length > 0 ? closenessIn(event, found) : q.event !== undefined && termFreq.has(q.event) ? 0.5 : 0;
+  return [1, closenessIn(matched, found), eventNear];
 }
 
 // Below this cosine a span word counts for nothing ("win" / "defeat" is 0.75, "win" / "hospital"
@@ -282,6 +334,12 @@ function similarWeight(tokens: Token[], termFreq: Map<string, number>, ctx: Feat
     if (best > SIMILAR_FROM) sum += ((ctx.idf.get(term) ?? 0) * (best - SIMILAR_FROM)) / (1 - SIMILAR_FROM);
   }
   return sum;
+}
+
+/** The terms of `terms` that a content word of `tokens` holds (a headline's words hold only some of the lead's). */
+function matchedIn(tokens: Token[], terms: string[]): Set<string> {
+  const stems = new Set(tokens.filter((t) => !t.stop).map((t) => t.stem));
+  return new Set(terms.filter((t) => stems.has(t)));
 }
 
 /** Distinct matched terms divided by the width (in tokens) of the smallest window that holds them all. */
@@ -408,6 +466,10 @@ const CLAUSE_OPENER = /^(and|but|while|whereas|although|though|which|who|whose|w
 // Ostend Dairy for 1.8 billion" names the asked company.
 const CONTRAST = /^(another|other|previous|earlier|former|smaller|larger|bigger|similar|separate|side|further|additional|extra|last|second|third|next)$/;
 
+// Words that mark an amount as a share of the asked one: "would contribute 60 million euros towards
+// the cost", "its part of the bill", "the first instalment".
+const SHARE = /^(contribute|contributes|contributed|contributing|contribution|towards|toward|share|part|portion|instalment|installment|deposit)$/;
+
 /** Index of the clause each token belongs to: a new clause after ; : — or a bracket, or after a comma before a clause word. */
 function clausesOf(text: string, tokens: Token[]): number[] {
   let clause = 0;
@@ -436,7 +498,7 @@ function valueClause(q: QuestionInfo, text: string, tokens: Token[], typed: numb
     tokens.forEach((t, i) => {
       if (clauses[i] !== clause) return;
       if (!t.stop && ctx.idf.has(t.stem)) found.add(t.stem);
-      if (CONTRAST.test(t.lower) && !q.allWords.has(t.lower)) contrast = 1;
+      if ((CONTRAST.test(t.lower) || SHARE.test(t.lower)) && !q.allWords.has(t.lower)) contrast = 1;
     });
     let weight = 0;
     for (const t of found) weight += ctx.idf.get(t) ?? 0;

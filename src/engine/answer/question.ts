@@ -23,7 +23,8 @@ export interface QuestionInfo {
   /**
    * Stem of the word that names the asked event, most often its verb: the last content word after
    * an auxiliary ("When did the dam break?" -> break, "How much will the barrier cost?" -> cost),
-   * else the first content word after the wh-phrase ("Who designed the bridge?" -> design).
+   * else the first content word after the wh-phrase ("Who designed the bridge?" -> design). A verb
+   * the stop list holds counts ("Who won Game 9?" -> win).
    */
   event?: string;
 }
@@ -52,7 +53,7 @@ export function analyzeQuestion(question: string): QuestionInfo {
     type: answerType(tokens),
     counted: countedWord ? termOf(countedWord) : undefined,
     money: tokens.some((w, i) => w === 'how' && tokens[i + 1] === 'much') && tokens.some((w) => MONEY_WORDS.test(w)),
-    event: eventWord(tokens, new Set(content)),
+    event: eventWord(tokens, new Set([...content, ...tokens.filter((w) => STOP_VERBS.test(w))])),
   };
 }
 
@@ -60,6 +61,11 @@ const HOW_WORDS = /^(many|much|long|old|far|big|large|tall|high|often|few)$/;
 // "How much will the barrier cost?", "How much did they pay?": a how-much question that asks for money.
 const MONEY_WORDS =
   /^(cost|costs|costing|pay|pays|paid|paying|spend|spends|spent|price|priced|worth|fine|fined|fines|budget|raise|raised|earn|earns|earned|charge|charged|fee|fees|sell|sold|buy|bought|invest|invested|owe|owed|fund|funding|money|salary|valued|bid|offer|offered|loan|debt|revenue|profit|loss|tax|taxes|compensation|damages|award|awarded|prize)$/;
+// Verbs the stop list drops (it holds "won" for "won't", and the verbs of saying): the word that
+// names the asked event all the same ("Who won Game 9?"). They are no terms to match, as a sentence
+// with "won" and the question's other words may tell of another winner; a feature reads them only
+// next to a value of the asked type (features.ts, eventName).
+const STOP_VERBS = /^(won|said|says|say)$/;
 const WH_WORDS = /^(what|when|where|who|whom|whose|which|how|why)$/;
 const AUXILIARIES = /^(did|does|do|will|would|was|were|is|are|has|have|had|can|could|should|may|might)$/;
 

@@ -39,10 +39,15 @@ export function scoreCandidates(q: QuestionInfo, docs: PreparedDoc[], collection
   const loose = FEATURES.indexOf('gluedLoose');
   // A pair whose one sentence holds neither a question word nor a value of the asked type adds
   // nothing but length: such pairs are never offered.
-  return pool
+  const scored = pool
     .slice(0, SHORTLIST)
     .map(({ candidate }) => ({ candidate, features: featuresOf(q, docs[candidate.docIndex]!, candidate, ctx) }))
     .filter((s) => s.features[loose] === 0);
+  // A how-much question about money is answered with an amount in a currency when the docs give one:
+  // a span with none, or with only a share of it ("would contribute 60 million euros towards the
+  // cost"), is not offered then, however many of the question's words it holds.
+  const money = FEATURES.indexOf('moneyValue');
+  return q.money && scored.some((s) => s.features[money] === 1) ? scored.filter((s) => s.features[money] === 1) : scored;
 }
 
 function pairBm25(q: QuestionInfo, collection: SentenceCollection, a: Sentence, b: Sentence): number {

@@ -1,4 +1,5 @@
 import type { Span } from '../../core/types.ts';
+import { findEntities } from '../entities.ts';
 import { splitSentences } from '../sentences.ts';
 import { isStopWord, stem, tokenize } from '../text.ts';
 
@@ -60,6 +61,8 @@ export interface PreparedDoc {
   text: string;
   /** The headline given with the text, whose words count as the lead's (see prepareDoc). */
   title?: string;
+  /** The headline's words (offsets in the headline, not the text): read with the lead's. */
+  titleTokens?: Token[];
   sentences: Sentence[];
   /** Sentence index ranges [first, end) of each paragraph. */
   paragraphs: [number, number][];
@@ -67,6 +70,12 @@ export interface PreparedDoc {
   sentenceFreq: Map<string, number>;
   /** Content tokens over all sentences. */
   contentLength: number;
+  /**
+   * Where the text names someone or something (the engine's name finder: people, organisations,
+   * teams, places), as [start, end) offsets in text order; found on first use, as only who-questions
+   * read them.
+   */
+  readonly names: [number, number][];
 }
 
 /**
@@ -167,7 +176,19 @@ export function prepareDoc(id: string, text: string, plain = false, title?: stri
     contentLength += sentence.length;
     for (const term of sentence.termFreq.keys()) sentenceFreq.set(term, (sentenceFreq.get(term) ?? 0) + 1);
   }
-  return { id, text, ...(title ? { title } : {}), sentences, paragraphs, sentenceFreq, contentLength };
+  let names: [number, number][] | undefined;
+  return {
+    id,
+    text,
+    ...(title ? { title, titleTokens: tokensWithOffsets(title) } : {}),
+    sentences,
+    paragraphs,
+    sentenceFreq,
+    contentLength,
+    get names() {
+      return (names ??= findEntities(text).mentions.map((m): [number, number] => [m.start, m.end]));
+    },
+  };
 }
 
 /** Content stems of a question, in order (duplicates kept for bigrams; callers dedupe). */
