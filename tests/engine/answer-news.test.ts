@@ -139,3 +139,20 @@ describe('answers to "how much" about money', () => {
     ).toContain('£600m');
   });
 });
+
+// Readers' comments, each quote signed on its own line after it.
+const COMMENTS = [
+  'Voters share their verdict on the first debate.',
+  '',
+  '“He answered none of the questions he was asked and spent the night interrupting.” ― Marisol Ortega',
+  '“I would rather live through a flood than live in a country he runs.” ― Renata Villalobos',
+  '“Nobody in my family will vote for him after tonight.” ― Carmen Duarte',
+].join('\n');
+
+describe('answers over signed quotes', () => {
+  it("never glue one quote's signature to the next quote: the answer shows the quote with its own signer", () => {
+    const answer = ask('Who would rather live through a flood?', COMMENTS) ?? '';
+    expect(answer).toContain('flood');
+    expect(answer).not.toContain('Marisol Ortega');
+  });
+});

@@ -12,6 +12,9 @@ export interface ScoredCandidate {
 /** How many candidates, the best by BM25, get the full features (the model was trained on as many). */
 export const SHORTLIST = 60;
 
+// "― Veronica Cruz" after a quote signs that quote: glued to the next quote it would name the wrong speaker.
+const SIGNATURE = /^[―—–]\s*\p{Lu}[\p{L}.'’ -]{0,48}$/u;
+
 /**
  * The candidates for a question, with their features: single sentences that share a term with
  * the question and pairs of adjacent sentences (one of them sharing a term) that fit in
@@ -29,7 +32,13 @@ export function scoreCandidates(q: QuestionInfo, docs: PreparedDoc[], collection
       const next = doc.sentences[i + 1];
       // Two sentences are offered together only within one paragraph: across a paragraph break the
       // second is about something else.
-      if (next && next.paragraph === sentence.paragraph && (hits[i] || hits[i + 1]) && next.span.end - sentence.span.start <= maxChars) {
+      if (
+        next &&
+        next.paragraph === sentence.paragraph &&
+        (hits[i] || hits[i + 1]) &&
+        next.span.end - sentence.span.start <= maxChars &&
+        !SIGNATURE.test(sentence.span.text)
+      ) {
         pool.push({ candidate: { docIndex, first: i, count: 2 }, bm25: pairBm25(q, collection, sentence, next) });
       }
     }
