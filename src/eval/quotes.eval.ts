@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { COMMON_CAPS, FEMALE_NAMES, MALE_NAMES, PERSON_TITLES } from '../engine/entities/gazetteer.ts';
+import { type PersonMention, personMentions } from './quote-mentions.ts';
 import type { EvalRow } from './types.ts';
 
 /** A gold direct quote: a quotation-marked segment (marks stripped) inside an annotated Content span. */
@@ -168,8 +169,11 @@ export function goldQuotes(text: string, ann: string): GoldQuote[] {
   // A name's gender, where one of its annotated Source spans gives it a title ("Mrs. Doe").
   const gender = new Map<string, 'm' | 'f'>();
   for (const n of named) if (n.title) gender.set(n.name, n.title === 'Mr' ? 'm' : 'f');
+  const segments = quoteSegments(text);
+  const inside = (pos: number): boolean => segments.some(([a, b]) => a <= pos && pos < b);
+  const people = personMentions(text, inside);
   const out: GoldQuote[] = [];
-  for (const [s, e] of quoteSegments(text)) {
+  for (const [s, e] of segments) {
     if (wordCount(text.slice(s, e)) < MIN_WORDS) continue;
     let best: Attribution | null = null;
     let bestCover = 0;
@@ -186,8 +190,8 @@ export function goldQuotes(text: string, ann: string): GoldQuote[] {
     const marked = best.source ? spanText(text, best.source.frags) : null;
     const source = marked && !VERB_ONLY.test(marked.trim()) ? marked : null;
     const sourceStart = source && best.source ? best.source.frags[0]![0] : -1;
-    const referent = source ? referentOf(text, source.trim(), sourceStart, named, gender, spans) : null;
-    const referentV1 = source ? referentOf(text, source.trim(), sourceStart, named, gender, null) : null;
+    const referent = source ? referentOf(text, source.trim(), sourceStart, named, gender, spans, people) : null;
+    const referentV1 = source ? referentOf(text, source.trim(), sourceStart, named, gender, null, []) : null;
     out.push({ start: s, end: e, source, sourceStart, referent, referentV1 });
   }
   return out;
@@ -216,6 +220,7 @@ function referentOf(
   named: NamedSource[],
   gender: Map<string, 'm' | 'f'>,
   spans: { start: number; text: string }[] | null,
+  people: PersonMention[],
 ): string | null {
   // The previous rule (spans null) had no he/she or description-head rules.
   const personal = spans !== null;
@@ -242,6 +247,7 @@ function referentOf(
     if (head && PERSON_HEADS.has(head)) want = MALE_HEADS.has(head) ? 'm' : FEMALE_HEADS.has(head) ? 'f' : '';
     else if (head && OUTLET_HEADS.has(head)) outlet = true;
   }
+  const pronoun = PRONOUN_3.test(source) && (want === 'm' || want === 'f');
   for (let k = named.length - 1; k >= 0; k--) {
     const n = named[k]!;
     if (n.start >= at) continue;
@@ -249,7 +255,23 @@ function referentOf(
     // A he/she is one person: not an organisation or a group, nor a person the text introduced with the other gender.
     if (personal && want !== null && (!n.person || (want !== '' && n.sex !== null && n.sex !== want))) continue;
     if (outlet && n.person) continue;
-    return n.name;
+    return (pronoun && nearerPerson(people, n.start, at, want)) || n.name;
+  }
+  return (pronoun && nearerPerson(people, -1, at, want)) || null;
+}
+
+/**
+ * A person of the pronoun's gender the text names between the nearest fitting annotated Source
+ * (at `after`) and the pronoun (at `at`), outside quotes and not after a preposition: the person a
+ * he/she most likely means when no attribution annotated them ("Jo Roe, 18, was dubious. … she said"
+ * after a quote of Ann Lind). The nearest such mention, or null when there is none.
+ */
+function nearerPerson(people: PersonMention[], after: number, at: number, want: 'm' | 'f' | '' | null): string | null {
+  for (let k = people.length - 1; k >= 0; k--) {
+    const p = people[k]!;
+    if (p.start >= at) continue;
+    if (p.start <= after) return null;
+    if (p.sex === want) return p.name;
   }
   return null;
 }

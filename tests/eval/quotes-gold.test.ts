@@ -207,4 +207,37 @@ describe('quotes eval gold rule', () => {
     ].join('\n');
     expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([[null, 'Lind']]);
   });
+
+  it('gives "she" a person the text introduces after the last named Source, when no attribution annotated her', () => {
+    const text =
+      '"The ramp is the best in town," Ms. Lind said. Linda Okafor, 17, was wary when she first came. "I stayed for the people, not the boards," she said.';
+    const span = bratSpan(text);
+    const ann = [
+      span(1, 'Source', 'Ms. Lind'),
+      span(2, 'Content', 'The ramp is the best in town,'),
+      span(3, 'Source', 'she', text.indexOf('she said')),
+      span(4, 'Content', 'I stayed for the people, not the boards,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+    ].join('\n');
+    expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([
+      ['Lind', 'Lind'],
+      ['Okafor', 'Lind'],
+    ]);
+  });
+
+  it('keeps the named Source for "he" when the later name is no subject (an object, a modifier, inside a quote)', () => {
+    const text =
+      'Tom Lind spoke at the mill. He went after Mark Vik, and former Mark Vik aide Sam Oyelaran nodded. "Peter Hale knows it," he said. "Ask anyone at the plant about the pay," he said.';
+    const span = bratSpan(text);
+    const ann = [
+      span(1, 'Source', 'Tom Lind'),
+      span(2, 'Content', 'spoke at the mill'),
+      span(3, 'Source', 'he', text.indexOf('he said')),
+      span(4, 'Content', 'Ask anyone at the plant about the pay,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+    ].join('\n');
+    expect(goldQuotes(text, ann).map((g) => g.referent)).toEqual(['Lind']);
+  });
 });
