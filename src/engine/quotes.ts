@@ -133,6 +133,9 @@ function cueEnd(spans: readonly QuoteSpan[], words: readonly number[], k: number
   return span.paraEnd;
 }
 
+// Two quotes side by side, or listed with "and"/"or" (`the promise to “…” and “…” appeals to …, said
+// Roe`): the first has the second's speaker.
+const JOINED = /^(?:[\s,.;:!?—–-]*|,?\s+(?:and|or)\s+)$/;
 // Words between two quotes of one sentence: no sentence end, no semicolon, no new paragraph.
 const PRONOUN_CUE = /^\s*(?:he|she)\s+(?:said|says|told|tells|added|insisted|explained|claimed)\b/;
 const SAME_SENTENCE_RUN = /^[^.!?;\n]{0,80}$/;
@@ -269,7 +272,7 @@ function borrowFromNeighbours(ctx: SpeakerContext, found: Found[]): void {
     const p = found[k - 1];
     const ownSentence = /[.!?]$/.test(text.slice(f.span.start, f.span.end).trimEnd());
     if (p?.cued && p.attribution && p.span.paraStart === f.span.paraStart && ownSentence && SHORT_CUE.test(text.slice(p.span.after, f.span.open))) continue;
-    if (/^[\s,.;:!?—–-]*$/.test(text.slice(f.span.after, n.span.open)) && n.attribution) f.attribution = n.attribution;
+    if (JOINED.test(text.slice(f.span.after, n.span.open)) && n.attribution) f.attribution = n.attribution;
   }
   for (let k = 1; k < found.length; k++) {
     const f = found[k]!;
