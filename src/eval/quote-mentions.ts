@@ -12,7 +12,8 @@ export interface PersonMention {
 }
 
 const COURTESY = /\b(Mr|Mrs|Ms|Miss)\.?\s+((?:\p{Lu}[\p{L}'’-]*\s+|\p{Lu}\.\s+){0,2})(\p{Lu}[\p{L}'’-]+)/gu;
-const FIRST_LAST = /(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.\s+)?(\p{Lu}[\p{L}'’-]+)/gu;
+// The surname is read ahead, so "Senator Marco Rubio" is tried at "Marco" too.
+const FIRST_LAST = /(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)(?=(\s+(?:\p{Lu}\.\s+)?)(\p{Lu}[\p{L}'’-]+))/gu;
 // Lower-case words that may stand before a subject's name: its role ("former Florida Gov.", "Republican
 // presidential candidate", "Senate Majority Leader").
 const ROLE_WORD =
@@ -33,10 +34,10 @@ export function personMentions(text: string, inside: (pos: number) => boolean): 
     intros.push({ start: m.index, end: m.index + m[0].length, name, sex: PERSON_TITLES.get(m[1]!) as 'm' | 'f', given: '' });
   }
   for (const m of text.matchAll(FIRST_LAST)) {
-    const [given, name] = [m[1]!, m[2]!.replace(/['’]s?$/, '')];
+    const [given, name] = [m[1]!, m[3]!.replace(/['’]s?$/, '')];
     const male = MALE_NAMES.has(given);
     if (male === FEMALE_NAMES.has(given) || isTitle(name) || COMMON_CAPS.has(name) || SUFFIX.test(name)) continue;
-    intros.push({ start: m.index, end: m.index + m[0].length, name, sex: male ? 'm' : 'f', given });
+    intros.push({ start: m.index, end: m.index + given.length + m[2]!.length + m[3]!.length, name, sex: male ? 'm' : 'f', given });
   }
   const sexes = new Map<string, Set<string>>();
   for (const i of intros) {
