@@ -204,6 +204,7 @@ const RELATIVE = /^(?:who|whom|which|that)$/i;
 const DEFINITE = /^(?:the|this|that|these|those|his|her|its|their)\s|^\S+['’]s?\s/i;
 // One-word Sources that open a sentence and name no one: "Another", "Others", "We’ve".
 const NOBODY = /^(?:another|one|others|some|many|most|both|all|several)$/i;
+const DOCUMENT = /^(?:transcripts?|text|remarks|excerpts?)$/i;
 
 /**
  * The gold referent of a Source (the rule in docs/engine-quotes-tags.md): a name is itself; the
@@ -225,6 +226,8 @@ function referentOf(
   // The previous rule (spans null) had no he/she or description-head rules.
   const personal = spans !== null;
   if (FIRST_PERSON.test(source) || NOBODY.test(source)) return null;
+  // "Transcript as follows:" annotated as the Source of the speech below: a document, as "the transcript" is, not a name.
+  if (personal && DOCUMENT.test(source)) source = `the ${source.toLowerCase()}`;
   const name = sourceName(source);
   if (name) return name;
   if (RELATIVE.test(source)) {

@@ -240,4 +240,22 @@ describe('quotes eval gold rule', () => {
     ].join('\n');
     expect(goldQuotes(text, ann).map((g) => g.referent)).toEqual(['Lind']);
   });
+
+  it('reads a Source "Transcript" as the document of the speaker before it, not as a name', () => {
+    const text =
+      'Gov. Tom Lind spoke in Akron. "We will win this state," Lind said.\n\nTranscript as follows:\n\n"Tonight we arrived in Akron and we went to the diner."';
+    const span = bratSpan(text);
+    const ann = [
+      span(1, 'Source', 'Lind', text.indexOf('Lind said')),
+      span(2, 'Content', 'We will win this state,'),
+      span(3, 'Source', 'Transcript'),
+      span(4, 'Content', 'Tonight we arrived in Akron and we went to the diner.'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+    ].join('\n');
+    expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([
+      ['Lind', 'Lind'],
+      ['Lind', 'Transcript'],
+    ]);
+  });
 });
