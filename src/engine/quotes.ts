@@ -351,8 +351,16 @@ function fromIntroducingParagraph(ctx: SpeakerContext, found: Found[]): void {
     const pron = m ? null : /^\s*(He|She)\s+\p{Ll}/u.exec(ctx.text.slice(lo, lo + 12));
     const e = pron ? resolvePronoun(pron[1]!.toLowerCase(), lo, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null;
     if (e) f.attribution = { entity: e, description: null };
+    // "Transcript as follows:", "Full remarks below:": a short paragraph naming no one announces
+    // the words of the person last quoted.
+    if (!m && !e && ANNOUNCES_TEXT.test(ctx.text.slice(lo, trimmed))) {
+      const last = ctx.history.findLast((h) => h.at < lo);
+      if (last) f.attribution = { entity: last.entity, description: null };
+    }
   }
 }
+const ANNOUNCES_TEXT =
+  /^\s*(?:(?:The|His|Her|Their)\s+)?(?:full\s+)?(?:transcript|text|remarks|speech|statement)(?:\s+(?:as\s+follows|follows|below|in\s+full))?\s*:$/i;
 
 // Same count as the words of /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu, without building the matches.
 function countWords(text: string, start: number, end: number): number {

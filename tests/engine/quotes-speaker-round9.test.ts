@@ -22,3 +22,26 @@ describe('partial quotes in a long sentence attributed at its end', () => {
     expect(quotes(text).map((q) => q.speaker)).toEqual([null]);
   });
 });
+
+describe('a paragraph announcing a text ("Transcript as follows:")', () => {
+  it('gives the quote paragraphs after it to the person last quoted', () => {
+    const text = `Mayor Lena Voss spoke in the square on Friday night. "We are going to finish the bridge," she said.
+
+Transcript as follows:
+
+"Tonight we walked along the river, and we saw the old mill open again.
+
+"We are now up 400 jobs in this town, and the school has a new roof."`;
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Lena Voss', 'Lena Voss', 'Lena Voss']);
+  });
+
+  // A guard: a paragraph ending in a colon that is no announcement of a text keeps its quotes unattributed.
+  it('leaves the quote after "Here is the list:" without a speaker', () => {
+    const text = `Mayor Lena Voss spoke in the square on Friday night. "We are going to finish the bridge," she said.
+
+Here is the list of projects:
+
+"A new bridge, a new school roof and a new library by the spring of next year."`;
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Lena Voss', null]);
+  });
+});
