@@ -99,7 +99,9 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
       attribution = clauseSubject(ctx, from, span.open);
     }
     found.push({ span, spokenFrom, attribution, cued: attribution !== null && !span.continued });
-    if (attribution?.entity) ctx.history.push({ at: span.open, entity: attribution.entity });
+    // A short quote the clause's subject only names ("calling the regime “strong”") is no speech:
+    // it must not make that subject the speaker a later he/she in the sentence refers to.
+    if (attribution?.entity && (words[k]! >= MIN_WORDS || spokenFrom === -1)) ctx.history.push({ at: span.open, entity: attribution.entity });
   });
   borrowFromNeighbours(ctx, found);
   fromSentenceBefore(ctx, found);

@@ -45,3 +45,12 @@ Here is the list of projects:
     expect(quotes(text).map((q) => q.speaker)).toEqual(['Lena Voss', null]);
   });
 });
+
+describe('a scare quote in the sentence a he/she refers back to', () => {
+  it('gives "he said" to the main clause\'s subject, not to the person whose clause held a one-word quote', () => {
+    const text = `Tom Lind and Mark Vik debated in Dayton. When Mr. Lind tried to defend his remarks calling the council "brave" for closing the mill, Mr. Vik sharply differed.
+
+"I think the council let those workers down," he said.`;
+    expect(quotes(text).map((q) => q.speaker)).toEqual(['Mark Vik']);
+  });
+});
