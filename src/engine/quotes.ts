@@ -99,9 +99,10 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
       attribution = clauseSubject(ctx, from, span.open);
     }
     found.push({ span, spokenFrom, attribution, cued: attribution !== null && !span.continued });
-    // A short quote the clause's subject only names ("calling the regime “strong”") is no speech:
-    // it must not make that subject the speaker a later he/she in the sentence refers to.
-    if (attribution?.entity && (words[k]! >= MIN_WORDS || spokenFrom === -1)) ctx.history.push({ at: span.open, entity: attribution.entity });
+    // A short quote its clause's subject only names ("calling the regime “strong”") is no speech (the
+    // test that keeps short quotes, below): it must not make that subject whom a later he/she means.
+    const said = words[k]! >= MIN_WORDS || spokenFrom === -1 || (spokenFrom !== null && spokenBefore(text.slice(spokenFrom, span.open)));
+    if (attribution?.entity && said) ctx.history.push({ at: span.open, entity: attribution.entity });
   });
   borrowFromNeighbours(ctx, found);
   fromSentenceBefore(ctx, found);
