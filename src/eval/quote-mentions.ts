@@ -8,7 +8,8 @@ import { COMMON_CAPS, FEMALE_NAMES, MALE_NAMES, PERSON_TITLES } from '../engine/
 export interface PersonMention {
   start: number;
   name: string;
-  sex: 'm' | 'f';
+  /** Null for a name only the annotation gives as a person's (a Source), with no first name or title the lists know. */
+  sex: 'm' | 'f' | null;
 }
 
 const COURTESY = /\b(Mr|Mrs|Ms|Miss)\.?\s+((?:\p{Lu}[\p{L}'’-]*\s+|\p{Lu}\.\s+){0,2})(\p{Lu}[\p{L}'’-]+)/gu;
@@ -24,9 +25,11 @@ const SUFFIX = /^(?:Jr|Sr|II|III|IV)$/;
  * The people a text introduces by first name or courtesy title, and every later mention of their
  * surnames that open a clause outside quotation marks (a possessive "Doe’s" is none). A surname the text
  * gives two genders or two first names ("Bill Clinton", "Hillary Clinton") is left out: two people
- * share it. Data from the gazetteer's first-name and title lists only, nothing from the engine.
+ * share it. Then the names of annotated Sources that can be one person (`speakers`, with the gender
+ * the scorer read for them, if any). Data from the gazetteer's first-name and title lists and the
+ * annotation only, nothing from the engine.
  */
-export function personMentions(text: string, inside: (pos: number) => boolean): PersonMention[] {
+export function personMentions(text: string, inside: (pos: number) => boolean, speakers: ReadonlyMap<string, 'm' | 'f' | null> = new Map()): PersonMention[] {
   const intros: { start: number; end: number; name: string; sex: 'm' | 'f'; given: string }[] = [];
   for (const m of text.matchAll(COURTESY)) {
     const name = m[3]!.replace(/['’]s?$/, '');
@@ -53,8 +56,11 @@ export function personMentions(text: string, inside: (pos: number) => boolean): 
     const genders = [...seen].filter((s) => s === 'm' || s === 'f');
     if (genders.length === 1 && seen.size <= 2) sexOf.set(i.name, i.sex);
   }
+  // The annotated Sources that can be one person are people too ("Angel Mendoza", a first name the lists lack).
+  const names = new Map<string, 'm' | 'f' | null>(sexOf);
+  for (const [name, sex] of speakers) if (!sexes.has(name)) names.set(name, sex);
   const out: PersonMention[] = [];
-  for (const [name, sex] of sexOf) {
+  for (const [name, sex] of names) {
     const word = new RegExp(`(?<![\\p{L}'’-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}'’-])`, 'gu');
     for (const m of text.matchAll(word)) {
       const intro = intros.find((i) => i.start <= m.index && m.index < i.end);

@@ -171,7 +171,7 @@ export function goldQuotes(text: string, ann: string): GoldQuote[] {
   for (const n of named) if (n.title) gender.set(n.name, n.title === 'Mr' ? 'm' : 'f');
   const segments = quoteSegments(text);
   const inside = (pos: number): boolean => segments.some(([a, b]) => a <= pos && pos < b);
-  const people = personMentions(text, inside);
+  const people = personMentions(text, inside, new Map(named.filter((n) => n.person).map((n) => [n.name, n.sex])));
   const out: GoldQuote[] = [];
   for (const [s, e] of segments) {
     if (wordCount(text.slice(s, e)) < MIN_WORDS) continue;
@@ -274,7 +274,7 @@ function nearerPerson(people: PersonMention[], after: number, at: number, want: 
     const p = people[k]!;
     if (p.start >= at) continue;
     if (p.start <= after) return null;
-    if (p.sex === want) return p.name;
+    if (p.sex === want || p.sex === null) return p.name;
   }
   return null;
 }

@@ -258,4 +258,27 @@ describe('quotes eval gold rule', () => {
       ['Lind', 'Transcript'],
     ]);
   });
+
+  it('counts an annotated Source whose first name the lists lack as a person the text re-mentions', () => {
+    const text =
+      '"The board of the club met on Monday," Zoltanne Okafor said. "The ramp is the best in town," Kim Lind said. Okafor, 29, still skates every morning. "I never stopped coming here, not once," she said.';
+    const span = bratSpan(text);
+    const ann = [
+      span(1, 'Source', 'Zoltanne Okafor'),
+      span(2, 'Content', 'The board of the club met on Monday,'),
+      span(3, 'Source', 'Kim Lind'),
+      span(4, 'Content', 'The ramp is the best in town,'),
+      span(5, 'Source', 'she', text.indexOf('she said')),
+      span(6, 'Content', 'I never stopped coming here, not once,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+      'E3\tAttribution:T5 Source:T5 Content:T6',
+    ].join('\n');
+    // "Kim" is given to women and men: the Source before "she" is Lind, but the subject after it is Okafor.
+    expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([
+      ['Okafor', 'Okafor'],
+      ['Lind', 'Lind'],
+      ['Okafor', 'Lind'],
+    ]);
+  });
 });
