@@ -257,7 +257,8 @@ function referentOf(
     if (want && gender.has(n.name) && gender.get(n.name) !== want) continue;
     // A he/she is one person: not an organisation or a group, nor a person the text introduced with the other gender.
     if (personal && want !== null && (!n.person || (want !== '' && n.sex !== null && n.sex !== want))) continue;
-    if (outlet && n.person) continue;
+    // An "it" (its) is an organisation, an outlet or a document's issuer, never one person.
+    if ((outlet || (personal && /^(?:it|its)$/i.test(source))) && n.person) continue;
     return (pronoun && nearerPerson(people, n.start, at, want)) || n.name;
   }
   return (pronoun && nearerPerson(people, -1, at, want)) || null;
@@ -359,7 +360,8 @@ const TITLES = /^(?:Rev|Honorable|Hon|Reverend|Mr|Mrs|Ms|Miss|Dr)\.?$/;
  * lower case ("FBI", "CNN"; a transcript's "PENCE" is "Pence" elsewhere).
  */
 function onePerson(text: string, span: string, name: string): boolean {
-  if (NOT_ONE_PERSON.test(name)) return false;
+  // A web address ("GunBroker.com") is a site's or a company's name.
+  if (NOT_ONE_PERSON.test(name) || /\.(?:com|org|net|gov)$/i.test(name)) return false;
   if (/^\p{Lu}{2,}$/u.test(name) && !text.includes(name[0] + name.slice(1).toLowerCase())) return false;
   // Only the comma-separated part that holds the name: "The leader of the ADL, Jo Roe" is Roe's.
   const part =

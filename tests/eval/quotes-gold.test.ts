@@ -281,4 +281,26 @@ describe('quotes eval gold rule', () => {
       ['Okafor', 'Lind'],
     ]);
   });
+
+  it('gives "it" an organisation or a site, never the person named last', () => {
+    const text =
+      '"We did not know the seller," ShopLane.com said. "The listing is gone," Tom Lind said. It added, "We want no part in the sale of this rifle."';
+    const span = bratSpan(text);
+    const ann = [
+      span(1, 'Source', 'ShopLane.com'),
+      span(2, 'Content', 'We did not know the seller,'),
+      span(3, 'Source', 'Tom Lind'),
+      span(4, 'Content', 'The listing is gone,'),
+      span(5, 'Source', 'It'),
+      span(6, 'Content', 'We want no part in the sale of this rifle.'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+      'E3\tAttribution:T5 Source:T5 Content:T6',
+    ].join('\n');
+    expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([
+      ['ShopLane.com', 'ShopLane.com'],
+      ['Lind', 'Lind'],
+      ['ShopLane.com', 'Lind'],
+    ]);
+  });
 });
