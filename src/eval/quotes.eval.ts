@@ -117,6 +117,8 @@ const TITLE_BEFORE_OF =
 // The first person outside a quote is the writer, whom the text does not name.
 const FIRST_PERSON = /^(?:i|we|me|us|my|our)(?:['’](?:ve|m|d|ll|re))?$/i;
 const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
+const DATE_WORD =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /**
  * The name a gold Source span gives, or null for a pronoun or a description. Parentheses are
@@ -142,7 +144,8 @@ export function sourceName(source: string): string | null {
     const last = words[words.length - 1];
     // A possessive makes a description ("Obama's aide") unless a capitalised head follows it ("Breitbart's Joe Roe").
     if (!last || PRONOUN.test(last) || /['’]s?$/.test(part.trim())) continue;
-    if (/^\p{Lu}/u.test(last)) return last.replace(/[.,;:]+$/, '');
+    // "A campaign TV ad released Thursday", "a poll conducted in February": a date is no one's name.
+    if (/^\p{Lu}/u.test(last) && !DATE_WORD.test(last.replace(/[.,;:]+$/, ''))) return last.replace(/[.,;:]+$/, '');
   }
   return null;
 }

@@ -11,6 +11,12 @@ function bratSpan(text: string): (id: number, type: string, s: string, from?: nu
   };
 }
 describe('quotes eval gold rule', () => {
+  it('reads a date at the end of a Source as no name', () => {
+    expect(sourceName('A campaign TV ad released Thursday')).toBeNull();
+    expect(sourceName('a Lindqvist poll conducted in February.')).toBeNull();
+    expect(sourceName('Jane Doe, interviewed on Monday')).toBe('Doe');
+  });
+
   it('names the person, not the organisation, in "X of the Y"', () => {
     expect(sourceName('Mr. Morgan of the Sierra Club')).toBe('Morgan');
     expect(sourceName('Representative Jane Doe of New York')).toBe('Doe');
