@@ -234,6 +234,8 @@ function referentOf(
   const name = sourceName(source);
   if (name) return name;
   if (RELATIVE.test(source)) {
+    const apposed = personal ? appositionName(text.slice(Math.max(0, at - 200), at)) : null;
+    if (apposed) return apposed;
     const before = /(\p{Lu}[\p{L}.'’-]*)(?:['’]s?)?,?\s*$/u.exec(text.slice(Math.max(0, at - 40), at));
     if (before) return before[1]!.replace(/[.,]+$/, '');
   } else if (!PRONOUN_3.test(source) && !DEFINITE.test(source)) return null;
@@ -281,6 +283,23 @@ function nearerPerson(people: PersonMention[], after: number, at: number, want: 
     if (p.sex === want || p.sex === null) return p.name;
   }
   return null;
+}
+
+/**
+ * The name a relative pronoun refers to through an apposition: in "said Jo Roe, the director of the
+ * Center for Policy Research, who …" and "said Jo Roe, a consultant and an influential Republican
+ * who …", the description right before the pronoun is Roe's, so "who" is Roe, not the capitalised
+ * word ending the description. Null when no description stands between a name and the pronoun.
+ */
+function appositionName(before: string): string | null {
+  const parts = before.replace(/,\s*$/, '').split(',');
+  if (parts.length < 2) return null;
+  const last = parts[parts.length - 1]!.trim();
+  // A description: an article and a common noun ("a Texas media consultant"), not a title ("the Washington Post").
+  const described = /^(?:the|a|an)\s/.test(last) && /\s(?!(?:of|for|and|at|in|the|a|an)\s)\p{Ll}+/u.test(last);
+  if (!described && !DESCRIBED.test(last)) return null;
+  const name = /(\p{Lu}[\p{L}'’-]+)\s*$/u.exec(parts[parts.length - 2]!)?.[1];
+  return name && !DATE_WORD.test(name) && !COMMON_CAPS.has(name) ? name : null;
 }
 
 // Heads of definite descriptions of one person, of an outlet (the scorer's own lists).

@@ -309,4 +309,22 @@ describe('quotes eval gold rule', () => {
       ['ShopLane.com', 'Lind'],
     ]);
   });
+
+  it('gives "who" after a name and its description the name, not the description\'s last capitalised word', () => {
+    const text =
+      '"Voters here want jobs, not slogans," said Ana Vik, the director of the Center for Rural Policy, who added that the mill was vital. "It is the heart of this town," said Tom Lind, a Dayton lawyer and a lifelong Republican who backs the plan.';
+    const span = bratSpan(text);
+    const ann = [
+      span(1, 'Source', 'who', text.indexOf('who added')),
+      span(2, 'Content', 'Voters here want jobs, not slogans,'),
+      span(3, 'Source', 'who', text.indexOf('who backs')),
+      span(4, 'Content', 'It is the heart of this town,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+    ].join('\n');
+    expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([
+      ['Vik', 'Policy'],
+      ['Lind', 'Republican'],
+    ]);
+  });
 });
