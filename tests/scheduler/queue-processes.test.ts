@@ -153,7 +153,13 @@ describe('three newsdesk processes sharing the queues on Redis', () => {
     const posts = () => lines.filter((line) => line.type === 'post');
     // Done when every channel's delivery job has reported back, not merely when its first part is posted:
     // the ledger is cleared only once the job has posted every part.
-    const delivered = () => new Set(lines.flatMap((line) => line.deliveries ?? []).filter((run) => run.status === 'posted').map((run) => run.channel));
+    const delivered = () =>
+      new Set(
+        lines
+          .flatMap((line) => line.deliveries ?? [])
+          .filter((run) => run.status === 'posted')
+          .map((run) => run.channel),
+      );
     await until(() => polled().length >= FEEDS && slotRuns().length >= CHANNELS && delivered().size >= CHANNELS);
     await settle();
 
