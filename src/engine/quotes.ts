@@ -99,7 +99,10 @@ export function extractQuotes(text: string, index: EntityIndex = entitiesOf(text
       attribution = clauseSubject(ctx, from, span.open);
     }
     found.push({ span, spokenFrom, attribution, cued: attribution !== null && !span.continued });
-    if (attribution?.entity) ctx.history.push({ at: span.open, entity: attribution.entity });
+    // A short quote its clause's subject only names ("calling the regime “strong”") is no speech (the
+    // test that keeps short quotes, below): it must not make that subject whom a later he/she means.
+    const said = words[k]! >= MIN_WORDS || spokenFrom === -1 || (spokenFrom !== null && spokenBefore(text.slice(spokenFrom, span.open)));
+    if (attribution?.entity && said) ctx.history.push({ at: span.open, entity: attribution.entity });
   });
   borrowFromNeighbours(ctx, found);
   fromSentenceBefore(ctx, found);
@@ -133,6 +136,9 @@ function cueEnd(spans: readonly QuoteSpan[], words: readonly number[], k: number
   return span.paraEnd;
 }
 
+// Two quotes side by side, or listed with "and"/"or" (`the promise to “…” and “…” appeals to …, said
+// Roe`): the first has the second's speaker.
+const JOINED = /^(?:[\s,.;:!?—–-]*|,?\s+(?:and|or)\s+)$/;
 // Words between two quotes of one sentence: no sentence end, no semicolon, no new paragraph.
 const PRONOUN_CUE = /^\s*(?:he|she)\s+(?:said|says|told|tells|added|insisted|explained|claimed)\b/;
 const SAME_SENTENCE_RUN = /^[^.!?;\n]{0,80}$/;
@@ -269,7 +275,7 @@ function borrowFromNeighbours(ctx: SpeakerContext, found: Found[]): void {
     const p = found[k - 1];
     const ownSentence = /[.!?]$/.test(text.slice(f.span.start, f.span.end).trimEnd());
     if (p?.cued && p.attribution && p.span.paraStart === f.span.paraStart && ownSentence && SHORT_CUE.test(text.slice(p.span.after, f.span.open))) continue;
-    if (/^[\s,.;:!?—–-]*$/.test(text.slice(f.span.after, n.span.open)) && n.attribution) f.attribution = n.attribution;
+    if (JOINED.test(text.slice(f.span.after, n.span.open)) && n.attribution) f.attribution = n.attribution;
   }
   for (let k = 1; k < found.length; k++) {
     const f = found[k]!;
@@ -348,8 +354,16 @@ function fromIntroducingParagraph(ctx: SpeakerContext, found: Found[]): void {
     const pron = m ? null : /^\s*(He|She)\s+\p{Ll}/u.exec(ctx.text.slice(lo, lo + 12));
     const e = pron ? resolvePronoun(pron[1]!.toLowerCase(), lo, ctx.index, ctx.inside, ctx.sentenceStarts, ctx.history) : null;
     if (e) f.attribution = { entity: e, description: null };
+    // "Transcript as follows:", "Full remarks below:": a short paragraph naming no one announces
+    // the words of the person last quoted.
+    if (!m && !e && ANNOUNCES_TEXT.test(ctx.text.slice(lo, trimmed))) {
+      const last = ctx.history.findLast((h) => h.at < lo);
+      if (last) f.attribution = { entity: last.entity, description: null };
+    }
   }
 }
+const ANNOUNCES_TEXT =
+  /^\s*(?:(?:The|His|Her|Their)\s+)?(?:full\s+)?(?:transcript|text|remarks|speech|statement)(?:\s+(?:as\s+follows|follows|below|in\s+full))?\s*:$/i;
 
 // Same count as the words of /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu, without building the matches.
 function countWords(text: string, start: number, end: number): number {

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { COMMON_CAPS, FEMALE_NAMES, MALE_NAMES, PERSON_TITLES } from '../engine/entities/gazetteer.ts';
+import { type PersonMention, personMentions } from './quote-mentions.ts';
 import type { EvalRow } from './types.ts';
 
 /** A gold direct quote: a quotation-marked segment (marks stripped) inside an annotated Content span. */
@@ -116,6 +117,8 @@ const TITLE_BEFORE_OF =
 // The first person outside a quote is the writer, whom the text does not name.
 const FIRST_PERSON = /^(?:i|we|me|us|my|our)(?:['’](?:ve|m|d|ll|re))?$/i;
 const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
+const DATE_WORD =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /**
  * The name a gold Source span gives, or null for a pronoun or a description. Parentheses are
@@ -141,7 +144,8 @@ export function sourceName(source: string): string | null {
     const last = words[words.length - 1];
     // A possessive makes a description ("Obama's aide") unless a capitalised head follows it ("Breitbart's Joe Roe").
     if (!last || PRONOUN.test(last) || /['’]s?$/.test(part.trim())) continue;
-    if (/^\p{Lu}/u.test(last)) return last.replace(/[.,;:]+$/, '');
+    // "A campaign TV ad released Thursday", "a poll conducted in February": a date is no one's name.
+    if (/^\p{Lu}/u.test(last) && !DATE_WORD.test(last.replace(/[.,;:]+$/, ''))) return last.replace(/[.,;:]+$/, '');
   }
   return null;
 }
@@ -168,8 +172,11 @@ export function goldQuotes(text: string, ann: string): GoldQuote[] {
   // A name's gender, where one of its annotated Source spans gives it a title ("Mrs. Doe").
   const gender = new Map<string, 'm' | 'f'>();
   for (const n of named) if (n.title) gender.set(n.name, n.title === 'Mr' ? 'm' : 'f');
+  const segments = quoteSegments(text);
+  const inside = (pos: number): boolean => segments.some(([a, b]) => a <= pos && pos < b);
+  const people = personMentions(text, inside, new Map(named.filter((n) => n.person).map((n) => [n.name, n.sex])));
   const out: GoldQuote[] = [];
-  for (const [s, e] of quoteSegments(text)) {
+  for (const [s, e] of segments) {
     if (wordCount(text.slice(s, e)) < MIN_WORDS) continue;
     let best: Attribution | null = null;
     let bestCover = 0;
@@ -186,8 +193,8 @@ export function goldQuotes(text: string, ann: string): GoldQuote[] {
     const marked = best.source ? spanText(text, best.source.frags) : null;
     const source = marked && !VERB_ONLY.test(marked.trim()) ? marked : null;
     const sourceStart = source && best.source ? best.source.frags[0]![0] : -1;
-    const referent = source ? referentOf(text, source.trim(), sourceStart, named, gender, spans) : null;
-    const referentV1 = source ? referentOf(text, source.trim(), sourceStart, named, gender, null) : null;
+    const referent = source ? referentOf(text, source.trim(), sourceStart, named, gender, spans, people) : null;
+    const referentV1 = source ? referentOf(text, source.trim(), sourceStart, named, gender, null, []) : null;
     out.push({ start: s, end: e, source, sourceStart, referent, referentV1 });
   }
   return out;
@@ -200,6 +207,7 @@ const RELATIVE = /^(?:who|whom|which|that)$/i;
 const DEFINITE = /^(?:the|this|that|these|those|his|her|its|their)\s|^\S+['’]s?\s/i;
 // One-word Sources that open a sentence and name no one: "Another", "Others", "We’ve".
 const NOBODY = /^(?:another|one|others|some|many|most|both|all|several)$/i;
+const DOCUMENT = /^(?:transcripts?|text|remarks|excerpts?)$/i;
 
 /**
  * The gold referent of a Source (the rule in docs/engine-quotes-tags.md): a name is itself; the
@@ -216,13 +224,18 @@ function referentOf(
   named: NamedSource[],
   gender: Map<string, 'm' | 'f'>,
   spans: { start: number; text: string }[] | null,
+  people: PersonMention[],
 ): string | null {
   // The previous rule (spans null) had no he/she or description-head rules.
   const personal = spans !== null;
   if (FIRST_PERSON.test(source) || NOBODY.test(source)) return null;
+  // "Transcript as follows:" annotated as the Source of the speech below: a document, as "the transcript" is, not a name.
+  if (personal && DOCUMENT.test(source)) source = `the ${source.toLowerCase()}`;
   const name = sourceName(source);
   if (name) return name;
   if (RELATIVE.test(source)) {
+    const apposed = personal ? appositionName(text.slice(Math.max(0, at - 200), at)) : null;
+    if (apposed) return apposed;
     const before = /(\p{Lu}[\p{L}.'’-]*)(?:['’]s?)?,?\s*$/u.exec(text.slice(Math.max(0, at - 40), at));
     if (before) return before[1]!.replace(/[.,]+$/, '');
   } else if (!PRONOUN_3.test(source) && !DEFINITE.test(source)) return null;
@@ -242,16 +255,51 @@ function referentOf(
     if (head && PERSON_HEADS.has(head)) want = MALE_HEADS.has(head) ? 'm' : FEMALE_HEADS.has(head) ? 'f' : '';
     else if (head && OUTLET_HEADS.has(head)) outlet = true;
   }
+  const pronoun = PRONOUN_3.test(source) && (want === 'm' || want === 'f');
   for (let k = named.length - 1; k >= 0; k--) {
     const n = named[k]!;
     if (n.start >= at) continue;
     if (want && gender.has(n.name) && gender.get(n.name) !== want) continue;
     // A he/she is one person: not an organisation or a group, nor a person the text introduced with the other gender.
     if (personal && want !== null && (!n.person || (want !== '' && n.sex !== null && n.sex !== want))) continue;
-    if (outlet && n.person) continue;
-    return n.name;
+    // An "it" (its) is an organisation, an outlet or a document's issuer, never one person.
+    if ((outlet || (personal && /^(?:it|its)$/i.test(source))) && n.person) continue;
+    return (pronoun && nearerPerson(people, n.start, at, want)) || n.name;
+  }
+  return (pronoun && nearerPerson(people, -1, at, want)) || null;
+}
+
+/**
+ * A person of the pronoun's gender the text names between the nearest fitting annotated Source
+ * (at `after`) and the pronoun (at `at`), outside quotes and not after a preposition: the person a
+ * he/she most likely means when no attribution annotated them ("Jo Roe, 18, was dubious. … she said"
+ * after a quote of Ann Lind). The nearest such mention, or null when there is none.
+ */
+function nearerPerson(people: PersonMention[], after: number, at: number, want: 'm' | 'f' | '' | null): string | null {
+  for (let k = people.length - 1; k >= 0; k--) {
+    const p = people[k]!;
+    if (p.start >= at) continue;
+    if (p.start <= after) return null;
+    if (p.sex === want || p.sex === null) return p.name;
   }
   return null;
+}
+
+/**
+ * The name a relative pronoun refers to through an apposition: in "said Jo Roe, the director of the
+ * Center for Policy Research, who …" and "said Jo Roe, a consultant and an influential Republican
+ * who …", the description right before the pronoun is Roe's, so "who" is Roe, not the capitalised
+ * word ending the description. Null when no description stands between a name and the pronoun.
+ */
+function appositionName(before: string): string | null {
+  const parts = before.replace(/,\s*$/, '').split(',');
+  if (parts.length < 2) return null;
+  const last = parts[parts.length - 1]!.trim();
+  // A description: an article and a common noun ("a Texas media consultant"), not a title ("the Washington Post").
+  const described = /^(?:the|a|an)\s/.test(last) && /\s(?!(?:of|for|and|at|in|the|a|an)\s)\p{Ll}+/u.test(last);
+  if (!described && !DESCRIBED.test(last)) return null;
+  const name = /(\p{Lu}[\p{L}'’-]+)\s*$/u.exec(parts[parts.length - 2]!)?.[1];
+  return name && !DATE_WORD.test(name) && !COMMON_CAPS.has(name) ? name : null;
 }
 
 // Heads of definite descriptions of one person, of an outlet (the scorer's own lists).
@@ -334,7 +382,8 @@ const TITLES = /^(?:Rev|Honorable|Hon|Reverend|Mr|Mrs|Ms|Miss|Dr)\.?$/;
  * lower case ("FBI", "CNN"; a transcript's "PENCE" is "Pence" elsewhere).
  */
 function onePerson(text: string, span: string, name: string): boolean {
-  if (NOT_ONE_PERSON.test(name)) return false;
+  // A web address ("GunBroker.com") is a site's or a company's name.
+  if (NOT_ONE_PERSON.test(name) || /\.(?:com|org|net|gov)$/i.test(name)) return false;
   if (/^\p{Lu}{2,}$/u.test(name) && !text.includes(name[0] + name.slice(1).toLowerCase())) return false;
   // Only the comma-separated part that holds the name: "The leader of the ADL, Jo Roe" is Roe's.
   const part =

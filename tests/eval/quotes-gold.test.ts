@@ -11,6 +11,12 @@ function bratSpan(text: string): (id: number, type: string, s: string, from?: nu
   };
 }
 describe('quotes eval gold rule', () => {
+  it('reads a date at the end of a Source as no name', () => {
+    expect(sourceName('A campaign TV ad released Thursday')).toBeNull();
+    expect(sourceName('a Lindqvist poll conducted in February.')).toBeNull();
+    expect(sourceName('Jane Doe, interviewed on Monday')).toBe('Doe');
+  });
+
   it('names the person, not the organisation, in "X of the Y"', () => {
     expect(sourceName('Mr. Morgan of the Sierra Club')).toBe('Morgan');
     expect(sourceName('Representative Jane Doe of New York')).toBe('Doe');
@@ -206,5 +212,119 @@ describe('quotes eval gold rule', () => {
       'E2\tAttribution:T3 Source:T3 Content:T4',
     ].join('\n');
     expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([[null, 'Lind']]);
+  });
+
+  it('gives "she" a person the text introduces after the last named Source, when no attribution annotated her', () => {
+    const text =
+      '"The ramp is the best in town," Ms. Lind said. Linda Okafor, 17, was wary when she first came. "I stayed for the people, not the boards," she said.';
+    const span = bratSpan(text);
+    const ann = [
+      span(1, 'Source', 'Ms. Lind'),
+      span(2, 'Content', 'The ramp is the best in town,'),
+      span(3, 'Source', 'she', text.indexOf('she said')),
+      span(4, 'Content', 'I stayed for the people, not the boards,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+    ].join('\n');
+    expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([
+      ['Lind', 'Lind'],
+      ['Okafor', 'Lind'],
+    ]);
+  });
+
+  it('keeps the named Source for "he" when the later name is no subject (an object, a modifier, inside a quote)', () => {
+    const text =
+      'Tom Lind spoke at the mill. He went after Mark Vik, and former Mark Vik aide Sam Oyelaran nodded. "Peter Hale knows it," he said. "Ask anyone at the plant about the pay," he said.';
+    const span = bratSpan(text);
+    const ann = [
+      span(1, 'Source', 'Tom Lind'),
+      span(2, 'Content', 'spoke at the mill'),
+      span(3, 'Source', 'he', text.indexOf('he said')),
+      span(4, 'Content', 'Ask anyone at the plant about the pay,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+    ].join('\n');
+    expect(goldQuotes(text, ann).map((g) => g.referent)).toEqual(['Lind']);
+  });
+
+  it('reads a Source "Transcript" as the document of the speaker before it, not as a name', () => {
+    const text =
+      'Gov. Tom Lind spoke in Akron. "We will win this state," Lind said.\n\nTranscript as follows:\n\n"Tonight we arrived in Akron and we went to the diner."';
+    const span = bratSpan(text);
+    const ann = [
+      span(1, 'Source', 'Lind', text.indexOf('Lind said')),
+      span(2, 'Content', 'We will win this state,'),
+      span(3, 'Source', 'Transcript'),
+      span(4, 'Content', 'Tonight we arrived in Akron and we went to the diner.'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+    ].join('\n');
+    expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([
+      ['Lind', 'Lind'],
+      ['Lind', 'Transcript'],
+    ]);
+  });
+
+  it('counts an annotated Source whose first name the lists lack as a person the text re-mentions', () => {
+    const text =
+      '"The board of the club met on Monday," Zoltanne Okafor said. "The ramp is the best in town," Kim Lind said. Okafor, 29, still skates every morning. "I never stopped coming here, not once," she said.';
+    const span = bratSpan(text);
+    const ann = [
+      span(1, 'Source', 'Zoltanne Okafor'),
+      span(2, 'Content', 'The board of the club met on Monday,'),
+      span(3, 'Source', 'Kim Lind'),
+      span(4, 'Content', 'The ramp is the best in town,'),
+      span(5, 'Source', 'she', text.indexOf('she said')),
+      span(6, 'Content', 'I never stopped coming here, not once,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+      'E3\tAttribution:T5 Source:T5 Content:T6',
+    ].join('\n');
+    // "Kim" is given to women and men: the Source before "she" is Lind, but the subject after it is Okafor.
+    expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([
+      ['Okafor', 'Okafor'],
+      ['Lind', 'Lind'],
+      ['Okafor', 'Lind'],
+    ]);
+  });
+
+  it('gives "it" an organisation or a site, never the person named last', () => {
+    const text =
+      '"We did not know the seller," ShopLane.com said. "The listing is gone," Tom Lind said. It added, "We want no part in the sale of this rifle."';
+    const span = bratSpan(text);
+    const ann = [
+      span(1, 'Source', 'ShopLane.com'),
+      span(2, 'Content', 'We did not know the seller,'),
+      span(3, 'Source', 'Tom Lind'),
+      span(4, 'Content', 'The listing is gone,'),
+      span(5, 'Source', 'It'),
+      span(6, 'Content', 'We want no part in the sale of this rifle.'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+      'E3\tAttribution:T5 Source:T5 Content:T6',
+    ].join('\n');
+    expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([
+      ['ShopLane.com', 'ShopLane.com'],
+      ['Lind', 'Lind'],
+      ['ShopLane.com', 'Lind'],
+    ]);
+  });
+
+  it('gives "who" after a name and its description the name, not the description\'s last capitalised word', () => {
+    const text =
+      '"Voters here want jobs, not slogans," said Ana Vik, the director of the Center for Rural Policy, who added that the mill was vital. "It is the heart of this town," said Tom Lind, a Dayton lawyer and a lifelong Republican who backs the plan.';
+    const span = bratSpan(text);
+    const ann = [
+      span(1, 'Source', 'who', text.indexOf('who added')),
+      span(2, 'Content', 'Voters here want jobs, not slogans,'),
+      span(3, 'Source', 'who', text.indexOf('who backs')),
+      span(4, 'Content', 'It is the heart of this town,'),
+      'E1\tAttribution:T1 Source:T1 Content:T2',
+      'E2\tAttribution:T3 Source:T3 Content:T4',
+    ].join('\n');
+    expect(goldQuotes(text, ann).map((g) => [g.referent, g.referentV1])).toEqual([
+      ['Vik', 'Policy'],
+      ['Lind', 'Republican'],
+    ]);
   });
 });

@@ -304,7 +304,7 @@ const PREPOSITION_RUN =
 const COMPLEMENT = /^\s*(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+){0,2}?(?:could|would|will|should|may|might|must|can|is|was|were|are|has|had|have)\s/;
 const SAID_BEFORE_PARTICIPLE = new RegExp(`(?<=\\s)${SAY_FINITE}(?:\\s+(?:on\\s+\\p{Lu}\\p{Ll}+|in a statement|in an interview|later|too))?,\\s*$`, 'u');
 // A short quoted word on the way does not end the sentence: `“…,” aside from knowing each other “casually,” said X`.
-const LATER_INVERTED = /^(?:[^“"”.!?;:\n]|[“"][^“"”\n]{1,30}[”"]){1,100}?,\s*(?=(?:said|says|added|wrote|according to)\s)/i;
+const LATER_INVERTED = /^(?:[^“"”.!?;:\n]|[“"][^“"”\n]{1,30}[”"]){1,240}?,\s*(?=(?:said|says|added|wrote|according to)\s)/i;
 
 /** `.” Jane Doe said.`: a short sentence after a closed quote that only says who spoke. */
 export const SAID_SENTENCE = new RegExp(
