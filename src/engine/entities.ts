@@ -571,7 +571,9 @@ const ORG_APPOSITION = new RegExp(
 // only media nouns and the one kind of lender named that way).
 const ORG_NOUN_AFTER = /^\s+(?:news\s+)?(?:agency|newspaper|daily|weekly|magazine|tabloid|outlet|website|broadcaster|network|building society)\b/i;
 const ORG_NOUN_LIST =
-  'company|firm|operator|service|airline|carrier|platform|app|website|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group';
+  'company|firm|operator|service|airline|carrier|platform|app|website|retailer|bank|startup|start-up|maker|manufacturer|network|broadcaster|newspaper|agency|brand|chain|insurer|lender|provider|supplier|utility|charity|studio|label|group|' +
+  // "the human rights organisation Redress", "the consumer watchdog Which?"
+  'organisation|organization|watchdog|regulator|foundation|association|think-tank|thinktank';
 const ORG_BEFORE = new RegExp(String.raw`\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:${ORG_NOUN_LIST})\s*,?\s*$`, 'i');
 // "Swiss drugmaker Novartis", "Dutch newspaper Algemeen Dagblad": a kind of business right before a
 // name, with no article, names an organisation as surely as "the company X" does.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/engine/quotes.ts';
 import { extractTags } from '../../src/engine/tags.ts';
 
 // Fixtures written for the held-out (BBC News) review of issue 15: kinds of wrong tag seen on
@@ -389,5 +390,16 @@ describe('extractTags on British clubs named after their town', () => {
     expect(tags.organizations).toEqual(expect.arrayContaining(['Manchester City', 'Derby County']));
     expect(tags.places).toContain('Mexico City');
     expect(tags.places).not.toContain('Manchester City');
+  });
+});
+
+describe('extractTags and speakers after a kind of organisation', () => {
+  it('reads "the human rights organisation Redwick" as an organisation, so the person before it speaks', () => {
+    const text =
+      'The judges ruled against the ministry on Monday. After the ruling Carla Fenstone, legal director of the human rights organisation Redwick, said: "It is not enough for the army to investigate behind closed doors."';
+    const tags = extractTags(text);
+    expect(tags.organizations).toContain('Redwick');
+    expect(tags.people).toEqual(['Carla Fenstone']);
+    expect(extractQuotes(text)[0]?.speaker).toBe('Carla Fenstone');
   });
 });
