@@ -467,6 +467,12 @@ describe('extractTimeline: found on articles written for a review', () => {
     expect(find('The paper is published weekly.', 'weekly').value).toBe('P1W');
   });
 
+  it('reads "by the morning" after a day told in the past as the next morning, and "that morning" as the same day\'s', () => {
+    const told = '2026-11-25T12:00:00Z';
+    expect(find('She lost on Sunday but felt fresh again by the morning.', 'the morning', told).value).toBe('2026-11-23TMO');
+    expect(find('She lost on Sunday. That morning she had felt ill.', 'That morning', told).value).toBe('2026-11-22TMO');
+  });
+
   it('does not read "a few second serves" as seconds, but keeps "a few seconds"', () => {
     expect(tagTimex('She missed a few second serves early on.', { publishedAt: published })).toEqual([]);
     expect(find('The lights went out for a few seconds.', 'a few seconds').value).toBe('PTXS');

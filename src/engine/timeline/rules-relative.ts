@@ -105,6 +105,9 @@ export const RELATIVE_RULES: Rule[] = [
         resolve: (ctx) => {
           // "that morning", or "in the morning" told in the past after a named day: the narrative's day.
           const narrated = det === 'the' && ctx.anchor && ctx.tense(m.index, m.index + m[0].length) === 'past';
+          // "lost on Sunday but felt fresh by the morning": a morning reached after the day told of is the next one.
+          if (narrated && ctx.anchor && /^morning$/i.test(part) && /\bby\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index)))
+            return withPart(dayValue(addDays(ctx.anchor, 1)), part);
           if (det === 'that' || narrated) return withPart(dayValue(ctx.anchor), part);
           if (m[3]) {
             // "overnight losses" dates the story's night only where the story names its day.
