@@ -412,14 +412,14 @@ function classify(key: string, raws: RawMention[], text: string, lowerSeen: Word
       male += nounWeight(MALE_NOUNS, w);
     }
     // "the streaming service Vidora", "The operator, TejoLink, said": a business noun names an organisation.
+    const afterThe = (): boolean => /\bthe\s+$/i.test(text.slice(lo, m.start));
     if (
       endsWithNoun(text, lo, m.start, ORG_NOUNS, ORG_BEFORE) ||
       endsWithNoun(text, lo, m.start, BARE_ORG_NOUNS, BARE_ORG_BEFORE) ||
       (!known &&
         ((comma && ORG_APPOSITION.test(after)) ||
-          (space && ORG_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start))) ||
-          LEADER_OF_BEFORE.test(text.slice(lo, m.start)) ||
-          (space && tokens.length === 1 && TEAM_NOUN_AFTER.test(after) && /\bthe\s+$/i.test(text.slice(lo, m.start)))))
+          (space && (ORG_NOUN_AFTER.test(after) || (tokens.length === 1 && TEAM_NOUN_AFTER.test(after))) && afterThe()) ||
+          endsWithNoun(text, lo, m.start, OF_OR_AT, LEADER_OF_BEFORE)))
     )
       org += 4;
     // "Sociedad have been given …", "Icann are": a plural verb after a one-word name that is no known
@@ -585,6 +585,8 @@ const BARE_ORG_BEFORE = new RegExp(String.raw`(?<![\p{L}-])(?:${BARE_ORG_NOUN_LI
 // "Jeremy Allaire, chief of Lumacast", "the founder of Quillpad": a post at a name that is no known
 // place ("the president of France") makes it an organisation.
 const LEADER_OF_BEFORE = /\b(?:chief|boss|founder|co-founder|head|president|chairman|chairwoman|owner|chief executive|managing director)\s+(?:of|at)\s+$/;
+// Its last word, looked up before the pattern runs.
+const OF_OR_AT = wordList(['of', 'at']);
 // "the Chelsea side", "the Arsenal defence": a one-word name before a team's noun is the club.
 const TEAM_NOUN_AFTER =
   /^\s+(?:side|team|squad|defence|defense|midfield|attack|fans|supporters|manager|boss|goalkeeper|keeper|area|penalty area|dressing room)\b/;

@@ -354,11 +354,7 @@ function splitRun(text: string, run: Token[], sentenceStart: boolean, out: RawMe
       // "WorldCom Inc and MFS Communications", "the Navy and Air Corps": after a complete organisation name, "and" starts another.
       // "F.W. de Klerk and African National Congress": a name of two or more words before "and" is complete
       // (not "Food and Drug Administration", "Department of Health and Human Services").
-      // A plural head alone before "and" opens a longer name ("The Securities and Exchange Commission").
-      const before = unpossessed(run[k - 1]?.word.replace(/\.$/, '') ?? '');
-      const words = k - from - (run[from]?.word === 'The' ? 1 : 0);
-      const pluralOpener = words === 1 && orgLike && before.endsWith('s') && ORG_HEADS.has(before);
-      const afterHead = t.word === 'and' && k > from && !pluralOpener && (ORG_HEADS.has(before) || (words >= 2 && !hasOf(run, from, k)));
+      const afterHead = t.word === 'and' && k > from && completesName(run, from, k, orgLike);
       // "&" joins a firm's partners ("Pell & Marsh"); "and" joins two names. "on" joins an
       // organisation's name only after a body that works on a subject ("Committee on Trade"):
       // "Metro News on Election Day" is two names.
@@ -375,6 +371,19 @@ function splitRun(text: string, run: Token[], sentenceStart: boolean, out: RawMe
 function titleOfLowered(run: Token[]): Token[] {
   if (!run.some((t, k) => t.word === 'Of' && k > 0 && PERSON_TITLES.has(run[k - 1]!.word))) return run;
   return run.map((t, k) => (t.word === 'Of' && k > 0 && PERSON_TITLES.has(run[k - 1]!.word) ? { ...t, word: 'of' } : t));
+}
+
+/**
+ * Whether the words run[from..k) before an "and" make a complete name, so that "and" starts another:
+ * they end in an organisation's head word, or are two words or more with no "of" (a leading "The"
+ * not counted). A plural head word alone opens a longer name instead ("The Securities and Exchange
+ * Commission").
+ */
+function completesName(run: Token[], from: number, k: number, orgLike: boolean): boolean {
+  const before = unpossessed(run[k - 1]!.word.replace(/\.$/, ''));
+  const words = k - from - (run[from]!.word === 'The' ? 1 : 0);
+  if (words === 1 && orgLike && before.endsWith('s') && ORG_HEADS.has(before)) return false;
+  return ORG_HEADS.has(before) || (words >= 2 && !hasOf(run, from, k));
 }
 
 function hasOf(run: Token[], from: number, to: number): boolean {
